@@ -1,0 +1,52 @@
+# Marsad: every target sets itself up; `make setup` only installs and does nothing the second time.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+PO := src/marsad/locale/ar/LC_MESSAGES/django.po
+MO := $(PO:.po=.mo)
+
+.PHONY: setup run test test-sqlite test-postgres lint bench messages clean
+
+setup: $(PY_STAMP) $(NODE_STAMP) $(MO)
+
+$(PY_STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Compiled with polib so that no GNU gettext is needed to run Marsad.
+$(MO): $(PO) $(PY_STAMP)
+	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $(PO) $(MO)
+
+run: setup
+	$(BIN)/marsad run
+
+# The whole suite on SQLite; again on PostgreSQL when MARSAD_TEST_DATABASE_URL is set.
+test: setup lint
+	$(BIN)/pytest
+	@if [ -n "$$MARSAD_TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL: $$MARSAD_TEST_DATABASE_URL"; \
+		DATABASE_URL="$$MARSAD_TEST_DATABASE_URL" $(BIN)/pytest; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check --quiet src tests bench
+	$(BIN)/mypy
+
+bench: setup
+	@for script in bench/*.py; do $(BIN)/python $$script; done
+
+# Developers only (needs GNU gettext): collect new messages into the Arabic catalogue.
+messages: setup
+	cd src/marsad && ../../$(BIN)/django-admin makemessages --locale ar --settings marsad.settings \
+		--ignore 'migrations/*' --no-location --no-obsolete
+
+clean:
+	rm -rf $(VENV) node_modules var/static

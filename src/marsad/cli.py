@@ -1,0 +1,203 @@
+"""The `marsad` command: one entry point for every job.
+
+Django is set up lazily, inside each command, so `marsad --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    help="Marsad: the coordination and monitoring system of the International Stabilization Force.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+console = Console()
+errors = Console(stderr=True)
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marsad.settings")
+    import django
+
+    django.setup()
+
+
+def fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def _report_demo(report: Any) -> None:
+    table = Table(title="Demo scenario")
+    table.add_column("records")
+    table.add_column("created", justify="right")
+    table.add_column("already there", justify="right")
+    for kind in ("actors", "sources", "documents", "claims"):
+        table.add_row(kind, str(report.created.get(kind, 0)), str(report.kept.get(kind, 0)))
+    console.print(table)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or update the database tables (SQLite under var/ unless DATABASE_URL is set)."""
+    setup_django()
+    _migrate(verbosity=1)
+    console.print("[green]database is up to date[/]")
+
+
+@app.command()
+def demo(
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset", help="Erase ALL data (records, users, audit log) first, then load the demo."
+        ),
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask before --reset erases.")] = False,
+) -> None:
+    """Load the demo scenario (the ISF situation of late 2025). Loading twice changes nothing."""
+    setup_django()
+    from django.core.management import call_command
+
+    from marsad.core.demo.loader import DemoDataError, load_demo
+
+    _migrate()
+    if reset:
+        if not yes and not typer.confirm("Erase every record, user and audit entry?"):
+            raise typer.Exit(1)
+        call_command("flush", interactive=False, verbosity=0)
+        console.print("[yellow]database erased[/]")
+    try:
+        report = load_demo()
+    except DemoDataError as exc:
+        fail(str(exc))
+    _report_demo(report)
+
+
+@app.command()
+def createuser(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help="admin, analyst, liaison, humanitarian or public.")],
+    nation: Annotated[
+        str, typer.Option(help="ISO alpha-3 code of a liaison officer's nation, e.g. ITA.")
+    ] = "",
+    password: Annotated[
+        str,
+        typer.Option(
+            help="Password; asked for when not given (or set MARSAD_PASSWORD).",
+            envvar="MARSAD_PASSWORD",
+        ),
+    ] = "",
+    email: Annotated[str, typer.Option(help="E-mail address.")] = "",
+    token: Annotated[
+        bool, typer.Option("--token/--no-token", help="Also issue an API token (printed once).")
+    ] = True,
+) -> None:
+    """Create a user with a role; liaison officers see only what is releasable to their nation."""
+    setup_django()
+    from marsad.core.errors import InvalidInput
+    from marsad.core.services.base import SystemUser
+    from marsad.core.services.users import create_user, issue_token
+
+    if not password:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    by = SystemUser("system:cli")
+    try:
+        user = create_user(
+            by=by, username=username, role=role, nation=nation, password=password, email=email
+        )
+    except InvalidInput as exc:
+        fail(str(exc))
+    console.print(
+        f"created [bold]{user.username}[/] ({user.get_role_display()}"
+        f"{', ' + user.nation if user.nation else ''})"
+    )
+    if token:
+        secret = issue_token(by=by, user=user, label="createuser")
+        console.print("API token (shown once; keep it safe):")
+        console.print(secret, soft_wrap=True, markup=False)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the hash chain of the audit log; name the first entry altered, removed or moved."""
+    setup_django()
+    from marsad.core.audit import verify
+
+    report = verify()
+    if report.ok:
+        console.print(f"[green]audit chain intact[/]: {report.checked} entries")
+        return
+    fail(f"audit chain broken after {report.checked} good entries: {report.problem}", code=2)
+
+
+@app.command()
+def check() -> None:
+    """Check the installation: settings, database, migrations, front-end assets, audit chain."""
+    setup_django()
+    from marsad.core.health import run_checks
+
+    table = Table(title="Marsad check")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("detail")
+    failed = False
+    for result in run_checks():
+        failed |= not result.ok
+        table.add_row(result.name, "[green]ok[/]" if result.ok else "[red]FAILED[/]", result.detail)
+    console.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+) -> None:
+    """Migrate, load the demo if the database is empty, and serve Marsad with gunicorn."""
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from marsad.core.demo.loader import database_is_empty, load_demo
+    from marsad.server import serve
+
+    _migrate()
+    if database_is_empty():
+        console.print("empty database: loading the demo scenario")
+        _report_demo(load_demo())
+    call_command("collectstatic", interactive=False, verbosity=0)
+    console.print(
+        f"Marsad at [bold]http://{host}:{port}/[/] (English: /en/, API: /api/docs) — "
+        f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+    )
+    serve(host=host, port=port, workers=workers)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

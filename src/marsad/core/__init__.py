@@ -1,0 +1,1 @@
+"""The provenance core: actors, sources, documents, claims, releasability, audit."""

@@ -1,0 +1,116 @@
+"""The Django admin (Arabic at /admin/, English at /en/admin/). Saves and deletions made here are
+audited like every other write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from marsad.core import audit
+from marsad.core.models import Actor, ApiToken, AuditEntry, Claim, Document, Source, User
+from marsad.core.services import base
+
+
+class AuditedAdmin(SimpleHistoryAdmin):
+    """Admin writes go through the same save and audit as the services."""
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        with transaction.atomic():
+            before = None
+            if change:
+                before = audit.snapshot(type(obj).objects.get(pk=obj.pk))
+            base.save(obj, by=request.user, before=before)
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        with transaction.atomic():
+            base.delete(obj, by=request.user)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                base.delete(obj, by=request.user)
+
+
+@admin.register(Actor)
+class ActorAdmin(AuditedAdmin):
+    list_display = ("key", "name_ar", "name_en", "kind", "marking")
+    list_filter = ("kind", "marking")
+    search_fields = ("key", "name_ar", "name_en", "iso3", "pcode")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Source)
+class SourceAdmin(AuditedAdmin):
+    list_display = ("key", "name_ar", "name_en", "kind", "reliability", "marking")
+    list_filter = ("kind", "reliability", "marking")
+    search_fields = ("key", "name_ar", "name_en")
+
+
+@admin.register(Document)
+class DocumentAdmin(AuditedAdmin):
+    list_display = ("title", "language", "source", "published", "marking")
+    list_filter = ("language", "marking", "source")
+    search_fields = ("title", "text")
+    readonly_fields = ("sha256", "created", "created_by")
+
+
+@admin.register(Claim)
+class ClaimAdmin(AuditedAdmin):
+    list_display = (
+        "id",
+        "type",
+        "document",
+        "status",
+        "modality",
+        "reliability",
+        "credibility",
+        "review_state",
+        "marking",
+    )
+    list_filter = ("type", "status", "review_state", "marking")
+    autocomplete_fields = ("actors", "recipients", "target", "where")
+    readonly_fields = ("document", "evidence", "created")
+
+
+@admin.register(User)
+class MarsadUserAdmin(UserAdmin):
+    list_display = ("username", "role", "nation", "is_active", "last_login")
+    list_filter = ("role", "is_active")
+    fieldsets = (*UserAdmin.fieldsets, (_("Marsad"), {"fields": ("role", "nation")}))
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        with transaction.atomic():
+            before = audit.snapshot(User.objects.get(pk=obj.pk)) if change else None
+            base.save(obj, by=request.user, before=before)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "label", "created", "last_used")
+    readonly_fields = ("user", "digest", "created", "last_used")
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False  # tokens are issued by `marsad createuser` or the API, shown once
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only."""
+
+    list_display = ("seq", "at", "user", "action", "model", "object_id")
+    list_filter = ("action", "model")
+    search_fields = ("user", "object_id")
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

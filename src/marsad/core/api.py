@@ -1,0 +1,171 @@
+"""API of the provenance core: actors, sources, documents (create and read), claims."""
+
+from datetime import datetime
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from marsad.core import history, selectors
+from marsad.core.models import Actor, ActorKind
+from marsad.core.schemas import (
+    ActorDetail,
+    ActorOut,
+    ClaimIn,
+    ClaimOut,
+    DocumentCreated,
+    DocumentDetail,
+    DocumentIn,
+    DocumentOut,
+    Error,
+    Me,
+    SourceOut,
+)
+from marsad.core.services.claims import record_claim
+from marsad.core.services.documents import submit_document
+from marsad.extraction.contract import CLAIM_TYPES, STATUSES
+
+router = Router()
+
+
+class Page(PageNumberPagination):
+    class Input(Schema):
+        page: int = 1
+        page_size: int = 50
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, **params: Any) -> Any:
+        size = max(1, min(pagination.page_size, 500))
+        offset = (max(1, pagination.page) - 1) * size
+        return {"items": queryset[offset : offset + size], "count": self._items_count(queryset)}
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+@router.get("/me", response=Me, summary="Who the API sees you as")
+def me(request: HttpRequest) -> dict[str, Any]:
+    user = _user(request)
+    if not user.is_authenticated:
+        return {"username": None, "role": "anonymous", "nation": None}
+    return {"username": user.username, "role": user.role, "nation": user.nation or None}
+
+
+class ActorFilters(Schema):
+    kind: Literal[tuple(ActorKind.values)] | None = None  # type: ignore[valid-type]
+    q: str = ""
+
+
+@router.get("/actors", response=list[ActorOut], summary="Actors visible to you")
+@paginate(Page)
+def list_actors(request: HttpRequest, filters: Query[ActorFilters]) -> Any:
+    return selectors.actors(_user(request), kind=filters.kind or "", query=filters.q.strip())
+
+
+@router.get("/actors/{key}", response={200: ActorDetail, 404: Error}, summary="One actor")
+def get_actor(request: HttpRequest, key: str, as_of: datetime | None = None) -> Any:
+    """With `as_of` (ISO date-time), the actor as it was recorded at that moment."""
+    user = _user(request)
+    if as_of is None:
+        return selectors.actor(user, key)
+    return history.as_of(Actor, user, as_of).get(key=key.upper())
+
+
+@router.get("/sources", response=list[SourceOut], summary="Sources visible to you")
+@paginate(Page)
+def list_sources(request: HttpRequest) -> Any:
+    return selectors.sources(_user(request))
+
+
+@router.get("/sources/{key}", response={200: SourceOut, 404: Error}, summary="One source")
+def get_source(request: HttpRequest, key: str) -> Any:
+    return selectors.source(_user(request), key)
+
+
+def _document_detail(document: Any, user: Any) -> Any:
+    """The document with the ids of its claims that `user` may read."""
+    document.visible_claims = list(
+        selectors.claims(user, document_id=document.pk).values_list("id", flat=True)
+    )
+    return document
+
+
+class DocumentFilters(Schema):
+    language: Literal["ar", "en", "other"] | None = None
+    source: str = ""
+
+
+@router.get("/documents", response=list[DocumentOut], summary="Documents visible to you")
+@paginate(Page)
+def list_documents(request: HttpRequest, filters: Query[DocumentFilters]) -> Any:
+    return selectors.documents(
+        _user(request), language=filters.language or "", source_key=filters.source
+    )
+
+
+@router.post(
+    "/documents",
+    response={200: DocumentCreated, 201: DocumentCreated, 403: Error, 422: Error},
+    summary="Submit a document",
+)
+def create_document(request: HttpRequest, payload: DocumentIn) -> Any:
+    """Stores the text; the same text again returns the stored document (200, created false)."""
+    user = _user(request)
+    document, created = submit_document(by=user, **payload.dict())
+    return Status(
+        201 if created else 200,
+        {
+            "created": created,
+            "document": _document_detail(document, user),
+        },
+    )
+
+
+@router.get("/documents/{pk}", response={200: DocumentDetail, 404: Error}, summary="One document")
+def get_document(request: HttpRequest, pk: int) -> Any:
+    user = _user(request)
+    return _document_detail(selectors.document(user, pk), user)
+
+
+class ClaimFilters(Schema):
+    type: Literal[CLAIM_TYPES] | None = None  # type: ignore[valid-type]
+    actor: str = ""
+    status: Literal[STATUSES] | None = None  # type: ignore[valid-type]
+    review_state: Literal["proposed", "accepted", "rejected"] | None = None
+    document: int | None = None
+
+
+@router.get("/claims", response=list[ClaimOut], summary="Claims visible to you")
+@paginate(Page)
+def list_claims(request: HttpRequest, filters: Query[ClaimFilters]) -> Any:
+    claims = selectors.claims(
+        _user(request),
+        type=filters.type or "",
+        actor_key=filters.actor.strip(),
+        status=filters.status or "",
+        review_state=filters.review_state or "",
+        document_id=filters.document,
+    )
+    return [ClaimOut.from_claim(c) for c in claims]
+
+
+@router.get("/claims/{pk}", response={200: ClaimOut, 404: Error}, summary="One claim")
+def get_claim(request: HttpRequest, pk: int) -> Any:
+    return ClaimOut.from_claim(selectors.claim(_user(request), pk))
+
+
+@router.post(
+    "/claims",
+    response={201: ClaimOut, 403: Error, 404: Error, 422: Error},
+    summary="Record a claim of a stored document",
+)
+def create_claim(request: HttpRequest, payload: ClaimIn) -> Any:
+    user = _user(request)
+    document = selectors.document(user, payload.document)
+    data = payload.dict(exclude={"document"})
+    if data.get("marking") is None:
+        data.pop("marking")
+        data.pop("releasable_to")
+    claim = record_claim(by=user, document=document, data=data)
+    return Status(201, ClaimOut.from_claim(claim))

@@ -1,0 +1,65 @@
+"""Reading records as they were: "what did we know on date X".
+
+A past version is shown only when the reader may read the record both now and as it was then,
+so neither a later nor an earlier marking leaks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
+from typing import Any
+
+from django.db.models import Model, QuerySet
+
+from marsad.core.releasability import releasability_filter
+
+
+@dataclass(frozen=True)
+class Version:
+    date: datetime
+    user: str
+    kind: str  # created, changed, deleted
+    changed: tuple[str, ...]
+    reason: str
+
+
+_KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def versions(record: Model, user: Any, limit: int = 50) -> list[Version]:
+    """The visible versions of `record`, newest first, each with the fields it changed."""
+    rows = record.history.select_related("history_user")  # type: ignore[attr-defined]
+    condition = releasability_filter(user)
+    if condition is not None:
+        rows = rows.filter(condition)
+    rows = list(rows.order_by("-history_date", "-history_id")[: limit + 1])
+    out = []
+    for newer, older in pairwise([*rows, None]):
+        if len(out) == limit:
+            break
+        changed: tuple[str, ...] = ()
+        if older is not None and newer.history_type == "~":
+            changed = tuple(c.field for c in newer.diff_against(older).changes)
+        out.append(
+            Version(
+                date=newer.history_date,
+                user=newer.history_user.username if newer.history_user else "",
+                kind=_KINDS.get(newer.history_type, newer.history_type),
+                changed=changed,
+                reason=newer.history_change_reason or "",
+            )
+        )
+    return out
+
+
+def as_of(model: type[Model], user: Any, when: datetime) -> QuerySet[Any]:
+    """Every record of `model` as it stood at `when`, limited to what `user` may read."""
+    past = model.history.as_of(when)  # type: ignore[attr-defined]
+    condition = releasability_filter(user)
+    if condition is None:
+        return past
+    visible_now = model.objects.visible_to(user).values("pk")  # type: ignore[attr-defined]
+    # Historical rows have their own primary key; the record's is kept in `id`.
+    return past.filter(condition).filter(id__in=visible_now)

@@ -1,0 +1,21 @@
+from marsad.core.models.actors import Actor, ActorKind
+from marsad.core.models.audit import AuditEntry, AuditHead
+from marsad.core.models.claims import Claim, ReviewState
+from marsad.core.models.documents import Document
+from marsad.core.models.sources import Reliability, Source, SourceKind
+from marsad.core.models.users import ApiToken, User
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "ApiToken",
+    "AuditEntry",
+    "AuditHead",
+    "Claim",
+    "Document",
+    "Reliability",
+    "ReviewState",
+    "Source",
+    "SourceKind",
+    "User",
+]

@@ -1,0 +1,134 @@
+"""Releasability: who may read a record. Deny by default.
+
+Every domain record carries a marking:
+  public    everyone, including readers who are not logged in
+  force     every contributing nation's liaison officers, and the coordination centre
+  nations   the liaison officers of the nations listed in `releasable_to`, and the centre
+  internal  the coordination centre only (analysts)
+  (empty)   unmarked: nobody but administrators
+
+`visible_to(user)` is the one filter every read goes through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from marsad.core.roles import Role
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+class Marking(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    FORCE = "force", _("Whole force")
+    NATIONS = "nations", _("Releasable to named nations")
+    INTERNAL = "internal", _("Internal")
+
+
+def encode_nations(nations: Iterable[str]) -> str:
+    """Store a set of ISO3 codes as '|ITA|USA|' so one LIKE finds a nation on any database."""
+    codes = sorted({n.strip().upper() for n in nations if n and n.strip()})
+    return f"|{'|'.join(codes)}|" if codes else ""
+
+
+def decode_nations(stored: str) -> list[str]:
+    return [code for code in stored.split("|") if code]
+
+
+def releasability_filter(user: Any, prefix: str = "") -> Q | None:
+    """The Q that keeps what `user` may read, or None when the user may read everything."""
+    role = getattr(user, "role", None) if getattr(user, "is_authenticated", False) else None
+    if role == Role.ADMIN or getattr(user, "is_superuser", False):
+        return None
+    marking = f"{prefix}marking"
+    visible = Q(**{marking: Marking.PUBLIC})
+    if role == Role.ANALYST:
+        visible |= Q(**{f"{marking}__in": [Marking.FORCE, Marking.NATIONS, Marking.INTERNAL]})
+    elif role == Role.LIAISON and user.nation:
+        visible |= Q(**{marking: Marking.FORCE}) | Q(
+            **{marking: Marking.NATIONS, f"{prefix}releasable_to__contains": f"|{user.nation}|"}
+        )
+    return visible
+
+
+def marking_problem(marking: str, nations: list[str]) -> tuple[str, Any, str] | None:
+    """(field, value, message) when a marking and its nations do not fit together."""
+    if marking not in ("", *Marking.values):
+        return "marking", marking, "must be one of " + ", ".join(Marking.values) + " (or empty)"
+    for code in nations:
+        if not ISO3.match(code):
+            return "releasable_to", code, "must be ISO 3166 alpha-3 codes"
+    if marking == Marking.NATIONS and not nations:
+        return "releasable_to", [], "the marking 'nations' needs at least one nation"
+    if marking != Marking.NATIONS and nations:
+        return "releasable_to", nations, "nations can be named only with the marking 'nations'"
+    return None
+
+
+class ReleasableQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ReleasableQuerySet:
+        """Only the records `user` may read."""
+        condition = releasability_filter(user)
+        return self if condition is None else self.filter(condition)
+
+
+class Releasable(models.Model):
+    """Abstract base of every domain record: its marking and the nations it may go to."""
+
+    marking = models.CharField(
+        _("releasability"),
+        max_length=10,
+        choices=Marking.choices,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text=_("Empty means unmarked: visible to administrators only."),
+    )
+    releasable_to = models.CharField(
+        _("releasable to"),
+        max_length=400,
+        blank=True,
+        default="",
+        help_text=_("ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'."),
+    )
+
+    objects = ReleasableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def nations(self) -> list[str]:
+        return decode_nations(self.releasable_to)
+
+    def clean(self) -> None:
+        super().clean()
+        problem = marking_problem(self.marking, self.nations)
+        if problem:
+            field, value, message = problem
+            raise ValidationError({field: f"{message} (got {value!r})"})
+
+
+def audience(marking: str, nations: Iterable[str] = ()) -> tuple[int, frozenset[str]]:
+    """Rank a marking by how widely it reaches (higher is wider), with its nations."""
+    rank = {"": 0, Marking.INTERNAL: 1, Marking.NATIONS: 2, Marking.FORCE: 3, Marking.PUBLIC: 4}
+    return rank[marking], frozenset(nations)
+
+
+def within(inner: tuple[str, Iterable[str]], outer: tuple[str, Iterable[str]]) -> bool:
+    """True when every reader of a record marked `inner` may also read one marked `outer`.
+
+    A claim may not reach further than the document it quotes.
+    """
+    (inner_rank, inner_nations), (outer_rank, outer_nations) = audience(*inner), audience(*outer)
+    if inner_rank == outer_rank == 2:
+        return inner_nations <= outer_nations
+    return inner_rank <= outer_rank

@@ -1,0 +1,190 @@
+"""API shapes of the provenance core."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Schema
+from pydantic import Field
+
+
+class ActorOut(Schema):
+    key: str
+    kind: str
+    name_ar: str
+    name_en: str
+    aliases_ar: list[str]
+    aliases_en: list[str]
+    description_ar: str
+    description_en: str
+    iso3: str | None
+    pcode: str | None
+    parent: str | None
+    marking: str
+    releasable_to: list[str]
+
+    @staticmethod
+    def resolve_parent(obj: Any) -> str | None:
+        return obj.parent.key if obj.parent_id else None
+
+    @staticmethod
+    def resolve_releasable_to(obj: Any) -> list[str]:
+        return obj.nations
+
+    @staticmethod
+    def resolve_iso3(obj: Any) -> str | None:
+        return obj.iso3 or None
+
+    @staticmethod
+    def resolve_pcode(obj: Any) -> str | None:
+        return obj.pcode or None
+
+
+class ActorDetail(ActorOut):
+    geometry: dict[str, Any] | None
+
+
+class SourceOut(Schema):
+    key: str
+    name_ar: str
+    name_en: str
+    kind: str
+    reliability: str
+    actor: str | None
+    url: str
+    marking: str
+
+    @staticmethod
+    def resolve_actor(obj: Any) -> str | None:
+        return obj.actor.key if obj.actor_id else None
+
+
+class DocumentIn(Schema):
+    title: str = ""
+    text: str
+    source: str = Field(description="Identifier of the source, e.g. BLOOMBERG")
+    language: str = Field("", description="ar, en or other; detected from the text when empty")
+    url: str = ""
+    published: str | None = Field(None, description="YYYY-MM-DD, any digits")
+    marking: str = Field("", description="public, force, nations or internal; empty: admins only")
+    releasable_to: list[str] = []
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    language: str
+    url: str
+    published: date | None
+    source: str
+    sha256: str
+    chars: int
+    marking: str
+    releasable_to: list[str]
+    created: datetime
+
+    @staticmethod
+    def resolve_source(obj: Any) -> str:
+        return obj.source.key
+
+    @staticmethod
+    def resolve_chars(obj: Any) -> int:
+        return len(obj.text)
+
+    @staticmethod
+    def resolve_releasable_to(obj: Any) -> list[str]:
+        return obj.nations
+
+
+class DocumentDetail(DocumentOut):
+    text: str
+    claims: list[int]
+
+    @staticmethod
+    def resolve_claims(obj: Any) -> list[int]:
+        return obj.visible_claims
+
+
+class DocumentCreated(Schema):
+    created: bool
+    document: DocumentDetail
+
+
+class ClaimIn(Schema):
+    """A claim in the extraction contract's shape, for a stored document. Values are checked by
+    the service, which names each wrong field and value."""
+
+    document: int
+    type: str
+    actor: list[str] = []
+    recipient: list[str] = []
+    target: str | None = None
+    attributes: dict[str, Any] = {}
+    status: str = "reported"
+    modality: str = "asserted"
+    attribution: dict[str, Any] = {}
+    figures: dict[str, Any] = {}
+    when: dict[str, Any] = {}
+    where: dict[str, Any] = {}
+    evidence: list[dict[str, Any]]
+    reliability: str = Field("", description="Admiralty A-F; defaults to the source's")
+    credibility: int | str | None = Field(None, description="Admiralty 1-6, any digits")
+    review_state: str = "proposed"
+    marking: str | None = Field(None, description="defaults to the document's marking")
+    releasable_to: list[str] = []
+
+
+class ClaimOut(Schema):
+    id: int
+    document: int
+    type: str
+    actor: list[str]
+    recipient: list[str]
+    target: str | None
+    attributes: dict[str, Any]
+    status: str
+    modality: str
+    attribution: dict[str, Any]
+    figures: dict[str, Any]
+    when: dict[str, Any]
+    where: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    quotes: list[str]
+    reliability: str
+    credibility: int
+    grade: str
+    review_state: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    marking: str
+    releasable_to: list[str]
+
+    @staticmethod
+    def from_claim(claim: Any) -> dict[str, Any]:
+        contract = claim.to_contract()
+        return {
+            **contract,
+            "id": claim.pk,
+            "document": claim.document_id,
+            "quotes": claim.evidence_quotes(),
+            "reliability": claim.reliability,
+            "credibility": claim.credibility,
+            "grade": claim.grade,
+            "review_state": claim.review_state,
+            "reviewed_by": claim.reviewed_by.username if claim.reviewed_by else None,
+            "reviewed_at": claim.reviewed_at,
+            "marking": claim.marking,
+            "releasable_to": claim.nations,
+        }
+
+
+class Me(Schema):
+    username: str | None
+    role: str
+    nation: str | None
+
+
+class Error(Schema):
+    detail: str
+    errors: list[dict[str, Any]] = []

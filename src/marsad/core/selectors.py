@@ -1,0 +1,118 @@
+"""Reads of the provenance core. Every query that reaches a user starts from `visible_to`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models.functions import Cast
+
+from marsad.core.models import Actor, Claim, Document, Source
+
+
+def actors(user: Any, *, kind: str = "", query: str = "") -> QuerySet[Actor]:
+    qs = Actor.objects.visible_to(user).select_related("parent")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        qs = qs.annotate(
+            _aliases_ar=Cast("aliases_ar", TextField()), _aliases_en=Cast("aliases_en", TextField())
+        ).filter(
+            Q(name_ar__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(key__iexact=query)
+            | Q(_aliases_ar__icontains=query)
+            | Q(_aliases_en__icontains=query)
+        )
+    return qs
+
+
+def actor(user: Any, key: str) -> Actor:
+    """The actor with this identifier if `user` may read it; Actor.DoesNotExist otherwise."""
+    return actors(user).get(key=key.upper())
+
+
+def sources(user: Any) -> QuerySet[Source]:
+    return Source.objects.visible_to(user).select_related("actor")
+
+
+def source(user: Any, key: str) -> Source:
+    return sources(user).get(key=key.upper())
+
+
+def documents(user: Any, *, language: str = "", source_key: str = "") -> QuerySet[Document]:
+    qs = Document.objects.visible_to(user).select_related("source")
+    if language:
+        qs = qs.filter(language=language)
+    if source_key:
+        qs = qs.filter(source__key=source_key.upper())
+    return qs
+
+
+def document(user: Any, pk: int) -> Document:
+    return documents(user).get(pk=pk)
+
+
+def claims(
+    user: Any,
+    *,
+    type: str = "",
+    actor_key: str = "",
+    status: str = "",
+    review_state: str = "",
+    document_id: int | None = None,
+) -> QuerySet[Claim]:
+    qs = (
+        Claim.objects.visible_to(user)
+        .select_related("document", "document__source", "attribution_source", "target", "where")
+        .prefetch_related("actors", "recipients")
+    )
+    if type:
+        qs = qs.filter(type=type)
+    if status:
+        qs = qs.filter(status=status)
+    if review_state:
+        qs = qs.filter(review_state=review_state)
+    if document_id is not None:
+        qs = qs.filter(document_id=document_id)
+    if actor_key:
+        key = actor_key.upper()
+        ids = Claim.objects.filter(
+            Q(actors__key=key) | Q(recipients__key=key) | Q(target__key=key) | Q(where__key=key)
+        ).values("id")
+        qs = qs.filter(id__in=ids)
+    return qs
+
+
+def claim(user: Any, pk: int) -> Claim:
+    return claims(user).get(pk=pk)
+
+
+@dataclass(frozen=True)
+class Overview:
+    actors: int
+    documents: int
+    claims: int
+    claims_by_type: list[tuple[str, int]]
+    actors_by_kind: list[tuple[str, int]]
+    latest_documents: list[Document]
+
+
+def overview(user: Any, latest: int = 5) -> Overview:
+    """What the home page presents: counts, claims by type and the latest documents."""
+    visible_claims = Claim.objects.visible_to(user)
+    visible_actors = Actor.objects.visible_to(user)
+    visible_documents = documents(user)
+    return Overview(
+        actors=visible_actors.count(),
+        documents=visible_documents.count(),
+        claims=visible_claims.count(),
+        claims_by_type=list(
+            visible_claims.values_list("type").annotate(n=Count("id")).order_by("-n", "type")
+        ),
+        actors_by_kind=list(
+            visible_actors.values_list("kind").annotate(n=Count("id")).order_by("-n", "kind")
+        ),
+        latest_documents=list(visible_documents.order_by("-published", "-created")[:latest]),
+    )

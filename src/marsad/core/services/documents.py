@@ -1,0 +1,110 @@
+"""Recording documents. The same text submitted twice is one document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Document, Source
+from marsad.core.models.documents import Language, text_sha256
+from marsad.core.releasability import within
+from marsad.core.services.base import (
+    clean_marking,
+    history_user,
+    lock_writes,
+    require_writer,
+    save,
+    validate,
+)
+from marsad.extraction.language import detect_language
+from marsad.extraction.numerals import to_latin_digits
+
+MAX_TEXT_CHARS = 10_000_000
+
+
+def normalize_text(text: str) -> str:
+    """One form per text: Unix line ends, no surrounding blank space. Offsets refer to this form."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def parse_date(value: Any, field: str) -> date | None:
+    """An ISO date, written with any digits; None when empty."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(to_latin_digits(str(value)).strip())
+    except ValueError:
+        raise InvalidInput.one(field, value, "must be a date written YYYY-MM-DD") from None
+
+
+def source_by_key(key: str) -> Source:
+    source = Source.objects.filter(key=(key or "").strip().upper()).first()
+    if source is None:
+        raise InvalidInput.one("source", key, "no source has this identifier")
+    return source
+
+
+@transaction.atomic
+def submit_document(
+    *,
+    by: Any,
+    title: str,
+    text: str,
+    source: str | Source,
+    language: str = "",
+    url: str = "",
+    published: Any = None,
+    marking: str = "",
+    releasable_to: Iterable[str] = (),
+) -> tuple[Document, bool]:
+    """Store a document, or return the one that already holds this text. Returns (document,
+    created)."""
+    require_writer(by)
+    if not isinstance(text, str):
+        raise InvalidInput.one("text", type(text).__name__, "must be text")
+    text = normalize_text(text)
+    if not text:
+        raise InvalidInput.one("text", "", "is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidInput.one(
+            "text", f"{len(text)} characters", f"is longer than {MAX_TEXT_CHARS} characters"
+        )
+    digest = text_sha256(text)
+    lock_writes()
+    existing = Document.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return existing, False
+    language = (language or "").strip().lower() or detect_language(text)
+    if language not in Language.values:
+        raise InvalidInput.one("language", language, "must be one of " + ", ".join(Language.values))
+    marking, nations = clean_marking(marking, releasable_to)
+    document = Document(
+        title=(title or "").strip() or text.splitlines()[0][:200],
+        text=text,
+        language=language,
+        url=(url or "").strip(),
+        published=parse_date(published, "published"),
+        source=source if isinstance(source, Source) else source_by_key(source),
+        sha256=digest,
+        created_by=history_user(by),
+        marking=marking,
+        releasable_to=nations,
+    )
+    if not within(
+        (document.marking, document.nations), (document.source.marking, document.source.nations)
+    ):
+        raise InvalidInput.one(
+            "marking",
+            marking or "unmarked",
+            f"a document may not reach further than its source "
+            f"'{document.source.key}', which is marked '{document.source.marking or 'unmarked'}'",
+        )
+    validate(document)
+    save(document, by=by)
+    return document, True

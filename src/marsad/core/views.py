@@ -1,0 +1,188 @@
+"""Pages of the provenance core: overview, actors, documents, claims, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from marsad.core import selectors
+from marsad.core.history import versions
+from marsad.core.models import Actor, ActorKind, Claim, Document, ReviewState, Source
+from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
+from marsad.web.highlight import segments
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, items: Any) -> Any:
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _places_geojson(places: Any) -> dict[str, Any]:
+    features = [
+        {
+            "type": "Feature",
+            "geometry": place.geometry,
+            "properties": {
+                "name": place.name,
+                "pcode": place.pcode,
+                "url": reverse("actor", args=[place.key]),
+            },
+        }
+        for place in places
+        if place.geometry
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    overview = selectors.overview(request.user)
+    places = selectors.actors(request.user, kind=ActorKind.PLACE).exclude(geometry=None)
+    chart = {
+        "label": _("Claims"),
+        "labels": [str(CLAIM_TYPE_LABELS.get(t, t)) for t, _n in overview.claims_by_type],
+        "values": [n for _t, n in overview.claims_by_type],
+    }
+    return render(
+        request,
+        "core/home.html",
+        {
+            "overview": overview,
+            "kind_labels": dict(ActorKind.choices),
+            "type_labels": CLAIM_TYPE_LABELS,
+            "places_geojson": _places_geojson(places),
+            "chart": chart,
+        },
+    )
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    query = request.GET.get("q", "").strip()
+    if kind and kind not in ActorKind.values:
+        kind = ""
+    actors = selectors.actors(request.user, kind=kind, query=query)
+    return render(
+        request,
+        "core/actor_list.html",
+        {
+            "page": _page(request, actors),
+            "kind": kind,
+            "query": query,
+            "kinds": ActorKind.choices,
+        },
+    )
+
+
+def _claim_role(claim: Claim, actor: Actor) -> list[str]:
+    roles = []
+    if any(a.pk == actor.pk for a in claim.actors.all()):
+        roles.append(_("actor"))
+    if any(a.pk == actor.pk for a in claim.recipients.all()):
+        roles.append(_("recipient"))
+    if claim.target_id == actor.pk:
+        roles.append(_("target"))
+    if claim.where_id == actor.pk:
+        roles.append(_("place"))
+    return roles
+
+
+def actor_detail(request: HttpRequest, key: str) -> HttpResponse:
+    try:
+        actor = selectors.actor(request.user, key)
+    except Actor.DoesNotExist:
+        raise Http404(_("No actor with this identifier is visible to you.")) from None
+    claims = list(selectors.claims(request.user, actor_key=actor.key))
+    return render(
+        request,
+        "core/actor_detail.html",
+        {
+            "actor": actor,
+            "children": selectors.actors(request.user).filter(parent=actor),
+            "claims": [(claim, _claim_role(claim, actor)) for claim in claims],
+            "geojson": _places_geojson([actor]) if actor.geometry else None,
+            "versions": versions(actor, request.user),
+        },
+    )
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    language = request.GET.get("language", "")
+    documents = selectors.documents(
+        request.user, language=language if language in ("ar", "en") else ""
+    )
+    return render(
+        request,
+        "core/document_list.html",
+        {"page": _page(request, documents), "language": language},
+    )
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        document = selectors.document(request.user, pk)
+    except Document.DoesNotExist:
+        raise Http404(_("No document with this number is visible to you.")) from None
+    claims = list(selectors.claims(request.user, document_id=document.pk))
+    spans = [(s["start"], s["end"], c.pk) for c in claims for s in c.evidence]
+    return render(
+        request,
+        "core/document_detail.html",
+        {
+            "document": document,
+            "claims": claims,
+            "segments": segments(document.text, spans),
+        },
+    )
+
+
+def claim_list(request: HttpRequest) -> HttpResponse:
+    filters = {
+        "type": request.GET.get("type", ""),
+        "status": request.GET.get("status", ""),
+        "review_state": request.GET.get("review_state", ""),
+        "actor_key": request.GET.get("actor", "").strip(),
+    }
+    if filters["type"] not in CLAIM_TYPE_LABELS:
+        filters["type"] = ""
+    if filters["status"] not in STATUS_LABELS:
+        filters["status"] = ""
+    if filters["review_state"] not in ReviewState.values:
+        filters["review_state"] = ""
+    claims = selectors.claims(request.user, **filters)
+    return render(
+        request,
+        "core/claim_list.html",
+        {
+            "page": _page(request, claims),
+            "filters": filters,
+            "types": CLAIM_TYPE_LABELS.items(),
+            "statuses": STATUS_LABELS.items(),
+            "review_states": ReviewState.choices,
+        },
+    )
+
+
+def source_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/source_list.html", {"sources": selectors.sources(request.user)})
+
+
+def source_detail(request: HttpRequest, key: str) -> HttpResponse:
+    try:
+        source = selectors.source(request.user, key)
+    except Source.DoesNotExist:
+        raise Http404(_("No source with this identifier is visible to you.")) from None
+    return render(
+        request,
+        "core/source_detail.html",
+        {
+            "source": source,
+            "documents": selectors.documents(request.user, source_key=source.key)[:100],
+            "claims": selectors.claims(request.user).filter(attribution_source=source)[:100],
+        },
+    )

@@ -1,0 +1,1 @@
+"""Pure geography core: areas, points and distances. No Django, no database."""

@@ -1,0 +1,30 @@
+"""URLs: Arabic pages at /, English at /en/; the API and static files are language-free."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from marsad.api import api
+from marsad.core import views as core
+from marsad.web import views as web
+
+urlpatterns = [
+    path("api/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core.home, name="home"),
+    path("actors/", core.actor_list, name="actors"),
+    path("actors/<str:key>/", core.actor_detail, name="actor"),
+    path("documents/", core.document_list, name="documents"),
+    path("documents/<int:pk>/", core.document_detail, name="document"),
+    path("claims/", core.claim_list, name="claims"),
+    path("sources/", core.source_list, name="sources"),
+    path("sources/<str:key>/", core.source_detail, name="source"),
+    path("digits/", web.set_digits, name="set_digits"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

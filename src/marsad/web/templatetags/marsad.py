@@ -1,0 +1,49 @@
+"""Template helpers: localized digits, names in the active language, vocabulary labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import get_language
+
+from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
+from marsad.extraction.numerals import to_arabic_digits
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def num(context: template.Context, value: Any, grouped: bool = True) -> str:
+    """A number (or any text with digits) in the reader's digit style."""
+    if value is None or value == "":
+        return "–"
+    text = intcomma(value, use_l10n=False) if grouped and isinstance(value, int) else str(value)
+    if context.get("digits") == "arab":
+        text = to_arabic_digits(text.replace(",", "\u066c"))
+    return text
+
+
+@register.filter
+def vocab(value: Any) -> Any:
+    """The translated label of a vocabulary value (falls back to the value itself)."""
+    return VALUE_LABELS.get(value, value)
+
+
+@register.filter
+def attribute_label(name: str) -> Any:
+    return ATTRIBUTE_LABELS.get(name, name)
+
+
+@register.filter
+def measure_label(name: str) -> Any:
+    return MEASURE_LABELS.get(name, name)
+
+
+@register.filter
+def localized(obj: Any, field: str) -> Any:
+    """obj.<field>_ar or obj.<field>_en, by the active language, falling back to the other."""
+    arabic = (get_language() or "ar").startswith("ar")
+    first, second = ("ar", "en") if arabic else ("en", "ar")
+    return getattr(obj, f"{field}_{first}", "") or getattr(obj, f"{field}_{second}", "")

@@ -1,0 +1,150 @@
+"""Shared fixtures: users of each role, a small world of states, sources and documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from marsad.core.models import Document, User
+from marsad.core.roles import Role
+from marsad.core.services.actors import create_actor, create_source
+from marsad.core.services.base import SystemUser
+from marsad.core.services.documents import submit_document
+
+SYSTEM = SystemUser("system:test")
+PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture
+def system() -> SystemUser:
+    return SYSTEM
+
+
+@pytest.fixture
+def states(db: Any) -> None:
+    """Italy, France and the United States, public."""
+    for iso3, ar, en in (
+        ("ITA", "إيطاليا", "Italy"),
+        ("FRA", "فرنسا", "France"),
+        ("USA", "الولايات المتحدة", "United States"),
+    ):
+        create_actor(
+            by=SYSTEM, key=iso3, kind="state", iso3=iso3, name_ar=ar, name_en=en, marking="public"
+        )
+
+
+@pytest.fixture
+def make_user(db: Any, states: None) -> Callable[..., User]:
+    from marsad.core.services.users import create_user
+
+    def make(role: str, nation: str = "", username: str = "") -> User:
+        return create_user(
+            by=SYSTEM,
+            username=username or f"{role}-{nation or 'x'}".lower(),
+            role=role,
+            nation=nation,
+            password=PASSWORD,
+        )
+
+    return make
+
+
+@pytest.fixture
+def analyst(make_user: Callable[..., User]) -> User:
+    return make_user(Role.ANALYST)
+
+
+@pytest.fixture
+def admin_user(make_user: Callable[..., User]) -> User:
+    return make_user(Role.ADMIN)
+
+
+@pytest.fixture
+def liaison_ita(make_user: Callable[..., User]) -> User:
+    return make_user(Role.LIAISON, "ITA")
+
+
+@pytest.fixture
+def liaison_fra(make_user: Callable[..., User]) -> User:
+    return make_user(Role.LIAISON, "FRA")
+
+
+@pytest.fixture
+def wire(db: Any, states: None) -> Any:
+    """A public media source."""
+    return create_source(
+        by=SYSTEM,
+        key="WIRE",
+        name_ar="وكالة الأنباء",
+        name_en="The Wire",
+        kind="media",
+        reliability="B",
+        marking="public",
+    )
+
+
+@pytest.fixture
+def make_document(wire: Any) -> Callable[..., Document]:
+    counter = iter(range(1, 10_000))
+
+    def make(
+        text: str = "", marking: str = "public", nations: tuple[str, ...] = (), language: str = ""
+    ) -> Document:
+        text = text or f"كشفت تقارير أن الولايات المتحدة دعت إيطاليا. رقم {next(counter)}"
+        document, _ = submit_document(
+            by=SYSTEM,
+            title="وثيقة",
+            text=text,
+            source=wire,
+            language=language,
+            published="2025-11-20",
+            marking=marking,
+            releasable_to=list(nations),
+        )
+        return document
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """The demo scenario, loaded once per test module inside a transaction rolled back at the
+    module's end; each test still runs in its own savepoint."""
+    from django.db import transaction
+
+    from marsad.core.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_world: Any, db: Any) -> Any:
+    return demo_world
+
+
+@pytest.fixture
+def demo_users(demo: Any) -> dict[str, User]:
+    """One user of each role; the liaison officers serve Italy and France."""
+    from marsad.core.services.users import create_user
+
+    made = {}
+    for name, role, nation in (
+        ("admin", "admin", ""),
+        ("analyst", "analyst", ""),
+        ("ita", "liaison", "ITA"),
+        ("fra", "liaison", "FRA"),
+        ("reader", "public", ""),
+    ):
+        made[name] = create_user(
+            by=SYSTEM, username=name, role=role, nation=nation, password=PASSWORD
+        )
+    return made

@@ -1,0 +1,85 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live Marsad with the demo."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The machine's network is closed: Chromium must not try to reach Google on its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "e2e" in item.nodeid.split("/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing: .ci/run installs it before the tests")
+        pytest.skip("Debian's chromium is not installed: apt-get install chromium")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+    # test itself (fixtures) are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server: Any) -> str:
+    from marsad.core.demo.loader import load_demo
+
+    load_demo()
+    return live_server.url
+
+
+class Tab:
+    """A browser page that records console errors and every request it makes."""
+
+    def __init__(self, page: Any, base: str):
+        self.page, self.base = page, base
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def open(self, path: str) -> Any:
+        response = self.page.goto(self.base + path)
+        assert response is not None
+        assert response.ok, f"{path}: {response and response.status}"
+        return response
+
+    def outside_requests(self) -> list[str]:
+        return [
+            u for u in self.requests if not u.startswith(self.base) and not u.startswith("data:")
+        ]
+
+
+@pytest.fixture
+def tab(browser: Any, site: str) -> Iterator[Tab]:
+    # An English-speaking browser: Marsad must still open in Arabic.
+    context = browser.new_context(locale="en-US")
+    context.set_default_timeout(10_000)
+    yield Tab(context.new_page(), site)
+    context.close()

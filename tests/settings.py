@@ -1,0 +1,13 @@
+"""Settings for the test suite: Marsad's own, with static files read from their sources (no
+collectstatic run) and a fast password hasher."""
+
+from marsad.settings import *  # noqa: F403
+from marsad.settings import STORAGES
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
