@@ -42,7 +42,10 @@ def _places_geojson(places: Any) -> dict[str, Any]:
 
 def home(request: HttpRequest) -> HttpResponse:
     overview = selectors.overview(request.user)
-    places = selectors.actors(request.user, kind=ActorKind.PLACE).exclude(geometry=None)
+    # Leaf places only: the Gaza Strip's outline is drawn by its five governorates.
+    places = selectors.actors(request.user, kind=ActorKind.PLACE).filter(
+        children__isnull=True, geometry__isnull=False
+    )
     chart = {
         "label": _("Claims"),
         "labels": [str(CLAIM_TYPE_LABELS.get(t, t)) for t, _n in overview.claims_by_type],

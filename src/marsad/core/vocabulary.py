@@ -54,6 +54,12 @@ SOURCE_KIND_LABELS = {
     "unknown": _("Unknown"),
 }
 
+PRECISION_LABELS = {
+    "day": _("exact day"),
+    "month": _("month only"),
+    "year": _("year only"),
+}
+
 ATTRIBUTE_LABELS = {
     "role": _("role"),
     "decision": _("decision"),

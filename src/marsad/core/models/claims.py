@@ -16,10 +16,14 @@ from simple_history.models import HistoricalRecords
 
 from marsad.core.models.sources import Reliability
 from marsad.core.releasability import Releasable
-from marsad.core.vocabulary import CLAIM_TYPE_LABELS, MODALITY_LABELS, STATUS_LABELS
+from marsad.core.vocabulary import (
+    CLAIM_TYPE_LABELS,
+    MODALITY_LABELS,
+    PRECISION_LABELS,
+    SOURCE_KIND_LABELS,
+    STATUS_LABELS,
+)
 from marsad.extraction.contract import (
-    PRECISIONS,
-    SOURCE_KINDS,
     check_attributes,
     check_evidence,
     normalize_figures,
@@ -84,7 +88,7 @@ class Claim(Releasable):
     attribution_kind = models.CharField(
         _("kind of attribution"),
         max_length=20,
-        choices=[(k, k) for k in SOURCE_KINDS],
+        choices=list(SOURCE_KIND_LABELS.items()),
         default="unknown",
     )
     attribution_cue = models.CharField(_("attribution cue"), max_length=300, blank=True, default="")
@@ -95,7 +99,7 @@ class Claim(Releasable):
         max_length=5,
         blank=True,
         default="",
-        choices=[(p, p) for p in PRECISIONS],
+        choices=list(PRECISION_LABELS.items()),
     )
     when_text = models.CharField(_("date as written"), max_length=300, blank=True, default="")
     where = models.ForeignKey(
