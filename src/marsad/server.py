@@ -32,7 +32,7 @@ def serve(*, host: str, port: int, workers: int) -> None:
             "accesslog": "-",
             "timeout": 60,
             "graceful_timeout": 10,
-        # No runtime control socket in the user's home: Marsad is stopped with a signal.
-        "control_socket_disable": True,
+            # No runtime control socket in the user's home: Marsad is stopped with a signal.
+            "control_socket_disable": True,
         }
     ).run()

@@ -169,3 +169,18 @@ def test_openapi_is_served_without_a_cdn(demo):
     docs = Client().get("/api/docs").content.decode()
     assert "cdn" not in docs.lower()
     assert "/static/" in docs
+
+
+def test_actor_as_it_was(demo, demo_users):
+    from django.utils import timezone
+
+    from marsad.core.models import Actor
+    from marsad.core.services.actors import update_actor
+
+    before = timezone.now()
+    update_actor(by=demo_users["analyst"], actor=Actor.objects.get(key="G7"), name_en="G-7")
+    assert call("get", "/api/v1/actors/G7").json()["name_en"] == "G-7"
+    past = call("get", "/api/v1/actors/G7", data={"as_of": before.isoformat()}).json()
+    assert past["name_en"] != "G-7"
+    long_ago = call("get", "/api/v1/actors/G7", data={"as_of": "2000-01-01T00:00:00Z"})
+    assert long_ago.status_code == 404

@@ -131,3 +131,18 @@ def test_internal_liaison_note_is_not_public():
     assert restricted.exists()
     for doc in restricted:
         assert doc.claims.filter(marking="public").count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reset_erases_and_loads_again():
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    load_demo()
+    Actor.objects.filter(key="G7").update(name_en="changed by hand")
+    result = CliRunner().invoke(app, ["demo", "--reset", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert Actor.objects.get(key="G7").name_en != "changed by hand"
+    assert audit.verify().ok
+    assert AuditEntry.objects.count() == sum(counts()[:-1])

@@ -74,6 +74,12 @@ def test_liaison_never_sees_another_nations_record_in_lists_or_details(world, li
     assert selectors.claim(liaison_ita, claims["ita_usa"].pk).pk == claims["ita_usa"].pk
 
 
+def test_claim_lists_do_not_load_whole_documents(world, analyst):
+    claim = selectors.claims(analyst).first()
+    assert "text" in claim.document.get_deferred_fields()
+    assert claim.evidence_quotes() == [claim.evidence[0]["quote"]]
+
+
 def test_a_liaison_without_a_nation_sees_public_only(world, liaison_ita):
     docs, _ = world
     liaison_ita.nation = ""
@@ -98,10 +104,10 @@ def test_unmarked_actor_is_seen_by_admins_only(system, analyst, admin_user):
 
 def test_a_claim_cannot_reach_further_than_its_document(system, make_document):
     doc = make_document(marking="nations", nations=("ITA",))
-    with pytest.raises(InvalidInput, match="further than its document") as caught:
+    with pytest.raises(InvalidInput, match="its document is marked") as caught:
         _claim(system, doc, marking="public")
     assert caught.value.problems[0].field == "marking"
-    with pytest.raises(InvalidInput, match="further than its document"):
+    with pytest.raises(InvalidInput, match="its document is marked"):
         _claim(system, doc, marking="nations", releasable_to=["ITA", "FRA"])
     narrower = _claim(system, doc, marking="internal")
     assert narrower.marking == "internal"
@@ -118,7 +124,7 @@ def test_a_public_claim_cannot_name_an_internal_actor(system, make_document):
         name_en="Informant",
         marking="internal",
     )
-    with pytest.raises(InvalidInput, match="cannot appear in a claim") as caught:
+    with pytest.raises(InvalidInput, match="the actor 'INFORMANT' is marked 'internal'") as caught:
         _claim(system, make_document(), actor=["INFORMANT"])
     assert caught.value.problems[0].field == "actor"
 
@@ -148,3 +154,13 @@ def test_marking_needs_nations_only_for_nations(system, make_document):
 )
 def test_within(inner, outer, expected):
     assert within(inner, outer) is expected
+
+
+def test_the_reach_rule_holds_for_every_way_of_saving(system, make_document):
+    """The admin saves through model validation, not the service: the model enforces it too."""
+    from django.core.exceptions import ValidationError
+
+    claim = _claim(system, make_document(marking="nations", nations=("ITA",)))
+    claim.marking, claim.releasable_to = "public", ""
+    with pytest.raises(ValidationError, match="its document is marked"):
+        claim.full_clean()

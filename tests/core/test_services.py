@@ -82,6 +82,7 @@ def test_arabic_indic_digits_are_stored_as_integers(system, doc):
     assert claim.figures["killed"] == {"low": 10, "best": 12, "high": 1200, "text": "١٢"}
     assert claim.when_date.isoformat() == "2025-11-20"
     assert claim.grade == "B3"  # the document source's reliability by default
+    assert claim.evidence[0]["quote"] == TEXT[0:40]
 
 
 def test_accepted_claim_records_its_reviewer(analyst, doc):
@@ -133,5 +134,5 @@ def test_document_cannot_reach_further_than_its_source(system, states):
     create_source(
         by=system, key="CELL", name_ar="خلية", name_en="Cell", kind="field_report", marking="force"
     )
-    with pytest.raises(InvalidInput, match="further than its source"):
+    with pytest.raises(InvalidInput, match="its source 'CELL' is marked 'force'"):
         submit_document(by=system, title="t", text="تقرير", source="CELL", marking="public")

@@ -13,7 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from marsad.core import audit
 from marsad.core.models import Actor, ApiToken, AuditEntry, Claim, Document, Source, User
+from marsad.core.models.documents import text_sha256
 from marsad.core.services import base
+from marsad.core.services.documents import normalize_text
 
 
 class AuditedAdmin(SimpleHistoryAdmin):
@@ -57,6 +59,17 @@ class DocumentAdmin(AuditedAdmin):
     list_filter = ("language", "marking", "source")
     search_fields = ("title", "text")
     readonly_fields = ("sha256", "created", "created_by")
+
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> Any:
+        # A stored text is the document's identity (its hash) and the ground of every evidence
+        # offset: it is written once.
+        return (*self.readonly_fields, "text") if obj is not None else self.readonly_fields
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        if not change:
+            obj.text = normalize_text(obj.text)
+            obj.sha256 = text_sha256(obj.text)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Claim)

@@ -132,3 +132,17 @@ def within(inner: tuple[str, Iterable[str]], outer: tuple[str, Iterable[str]]) -
     if inner_rank == outer_rank == 2:
         return inner_nations <= outer_nations
     return inner_rank <= outer_rank
+
+
+def reach_problem(record: Releasable, referenced: Releasable | None, what: str) -> str | None:
+    """Why `record` may not point at `referenced`: whoever reads the record must be able to read
+    what it quotes or names, or the record would leak it. None when it may."""
+    if referenced is None or within(
+        (record.marking, record.nations), (referenced.marking, referenced.nations)
+    ):
+        return None
+    shown = " ".join([referenced.marking or "unmarked", *referenced.nations])
+    return (
+        f"{what} is marked '{shown}': a record marked '{record.marking or 'unmarked'}' "
+        "may not reach further than it"
+    )

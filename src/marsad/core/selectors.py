@@ -66,6 +66,7 @@ def claims(
     qs = (
         Claim.objects.visible_to(user)
         .select_related("document", "document__source", "attribution_source", "target", "where")
+        .defer("document__text")
         .prefetch_related("actors", "recipients")
     )
     if type:

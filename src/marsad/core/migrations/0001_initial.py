@@ -11,359 +11,1579 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='sequence')),
-                ('at', models.DateTimeField(verbose_name='time')),
-                ('user', models.CharField(blank=True, default='', max_length=150, verbose_name='user')),
-                ('action', models.CharField(max_length=20, verbose_name='action')),
-                ('model', models.CharField(max_length=100, verbose_name='record type')),
-                ('object_id', models.CharField(max_length=64, verbose_name='record')),
-                ('before', models.TextField(verbose_name='before')),
-                ('after', models.TextField(verbose_name='after')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="sequence")),
+                ("at", models.DateTimeField(verbose_name="time")),
+                (
+                    "user",
+                    models.CharField(blank=True, default="", max_length=150, verbose_name="user"),
+                ),
+                ("action", models.CharField(max_length=20, verbose_name="action")),
+                ("model", models.CharField(max_length=100, verbose_name="record type")),
+                ("object_id", models.CharField(max_length=64, verbose_name="record")),
+                ("before", models.TextField(verbose_name="before")),
+                ("after", models.TextField(verbose_name="after")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['seq'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["seq"],
             },
         ),
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(default=0)),
-                ('hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(default=0)),
+                (
+                    "hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('role', models.CharField(choices=[('admin', 'Administrator'), ('analyst', 'Analyst'), ('liaison', 'Liaison officer'), ('humanitarian', 'Humanitarian coordinator'), ('public', 'Public reader')], default='public', max_length=20, verbose_name='role')),
-                ('nation', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 code of a liaison officer's nation.", max_length=3, verbose_name='nation')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Administrator"),
+                            ("analyst", "Analyst"),
+                            ("liaison", "Liaison officer"),
+                            ("humanitarian", "Humanitarian coordinator"),
+                            ("public", "Public reader"),
+                        ],
+                        default="public",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "nation",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 code of a liaison officer's nation.",
+                        max_length=3,
+                        verbose_name="nation",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('key', models.CharField(help_text='Canonical id: ISO alpha-3 for states, the P-code for Gaza places, otherwise upper-case letters, digits and hyphens.', max_length=64, unique=True, verbose_name='identifier')),
-                ('kind', models.CharField(choices=[('state', 'State'), ('organization', 'Organization'), ('body', 'Body'), ('force', 'Force'), ('armed_group', 'Armed group'), ('person', 'Person'), ('office', 'Office'), ('media', 'Media'), ('place', 'Place'), ('agreement', 'Agreement'), ('plan', 'Plan'), ('group', 'Group')], db_index=True, max_length=20, verbose_name='kind')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('aliases_ar', models.JSONField(blank=True, default=list, verbose_name='Arabic aliases')),
-                ('aliases_en', models.JSONField(blank=True, default=list, verbose_name='English aliases')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('iso3', models.CharField(blank=True, db_index=True, default='', max_length=3, verbose_name='ISO alpha-3')),
-                ('pcode', models.CharField(blank=True, db_index=True, default='', max_length=20, verbose_name='OCHA P-code')),
-                ('geometry', models.JSONField(blank=True, null=True, verbose_name='geometry (GeoJSON)')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.actor', verbose_name='part of')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Canonical id: ISO alpha-3 for states, the P-code for Gaza places, otherwise upper-case letters, digits and hyphens.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="identifier",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("state", "State"),
+                            ("organization", "Organization"),
+                            ("body", "Body"),
+                            ("force", "Force"),
+                            ("armed_group", "Armed group"),
+                            ("person", "Person"),
+                            ("office", "Office"),
+                            ("media", "Media"),
+                            ("place", "Place"),
+                            ("agreement", "Agreement"),
+                            ("plan", "Plan"),
+                            ("group", "Group"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "aliases_ar",
+                    models.JSONField(blank=True, default=list, verbose_name="Arabic aliases"),
+                ),
+                (
+                    "aliases_en",
+                    models.JSONField(blank=True, default=list, verbose_name="English aliases"),
+                ),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "iso3",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        max_length=3,
+                        verbose_name="ISO alpha-3",
+                    ),
+                ),
+                (
+                    "pcode",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        max_length=20,
+                        verbose_name="OCHA P-code",
+                    ),
+                ),
+                (
+                    "geometry",
+                    models.JSONField(blank=True, null=True, verbose_name="geometry (GeoJSON)"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="core.actor",
+                        verbose_name="part of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actor',
-                'verbose_name_plural': 'actors',
-                'ordering': ['name_en'],
+                "verbose_name": "actor",
+                "verbose_name_plural": "actors",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('digest', models.CharField(max_length=64, unique=True)),
-                ('label', models.CharField(blank=True, default='', max_length=100, verbose_name='label')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_used', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("digest", models.CharField(max_length=64, unique=True)),
+                (
+                    "label",
+                    models.CharField(blank=True, default="", max_length=100, verbose_name="label"),
+                ),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_used", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API token',
-                'verbose_name_plural': 'API tokens',
+                "verbose_name": "API token",
+                "verbose_name_plural": "API tokens",
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English'), ('other', 'Other')], max_length=5, verbose_name='language')),
-                ('url', models.URLField(blank=True, default='', max_length=1000, verbose_name='web address')),
-                ('published', models.DateField(blank=True, db_index=True, null=True, verbose_name='published')),
-                ('sha256', models.CharField(max_length=64, unique=True, verbose_name='SHA-256 of the text')),
-                ('created', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='recorded')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English"), ("other", "Other")],
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True, default="", max_length=1000, verbose_name="web address"
+                    ),
+                ),
+                (
+                    "published",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="published"
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        max_length=64, unique=True, verbose_name="SHA-256 of the text"
+                    ),
+                ),
+                (
+                    "created",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="recorded"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['-published', '-created'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["-published", "-created"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('type', models.CharField(choices=[('invitation', 'Invitation'), ('membership_decision', 'Membership decision'), ('contribution', 'Contribution'), ('legal_reservation', 'Legal reservation'), ('caveat', 'National caveat'), ('charter_action', 'Charter action'), ('mandate_task', 'Mandate task'), ('mandate_limit', 'Mandate limit'), ('plan_announcement', 'Plan announcement'), ('dispute', 'Dispute'), ('attack', 'Attack'), ('violation_accusation', 'Violation accusation'), ('ceasefire_phase', 'Ceasefire phase'), ('casualties', 'Casualties'), ('statement', 'Statement'), ('comment_refusal', 'Refusal to comment'), ('corridor_status', 'Corridor status'), ('aid_delivery', 'Aid delivery'), ('other', 'Other')], db_index=True, max_length=30, verbose_name='claim type')),
-                ('attributes', models.JSONField(blank=True, default=dict, verbose_name='attributes')),
-                ('status', models.CharField(choices=[('reported', 'Reported'), ('confirmed', 'Confirmed'), ('unconfirmed', 'Unconfirmed'), ('denied', 'Denied')], max_length=20, verbose_name='status')),
-                ('modality', models.CharField(choices=[('asserted', 'Asserted'), ('negated', 'Negated'), ('future', 'Future'), ('hypothetical', 'Hypothetical'), ('proposed', 'Proposed')], max_length=20, verbose_name='modality')),
-                ('attribution_kind', models.CharField(choices=[('media', 'Media'), ('anonymous', 'Anonymous'), ('official', 'Official'), ('document', 'Document'), ('unknown', 'Unknown')], default='unknown', max_length=20, verbose_name='kind of attribution')),
-                ('attribution_cue', models.CharField(blank=True, default='', max_length=300, verbose_name='attribution cue')),
-                ('figures', models.JSONField(blank=True, default=dict, verbose_name='figures')),
-                ('when_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='date')),
-                ('when_precision', models.CharField(blank=True, choices=[('day', 'exact day'), ('month', 'month only'), ('year', 'year only')], default='', max_length=5, verbose_name='date precision')),
-                ('when_text', models.CharField(blank=True, default='', max_length=300, verbose_name='date as written')),
-                ('where_pcode', models.CharField(blank=True, default='', max_length=20, verbose_name='P-code')),
-                ('where_text', models.CharField(blank=True, default='', max_length=300, verbose_name='place as written')),
-                ('evidence', models.JSONField(default=list, verbose_name='evidence spans')),
-                ('reliability', models.CharField(choices=[('A', 'A: completely reliable'), ('B', 'B: usually reliable'), ('C', 'C: fairly reliable'), ('D', 'D: not usually reliable'), ('E', 'E: unreliable'), ('F', 'F: reliability cannot be judged')], max_length=1, verbose_name='source reliability')),
-                ('credibility', models.PositiveSmallIntegerField(choices=[(1, '1: confirmed by other sources'), (2, '2: probably true'), (3, '3: possibly true'), (4, '4: doubtful'), (5, '5: improbable'), (6, '6: truth cannot be judged')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='information credibility')),
-                ('review_state', models.CharField(choices=[('proposed', 'Proposed'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], db_index=True, default='proposed', max_length=10, verbose_name='review')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
-                ('actors', models.ManyToManyField(blank=True, related_name='claims_as_actor', to='core.actor', verbose_name='actors')),
-                ('recipients', models.ManyToManyField(blank=True, related_name='claims_as_recipient', to='core.actor', verbose_name='recipients')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims_as_target', to='core.actor', verbose_name='target')),
-                ('where', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims_located', to='core.actor', verbose_name='place')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='core.document', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("invitation", "Invitation"),
+                            ("membership_decision", "Membership decision"),
+                            ("contribution", "Contribution"),
+                            ("legal_reservation", "Legal reservation"),
+                            ("caveat", "National caveat"),
+                            ("charter_action", "Charter action"),
+                            ("mandate_task", "Mandate task"),
+                            ("mandate_limit", "Mandate limit"),
+                            ("plan_announcement", "Plan announcement"),
+                            ("dispute", "Dispute"),
+                            ("attack", "Attack"),
+                            ("violation_accusation", "Violation accusation"),
+                            ("ceasefire_phase", "Ceasefire phase"),
+                            ("casualties", "Casualties"),
+                            ("statement", "Statement"),
+                            ("comment_refusal", "Refusal to comment"),
+                            ("corridor_status", "Corridor status"),
+                            ("aid_delivery", "Aid delivery"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        max_length=30,
+                        verbose_name="claim type",
+                    ),
+                ),
+                (
+                    "attributes",
+                    models.JSONField(blank=True, default=dict, verbose_name="attributes"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("reported", "Reported"),
+                            ("confirmed", "Confirmed"),
+                            ("unconfirmed", "Unconfirmed"),
+                            ("denied", "Denied"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "modality",
+                    models.CharField(
+                        choices=[
+                            ("asserted", "Asserted"),
+                            ("negated", "Negated"),
+                            ("future", "Future"),
+                            ("hypothetical", "Hypothetical"),
+                            ("proposed", "Proposed"),
+                        ],
+                        max_length=20,
+                        verbose_name="modality",
+                    ),
+                ),
+                (
+                    "attribution_kind",
+                    models.CharField(
+                        choices=[
+                            ("media", "Media"),
+                            ("anonymous", "Anonymous"),
+                            ("official", "Official"),
+                            ("document", "Document"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="kind of attribution",
+                    ),
+                ),
+                (
+                    "attribution_cue",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="attribution cue"
+                    ),
+                ),
+                ("figures", models.JSONField(blank=True, default=dict, verbose_name="figures")),
+                (
+                    "when_date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="date"),
+                ),
+                (
+                    "when_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("day", "exact day"),
+                            ("month", "month only"),
+                            ("year", "year only"),
+                        ],
+                        default="",
+                        max_length=5,
+                        verbose_name="date precision",
+                    ),
+                ),
+                (
+                    "when_text",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="date as written"
+                    ),
+                ),
+                (
+                    "where_pcode",
+                    models.CharField(blank=True, default="", max_length=20, verbose_name="P-code"),
+                ),
+                (
+                    "where_text",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="place as written"
+                    ),
+                ),
+                ("evidence", models.JSONField(default=list, verbose_name="evidence spans")),
+                (
+                    "reliability",
+                    models.CharField(
+                        choices=[
+                            ("A", "A: completely reliable"),
+                            ("B", "B: usually reliable"),
+                            ("C", "C: fairly reliable"),
+                            ("D", "D: not usually reliable"),
+                            ("E", "E: unreliable"),
+                            ("F", "F: reliability cannot be judged"),
+                        ],
+                        max_length=1,
+                        verbose_name="source reliability",
+                    ),
+                ),
+                (
+                    "credibility",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "1: confirmed by other sources"),
+                            (2, "2: probably true"),
+                            (3, "3: possibly true"),
+                            (4, "4: doubtful"),
+                            (5, "5: improbable"),
+                            (6, "6: truth cannot be judged"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(6),
+                        ],
+                        verbose_name="information credibility",
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="proposed",
+                        max_length=10,
+                        verbose_name="review",
+                    ),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="recorded")),
+                (
+                    "actors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="claims_as_actor",
+                        to="core.actor",
+                        verbose_name="actors",
+                    ),
+                ),
+                (
+                    "recipients",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="claims_as_recipient",
+                        to="core.actor",
+                        verbose_name="recipients",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims_as_target",
+                        to="core.actor",
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "where",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims_located",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="core.document",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'claim',
-                'verbose_name_plural': 'claims',
-                'ordering': ['-document__published', 'id'],
+                "verbose_name": "claim",
+                "verbose_name_plural": "claims",
+                "ordering": ["-document__published", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActor',
+            name="HistoricalActor",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('key', models.CharField(db_index=True, help_text='Canonical id: ISO alpha-3 for states, the P-code for Gaza places, otherwise upper-case letters, digits and hyphens.', max_length=64, verbose_name='identifier')),
-                ('kind', models.CharField(choices=[('state', 'State'), ('organization', 'Organization'), ('body', 'Body'), ('force', 'Force'), ('armed_group', 'Armed group'), ('person', 'Person'), ('office', 'Office'), ('media', 'Media'), ('place', 'Place'), ('agreement', 'Agreement'), ('plan', 'Plan'), ('group', 'Group')], db_index=True, max_length=20, verbose_name='kind')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('aliases_ar', models.JSONField(blank=True, default=list, verbose_name='Arabic aliases')),
-                ('aliases_en', models.JSONField(blank=True, default=list, verbose_name='English aliases')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('iso3', models.CharField(blank=True, db_index=True, default='', max_length=3, verbose_name='ISO alpha-3')),
-                ('pcode', models.CharField(blank=True, db_index=True, default='', max_length=20, verbose_name='OCHA P-code')),
-                ('geometry', models.JSONField(blank=True, null=True, verbose_name='geometry (GeoJSON)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='part of')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Canonical id: ISO alpha-3 for states, the P-code for Gaza places, otherwise upper-case letters, digits and hyphens.",
+                        max_length=64,
+                        verbose_name="identifier",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("state", "State"),
+                            ("organization", "Organization"),
+                            ("body", "Body"),
+                            ("force", "Force"),
+                            ("armed_group", "Armed group"),
+                            ("person", "Person"),
+                            ("office", "Office"),
+                            ("media", "Media"),
+                            ("place", "Place"),
+                            ("agreement", "Agreement"),
+                            ("plan", "Plan"),
+                            ("group", "Group"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "aliases_ar",
+                    models.JSONField(blank=True, default=list, verbose_name="Arabic aliases"),
+                ),
+                (
+                    "aliases_en",
+                    models.JSONField(blank=True, default=list, verbose_name="English aliases"),
+                ),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "iso3",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        max_length=3,
+                        verbose_name="ISO alpha-3",
+                    ),
+                ),
+                (
+                    "pcode",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        default="",
+                        max_length=20,
+                        verbose_name="OCHA P-code",
+                    ),
+                ),
+                (
+                    "geometry",
+                    models.JSONField(blank=True, null=True, verbose_name="geometry (GeoJSON)"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="part of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical actor',
-                'verbose_name_plural': 'historical actors',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actor",
+                "verbose_name_plural": "historical actors",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClaim',
+            name="HistoricalClaim",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('type', models.CharField(choices=[('invitation', 'Invitation'), ('membership_decision', 'Membership decision'), ('contribution', 'Contribution'), ('legal_reservation', 'Legal reservation'), ('caveat', 'National caveat'), ('charter_action', 'Charter action'), ('mandate_task', 'Mandate task'), ('mandate_limit', 'Mandate limit'), ('plan_announcement', 'Plan announcement'), ('dispute', 'Dispute'), ('attack', 'Attack'), ('violation_accusation', 'Violation accusation'), ('ceasefire_phase', 'Ceasefire phase'), ('casualties', 'Casualties'), ('statement', 'Statement'), ('comment_refusal', 'Refusal to comment'), ('corridor_status', 'Corridor status'), ('aid_delivery', 'Aid delivery'), ('other', 'Other')], db_index=True, max_length=30, verbose_name='claim type')),
-                ('attributes', models.JSONField(blank=True, default=dict, verbose_name='attributes')),
-                ('status', models.CharField(choices=[('reported', 'Reported'), ('confirmed', 'Confirmed'), ('unconfirmed', 'Unconfirmed'), ('denied', 'Denied')], max_length=20, verbose_name='status')),
-                ('modality', models.CharField(choices=[('asserted', 'Asserted'), ('negated', 'Negated'), ('future', 'Future'), ('hypothetical', 'Hypothetical'), ('proposed', 'Proposed')], max_length=20, verbose_name='modality')),
-                ('attribution_kind', models.CharField(choices=[('media', 'Media'), ('anonymous', 'Anonymous'), ('official', 'Official'), ('document', 'Document'), ('unknown', 'Unknown')], default='unknown', max_length=20, verbose_name='kind of attribution')),
-                ('attribution_cue', models.CharField(blank=True, default='', max_length=300, verbose_name='attribution cue')),
-                ('figures', models.JSONField(blank=True, default=dict, verbose_name='figures')),
-                ('when_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='date')),
-                ('when_precision', models.CharField(blank=True, choices=[('day', 'exact day'), ('month', 'month only'), ('year', 'year only')], default='', max_length=5, verbose_name='date precision')),
-                ('when_text', models.CharField(blank=True, default='', max_length=300, verbose_name='date as written')),
-                ('where_pcode', models.CharField(blank=True, default='', max_length=20, verbose_name='P-code')),
-                ('where_text', models.CharField(blank=True, default='', max_length=300, verbose_name='place as written')),
-                ('evidence', models.JSONField(default=list, verbose_name='evidence spans')),
-                ('reliability', models.CharField(choices=[('A', 'A: completely reliable'), ('B', 'B: usually reliable'), ('C', 'C: fairly reliable'), ('D', 'D: not usually reliable'), ('E', 'E: unreliable'), ('F', 'F: reliability cannot be judged')], max_length=1, verbose_name='source reliability')),
-                ('credibility', models.PositiveSmallIntegerField(choices=[(1, '1: confirmed by other sources'), (2, '2: probably true'), (3, '3: possibly true'), (4, '4: doubtful'), (5, '5: improbable'), (6, '6: truth cannot be judged')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6)], verbose_name='information credibility')),
-                ('review_state', models.CharField(choices=[('proposed', 'Proposed'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], db_index=True, default='proposed', max_length=10, verbose_name='review')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('created', models.DateTimeField(blank=True, editable=False, verbose_name='recorded')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.document', verbose_name='document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('target', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='target')),
-                ('where', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='place')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("invitation", "Invitation"),
+                            ("membership_decision", "Membership decision"),
+                            ("contribution", "Contribution"),
+                            ("legal_reservation", "Legal reservation"),
+                            ("caveat", "National caveat"),
+                            ("charter_action", "Charter action"),
+                            ("mandate_task", "Mandate task"),
+                            ("mandate_limit", "Mandate limit"),
+                            ("plan_announcement", "Plan announcement"),
+                            ("dispute", "Dispute"),
+                            ("attack", "Attack"),
+                            ("violation_accusation", "Violation accusation"),
+                            ("ceasefire_phase", "Ceasefire phase"),
+                            ("casualties", "Casualties"),
+                            ("statement", "Statement"),
+                            ("comment_refusal", "Refusal to comment"),
+                            ("corridor_status", "Corridor status"),
+                            ("aid_delivery", "Aid delivery"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        max_length=30,
+                        verbose_name="claim type",
+                    ),
+                ),
+                (
+                    "attributes",
+                    models.JSONField(blank=True, default=dict, verbose_name="attributes"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("reported", "Reported"),
+                            ("confirmed", "Confirmed"),
+                            ("unconfirmed", "Unconfirmed"),
+                            ("denied", "Denied"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "modality",
+                    models.CharField(
+                        choices=[
+                            ("asserted", "Asserted"),
+                            ("negated", "Negated"),
+                            ("future", "Future"),
+                            ("hypothetical", "Hypothetical"),
+                            ("proposed", "Proposed"),
+                        ],
+                        max_length=20,
+                        verbose_name="modality",
+                    ),
+                ),
+                (
+                    "attribution_kind",
+                    models.CharField(
+                        choices=[
+                            ("media", "Media"),
+                            ("anonymous", "Anonymous"),
+                            ("official", "Official"),
+                            ("document", "Document"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="kind of attribution",
+                    ),
+                ),
+                (
+                    "attribution_cue",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="attribution cue"
+                    ),
+                ),
+                ("figures", models.JSONField(blank=True, default=dict, verbose_name="figures")),
+                (
+                    "when_date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="date"),
+                ),
+                (
+                    "when_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("day", "exact day"),
+                            ("month", "month only"),
+                            ("year", "year only"),
+                        ],
+                        default="",
+                        max_length=5,
+                        verbose_name="date precision",
+                    ),
+                ),
+                (
+                    "when_text",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="date as written"
+                    ),
+                ),
+                (
+                    "where_pcode",
+                    models.CharField(blank=True, default="", max_length=20, verbose_name="P-code"),
+                ),
+                (
+                    "where_text",
+                    models.CharField(
+                        blank=True, default="", max_length=300, verbose_name="place as written"
+                    ),
+                ),
+                ("evidence", models.JSONField(default=list, verbose_name="evidence spans")),
+                (
+                    "reliability",
+                    models.CharField(
+                        choices=[
+                            ("A", "A: completely reliable"),
+                            ("B", "B: usually reliable"),
+                            ("C", "C: fairly reliable"),
+                            ("D", "D: not usually reliable"),
+                            ("E", "E: unreliable"),
+                            ("F", "F: reliability cannot be judged"),
+                        ],
+                        max_length=1,
+                        verbose_name="source reliability",
+                    ),
+                ),
+                (
+                    "credibility",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "1: confirmed by other sources"),
+                            (2, "2: probably true"),
+                            (3, "3: possibly true"),
+                            (4, "4: doubtful"),
+                            (5, "5: improbable"),
+                            (6, "6: truth cannot be judged"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(6),
+                        ],
+                        verbose_name="information credibility",
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="proposed",
+                        max_length=10,
+                        verbose_name="review",
+                    ),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                (
+                    "created",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "where",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical claim',
-                'verbose_name_plural': 'historical claims',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical claim",
+                "verbose_name_plural": "historical claims",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClaim_actors',
+            name="HistoricalClaim_actors",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='core.historicalclaim')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="core.historicalclaim",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalClaim_actors',
+                "verbose_name": "HistoricalClaim_actors",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClaim_recipients',
+            name="HistoricalClaim_recipients",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='core.historicalclaim')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="core.historicalclaim",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalClaim_recipients',
+                "verbose_name": "HistoricalClaim_recipients",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('key', models.CharField(db_index=True, max_length=64, verbose_name='identifier')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('kind', models.CharField(choices=[('media', 'Media'), ('official', 'Official'), ('anonymous', 'Anonymous'), ('document', 'Document'), ('field_report', 'Field report')], max_length=20, verbose_name='kind')),
-                ('reliability', models.CharField(choices=[('A', 'A: completely reliable'), ('B', 'B: usually reliable'), ('C', 'C: fairly reliable'), ('D', 'D: not usually reliable'), ('E', 'E: unreliable'), ('F', 'F: reliability cannot be judged')], default='F', max_length=1, verbose_name='default reliability')),
-                ('url', models.URLField(blank=True, default='', verbose_name='web address')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='actor')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("key", models.CharField(db_index=True, max_length=64, verbose_name="identifier")),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("media", "Media"),
+                            ("official", "Official"),
+                            ("anonymous", "Anonymous"),
+                            ("document", "Document"),
+                            ("field_report", "Field report"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "reliability",
+                    models.CharField(
+                        choices=[
+                            ("A", "A: completely reliable"),
+                            ("B", "B: usually reliable"),
+                            ("C", "C: fairly reliable"),
+                            ("D", "D: not usually reliable"),
+                            ("E", "E: unreliable"),
+                            ("F", "F: reliability cannot be judged"),
+                        ],
+                        default="F",
+                        max_length=1,
+                        verbose_name="default reliability",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, default="", verbose_name="web address")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source',
-                'verbose_name_plural': 'historical sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source",
+                "verbose_name_plural": "historical sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('key', models.CharField(max_length=64, unique=True, verbose_name='identifier')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('kind', models.CharField(choices=[('media', 'Media'), ('official', 'Official'), ('anonymous', 'Anonymous'), ('document', 'Document'), ('field_report', 'Field report')], max_length=20, verbose_name='kind')),
-                ('reliability', models.CharField(choices=[('A', 'A: completely reliable'), ('B', 'B: usually reliable'), ('C', 'C: fairly reliable'), ('D', 'D: not usually reliable'), ('E', 'E: unreliable'), ('F', 'F: reliability cannot be judged')], default='F', max_length=1, verbose_name='default reliability')),
-                ('url', models.URLField(blank=True, default='', verbose_name='web address')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sources', to='core.actor', verbose_name='actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True, verbose_name="identifier")),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("media", "Media"),
+                            ("official", "Official"),
+                            ("anonymous", "Anonymous"),
+                            ("document", "Document"),
+                            ("field_report", "Field report"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "reliability",
+                    models.CharField(
+                        choices=[
+                            ("A", "A: completely reliable"),
+                            ("B", "B: usually reliable"),
+                            ("C", "C: fairly reliable"),
+                            ("D", "D: not usually reliable"),
+                            ("E", "E: unreliable"),
+                            ("F", "F: reliability cannot be judged"),
+                        ],
+                        default="F",
+                        max_length=1,
+                        verbose_name="default reliability",
+                    ),
+                ),
+                ("url", models.URLField(blank=True, default="", verbose_name="web address")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sources",
+                        to="core.actor",
+                        verbose_name="actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['name_en'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalDocument',
+            name="HistoricalDocument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English'), ('other', 'Other')], max_length=5, verbose_name='language')),
-                ('url', models.URLField(blank=True, default='', max_length=1000, verbose_name='web address')),
-                ('published', models.DateField(blank=True, db_index=True, null=True, verbose_name='published')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256 of the text')),
-                ('created', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='recorded')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English"), ("other", "Other")],
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True, default="", max_length=1000, verbose_name="web address"
+                    ),
+                ),
+                (
+                    "published",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="published"
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 of the text"
+                    ),
+                ),
+                (
+                    "created",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="recorded"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical document',
-                'verbose_name_plural': 'historical documents',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical document",
+                "verbose_name_plural": "historical documents",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='attribution_source',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.source', verbose_name='attributed to'),
+            model_name="historicalclaim",
+            name="attribution_source",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="core.source",
+                verbose_name="attributed to",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='core.source', verbose_name='source'),
+            model_name="document",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="documents",
+                to="core.source",
+                verbose_name="source",
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='attribution_source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='core.source', verbose_name='attributed to'),
+            model_name="claim",
+            name="attribution_source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="claims",
+                to="core.source",
+                verbose_name="attributed to",
+            ),
         ),
     ]

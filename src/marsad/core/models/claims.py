@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from marsad.core.models.sources import Reliability
-from marsad.core.releasability import Releasable
+from marsad.core.releasability import Releasable, reach_problem
 from marsad.core.vocabulary import (
     CLAIM_TYPE_LABELS,
     MODALITY_LABELS,
@@ -157,11 +157,24 @@ class Claim(Releasable):
             + normalize_figures(self.figures or {})[1]
             + check_evidence(self.evidence, text_length)
         )
-        if problems:
-            errors: dict[str, list[str]] = {}
-            for problem in problems:
-                field = problem.field.split(".")[0].split("[")[0]
-                errors.setdefault(field, []).append(str(problem))
+        errors: dict[str, list[str]] = {}
+        for problem in problems:
+            field = problem.field.split(".")[0].split("[")[0]
+            errors.setdefault(field, []).append(str(problem))
+        for field, referenced, what in (
+            ("marking", self.document if self.document_id else None, "its document"),
+            ("target", self.target, f"the target '{getattr(self.target, 'key', '')}'"),
+            ("where", self.where, f"the place '{getattr(self.where, 'key', '')}'"),
+            (
+                "attribution_source",
+                self.attribution_source,
+                f"the source '{getattr(self.attribution_source, 'key', '')}'",
+            ),
+        ):
+            reach = reach_problem(self, referenced, what)
+            if reach:
+                errors.setdefault(field, []).append(reach)
+        if errors:
             raise ValidationError(errors)
 
     @property
@@ -170,8 +183,11 @@ class Claim(Releasable):
         return f"{self.reliability}{self.credibility}"
 
     def evidence_quotes(self) -> list[str]:
-        text = self.document.text
-        return [text[span["start"] : span["end"]] for span in self.evidence]
+        """The words each evidence span covers (kept with the span when it was recorded)."""
+        return [
+            span["quote"] if "quote" in span else self.document.text[span["start"] : span["end"]]
+            for span in self.evidence
+        ]
 
     def to_contract(self) -> dict[str, Any]:
         """This claim in the shape of the extraction contract, with entity ids as actor keys."""

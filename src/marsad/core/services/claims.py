@@ -11,7 +11,7 @@ from django.utils import timezone
 from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
-from marsad.core.releasability import decode_nations, within
+from marsad.core.releasability import reach_problem
 from marsad.core.services.base import clean_marking, history_user, require_writer, save, validate
 from marsad.core.services.documents import parse_date
 from marsad.extraction.contract import Problem, check_claim, normalize_figures
@@ -56,20 +56,12 @@ def _credibility(value: Any, problems: list[Problem]) -> int:
     return number
 
 
-def _check_reach(
-    claim_marking: tuple[str, list[str]], referenced: list[tuple[str, list[Any]]]
-) -> None:
-    """Whoever may read the claim must be able to read every actor and source it names,
-    or the claim would leak them."""
-    for field, records in referenced:
-        for record in records:
-            if record is not None and not within(claim_marking, (record.marking, record.nations)):
-                raise InvalidInput.one(
-                    field,
-                    record.key,
-                    f"is marked '{record.marking or 'unmarked'}' and cannot appear in a claim "
-                    f"marked '{claim_marking[0] or 'unmarked'}'",
-                )
+def _check_reach(claim: Claim, field: str, actors: list[Actor]) -> None:
+    """Many-to-many actors are set after the claim is saved, so the model cannot check them."""
+    for actor in actors:
+        problem = reach_problem(claim, actor, f"the actor '{actor.key}'")
+        if problem:
+            raise InvalidInput.one(field, actor.key, problem)
 
 
 @transaction.atomic
@@ -115,23 +107,6 @@ def record_claim(*, by: Any, document: Document, data: Mapping[str, Any]) -> Cla
         marking, nations = clean_marking(data.get("marking"), data.get("releasable_to"))
     else:
         marking, nations = document.marking, document.releasable_to
-    if not within((marking, decode_nations(nations)), (document.marking, document.nations)):
-        shown = " ".join([document.marking or "unmarked", *document.nations])
-        raise InvalidInput.one(
-            "marking",
-            marking or "unmarked",
-            f"a claim may not reach further than its document, which is marked '{shown}'",
-        )
-    _check_reach(
-        (marking, decode_nations(nations)),
-        [
-            ("actor", actors),
-            ("recipient", recipients),
-            ("target", [target]),
-            ("where.entity", [place]),
-            ("attribution.source", [source]),
-        ],
-    )
     reviewed = review_state != ReviewState.PROPOSED
     claim = Claim(
         document=document,
@@ -150,8 +125,16 @@ def record_claim(*, by: Any, document: Document, data: Mapping[str, Any]) -> Cla
         where=place,
         where_pcode=(where.get("pcode") or (place.pcode if place else "")).strip(),
         where_text=(where.get("text") or "").strip(),
+        # The quoted words are kept with each span: a document's text never changes (it is
+        # identified by its hash), and lists of claims need not load whole documents.
         evidence=[
-            {"start": s["start"], "end": s["end"], "rule": s.get("rule")} for s in data["evidence"]
+            {
+                "start": s["start"],
+                "end": s["end"],
+                "rule": s.get("rule"),
+                "quote": document.text[s["start"] : s["end"]],
+            }
+            for s in data["evidence"]
         ],
         reliability=reliability,
         credibility=credibility,
@@ -162,6 +145,8 @@ def record_claim(*, by: Any, document: Document, data: Mapping[str, Any]) -> Cla
         releasable_to=nations,
     )
     validate(claim)
+    _check_reach(claim, "actor", actors)
+    _check_reach(claim, "recipient", recipients)
     save(claim, by=by, m2m={"actors": actors, "recipients": recipients})
     return claim
 

@@ -11,7 +11,6 @@ from django.db import transaction
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Document, Source
 from marsad.core.models.documents import Language, text_sha256
-from marsad.core.releasability import within
 from marsad.core.services.base import (
     clean_marking,
     history_user,
@@ -96,15 +95,6 @@ def submit_document(
         marking=marking,
         releasable_to=nations,
     )
-    if not within(
-        (document.marking, document.nations), (document.source.marking, document.source.nations)
-    ):
-        raise InvalidInput.one(
-            "marking",
-            marking or "unmarked",
-            f"a document may not reach further than its source "
-            f"'{document.source.key}', which is marked '{document.source.marking or 'unmarked'}'",
-        )
     validate(document)
     save(document, by=by)
     return document, True
