@@ -4,10 +4,10 @@ agreements, plans and groups, each with an Arabic and an English name."""
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from marsad.core.bilingual import BilingualName, localized
 from marsad.core.releasability import Releasable
 
 
@@ -26,7 +26,7 @@ class ActorKind(models.TextChoices):
     GROUP = "group", _("Group")
 
 
-class Actor(Releasable):
+class Actor(BilingualName, Releasable):
     key = models.CharField(
         _("identifier"),
         max_length=64,
@@ -61,19 +61,6 @@ class Actor(Releasable):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language."""
-        return self.name_ar if (get_language() or "ar").startswith("ar") else self.name_en
-
-    @property
-    def other_name(self) -> str:
-        return self.name_en if (get_language() or "ar").startswith("ar") else self.name_ar
-
     @property
     def description(self) -> str:
-        arabic = (get_language() or "ar").startswith("ar")
-        return (self.description_ar if arabic else self.description_en) or self.description_en
+        return localized(self, "description")

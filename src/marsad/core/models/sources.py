@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from marsad.core.bilingual import BilingualName
 from marsad.core.releasability import Releasable
 
 
@@ -29,7 +29,7 @@ class Reliability(models.TextChoices):
     F = "F", _("F: reliability cannot be judged")
 
 
-class Source(Releasable):
+class Source(BilingualName, Releasable):
     key = models.CharField(_("identifier"), max_length=64, unique=True)
     name_ar = models.CharField(_("Arabic name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200)
@@ -55,10 +55,3 @@ class Source(Releasable):
         ordering = ["name_en"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_ar if (get_language() or "ar").startswith("ar") else self.name_en

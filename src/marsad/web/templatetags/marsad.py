@@ -1,4 +1,4 @@
-"""Template helpers: localized digits, names in the active language, vocabulary labels."""
+"""Template helpers: digits in the reader's style and labels of vocabulary values."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from typing import Any
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.translation import get_language
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
 from marsad.extraction.numerals import to_arabic_digits
@@ -40,10 +39,3 @@ def attribute_label(name: str) -> Any:
 def measure_label(name: str) -> Any:
     return MEASURE_LABELS.get(name, name)
 
-
-@register.filter
-def localized(obj: Any, field: str) -> Any:
-    """obj.<field>_ar or obj.<field>_en, by the active language, falling back to the other."""
-    arabic = (get_language() or "ar").startswith("ar")
-    first, second = ("ar", "en") if arabic else ("en", "ar")
-    return getattr(obj, f"{field}_{first}", "") or getattr(obj, f"{field}_{second}", "")
