@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-PO := src/marsad/locale/ar/LC_MESSAGES/django.po
+# Each app keeps its own Arabic catalogue (src/marsad/<app>/locale/ar/LC_MESSAGES/django.po).
+PO := $(wildcard src/marsad/*/locale/ar/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
 .PHONY: setup run test test-sqlite test-postgres lint bench messages clean
@@ -21,8 +22,8 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 # Compiled with polib so that no GNU gettext is needed to run Marsad.
-$(MO): $(PO) $(PY_STAMP)
-	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $(PO) $(MO)
+%.mo: %.po $(PY_STAMP)
+	$(BIN)/python -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
 
 run: setup
 	$(BIN)/marsad run
@@ -43,10 +44,13 @@ lint: setup
 bench: setup
 	@for script in bench/*.py; do $(BIN)/python $$script; done
 
-# Developers only (needs GNU gettext): collect new messages into the Arabic catalogue.
+# Developers only (needs GNU gettext): collect new messages into each app's Arabic catalogue.
 messages: setup
-	cd src/marsad && ../../$(BIN)/django-admin makemessages --locale ar --settings marsad.settings \
-		--ignore 'migrations/*' --no-location --no-obsolete
+	@for app in src/marsad/*/apps.py; do \
+		dir=$$(dirname $$app); mkdir -p $$dir/locale; \
+		(cd $$dir && DJANGO_SETTINGS_MODULE=marsad.settings $(CURDIR)/$(BIN)/django-admin makemessages \
+			--locale ar --ignore 'migrations/*' --no-location --no-obsolete) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules var/static

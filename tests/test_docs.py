@@ -14,7 +14,11 @@ from marsad.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "marsad"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-CATALOGUE = polib.pofile(str(SRC / "locale" / "ar" / "LC_MESSAGES" / "django.po"))
+APPS = sorted(p.parent for p in SRC.glob("*/apps.py"))
+
+
+def catalogue(app):
+    return polib.pofile(str(app / "locale" / "ar" / "LC_MESSAGES" / "django.po"))
 
 
 def commands(group=None, prefix="marsad"):
@@ -47,16 +51,16 @@ def test_the_readme_starts_with_the_two_commands():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
-def test_every_message_has_an_arabic_translation():
-    assert CATALOGUE.percent_translated() == 100, [
-        e.msgid for e in CATALOGUE.untranslated_entries()
-    ]
-    assert not CATALOGUE.fuzzy_entries(), [e.msgid for e in CATALOGUE.fuzzy_entries()]
-    for entry in CATALOGUE.translated_entries():
+@pytest.mark.parametrize("app", APPS, ids=lambda p: p.name)
+def test_every_message_has_an_arabic_translation(app):
+    po = catalogue(app)
+    assert po.percent_translated() == 100, [e.msgid for e in po.untranslated_entries()]
+    assert not po.fuzzy_entries(), [e.msgid for e in po.fuzzy_entries()]
+    for entry in po.translated_entries():
         placeholders = set(re.findall(r"%\(\w+\)s", entry.msgid))
         translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
         for text in translations:
-            assert re.search(r"[\u0600-\u06ff]", text) or entry.msgid in ("English",), entry.msgid
+            assert re.search(r"[\u0600-\u06ff]", text) or entry.msgid == "English", entry.msgid
         if placeholders and entry.msgstr:
             assert placeholders <= set(re.findall(r"%\(\w+\)s", entry.msgstr)), entry.msgid
 
@@ -65,23 +69,15 @@ TEMPLATE_STRING = re.compile(r"""{%\s*translate\s+(["'])(.+?)\1""")
 PYTHON_STRING = re.compile(r"""\b_\(\s*(["'])(.+?)\1\s*\)""")
 
 
-def _catalogued():
-    return {e.msgid for e in CATALOGUE}
-
-
-def test_every_interface_string_is_in_the_catalogue():
+@pytest.mark.parametrize("app", APPS, ids=lambda p: p.name)
+def test_every_interface_string_is_in_its_apps_catalogue(app):
     """`make messages` was run after the last new string (checked without GNU gettext)."""
-    known, missing = _catalogued(), []
-    for path in SRC.rglob("*.html"):
-        missing += [
-            (path.name, m[1])
-            for m in TEMPLATE_STRING.findall(path.read_text())
-            if m[1] not in known
-        ]
-    for path in SRC.rglob("*.py"):
-        if "migrations" in path.parts:
-            continue
-        missing += [
-            (path.name, m[1]) for m in PYTHON_STRING.findall(path.read_text()) if m[1] not in known
-        ]
+    known, missing = {e.msgid for e in catalogue(app)}, []
+    for path in app.rglob("*.html"):
+        found = TEMPLATE_STRING.findall(path.read_text())
+        missing += [(path.name, m[1]) for m in found if m[1] not in known]
+    for path in app.rglob("*.py"):
+        if "migrations" not in path.parts:
+            found = PYTHON_STRING.findall(path.read_text())
+            missing += [(path.name, m[1]) for m in found if m[1] not in known]
     assert not missing, f"run `make messages` and translate: {missing}"

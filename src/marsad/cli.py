@@ -1,17 +1,19 @@
 """The `marsad` command: one entry point for every job.
 
-Django is set up lazily, inside each command, so `marsad --help` stays fast.
+Django is set up lazily, inside each command, so `marsad --help` stays fast. Each area adds its
+commands from its own `cli.py` (a `register(app, import_app)` function listed in AREA_COMMANDS).
 """
 
 from __future__ import annotations
 
-import os
+import importlib
 import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from marsad.commandline import console, fail, setup_django
 
 app = typer.Typer(
     help="Marsad: the coordination and monitoring system of the International Stabilization Force.",
@@ -21,20 +23,12 @@ app = typer.Typer(
 )
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
-console = Console()
-errors = Console(stderr=True)
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marsad.settings")
-    import django
-
-    django.setup()
-
-
-def fail(message: str, code: int = 1) -> None:
-    errors.print(f"[bold red]error:[/] {message}")
-    raise typer.Exit(code)
+import_app = typer.Typer(
+    help="Import data files; each row is reported accepted or rejected, and nothing is imported "
+    "twice.",
+    no_args_is_help=True,
+)
+AREA_COMMANDS: list[str] = []
 
 
 def _migrate(verbosity: int = 0) -> None:
@@ -48,7 +42,7 @@ def _report_demo(report: Any) -> None:
     table.add_column("records")
     table.add_column("created", justify="right")
     table.add_column("already there", justify="right")
-    for kind in ("actors", "sources", "documents", "claims"):
+    for kind in dict.fromkeys([*report.created, *report.kept]):
         table.add_row(kind, str(report.created.get(kind, 0)), str(report.kept.get(kind, 0)))
     console.print(table)
 
@@ -190,6 +184,16 @@ def run(
         f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
     )
     serve(host=host, port=port, workers=workers)
+
+
+def _register_areas() -> None:
+    for module in AREA_COMMANDS:
+        importlib.import_module(module).register(app, import_app)
+    if import_app.registered_commands:
+        app.add_typer(import_app, name="import")
+
+
+_register_areas()
 
 
 def main() -> None:

@@ -105,7 +105,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Arabic is the default language; English is at /en/.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each app carries its own catalogue in <app>/locale/.
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

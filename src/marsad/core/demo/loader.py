@@ -7,12 +7,14 @@ documents are found by the hash of their text and claims by their type and evide
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from marsad.core.models import Actor, Claim, Document, Source
 from marsad.core.services.actors import create_actor, create_source
@@ -120,7 +122,9 @@ def _load_sources(report: DemoReport) -> None:
         report.count("sources", created=True)
 
 
-def _span(text: str, quote: str, where: str) -> dict[str, Any]:
+def quote_span(text: str, quote: str, where: str) -> dict[str, Any]:
+    """Evidence given as a quote, turned into offsets (so editing a text never leaves offsets
+    pointing at the wrong words)."""
     start = text.find(quote)
     if start < 0:
         raise DemoDataError(f"{where}: the quote {quote!r} is not in the text")
@@ -129,7 +133,7 @@ def _span(text: str, quote: str, where: str) -> dict[str, Any]:
 
 def _claim_data(spec: dict[str, Any], text: str, where: str) -> dict[str, Any]:
     data = {k: v for k, v in spec.items() if k != "evidence"}
-    data["evidence"] = [_span(text, quote, where) for quote in spec["evidence"]]
+    data["evidence"] = [quote_span(text, quote, where) for quote in spec["evidence"]]
     for section in ("when", "where"):
         data[section] = {k: v for k, v in spec.get(section, {}).items() if v not in ("", None)}
     attribution = dict(spec.get("attribution", {}))
@@ -171,6 +175,17 @@ def _load_documents(report: DemoReport) -> None:
             report.count("claims", created=True)
 
 
+def area_loaders() -> list[Callable[[DemoReport], None]]:
+    """The demo parts of the areas: an app's config names its loader in `demo_loader` (a dotted
+    path to a function taking the report) and its place in `demo_order` (after the core's)."""
+    found = []
+    for config in apps.get_app_configs():
+        path = getattr(config, "demo_loader", None)
+        if path:
+            found.append((getattr(config, "demo_order", 100), config.label, import_string(path)))
+    return [loader for _order, _label, loader in sorted(found, key=lambda f: f[:2])]
+
+
 @transaction.atomic
 def load_demo() -> DemoReport:
     """Load (or complete) the demo scenario in one transaction: all of it or nothing."""
@@ -178,6 +193,8 @@ def load_demo() -> DemoReport:
     _load_actors(report)
     _load_sources(report)
     _load_documents(report)
+    for loader in area_loaders():
+        loader(report)
     return report
 
 

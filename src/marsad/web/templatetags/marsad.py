@@ -38,4 +38,3 @@ def attribute_label(name: str) -> Any:
 @register.filter
 def measure_label(name: str) -> Any:
     return MEASURE_LABELS.get(name, name)
-
