@@ -1,0 +1,2 @@
+"""Pure plan-graph core: provisions, dependencies and parties' preconditions in; an order, the
+blocked provisions and the sequencing deadlocks out. No Django, no database."""
