@@ -111,7 +111,9 @@ def make_document(wire: Any) -> Callable[..., Document]:
 @pytest.fixture(scope="module")
 def demo_world(django_db_setup: Any, django_db_blocker: Any) -> Any:
     """The demo scenario, loaded once per test module inside a transaction rolled back at the
-    module's end; each test still runs in its own savepoint."""
+    module's end; each test still runs in its own savepoint. Once a test of a module has used
+    it, the module's later tests see the demo too: keep demo and non-demo tests in separate
+    modules."""
     from django.db import transaction
 
     from marsad.core.demo.loader import load_demo

@@ -6,9 +6,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from marsad.coalition.api import router as coalition_router
 from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
+from marsad.governance.api import router as governance_router
+from marsad.mandate.api import router as mandate_router
 
 api = NinjaAPI(
     title="Marsad API",
@@ -23,6 +26,9 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/v1/", core_router, tags=["core"])
+api.add_router("/v1/coalition/", coalition_router)
+api.add_router("/v1/governance/", governance_router)
+api.add_router("/v1/mandate/", mandate_router)
 
 
 @api.exception_handler(InvalidInput)

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "ninja",
     "marsad.core",
     "marsad.web",
+    "marsad.coalition",
+    "marsad.governance",
+    "marsad.mandate",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +123,9 @@ STATICFILES_DIRS = [
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
     ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
+    # Natural Earth country outlines (public domain) for maps of the coalition's states.
+    ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
+    ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

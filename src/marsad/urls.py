@@ -3,7 +3,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from marsad.api import api
 from marsad.core import views as core
@@ -25,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("digits/", web.set_digits, name="set_digits"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("coalition/", include("marsad.coalition.urls")),
+    path("governance/", include("marsad.governance.urls")),
+    path("mandate/", include("marsad.mandate.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -134,5 +134,5 @@ def test_document_cannot_reach_further_than_its_source(system, states):
     create_source(
         by=system, key="CELL", name_ar="خلية", name_en="Cell", kind="field_report", marking="force"
     )
-    with pytest.raises(InvalidInput, match="its source 'CELL' is marked 'force'"):
+    with pytest.raises(InvalidInput, match="source 'CELL' is marked 'force'"):
         submit_document(by=system, title="t", text="تقرير", source="CELL", marking="public")

@@ -86,6 +86,7 @@ class ClaimAdmin(AuditedAdmin):
         "marking",
     )
     list_filter = ("type", "status", "review_state", "marking")
+    search_fields = ("id", "document__title")
     autocomplete_fields = ("actors", "recipients", "target", "where")
     readonly_fields = ("document", "evidence", "created")
 

@@ -26,6 +26,8 @@ VENDOR_FILES = (
     "leaflet/leaflet.js",
     "leaflet.markercluster/leaflet.markercluster.js",
     "chart.js/chart.umd.min.js",
+    "world-atlas/countries-110m.json",
+    "topojson-client/topojson-client.min.js",
 )
 
 
@@ -63,7 +65,7 @@ def run_checks() -> Iterator[Result]:
         not missing,
         "missing " + ", ".join(missing) + ": run `make setup`"
         if missing
-        else "Bootstrap, HTMX, Leaflet, Chart.js installed",
+        else "Bootstrap, HTMX, Leaflet, Chart.js, world outlines installed",
     )
     if not pending:
         from marsad.core.audit import verify

@@ -115,6 +115,23 @@ class Releasable(models.Model):
         if problem:
             field, value, message = problem
             raise ValidationError({field: f"{message} (got {value!r})"})
+        reach = [
+            message
+            for field in self._meta.concrete_fields
+            if (message := self._reach_of(field)) is not None
+        ]
+        if reach:
+            raise ValidationError({"marking": reach})
+
+    def _reach_of(self, field: Any) -> str | None:
+        """A record may not reach further than any releasable record it points to."""
+        if not (field.many_to_one and issubclass(field.related_model, Releasable)):
+            return None
+        if getattr(self, field.attname) is None:
+            return None
+        referenced = getattr(self, field.name)
+        name = getattr(referenced, "key", None) or str(referenced)
+        return reach_problem(self, referenced, f"{field.name.replace('_', ' ')} '{name}'")
 
 
 def audience(marking: str, nations: Iterable[str] = ()) -> tuple[int, frozenset[str]]:
@@ -144,5 +161,5 @@ def reach_problem(record: Releasable, referenced: Releasable | None, what: str) 
     shown = " ".join([referenced.marking or "unmarked", *referenced.nations])
     return (
         f"{what} is marked '{shown}': a record marked '{record.marking or 'unmarked'}' "
-        "may not reach further than it"
+        "may not point to it"
     )

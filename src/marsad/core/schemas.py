@@ -188,3 +188,30 @@ class Me(Schema):
 class Error(Schema):
     detail: str
     errors: list[dict[str, Any]] = []
+
+
+class RecordOut(Schema):
+    """Fields every area record shares: its id, marking and the supporting claims the reader
+    may see."""
+
+    id: int
+    marking: str
+    releasable_to: list[str]
+    claims: list[int]
+
+    @staticmethod
+    def resolve_releasable_to(obj: Any) -> list[str]:
+        return obj.nations
+
+    @staticmethod
+    def resolve_claims(obj: Any, context: Any) -> list[int]:
+        user = context["request"].auth
+        return list(obj.evidence_for(user).values_list("id", flat=True))
+
+
+class RecordIn(Schema):
+    """Fields every area record takes on creation."""
+
+    claims: list[int] = Field([], description="ids of the supporting claims")
+    marking: str = Field("", description="public, force, nations or internal; empty: admins only")
+    releasable_to: list[str] = []

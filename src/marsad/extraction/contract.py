@@ -57,6 +57,17 @@ PRECISIONS = ("day", "month", "year")
 MEASURES = ("killed", "injured", "trucks", "troops", "trainees", "amount_usd")
 LANGUAGES = ("ar", "en", "other")
 
+MANDATE_TASKS = (
+    "ceasefire",
+    "security",
+    "humanitarian_corridors",
+    "reconstruction",
+    "police_training",
+    "border_security",
+    "disarmament",
+    "other",
+)
+
 # Attribute names per claim type, with their closed vocabularies; INT marks an integer value.
 INT = "int"
 ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | str]] = {
@@ -85,18 +96,7 @@ ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "charter_action": {
         "action": ("signed", "not_signed", "boycotted", "abstained", "open_to_amendment"),
     },
-    "mandate_task": {
-        "task": (
-            "ceasefire",
-            "security",
-            "humanitarian_corridors",
-            "reconstruction",
-            "police_training",
-            "border_security",
-            "disarmament",
-            "other",
-        ),
-    },
+    "mandate_task": {"task": MANDATE_TASKS},
     "mandate_limit": {"limit": ("no_direct_combat", "other")},
     "plan_announcement": {"points": INT},
     "dispute": {"topic": ("sequencing", "disarmament", "withdrawal", "governance", "other")},

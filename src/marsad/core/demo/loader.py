@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from marsad.core.models import Actor, Claim, Document, Source
+from marsad.core.models.documents import text_sha256
 from marsad.core.services.actors import create_actor, create_source
 from marsad.core.services.base import SystemUser
 from marsad.core.services.claims import record_claim
@@ -196,6 +197,49 @@ def load_demo() -> DemoReport:
     for loader in area_loaders():
         loader(report)
     return report
+
+
+def _document_specs() -> dict[str, tuple[Path, dict[str, Any]]]:
+    specs = {}
+    for path in sorted((DATA / "documents").glob("*.toml")):
+        spec = tomllib.loads(path.read_text(encoding="utf-8"))
+        specs[spec["slug"]] = (path, spec)
+    return specs
+
+
+def find_claims(refs: list[str]) -> list[Claim]:
+    """Demo claims named 'document-slug#n' (the n-th claim of that demo document, from 1), so
+    area demo files can cite the evidence behind their records."""
+    specs = _document_specs()
+    found = []
+    for ref in refs:
+        slug, _, number = ref.partition("#")
+        if slug not in specs or not number.isdigit():
+            raise DemoDataError(f"claim reference {ref!r}: use 'document-slug#n'")
+        path, spec = specs[slug]
+        claim_specs = spec.get("claim", [])
+        if not 1 <= int(number) <= len(claim_specs):
+            raise DemoDataError(f"claim reference {ref!r}: {slug} has {len(claim_specs)} claims")
+        text = normalize_text(spec["text"])
+        data = _claim_data(claim_specs[int(number) - 1], text, ref)
+        document = Document.objects.get(sha256=text_sha256(text))
+        spans = [(s["start"], s["end"]) for s in data["evidence"]]
+        claim = next(
+            (
+                c
+                for c in Claim.objects.filter(document=document, type=data["type"])
+                if [(s["start"], s["end"]) for s in c.evidence] == spans
+            ),
+            None,
+        )
+        if claim is None:
+            raise DemoDataError(f"claim reference {ref!r} is not loaded")
+        found.append(claim)
+    return found
+
+
+def read_area_data(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def database_is_empty() -> bool:

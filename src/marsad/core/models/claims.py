@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from marsad.core.models.sources import Reliability
-from marsad.core.releasability import Releasable, reach_problem
+from marsad.core.releasability import Releasable
 from marsad.core.vocabulary import (
     CLAIM_TYPE_LABELS,
     MODALITY_LABELS,
@@ -161,19 +161,6 @@ class Claim(Releasable):
         for problem in problems:
             field = problem.field.split(".")[0].split("[")[0]
             errors.setdefault(field, []).append(str(problem))
-        for field, referenced, what in (
-            ("marking", self.document if self.document_id else None, "its document"),
-            ("target", self.target, f"the target '{getattr(self.target, 'key', '')}'"),
-            ("where", self.where, f"the place '{getattr(self.where, 'key', '')}'"),
-            (
-                "attribution_source",
-                self.attribution_source,
-                f"the source '{getattr(self.attribution_source, 'key', '')}'",
-            ),
-        ):
-            reach = reach_problem(self, referenced, what)
-            if reach:
-                errors.setdefault(field, []).append(reach)
         if errors:
             raise ValidationError(errors)
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from marsad.core.releasability import Releasable, reach_problem
+from marsad.core.releasability import Releasable
 
 
 class Language(models.TextChoices):
@@ -51,13 +50,6 @@ class Document(Releasable):
 
     def __str__(self) -> str:
         return self.title
-
-    def clean(self) -> None:
-        super().clean()
-        if self.source_id:
-            problem = reach_problem(self, self.source, f"its source '{self.source.key}'")
-            if problem:
-                raise ValidationError({"marking": problem})
 
     @property
     def direction(self) -> str:

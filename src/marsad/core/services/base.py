@@ -12,7 +12,7 @@ from django.db import models
 from marsad.core import audit
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import AuditHead, User
-from marsad.core.releasability import encode_nations, marking_problem
+from marsad.core.releasability import encode_nations, marking_problem, reach_problem
 from marsad.core.roles import Role
 from marsad.extraction.contract import Problem
 
@@ -72,6 +72,17 @@ def clean_marking(marking: str | None, nations: Iterable[str] | None) -> tuple[s
     if problem:
         raise InvalidInput.one(*problem)
     return marking, encode_nations(codes)
+
+
+def check_reach(record: Any, field: str, related: Iterable[Any]) -> None:
+    """Many-to-many relations are set after the record is saved, so its model cannot check
+    them: the record may not reach further than any releasable record it names."""
+    for other in related:
+        problem = reach_problem(record, other, f"{field} '{getattr(other, 'key', other)}'")
+        if problem:
+            raise InvalidInput.one(
+                field, getattr(other, "key", getattr(other, "pk", other)), problem
+            )
 
 
 def save(

@@ -11,9 +11,15 @@ from django.utils import timezone
 from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
-from marsad.core.releasability import reach_problem
-from marsad.core.services.base import clean_marking, history_user, require_writer, save, validate
-from marsad.core.services.documents import parse_date
+from marsad.core.services.base import (
+    check_reach,
+    clean_marking,
+    history_user,
+    require_writer,
+    save,
+    validate,
+)
+from marsad.core.services.inputs import parse_date
 from marsad.extraction.contract import Problem, check_claim, normalize_figures
 from marsad.extraction.numerals import parse_int
 
@@ -54,14 +60,6 @@ def _credibility(value: Any, problems: list[Problem]) -> int:
     if not 1 <= number <= 6:
         problems.append(Problem("credibility", value, "must be an Admiralty digit 1-6"))
     return number
-
-
-def _check_reach(claim: Claim, field: str, actors: list[Actor]) -> None:
-    """Many-to-many actors are set after the claim is saved, so the model cannot check them."""
-    for actor in actors:
-        problem = reach_problem(claim, actor, f"the actor '{actor.key}'")
-        if problem:
-            raise InvalidInput.one(field, actor.key, problem)
 
 
 @transaction.atomic
@@ -145,8 +143,8 @@ def record_claim(*, by: Any, document: Document, data: Mapping[str, Any]) -> Cla
         releasable_to=nations,
     )
     validate(claim)
-    _check_reach(claim, "actor", actors)
-    _check_reach(claim, "recipient", recipients)
+    check_reach(claim, "actor", actors)
+    check_reach(claim, "recipient", recipients)
     save(claim, by=by, m2m={"actors": actors, "recipients": recipients})
     return claim
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -19,8 +18,8 @@ from marsad.core.services.base import (
     save,
     validate,
 )
+from marsad.core.services.inputs import parse_date
 from marsad.extraction.language import detect_language
-from marsad.extraction.numerals import to_latin_digits
 
 MAX_TEXT_CHARS = 10_000_000
 
@@ -28,18 +27,6 @@ MAX_TEXT_CHARS = 10_000_000
 def normalize_text(text: str) -> str:
     """One form per text: Unix line ends, no surrounding blank space. Offsets refer to this form."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def parse_date(value: Any, field: str) -> date | None:
-    """An ISO date, written with any digits; None when empty."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(to_latin_digits(str(value)).strip())
-    except ValueError:
-        raise InvalidInput.one(field, value, "must be a date written YYYY-MM-DD") from None
 
 
 def source_by_key(key: str) -> Source:

@@ -31,3 +31,38 @@ function marsadPlacesMap(elementId, featureCollection) {
   }
   return map;
 }
+
+/* States coloured by their standing, on Natural Earth outlines (world-atlas, public domain).
+   `countries` maps ISO numeric codes to {name, label, colour, url}. */
+function marsadWorldMap(elementId, atlasUrl, countries) {
+  const element = document.getElementById(elementId);
+  if (!element || !window.L || !window.topojson) { return null; }
+  const map = L.map(element, {attributionControl: true, zoomSnap: 0.25, worldCopyJump: false});
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth");
+  map.setView([30, 20], 2);
+  fetch(atlasUrl).then((response) => response.json()).then((atlas) => {
+    const world = topojson.feature(atlas, atlas.objects.countries);
+    const layer = L.geoJSON(world, {
+      style: (feature) => {
+        const entry = countries[feature.id];
+        return {color: "#6c757d", weight: 0.5, fillColor: entry ? entry.colour : "#f1f3f5",
+                fillOpacity: entry ? 0.9 : 0.6};
+      },
+      onEachFeature: (feature, item) => {
+        const entry = countries[feature.id];
+        if (!entry) { return; }
+        const label = document.createElement("span");
+        const name = document.createElement("bdi");
+        name.textContent = entry.name;
+        label.append(name, " — ", entry.label);
+        item.bindTooltip(label, {sticky: true});
+        item.on("click", () => { window.location.href = entry.url; });
+      },
+    }).addTo(map);
+    const marked = L.featureGroup(layer.getLayers().filter((l) => countries[l.feature.id]));
+    if (marked.getLayers().length) { map.fitBounds(marked.getBounds(), {padding: [10, 10], maxZoom: 4}); }
+    element.dataset.ready = "1";
+  });
+  return map;
+}

@@ -1,0 +1,2 @@
+"""The coalition: invitations and their status over time, memberships, pledges and national
+caveats."""

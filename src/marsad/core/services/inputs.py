@@ -1,0 +1,67 @@
+"""Reading what users type: dates and quantities in any digits, actors by identifier, choices.
+Each refusal names the field and the value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Actor
+from marsad.extraction.numerals import parse_int, to_latin_digits
+
+
+def parse_date(value: Any, field: str) -> date | None:
+    """An ISO date, written with any digits; None when empty."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(to_latin_digits(str(value)).strip())
+    except ValueError:
+        raise InvalidInput.one(field, value, "must be a date written YYYY-MM-DD") from None
+
+
+def parse_quantity(value: Any, field: str, *, required: bool = False) -> int | None:
+    """A whole, non-negative number in any digit script; None when empty and not required."""
+    if value in (None, ""):
+        if required:
+            raise InvalidInput.one(field, value, "is required")
+        return None
+    try:
+        number = parse_int(value)
+    except ValueError as exc:
+        raise InvalidInput.one(field, value, str(exc)) from None
+    if number < 0:
+        raise InvalidInput.one(field, value, "must not be negative")
+    return number
+
+
+def choice(value: Any, field: str, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise InvalidInput.one(field, value, "must be one of " + ", ".join(allowed))
+    return str(value)
+
+
+def actor(value: Actor | str, field: str, kinds: Iterable[str] | None = None) -> Actor:
+    """An actor given as itself or by identifier, optionally of given kinds."""
+    found = (
+        value
+        if isinstance(value, Actor)
+        else (Actor.objects.filter(key=str(value or "").strip().upper()).first())
+    )
+    if found is None:
+        raise InvalidInput.one(field, value, "no actor has this identifier")
+    kinds = list(kinds or [])
+    if kinds and found.kind not in kinds:
+        raise InvalidInput.one(
+            field, found.key, f"is a {found.kind}; expected " + " or ".join(kinds)
+        )
+    return found
+
+
+def actors(values: Iterable[Actor | str] | None, field: str) -> list[Actor]:
+    return [actor(v, f"{field}[{i}]") for i, v in enumerate(values or [])]

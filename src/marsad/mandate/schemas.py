@@ -1,0 +1,166 @@
+"""API shapes of the mandate and force generation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ninja import Schema
+
+from marsad.core.schemas import RecordIn, RecordOut
+from marsad.mandate.checks import breaches
+
+
+class TaskOut(RecordOut):
+    force: str
+    code: str
+    name_ar: str
+    name_en: str
+    description_ar: str
+    description_en: str
+    legal_basis: str | None
+
+    @staticmethod
+    def resolve_force(obj: Any) -> str:
+        return obj.force.key
+
+    @staticmethod
+    def resolve_legal_basis(obj: Any) -> str | None:
+        return obj.legal_basis.actor.key if obj.legal_basis_id else None
+
+
+class TaskIn(RecordIn):
+    force: str = "ISF"
+    code: str
+    name_ar: str
+    name_en: str
+    description_ar: str = ""
+    description_en: str = ""
+    legal_basis: str | None = None
+
+
+class LimitOut(RecordOut):
+    force: str
+    kind: str
+    text_ar: str
+    text_en: str
+
+    @staticmethod
+    def resolve_force(obj: Any) -> str:
+        return obj.force.key
+
+
+class LimitIn(RecordIn):
+    force: str = "ISF"
+    kind: str
+    text_ar: str
+    text_en: str
+
+
+class RequirementOut(RecordOut):
+    task: str
+    capability: str
+    quantity: int
+    area: str | None
+    combat: bool
+    weight: float
+    needed_from: date | None
+    note_ar: str
+    note_en: str
+
+    @staticmethod
+    def resolve_task(obj: Any) -> str:
+        return obj.task.code
+
+    @staticmethod
+    def resolve_area(obj: Any) -> str | None:
+        return obj.area.key if obj.area_id else None
+
+
+class RequirementIn(RecordIn):
+    task: str
+    force: str = "ISF"
+    capability: str
+    quantity: int | str
+    area: str | None = None
+    combat: bool = False
+    weight: float | str = 1.0
+    needed_from: str | None = None
+    note_ar: str = ""
+    note_en: str = ""
+
+
+class AssignmentOut(RecordOut):
+    pledge: int
+    nation: str
+    requirement: int
+    quantity: int
+    status: str
+    since: date | None
+
+    @staticmethod
+    def resolve_pledge(obj: Any) -> int:
+        return obj.pledge_id
+
+    @staticmethod
+    def resolve_nation(obj: Any) -> str:
+        return obj.pledge.nation.key
+
+    @staticmethod
+    def resolve_requirement(obj: Any) -> int:
+        return obj.requirement_id
+
+
+class AssignmentIn(RecordIn):
+    pledge: int
+    requirement: int
+    quantity: int | str
+    status: str = "planned"
+    since: str | None = None
+
+
+class ActionOut(RecordOut):
+    force: str
+    task: str | None
+    on: date
+    place: str | None
+    description_ar: str
+    description_en: str
+    combat: bool
+    breaches: list[str]
+
+    @staticmethod
+    def resolve_force(obj: Any) -> str:
+        return obj.force.key
+
+    @staticmethod
+    def resolve_task(obj: Any) -> str | None:
+        return obj.task.code if obj.task_id else None
+
+    @staticmethod
+    def resolve_place(obj: Any) -> str | None:
+        return obj.place.key if obj.place_id else None
+
+    @staticmethod
+    def resolve_breaches(obj: Any) -> list[str]:
+        return breaches(obj)
+
+
+class ActionIn(RecordIn):
+    force: str = "ISF"
+    on: str
+    task: str | None = None
+    place: str | None = None
+    description_ar: str = ""
+    description_en: str = ""
+    combat: bool = False
+
+
+class GenerationOut(Schema):
+    status: str
+    coverage_percent: float
+    objective: float
+    total_weight: float
+    assignments: list[dict[str, Any]]
+    unmet: list[dict[str, Any]]
+    unused: list[dict[str, Any]]

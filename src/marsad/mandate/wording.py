@@ -1,0 +1,107 @@
+"""Force-generation reasons in the reader's language, built from the records they name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from marsad.coalition.vocabulary import PledgeKind
+from marsad.core.bilingual import localized
+from marsad.forcegen.reasons import Reason
+from marsad.mandate.capabilities import KIND_OF_CAPABILITY
+
+RULE_PHRASES = {
+    "ground_force_capability": gettext_lazy("keeps its ground forces out of every task"),
+    "ground_security_task": gettext_lazy("excludes ground security tasks"),
+    "combat": gettext_lazy("excludes combat"),
+    "outside_areas": gettext_lazy("allows only other areas"),
+    "no_area": gettext_lazy("allows only named areas, and this need has none"),
+    "after_until": gettext_lazy("ends before this need begins"),
+    "excluded_task": gettext_lazy("excludes this task"),
+}
+
+
+UNUSED_WHY = {
+    "withdrawn": gettext_lazy("the pledge was withdrawn"),
+    "legal_condition": gettext_lazy("its legal conditions are not met"),
+    "no_requirement": gettext_lazy("no requirement needs this capability"),
+    "outside_mandate": gettext_lazy("only combat needs it, outside the mandate"),
+    "excluded": gettext_lazy("the nation's caveats bar it from every need"),
+    "surplus": gettext_lazy("every need it may serve is already met"),
+    "solver_stopped": gettext_lazy("the solver reached its time limit"),
+}
+
+
+def capability_name(capability: str) -> str:
+    kind = KIND_OF_CAPABILITY.get(capability, capability)
+    return str(dict(PledgeKind.choices).get(kind, kind))
+
+
+def requirement_name(generation: Any, requirement_id: str, fallback: str) -> str:
+    requirement = generation.requirements.get(requirement_id)
+    if requirement is None:
+        return fallback
+    area = f" ({requirement.area.name})" if requirement.area else ""
+    return f"{requirement.task.name}: {requirement.get_capability_display()}{area}"
+
+
+def nation_name(generation: Any, code: str | None) -> str:
+    for pledge in generation.pledges.values():
+        if code in (pledge.nation.iso3, pledge.nation.key):
+            return pledge.nation.name
+    return code or ""
+
+
+def caveat_words(generation: Any, reason: Reason) -> str:
+    caveat = generation.caveats.get(reason.caveat_id or "")
+    if caveat is None:
+        return reason.caveat_text
+    return localized(caveat, "text") or caveat.get_kind_display()
+
+
+def describe(generation: Any, reason: Reason) -> str:
+    """One sentence for a gap's cause, in the active language."""
+    values = {
+        "requirement": requirement_name(
+            generation, reason.requirement_id, reason.requirement_label
+        ),
+        "capability": capability_name(reason.capability),
+        "needed": f"{reason.needed:,}",
+        "quantity": f"{reason.quantity:,}",
+        "nation": nation_name(generation, reason.nation),
+        "caveat": caveat_words(generation, reason),
+        "rule": str(RULE_PHRASES.get(reason.rule or "", reason.detail)),
+        "detail": reason.detail,
+        "used": "، ".join(
+            requirement_name(generation, u.requirement_id, u.label) for u in reason.used_by
+        ),
+    }
+    sentences = {
+        "outside_mandate": _(
+            "“%(requirement)s” is outside the mandate: the force takes no part in direct combat."
+        ),
+        "no_pledge": _("No pledge offers %(capability)s; “%(requirement)s” needs %(needed)s."),
+        "shortfall": _(
+            "Usable pledges of %(capability)s come to %(quantity)s, short of the "
+            "%(needed)s that “%(requirement)s” needs."
+        ),
+        "withdrawn": _("%(nation)s's pledge of %(quantity)s %(capability)s was withdrawn."),
+        "legal_condition": _(
+            "%(nation)s's %(quantity)s %(capability)s wait for legal conditions: %(detail)s."
+        ),
+        "caveat": _(
+            "%(nation)s's %(quantity)s %(capability)s cannot serve “%(requirement)s”: "
+            "its caveat “%(caveat)s” %(rule)s."
+        ),
+        "used_elsewhere": _(
+            "%(nation)s's %(quantity)s %(capability)s go to needs that count as "
+            "much or more: %(used)s."
+        ),
+        "solver_stopped": _(
+            "%(nation)s's %(capability)s were left unassigned when the solver "
+            "reached its time limit."
+        ),
+    }
+    return sentences.get(reason.kind, reason.describe()) % values
