@@ -6,6 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from marsad.ceasefire.api import router as ceasefire_router
 from marsad.coalition.api import router as coalition_router
 from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
@@ -29,6 +30,7 @@ api.add_router("/v1/", core_router, tags=["core"])
 api.add_router("/v1/coalition/", coalition_router)
 api.add_router("/v1/governance/", governance_router)
 api.add_router("/v1/mandate/", mandate_router)
+api.add_router("/v1/ceasefire/", ceasefire_router)
 
 
 @api.exception_handler(InvalidInput)

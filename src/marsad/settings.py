@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "marsad.coalition",
     "marsad.governance",
     "marsad.mandate",
+    "marsad.ceasefire",
 ]
 
 MIDDLEWARE = [

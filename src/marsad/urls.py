@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("coalition/", include("marsad.coalition.urls")),
     path("governance/", include("marsad.governance.urls")),
     path("mandate/", include("marsad.mandate.urls")),
+    path("ceasefire/", include("marsad.ceasefire.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

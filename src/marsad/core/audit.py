@@ -68,28 +68,22 @@ def _entry_fields(
     }
 
 
-def record(
-    *,
-    user: Any,
-    action: str,
-    instance: models.Model,
-    before: dict[str, Any] | None,
+def _append(
+    *, user: Any, action: str, model: str, object_id: str, before: str, after: str
 ) -> AuditEntry:
-    """Append one entry: who did `action` to `instance`, its state before and after."""
+    """Add the next entry of the chain, holding the head's lock until the transaction ends."""
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("audit.record must run inside the transaction of the write it records")
+        raise RuntimeError("audit entries are written inside the transaction of the write")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-    after = None if action == "delete" else snapshot(instance)
-    object_id = instance.pk if instance.pk is not None else (before or {}).get("id")
     fields = _entry_fields(
         seq=head.seq + 1,
         at=timezone.now(),
         user=getattr(user, "username", "") or "",
         action=action,
-        model=instance._meta.label,
-        object_id=str(object_id),
-        before=canonical_json(before),
-        after=canonical_json(after),
+        model=model,
+        object_id=object_id,
+        before=before,
+        after=after,
     )
     digest = entry_hash(head.hash, fields)
     entry = AuditEntry.objects.create(
@@ -97,16 +91,48 @@ def record(
         at=datetime.fromisoformat(fields["at"]),
         user=fields["user"],
         action=action,
-        model=fields["model"],
-        object_id=fields["object_id"],
-        before=fields["before"],
-        after=fields["after"],
+        model=model,
+        object_id=object_id,
+        before=before,
+        after=after,
         prev_hash=head.hash,
         hash=digest,
     )
     head.seq, head.hash = entry.seq, digest
     head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def record(
+    *, user: Any, action: str, instance: models.Model, before: dict[str, Any] | None
+) -> AuditEntry:
+    """Append one entry: who did `action` to `instance`, its state before and after."""
+    object_id = instance.pk if instance.pk is not None else (before or {}).get("id")
+    return _append(
+        user=user,
+        action=action,
+        model=instance._meta.label,
+        object_id=str(object_id),
+        before=canonical_json(before),
+        after=canonical_json(None if action == "delete" else snapshot(instance)),
+    )
+
+
+def record_bulk(
+    *, user: Any, action: str, model: type[models.Model], ids: list[Any], detail: dict[str, Any]
+) -> AuditEntry:
+    """Append one entry for many records written at once (an import batch): the ids of the
+    records and what they came from. One entry per batch keeps a million-row import auditable
+    without a million entries; each record's own state is in its history table."""
+    label = f"{ids[0]}..{ids[-1]} ({len(ids)})" if ids else "(none)"
+    return _append(
+        user=user,
+        action=action,
+        model=model._meta.label,
+        object_id=label[:64],
+        before=canonical_json(None),
+        after=canonical_json({**detail, "ids": ids}),
+    )
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,78 @@ function marsadWorldMap(elementId, atlasUrl, countries) {
   });
   return map;
 }
+
+/* Governorates shaded by a count (incidents, say), from white to the ink colour. */
+function marsadChoropleth(elementId, shapes, counts) {
+  const element = document.getElementById(elementId);
+  if (!element || !window.L) { return null; }
+  const map = L.map(element, {attributionControl: true, zoomSnap: 0.25});
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  const highest = Math.max(1, ...Object.values(counts));
+  const layer = L.geoJSON(shapes, {
+    style: (feature) => {
+      const share = (counts[feature.properties.pcode] || 0) / highest;
+      return {color: "#0f3a4a", weight: 1, fillColor: "#0f3a4a", fillOpacity: 0.08 + 0.75 * share};
+    },
+    onEachFeature: (feature, item) => {
+      const label = document.createElement("span");
+      const name = document.createElement("bdi");
+      name.textContent = feature.properties.name;
+      label.append(name, ": " + (counts[feature.properties.pcode] || 0).toLocaleString(document.documentElement.lang));
+      item.bindTooltip(label, {sticky: true});
+    },
+  }).addTo(map);
+  if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
+  element.dataset.ready = "1";
+  return map;
+}
+
+/* The incident map: clusters (H3 hexagons counted by the server) when many, points when few,
+   reloaded as the view moves. `query` holds the page's filters; `incidentUrl` is the page of
+   incident 0 in the reader's language, the id replaced for each point. */
+function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
+  const element = document.getElementById(elementId);
+  if (!element || !window.L) { return null; }
+  const map = L.map(element, {attributionControl: true, zoomSnap: 0.5, maxZoom: 18});
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  const outline = L.geoJSON(shapes, {style: () => ({color: "#0f3a4a", weight: 1, fillOpacity: 0.04})}).addTo(map);
+  map.fitBounds(outline.getBounds(), {padding: [8, 8]});
+  const markers = L.markerClusterGroup ? L.markerClusterGroup({chunkedLoading: true}) : L.layerGroup();
+  markers.addTo(map);
+  const status = document.getElementById(elementId + "-status");
+  let request = 0;
+  function load() {
+    const mine = ++request;
+    const b = map.getBounds();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(",");
+    const url = dataUrl + "?" + (query ? query + "&" : "") + "zoom=" + map.getZoom() + "&bbox=" + bbox;
+    fetch(url, {headers: {"Accept": "application/json"}}).then((r) => r.json()).then((data) => {
+      if (mine !== request) { return; }
+      markers.clearLayers();
+      (data.features || []).forEach((feature) => {
+        const [lon, lat] = feature.geometry.coordinates;
+        const p = feature.properties;
+        let marker;
+        if (data.mode === "clusters") {
+          const size = 18 + Math.min(40, Math.sqrt(p.count) * 2);
+          marker = L.marker([lat, lon], {icon: L.divIcon({className: "hex-cluster", html: "<span>" + p.count.toLocaleString(document.documentElement.lang) + "</span>", iconSize: [size, size]})});
+          marker.on("click", () => map.setView([lat, lon], map.getZoom() + 2));
+        } else {
+          marker = L.circleMarker([lat, lon], {radius: 6, color: "#7a1f1f", fillColor: "#c0504d", fillOpacity: 0.85, weight: 1});
+          const link = document.createElement("a");
+          link.href = incidentUrl.replace("/0/", "/" + p.id + "/");
+          link.textContent = p.date + " · " + p.type + (p.fatalities ? " · " + p.fatalities : "");
+          marker.bindPopup(link);
+        }
+        markers.addLayer(marker);
+      });
+      if (status) { status.textContent = data.features.length.toLocaleString(document.documentElement.lang); status.dataset.mode = data.mode; }
+      element.dataset.ready = "1";
+    });
+  }
+  map.on("moveend", load);
+  load();
+  return map;
+}

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CeasefireConfig(AppConfig):
+    name = "marsad.ceasefire"
+    label = "ceasefire"
+    verbose_name = _("Ceasefire")
+    demo_loader = "marsad.ceasefire.demo.load"
+    demo_order = 40

@@ -1,0 +1,193 @@
+"""`marsad ceasefire summary`, `marsad ceasefire export`, and the imports of ACLED exports and
+daily casualty series."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from marsad.commandline import console, fail, setup_django
+
+if TYPE_CHECKING:
+    from marsad.ceasefire.imports import ImportReport
+
+ceasefire_app = typer.Typer(
+    help="Ceasefire monitoring: figures, incidents, exports.", no_args_is_help=True
+)
+
+
+def _report(report: ImportReport, report_path: Path | None) -> None:
+    table = Table(title=f"import of {report.file}")
+    for column in ("rows", "created", "already there", "rejected"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *(str(v) for v in (report.rows, report.created, report.already_there, len(report.rejected)))
+    )
+    console.print(table)
+    rejected = report.rejected
+    if rejected:
+        shown = Table(title="rejected rows (first 20)")
+        for column in ("line", "field", "value", "why"):
+            shown.add_column(column)
+        for row in rejected[:20]:
+            shown.add_row(str(row.line), row.field, row.value[:40], row.message)
+        console.print(shown)
+    if report_path:
+        with report_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["line", "field", "value", "message"])
+            for row in rejected:
+                writer.writerow([row.line, row.field, row.value, row.message])
+        console.print(f"every rejected row, with line, field and value: {report_path}")
+
+
+def import_acled(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="ACLED CSV export.")],
+    marking: Annotated[
+        str, typer.Option(help="Releasability of the imported incidents.")
+    ] = "internal",
+    nation: Annotated[
+        list[str], typer.Option(help="With --marking nations: ISO3, repeatable.")
+    ] = [],  # noqa: B006
+    batch_size: Annotated[int, typer.Option(help="Rows per transaction.")] = 2000,
+    report: Annotated[
+        Path | None, typer.Option(help="Write every rejected row to this CSV.")
+    ] = None,
+) -> None:
+    """Import ACLED's 31-column export; twice adds nothing, an interrupted run can be rerun.
+    Incidents are marked internal unless told otherwise (ACLED's terms limit redistribution)."""
+    setup_django()
+    from marsad.ceasefire.imports import import_acled as run
+    from marsad.core.errors import InvalidInput
+    from marsad.core.services.base import SystemUser
+
+    try:
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("importing", total=None)
+            found = run(
+                by=SystemUser("system:import"),
+                path=path,
+                marking=marking,
+                releasable_to=nation,
+                batch_size=batch_size,
+                progress=lambda rows: progress.update(task, completed=rows),
+            )
+    except (InvalidInput, ValueError) as exc:
+        fail(str(exc))
+    _report(found, report)
+
+
+def import_casualties(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Daily series JSON.")],
+    source: Annotated[str, typer.Option(help="The source whose reports these are.")] = "GAZA-MOH",
+    marking: Annotated[str, typer.Option(help="Releasability of the reports.")] = "public",
+    report: Annotated[
+        Path | None, typer.Option(help="Write every rejected row to this CSV.")
+    ] = None,
+) -> None:
+    """Import a daily casualty series (casualties_daily.json's shape) as a source's reports."""
+    setup_django()
+    from marsad.ceasefire.imports import import_casualties as run
+    from marsad.core.errors import InvalidInput
+    from marsad.core.services.base import SystemUser
+
+    try:
+        found = run(by=SystemUser("system:import"), path=path, source=source, marking=marking)
+    except (InvalidInput, ValueError) as exc:
+        fail(str(exc))
+    _report(found, report)
+
+
+@ceasefire_app.command("summary")
+def summary(
+    since: Annotated[str, typer.Option(help="Count from this date (default: the truce).")] = "",
+    as_of: Annotated[str, typer.Option("--as-of", help="Count up to this date.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Killed since the truce by source and by what is counted; alerts; data warnings."""
+    setup_django()
+    from marsad.ceasefire.summary import summarize
+    from marsad.core.errors import InvalidInput
+    from marsad.core.services.base import SystemUser
+    from marsad.core.services.inputs import parse_date
+
+    try:
+        found = summarize(
+            SystemUser("system:cli"),
+            since=parse_date(since, "--since"),
+            until=parse_date(as_of, "--as-of"),
+        )
+    except InvalidInput as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "since": found.effective,
+                    "until": found.until,
+                    "killed_since_truce": [asdict(f) for f in found.figures],
+                    "injured_since_truce": [asdict(f) for f in found.injured],
+                    "alerts": [asdict(a) for a in found.alerts],
+                    "warnings": [asdict(w) for w in found.warnings],
+                },
+                default=str,
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = Table(
+        title=f"killed since {found.effective} (until {found.until or 'the last report'})"
+    )
+    for column in ("source", "counts", "killed", "days"):
+        table.add_column(column)
+    for f in found.figures:
+        table.add_row(f.source, f.definition, f"{f.value:,}", str(f.days or ""))
+    console.print(table)
+    for w in found.warnings:
+        console.print(f"[yellow]data warning[/] {w.day}: {w.message}")
+    console.print(f"{len(found.alerts)} alert(s) on new deaths; see /ceasefire/alerts/")
+
+
+@ceasefire_app.command("export")
+def export(
+    what: Annotated[str, typer.Argument(help="incidents or figures")],
+    fmt: Annotated[str, typer.Option("--format", help="csv, hxl or geojson")] = "csv",
+) -> None:
+    """Write incidents (CSV, HXL, GeoJSON) or casualty figures (CSV, HXL) to standard output."""
+    setup_django()
+    from marsad.ceasefire import exports, selectors
+    from marsad.core.services.base import SystemUser
+
+    user = SystemUser("system:cli")
+    if what not in ("incidents", "figures") or fmt not in ("csv", "hxl", "geojson"):
+        fail(f"unknown export {what} as {fmt}: use incidents|figures and csv|hxl|geojson")
+    if what == "figures":
+        if fmt == "geojson":
+            fail("figures have no geometry: export them as csv or hxl")
+        chunks = exports.csv_lines(
+            exports.figure_rows(selectors.figures(user)), exports.FIGURE_COLUMNS, hxl=fmt == "hxl"
+        )
+    elif fmt == "geojson":
+        chunks = exports.geojson_chunks(selectors.incidents(user))
+    else:
+        chunks = exports.csv_lines(
+            exports.incident_rows(selectors.incidents(user)),
+            exports.INCIDENT_COLUMNS,
+            hxl=fmt == "hxl",
+        )
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+
+
+def register(app: typer.Typer, import_app: typer.Typer) -> None:
+    app.add_typer(ceasefire_app, name="ceasefire")
+    import_app.command("acled")(import_acled)
+    import_app.command("casualties")(import_casualties)

@@ -1,0 +1,102 @@
+"""The ceasefire's part of the demo scenario (demo.toml) and the real daily casualty series
+(data/casualties_daily.json), loaded through the services and the importer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.ceasefire.imports import import_casualties
+from marsad.ceasefire.models import Agreement, CasualtyFigure, Incident, Phase
+from marsad.ceasefire.services import (
+    create_agreement,
+    create_clause,
+    create_phase,
+    record_figure,
+    record_incident,
+    record_violation,
+)
+from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
+
+HERE = Path(__file__).resolve().parent
+PUBLIC = {"marking": "public"}
+
+
+def load(report: DemoReport) -> None:
+    data = read_area_data(HERE / "demo.toml")
+    spec = data["agreement"]
+    agreement = Agreement.objects.filter(actor__key=spec["actor"]).first()
+    report.count("ceasefire agreements", created=agreement is None)
+    if agreement is None:
+        fields = {k: v for k, v in spec.items() if k not in ("actor", "claims")}
+        agreement = create_agreement(
+            by=DEMO_USER,
+            actor_key=spec["actor"],
+            claims=find_claims(spec.get("claims", [])),
+            **fields,
+            **PUBLIC,
+        )
+    for phase in data.get("phase", []):
+        exists = agreement.phases.filter(number=phase["number"]).exists()
+        report.count("phases", created=not exists)
+        if not exists:
+            fields = {k: v for k, v in phase.items() if k != "claims"}
+            create_phase(
+                by=DEMO_USER,
+                agreement=agreement,
+                claims=find_claims(phase.get("claims", [])),
+                **fields,
+                **PUBLIC,
+            )
+    for clause in data.get("clause", []):
+        exists = agreement.clauses.filter(ref=clause["ref"]).exists()
+        report.count("clauses", created=not exists)
+        if not exists:
+            create_clause(
+                by=DEMO_USER,
+                agreement=agreement,
+                ref=clause["ref"],
+                text_ar=clause["text_ar"],
+                text_en=clause["text_en"],
+                phase=Phase.objects.get(agreement=agreement, number=clause["phase"]),
+                claims=find_claims(clause.get("claims", [])),
+                **PUBLIC,
+            )
+    for spec in data.get("incident", []):
+        exists = Incident.objects.filter(
+            event_date=spec["event_date"], description_en=spec["description_en"]
+        ).exists()
+        report.count("incidents", created=not exists)
+        if exists:
+            continue
+        fields = {k: v for k, v in spec.items() if k not in ("claims", "violation")}
+        incident = record_incident(
+            by=DEMO_USER, claims=find_claims(spec["claims"]), **fields, **PUBLIC
+        )
+        if "violation" in spec:
+            violation = spec["violation"]
+            record_violation(
+                by=DEMO_USER,
+                incident=incident,
+                agreement=agreement,
+                accused=violation["accused"],
+                accuser=violation.get("accuser"),
+                clause=agreement.clauses.get(ref=violation["clause"]),
+                claims=find_claims(violation.get("claims", [])),
+                **PUBLIC,
+            )
+    for spec in data.get("figure", []):
+        exists = CasualtyFigure.objects.filter(
+            source__key=spec["source"], reported_on=spec["reported_on"], incident=None
+        ).exists()
+        report.count("casualty figures", created=not exists)
+        if not exists:
+            fields = {k: v for k, v in spec.items() if k != "claims"}
+            record_figure(by=DEMO_USER, claims=find_claims(spec["claims"]), **fields, **PUBLIC)
+    series = import_casualties(
+        by=DEMO_USER,
+        path=HERE / "data" / "casualties_daily.json",
+        source="GAZA-MOH",
+        marking="public",
+    )
+    report.created["daily casualty reports"] = series.created
+    report.kept["daily casualty reports"] = series.already_there

@@ -1,0 +1,117 @@
+"""Incidents and figures as CSV, HXL-tagged CSV and GeoJSON: ISO dates, Latin digits, the same
+filtered queries as the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from marsad.ceasefire.models import CasualtyFigure, Incident
+
+INCIDENT_COLUMNS = [
+    ("event_id", "#event+id"),
+    ("event_date", "#date"),
+    ("time_precision", "#date+precision"),
+    ("event_type", "#event+type"),
+    ("sub_event_type", "#event+type+sub"),
+    ("actor1", "#actor+name"),
+    ("inter1", "#actor+type"),
+    ("actor2", "#actor+name+target"),
+    ("inter2", "#actor+type+target"),
+    ("admin1", "#adm1+name"),
+    ("admin2", "#adm2+name"),
+    ("pcode", "#adm2+code"),
+    ("location", "#loc+name"),
+    ("latitude", "#geo+lat"),
+    ("longitude", "#geo+lon"),
+    ("geo_precision", "#geo+precision"),
+    ("fatalities", "#affected+killed"),
+    ("verification", "#status+verification"),
+    ("reported_by", "#meta+source"),
+    ("marking", "#meta+releasability"),
+]
+FIGURE_COLUMNS = [
+    ("id", "#meta+id"),
+    ("incident", "#event+id"),
+    ("period_start", "#date+start"),
+    ("period_end", "#date+end"),
+    ("area", "#adm2+code"),
+    ("source", "#meta+source"),
+    ("reported_on", "#date+reported"),
+    ("killed_low", "#affected+killed+low"),
+    ("killed_best", "#affected+killed"),
+    ("killed_high", "#affected+killed+high"),
+    ("injured_low", "#affected+injured+low"),
+    ("injured_best", "#affected+injured"),
+    ("injured_high", "#affected+injured+high"),
+    ("civilians", "#affected+killed+civilians"),
+    ("children", "#affected+killed+children"),
+    ("women", "#affected+killed+women"),
+    ("wording", "#description"),
+    ("marking", "#meta+releasability"),
+]
+
+
+def _value(record: Any, name: str) -> Any:
+    if name == "incident":
+        return record.incident.event_id if record.incident_id else ""
+    if name == "source":
+        return record.source.key if hasattr(record, "source_id") else getattr(record, name)
+    value = getattr(record, name)
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def csv_lines(
+    records: Iterable[Any], columns: list[tuple[str, str]], *, hxl: bool
+) -> Iterator[str]:
+    """CSV text line by line (streamed), with the HXL hashtag row under the header if asked."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([name for name, _tag in columns])
+    if hxl:
+        writer.writerow([tag for _name, tag in columns])
+    yield flush()
+    for record in records:
+        writer.writerow([_value(record, name) for name, _tag in columns])
+        yield flush()
+
+
+def incident_rows(qs: QuerySet[Incident]) -> Iterator[Incident]:
+    return qs.order_by("event_date", "id").iterator(chunk_size=2000)
+
+
+def figure_rows(qs: QuerySet[CasualtyFigure]) -> Iterator[CasualtyFigure]:
+    return qs.order_by("reported_on", "id").iterator(chunk_size=2000)
+
+
+def geojson_chunks(qs: QuerySet[Incident]) -> Iterator[str]:
+    """A GeoJSON FeatureCollection of the incidents with coordinates, streamed."""
+    yield '{"type":"FeatureCollection","features":['
+    first = True
+    for incident in incident_rows(qs.filter(latitude__isnull=False)):
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [incident.longitude, incident.latitude]},
+            "properties": {
+                name: _value(incident, name)
+                for name, _tag in INCIDENT_COLUMNS
+                if name not in ("latitude", "longitude")
+            },
+        }
+        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}"

@@ -1,0 +1,273 @@
+"""Imports of whole files: the ACLED export and a daily casualty series.
+
+Rows are written in batches, each batch in its own transaction with one audit entry: an import
+killed half-way leaves whole batches only, and running it again skips what is there (by ACLED's
+event_id_cnty, or by source and day) and completes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from marsad.ceasefire.models import DailyReport, Incident
+from marsad.ceasefire.places import governorates, h3_cells
+from marsad.core import audit
+from marsad.core.models import Actor, Source
+from marsad.core.releasability import within
+from marsad.core.services.base import clean_marking, history_user, require_writer
+from marsad.core.services.documents import source_by_key
+from marsad.datasets.acled import AcledEvent, iter_acled
+from marsad.datasets.casualties import CasualtyDay, iter_casualties
+from marsad.datasets.rows import Rejection
+
+T = TypeVar("T")
+
+# ACLED actor names that are actors of Marsad (by their start; ACLED adds years in brackets).
+ACLED_ACTORS = {
+    "Military Forces of Israel": "IDF",
+    "Police Forces of Israel": "ISR",
+    "Hamas Movement": "HAMAS",
+    "Al Qassam Brigades": "HAMAS",
+    "Palestinian Islamic Jihad": "PIJ",
+    "Al Quds Brigades": "PIJ",
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each row of the file."""
+
+    file: str
+    rows: int = 0
+    created: int = 0
+    already_there: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "created": self.created,
+            "already_there": self.already_there,
+            "rejected": len(self.rejected),
+        }
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        report.rows += 1
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Refs:
+    """Actors an imported record may point to: only those at least as widely released."""
+
+    def __init__(self, marking: str, nations: list[str]):
+        self.marking = (marking, nations)
+        self.by_key = {
+            a.key: a for a in Actor.objects.all() if within(self.marking, (a.marking, a.nations))
+        }
+        self.by_pcode = {a.pcode: a for a in self.by_key.values() if a.pcode}
+
+    def acled_actor(self, name: str) -> Actor | None:
+        for start, key in ACLED_ACTORS.items():
+            if name.startswith(start):
+                return self.by_key.get(key)
+        return None
+
+
+def import_acled(
+    *,
+    by: Any,
+    path: Path,
+    marking: str = "internal",
+    releasable_to: Iterable[str] = (),
+    batch_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import an ACLED export (31 columns). Marked `internal` unless told otherwise: ACLED's
+    terms restrict redistribution."""
+    require_writer(by)
+    marking, nations = clean_marking(marking, releasable_to)
+    refs = _Refs(marking, [n for n in nations.split("|") if n])
+    report = ImportReport(file=path.name)
+    detail = {"file": path.name, "sha256": file_digest(path), "source": "ACLED"}
+    for batch in _batches(iter_acled(path), batch_size, report):
+        _write_acled(
+            batch, by=by, marking=marking, nations=nations, refs=refs, report=report, detail=detail
+        )
+        if progress:
+            progress(report.rows)
+    return report
+
+
+@transaction.atomic
+def _write_acled(
+    batch: list[AcledEvent],
+    *,
+    by: Any,
+    marking: str,
+    nations: str,
+    refs: _Refs,
+    report: ImportReport,
+    detail: dict[str, Any],
+) -> None:
+    keys = [event.event_id_cnty for event in batch]
+    there = set(Incident.objects.filter(event_id__in=keys).values_list("event_id", flat=True))
+    fresh = [event for event in batch if event.event_id_cnty not in there]
+    report.already_there += len(batch) - len(fresh)
+    if not fresh:
+        return
+    codes = governorates([(e.latitude, e.longitude) for e in fresh])
+    incidents = []
+    for event, pcode in zip(fresh, codes, strict=True):
+        cells = h3_cells(event.latitude, event.longitude)
+        incidents.append(
+            Incident(
+                event_id=event.event_id_cnty,
+                event_date=event.event_date,
+                time_precision=event.time_precision,
+                event_type=event.event_type,
+                sub_event_type=event.sub_event_type,
+                actor1=event.actor1,
+                actor1_ref=refs.acled_actor(event.actor1),
+                inter1=event.inter1,
+                actor2=event.actor2,
+                actor2_ref=refs.acled_actor(event.actor2),
+                inter2=event.inter2,
+                place=refs.by_pcode.get(pcode),
+                admin1=event.admin1,
+                admin2=event.admin2,
+                location=event.location,
+                pcode=pcode,
+                latitude=event.latitude,
+                longitude=event.longitude,
+                geo_precision=event.geo_precision,
+                h3_6=cells[0],
+                h3_8=cells[1],
+                description_en=event.notes,
+                reported_by=event.source,
+                fatalities=event.fatalities,
+                imported_from="acled",
+                marking=marking,
+                releasable_to=nations,
+            )
+        )
+    bulk_create_with_history(incidents, Incident, batch_size=500, default_user=history_user(by))
+    audit.record_bulk(
+        user=by, action="import", model=Incident, ids=[i.event_id for i in incidents], detail=detail
+    )
+    report.created += len(incidents)
+
+
+def import_casualties(
+    *,
+    by: Any,
+    path: Path,
+    source: str = "GAZA-MOH",
+    marking: str = "public",
+    releasable_to: Iterable[str] = (),
+    batch_size: int = 500,
+) -> ImportReport:
+    """Import a daily casualty series (Tech for Palestine's casualties_daily.json shape) as the
+    reports of `source`, one per day."""
+    require_writer(by)
+    marking, nations = clean_marking(marking, releasable_to)
+    owner = source_by_key(source)
+    if not within((marking, [n for n in nations.split("|") if n]), (owner.marking, owner.nations)):
+        from marsad.core.errors import InvalidInput
+
+        raise InvalidInput.one(
+            "marking", marking, f"source '{owner.key}' is marked '{owner.marking or 'unmarked'}'"
+        )
+    report = ImportReport(file=path.name)
+    detail = {"file": path.name, "sha256": file_digest(path), "source": owner.key}
+    for batch in _batches(iter_casualties(path), batch_size, report):
+        _write_days(
+            batch,
+            by=by,
+            owner=owner,
+            marking=marking,
+            nations=nations,
+            report=report,
+            detail=detail,
+        )
+    return report
+
+
+@transaction.atomic
+def _write_days(
+    batch: list[CasualtyDay],
+    *,
+    by: Any,
+    owner: Source,
+    marking: str,
+    nations: str,
+    report: ImportReport,
+    detail: dict[str, Any],
+) -> None:
+    days = [d.report_date for d in batch]
+    there = set(
+        DailyReport.objects.filter(source=owner, report_date__in=days).values_list(
+            "report_date", flat=True
+        )
+    )
+    fresh = [d for d in batch if d.report_date not in there]
+    report.already_there += len(batch) - len(fresh)
+    if not fresh:
+        return
+    rows = [
+        DailyReport(
+            source=owner,
+            report_date=d.report_date,
+            report_source=d.report_source,
+            killed=d.killed,
+            injured=d.injured,
+            ext_killed=d.ext_killed,
+            ext_injured=d.ext_injured,
+            ext_killed_cum=d.ext_killed_cum,
+            ext_injured_cum=d.ext_injured_cum,
+            killed_truce_new=d.killed_truce_new,
+            killed_recovered=d.killed_recovered,
+            killed_committee=d.killed_committee,
+            killed_succumbed=d.killed_succumbed,
+            children_cum=d.ext_killed_children_cum,
+            women_cum=d.ext_killed_women_cum,
+            marking=marking,
+            releasable_to=nations,
+        )
+        for d in fresh
+    ]
+    bulk_create_with_history(rows, DailyReport, batch_size=500, default_user=history_user(by))
+    audit.record_bulk(
+        user=by,
+        action="import",
+        model=DailyReport,
+        ids=[r.report_date.isoformat() for r in rows],
+        detail=detail,
+    )
+    report.created += len(rows)

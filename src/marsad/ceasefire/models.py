@@ -1,0 +1,393 @@
+"""Agreements, phases, clauses, incidents (ACLED-compatible), casualty figures per source,
+violations, and each source's daily casualty reports."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from marsad.ceasefire.vocabulary import (
+    EVENT_TYPE_LABELS,
+    SUB_EVENT_LABELS,
+    Determination,
+    GeoPrecision,
+    TimePrecision,
+    Verification,
+)
+from marsad.core.bilingual import localized
+from marsad.core.evidence import Evidenced
+
+
+class Agreement(Evidenced):
+    actor = models.OneToOneField(
+        "core.Actor", models.PROTECT, related_name="ceasefire", verbose_name=_("agreement")
+    )
+    effective = models.DateField(_("in force from"))
+    parties = models.ManyToManyField(
+        "core.Actor", related_name="ceasefire_parties", blank=True, verbose_name=_("parties")
+    )
+    mediators = models.ManyToManyField(
+        "core.Actor",
+        related_name="ceasefire_mediations",
+        blank=True,
+        verbose_name=_("mediators"),
+    )
+    summary_ar = models.TextField(_("Arabic summary"), blank=True, default="")
+    summary_en = models.TextField(_("English summary"), blank=True, default="")
+    history = HistoricalRecords(m2m_fields=["parties", "mediators", "claims"])
+
+    class Meta:
+        verbose_name = _("ceasefire agreement")
+        verbose_name_plural = _("ceasefire agreements")
+
+    def __str__(self) -> str:
+        return str(self.actor)
+
+    @property
+    def summary(self) -> str:
+        return localized(self, "summary")
+
+
+class Phase(Evidenced):
+    agreement = models.ForeignKey(
+        Agreement, models.CASCADE, related_name="phases", verbose_name=_("agreement")
+    )
+    number = models.PositiveSmallIntegerField(_("phase"))
+    name_ar = models.CharField(_("Arabic name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    starts = models.DateField(_("starts"))
+    ends = models.DateField(
+        _("ends"), null=True, blank=True,
+        help_text=_("The day the next phase begins (that day belongs to the next phase)."),
+    )
+    conditions_ar = models.TextField(_("Arabic conditions"), blank=True, default="")
+    conditions_en = models.TextField(_("English conditions"), blank=True, default="")
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["agreement", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="one_phase_number")
+        ]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def conditions(self) -> str:
+        return localized(self, "conditions")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.ends and self.starts and self.ends < self.starts:
+            raise ValidationError({"ends": _("ends before it starts")})
+
+
+class Clause(Evidenced):
+    agreement = models.ForeignKey(
+        Agreement, models.CASCADE, related_name="clauses", verbose_name=_("agreement")
+    )
+    phase = models.ForeignKey(
+        Phase,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="clauses",
+        verbose_name=_("phase"),
+    )
+    ref = models.CharField(_("reference"), max_length=20)
+    text_ar = models.TextField(_("Arabic text"))
+    text_en = models.TextField(_("English text"))
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["agreement", "ref"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "ref"], name="one_clause_ref")]
+        verbose_name = _("clause")
+        verbose_name_plural = _("clauses")
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.text[:60]}"
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+
+class Incident(Evidenced):
+    """One event in ACLED's shape. Places at sea or outside every governorate keep their
+    coordinates and an empty P-code."""
+
+    event_id = models.CharField(
+        _("event id"),
+        max_length=40,
+        unique=True,
+        help_text=_("ACLED's event_id_cnty for imported events; MARSAD-n for others."),
+    )
+    event_date = models.DateField(_("date"), db_index=True)
+    time_precision = models.PositiveSmallIntegerField(
+        _("time precision"), choices=TimePrecision.choices, default=TimePrecision.DAY
+    )
+    event_type = models.CharField(
+        _("event type"), max_length=40, choices=list(EVENT_TYPE_LABELS.items())
+    )
+    sub_event_type = models.CharField(
+        _("sub-event type"), max_length=50, choices=list(SUB_EVENT_LABELS.items())
+    )
+    actor1 = models.CharField(_("actor 1"), max_length=200, blank=True, default="")
+    actor1_ref = models.ForeignKey(
+        "core.Actor",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents_as_actor1",
+        verbose_name=_("actor 1 in Marsad"),
+    )
+    inter1 = models.CharField(_("actor 1 type"), max_length=60, blank=True, default="")
+    actor2 = models.CharField(_("actor 2"), max_length=200, blank=True, default="")
+    actor2_ref = models.ForeignKey(
+        "core.Actor",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents_as_actor2",
+        verbose_name=_("actor 2 in Marsad"),
+    )
+    inter2 = models.CharField(_("actor 2 type"), max_length=60, blank=True, default="")
+    place = models.ForeignKey(
+        "core.Actor",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents_at",
+        verbose_name=_("place"),
+    )
+    admin1 = models.CharField(_("admin 1"), max_length=100, blank=True, default="")
+    admin2 = models.CharField(_("admin 2"), max_length=100, blank=True, default="")
+    location = models.CharField(_("location"), max_length=200, blank=True, default="")
+    pcode = models.CharField(
+        _("governorate P-code"),
+        max_length=10,
+        blank=True,
+        default="",
+        help_text=_("Empty when the place lies at sea or outside every governorate."),
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    geo_precision = models.PositiveSmallIntegerField(
+        _("geographic precision"), choices=GeoPrecision.choices, default=GeoPrecision.PLACE
+    )
+    # H3 cells of the point, computed once, so the map clusters with a GROUP BY at any size.
+    h3_6 = models.CharField(max_length=16, blank=True, default="")
+    h3_8 = models.CharField(max_length=16, blank=True, default="")
+    description_ar = models.TextField(_("Arabic description"), blank=True, default="")
+    description_en = models.TextField(_("English description"), blank=True, default="")
+    reported_by = models.CharField(_("reported by"), max_length=500, blank=True, default="")
+    fatalities = models.PositiveIntegerField(
+        _("fatalities (as coded)"),
+        null=True,
+        blank=True,
+        help_text=_("The count the incident's own coding gives (ACLED: the most conservative)."),
+    )
+    verification = models.CharField(
+        _("verification"),
+        max_length=15,
+        choices=Verification.choices,
+        default=Verification.REPORTED,
+    )
+    imported_from = models.CharField(_("imported from"), max_length=40, blank=True, default="")
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["-event_date", "-id"]
+        indexes = [
+            models.Index(fields=["marking", "event_date"], name="incident_marking_date"),
+            models.Index(fields=["pcode", "event_date"], name="incident_pcode_date"),
+            models.Index(fields=["event_type", "event_date"], name="incident_type_date"),
+            models.Index(fields=["h3_6"], name="incident_h3_6"),
+            models.Index(fields=["h3_8"], name="incident_h3_8"),
+        ]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self) -> str:
+        return f"{self.event_date} {self.get_sub_event_type_display()} {self.location}"
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def offshore(self) -> bool:
+        return self.latitude is not None and not self.pcode
+
+
+class CasualtyFigure(Evidenced):
+    """Killed and injured as one source gives them, for an incident or a period. Figures of
+    different sources stand side by side; none overwrites another."""
+
+    incident = models.ForeignKey(
+        Incident,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("incident"),
+    )
+    period_start = models.DateField(_("from"), null=True, blank=True)
+    period_end = models.DateField(_("to"), null=True, blank=True)
+    area = models.CharField(_("area P-code"), max_length=10, blank=True, default="")
+    source = models.ForeignKey(
+        "core.Source", models.PROTECT, related_name="casualty_figures", verbose_name=_("source")
+    )
+    reported_on = models.DateField(_("reported on"))
+    killed_low = models.PositiveIntegerField(_("killed, low"), null=True, blank=True)
+    killed_best = models.PositiveIntegerField(_("killed, best"), null=True, blank=True)
+    killed_high = models.PositiveIntegerField(_("killed, high"), null=True, blank=True)
+    injured_low = models.PositiveIntegerField(_("injured, low"), null=True, blank=True)
+    injured_best = models.PositiveIntegerField(_("injured, best"), null=True, blank=True)
+    injured_high = models.PositiveIntegerField(_("injured, high"), null=True, blank=True)
+    civilians = models.PositiveIntegerField(_("civilians killed"), null=True, blank=True)
+    children = models.PositiveIntegerField(_("children killed"), null=True, blank=True)
+    women = models.PositiveIntegerField(_("women killed"), null=True, blank=True)
+    wording = models.TextField(_("the source's words"), blank=True, default="")
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["reported_on", "id"]
+        verbose_name = _("casualty figure")
+        verbose_name_plural = _("casualty figures")
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.killed_best} killed"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.incident_id is None and not (self.period_start and self.period_end):
+            errors["period_start"] = _("a figure belongs to an incident or to a period")
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("the period ends before it starts")
+        for measure in ("killed", "injured"):
+            values = [getattr(self, f"{measure}_{b}") for b in ("low", "best", "high")]
+            known = [v for v in values if v is not None]
+            if known != sorted(known):
+                errors[f"{measure}_best"] = _("needs low <= best <= high")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Violation(Evidenced):
+    incident = models.ForeignKey(
+        Incident, models.CASCADE, related_name="violations", verbose_name=_("incident")
+    )
+    agreement = models.ForeignKey(
+        Agreement, models.PROTECT, related_name="violations", verbose_name=_("agreement")
+    )
+    phase = models.ForeignKey(
+        Phase,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="violations",
+        verbose_name=_("phase"),
+    )
+    clause = models.ForeignKey(
+        Clause,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="violations",
+        verbose_name=_("clause"),
+    )
+    accused = models.ForeignKey(
+        "core.Actor",
+        models.PROTECT,
+        related_name="violations_accused_of",
+        verbose_name=_("accused"),
+    )
+    accuser = models.ForeignKey(
+        "core.Actor",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="violations_alleged",
+        verbose_name=_("accuser"),
+    )
+    determination = models.CharField(
+        _("determination"),
+        max_length=10,
+        choices=Determination.choices,
+        default=Determination.ALLEGED,
+    )
+    note_ar = models.TextField(_("Arabic note"), blank=True, default="")
+    note_en = models.TextField(_("English note"), blank=True, default="")
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["-incident__event_date", "id"]
+        verbose_name = _("violation")
+        verbose_name_plural = _("violations")
+
+    def __str__(self) -> str:
+        return f"{self.accused}: {self.incident}"
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
+
+
+class DailyReport(Evidenced):
+    """One day of a source's casualty series, with the truce fields where it gives them.
+    `filled` marks days without a report of their own (values carried by the series' editor)."""
+
+    source = models.ForeignKey(
+        "core.Source", models.PROTECT, related_name="daily_reports", verbose_name=_("source")
+    )
+    report_date = models.DateField(_("day"))
+    report_source = models.CharField(_("channel of the report"), max_length=40)
+    killed = models.PositiveIntegerField(_("killed (reported)"), null=True, blank=True)
+    injured = models.PositiveIntegerField(_("injured (reported)"), null=True, blank=True)
+    ext_killed = models.PositiveIntegerField(_("killed (series)"))
+    ext_injured = models.PositiveIntegerField(_("injured (series)"))
+    ext_killed_cum = models.PositiveIntegerField(_("killed, cumulative"))
+    ext_injured_cum = models.PositiveIntegerField(_("injured, cumulative"))
+    killed_truce_new = models.PositiveIntegerField(_("new deaths"), null=True, blank=True)
+    killed_recovered = models.PositiveIntegerField(_("bodies recovered"), null=True, blank=True)
+    killed_committee = models.PositiveIntegerField(_("added by committee"), null=True, blank=True)
+    killed_succumbed = models.PositiveIntegerField(_("succumbed to wounds"), null=True, blank=True)
+    children_cum = models.PositiveIntegerField(
+        _("children killed, cumulative"), null=True, blank=True
+    )
+    women_cum = models.PositiveIntegerField(_("women killed, cumulative"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=["claims"])
+
+    class Meta:
+        ordering = ["source", "report_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "report_date"], name="one_report_a_day")
+        ]
+        verbose_name = _("daily casualty report")
+        verbose_name_plural = _("daily casualty reports")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.report_date}"

@@ -1,0 +1,203 @@
+"""API shapes of the ceasefire."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ninja import Schema
+
+from marsad.core.schemas import RecordIn, RecordOut
+
+
+class PhaseOut(RecordOut):
+    number: int
+    name_ar: str
+    name_en: str
+    starts: date
+    ends: date | None
+    conditions_ar: str
+    conditions_en: str
+
+
+class AgreementOut(RecordOut):
+    actor: str
+    effective: date
+    parties: list[str]
+    phases: list[PhaseOut]
+
+    @staticmethod
+    def resolve_actor(obj: Any) -> str:
+        return obj.actor.key
+
+    @staticmethod
+    def resolve_parties(obj: Any) -> list[str]:
+        return [a.key for a in obj.parties.all()]
+
+    @staticmethod
+    def resolve_phases(obj: Any, context: Any) -> list[Any]:
+        return list(obj.phases.visible_to(context["request"].auth).order_by("number"))
+
+
+class IncidentOut(RecordOut):
+    event_id: str
+    event_date: date
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor1_ref: str | None
+    inter1: str
+    actor2: str
+    actor2_ref: str | None
+    inter2: str
+    location: str
+    pcode: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    offshore: bool
+    description_ar: str
+    description_en: str
+    fatalities: int | None
+    verification: str
+    reported_by: str
+
+    @staticmethod
+    def resolve_actor1_ref(obj: Any) -> str | None:
+        return obj.actor1_ref.key if obj.actor1_ref_id else None
+
+    @staticmethod
+    def resolve_actor2_ref(obj: Any) -> str | None:
+        return obj.actor2_ref.key if obj.actor2_ref_id else None
+
+    @staticmethod
+    def resolve_pcode(obj: Any) -> str | None:
+        return obj.pcode or None
+
+
+class IncidentIn(RecordIn):
+    event_date: str
+    event_type: str
+    sub_event_type: str
+    time_precision: int | str = 1
+    actor1: str = ""
+    actor1_ref: str | None = None
+    inter1: str = ""
+    actor2: str = ""
+    actor2_ref: str | None = None
+    inter2: str = ""
+    place: str | None = None
+    location: str = ""
+    latitude: float | str | None = None
+    longitude: float | str | None = None
+    geo_precision: int | str = 1
+    description_ar: str = ""
+    description_en: str = ""
+    fatalities: int | str | None = None
+    verification: str = "reported"
+    reported_by: str = ""
+
+
+class FigureOut(RecordOut):
+    incident: str | None
+    period_start: date | None
+    period_end: date | None
+    area: str
+    source: str
+    reported_on: date
+    killed_low: int | None
+    killed_best: int | None
+    killed_high: int | None
+    injured_low: int | None
+    injured_best: int | None
+    injured_high: int | None
+    civilians: int | None
+    children: int | None
+    women: int | None
+    wording: str
+
+    @staticmethod
+    def resolve_incident(obj: Any) -> str | None:
+        return obj.incident.event_id if obj.incident_id else None
+
+    @staticmethod
+    def resolve_source(obj: Any) -> str:
+        return obj.source.key
+
+
+class FigureIn(RecordIn):
+    source: str
+    reported_on: str
+    incident: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    area: str = ""
+    killed: int | str | None = None
+    killed_low: int | str | None = None
+    killed_high: int | str | None = None
+    injured: int | str | None = None
+    injured_low: int | str | None = None
+    injured_high: int | str | None = None
+    civilians: int | str | None = None
+    children: int | str | None = None
+    women: int | str | None = None
+    wording: str = ""
+
+
+class ViolationOut(RecordOut):
+    incident: int
+    agreement: str
+    phase: int | None
+    clause: str | None
+    accused: str
+    accuser: str | None
+    determination: str
+    note_ar: str
+    note_en: str
+
+    @staticmethod
+    def resolve_incident(obj: Any) -> int:
+        return obj.incident_id
+
+    @staticmethod
+    def resolve_agreement(obj: Any) -> str:
+        return obj.agreement.actor.key
+
+    @staticmethod
+    def resolve_phase(obj: Any) -> int | None:
+        return obj.phase.number if obj.phase_id else None
+
+    @staticmethod
+    def resolve_clause(obj: Any) -> str | None:
+        return obj.clause.ref if obj.clause_id else None
+
+    @staticmethod
+    def resolve_accused(obj: Any) -> str:
+        return obj.accused.key
+
+    @staticmethod
+    def resolve_accuser(obj: Any) -> str | None:
+        return obj.accuser.key if obj.accuser_id else None
+
+
+class ViolationIn(RecordIn):
+    incident: int
+    agreement: str = "GAZA-CEASEFIRE"
+    phase: int | None = None
+    clause: str | None = None
+    accused: str
+    accuser: str | None = None
+    determination: str = "alleged"
+    note_ar: str = ""
+    note_en: str = ""
+
+
+class SummaryOut(Schema):
+    effective: date | None
+    until: date | None
+    killed_since_truce: list[dict[str, Any]]
+    injured_since_truce: list[dict[str, Any]]
+    per_phase: list[dict[str, Any]]
+    alerts: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]

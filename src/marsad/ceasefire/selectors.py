@@ -1,0 +1,195 @@
+"""Reads of the ceasefire, always through visible_to. The same filters serve the pages, the
+API, the map and the exports, so they can never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from marsad.ceasefire.models import (
+    Agreement,
+    CasualtyFigure,
+    DailyReport,
+    Incident,
+    Phase,
+    Violation,
+)
+from marsad.ceasefire.vocabulary import Verification
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Source
+from marsad.core.services.inputs import parse_date
+from marsad.datasets.acled_codebook import EVENT_TYPES
+
+MAIN_AGREEMENT = "GAZA-CEASEFIRE"
+MAIN_SERIES_SOURCE = "GAZA-MOH"
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """The filters of the incident list, the map and the exports (all optional)."""
+
+    start: date | None = None
+    end: date | None = None
+    event_type: str = ""
+    sub_event_type: str = ""
+    pcode: str = ""
+    actor: str = ""
+    verification: str = ""
+    source: str = ""
+    offshore: bool | None = None
+
+    @classmethod
+    def parse(cls, params: Any) -> IncidentFilters:
+        """From query parameters; a bad value is refused with its name."""
+        event_type = params.get("event_type", "") or ""
+        if event_type and event_type not in EVENT_TYPES:
+            raise InvalidInput.one("event_type", event_type, "is not an ACLED event type")
+        verification = params.get("verification", "") or ""
+        if verification and verification not in Verification.values:
+            raise InvalidInput.one(
+                "verification", verification, "must be one of " + ", ".join(Verification.values)
+            )
+        start, end = parse_date(params.get("start"), "start"), parse_date(params.get("end"), "end")
+        if start and end and end < start:
+            raise InvalidInput.one("end", end.isoformat(), "is before the start")
+        offshore = params.get("offshore", "")
+        return cls(
+            start=start,
+            end=end,
+            event_type=event_type,
+            sub_event_type=params.get("sub_event_type", "") or "",
+            pcode=(params.get("pcode", "") or "").upper(),
+            actor=params.get("actor", "") or "",
+            verification=verification,
+            source=params.get("source", "") or "",
+            offshore=None if offshore in ("", None) else str(offshore).lower() in ("1", "true"),
+        )
+
+    def apply(self, qs: QuerySet[Incident]) -> QuerySet[Incident]:
+        if self.start:
+            qs = qs.filter(event_date__gte=self.start)
+        if self.end:
+            qs = qs.filter(event_date__lte=self.end)
+        if self.event_type:
+            qs = qs.filter(event_type=self.event_type)
+        if self.sub_event_type:
+            qs = qs.filter(sub_event_type=self.sub_event_type)
+        if self.pcode:
+            qs = qs.filter(pcode=self.pcode)
+        if self.actor:
+            key = self.actor.upper()
+            qs = qs.filter(
+                Q(actor1_ref__key=key)
+                | Q(actor2_ref__key=key)
+                | Q(actor1__icontains=self.actor)
+                | Q(actor2__icontains=self.actor)
+            )
+        if self.verification:
+            qs = qs.filter(verification=self.verification)
+        if self.source:
+            qs = qs.filter(reported_by__icontains=self.source)
+        if self.offshore is True:
+            qs = qs.filter(pcode="", latitude__isnull=False)
+        elif self.offshore is False:
+            qs = qs.exclude(pcode="")
+        return qs
+
+    def query_string(self) -> str:
+        values = {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+        return urlencode(
+            {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
+        )
+
+
+def incidents(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Incident]:
+    qs = Incident.objects.visible_to(user).select_related("actor1_ref", "actor2_ref", "place")
+    return (filters or IncidentFilters()).apply(qs)
+
+
+def incident(user: Any, pk: int) -> Incident:
+    return incidents(user).get(pk=pk)
+
+
+def figures(user: Any) -> QuerySet[CasualtyFigure]:
+    return CasualtyFigure.objects.visible_to(user).select_related("source", "incident")
+
+
+def violations(user: Any) -> QuerySet[Violation]:
+    return Violation.objects.visible_to(user).select_related(
+        "incident", "agreement__actor", "phase", "clause", "accused", "accuser"
+    )
+
+
+def agreements(user: Any) -> QuerySet[Agreement]:
+    return Agreement.objects.visible_to(user).select_related("actor")
+
+
+def main_agreement(user: Any) -> Agreement | None:
+    return agreements(user).filter(actor__key=MAIN_AGREEMENT).first()
+
+
+def phases(user: Any, agreement: Agreement | None) -> list[Phase]:
+    if agreement is None:
+        return []
+    return list(Phase.objects.visible_to(user).filter(agreement=agreement).order_by("number"))
+
+
+def daily_reports(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[DailyReport]:
+    return list(
+        DailyReport.objects.visible_to(user).filter(source__key=source).order_by("report_date")
+    )
+
+
+def series_sources(user: Any) -> list[tuple[str, str, int]]:
+    """Sources with a daily series the reader may see: (key, name in the active language, days)."""
+    rows = (
+        DailyReport.objects.visible_to(user)
+        .values("source__key")
+        .annotate(n=Count("id"))
+        .order_by("source__key")
+    )
+    names = {s.key: s.name for s in Source.objects.filter(key__in=[r["source__key"] for r in rows])}
+    return [(r["source__key"], names.get(r["source__key"], r["source__key"]), r["n"]) for r in rows]
+
+
+@dataclass
+class Aggregates:
+    """The dashboard's counts, computed in the database."""
+
+    total: int = 0
+    fatalities: int = 0
+    by_governorate: list[dict[str, Any]] = field(default_factory=list)
+    by_type: list[dict[str, Any]] = field(default_factory=list)
+    by_actor: list[dict[str, Any]] = field(default_factory=list)
+    by_day: list[dict[str, Any]] = field(default_factory=list)
+
+
+def aggregates(
+    user: Any, filters: IncidentFilters | None = None, *, days: bool = True
+) -> Aggregates:
+    """Counts by governorate, type, actor and day, each one GROUP BY over the filtered set."""
+    qs = incidents(user, filters).order_by()
+    totals = qs.aggregate(n=Count("id"), killed=Sum("fatalities"))
+    found = Aggregates(total=totals["n"] or 0, fatalities=totals["killed"] or 0)
+    found.by_governorate = list(
+        qs.values("pcode")
+        .annotate(n=Count("id"), killed=Sum("fatalities"), located=Count("latitude"))
+        .order_by("pcode")
+    )
+    found.by_type = list(
+        qs.values("event_type", "sub_event_type")
+        .annotate(n=Count("id"))
+        .order_by("-n", "event_type", "sub_event_type")
+    )
+    found.by_actor = list(qs.values("actor1").annotate(n=Count("id")).order_by("-n", "actor1")[:15])
+    if days:
+        found.by_day = list(
+            qs.values("event_date")
+            .annotate(n=Count("id"), killed=Sum("fatalities"))
+            .order_by("event_date")
+        )
+    return found

@@ -1,0 +1,138 @@
+"""Killed since the truce, per phase, per governorate and per day; alerts and data-quality
+warnings. Stored records in, the pure analytics core does the counting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Sum
+
+from marsad.analytics import spikes, truce
+from marsad.analytics.series import Window, per_phase, weekly_sums
+from marsad.ceasefire import selectors
+from marsad.ceasefire.models import Phase
+
+
+@dataclass
+class SourceFigure:
+    """One source's count since the truce under one definition, with what it counts."""
+
+    source: str
+    source_name: str
+    definition: str
+    description: str
+    value: int
+    days: int = 0
+    missing_reports: int = 0
+    rule: str = ""
+
+
+@dataclass
+class Summary:
+    effective: date | None
+    until: date | None
+    figures: list[SourceFigure] = field(default_factory=list)
+    injured: list[SourceFigure] = field(default_factory=list)
+    per_phase: list[dict[str, Any]] = field(default_factory=list)
+    daily: list[tuple[date, int]] = field(default_factory=list)
+    weekly: list[tuple[date, int]] = field(default_factory=list)
+    alerts: list[spikes.SpikeAlert] = field(default_factory=list)
+    incident_alerts: list[spikes.SpikeAlert] = field(default_factory=list)
+    warnings: list[truce.DataWarning] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+
+
+def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
+    """Everything the dashboard and `marsad ceasefire summary` say, from one computation."""
+    agreement = selectors.main_agreement(user)
+    start = since or (agreement.effective if agreement else truce.TRUCE_START)
+    found = Summary(effective=start, until=until, phases=selectors.phases(user, agreement))
+    for key, name, _days in selectors.series_sources(user):
+        series = selectors.daily_reports(user, key)
+        for figure in truce.killed_since_truce(series, truce_start=start, until=until):
+            found.figures.append(
+                SourceFigure(
+                    source=key,
+                    source_name=name,
+                    definition=figure.definition.name,
+                    description=figure.definition.description,
+                    value=figure.value,
+                    days=figure.days,
+                    missing_reports=figure.missing_reports,
+                )
+            )
+        injured = truce.since_truce(series, truce.INJURED, truce_start=start, until=until)
+        found.injured.append(
+            SourceFigure(
+                source=key,
+                source_name=name,
+                definition="injured",
+                description=injured.definition.description,
+                value=injured.value,
+                days=injured.days,
+            )
+        )
+        if key == selectors.MAIN_SERIES_SOURCE:
+            found.daily = truce.daily_since_truce(series, truce_start=start, until=until)
+            found.weekly = sorted(weekly_sums(found.daily).items())
+            found.alerts = spikes.detect_spikes(found.daily, label="new deaths")
+            found.warnings = truce.quality_warnings(series)
+            # A phase ends the day the next begins: that day belongs to the next phase.
+            windows = [
+                Window(str(p.number), p.starts, p.ends - timedelta(days=1) if p.ends else None)
+                for p in found.phases
+            ]
+            totals = per_phase(found.daily, windows)
+            found.per_phase = [
+                {"phase": p, "killed": totals.get(str(p.number), 0)} for p in found.phases
+            ]
+    found.figures += _incident_figures(user, start, until)
+    found.figures += _period_figures(user, start, until)
+    counts = selectors.aggregates(user, selectors.IncidentFilters(start=start, end=until)).by_day
+    found.incident_alerts = spikes.detect_spikes(
+        [(row["event_date"], row["n"]) for row in counts], label="incidents"
+    )
+    return found
+
+
+def _incident_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
+    """Fatalities as coded on the incidents (ACLED codes the most conservative figure)."""
+    filters = selectors.IncidentFilters(start=date.fromordinal(start.toordinal() + 1), end=until)
+    total = selectors.incidents(user, filters).aggregate(n=Sum("fatalities"))["n"]
+    if total is None:
+        return []
+    return [
+        SourceFigure(
+            source="INCIDENTS",
+            source_name="ACLED",
+            definition="coded_fatalities",
+            description="Sum of the fatalities coded on each incident since the truce (ACLED's "
+            "rule: the most conservative figure of each event).",
+            value=total,
+            rule="acled_conservative",
+        )
+    ]
+
+
+def _period_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
+    """Figures sources gave for the whole period since the truce, each as given."""
+    found = []
+    qs = selectors.figures(user).filter(incident__isnull=True, period_start__lte=start)
+    if until:
+        qs = qs.filter(reported_on__lte=until)
+    for figure in qs.order_by("reported_on"):
+        if figure.killed_best is None:
+            continue
+        found.append(
+            SourceFigure(
+                source=figure.source.key,
+                source_name=figure.source.name,
+                definition="as_reported",
+                description=figure.wording or "",
+                value=figure.killed_best,
+                rule="named_source",
+            )
+        )
+    return found

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from marsad.ceasefire import views
+
+app_name = "ceasefire"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("incidents/", views.incident_list, name="incidents"),
+    path("incidents/<int:pk>/", views.incident_detail, name="incident"),
+    path("map/", views.incident_map, name="map"),
+    path("alerts/", views.alerts, name="alerts"),
+    path("export/<str:name>", views.export, name="export"),
+]

@@ -1,0 +1,209 @@
+"""Pages of the ceasefire: dashboard, incidents (list, map, page), alerts, exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from marsad.ceasefire import exports, selectors
+from marsad.ceasefire.models import Incident
+from marsad.ceasefire.summary import summarize
+from marsad.ceasefire.vocabulary import (
+    DEFINITIONS,
+    EVENT_TYPE_LABELS,
+    SUB_EVENT_LABELS,
+    WARNING_LABELS,
+    Verification,
+)
+from marsad.core import selectors as core
+from marsad.core.errors import InvalidInput
+from marsad.core.history import versions
+from marsad.geo.areas import governorate_names
+
+
+def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
+    try:
+        return selectors.IncidentFilters.parse(request.GET), ""
+    except InvalidInput as error:
+        return selectors.IncidentFilters(), str(error)
+
+
+def _governorates(user: Any) -> list[tuple[str, str]]:
+    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place").exclude(pcode="")}
+    return [(code, places.get(code, name)) for code, name in sorted(governorate_names().items())]
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    summary = summarize(user)
+    counts = selectors.aggregates(
+        user, selectors.IncidentFilters(start=summary.effective), days=False
+    )
+    names = dict(_governorates(user))
+    by_governorate = []
+    for row in counts.by_governorate:
+        if row["pcode"]:
+            by_governorate.append({**row, "name": names.get(row["pcode"], row["pcode"])})
+            continue
+        # No governorate: at sea or outside every area when located, else place unknown.
+        if row["located"]:
+            by_governorate.append({**row, "n": row["located"], "where": "outside"})
+        if row["n"] - row["located"]:
+            by_governorate.append({**row, "n": row["n"] - row["located"], "killed": None,
+                                   "where": "unknown"})
+    chart = {
+        "days": [day.isoformat() for day, _n in summary.daily],
+        "values": [n for _day, n in summary.daily],
+        "label": _("new deaths reported per day"),
+        "phases": [
+            {
+                "label": p.name,
+                "start": p.starts.isoformat(),
+                "end": p.ends.isoformat() if p.ends else None,
+            }
+            for p in summary.phases
+        ],
+    }
+    map_counts = {row["pcode"]: row["n"] for row in counts.by_governorate if row["pcode"]}
+    return render(
+        request,
+        "ceasefire/dashboard.html",
+        {
+            "summary": summary,
+            "definitions": DEFINITIONS,
+            "agreement": selectors.main_agreement(user),
+            "counts": counts,
+            "by_governorate": by_governorate,
+            "chart": chart,
+            "map_counts": map_counts,
+            "places": _governorate_shapes(user),
+            "violations": selectors.violations(user)[:10],
+        },
+    )
+
+
+def _governorate_shapes(user: Any) -> dict[str, Any]:
+    places = core.actors(user).filter(kind="place", pcode__startswith="PS02").exclude(pcode="PS02")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": p.geometry,
+                "properties": {"pcode": p.pcode, "name": p.name},
+            }
+            for p in places
+            if p.geometry
+        ],
+    }
+
+
+def incident_list(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    qs = selectors.incidents(request.user, filters)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ceasefire/incident_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "error": error,
+            "event_types": EVENT_TYPE_LABELS.items(),
+            "verifications": Verification.choices,
+            "governorates": _governorates(request.user),
+            "query": filters.query_string(),
+        },
+    )
+
+
+def incident_map(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    return render(
+        request,
+        "ceasefire/map.html",
+        {
+            "filters": filters,
+            "error": error,
+            "query": filters.query_string(),
+            "event_types": EVENT_TYPE_LABELS.items(),
+            "verifications": Verification.choices,
+            "governorates": _governorates(request.user),
+            "places": _governorate_shapes(request.user),
+        },
+    )
+
+
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        incident = selectors.incident(request.user, pk)
+    except Incident.DoesNotExist:
+        raise Http404(_("No incident with this number is visible to you.")) from None
+    figures = list(selectors.figures(request.user).filter(incident=incident))
+    return render(
+        request,
+        "ceasefire/incident_detail.html",
+        {
+            "incident": incident,
+            "figures": figures,
+            "most_conservative": min(
+                (f.killed_best for f in figures if f.killed_best is not None), default=None
+            ),
+            "violations": selectors.violations(request.user).filter(incident=incident),
+            "versions": versions(incident, request.user),
+            "sub_event_label": SUB_EVENT_LABELS.get(incident.sub_event_type),
+        },
+    )
+
+
+def alerts(request: HttpRequest) -> HttpResponse:
+    summary = summarize(request.user)
+    return render(
+        request,
+        "ceasefire/alerts.html",
+        {
+            "summary": summary,
+            "definitions": DEFINITIONS,
+            "warning_labels": WARNING_LABELS,
+        },
+    )
+
+
+EXPORTS = {
+    "incidents.csv": ("text/csv", False),
+    "incidents.hxl.csv": ("text/csv", True),
+    "incidents.geojson": ("application/geo+json", None),
+    "figures.csv": ("text/csv", False),
+    "figures.hxl.csv": ("text/csv", True),
+}
+
+
+def export(request: HttpRequest, name: str) -> StreamingHttpResponse:
+    """Incidents (CSV, HXL, GeoJSON) and figures (CSV, HXL) with the list's filters."""
+    if name not in EXPORTS:
+        raise Http404(_("No such export."))
+    content_type, hxl = EXPORTS[name]
+    filters, error = _filters(request)
+    if error:
+        raise Http404(error)
+    if name.startswith("figures"):
+        chunks = exports.csv_lines(
+            exports.figure_rows(selectors.figures(request.user)),
+            exports.FIGURE_COLUMNS,
+            hxl=bool(hxl),
+        )
+    elif hxl is None:
+        chunks = exports.geojson_chunks(selectors.incidents(request.user, filters))
+    else:
+        chunks = exports.csv_lines(
+            exports.incident_rows(selectors.incidents(request.user, filters)),
+            exports.INCIDENT_COLUMNS,
+            hxl=hxl,
+        )
+    response = StreamingHttpResponse(chunks, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="marsad-{name}"'
+    return response

@@ -1,0 +1,185 @@
+"""Imports: each row accepted or rejected with its line, field and value; twice adds nothing;
+an import killed half-way completes on a second run."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from marsad.ceasefire.imports import import_acled, import_casualties
+from marsad.ceasefire.models import DailyReport, Incident
+from marsad.core import audit
+from marsad.core.models import AuditEntry
+from marsad.core.services.actors import create_actor, create_source
+
+from . import acled_fixture
+
+pytestmark = pytest.mark.django_db
+SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data")
+
+
+@pytest.fixture
+def gaza(system, states):
+    create_actor(
+        by=system,
+        key="IDF",
+        kind="force",
+        name_ar="الجيش الإسرائيلي",
+        name_en="Israel Defense Forces",
+        marking="public",
+    )
+    create_actor(
+        by=system,
+        key="PS0270",
+        kind="place",
+        pcode="PS0270",
+        name_ar="خان يونس",
+        name_en="Khan Younis",
+        marking="public",
+    )
+
+
+def test_each_row_is_accepted_or_rejected_naming_line_field_value(system, gaza, tmp_path):
+    report = import_acled(
+        by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public"
+    )
+    assert (report.rows, report.created, len(report.rejected)) == (7, 3, 4)
+    rejected = {(r.line, r.field, r.value) for r in report.rejected}
+    assert (5, "event_date", "31-Feb-25") in rejected
+    assert (6, "latitude", "131.5") in rejected
+    assert (7, "sub_event_type", "Cyber attack") in rejected
+    assert (8, "fatalities", "-2") in rejected
+    strike = Incident.objects.get(event_id="TST1")
+    assert (strike.pcode, strike.place.key, strike.actor1_ref.key) == ("PS0270", "PS0270", "IDF")
+    assert strike.h3_6 and strike.h3_8
+    offshore = Incident.objects.get(event_id="TST2")
+    assert offshore.pcode == "" and offshore.latitude == pytest.approx(31.42)
+    assert offshore.offshore
+
+
+def test_importing_twice_adds_nothing(system, gaza, tmp_path):
+    path = acled_fixture.sample(tmp_path / "a.csv")
+    import_acled(by=system, path=path, marking="public")
+    entries = AuditEntry.objects.count()
+    again = import_acled(by=system, path=path, marking="public")
+    assert (again.created, again.already_there) == (0, 3)
+    assert Incident.objects.count() == 3
+    assert AuditEntry.objects.count() == entries
+    assert audit.verify().ok
+
+
+def test_each_batch_is_audited_with_its_ids(system, gaza, tmp_path):
+    path = acled_fixture.write(tmp_path / "b.csv", [acled_fixture.row(f"E{i}") for i in range(5)])
+    import_acled(by=system, path=path, marking="internal", batch_size=2)
+    entries = list(AuditEntry.objects.filter(model="ceasefire.Incident"))
+    assert [e.action for e in entries] == ["import"] * 3
+    assert '"ids":["E0","E1"]' in entries[0].after
+    assert Incident.objects.filter(marking="internal").count() == 5
+    assert audit.verify().ok
+
+
+def test_casualty_series_import_is_idempotent_and_rejects_bad_days(system, states, tmp_path):
+    create_source(
+        by=system,
+        key="GAZA-MOH",
+        name_ar="وزارة الصحة",
+        name_en="Ministry of Health",
+        kind="official",
+        reliability="C",
+        marking="public",
+    )
+    path = tmp_path / "series.json"
+    path.write_text(
+        '[{"report_date": "2025-10-11", "report_source": "mohtel", "killed": 5,'
+        ' "ext_killed": 5, "ext_killed_cum": 100, "ext_injured": 2, "ext_injured_cum": 50,'
+        ' "killed_truce_new": 3, "killed_recovered": 2},\n'
+        ' {"report_date": "2025-10-12", "report_source": "missing", "ext_killed": -1,'
+        ' "ext_killed_cum": 100, "ext_injured": 0, "ext_injured_cum": 50}]',
+        encoding="utf-8",
+    )
+    report = import_casualties(by=system, path=path, source="GAZA-MOH")
+    assert report.created == 1
+    assert [(r.field, r.value) for r in report.rejected] == [("ext_killed", "-1")]
+    assert import_casualties(by=system, path=path, source="GAZA-MOH").created == 0
+    assert DailyReport.objects.get().killed_truce_new == 3
+
+
+WRITER = """
+import sys, django
+django.setup()
+from pathlib import Path
+from django.core.management import call_command
+from marsad.ceasefire.imports import import_acled
+from marsad.core.services.base import SystemUser
+call_command("migrate", verbosity=0)
+import_acled(by=SystemUser("import"), path=Path(sys.argv[1]), marking="public", batch_size=200)
+"""
+CHECK = """
+import django
+django.setup()
+from django.db.models import Count
+from marsad.ceasefire.models import Incident
+from marsad.core.audit import verify
+dupes = Incident.objects.values("event_id").annotate(n=Count("id")).filter(n__gt=1).count()
+print(Incident.objects.count(), dupes, verify().ok)
+"""
+
+
+@pytest.mark.skipif(
+    "postgres" in os.environ.get("DATABASE_URL", ""),
+    reason="kills a process writing to its own SQLite file",
+)
+def test_an_import_killed_half_way_completes_when_run_again(tmp_path):
+    rows = [acled_fixture.row(f"K{i:05d}") for i in range(6000)]
+    path = acled_fixture.write(tmp_path / "big.csv", rows)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "marsad.settings",
+        "MARSAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kill.sqlite3'}",
+    }
+
+    def check():
+        out = subprocess.run(
+            [sys.executable, "-c", CHECK],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return out.stdout.split()
+
+    first = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], env=env)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        time.sleep(0.3)
+        if (tmp_path / "kill.sqlite3").exists():
+            try:
+                if 0 < int(check()[0]) < 6000:
+                    break
+            except (subprocess.CalledProcessError, ValueError, IndexError):
+                continue
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=30)
+    count, dupes, chain_ok = check()
+    assert int(count) % 200 == 0 and int(count) < 6000, "only whole batches remain"
+    assert (dupes, chain_ok) == ("0", "True")
+    subprocess.run([sys.executable, "-c", WRITER, str(path)], env=env, check=True, timeout=300)
+    assert check() == ["6000", "0", "True"]
+
+
+REAL_ACLED = os.path.join(SHARED, "acled", "gaza_war_events.csv")
+
+
+@pytest.mark.skipif(not os.path.exists(REAL_ACLED), reason="../shared/data/acled is absent")
+def test_the_real_acled_export(system, gaza):
+    from pathlib import Path
+
+    report = import_acled(by=system, path=Path(REAL_ACLED), marking="internal")
+    assert (report.rows, report.created, len(report.rejected)) == (5338, 5338, 0)
+    assert Incident.objects.filter(pcode="PS0260").count() == 5310
+    assert Incident.objects.filter(pcode="", latitude__isnull=False).count() == 28
