@@ -1,0 +1,171 @@
+"""A claim while it is being built, and the hedges every claim type shares: modality, status
+and attribution, read from the cues around its trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import ACTOR_KINDS, Sentence, after, before, ids, marked
+
+# Short names for rule ids ("refusal.ar.2"), one per claim type.
+RULE_NAMES = {
+    "invitation": "invite",
+    "membership_decision": "member",
+    "contribution": "contrib",
+    "legal_reservation": "legal",
+    "caveat": "caveat",
+    "charter_action": "charter",
+    "mandate_task": "task",
+    "mandate_limit": "limit",
+    "plan_announcement": "plan",
+    "dispute": "dispute",
+    "attack": "attack",
+    "violation_accusation": "violation",
+    "ceasefire_phase": "phase",
+    "casualties": "casualty",
+    "statement": "stance",
+    "comment_refusal": "refusal",
+    "corridor_status": "corridor",
+    "aid_delivery": "aid",
+}
+_HEDGE_WINDOW = 4
+
+
+@dataclass
+class Draft:
+    """A claim found in one sentence, before hedges, dates and offsets are added."""
+
+    type: str
+    trigger: Match
+    variant: int
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    target: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    modality: str | None = None
+    status: str | None = None
+    where: Match | None = None
+    focus: Match | None = None  # the cue whose hedges count, when not the trigger
+
+    @property
+    def rule(self) -> str:
+        """The rule id: claim type, language of the trigger, variant (1 subject first, 2 verb
+        first, 3 passive, 4 noun or fixed phrase)."""
+        return f"{RULE_NAMES.get(self.type, self.type)}.{self.trigger.entry.lang}.{self.variant}"
+
+
+def variant_of(trigger: Match, actor_after: bool) -> int:
+    """1 subject-verb, 2 verb-subject, 3 passive, 4 a noun or fixed phrase."""
+    if "p" in trigger.entry.flags:
+        return 3
+    if "v" not in trigger.entry.flags:
+        return 4
+    return 2 if actor_after else 1
+
+
+def _close_before(sent: Sentence, cues: list[Match], pos: int, window: int) -> list[Match]:
+    return [c for c in cues if c.end <= pos and sent.words(c.end, pos) <= window]
+
+
+def _imperfect_after(sent: Sentence, cue: Match) -> bool:
+    rest = sent.text[cue.end : cue.end + 3].lstrip()
+    return rest[:1] in ("ي", "ت", "ن")
+
+
+def modality(sent: Sentence, draft: Draft) -> str:
+    """negated > hypothetical > proposed > future > asserted, from cues just before the focus."""
+    if draft.modality:
+        return draft.modality
+    focus = draft.focus or draft.trigger
+    spots = [draft.trigger.start] + ([focus.start] if focus is not draft.trigger else [])
+    for pos in spots:
+        if _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW):
+            return "negated"
+    hypothetical = [
+        c
+        for c in _close_before(sent, sent.of("MOD:hypothetical"), draft.trigger.start, 5)
+        if c.entry.lang == "en" or sent.text[c.start : c.end] != "قد" or _imperfect_after(sent, c)
+    ]
+    if hypothetical:
+        return "hypothetical"
+    proposed = sent.of("MOD:proposed")
+    if _close_before(sent, proposed, draft.trigger.start, 3) or any(
+        c.start >= focus.end and sent.words(focus.end, c.start) <= 1 for c in proposed
+    ):
+        return "proposed"
+    future = _close_before(sent, sent.of("MOD:future"), draft.trigger.start, _HEDGE_WINDOW)
+    if future or "س" in draft.trigger.prefix:
+        return "future"
+    return "asserted"
+
+
+def status(sent: Sentence, draft: Draft) -> str:
+    """reported unless the sentence says unconfirmed, confirmed, or denies this very claim."""
+    if draft.status:
+        return draft.status
+    for denial in sent.of("T:comment_refusal"):
+        if denial.entry.value == "denied" and denial.end <= draft.trigger.start:
+            if any(denial.end <= t.start < draft.trigger.start for t in sent.of("THAT")):
+                return "denied"
+    if sent.has("STATUS:unconfirmed"):
+        return "unconfirmed"
+    if draft.type not in ("comment_refusal", "statement") and sent.has("STATUS:confirmed"):
+        return "confirmed"
+    return "reported"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the sentence says the information comes from."""
+
+    source: str | None
+    kind: str
+    cue: Match | None
+
+
+def source_kind(sent: Sentence, actor_id: str) -> str:
+    """media for news organisations, official for every other named actor."""
+    return "media" if sent.actors[actor_id].kind == "media" else "official"
+
+
+def attribution(sent: Sentence) -> Attribution | None:
+    """The source named in the sentence (according to X, X said, قالت X, مصادر مطلعة ...)."""
+    kinds = ACTOR_KINDS | {"media"}
+    named: list[tuple[int, str, Match]] = []
+    for cue in sent.of("ATTR:according"):
+        found = after(sent, cue.end, max_words=2, kinds=kinds)
+        if found and not any(p in sent.text[cue.end : found[0].start] for p in ",;:"):
+            named.append((0, found[0].entry.value, cue))
+    for cue in sent.of("ATTR:say"):
+        arabic = cue.entry.lang == "ar"
+        found = after(sent, cue.end, max_words=2, kinds=kinds) if arabic else []
+        found = found or before(sent, cue.start, max_words=4, kinds=kinds)
+        found = found or (after(sent, cue.end, max_words=1, kinds=kinds) if not arabic else [])
+        if found:
+            named.append((1, found[0].entry.value, cue))
+    media = [n for n in named if sent.actors[n[1]].kind == "media"]
+    if media:
+        return Attribution(media[0][1], "media", media[0][2])
+    media_hits = [m for m in sent.entities if sent.actors[m.entry.value].kind == "media"]
+    anonymous = sent.of("ATTR:anonymous")
+    if media_hits and (anonymous or sent.has("ATTR:reports")):
+        cue = anonymous[0] if anonymous else sent.of("ATTR:reports")[0]
+        return Attribution(media_hits[0].entry.value, "media", cue)
+    if named:
+        named.sort(key=lambda n: n[0])
+        return Attribution(named[0][1], "official", named[0][2])
+    if anonymous:
+        return Attribution(None, "anonymous", anonymous[0])
+    if sent.has("ATTR:reports"):
+        return Attribution(None, "media", sent.of("ATTR:reports")[0])
+    if sent.has("ATTR:document"):
+        return Attribution(None, "document", sent.of("ATTR:document")[0])
+    return None
+
+
+def agent_by(sent: Sentence, pos: int) -> list[str]:
+    """The actor after "by"/"من قبل" following a position."""
+    return ids(marked(sent, "BY", pos, max_words=4))

@@ -1,0 +1,318 @@
+"""extract(): a text in, the extraction contract's JSON object out (marsad.extraction/1).
+
+The text is processed in blocks of at most MAX_BLOCK characters cut at line ends, and each
+block sentence by sentence, so memory stays bounded on texts of several megabytes and the work
+per sentence stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from marsad.extraction.contract import CONTRACT, LANGUAGES
+from marsad.extraction.dates import FoundDate
+from marsad.extraction.discourse import Discourse
+from marsad.extraction.draft import Attribution, Draft, attribution, modality, status
+from marsad.extraction.gazetteer import ENTITY, Actor, Match, lexicon, scan
+from marsad.extraction.language import detect_language
+from marsad.extraction.normalize import Normalized, normalize
+from marsad.extraction.rules import sentence_drafts
+from marsad.extraction.sentences import split_sentences
+from marsad.extraction.slots import Sentence
+
+MAX_BLOCK = 50_000
+_SINCE = re.compile(r"(?<!\w)(?:since|منذ)(?!\w)")
+_KEEP_INSIDE_ENTITIES = frozenset({"CEASEFIRE"})
+_TEXTS = frozenset({"agreement", "plan"})
+# Sentences with none of these cues cannot yield a claim and skip the rules.
+_CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
+_DESCRIPTIVE = frozenset(
+    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE"}
+)
+
+
+def blocks(text: str, size: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
+    """[start, end) pieces of at most `size` characters, cut after a line end when possible."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        yield start, end
+        start = end
+
+
+def _resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
+    """Entities: longest first, no overlaps. Cues: drop those inside a longer cue or inside an
+    entity name ("تحقيق الاستقرار" in the force's own name is not a task)."""
+    entities: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(
+        (h for h in hits if h.category == ENTITY),
+        key=lambda m: (m.start - m.end, m.start, m.entry.adjective),
+    ):
+        i = bisect_left(taken, (hit.start, hit.start))
+        if i > 0 and taken[i - 1][1] > hit.start:
+            continue
+        if i < len(taken) and taken[i][0] < hit.end:
+            continue
+        taken.insert(i, (hit.start, hit.end))
+        entities.append(hit)
+    entities.sort(key=lambda m: m.start)
+    cues: list[Match] = []
+    cue_hits = sorted(
+        (h for h in hits if h.category != ENTITY), key=lambda m: (m.start, m.start - m.end)
+    )
+    # The widest phrase seen so far that silences the cues inside it.
+    widest = (-1, -1, "")
+    for hit in cue_hits:
+        inner = hit.end <= widest[1] and (hit.start, hit.end) != widest[:2]
+        if inner and (_silences(widest[2]) or hit.category.startswith("T:")):
+            continue
+        if hit.end > widest[1]:
+            widest = (hit.start, hit.end, hit.category)
+        i = bisect_left(taken, (hit.start + 1, hit.start + 1)) - 1
+        inside = i >= 0 and taken[i][0] <= hit.start and hit.end <= taken[i][1]
+        if inside and hit.category not in _KEEP_INSIDE_ENTITIES:
+            continue
+        cues.append(hit)
+    return entities, cues
+
+
+def _silences(category: str) -> bool:
+    """Fixed phrases (triggers, hedges) silence the cues inside them; descriptive ones (a kind
+    of contribution, a task, a measure) do not: "train Palestinian police" is both."""
+    return category.split(":")[0] not in _DESCRIPTIVE
+
+
+def _within(items: list[Match], starts: list[int], a: int, b: int) -> list[Match]:
+    return [m for m in items[bisect_left(starts, a) : bisect_left(starts, b)] if m.end <= b]
+
+
+class _Document:
+    """What extraction collects over a document: entities with mentions, and claims."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.actors = lexicon().actors
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.claims: list[dict[str, Any]] = []
+        self.index: dict[tuple[object, ...], dict[str, Any]] = {}
+        self.last_source: Attribution | None = None
+        self.isf_near = False
+        self.discourse = Discourse(self.actors)
+
+    def entity(self, actor_id: str) -> dict[str, Any]:
+        if actor_id not in self.entities:
+            actor: Actor = self.actors[actor_id]
+            self.entities[actor_id] = {
+                "id": actor.id,
+                "kind": actor.kind,
+                "iso3": actor.iso3,
+                "pcode": actor.pcode,
+                "parent": actor.parent,
+                "name_en": actor.name_en,
+                "name_ar": actor.name_ar,
+                "mentions": [],
+            }
+        return self.entities[actor_id]
+
+    def block(self, base: int, end: int) -> None:
+        chunk = self.text[base:end]
+        norm = normalize(chunk)
+        hits = scan(norm.text, chunk, norm.to_original)
+        entities, cues = _resolve(hits)
+        self.discourse.read(entities)
+        for match in entities:
+            start, stop = norm.span(match.start, match.end)
+            self.entity(match.entry.value)["mentions"].append([base + start, base + stop])
+        entity_starts = [m.start for m in entities]
+        cue_starts = [c.start for c in cues]
+        sources: list[Attribution | None] = []
+        pending: list[tuple[Draft, Sentence, int]] = []
+        for s, e in split_sentences(norm.text):
+            sentence_cues = _within(cues, cue_starts, s, e)
+            sent = Sentence(
+                norm.text,
+                s,
+                e,
+                _within(entities, entity_starts, s, e),
+                sentence_cues,
+                self.actors,
+                self.discourse,
+                self.published,
+            )
+            has_isf = any(m.entry.value == "ISF" for m in sent.entities)
+            drafts: list[Draft] = []
+            if any(c.category.split(":")[0] in _CLAIM_CUES for c in sentence_cues):
+                drafts = sentence_drafts(sent, isf_near=self.isf_near or has_isf)
+            self.isf_near = has_isf
+            sources.append(attribution(sent) if sentence_cues else None)
+            for draft in drafts:
+                pending.append((draft, sent, len(sources) - 1))
+                self.discourse.remember(draft.type, draft.actor)
+        for draft, sent, index in pending:
+            self.add(draft, sent, self.nearest_source(sources, index), norm, base)
+        self.last_source = next((s for s in reversed(sources) if s), self.last_source)
+
+    def nearest_source(self, sources: list[Attribution | None], index: int) -> Attribution | None:
+        """The sentence's own source, else the nearest one named before it, else after it: a
+        report names its source once, in the lead or at the end."""
+        for at in range(index, -1, -1):
+            if sources[at] is not None:
+                return sources[at]
+        if self.last_source is not None:
+            return self.last_source
+        for at in range(index + 1, len(sources)):
+            if sources[at] is not None:
+                return sources[at]
+        return None
+
+    def original(self, norm: Normalized, base: int, a: int, b: int) -> tuple[int, int]:
+        start, end = norm.span(a, b)
+        return base + start, base + end
+
+    def add(
+        self,
+        draft: Draft,
+        sent: Sentence,
+        source: Attribution | None,
+        norm: Normalized,
+        base: int,
+    ) -> None:
+        def words(a: int, b: int) -> str:
+            start, end = self.original(norm, base, a, b)
+            return self.text[start:end]
+
+        chosen = source
+        if draft.type == "statement" and (chosen is None or chosen.source is None) and draft.actor:
+            attrib = {"source": draft.actor[0], "source_kind": "official", "cue": None}
+        elif chosen is None and draft.type.startswith("mandate") and self.discourse.topic(_TEXTS):
+            # the force's tasks come from the text that sets them up (resolution, plan, charter)
+            attrib = {
+                "source": self.discourse.topic(_TEXTS),
+                "source_kind": "document",
+                "cue": None,
+            }
+        elif chosen is None:
+            attrib = {"source": None, "source_kind": "unknown", "cue": None}
+        else:
+            cue = words(chosen.cue.start, chosen.cue.end) if chosen.cue else None
+            attrib = {"source": chosen.source, "source_kind": chosen.kind, "cue": cue}
+        figures = {
+            name: {
+                "low": f["low"],
+                "best": f["best"],
+                "high": f["high"],
+                "text": words(*f["span"]),
+            }
+            for name, f in draft.figures.items()
+        }
+        start, end = self.original(norm, base, sent.start, sent.end)
+        cue_start, cue_end = self.original(norm, base, draft.trigger.start, draft.trigger.end)
+        evidence = {"start": start, "end": end, "rule": draft.rule, "cue": [cue_start, cue_end]}
+        claim: dict[str, Any] = {
+            "id": "",
+            "type": draft.type,
+            "actor": draft.actor,
+            "recipient": draft.recipient,
+            "target": draft.target,
+            "attributes": {k: v for k, v in draft.attributes.items() if v is not None},
+            "status": status(sent, draft),
+            "modality": modality(sent, draft),
+            "attribution": attrib,
+            "figures": figures,
+            "when": self.when(sent, draft, words),
+            "where": self.where(draft, words),
+            "evidence": [evidence],
+        }
+        key = (
+            claim["type"],
+            tuple(claim["actor"]),
+            tuple(claim["recipient"]),
+            claim["target"],
+            tuple(sorted((k, str(v)) for k, v in claim["attributes"].items())),
+            claim["modality"],
+            tuple(sorted((k, f["best"]) for k, f in figures.items())),
+        )
+        if key in self.index:
+            self.index[key]["evidence"].append(evidence)
+            return
+        self.index[key] = claim
+        claim["id"] = f"c{len(self.claims) + 1}"
+        self.claims.append(claim)
+        used = [*claim["actor"], *claim["recipient"], claim["target"], attrib["source"]]
+        used.append(claim["where"]["entity"])
+        for actor_id in used:
+            if actor_id:
+                self.entity(actor_id)
+
+    def when(self, sent: Sentence, draft: Draft, words: Any) -> dict[str, Any]:
+        found: FoundDate | None = None
+        since = [c.end for c in sent.of("PERIOD:since_truce")]
+        since += [m.end() for m in _SINCE.finditer(sent.text, sent.start, sent.end)]
+        for item in sent.dates:
+            if any(0 <= item.start - pos <= 40 for pos in since):
+                continue  # "since the truce took effect on 10 October" is not when
+            if found is None or abs(item.start - draft.trigger.start) < abs(
+                found.start - draft.trigger.start
+            ):
+                found = item
+        if found is None:
+            return {"date": None, "precision": None, "text": None}
+        return {
+            "date": found.date,
+            "precision": found.precision,
+            "text": words(found.start, found.end),
+        }
+
+    def where(self, draft: Draft, words: Any) -> dict[str, Any]:
+        if draft.where is None:
+            return {"entity": None, "pcode": None, "text": None}
+        actor = self.actors[draft.where.entry.value]
+        pcode = actor.pcode or actor.admin1
+        text = words(draft.where.start, draft.where.end)
+        return {"entity": actor.id, "pcode": pcode, "text": text}
+
+
+def extract(
+    text: str,
+    *,
+    language: str = "auto",
+    published: date | None = None,
+    path: str | None = None,
+) -> dict[str, Any]:
+    """Extract the entities and claims of a text, in the shape of the contract."""
+    if language not in ("auto", *LANGUAGES):
+        raise ValueError(f"language must be auto, ar, en or other (got {language!r})")
+    lang = detect_language(text) if language == "auto" else language
+    document = _Document(text, published)
+    for start, end in blocks(text):
+        document.block(start, end)
+    hasher = hashlib.sha256()
+    for start in range(0, len(text), 1 << 20):
+        # a megabyte at a time: no second copy of a long text in memory
+        hasher.update(text[start : start + (1 << 20)].encode("utf-8", "surrogatepass"))
+    digest = hasher.hexdigest()
+    return {
+        "contract": CONTRACT,
+        "document": {
+            "path": path,
+            "language": lang,
+            "sha256": digest,
+            "chars": len(text),
+            "published": published.isoformat() if published else None,
+        },
+        "entities": list(document.entities.values()),
+        "claims": document.claims,
+    }

@@ -1,0 +1,289 @@
+"""Numbers in a normalized text: digits of any script (already folded to Latin), number words
+in Arabic and English, ACLED's vague words, ranges, and multipliers (million, ألف)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.extraction.normalize import fold
+
+# ACLED: vague words become the lowest number they can mean.
+VAGUE = {
+    "tens": 10,
+    "dozens": 12,
+    "dozen": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "عشرات": 10,
+    "العشرات": 10,
+    "مئات": 100,
+    "مءات": 100,
+    "الميات": 100,
+    "المئات": 100,
+    "ميات": 100,
+    "الاف": 1000,
+    "الالاف": 1000,
+    "ملايين": 1_000_000,
+}
+_EN_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_AR_UNITS = {
+    "واحد": 1,
+    "واحده": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "اثنا": 2,
+    "اثني": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "اربعون": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
+}
+_HUNDREDS = {"hundred": 100, "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مئتي": 200}
+_HUNDREDS |= {"مائتان": 200, "مائتين": 200, "مائتي": 200}
+for _word, _n in list(_AR_UNITS.items()):
+    if 3 <= _n <= 9 and not _word.endswith("ه"):
+        _HUNDREDS[_word + "مئه"] = _n * 100
+        _HUNDREDS[_word + "مائه"] = _n * 100
+_MULTIPLIERS = {
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "الف": 1000,
+    "الفا": 1000,
+    "الاف": 1000,
+    "الفان": 2000,
+    "الفين": 2000,
+    "الفي": 2000,
+    "مليون": 1_000_000,
+    "ملايين": 1_000_000,
+    "مليار": 1_000_000_000,
+    "مليارات": 1_000_000_000,
+}
+VAGUE = {fold(k): v for k, v in VAGUE.items()}
+_AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
+_HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
+_MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
+_RANGE_START = {"between", "from", "بين", "من"}
+_RANGE_JOIN = {fold(w) for w in ("and", "to", "or", "و", "الى", "او", "-")}
+_TIME_UNITS = {"hours", "hour", "days", "day", "years", "year", "months", "month", "weeks"}
+_TIME_UNITS |= {"ساعه", "ساعات", "يوم", "يوما", "ايام", "عام", "عاما", "اعوام", "سنه", "سنوات"}
+_TIME_UNITS |= {"شهر", "اشهر", "شهرا", "اسابيع", "اسبوع", "%", "بالمئه", "بالمائه", "percent"}
+_TIME_UNITS |= {"point", "points", "نقطه", "نقاط", "am", "pm", "صباحا", "مساء"}
+_TIME_UNITS = {fold(w) for w in _TIME_UNITS}
+_TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?|[^\W\d_]+|-")
+_CLITIC = ("وب", "ول", "و", "ب", "ل", "ف")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in the text: normalized [start, end) and its low/best/high reading."""
+
+    start: int
+    end: int
+    best: int
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
+
+
+def _build_words() -> dict[str, tuple[str, int]]:
+    words: dict[str, tuple[str, int]] = {}
+    tables = [(_AR_UNITS, "unit"), (_EN_UNITS, "unit"), (_HUNDREDS, "hundred")]
+    tables += [(_MULTIPLIERS, "mult"), (VAGUE, "vague")]
+    for table, name in tables:
+        for word, value in table.items():
+            words.setdefault(word, (name, value))
+    arabic = [(w, reading) for w, reading in words.items() if not w.isascii()]
+    for clitic in _CLITIC:
+        for word, reading in arabic:
+            if len(word) > 2:
+                words.setdefault(clitic + word, reading)
+    return words
+
+
+def _word_value(word: str) -> tuple[str, int] | None:
+    """('unit'|'hundred'|'mult'|'vague', value) for a number word, clitics allowed."""
+    return _WORDS.get(word)
+
+
+_WORDS = _build_words()
+
+
+def _digits(token: str) -> int | None:
+    clean = token.replace(",", "")
+    try:
+        return int(float(clean)) if "." in clean else int(clean)
+    except ValueError:
+        return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, bool] | None:
+    """(value, next token index, vague) for the number starting at token i, if any."""
+    word = tokens[i][2]
+    if word[0].isdigit():
+        value = _digits(word)
+        if value is None:
+            return None
+        j = i + 1
+        if j < len(tokens) and word.replace(",", "").replace(".", "").isdigit():
+            nxt = _word_value(tokens[j][2])
+            if nxt and nxt[0] == "mult":
+                return int(float(word.replace(",", "")) * nxt[1]), j + 1, False
+        return value, j, False
+    first = _word_value(word)
+    if first is None:
+        return None
+    if first[0] == "vague":
+        j = i + 1
+        # "tens of thousands", "عشرات الآلاف"
+        if j < len(tokens) and tokens[j][2] == "of":
+            j += 1
+        if j < len(tokens) and (_word_value(tokens[j][2]) or ("", 0))[0] in ("vague", "mult"):
+            return first[1] * (_word_value(tokens[j][2]) or ("", 1))[1], j + 1, True
+        return first[1], i + 1, True
+    total, group, j = 0, 0, i
+    while j < len(tokens):
+        reading = _word_value(tokens[j][2])
+        if reading is None:
+            if (
+                tokens[j][2] in ("and", "-")
+                and j + 1 < len(tokens)
+                and _word_value(tokens[j + 1][2])
+            ):
+                j += 1
+                continue
+            break
+        kind, value = reading
+        if kind == "vague":
+            break
+        if kind == "unit":
+            group += value
+        elif kind == "hundred":
+            group = (group or 1) * value if value == 100 and group < 10 else group + value
+        else:
+            total += (group or 1) * value
+            group = 0
+        j += 1
+    value = total + group
+    if j == i or (value == 1 and tokens[i][2] in ("one",)):
+        return (value, j, False) if j > i else None
+    return value, j, False
+
+
+def _range_after(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int, int] | None:
+    """(low, high, next index) for "N and M", "N و M", "N to M" starting at token k."""
+    first = _read_number(tokens, k) if k < len(tokens) else None
+    if first is None or first[2] or first[1] >= len(tokens):
+        return None
+    j = first[1]
+    joiner = tokens[j][2]
+    second: tuple[int, int, bool] | None = None
+    if joiner in _RANGE_JOIN and j + 1 < len(tokens):
+        second = _read_number(tokens, j + 1)
+    elif joiner.startswith("و") and _word_value(joiner[1:]):
+        reading = _word_value(joiner[1:])
+        second = (reading[1], j + 1, False) if reading and reading[0] == "unit" else None
+    if second is None or second[2] or second[0] <= first[0]:
+        return None
+    return first[0], second[0], second[1]
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """The numbers of text[start:end], ranges and vague words included."""
+    tokens = _tokens(text, start, len(text) if end is None else end)
+    numbers: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][2]
+        opener = 2 if word == "ما" and i + 1 < len(tokens) and tokens[i + 1][2] == "بين" else 1
+        if word in _RANGE_START or opener == 2:
+            found = _range_after(tokens, i + opener)
+            if found:
+                low, high, j = found
+                numbers.append(Number(tokens[i][0], tokens[j - 1][1], low, low, high))
+                i = j
+                continue
+        reading = _read_number(tokens, i)
+        if reading is None:
+            i += 1
+            continue
+        value, j, vague = reading
+        unit = j + 1 if j + 1 < len(tokens) and tokens[j][2] == "-" else j
+        if unit < len(tokens) and tokens[unit][2] in _TIME_UNITS:
+            i = unit
+            continue
+        found = _range_after(tokens, i) if not vague else None
+        if found and tokens[j][2] in _RANGE_JOIN - {"and", "و"}:
+            low, high, j = found
+            numbers.append(Number(tokens[i][0], tokens[j - 1][1], low, low, high))
+        else:
+            numbers.append(Number(tokens[i][0], tokens[j - 1][1], value, vague=vague))
+        i = j
+    return numbers

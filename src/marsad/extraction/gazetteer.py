@@ -1,0 +1,296 @@
+"""Dictionaries (actors, places, cues) and their Aho-Corasick scan over a normalized text.
+
+One automaton holds the Arabic and the English entries: the two scripts never collide, so a
+text is scanned once whatever its language. Each hit is then checked for word boundaries, with
+Arabic proclitics allowed in front (وإيطاليا, بالبيت الأبيض, للأمم المتحدة) and demonym
+endings behind (الإيطالية, الإسرائيليين).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+from marsad.extraction.normalize import CLITICS, fold
+
+DATA = Path(__file__).resolve().parent / "data"
+ENTITY = "E"
+_AR_ADJ_ENDINGS = frozenset(
+    {"", "ه", "ين", "ون", "ان", "تين", "تان", "ا", "يه", "يين", "يون", "ات"}
+)
+_EN_ADJ_ENDINGS = frozenset({"", "s"})
+_ARTICLE_CLITICS = frozenset(c for c in CLITICS if c.endswith("ال") or c.endswith("لل"))
+_VERB_ONLY_CLITICS = frozenset({"س", "وس", "فس", "لي", "ولي"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor or place of the dictionary, with the fields the contract's entities carry."""
+
+    id: str
+    kind: str
+    name_en: str
+    name_ar: str
+    iso3: str | None = None
+    pcode: str | None = None
+    parent: str | None = None
+    admin1: str | None = None
+    force: str | None = None
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary phrase: an actor alias (category E) or a cue such as T:attack:air."""
+
+    category: str
+    value: str
+    lang: str
+    flags: frozenset[str] = frozenset()
+    needs: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    stem: bool = False
+    adjective: bool = False
+    cased: str | None = None
+    article_form: bool = False
+
+
+class Match(NamedTuple):
+    """A dictionary hit: normalized [start, end), the entry, and the clitic in front of it.
+
+    A named tuple rather than a dataclass: a text yields tens of thousands of them."""
+
+    start: int
+    end: int
+    entry: Entry
+    prefix: str = ""
+
+    @property
+    def category(self) -> str:
+        """The entry's category (E for an actor, T:<type> for a trigger, ...)."""
+        return self.entry.category
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def expand(phrase: str) -> list[str]:
+    """All the phrases a pattern stands for: "{was|is} invited" → ["was invited", "is invited"]."""
+    parts = re.split(r"(\{[^}]*\})", phrase)
+    choices = [p[1:-1].split("|") if p.startswith("{") else [p] for p in parts]
+    return [" ".join("".join(combo).split()) for combo in itertools.product(*choices)]
+
+
+def _parse_flags(raw: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    flags: set[str] = set()
+    needs: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    for item in filter(None, (x.strip() for x in raw.split(","))):
+        if item.startswith("n="):
+            needs = tuple(fold(x) for x in item[2:].split("/") if x)
+        elif item.startswith("x="):
+            excludes = tuple(fold(x) for x in item[2:].split("/") if x)
+        else:
+            flags.add(item)
+    return frozenset(flags), needs, excludes
+
+
+def _cue_entries(path: Path) -> list[tuple[str, Entry]]:
+    entries: list[tuple[str, Entry]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        category, phrase = fields[0].strip(), fields[1].strip()
+        flags, needs, excludes = _parse_flags(fields[2] if len(fields) > 2 else "")
+        # T:attack:air → category "T:attack", value "air"; MEAS:killed → "MEAS:killed", "killed"
+        parts = category.split(":")
+        name = ":".join(parts[:2]) if parts[0] == "T" else category
+        attribute = parts[2] if parts[0] == "T" and len(parts) > 2 else parts[-1]
+        for variant in expand(phrase):
+            if "*" in variant.rstrip("*"):
+                raise ValueError(f"{path.name}: '*' may only end a phrase: {variant!r}")
+            stem = variant.endswith("*")
+            text = variant.rstrip("*").strip()
+            lang = "ar" if _is_arabic(text) else "en"
+            entry = Entry(name, attribute, lang, flags, needs, excludes, stem=stem)
+            entries.append((text, entry))
+    return entries
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and not any(c.islower() for c in alias)
+
+
+def _actor_entries(raw: dict[str, Any]) -> list[tuple[str, Entry]]:
+    actor_id = raw["id"]
+    out: list[tuple[str, Entry]] = []
+    cased = set(raw.get("cased_en", []))
+    for alias in [raw["name_ar"], *raw.get("ar", [])]:
+        out.append((alias, Entry(ENTITY, actor_id, "ar")))
+    for alias in [raw["name_en"], *raw.get("en", []), *cased]:
+        exact = alias if alias in cased or _is_acronym(alias) else None
+        out.append((alias, Entry(ENTITY, actor_id, "en", cased=exact)))
+    for stem in raw.get("adj_ar", []):
+        out.append((stem, Entry(ENTITY, actor_id, "ar", adjective=True)))
+    for word in raw.get("adj_en", []):
+        out.append((word, Entry(ENTITY, actor_id, "en", adjective=True)))
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded dictionaries and their automaton."""
+
+    actors: dict[str, Actor]
+    entries: list[Entry]
+    automaton: Any
+    patterns: int
+
+
+def _actor(raw: dict[str, Any]) -> Actor:
+    return Actor(
+        id=raw["id"],
+        kind=raw["kind"],
+        name_en=raw["name_en"],
+        name_ar=raw["name_ar"],
+        iso3=raw.get("iso3") or None,
+        pcode=raw.get("pcode") or None,
+        parent=raw.get("parent") or None,
+        admin1=raw.get("admin1") or None,
+        force=raw.get("force") or None,
+        state=raw.get("state") or None,
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the dictionaries and build the automaton once per process."""
+    with (DATA / "actors.toml").open("rb") as handle:
+        raw_actors = tomllib.load(handle)["actor"]
+    actors = {raw["id"]: _actor(raw) for raw in raw_actors}
+    phrases = [pair for raw in raw_actors for pair in _actor_entries(raw)]
+    for name in ("cues_ar.tsv", "cues_en.tsv"):
+        phrases += _cue_entries(DATA / name)
+    entries: list[Entry] = []
+    by_key: dict[str, list[int]] = {}
+    for text, entry in phrases:
+        key = fold(text)
+        if not key:
+            continue
+        forms = [(key, entry)]
+        if entry.lang == "ar" and key.startswith("ال") and len(key) > 3:
+            # للأمم المتحدة: ل + الأمم with the alef of the article dropped
+            forms.append(("لل" + key[2:], _with_article_form(entry)))
+        for form, item in forms:
+            entries.append(item)
+            by_key.setdefault(form, []).append(len(entries) - 1)
+    automaton = ahocorasick.Automaton()
+    for key, ids in by_key.items():
+        automaton.add_word(key, (len(key), tuple(ids)))
+    automaton.make_automaton()
+    return Lexicon(actors, entries, automaton, len(by_key))
+
+
+def _with_article_form(entry: Entry) -> Entry:
+    return Entry(
+        entry.category,
+        entry.value,
+        entry.lang,
+        entry.flags,
+        entry.needs,
+        entry.excludes,
+        entry.stem,
+        entry.adjective,
+        entry.cased,
+        article_form=True,
+    )
+
+
+def _left_ok(text: str, start: int, entry: Entry, key_has_article: bool) -> str | None:
+    """The clitic in front of a hit ("" when none), or None when the hit starts mid-word."""
+    if start == 0 or not text[start - 1].isalnum():
+        return ""
+    if entry.lang != "ar":
+        return None
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalnum() and start - word_start < 4:
+        word_start -= 1
+    if word_start > 0 and text[word_start - 1].isalnum():
+        return None
+    prefix = text[word_start:start]
+    if prefix not in CLITICS:
+        return None
+    if (key_has_article or entry.article_form) and prefix in _ARTICLE_CLITICS:
+        return None
+    if entry.article_form and prefix not in ("", "و", "ف"):
+        return None
+    if prefix in _VERB_ONLY_CLITICS and "v" not in entry.flags:
+        return None
+    return prefix
+
+
+def _right_end(text: str, end: int, entry: Entry) -> int:
+    """Where a hit ends, a demonym's ending included; -1 when it stops mid-word."""
+    if end >= len(text) or not text[end].isalnum():
+        return end
+    if entry.stem:
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        return end
+    if not entry.adjective:
+        return -1
+    stop = end
+    while stop < len(text) and text[stop].isalnum() and stop - end < 4:
+        stop += 1
+    if stop < len(text) and text[stop].isalnum():
+        return -1
+    endings = _AR_ADJ_ENDINGS if entry.lang == "ar" else _EN_ADJ_ENDINGS
+    return stop if text[end:stop] in endings else -1
+
+
+def raw_scan(text: str) -> int:
+    """Count the automaton's raw hits, with no checks: the baseline of the benchmark."""
+    return sum(1 for _ in lexicon().automaton.iter(text))
+
+
+def scan(text: str, original: str | None = None, to_original: Any = None) -> list[Match]:
+    """Every dictionary hit in a normalized text that sits on word boundaries.
+
+    `original` and `to_original` (normalized index → original index) are needed only for
+    case-sensitive English aliases such as "US"; without them those aliases are skipped.
+    """
+    lex = lexicon()
+    entries = lex.entries
+    size = len(text)
+    hits: list[Match] = []
+    for last, (length, ids) in lex.automaton.iter(text):
+        start, end = last - length + 1, last + 1
+        # most hits sit between spaces or punctuation: decide those without the slow checks
+        free_left = start == 0 or not text[start - 1].isalnum()
+        free_right = end == size or not text[end].isalnum()
+        has_article = text.startswith("ال", start)
+        for index in ids:
+            entry = entries[index]
+            prefix = "" if free_left else _left_ok(text, start, entry, has_article)
+            if prefix is None:
+                continue
+            stop = end if free_right else _right_end(text, end, entry)
+            if stop < 0:
+                continue
+            if entry.cased is not None:
+                if original is None or to_original is None:
+                    continue
+                if original[to_original(start) : to_original(end)] != entry.cased:
+                    continue
+            hits.append(Match(start, stop, entry, prefix))
+    return hits

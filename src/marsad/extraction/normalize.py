@@ -1,0 +1,110 @@
+"""Normalization for matching, with a map from normalized offsets back to the original text.
+
+Every change is either one character for one character (alef forms, digits, case) or a
+deletion (diacritics, tatweel), so the map is a short list of the places where characters were
+dropped, not one integer per character: a text of several megabytes costs a few kilobytes more.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Tashkeel (fathatan .. sukun), superscript alef, small high marks used in print, and tatweel.
+_DROPPED = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+_DROPPED += "\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4"
+_DROPPED += "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u200c\u200d\u200e\u200f\u00ad"
+_DROPPED_RE = re.compile("[" + _DROPPED + "]+")
+
+_ONE_FOR_ONE = {
+    # alef forms, hamza carriers, alef maqsura, ta marbuta
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ة": "ه",
+    "ی": "ي",  # Persian yeh, common in pasted text
+    "ک": "ك",  # Persian keheh
+    # separators: Arabic comma, decimal and thousands signs, semicolon, question mark
+    "،": ",",
+    "٫": ".",
+    "٬": ",",
+    "؛": ";",
+    "؟": "?",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "«": '"',
+    "»": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\t": " ",
+}
+_ONE_FOR_ONE.update({chr(0x0660 + i): str(i) for i in range(10)})
+_ONE_FOR_ONE.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_TABLE: dict[int, int | None] = {ord(k): ord(v) for k, v in _ONE_FOR_ONE.items()}
+_TABLE.update({ord(ch): None for ch in _DROPPED})
+
+# Proclitics that may sit in front of a dictionary entry written without them. "لل" stands for
+# ل + ال with the alef dropped (للأمم = ل + الأمم); the gazetteer adds that form itself.
+CLITICS = frozenset(
+    {"و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وب", "ول", "فب", "فل"}
+    | {"ولل", "فلل", "وبال", "وك", "وكال", "س", "وس", "فس", "لي", "ولي"}
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text and the way back to the original offsets."""
+
+    text: str
+    original_length: int
+    # After normalized index breaks[k], the original index is ahead by shifts[k] characters.
+    breaks: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=list)
+
+    def to_original(self, index: int) -> int:
+        """Original offset of the normalized character at `index` (or of the end)."""
+        if index >= len(self.text):
+            return self.original_length
+        k = bisect_right(self.breaks, index) - 1
+        return index + (self.shifts[k] if k >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of a normalized span; the end takes in trailing diacritics."""
+        return self.to_original(start), self.to_original(end)
+
+
+def _lower_keep_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A handful of characters (e.g. U+0130) lower to two; keep their length as it was.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def normalize(text: str) -> Normalized:
+    """Fold Arabic letter forms, digits and case for matching, keeping an offset map."""
+    breaks: list[int] = []
+    shifts: list[int] = []
+    dropped = 0
+    for run in _DROPPED_RE.finditer(text):
+        start, end = run.span()
+        breaks.append(start - dropped)
+        dropped += end - start
+        shifts.append(dropped)
+    folded = _lower_keep_length(text).translate(_TABLE)
+    return Normalized(folded, len(text), breaks, shifts)
+
+
+def fold(text: str) -> str:
+    """Normalize a dictionary entry the same way as texts (no offset map needed)."""
+    return " ".join(normalize(text).text.split())

@@ -1,0 +1,185 @@
+"""Which rule runs on which trigger, and the clean-up of a sentence's claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from marsad.extraction import rules_coalition as coalition
+from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_speech as speech
+from marsad.extraction.draft import Draft
+from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.slots import Sentence
+
+Builder = Callable[[Sentence, Match], list[Draft]]
+# When several triggers share the same words, the first of this list that yields a claim wins.
+TRIGGERS: dict[str, Builder] = {
+    "T:comment_refusal": speech.comment_refusal,
+    "T:membership_decision": coalition.membership_decision,
+    "T:invitation": coalition.invitation,
+    "T:charter_action": coalition.charter_action,
+    "T:caveat": coalition.caveat,
+    "NOCOMBAT": coalition.caveat,
+    "T:mandate_limit": coalition.mandate_limit,
+    "T:legal_reservation": coalition.legal_reservation,
+    "T:plan_announcement": coalition.plan_announcement,
+    "T:violation_accusation": ground.violation,
+    "T:contribution": coalition.contribution,
+    "T:dispute": speech.dispute,
+    "T:statement": speech.statement,
+}
+_ORDER = {name: rank for rank, name in enumerate(TRIGGERS)}
+# One claim of these types per sentence and attribute value is enough.
+_ONE_PER_SENTENCE = {
+    "violation_accusation",
+    "dispute",
+    "legal_reservation",
+    "mandate_limit",
+    "membership_decision",
+}
+
+
+def _allowed(sent: Sentence, trigger: Match) -> bool:
+    entry = trigger.entry
+    if not entry.needs and not entry.excludes:
+        return True
+    # A verb's complement follows it ("امتنعت الوزارة عن التعليق"); a noun's may be anywhere.
+    rest = sent.text[trigger.end : sent.end]
+    if "v" not in entry.flags:
+        rest = sent.text[sent.start : trigger.start] + " " + rest
+    if entry.needs and not any(n in rest for n in entry.needs):
+        return False
+    return not any(x in rest for x in entry.excludes)
+
+
+def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
+    """Every claim the rules find in one sentence."""
+    drafts: list[Draft] = []
+    triggers = [c for c in sent.cues if c.category in TRIGGERS and _allowed(sent, c)]
+    triggers.sort(key=lambda c: (c.start, c.end, _ORDER[c.category]))
+    claimed: set[tuple[int, int]] = set()
+    for trigger in triggers:
+        span = (trigger.start, trigger.end)
+        if span in claimed:
+            continue
+        found = TRIGGERS[trigger.category](sent, trigger)
+        if found:
+            claimed.add(span)
+            drafts.extend(found)
+    drafts += _composites(sent, {d.type for d in drafts})
+    drafts += ground.attacks(sent)
+    drafts += ground.ceasefire_phase(sent)
+    drafts += ground.casualties(sent)
+    drafts += ground.corridors(sent)
+    drafts += ground.aid(sent)
+    drafts += speech.mandate_tasks(sent, isf_near)
+    ground.simple_figures(sent, drafts)
+    for draft in drafts:
+        if draft.type in _FOR_THE_STATE:
+            draft.actor = _states(sent, draft.actor)
+    return _tidy(_one_per_contributor(drafts))
+
+
+def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:
+    """ "Saudi Arabia and the UAE pledged ...": one contribution per state, as each has its own
+    amount and conditions."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.type != "contribution" or len(draft.actor) < 2:
+            out.append(draft)
+            continue
+        for actor_id in draft.actor:
+            out.append(replace(draft, actor=[actor_id], figures=dict(draft.figures)))
+    return out
+
+
+# A minister or an office speaks for its state in these claims: the state pledges, signs,
+# decides and has reservations. Statements and refusals keep the exact speaker.
+_FOR_THE_STATE = {
+    "contribution",
+    "legal_reservation",
+    "caveat",
+    "charter_action",
+    "membership_decision",
+}
+
+
+def _states(sent: Sentence, actor: list[str]) -> list[str]:
+    out = []
+    for actor_id in actor:
+        entry = sent.actors[actor_id]
+        if entry.kind == "person" and entry.state:
+            actor_id = entry.state
+        elif entry.kind == "office" and entry.parent and sent.actors[entry.parent].kind == "state":
+            actor_id = entry.parent
+        out.append(actor_id)
+    return list(dict.fromkeys(out))
+
+
+def _negated_cue(sent: Sentence, category: str, window: int = 5) -> list[Match]:
+    """Cues of a category with a negation shortly before them, as one span from the
+    negation: "will not take part in combat", "لن ترسل قوات برية"."""
+    found = []
+    for cue in sent.of(category):
+        for neg in sent.of("NEG"):
+            if neg.end <= cue.start and sent.words(neg.end, cue.start) <= window:
+                found.append(Match(neg.start, cue.end, cue.entry, neg.prefix))
+                break
+    return found
+
+
+def _composites(sent: Sentence, types: set[str]) -> list[Draft]:
+    """Claims made of two cues apart: a negation and combat or ground troops, a legal basis
+    and a condition."""
+    drafts: list[Draft] = []
+    if not types & {"caveat", "mandate_limit"}:
+        for cue in _negated_cue(sent, "COMBAT"):
+            entry = Entry("NOCOMBAT", "no_combat", cue.entry.lang, frozenset())
+            drafts += coalition.caveat(sent, Match(cue.start, cue.end, entry, cue.prefix))
+        for cue in _negated_cue(sent, "GROUND"):
+            entry = Entry("T:caveat", "no_ground_troops", cue.entry.lang, frozenset())
+            drafts += coalition.caveat(sent, Match(cue.start, cue.end, entry, cue.prefix))
+    if "legal_reservation" not in types:
+        for cue in sent.of("CONDITION")[:1]:
+            drafts += coalition.legal_reservation(sent, cue)
+    return drafts
+
+
+def _key(draft: Draft) -> tuple[object, ...]:
+    return (
+        draft.type,
+        tuple(draft.actor),
+        tuple(draft.recipient),
+        draft.target,
+        tuple(sorted((k, str(v)) for k, v in draft.attributes.items())),
+    )
+
+
+def _tidy(drafts: list[Draft]) -> list[Draft]:
+    types = {d.type for d in drafts}
+    others = [d.trigger.start for d in drafts if d.type != "statement"]
+    kept: list[Draft] = []
+    seen: set[tuple[object, ...]] = set()
+    seen_types: set[tuple[str, str]] = set()
+    for draft in drafts:
+        stance = draft.attributes.get("stance")
+        if stance == "announce" and any(0 <= pos - draft.trigger.end <= 40 for pos in others):
+            continue  # "announced its readiness to send troops": the contribution says more
+        if stance == "call" and "invitation" in types:
+            continue
+        if stance == "reject" and types & {"membership_decision", "comment_refusal"}:
+            continue
+        if draft.type == "mandate_limit" and "caveat" in types:
+            continue
+        key = _key(draft)
+        if key in seen:
+            continue
+        if draft.type in _ONE_PER_SENTENCE:
+            value = str(sorted(draft.attributes.items()))
+            if (draft.type, value) in seen_types:
+                continue
+            seen_types.add((draft.type, value))
+        seen.add(key)
+        kept.append(draft)
+    return kept

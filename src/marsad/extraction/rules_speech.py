@@ -1,0 +1,152 @@
+"""Rules for what parties say and how the force is described: statements, refusals to
+comment, disputes and the tasks of the mandate."""
+
+from __future__ import annotations
+
+from marsad.extraction.draft import Draft, variant_of
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import (
+    ACTOR_KINDS,
+    Sentence,
+    after,
+    before,
+    chain,
+    eligible,
+    ids,
+    marked,
+    thing_near,
+)
+
+STATE_LIKE = frozenset({"state", "office", "person", "body", "group", "organization"})
+_OBJECTS = ("agreement", "plan", "force", "body")
+_TASK_CATEGORIES = (
+    "TASK:ceasefire",
+    "TASK:security",
+    "TASK:humanitarian_corridors",
+    "TASK:reconstruction",
+    "TASK:police_training",
+    "TASK:border_security",
+    "TASK:disarmament",
+)
+
+
+def _crossing_near(sent: Sentence, pos: int) -> str | None:
+    found = [m for m in sent.entities if m.entry.value.startswith("CROSSING-")]
+    return found[0].entry.value if found and found[0].start >= pos else None
+
+
+def statement(sent: Sentence, trigger: Match) -> list[Draft]:
+    """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
+    arabic = trigger.entry.lang == "ar"
+    speaker: list[Match] = []
+    if arabic and "v" in trigger.entry.flags:
+        # a verb first: أدانت قطر, رحبت مصر
+        speaker = after(sent, trigger.end, max_words=3, names_only=True)
+    speaker = speaker or before(sent, trigger.start, max_words=3)
+    if arabic and not speaker:
+        speaker = after(sent, trigger.end, max_words=3, names_only=True)
+    speaker = speaker or before(sent, trigger.start, max_words=12)
+    actor = ids(speaker) or list(sent.discourse.last_speaker or sent.discourse.last_subject)
+    if not actor:
+        return []
+    variant = 2 if speaker and speaker[0].start > trigger.end else 1
+    stance = trigger.entry.value
+    things = [
+        m
+        for m in sent.entities
+        if m.start >= trigger.end
+        and sent.words(trigger.end, m.start) <= 8
+        and not any(trigger.end <= c.start < m.start for c in sent.of("T:statement"))
+        and sent.kind(m) in _OBJECTS
+        and m.entry.value not in actor
+        and m.entry.value not in ("UNSC", "IDF")
+    ]
+    things.sort(key=lambda m: (_OBJECTS.index(sent.kind(m)), m.start))
+    target = things[0].entry.value if things else _crossing_near(sent, trigger.end)
+    later = [t.start for t in sent.of("T:statement") if t.start > trigger.end]
+    limit = min(later, default=sent.end)
+    if target is None and any(trigger.end <= c.start < limit for c in sent.of("CEASEFIRE")):
+        target = "GAZA-CEASEFIRE"  # "called on both sides to respect the ceasefire"
+    return [Draft("statement", trigger, variant, actor, [], target, {"stance": stance})]
+
+
+def comment_refusal(sent: Sentence, trigger: Match) -> list[Draft]:
+    """The party that declined to comment, did not respond, would not confirm, or denied."""
+    arabic = trigger.entry.lang == "ar"
+    kinds = STATE_LIKE | frozenset({"armed_group", "force"})
+    subject: list[Match] = []
+    if arabic:
+        subject = after(sent, trigger.end, max_words=3, kinds=kinds, names_only=True)
+    subject = subject or before(sent, trigger.start, max_words=16, kinds=kinds)
+    subject = subject or marked(sent, "BY", trigger.end, max_words=6)  # "no comment from X"
+    subject = [m for m in subject if m.entry.value != "ISF"]
+    if not arabic and not subject:
+        subject = after(sent, trigger.end, max_words=6, kinds=kinds)
+    actor = ids(subject) or list(sent.discourse.last_subject)
+    # what the refusal is about: "declined to comment on the force"
+    target = thing_near(sent, trigger.end, ("force", "body", "plan", "agreement"), actor)
+    target = target or sent.discourse.topic(skip=tuple(actor))
+    variant = variant_of(trigger, bool(subject) and subject[0].start > trigger.end)
+    draft = Draft("comment_refusal", trigger, variant, actor, [], target)
+    draft.attributes = {"kind": trigger.entry.value}
+    draft.modality = "asserted"
+    return [draft]
+
+
+def _dispute_parties(sent: Sentence, trigger: Match) -> list[str]:
+    for cue in sent.of("BETWEEN"):
+        if cue.start >= trigger.start and sent.words(trigger.end, cue.start) <= 4:
+            found = after(sent, cue.end, max_words=2)
+            if found:
+                return ids(found)
+    found = before(sent, trigger.start, max_words=6)
+    if len(found) > 1:
+        return ids(found)
+    items = eligible(sent, ACTOR_KINDS)
+    for index in range(len(items)):
+        pair = chain(sent, items, index, 1)
+        if len(pair) > 1:
+            return ids(pair)  # "Israel and Hamas", "إسرائيل وحماس"
+    parties = [m for m in items if m.entry.value != "ISF"]
+    parties = [m for m in parties if sent.kind(m) in ("state", "armed_group", "body", "person")]
+    return ids(parties)
+
+
+def dispute(sent: Sentence, trigger: Match) -> list[Draft]:
+    """All parties in dispute, with the topic (sequencing, disarmament, withdrawal ...)."""
+    actor = _dispute_parties(sent, trigger)
+    topics = [c for c in sent.cues if c.category.startswith("TOPIC:")]
+    values = list(dict.fromkeys(c.category.split(":", 1)[1] for c in topics))
+    if not actor and not values:
+        return []
+    target = thing_near(sent, trigger.end, ("agreement", "plan"))
+    if target is None and sent.has("CEASEFIRE"):
+        target = "GAZA-CEASEFIRE"
+    if target is None and sent.has("PLAN"):
+        target = "PLAN-20"
+    target = target or sent.discourse.topic(frozenset({"agreement", "plan"}))
+    return [
+        Draft("dispute", trigger, 4, actor, [], target, {"topic": value})
+        for value in (values or ["other"])
+    ]
+
+
+def mandate_tasks(sent: Sentence, isf_near: bool) -> list[Draft]:
+    """The force's tasks, when the sentence (or the one before) is about the force."""
+    has_isf = any(m.entry.value == "ISF" for m in sent.entities)
+    if not (has_isf or (isf_near and sent.has("MANDATE"))):
+        return []
+    if sent.has("T:dispute"):
+        return []
+    drafts: list[Draft] = []
+    seen: set[str] = set()
+    for cue in sent.of(*_TASK_CATEGORIES):
+        task = cue.category.split(":", 1)[1]
+        subject = before(sent, cue.start, max_words=8, kinds=frozenset({"state", "person"}))
+        if subject and sent.has("T:contribution") and task == "police_training":
+            continue  # a state offering to train police is a contribution
+        if task in seen:
+            continue
+        seen.add(task)
+        drafts.append(Draft("mandate_task", cue, 4, [], [], "ISF", {"task": task}))
+    return drafts

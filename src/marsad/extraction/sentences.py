@@ -1,0 +1,89 @@
+"""Sentence splitting with offsets, for Arabic and Latin punctuation and newlines."""
+
+from __future__ import annotations
+
+import re
+
+# A candidate end: full stop, question or exclamation mark (Arabic ones are folded to these by
+# normalize, but the raw forms are accepted too), ellipsis, or a line break.
+_END = re.compile(r"[.!?\u061f\u06d4\u2026]+|\n")
+_CLOSERS = "\"')]}»\u201d"
+# Words that end with a full stop without ending a sentence (compared lower-case, no dot).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt st vs etc inc corp co ltd jr sr prof rep sen gov"
+    " jan feb mar apr jun jul aug sep sept oct nov dec approx est fig al e.g i.e u.s u.n u.k"
+    " p.m a.m".split()
+)
+# Abbreviations only before a number: "No. 2803", "Art. 5".
+_BEFORE_NUMBERS = frozenset({"no", "nos", "art", "para", "p", "pp"})
+# Beyond this many characters a "sentence" (a line with no punctuation, a table, a dump) is
+# cut at the next space, so that the work per sentence stays bounded.
+MAX_SENTENCE = 1500
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    if word in _BEFORE_NUMBERS:
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    # Initials and dotted acronyms: "J.", "U.S.", "U.N."
+    return (len(word) == 1 and word.isalpha() and word.isascii()) or "." in word
+
+
+def _ends_here(text: str, match: re.Match[str]) -> bool:
+    if match.group() == "\n":
+        return True
+    end = match.end()
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    if end < len(text) and not text[end].isspace():
+        return False  # "2.5", "youtu.be", "U.S.-led"
+    if match.group() == "." and _is_abbreviation(text, match.start()):
+        return False
+    after = text[end:].lstrip(" ")
+    # A lower-case Latin word after the dot continues the sentence ("approx. five").
+    return not (after[:1].isascii() and after[:1].islower())
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.find(" ", start + MAX_SENTENCE, end)
+        if cut < 0 or cut - start > 2 * MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of `text`, surrounding spaces left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        if not _ends_here(text, match):
+            continue
+        end = match.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        spans.extend(_trimmed(text, start, end))
+        start = end
+    spans.extend(_trimmed(text, start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return []
+    return _cut_long(text, start, end)

@@ -1,0 +1,300 @@
+"""What a sentence holds (entities, cues, numbers, dates) and the slot-filling helpers that find
+who did what to whom around a trigger, in English (subject first) and Arabic (often verb first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from marsad.extraction.dates import FoundDate, find_dates
+from marsad.extraction.discourse import Discourse
+from marsad.extraction.figures import Number, find_numbers
+from marsad.extraction.gazetteer import Actor, Match
+
+_CLAUSE_END = re.compile("[;:]")
+ACTOR_KINDS = frozenset(
+    {"state", "organization", "body", "office", "person", "group", "armed_group", "force"}
+)
+SOURCE_KINDS = ACTOR_KINDS | {"media"}
+# Words that may stand between two coordinated actors ("Israel and Hamas", "مصر وقطر").
+_JOINERS = frozenset({"and", ",", "or", "as well as", "او", ", and", "and the", "و"})
+
+
+@dataclass
+class Sentence:
+    """One sentence of a normalized block, with its dictionary hits, numbers and dates."""
+
+    text: str
+    start: int
+    end: int
+    entities: list[Match]
+    cues: list[Match]
+    actors: dict[str, Actor]
+    discourse: Discourse
+    published: date | None = None
+    _by_category: dict[str, list[Match]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for cue in self.cues:
+            self._by_category.setdefault(cue.category, []).append(cue)
+
+    # Numbers and dates are read only for sentences that have a claim to fill.
+    @cached_property
+    def numbers(self) -> list[Number]:
+        """The numbers of the sentence."""
+        return find_numbers(self.text, self.start, self.end)
+
+    @cached_property
+    def barriers(self) -> list[int]:
+        """Where clauses end for slot filling: reported speech, "that", ";" and ":"."""
+        marks = [c.start for c in self.of("ATTR:say", "THAT")]
+        marks += [m.start() for m in _CLAUSE_END.finditer(self.text, self.start, self.end)]
+        return sorted(marks)
+
+    @cached_property
+    def dates(self) -> list[FoundDate]:
+        """The dates of the sentence, relative ones read against the published date."""
+        return find_dates(self.text, self.published, self.start, self.end)
+
+    def of(self, *categories: str) -> list[Match]:
+        """Cues of the given categories, in text order."""
+        if len(categories) == 1:
+            return self._by_category.get(categories[0], [])
+        found = [c for name in categories for c in self._by_category.get(name, [])]
+        return sorted(found, key=lambda c: c.start)
+
+    def words(self, a: int, b: int) -> int:
+        """How many words lie between two positions (0 when adjacent)."""
+        if b <= a:
+            return 0
+        return len(self.text[a:b].split())
+
+    def kind(self, match: Match) -> str:
+        """The entity kind of an entity hit."""
+        return self.actors[match.entry.value].kind
+
+    def has(self, *categories: str) -> bool:
+        """Whether any cue of these categories is in the sentence."""
+        return any(self._by_category.get(name) for name in categories)
+
+    def after(self, pos: int, needles: Iterable[str]) -> bool:
+        """Whether one of the (normalized) needles occurs after `pos` in the sentence."""
+        rest = self.text[pos : self.end]
+        return any(needle in rest for needle in needles)
+
+
+def barriers(sent: Sentence) -> list[int]:
+    """Positions that end a clause for slot filling: reported-speech verbs, "that", ";" and ":"."""
+    return sent.barriers
+
+
+def _crosses(marks: list[int], a: int, b: int) -> bool:
+    return any(a <= m < b for m in marks)
+
+
+def _gap(sent: Sentence, a: int, b: int) -> str:
+    return " ".join(sent.text[a:b].split())
+
+
+def _joined(sent: Sentence, left: Match, right: Match) -> bool:
+    gap = _gap(sent, left.end, right.start)
+    if right.prefix.startswith("و") and gap == "":
+        return True
+    return gap in _JOINERS or gap.rstrip(",") in _JOINERS
+
+
+_LOCATIVE = ("in", "at", "inside", "within", "في", "داخل")
+_GOVERNMENT = frozenset(
+    "الحكومه السلطات الخارجيه الرئاسه الحكومات الدبلوماسيه الوزاره السفاره القياده الجيش".split()
+)
+
+
+def locative(sent: Sentence, match: Match) -> bool:
+    """A state named as a place ("training in Egypt", "في مصر", "بمصر") is not an actor."""
+    if match.entry.lang == "ar" and match.prefix in ("ب", "وب", "فب"):
+        return sent.kind(match) == "state"
+    words = sent.text[max(sent.start, match.start - 12) : match.start].split()
+    return bool(words) and words[-1] in _LOCATIVE
+
+
+def eligible(sent: Sentence, kinds: frozenset[str] = ACTOR_KINDS) -> list[Match]:
+    """Entity hits of the given kinds, in text order, leaving out states named as places
+    ("in Egypt and Jordan": both)."""
+    found = []
+    previous: Match | None = None
+    place = False
+    for match in sent.entities:
+        place = locative(sent, match) or (
+            place and previous is not None and _joined(sent, previous, match)
+        )
+        previous = match
+        if sent.kind(match) in kinds and not place:
+            found.append(match)
+    return found
+
+
+def chain(sent: Sentence, items: list[Match], index: int, step: int) -> list[Match]:
+    """The entity at `index` with the ones coordinated to it, walking in direction `step`."""
+    found = [items[index]]
+    i = index
+    while 0 <= i + step < len(items):
+        a, b = (items[i], items[i + step]) if step > 0 else (items[i + step], items[i])
+        if not _joined(sent, a, b):
+            break
+        i += step
+        found.append(items[i])
+    return sorted(found, key=lambda m: m.start)
+
+
+def before(
+    sent: Sentence,
+    pos: int,
+    *,
+    max_words: int = 10,
+    kinds: frozenset[str] = ACTOR_KINDS,
+    stop: list[int] | None = None,
+) -> list[Match]:
+    """The nearest actor (with those coordinated to it) ending before `pos` in the clause."""
+    items = eligible(sent, kinds)
+    for index in range(len(items) - 1, -1, -1):
+        match = items[index]
+        if match.end > pos:
+            continue
+        if sent.words(match.end, pos) > max_words or (stop and _crosses(stop, match.end, pos)):
+            return []
+        return chain(sent, items, index, -1)
+    return []
+
+
+def after(
+    sent: Sentence,
+    pos: int,
+    *,
+    max_words: int = 10,
+    kinds: frozenset[str] = ACTOR_KINDS,
+    stop: list[int] | None = None,
+    skip: Iterable[str] = (),
+    names_only: bool = False,
+) -> list[Match]:
+    """The nearest actor (with those coordinated to it) starting after `pos` in the clause.
+
+    With `names_only`, Arabic demonyms are passed over: after a verb, "العرض الأمريكي" is the
+    American offer, not the United States as subject."""
+    items = eligible(sent, kinds)
+    skipped = set(skip)
+    for index, match in enumerate(items):
+        if match.start < pos or match.entry.value in skipped:
+            continue
+        if names_only and match.entry.adjective and match.entry.lang == "ar":
+            word = sent.text[max(sent.start, match.start - 12) : match.start].split()[-1:]
+            if not (word and word[0] in _GOVERNMENT):
+                continue  # "العرض الأمريكي" is an offer; "الحكومة الكندية" is Canada
+        if sent.words(pos, match.start) > max_words or (stop and _crosses(stop, pos, match.start)):
+            return []
+        return chain(sent, items, index, 1)
+    return []
+
+
+def marked(sent: Sentence, category: str, pos: int, *, max_words: int = 12) -> list[Match]:
+    """The actor right after a marker cue (by, من قبل, according to) that follows `pos`."""
+    for cue in sent.of(category):
+        if cue.start >= pos and sent.words(pos, cue.start) <= max_words:
+            found = after(sent, cue.end, max_words=2)
+            if found:
+                return found
+    return []
+
+
+def adjective_near(sent: Sentence, trigger: Match, *, window: int = 2) -> list[Match]:
+    """A demonym right beside a noun trigger: "Israeli strike", "غارة إسرائيلية"."""
+    for match in sent.entities:
+        if not match.entry.adjective or sent.kind(match) not in ACTOR_KINDS:
+            continue
+        if trigger.entry.lang == "ar" and match.start >= trigger.end:
+            if sent.words(trigger.end, match.start) <= window:
+                return [match]
+        if trigger.entry.lang == "en" and match.end <= trigger.start:
+            if sent.words(match.end, trigger.start) <= window:
+                return [match]
+    return []
+
+
+def _national(sent: Sentence, actor_id: str) -> bool:
+    """A state's own force or body (the Carabinieri, a parliament) is no common target."""
+    parent = sent.actors[actor_id].parent
+    return sent.actors[actor_id].kind in ("force", "body") and bool(
+        parent and sent.actors[parent].kind == "state"
+    )
+
+
+def thing_near(
+    sent: Sentence, pos: int, kinds: Iterable[str], skip: Iterable[str] = ()
+) -> str | None:
+    """The entity of the first kind listed that is nearest to a position (a target)."""
+    skipped = set(skip)
+    for kind in kinds:
+        found = [
+            m
+            for m in sent.entities
+            if sent.kind(m) == kind
+            and m.entry.value not in skipped
+            and m.entry.value not in ("UNSC", "IDF", "CENTCOM")
+            and not _national(sent, m.entry.value)
+        ]
+        best = nearest(found, pos)
+        if best is not None:
+            return best.entry.value
+    return None
+
+
+def ids(matches: Iterable[Match]) -> list[str]:
+    """Entity ids in order, without repeats."""
+    return list(dict.fromkeys(m.entry.value for m in matches))
+
+
+def nearest(items: Iterable[Match], pos: int) -> Match | None:
+    """The hit nearest to a position."""
+    best: Match | None = None
+    for item in items:
+        distance = min(abs(item.start - pos), abs(item.end - pos))
+        if best is None or distance < min(abs(best.start - pos), abs(best.end - pos)):
+            best = item
+    return best
+
+
+def subject_object(sent: Sentence, trigger: Match) -> tuple[list[Match], list[Match]]:
+    """(actor, recipient) around a trigger, for both word orders and the passive."""
+    stop = barriers(sent)
+    arabic = trigger.entry.lang == "ar"
+    flags = trigger.entry.flags
+    if "p" in flags:
+        # "Italy was invited by the US" / "دعيت إيطاليا من قبل الولايات المتحدة"
+        patient = (after if arabic else before)(sent, trigger.end if arabic else trigger.start)
+        if arabic and not patient:
+            patient = before(sent, trigger.start, max_words=4, stop=stop)
+        agent = marked(sent, "BY", trigger.end)
+        skip = ids(patient)
+        return [a for a in agent if a.entry.value not in skip], patient
+    if arabic:
+        near_left = before(sent, trigger.start, max_words=2, stop=stop)
+        right = after(sent, trigger.end, max_words=3, stop=stop, names_only=True)
+        if "v" in flags and right and not near_left:
+            # verb first: فعل + فاعل + مفعول به
+            obj = after(sent, right[-1].end, max_words=6, stop=stop, names_only=True)
+            return right, obj
+        if "v" not in flags and not near_left:
+            # a noun and its possessor: مساهمة إيطاليا, دعوة واشنطن
+            owner = after(sent, trigger.end, max_words=1, stop=stop, names_only=True)
+            if owner:
+                rest = after(sent, owner[-1].end, max_words=6, stop=stop, names_only=True)
+                return owner, rest
+        subject = near_left or before(sent, trigger.start, max_words=8, stop=stop)
+        obj = after(sent, trigger.end, max_words=6, stop=stop, skip=ids(subject), names_only=True)
+        return subject, obj
+    subject = before(sent, trigger.start, max_words=8, stop=stop)
+    obj = after(sent, trigger.end, max_words=6, stop=stop, skip=ids(subject))
+    return subject, obj

@@ -1,0 +1,61 @@
+import pytest
+
+from marsad.extraction.figures import find_numbers
+from marsad.extraction.normalize import normalize
+
+
+def read(text):
+    norm = normalize(text).text
+    return [(norm[n.start : n.end], n.low, n.best, n.high) for n in find_numbers(norm)]
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("قتل ١٢ فلسطينياً", 12),
+        ("12,500 people", 12500),
+        ("ثلاثة شهداء", 3),
+        ("ثلاثة وعشرون شهيدا", 23),
+        ("twenty-five killed", 25),
+        ("two hundred and fifty", 250),
+        ("خمسمئة شاحنة", 500),
+        ("مئتي شاحنة", 200),
+        ("خمسة آلاف جندي", 5000),
+        ("20 ألف جندي", 20000),
+        ("$50 million", 50_000_000),
+        ("1.5 مليار دولار", 1_500_000_000),
+    ],
+)
+def test_digits_in_any_script_and_number_words(text, best):
+    assert read(text)[0][2] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("عشرات الشهداء", 10),
+        ("dozens of people", 12),
+        ("مئات الفلسطينيين", 100),
+        ("hundreds of Palestinians", 100),
+        ("آلاف النازحين", 1000),
+        ("tens of thousands", 10_000),
+        ("عشرات الآلاف", 10_000),
+    ],
+)
+def test_vague_words_follow_acled(text, best):
+    assert read(text)[0][2] == best
+
+
+@pytest.mark.parametrize(
+    "text", ["between 20 and 30 dead", "ما بين 20 و30 شهيدا", "من 20 إلى 30 قتيلا", "20-30 killed"]
+)
+def test_ranges_keep_low_and_high(text):
+    words, low, best, high = read(text)[0]
+    assert (low, best, high) == (20, 20, 30)
+    assert "20" in words
+    assert "30" in words
+
+
+def test_hours_and_points_are_not_figures():
+    assert read("خلال 24 ساعة") == []
+    assert read("a 20-point plan") == []

@@ -1,0 +1,42 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.extraction.normalize import fold, normalize
+
+
+def test_diacritics_and_tatweel_go_and_offsets_come_back():
+    text = "قُتِلَ في غــزة"
+    norm = normalize(text)
+    assert norm.text == "قتل في غزه"
+    start = norm.text.index("غزه")
+    a, b = norm.span(start, start + 3)
+    assert text[a:b] == "غــزة"
+    a, b = norm.span(0, 3)
+    assert text[a:b] == "قُتِلَ"  # the last letter keeps its vowel mark
+
+
+def test_letter_forms_digits_and_separators():
+    assert normalize("أإآٱ ى ة ؤ ئ").text == "اااا ي ه و ي"
+    assert normalize("١٢٬٥٠٠ و۳٫٥ ،؟؛").text == "12,500 و3.5 ,?;"
+    assert normalize("Israeli Forces").text == "israeli forces"
+
+
+def test_length_is_kept_for_characters_that_lower_to_two():
+    norm = normalize("İstanbul")
+    assert len(norm.text) == len("İstanbul")
+
+
+def test_fold_matches_texts_and_squeezes_spaces():
+    assert fold("  الأمم   المتحدة ") == "الامم المتحده"
+    assert fold("الإيطاليّة") == "الايطاليه"
+
+
+@given(st.text(max_size=300))
+def test_offsets_always_land_inside_the_text(text):
+    norm = normalize(text)
+    assert len(norm.text) <= len(text)
+    for i in range(len(norm.text) + 1):
+        assert 0 <= norm.to_original(i) <= len(text)
+    if norm.text:
+        a, b = norm.span(0, len(norm.text))
+        assert 0 <= a <= b == len(text)
