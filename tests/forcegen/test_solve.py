@@ -1,10 +1,11 @@
 """Small allocations checked by hand (marsad.forcegen.solve.allocate)."""
 
+import dataclasses
 import json
 import random
 from datetime import date
 
-from marsad.forcegen import Caveat, MandateLimit, Pledge, Requirement, allocate
+from marsad.forcegen import Caveat, MandateLimit, Pledge, Requirement, allocate, greedy_allocate
 
 NAMES = {"ITA": "Italy", "FRA": "France", "EGY": "Egypt", "IDN": "Indonesia", "AZE": "Azerbaijan"}
 
@@ -260,3 +261,49 @@ def test_the_allocation_reads_as_json():
     text = json.dumps(data)
     assert "Italy's caveat 'no ground troops' excludes ground security tasks" in text
     assert data["unmet"][0]["reasons"][1]["caveat_id"] == "C-ita"
+
+
+def test_funding_in_dollars_goes_where_it_counts_most():
+    # Per dollar, 94 million at weight 2 counts twice as much as 174 million at weight 1;
+    # values per dollar of about 1e-8 once sat below HiGHS's tolerances, which then reported
+    # "optimal" for the worse choice (and fell below the greedy baseline).
+    requirements = [
+        Requirement(id="R-rebuild", task="reconstruction", capability="funding_usd",
+                    quantity=174_000_000, label="rebuild housing"),
+        Requirement(id="R-salaries", task="police_training", capability="funding_usd",
+                    quantity=94_000_000, weight=2, label="pay police salaries"),
+    ]  # fmt: skip
+    pledges = [Pledge(id="P-sau", nation="SAU", capability="funding_usd", quantity=31_000_000)]
+    result = allocate(requirements=requirements, pledges=pledges)
+    assert result.status == "optimal"
+    assert given(result) == {("P-sau", "R-salaries"): 31_000_000}
+    assert result.objective == 2 * 31 / 94
+    # Greedy takes the heavier need first, which is right here; HiGHS in dollars was not.
+    assert result == greedy_allocate(requirements=requirements, pledges=pledges)
+
+
+def test_no_dollar_is_left_beside_an_unmet_funding_need():
+    requirements = [
+        Requirement(id="R-rebuild", task="reconstruction", capability="funding_usd",
+                    quantity=110_000_000, weight=5),
+        Requirement(id="R-water", task="humanitarian_corridors", capability="funding_usd",
+                    quantity=68_000_000),
+    ]  # fmt: skip
+    pledges = [
+        Pledge(id="P-are", nation="ARE", capability="funding_usd", quantity=37_000_000),
+        Pledge(id="P-qat", nation="QAT", capability="funding_usd", quantity=40_000_000),
+        Pledge(id="P-sau", nation="SAU", capability="funding_usd", quantity=43_000_000),
+    ]
+    result = allocate(requirements=requirements, pledges=pledges)
+    assert result.status == "optimal"
+    assert result.coverage == {"R-rebuild": 1.0, "R-water": 10 / 68}
+    assert result.unused == ()
+    (water,) = result.unmet
+    assert water.missing == 58_000_000
+    assert "solver_stopped" not in kinds(water)
+    # Counted in millions, the same problem gives the same allocation, in millions.
+    millions = allocate(
+        requirements=[dataclasses.replace(r, quantity=r.quantity // 10**6) for r in requirements],
+        pledges=[dataclasses.replace(p, quantity=p.quantity // 10**6) for p in pledges],
+    )
+    assert given(result) == {key: q * 10**6 for key, q in given(millions).items()}

@@ -6,10 +6,37 @@ sum_r x[p, r] <= quantity_p and sum_p x[p, r] <= quantity_r, x[p, r] integer >= 
 exist only for admissible pairs (same capability, pledge available, requirement inside the
 mandate, no caveat against it), so no solution can break a caveat or a limit.
 
+HiGHS is not handed the values per unit, weight_r / quantity_r, but their ranks: 1 for the
+least of the distinct values, 2 for the next, and so on (`_value_ranks`, compared exactly as
+fractions). The values themselves are badly scaled: a need of 10 people at weight 1 is worth
+0.1 per person, one of 250 million dollars 4e-9 per dollar, while HiGHS's tolerances are
+absolute (1e-7 on a reduced cost). It took a column worth 1e-8 per unit for one worth nothing,
+and reported "optimal" with dollars left unassigned, or given where they count less, even
+below the greedy baseline. Ranks are whole numbers from 1 to the number of requirements, so a
+reduced cost is either 0 or at least 1 and no tolerance can hide a better allocation; and they
+change nothing in the answer:
+
+    The vectors (filled_r) that pledges can provide form a polymatroid (the inflows a
+    capacitated network can send to its sinks); its rank function rho(S) is the most that the
+    requirements in S can receive together. Let L_1 > ... > L_k be the distinct values and
+    S_j the requirements worth at least L_j. The objective is sum_j (L_j - L_(j+1)) x
+    filled(S_j), with L_(k+1) = 0 and every coefficient > 0; filled(S_j) <= rho(S_j) for each
+    j, and one allocation (fill by value, augmenting paths) reaches every bound at once. So an
+    allocation is optimal exactly when filled(S_j) = rho(S_j) for every j, which depends on
+    the order of the values alone: the same allocations are optimal for the ranks.
+
+This is exact for people and money alike: no unit is rounded, blocked or lost. The other
+remedies were worse. Counting each requirement in blocks of its own size gives pledge rows
+coefficients other than 1 (the model is no longer a network, so its relaxation is no longer
+integral) and leaves remainders for a further pass; coverage fractions as columns tie them to
+units with coefficients up to 1e9; tighter tolerances only move the threshold (a billion
+dollars at 1e-9 each is still a whole unit of weight).
+
 The later stages only choose among allocations of exactly that coverage. Each keeps, for every
 group of columns the previous stage valued alike, the total that stage gave the group; for
-coverage the groups are the requirements with the same value per unit (weight / quantity), so
-coverage stays exactly the stage 1 value with no floating-point tolerance to trade away.
+coverage the groups are the requirements of the same rank, that is the same value per unit
+(weight / quantity, compared exactly), so coverage stays exactly the stage 1 value with no
+floating-point tolerance to trade away.
 
 - Stage 2 prefers delivered over confirmed over offered pledges, and pledges whose legal
   conditions are met (skipped when every usable pledge is alike).
@@ -17,7 +44,8 @@ coverage stays exactly the stage 1 value with no floating-point tolerance to tra
   requirements in id order, through a whole-number cost per unit.
 
 Every stage is network-like (each column lies in one pledge row, one requirement row and rows
-of two nested groupings), so its linear relaxation is integral and HiGHS solves it at the root.
+of two nested groupings), so its linear relaxation is integral and HiGHS solves it at the root;
+every cost is a small whole number, so every stage proves its optimum with a gap below one.
 What ties remain after stage 3 are settled by HiGHS itself, run single-threaded with a fixed
 seed on a model built in id order: the same input gives the same allocation.
 """
@@ -25,6 +53,7 @@ seed on a model built in id order: the same input gives the same allocation.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from fractions import Fraction
 
 from marsad.forcegen.allocation import Allocation, assemble
 from marsad.forcegen.model import Caveat, MandateLimit, Pledge, Requirement
@@ -56,15 +85,15 @@ def allocate(
     )
     capacity = _capacity_rows(problem)
     uppers = [min(pledge.quantity, req.quantity) for pledge, req in problem.pairs]
-    value = [req.weight / req.quantity for _, req in problem.pairs]
+    value = _value_ranks(problem)
     first = solve_program(
         costs=value,
         uppers=uppers,
         rows=capacity,
         maximize=True,
         time_limit=time_limit,
-        # The relaxation is integral; ask for a proof of the exact optimum.
-        abs_gap=1e-12,
+        # Whole-number costs: a gap below one proves the optimum.
+        abs_gap=0.5,
     )
     found = first.values if first.values is not None else (0,) * len(problem.pairs)
     if not _fits(capacity, found):
@@ -144,6 +173,15 @@ def _fits(rows: Sequence[Row], values: Sequence[int]) -> bool:
     if min(values, default=0) < 0:
         return False
     return all(row.lower <= sum(values[c] for c in row.columns) <= row.upper for row in rows)
+
+
+def _value_ranks(problem: Problem) -> list[int]:
+    """Per column, the rank of its requirement's value per unit among the distinct values of
+    the requirements that have columns: 1 for the least. Exact, so equal values share a rank
+    and values a float could not tell apart do not."""
+    exact = {req.id: Fraction(req.weight) / req.quantity for _, req in problem.pairs}
+    rank = {v: i for i, v in enumerate(sorted(set(exact.values())), start=1)}
+    return [rank[exact[req.id]] for _, req in problem.pairs]
 
 
 def _tier_costs(problem: Problem) -> list[int]:
