@@ -28,12 +28,15 @@ $(NODE_STAMP): package.json package-lock.json
 run: setup
 	$(BIN)/marsad run
 
-# The whole suite on SQLite; again on PostgreSQL when MARSAD_TEST_DATABASE_URL is set.
+# The whole suite on SQLite; again on PostgreSQL when MARSAD_TEST_DATABASE_URL is set. One
+# worker per core (pytest-xdist), each test file kept on one worker because the modules share
+# their demo data between tests; each worker has its own test database and browser.
+PYTEST := $(BIN)/pytest -n auto --dist loadfile
 test: setup lint
-	$(BIN)/pytest
+	$(PYTEST)
 	@if [ -n "$$MARSAD_TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$MARSAD_TEST_DATABASE_URL"; \
-		DATABASE_URL="$$MARSAD_TEST_DATABASE_URL" $(BIN)/pytest; \
+		DATABASE_URL="$$MARSAD_TEST_DATABASE_URL" $(PYTEST); \
 	fi
 
 lint: setup

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -15,6 +15,18 @@ from marsad.core.services.documents import submit_document
 
 SYSTEM = SystemUser("system:test")
 PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Messages outside a request are asserted in English, whatever an earlier test in the same
+    thread left active (the test client's requests activate the language they ask for and leave
+    it). A test about Arabic messages activates Arabic itself."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

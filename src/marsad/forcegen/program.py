@@ -6,19 +6,15 @@ sum of columns with coefficient 1, so that is all this wrapper supports.
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import highspy
 
+from marsad.highs import solver
+
 OPTIMAL = "optimal"
 TIME_LIMIT = "time_limit"
-
-_quiet_lock = threading.Lock()
-_quieted = False
 
 
 @dataclass(frozen=True)
@@ -74,11 +70,8 @@ def solve_program(
     lp.sense_ = highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n
 
-    highs = _quiet_highs()
-    # One thread and a fixed seed: the same model gives the same answer on every run.
+    highs = solver()
     for name, value in (
-        ("random_seed", 0),
-        ("threads", 1),
         ("time_limit", max(time_limit, 0.001)),
         ("mip_rel_gap", 0.0),
         ("mip_abs_gap", abs_gap),
@@ -99,39 +92,3 @@ def solve_program(
     if not solution.value_valid:
         return Outcome(values=None, status=status)
     return Outcome(values=tuple(round(v) for v in solution.col_value), status=status)
-
-
-def _quiet_highs() -> highspy.Highs:
-    """A HiGHS instance with its logging off, without its one-time banner on stdout."""
-    global _quieted
-    with _quiet_lock:
-        if _quieted:
-            highs = _make()
-        else:
-            # The first instance in a process prints a copyright banner straight to file
-            # descriptor 1, before any option can be set; it would corrupt `--json` output.
-            highs = _without_stdout(_make)
-            _quieted = True
-    highs.setOptionValue("output_flag", False)
-    return highs
-
-
-def _make() -> highspy.Highs:
-    return highspy.Highs()  # type: ignore[no-untyped-call]  # highspy leaves __init__ bare
-
-
-def _without_stdout(make: Callable[[], highspy.Highs]) -> highspy.Highs:
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError):
-        return make()  # no usable stdout: nothing to protect
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 1)
-        return make()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(null)

@@ -10,6 +10,7 @@ import time
 import highspy
 from highspy._core import _Highs
 
+from marsad.highs import solver as new_solver
 from marsad.plangraph.component import Component, Pair
 
 MAX_ROUNDS = 100
@@ -70,11 +71,7 @@ def exact_cut(
 
 
 def _solver(component: Component, candidates: list[Pair]) -> _Highs:
-    # The low-level class on purpose: the `Highs` wrapper prints HiGHS's banner to the process's
-    # standard output when it is created, before any option can silence it, which would corrupt
-    # the JSON that the command line and the benchmark print.
-    solver = _Highs()
-    solver.setOptionValue("output_flag", False)
+    solver = new_solver()
     solver.setOptionValue("mip_rel_gap", 0.0)
     lp = highspy.HighsLp()
     lp.num_col_ = len(candidates)
