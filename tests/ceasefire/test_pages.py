@@ -39,11 +39,14 @@ def test_killed_since_the_truce_matches_the_published_facts(demo):
 def test_dashboard_in_arabic_says_what_each_figure_counts(demo):
     html = get("/ceasefire/").content.decode()
     assert 'dir="rtl"' in html
-    assert "٦٬٢٠٨" in html and "١٬١٥٦" in html
+    assert "٦٬٢٠٨" in html
+    assert "١٬١٥٦" in html
     assert 'data-definition="new_deaths"' in html
-    assert 'id="daily-chart"' in html and 'id="governorate-map"' in html
+    assert 'id="daily-chart"' in html
+    assert 'id="governorate-map"' in html
     english = get("/en/ceasefire/").content.decode()
-    assert "6,208" in english and "new deaths" in english
+    assert "6,208" in english
+    assert "new deaths" in english
 
 
 def test_alerts_page_lists_spikes_and_data_warnings(demo):
@@ -54,11 +57,13 @@ def test_alerts_page_lists_spikes_and_data_warnings(demo):
 
 def test_incident_filters_page_and_api_agree(demo):
     html = get("/en/ceasefire/incidents/", pcode="PS0270").content.decode()
-    assert "East of Khan Younis" in html and "East of Gaza City" not in html
+    assert "East of Khan Younis" in html
+    assert "East of Gaza City" not in html
     api = get("/api/v1/ceasefire/incidents", pcode="PS0270").json()
     assert [i["location"] for i in api["items"]] == ["East of Khan Younis"]
     bad = get("/api/v1/ceasefire/incidents", verification="rumour")
-    assert bad.status_code == 422 and "verification" in bad.json()["detail"]
+    assert bad.status_code == 422
+    assert "verification" in bad.json()["detail"]
     page = get("/en/ceasefire/incidents/", start="2026-02-01", end="2026-01-01").content.decode()
     assert "is before the start" in page
 
@@ -67,7 +72,8 @@ def test_incident_page_shows_figures_violations_and_history(demo):
     incident = Incident.objects.get(location="East of Khan Younis")
     html = get(f"/en/ceasefire/incidents/{incident.pk}/").content.decode()
     assert "Casualty figures, source by source" in html
-    assert "Hamas" in html and "alleged" in html
+    assert "Hamas" in html
+    assert "alleged" in html
     assert 'id="history"' in html
 
 
@@ -75,7 +81,8 @@ def test_exports_keep_iso_dates_and_hxl_tags(demo):
     response = get("/ceasefire/export/incidents.hxl.csv")
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[1].startswith("#event+id,#date,")
-    assert "#affected+killed" in lines[1] and "#meta+source" in lines[1]
+    assert "#affected+killed" in lines[1]
+    assert "#meta+source" in lines[1]
     assert ",2026-01-25," in lines[2]
     geojson = json.loads(b"".join(get("/ceasefire/export/incidents.geojson").streaming_content))
     assert {f["geometry"]["type"] for f in geojson["features"]} == {"Point"}

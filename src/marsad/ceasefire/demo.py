@@ -98,5 +98,4 @@ def load(report: DemoReport) -> None:
         source="GAZA-MOH",
         marking="public",
     )
-    report.created["daily casualty reports"] = series.created
-    report.kept["daily casualty reports"] = series.already_there
+    report.add("daily casualty reports", created=series.created, kept=series.already_there)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from marsad.ceasefire.models import DailyReport, Incident
@@ -122,7 +122,20 @@ def import_acled(
         )
         if progress:
             progress(report.rows)
+    if report.created:
+        _refresh_statistics()
     return report
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load, PostgreSQL plans with the statistics it had before until autovacuum
+    catches up (a minute or more). With those of a nearly empty table it joins the actors by
+    nested loops, and the first page of the incident list takes most of a second at 100,000
+    incidents instead of a millisecond. SQLite has no statistics unless ANALYZE runs, and the
+    model's covering indexes are designed for that (docs/benchmarks.md, "Incidents at scale")."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(Incident._meta.db_table)}")
 
 
 @transaction.atomic

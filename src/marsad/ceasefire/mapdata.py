@@ -36,7 +36,8 @@ def features(qs: QuerySet[Incident], *, zoom: float) -> dict[str, Any]:
     """A FeatureCollection of points, or of clusters with their counts and fatalities."""
     qs = qs.filter(latitude__isnull=False).order_by()
     resolution = resolution_for(zoom)
-    if resolution is None or qs.count() <= POINT_LIMIT:
+    # "More than POINT_LIMIT?" asks for one row past the limit instead of counting them all.
+    if resolution is None or not qs[POINT_LIMIT:].exists():
         rows = qs.values_list(
             "id", "latitude", "longitude", "event_date", "sub_event_type", "fatalities", "pcode"
         )[:POINT_LIMIT]

@@ -19,6 +19,13 @@ from marsad.ceasefire.vocabulary import (
 )
 from marsad.core.bilingual import localized
 from marsad.core.evidence import Evidenced
+from marsad.core.releasability import Releasable
+
+
+def _unindexed(field: models.Field) -> models.Field:
+    """A copy of an inherited field without its index of its own."""
+    _name, _path, args, kwargs = field.deconstruct()
+    return type(field)(*args, **{**kwargs, "db_index": False})
 
 
 class Agreement(Evidenced):
@@ -60,7 +67,9 @@ class Phase(Evidenced):
     name_en = models.CharField(_("English name"), max_length=200)
     starts = models.DateField(_("starts"))
     ends = models.DateField(
-        _("ends"), null=True, blank=True,
+        _("ends"),
+        null=True,
+        blank=True,
         help_text=_("The day the next phase begins (that day belongs to the next phase)."),
     )
     conditions_ar = models.TextField(_("Arabic conditions"), blank=True, default="")
@@ -133,7 +142,8 @@ class Incident(Evidenced):
         unique=True,
         help_text=_("ACLED's event_id_cnty for imported events; MARSAD-n for others."),
     )
-    event_date = models.DateField(_("date"), db_index=True)
+    # Indexed through incident_date_cover, which leads with it.
+    event_date = models.DateField(_("date"))
     time_precision = models.PositiveSmallIntegerField(
         _("time precision"), choices=TimePrecision.choices, default=TimePrecision.DAY
     )
@@ -215,16 +225,57 @@ class Incident(Evidenced):
         default=Verification.REPORTED,
     )
     imported_from = models.CharField(_("imported from"), max_length=40, blank=True, default="")
+    # No index on the marking alone: incidents share a handful of markings, so it never narrows
+    # a search, but SQLite (without statistics) believes it does. It then reads an analyst's
+    # filter (marking = 'public' OR marking IN (...)) through two scans of that index and a
+    # table lookup per incident, which costs seconds at a million. The indexes below carry the
+    # marking after their leading column instead.
+    marking = _unindexed(Releasable._meta.get_field("marking"))
     history = HistoricalRecords(m2m_fields=["claims"])
 
     class Meta:
         ordering = ["-event_date", "-id"]
+        # Covering indexes: each holds every column its queries filter on and read, so that
+        # those queries never touch the table, and so that SQLite, choosing without statistics,
+        # never picks an index that sends it to the table for every incident (see
+        # docs/benchmarks.md, "Incidents at scale").
         indexes = [
-            models.Index(fields=["marking", "event_date"], name="incident_marking_date"),
-            models.Index(fields=["pcode", "event_date"], name="incident_pcode_date"),
-            models.Index(fields=["event_type", "event_date"], name="incident_type_date"),
-            models.Index(fields=["h3_6"], name="incident_h3_6"),
-            models.Index(fields=["h3_8"], name="incident_h3_8"),
+            # Date ranges: the dashboard's counts by governorate, type, actor and day, the sum
+            # of coded fatalities, and the incident list's pages (newest first) and counts.
+            models.Index(
+                fields=[
+                    "event_date",
+                    "marking",
+                    "pcode",
+                    "event_type",
+                    "sub_event_type",
+                    "verification",
+                    "actor1",
+                    "fatalities",
+                    "latitude",
+                ],
+                name="incident_date_cover",
+            ),
+            # The map: H3 clusters GROUP BY the cell in index order, with no sort, under the
+            # list's filters of date, governorate, type and verification; points in a box.
+            *(
+                models.Index(
+                    fields=[
+                        cell,
+                        "marking",
+                        "event_date",
+                        "pcode",
+                        "event_type",
+                        "sub_event_type",
+                        "verification",
+                        "latitude",
+                        "longitude",
+                        "fatalities",
+                    ],
+                    name=f"incident_{cell}_cover",
+                )
+                for cell in ("h3_6", "h3_8")
+            ),
         ]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")

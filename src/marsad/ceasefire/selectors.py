@@ -106,7 +106,13 @@ class IncidentFilters:
 
 
 def incidents(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Incident]:
-    qs = Incident.objects.visible_to(user).select_related("actor1_ref", "actor2_ref", "place")
+    qs = (
+        Incident.objects.visible_to(user)
+        .select_related("actor1_ref", "actor2_ref", "place")
+        # A governorate's outline is kilobytes of JSON, decoded again for every incident of a
+        # list or an export; nothing shown with an incident needs it.
+        .defer("actor1_ref__geometry", "actor2_ref__geometry", "place__geometry")
+    )
     return (filters or IncidentFilters()).apply(qs)
 
 
@@ -171,15 +177,12 @@ class Aggregates:
 def aggregates(
     user: Any, filters: IncidentFilters | None = None, *, days: bool = True
 ) -> Aggregates:
-    """Counts by governorate, type, actor and day, each one GROUP BY over the filtered set."""
+    """Counts by governorate, type, actor and day, each one GROUP BY over the filtered set. The
+    totals are the sums of the governorate rows, which saves a pass over the incidents."""
     qs = incidents(user, filters).order_by()
-    totals = qs.aggregate(n=Count("id"), killed=Sum("fatalities"))
-    found = Aggregates(total=totals["n"] or 0, fatalities=totals["killed"] or 0)
-    found.by_governorate = list(
-        qs.values("pcode")
-        .annotate(n=Count("id"), killed=Sum("fatalities"), located=Count("latitude"))
-        .order_by("pcode")
-    )
+    found = Aggregates(by_governorate=incidents_by_governorate(user, filters))
+    found.total = sum(row["n"] for row in found.by_governorate)
+    found.fatalities = sum(row["killed"] or 0 for row in found.by_governorate)
     found.by_type = list(
         qs.values("event_type", "sub_event_type")
         .annotate(n=Count("id"))
@@ -187,9 +190,29 @@ def aggregates(
     )
     found.by_actor = list(qs.values("actor1").annotate(n=Count("id")).order_by("-n", "actor1")[:15])
     if days:
-        found.by_day = list(
-            qs.values("event_date")
-            .annotate(n=Count("id"), killed=Sum("fatalities"))
-            .order_by("event_date")
-        )
+        found.by_day = incidents_per_day(user, filters)
     return found
+
+
+def incidents_by_governorate(
+    user: Any, filters: IncidentFilters | None = None
+) -> list[dict[str, Any]]:
+    """Incidents, coded fatalities and located incidents per governorate P-code ('' for none)."""
+    return list(
+        incidents(user, filters)
+        .order_by()
+        .values("pcode")
+        .annotate(n=Count("id"), killed=Sum("fatalities"), located=Count("latitude"))
+        .order_by("pcode")
+    )
+
+
+def incidents_per_day(user: Any, filters: IncidentFilters | None = None) -> list[dict[str, Any]]:
+    """Incidents and their coded fatalities per day of the filtered set, oldest first."""
+    return list(
+        incidents(user, filters)
+        .order_by()
+        .values("event_date")
+        .annotate(n=Count("id"), killed=Sum("fatalities"))
+        .order_by("event_date")
+    )

@@ -90,7 +90,7 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
             ]
     found.figures += _incident_figures(user, start, until)
     found.figures += _period_figures(user, start, until)
-    counts = selectors.aggregates(user, selectors.IncidentFilters(start=start, end=until)).by_day
+    counts = selectors.incidents_per_day(user, selectors.IncidentFilters(start=start, end=until))
     found.incident_alerts = spikes.detect_spikes(
         [(row["event_date"], row["n"]) for row in counts], label="incidents"
     )

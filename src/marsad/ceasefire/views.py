@@ -40,12 +40,13 @@ def _governorates(user: Any) -> list[tuple[str, str]]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     summary = summarize(user)
-    counts = selectors.aggregates(
-        user, selectors.IncidentFilters(start=summary.effective), days=False
+    # The page shows the counts by governorate only: the other aggregates are not computed.
+    counts = selectors.incidents_by_governorate(
+        user, selectors.IncidentFilters(start=summary.effective)
     )
     names = dict(_governorates(user))
     by_governorate = []
-    for row in counts.by_governorate:
+    for row in counts:
         if row["pcode"]:
             by_governorate.append({**row, "name": names.get(row["pcode"], row["pcode"])})
             continue
@@ -53,8 +54,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if row["located"]:
             by_governorate.append({**row, "n": row["located"], "where": "outside"})
         if row["n"] - row["located"]:
-            by_governorate.append({**row, "n": row["n"] - row["located"], "killed": None,
-                                   "where": "unknown"})
+            by_governorate.append(
+                {**row, "n": row["n"] - row["located"], "killed": None, "where": "unknown"}
+            )
     chart = {
         "days": [day.isoformat() for day, _n in summary.daily],
         "values": [n for _day, n in summary.daily],
@@ -68,7 +70,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             for p in summary.phases
         ],
     }
-    map_counts = {row["pcode"]: row["n"] for row in counts.by_governorate if row["pcode"]}
+    map_counts = {row["pcode"]: row["n"] for row in counts if row["pcode"]}
     return render(
         request,
         "ceasefire/dashboard.html",
@@ -76,7 +78,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "summary": summary,
             "definitions": DEFINITIONS,
             "agreement": selectors.main_agreement(user),
-            "counts": counts,
             "by_governorate": by_governorate,
             "chart": chart,
             "map_counts": map_counts,

@@ -8,594 +8,2416 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('effective', models.DateField(verbose_name='in force from')),
-                ('summary_ar', models.TextField(blank=True, default='', verbose_name='Arabic summary')),
-                ('summary_en', models.TextField(blank=True, default='', verbose_name='English summary')),
-                ('actor', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='ceasefire', to='core.actor', verbose_name='agreement')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('mediators', models.ManyToManyField(blank=True, related_name='ceasefire_mediations', to='core.actor', verbose_name='mediators')),
-                ('parties', models.ManyToManyField(blank=True, related_name='ceasefire_parties', to='core.actor', verbose_name='parties')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("effective", models.DateField(verbose_name="in force from")),
+                (
+                    "summary_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic summary"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, default="", verbose_name="English summary"),
+                ),
+                (
+                    "actor",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ceasefire",
+                        to="core.actor",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "mediators",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="ceasefire_mediations",
+                        to="core.actor",
+                        verbose_name="mediators",
+                    ),
+                ),
+                (
+                    "parties",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="ceasefire_parties",
+                        to="core.actor",
+                        verbose_name="parties",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ceasefire agreement',
-                'verbose_name_plural': 'ceasefire agreements',
+                "verbose_name": "ceasefire agreement",
+                "verbose_name_plural": "ceasefire agreements",
             },
         ),
         migrations.CreateModel(
-            name='CasualtyFigure',
+            name="CasualtyFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('area', models.CharField(blank=True, default='', max_length=10, verbose_name='area P-code')),
-                ('reported_on', models.DateField(verbose_name='reported on')),
-                ('killed_low', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, low')),
-                ('killed_best', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, best')),
-                ('killed_high', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, high')),
-                ('injured_low', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, low')),
-                ('injured_best', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, best')),
-                ('injured_high', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, high')),
-                ('civilians', models.PositiveIntegerField(blank=True, null=True, verbose_name='civilians killed')),
-                ('children', models.PositiveIntegerField(blank=True, null=True, verbose_name='children killed')),
-                ('women', models.PositiveIntegerField(blank=True, null=True, verbose_name='women killed')),
-                ('wording', models.TextField(blank=True, default='', verbose_name="the source's words")),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='casualty_figures', to='core.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("period_start", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True, default="", max_length=10, verbose_name="area P-code"
+                    ),
+                ),
+                ("reported_on", models.DateField(verbose_name="reported on")),
+                (
+                    "killed_low",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, low"),
+                ),
+                (
+                    "killed_best",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, best"),
+                ),
+                (
+                    "killed_high",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, high"),
+                ),
+                (
+                    "injured_low",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="injured, low"),
+                ),
+                (
+                    "injured_best",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured, best"
+                    ),
+                ),
+                (
+                    "injured_high",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured, high"
+                    ),
+                ),
+                (
+                    "civilians",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="civilians killed"
+                    ),
+                ),
+                (
+                    "children",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="children killed"
+                    ),
+                ),
+                (
+                    "women",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="women killed"),
+                ),
+                (
+                    "wording",
+                    models.TextField(blank=True, default="", verbose_name="the source's words"),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="casualty_figures",
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'casualty figure',
-                'verbose_name_plural': 'casualty figures',
-                'ordering': ['reported_on', 'id'],
+                "verbose_name": "casualty figure",
+                "verbose_name_plural": "casualty figures",
+                "ordering": ["reported_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Clause',
+            name="Clause",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('ref', models.CharField(max_length=20, verbose_name='reference')),
-                ('text_ar', models.TextField(verbose_name='Arabic text')),
-                ('text_en', models.TextField(verbose_name='English text')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='clauses', to='ceasefire.agreement', verbose_name='agreement')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("ref", models.CharField(max_length=20, verbose_name="reference")),
+                ("text_ar", models.TextField(verbose_name="Arabic text")),
+                ("text_en", models.TextField(verbose_name="English text")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="clauses",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'clause',
-                'verbose_name_plural': 'clauses',
-                'ordering': ['agreement', 'ref'],
+                "verbose_name": "clause",
+                "verbose_name_plural": "clauses",
+                "ordering": ["agreement", "ref"],
             },
         ),
         migrations.CreateModel(
-            name='DailyReport',
+            name="DailyReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('report_date', models.DateField(verbose_name='day')),
-                ('report_source', models.CharField(max_length=40, verbose_name='channel of the report')),
-                ('killed', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed (reported)')),
-                ('injured', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured (reported)')),
-                ('ext_killed', models.PositiveIntegerField(verbose_name='killed (series)')),
-                ('ext_injured', models.PositiveIntegerField(verbose_name='injured (series)')),
-                ('ext_killed_cum', models.PositiveIntegerField(verbose_name='killed, cumulative')),
-                ('ext_injured_cum', models.PositiveIntegerField(verbose_name='injured, cumulative')),
-                ('killed_truce_new', models.PositiveIntegerField(blank=True, null=True, verbose_name='new deaths')),
-                ('killed_recovered', models.PositiveIntegerField(blank=True, null=True, verbose_name='bodies recovered')),
-                ('killed_committee', models.PositiveIntegerField(blank=True, null=True, verbose_name='added by committee')),
-                ('killed_succumbed', models.PositiveIntegerField(blank=True, null=True, verbose_name='succumbed to wounds')),
-                ('children_cum', models.PositiveIntegerField(blank=True, null=True, verbose_name='children killed, cumulative')),
-                ('women_cum', models.PositiveIntegerField(blank=True, null=True, verbose_name='women killed, cumulative')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='daily_reports', to='core.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("report_date", models.DateField(verbose_name="day")),
+                (
+                    "report_source",
+                    models.CharField(max_length=40, verbose_name="channel of the report"),
+                ),
+                (
+                    "killed",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="killed (reported)"
+                    ),
+                ),
+                (
+                    "injured",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured (reported)"
+                    ),
+                ),
+                ("ext_killed", models.PositiveIntegerField(verbose_name="killed (series)")),
+                ("ext_injured", models.PositiveIntegerField(verbose_name="injured (series)")),
+                ("ext_killed_cum", models.PositiveIntegerField(verbose_name="killed, cumulative")),
+                (
+                    "ext_injured_cum",
+                    models.PositiveIntegerField(verbose_name="injured, cumulative"),
+                ),
+                (
+                    "killed_truce_new",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="new deaths"),
+                ),
+                (
+                    "killed_recovered",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="bodies recovered"
+                    ),
+                ),
+                (
+                    "killed_committee",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="added by committee"
+                    ),
+                ),
+                (
+                    "killed_succumbed",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="succumbed to wounds"
+                    ),
+                ),
+                (
+                    "children_cum",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="children killed, cumulative"
+                    ),
+                ),
+                (
+                    "women_cum",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="women killed, cumulative"
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="daily_reports",
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'daily casualty report',
-                'verbose_name_plural': 'daily casualty reports',
-                'ordering': ['source', 'report_date'],
+                "verbose_name": "daily casualty report",
+                "verbose_name_plural": "daily casualty reports",
+                "ordering": ["source", "report_date"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAgreement',
+            name="HistoricalAgreement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('effective', models.DateField(verbose_name='in force from')),
-                ('summary_ar', models.TextField(blank=True, default='', verbose_name='Arabic summary')),
-                ('summary_en', models.TextField(blank=True, default='', verbose_name='English summary')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='agreement')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("effective", models.DateField(verbose_name="in force from")),
+                (
+                    "summary_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic summary"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, default="", verbose_name="English summary"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical ceasefire agreement',
-                'verbose_name_plural': 'historical ceasefire agreements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical ceasefire agreement",
+                "verbose_name_plural": "historical ceasefire agreements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAgreement_claims',
+            name="HistoricalAgreement_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalagreement')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalagreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAgreement_claims',
+                "verbose_name": "HistoricalAgreement_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAgreement_mediators',
+            name="HistoricalAgreement_mediators",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalagreement')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalagreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAgreement_mediators',
+                "verbose_name": "HistoricalAgreement_mediators",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAgreement_parties',
+            name="HistoricalAgreement_parties",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalagreement')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalagreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAgreement_parties',
+                "verbose_name": "HistoricalAgreement_parties",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCasualtyFigure',
+            name="HistoricalCasualtyFigure",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('area', models.CharField(blank=True, default='', max_length=10, verbose_name='area P-code')),
-                ('reported_on', models.DateField(verbose_name='reported on')),
-                ('killed_low', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, low')),
-                ('killed_best', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, best')),
-                ('killed_high', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed, high')),
-                ('injured_low', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, low')),
-                ('injured_best', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, best')),
-                ('injured_high', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured, high')),
-                ('civilians', models.PositiveIntegerField(blank=True, null=True, verbose_name='civilians killed')),
-                ('children', models.PositiveIntegerField(blank=True, null=True, verbose_name='children killed')),
-                ('women', models.PositiveIntegerField(blank=True, null=True, verbose_name='women killed')),
-                ('wording', models.TextField(blank=True, default='', verbose_name="the source's words")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("period_start", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True, default="", max_length=10, verbose_name="area P-code"
+                    ),
+                ),
+                ("reported_on", models.DateField(verbose_name="reported on")),
+                (
+                    "killed_low",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, low"),
+                ),
+                (
+                    "killed_best",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, best"),
+                ),
+                (
+                    "killed_high",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="killed, high"),
+                ),
+                (
+                    "injured_low",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="injured, low"),
+                ),
+                (
+                    "injured_best",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured, best"
+                    ),
+                ),
+                (
+                    "injured_high",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured, high"
+                    ),
+                ),
+                (
+                    "civilians",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="civilians killed"
+                    ),
+                ),
+                (
+                    "children",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="children killed"
+                    ),
+                ),
+                (
+                    "women",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="women killed"),
+                ),
+                (
+                    "wording",
+                    models.TextField(blank=True, default="", verbose_name="the source's words"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical casualty figure',
-                'verbose_name_plural': 'historical casualty figures',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical casualty figure",
+                "verbose_name_plural": "historical casualty figures",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCasualtyFigure_claims',
+            name="HistoricalCasualtyFigure_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('casualtyfigure', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.casualtyfigure')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalcasualtyfigure')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "casualtyfigure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.casualtyfigure",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalcasualtyfigure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalCasualtyFigure_claims',
+                "verbose_name": "HistoricalCasualtyFigure_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClause',
+            name="HistoricalClause",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('ref', models.CharField(max_length=20, verbose_name='reference')),
-                ('text_ar', models.TextField(verbose_name='Arabic text')),
-                ('text_en', models.TextField(verbose_name='English text')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement', verbose_name='agreement')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("ref", models.CharField(max_length=20, verbose_name="reference")),
+                ("text_ar", models.TextField(verbose_name="Arabic text")),
+                ("text_en", models.TextField(verbose_name="English text")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical clause',
-                'verbose_name_plural': 'historical clauses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical clause",
+                "verbose_name_plural": "historical clauses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalClause_claims',
+            name="HistoricalClause_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('clause', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.clause')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalclause')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.clause",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalclause",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalClause_claims',
+                "verbose_name": "HistoricalClause_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDailyReport',
+            name="HistoricalDailyReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('report_date', models.DateField(verbose_name='day')),
-                ('report_source', models.CharField(max_length=40, verbose_name='channel of the report')),
-                ('killed', models.PositiveIntegerField(blank=True, null=True, verbose_name='killed (reported)')),
-                ('injured', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured (reported)')),
-                ('ext_killed', models.PositiveIntegerField(verbose_name='killed (series)')),
-                ('ext_injured', models.PositiveIntegerField(verbose_name='injured (series)')),
-                ('ext_killed_cum', models.PositiveIntegerField(verbose_name='killed, cumulative')),
-                ('ext_injured_cum', models.PositiveIntegerField(verbose_name='injured, cumulative')),
-                ('killed_truce_new', models.PositiveIntegerField(blank=True, null=True, verbose_name='new deaths')),
-                ('killed_recovered', models.PositiveIntegerField(blank=True, null=True, verbose_name='bodies recovered')),
-                ('killed_committee', models.PositiveIntegerField(blank=True, null=True, verbose_name='added by committee')),
-                ('killed_succumbed', models.PositiveIntegerField(blank=True, null=True, verbose_name='succumbed to wounds')),
-                ('children_cum', models.PositiveIntegerField(blank=True, null=True, verbose_name='children killed, cumulative')),
-                ('women_cum', models.PositiveIntegerField(blank=True, null=True, verbose_name='women killed, cumulative')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("report_date", models.DateField(verbose_name="day")),
+                (
+                    "report_source",
+                    models.CharField(max_length=40, verbose_name="channel of the report"),
+                ),
+                (
+                    "killed",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="killed (reported)"
+                    ),
+                ),
+                (
+                    "injured",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="injured (reported)"
+                    ),
+                ),
+                ("ext_killed", models.PositiveIntegerField(verbose_name="killed (series)")),
+                ("ext_injured", models.PositiveIntegerField(verbose_name="injured (series)")),
+                ("ext_killed_cum", models.PositiveIntegerField(verbose_name="killed, cumulative")),
+                (
+                    "ext_injured_cum",
+                    models.PositiveIntegerField(verbose_name="injured, cumulative"),
+                ),
+                (
+                    "killed_truce_new",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="new deaths"),
+                ),
+                (
+                    "killed_recovered",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="bodies recovered"
+                    ),
+                ),
+                (
+                    "killed_committee",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="added by committee"
+                    ),
+                ),
+                (
+                    "killed_succumbed",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="succumbed to wounds"
+                    ),
+                ),
+                (
+                    "children_cum",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="children killed, cumulative"
+                    ),
+                ),
+                (
+                    "women_cum",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="women killed, cumulative"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical daily casualty report',
-                'verbose_name_plural': 'historical daily casualty reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical daily casualty report",
+                "verbose_name_plural": "historical daily casualty reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDailyReport_claims',
+            name="HistoricalDailyReport_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('dailyreport', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.dailyreport')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicaldailyreport')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "dailyreport",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.dailyreport",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicaldailyreport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalDailyReport_claims',
+                "verbose_name": "HistoricalDailyReport_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIncident',
+            name="HistoricalIncident",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('event_id', models.CharField(db_index=True, help_text="ACLED's event_id_cnty for imported events; MARSAD-n for others.", max_length=40, verbose_name='event id')),
-                ('event_date', models.DateField(db_index=True, verbose_name='date')),
-                ('time_precision', models.PositiveSmallIntegerField(choices=[(1, 'day'), (2, 'week'), (3, 'month')], default=1, verbose_name='time precision')),
-                ('event_type', models.CharField(choices=[('Battles', 'Battles'), ('Explosions/Remote violence', 'Explosions/Remote violence'), ('Violence against civilians', 'Violence against civilians'), ('Protests', 'Protests'), ('Riots', 'Riots'), ('Strategic developments', 'Strategic developments')], max_length=40, verbose_name='event type')),
-                ('sub_event_type', models.CharField(choices=[('Armed clash', 'Armed clash'), ('Government regains territory', 'Government regains territory'), ('Non-state actor overtakes territory', 'Non-state actor overtakes territory'), ('Chemical weapon', 'Chemical weapon'), ('Air/drone strike', 'Air/drone strike'), ('Suicide bomb', 'Suicide bomb'), ('Shelling/artillery/missile attack', 'Shelling/artillery/missile attack'), ('Remote explosive/landmine/IED', 'Remote explosive/landmine/IED'), ('Grenade', 'Grenade'), ('Sexual violence', 'Sexual violence'), ('Attack', 'Attack'), ('Abduction/forced disappearance', 'Abduction/forced disappearance'), ('Peaceful protest', 'Peaceful protest'), ('Protest with intervention', 'Protest with intervention'), ('Excessive force against protesters', 'Excessive force against protesters'), ('Violent demonstration', 'Violent demonstration'), ('Mob violence', 'Mob violence'), ('Agreement', 'Agreement'), ('Arrests', 'Arrests'), ('Change to group/activity', 'Change to group/activity'), ('Disrupted weapons use', 'Disrupted weapons use'), ('Headquarters or base established', 'Headquarters or base established'), ('Looting/property destruction', 'Looting/property destruction'), ('Non-violent transfer of territory', 'Non-violent transfer of territory'), ('Other', 'Other')], max_length=50, verbose_name='sub-event type')),
-                ('actor1', models.CharField(blank=True, default='', max_length=200, verbose_name='actor 1')),
-                ('inter1', models.CharField(blank=True, default='', max_length=60, verbose_name='actor 1 type')),
-                ('actor2', models.CharField(blank=True, default='', max_length=200, verbose_name='actor 2')),
-                ('inter2', models.CharField(blank=True, default='', max_length=60, verbose_name='actor 2 type')),
-                ('admin1', models.CharField(blank=True, default='', max_length=100, verbose_name='admin 1')),
-                ('admin2', models.CharField(blank=True, default='', max_length=100, verbose_name='admin 2')),
-                ('location', models.CharField(blank=True, default='', max_length=200, verbose_name='location')),
-                ('pcode', models.CharField(blank=True, default='', help_text='Empty when the place lies at sea or outside every governorate.', max_length=10, verbose_name='governorate P-code')),
-                ('latitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('geo_precision', models.PositiveSmallIntegerField(choices=[(1, 'the place itself'), (2, 'near the place'), (3, 'the region only')], default=1, verbose_name='geographic precision')),
-                ('h3_6', models.CharField(blank=True, default='', max_length=16)),
-                ('h3_8', models.CharField(blank=True, default='', max_length=16)),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('reported_by', models.CharField(blank=True, default='', max_length=500, verbose_name='reported by')),
-                ('fatalities', models.PositiveIntegerField(blank=True, help_text="The count the incident's own coding gives (ACLED: the most conservative).", null=True, verbose_name='fatalities (as coded)')),
-                ('verification', models.CharField(choices=[('reported', 'reported'), ('corroborated', 'corroborated'), ('verified', 'verified'), ('disputed', 'disputed'), ('false', 'false')], default='reported', max_length=15, verbose_name='verification')),
-                ('imported_from', models.CharField(blank=True, default='', max_length=40, verbose_name='imported from')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor1_ref', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='actor 1 in Marsad')),
-                ('actor2_ref', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='actor 2 in Marsad')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='place')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "event_id",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ACLED's event_id_cnty for imported events; MARSAD-n for others.",
+                        max_length=40,
+                        verbose_name="event id",
+                    ),
+                ),
+                ("event_date", models.DateField(db_index=True, verbose_name="date")),
+                (
+                    "time_precision",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "day"), (2, "week"), (3, "month")],
+                        default=1,
+                        verbose_name="time precision",
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("Battles", "Battles"),
+                            ("Explosions/Remote violence", "Explosions/Remote violence"),
+                            ("Violence against civilians", "Violence against civilians"),
+                            ("Protests", "Protests"),
+                            ("Riots", "Riots"),
+                            ("Strategic developments", "Strategic developments"),
+                        ],
+                        max_length=40,
+                        verbose_name="event type",
+                    ),
+                ),
+                (
+                    "sub_event_type",
+                    models.CharField(
+                        choices=[
+                            ("Armed clash", "Armed clash"),
+                            ("Government regains territory", "Government regains territory"),
+                            (
+                                "Non-state actor overtakes territory",
+                                "Non-state actor overtakes territory",
+                            ),
+                            ("Chemical weapon", "Chemical weapon"),
+                            ("Air/drone strike", "Air/drone strike"),
+                            ("Suicide bomb", "Suicide bomb"),
+                            (
+                                "Shelling/artillery/missile attack",
+                                "Shelling/artillery/missile attack",
+                            ),
+                            ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED"),
+                            ("Grenade", "Grenade"),
+                            ("Sexual violence", "Sexual violence"),
+                            ("Attack", "Attack"),
+                            ("Abduction/forced disappearance", "Abduction/forced disappearance"),
+                            ("Peaceful protest", "Peaceful protest"),
+                            ("Protest with intervention", "Protest with intervention"),
+                            (
+                                "Excessive force against protesters",
+                                "Excessive force against protesters",
+                            ),
+                            ("Violent demonstration", "Violent demonstration"),
+                            ("Mob violence", "Mob violence"),
+                            ("Agreement", "Agreement"),
+                            ("Arrests", "Arrests"),
+                            ("Change to group/activity", "Change to group/activity"),
+                            ("Disrupted weapons use", "Disrupted weapons use"),
+                            (
+                                "Headquarters or base established",
+                                "Headquarters or base established",
+                            ),
+                            ("Looting/property destruction", "Looting/property destruction"),
+                            (
+                                "Non-violent transfer of territory",
+                                "Non-violent transfer of territory",
+                            ),
+                            ("Other", "Other"),
+                        ],
+                        max_length=50,
+                        verbose_name="sub-event type",
+                    ),
+                ),
+                (
+                    "actor1",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="actor 1"
+                    ),
+                ),
+                (
+                    "inter1",
+                    models.CharField(
+                        blank=True, default="", max_length=60, verbose_name="actor 1 type"
+                    ),
+                ),
+                (
+                    "actor2",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="actor 2"
+                    ),
+                ),
+                (
+                    "inter2",
+                    models.CharField(
+                        blank=True, default="", max_length=60, verbose_name="actor 2 type"
+                    ),
+                ),
+                (
+                    "admin1",
+                    models.CharField(
+                        blank=True, default="", max_length=100, verbose_name="admin 1"
+                    ),
+                ),
+                (
+                    "admin2",
+                    models.CharField(
+                        blank=True, default="", max_length=100, verbose_name="admin 2"
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="location"
+                    ),
+                ),
+                (
+                    "pcode",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Empty when the place lies at sea or outside every governorate.",
+                        max_length=10,
+                        verbose_name="governorate P-code",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "geo_precision",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "the place itself"),
+                            (2, "near the place"),
+                            (3, "the region only"),
+                        ],
+                        default=1,
+                        verbose_name="geographic precision",
+                    ),
+                ),
+                ("h3_6", models.CharField(blank=True, default="", max_length=16)),
+                ("h3_8", models.CharField(blank=True, default="", max_length=16)),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "reported_by",
+                    models.CharField(
+                        blank=True, default="", max_length=500, verbose_name="reported by"
+                    ),
+                ),
+                (
+                    "fatalities",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="The count the incident's own coding gives (ACLED: the most conservative).",
+                        null=True,
+                        verbose_name="fatalities (as coded)",
+                    ),
+                ),
+                (
+                    "verification",
+                    models.CharField(
+                        choices=[
+                            ("reported", "reported"),
+                            ("corroborated", "corroborated"),
+                            ("verified", "verified"),
+                            ("disputed", "disputed"),
+                            ("false", "false"),
+                        ],
+                        default="reported",
+                        max_length=15,
+                        verbose_name="verification",
+                    ),
+                ),
+                (
+                    "imported_from",
+                    models.CharField(
+                        blank=True, default="", max_length=40, verbose_name="imported from"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor1_ref",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="actor 1 in Marsad",
+                    ),
+                ),
+                (
+                    "actor2_ref",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="actor 2 in Marsad",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical incident',
-                'verbose_name_plural': 'historical incidents',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical incident",
+                "verbose_name_plural": "historical incidents",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPhase',
+            name="HistoricalPhase",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='phase')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('starts', models.DateField(verbose_name='starts')),
-                ('ends', models.DateField(blank=True, help_text='The day the next phase begins (that day belongs to the next phase).', null=True, verbose_name='ends')),
-                ('conditions_ar', models.TextField(blank=True, default='', verbose_name='Arabic conditions')),
-                ('conditions_en', models.TextField(blank=True, default='', verbose_name='English conditions')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement', verbose_name='agreement')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="phase")),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                ("starts", models.DateField(verbose_name="starts")),
+                (
+                    "ends",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the next phase begins (that day belongs to the next phase).",
+                        null=True,
+                        verbose_name="ends",
+                    ),
+                ),
+                (
+                    "conditions_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic conditions"),
+                ),
+                (
+                    "conditions_en",
+                    models.TextField(blank=True, default="", verbose_name="English conditions"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical phase',
-                'verbose_name_plural': 'historical phases',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical phase",
+                "verbose_name_plural": "historical phases",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('event_id', models.CharField(help_text="ACLED's event_id_cnty for imported events; MARSAD-n for others.", max_length=40, unique=True, verbose_name='event id')),
-                ('event_date', models.DateField(db_index=True, verbose_name='date')),
-                ('time_precision', models.PositiveSmallIntegerField(choices=[(1, 'day'), (2, 'week'), (3, 'month')], default=1, verbose_name='time precision')),
-                ('event_type', models.CharField(choices=[('Battles', 'Battles'), ('Explosions/Remote violence', 'Explosions/Remote violence'), ('Violence against civilians', 'Violence against civilians'), ('Protests', 'Protests'), ('Riots', 'Riots'), ('Strategic developments', 'Strategic developments')], max_length=40, verbose_name='event type')),
-                ('sub_event_type', models.CharField(choices=[('Armed clash', 'Armed clash'), ('Government regains territory', 'Government regains territory'), ('Non-state actor overtakes territory', 'Non-state actor overtakes territory'), ('Chemical weapon', 'Chemical weapon'), ('Air/drone strike', 'Air/drone strike'), ('Suicide bomb', 'Suicide bomb'), ('Shelling/artillery/missile attack', 'Shelling/artillery/missile attack'), ('Remote explosive/landmine/IED', 'Remote explosive/landmine/IED'), ('Grenade', 'Grenade'), ('Sexual violence', 'Sexual violence'), ('Attack', 'Attack'), ('Abduction/forced disappearance', 'Abduction/forced disappearance'), ('Peaceful protest', 'Peaceful protest'), ('Protest with intervention', 'Protest with intervention'), ('Excessive force against protesters', 'Excessive force against protesters'), ('Violent demonstration', 'Violent demonstration'), ('Mob violence', 'Mob violence'), ('Agreement', 'Agreement'), ('Arrests', 'Arrests'), ('Change to group/activity', 'Change to group/activity'), ('Disrupted weapons use', 'Disrupted weapons use'), ('Headquarters or base established', 'Headquarters or base established'), ('Looting/property destruction', 'Looting/property destruction'), ('Non-violent transfer of territory', 'Non-violent transfer of territory'), ('Other', 'Other')], max_length=50, verbose_name='sub-event type')),
-                ('actor1', models.CharField(blank=True, default='', max_length=200, verbose_name='actor 1')),
-                ('inter1', models.CharField(blank=True, default='', max_length=60, verbose_name='actor 1 type')),
-                ('actor2', models.CharField(blank=True, default='', max_length=200, verbose_name='actor 2')),
-                ('inter2', models.CharField(blank=True, default='', max_length=60, verbose_name='actor 2 type')),
-                ('admin1', models.CharField(blank=True, default='', max_length=100, verbose_name='admin 1')),
-                ('admin2', models.CharField(blank=True, default='', max_length=100, verbose_name='admin 2')),
-                ('location', models.CharField(blank=True, default='', max_length=200, verbose_name='location')),
-                ('pcode', models.CharField(blank=True, default='', help_text='Empty when the place lies at sea or outside every governorate.', max_length=10, verbose_name='governorate P-code')),
-                ('latitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('geo_precision', models.PositiveSmallIntegerField(choices=[(1, 'the place itself'), (2, 'near the place'), (3, 'the region only')], default=1, verbose_name='geographic precision')),
-                ('h3_6', models.CharField(blank=True, default='', max_length=16)),
-                ('h3_8', models.CharField(blank=True, default='', max_length=16)),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('reported_by', models.CharField(blank=True, default='', max_length=500, verbose_name='reported by')),
-                ('fatalities', models.PositiveIntegerField(blank=True, help_text="The count the incident's own coding gives (ACLED: the most conservative).", null=True, verbose_name='fatalities (as coded)')),
-                ('verification', models.CharField(choices=[('reported', 'reported'), ('corroborated', 'corroborated'), ('verified', 'verified'), ('disputed', 'disputed'), ('false', 'false')], default='reported', max_length=15, verbose_name='verification')),
-                ('imported_from', models.CharField(blank=True, default='', max_length=40, verbose_name='imported from')),
-                ('actor1_ref', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='incidents_as_actor1', to='core.actor', verbose_name='actor 1 in Marsad')),
-                ('actor2_ref', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='incidents_as_actor2', to='core.actor', verbose_name='actor 2 in Marsad')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='incidents_at', to='core.actor', verbose_name='place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "event_id",
+                    models.CharField(
+                        help_text="ACLED's event_id_cnty for imported events; MARSAD-n for others.",
+                        max_length=40,
+                        unique=True,
+                        verbose_name="event id",
+                    ),
+                ),
+                ("event_date", models.DateField(db_index=True, verbose_name="date")),
+                (
+                    "time_precision",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "day"), (2, "week"), (3, "month")],
+                        default=1,
+                        verbose_name="time precision",
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("Battles", "Battles"),
+                            ("Explosions/Remote violence", "Explosions/Remote violence"),
+                            ("Violence against civilians", "Violence against civilians"),
+                            ("Protests", "Protests"),
+                            ("Riots", "Riots"),
+                            ("Strategic developments", "Strategic developments"),
+                        ],
+                        max_length=40,
+                        verbose_name="event type",
+                    ),
+                ),
+                (
+                    "sub_event_type",
+                    models.CharField(
+                        choices=[
+                            ("Armed clash", "Armed clash"),
+                            ("Government regains territory", "Government regains territory"),
+                            (
+                                "Non-state actor overtakes territory",
+                                "Non-state actor overtakes territory",
+                            ),
+                            ("Chemical weapon", "Chemical weapon"),
+                            ("Air/drone strike", "Air/drone strike"),
+                            ("Suicide bomb", "Suicide bomb"),
+                            (
+                                "Shelling/artillery/missile attack",
+                                "Shelling/artillery/missile attack",
+                            ),
+                            ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED"),
+                            ("Grenade", "Grenade"),
+                            ("Sexual violence", "Sexual violence"),
+                            ("Attack", "Attack"),
+                            ("Abduction/forced disappearance", "Abduction/forced disappearance"),
+                            ("Peaceful protest", "Peaceful protest"),
+                            ("Protest with intervention", "Protest with intervention"),
+                            (
+                                "Excessive force against protesters",
+                                "Excessive force against protesters",
+                            ),
+                            ("Violent demonstration", "Violent demonstration"),
+                            ("Mob violence", "Mob violence"),
+                            ("Agreement", "Agreement"),
+                            ("Arrests", "Arrests"),
+                            ("Change to group/activity", "Change to group/activity"),
+                            ("Disrupted weapons use", "Disrupted weapons use"),
+                            (
+                                "Headquarters or base established",
+                                "Headquarters or base established",
+                            ),
+                            ("Looting/property destruction", "Looting/property destruction"),
+                            (
+                                "Non-violent transfer of territory",
+                                "Non-violent transfer of territory",
+                            ),
+                            ("Other", "Other"),
+                        ],
+                        max_length=50,
+                        verbose_name="sub-event type",
+                    ),
+                ),
+                (
+                    "actor1",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="actor 1"
+                    ),
+                ),
+                (
+                    "inter1",
+                    models.CharField(
+                        blank=True, default="", max_length=60, verbose_name="actor 1 type"
+                    ),
+                ),
+                (
+                    "actor2",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="actor 2"
+                    ),
+                ),
+                (
+                    "inter2",
+                    models.CharField(
+                        blank=True, default="", max_length=60, verbose_name="actor 2 type"
+                    ),
+                ),
+                (
+                    "admin1",
+                    models.CharField(
+                        blank=True, default="", max_length=100, verbose_name="admin 1"
+                    ),
+                ),
+                (
+                    "admin2",
+                    models.CharField(
+                        blank=True, default="", max_length=100, verbose_name="admin 2"
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True, default="", max_length=200, verbose_name="location"
+                    ),
+                ),
+                (
+                    "pcode",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Empty when the place lies at sea or outside every governorate.",
+                        max_length=10,
+                        verbose_name="governorate P-code",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "geo_precision",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "the place itself"),
+                            (2, "near the place"),
+                            (3, "the region only"),
+                        ],
+                        default=1,
+                        verbose_name="geographic precision",
+                    ),
+                ),
+                ("h3_6", models.CharField(blank=True, default="", max_length=16)),
+                ("h3_8", models.CharField(blank=True, default="", max_length=16)),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "reported_by",
+                    models.CharField(
+                        blank=True, default="", max_length=500, verbose_name="reported by"
+                    ),
+                ),
+                (
+                    "fatalities",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="The count the incident's own coding gives (ACLED: the most conservative).",
+                        null=True,
+                        verbose_name="fatalities (as coded)",
+                    ),
+                ),
+                (
+                    "verification",
+                    models.CharField(
+                        choices=[
+                            ("reported", "reported"),
+                            ("corroborated", "corroborated"),
+                            ("verified", "verified"),
+                            ("disputed", "disputed"),
+                            ("false", "false"),
+                        ],
+                        default="reported",
+                        max_length=15,
+                        verbose_name="verification",
+                    ),
+                ),
+                (
+                    "imported_from",
+                    models.CharField(
+                        blank=True, default="", max_length=40, verbose_name="imported from"
+                    ),
+                ),
+                (
+                    "actor1_ref",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents_as_actor1",
+                        to="core.actor",
+                        verbose_name="actor 1 in Marsad",
+                    ),
+                ),
+                (
+                    "actor2_ref",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents_as_actor2",
+                        to="core.actor",
+                        verbose_name="actor 2 in Marsad",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents_at",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'incident',
-                'verbose_name_plural': 'incidents',
-                'ordering': ['-event_date', '-id'],
+                "verbose_name": "incident",
+                "verbose_name_plural": "incidents",
+                "ordering": ["-event_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIncident_claims',
+            name="HistoricalIncident_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalincident')),
-                ('incident', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.incident')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalincident",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.incident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalIncident_claims',
+                "verbose_name": "HistoricalIncident_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalcasualtyfigure',
-            name='incident',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.incident', verbose_name='incident'),
+            model_name="historicalcasualtyfigure",
+            name="incident",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="ceasefire.incident",
+                verbose_name="incident",
+            ),
         ),
         migrations.AddField(
-            model_name='casualtyfigure',
-            name='incident',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='ceasefire.incident', verbose_name='incident'),
+            model_name="casualtyfigure",
+            name="incident",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="figures",
+                to="ceasefire.incident",
+                verbose_name="incident",
+            ),
         ),
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='phase')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('starts', models.DateField(verbose_name='starts')),
-                ('ends', models.DateField(blank=True, help_text='The day the next phase begins (that day belongs to the next phase).', null=True, verbose_name='ends')),
-                ('conditions_ar', models.TextField(blank=True, default='', verbose_name='Arabic conditions')),
-                ('conditions_en', models.TextField(blank=True, default='', verbose_name='English conditions')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='ceasefire.agreement', verbose_name='agreement')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="phase")),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                ("starts", models.DateField(verbose_name="starts")),
+                (
+                    "ends",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the next phase begins (that day belongs to the next phase).",
+                        null=True,
+                        verbose_name="ends",
+                    ),
+                ),
+                (
+                    "conditions_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic conditions"),
+                ),
+                (
+                    "conditions_en",
+                    models.TextField(blank=True, default="", verbose_name="English conditions"),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase',
-                'verbose_name_plural': 'phases',
-                'ordering': ['agreement', 'number'],
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+                "ordering": ["agreement", "number"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalViolation',
+            name="HistoricalViolation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('determination', models.CharField(choices=[('alleged', 'alleged'), ('confirmed', 'confirmed'), ('rejected', 'rejected')], default='alleged', max_length=10, verbose_name='determination')),
-                ('note_ar', models.TextField(blank=True, default='', verbose_name='Arabic note')),
-                ('note_en', models.TextField(blank=True, default='', verbose_name='English note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('accused', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='accused')),
-                ('accuser', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='accuser')),
-                ('agreement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.agreement', verbose_name='agreement')),
-                ('clause', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.clause', verbose_name='clause')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('incident', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.incident', verbose_name='incident')),
-                ('phase', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.phase', verbose_name='phase')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "determination",
+                    models.CharField(
+                        choices=[
+                            ("alleged", "alleged"),
+                            ("confirmed", "confirmed"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="alleged",
+                        max_length=10,
+                        verbose_name="determination",
+                    ),
+                ),
+                ("note_ar", models.TextField(blank=True, default="", verbose_name="Arabic note")),
+                ("note_en", models.TextField(blank=True, default="", verbose_name="English note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "accused",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="accused",
+                    ),
+                ),
+                (
+                    "accuser",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="accuser",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.clause",
+                        verbose_name="clause",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.incident",
+                        verbose_name="incident",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.phase",
+                        verbose_name="phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical violation',
-                'verbose_name_plural': 'historical violations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical violation",
+                "verbose_name_plural": "historical violations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPhase_claims',
+            name="HistoricalPhase_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalphase')),
-                ('phase', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.phase')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalphase",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalPhase_claims',
+                "verbose_name": "HistoricalPhase_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalclause',
-            name='phase',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.phase', verbose_name='phase'),
+            model_name="historicalclause",
+            name="phase",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="ceasefire.phase",
+                verbose_name="phase",
+            ),
         ),
         migrations.AddField(
-            model_name='clause',
-            name='phase',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='clauses', to='ceasefire.phase', verbose_name='phase'),
+            model_name="clause",
+            name="phase",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="clauses",
+                to="ceasefire.phase",
+                verbose_name="phase",
+            ),
         ),
         migrations.CreateModel(
-            name='Violation',
+            name="Violation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('determination', models.CharField(choices=[('alleged', 'alleged'), ('confirmed', 'confirmed'), ('rejected', 'rejected')], default='alleged', max_length=10, verbose_name='determination')),
-                ('note_ar', models.TextField(blank=True, default='', verbose_name='Arabic note')),
-                ('note_en', models.TextField(blank=True, default='', verbose_name='English note')),
-                ('accused', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='violations_accused_of', to='core.actor', verbose_name='accused')),
-                ('accuser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='violations_alleged', to='core.actor', verbose_name='accuser')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='violations', to='ceasefire.agreement', verbose_name='agreement')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('clause', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='violations', to='ceasefire.clause', verbose_name='clause')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='violations', to='ceasefire.incident', verbose_name='incident')),
-                ('phase', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='violations', to='ceasefire.phase', verbose_name='phase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "determination",
+                    models.CharField(
+                        choices=[
+                            ("alleged", "alleged"),
+                            ("confirmed", "confirmed"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="alleged",
+                        max_length=10,
+                        verbose_name="determination",
+                    ),
+                ),
+                ("note_ar", models.TextField(blank=True, default="", verbose_name="Arabic note")),
+                ("note_en", models.TextField(blank=True, default="", verbose_name="English note")),
+                (
+                    "accused",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations_accused_of",
+                        to="core.actor",
+                        verbose_name="accused",
+                    ),
+                ),
+                (
+                    "accuser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations_alleged",
+                        to="core.actor",
+                        verbose_name="accuser",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations",
+                        to="ceasefire.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "clause",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations",
+                        to="ceasefire.clause",
+                        verbose_name="clause",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="violations",
+                        to="ceasefire.incident",
+                        verbose_name="incident",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations",
+                        to="ceasefire.phase",
+                        verbose_name="phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'violation',
-                'verbose_name_plural': 'violations',
-                'ordering': ['-incident__event_date', 'id'],
+                "verbose_name": "violation",
+                "verbose_name_plural": "violations",
+                "ordering": ["-incident__event_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalViolation_claims',
+            name="HistoricalViolation_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='ceasefire.historicalviolation')),
-                ('violation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ceasefire.violation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="ceasefire.historicalviolation",
+                    ),
+                ),
+                (
+                    "violation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ceasefire.violation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalViolation_claims',
+                "verbose_name": "HistoricalViolation_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='dailyreport',
-            constraint=models.UniqueConstraint(fields=('source', 'report_date'), name='one_report_a_day'),
+            model_name="dailyreport",
+            constraint=models.UniqueConstraint(
+                fields=("source", "report_date"), name="one_report_a_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['marking', 'event_date'], name='incident_marking_date'),
+            model_name="incident",
+            index=models.Index(fields=["marking", "event_date"], name="incident_marking_date"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['pcode', 'event_date'], name='incident_pcode_date'),
+            model_name="incident",
+            index=models.Index(fields=["pcode", "event_date"], name="incident_pcode_date"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['event_type', 'event_date'], name='incident_type_date'),
+            model_name="incident",
+            index=models.Index(fields=["event_type", "event_date"], name="incident_type_date"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['h3_6'], name='incident_h3_6'),
+            model_name="incident",
+            index=models.Index(fields=["h3_6"], name="incident_h3_6"),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['h3_8'], name='incident_h3_8'),
+            model_name="incident",
+            index=models.Index(fields=["h3_8"], name="incident_h3_8"),
         ),
         migrations.AddConstraint(
-            model_name='phase',
-            constraint=models.UniqueConstraint(fields=('agreement', 'number'), name='one_phase_number'),
+            model_name="phase",
+            constraint=models.UniqueConstraint(
+                fields=("agreement", "number"), name="one_phase_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='clause',
-            constraint=models.UniqueConstraint(fields=('agreement', 'ref'), name='one_clause_ref'),
+            model_name="clause",
+            constraint=models.UniqueConstraint(fields=("agreement", "ref"), name="one_clause_ref"),
         ),
     ]

@@ -7,329 +7,1354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Caveat',
+            name="Caveat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('no_ground_troops', 'no ground troops'), ('no_combat', 'no combat role'), ('geographic_limit', 'geographic limit'), ('time_limit', 'time limit'), ('task_exclusion', 'excluded tasks'), ('parliamentary_approval', 'parliamentary approval required'), ('constitutional', 'constitutional compatibility required'), ('un_mandate', 'UN mandate required'), ('other', 'other')], max_length=30, verbose_name='kind')),
-                ('text_ar', models.TextField(blank=True, default='', verbose_name='Arabic text')),
-                ('text_en', models.TextField(blank=True, default='', verbose_name='English text')),
-                ('areas', models.JSONField(blank=True, default=list, verbose_name='areas (P-codes)')),
-                ('tasks', models.JSONField(blank=True, default=list, verbose_name='tasks')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('met', models.BooleanField(blank=True, help_text='For legal conditions: whether the condition is met (empty: not known).', null=True, verbose_name='met')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('nation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='caveats', to='core.actor', verbose_name='nation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("no_ground_troops", "no ground troops"),
+                            ("no_combat", "no combat role"),
+                            ("geographic_limit", "geographic limit"),
+                            ("time_limit", "time limit"),
+                            ("task_exclusion", "excluded tasks"),
+                            ("parliamentary_approval", "parliamentary approval required"),
+                            ("constitutional", "constitutional compatibility required"),
+                            ("un_mandate", "UN mandate required"),
+                            ("other", "other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text_ar", models.TextField(blank=True, default="", verbose_name="Arabic text")),
+                ("text_en", models.TextField(blank=True, default="", verbose_name="English text")),
+                (
+                    "areas",
+                    models.JSONField(blank=True, default=list, verbose_name="areas (P-codes)"),
+                ),
+                ("tasks", models.JSONField(blank=True, default=list, verbose_name="tasks")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "met",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="For legal conditions: whether the condition is met (empty: not known).",
+                        null=True,
+                        verbose_name="met",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "nation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="caveats",
+                        to="core.actor",
+                        verbose_name="nation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'caveat',
-                'verbose_name_plural': 'caveats',
-                'ordering': ['nation__name_en', 'kind', 'id'],
+                "verbose_name": "caveat",
+                "verbose_name_plural": "caveats",
+                "ordering": ["nation__name_en", "kind", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCaveat',
+            name="HistoricalCaveat",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('no_ground_troops', 'no ground troops'), ('no_combat', 'no combat role'), ('geographic_limit', 'geographic limit'), ('time_limit', 'time limit'), ('task_exclusion', 'excluded tasks'), ('parliamentary_approval', 'parliamentary approval required'), ('constitutional', 'constitutional compatibility required'), ('un_mandate', 'UN mandate required'), ('other', 'other')], max_length=30, verbose_name='kind')),
-                ('text_ar', models.TextField(blank=True, default='', verbose_name='Arabic text')),
-                ('text_en', models.TextField(blank=True, default='', verbose_name='English text')),
-                ('areas', models.JSONField(blank=True, default=list, verbose_name='areas (P-codes)')),
-                ('tasks', models.JSONField(blank=True, default=list, verbose_name='tasks')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('met', models.BooleanField(blank=True, help_text='For legal conditions: whether the condition is met (empty: not known).', null=True, verbose_name='met')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('nation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='nation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("no_ground_troops", "no ground troops"),
+                            ("no_combat", "no combat role"),
+                            ("geographic_limit", "geographic limit"),
+                            ("time_limit", "time limit"),
+                            ("task_exclusion", "excluded tasks"),
+                            ("parliamentary_approval", "parliamentary approval required"),
+                            ("constitutional", "constitutional compatibility required"),
+                            ("un_mandate", "UN mandate required"),
+                            ("other", "other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text_ar", models.TextField(blank=True, default="", verbose_name="Arabic text")),
+                ("text_en", models.TextField(blank=True, default="", verbose_name="English text")),
+                (
+                    "areas",
+                    models.JSONField(blank=True, default=list, verbose_name="areas (P-codes)"),
+                ),
+                ("tasks", models.JSONField(blank=True, default=list, verbose_name="tasks")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "met",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="For legal conditions: whether the condition is met (empty: not known).",
+                        null=True,
+                        verbose_name="met",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "nation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="nation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical caveat',
-                'verbose_name_plural': 'historical caveats',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalCaveat_claims',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('caveat', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.caveat')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalcaveat')),
-            ],
-            options={
-                'verbose_name': 'HistoricalCaveat_claims',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInvitation',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('role', models.CharField(choices=[('founding_member', 'founding member'), ('member', 'member'), ('observer', 'observer'), ('partner', 'partner')], max_length=20, verbose_name='role offered')),
-                ('note', models.TextField(blank=True, default='', verbose_name='note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force or body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invitee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='invitee')),
-                ('inviter', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='inviter')),
-            ],
-            options={
-                'verbose_name': 'historical invitation',
-                'verbose_name_plural': 'historical invitations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMembership',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('role', models.CharField(choices=[('founding_member', 'founding member'), ('member', 'member'), ('observer', 'observer'), ('partner', 'partner')], max_length=20, verbose_name='role')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force or body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='member')),
-            ],
-            options={
-                'verbose_name': 'historical membership',
-                'verbose_name_plural': 'historical memberships',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPledge',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('troops', 'troops'), ('police_trainers', 'police trainers'), ('funding', 'funding'), ('logistics', 'logistics'), ('engineering', 'engineering'), ('medical', 'medical'), ('political', 'political and diplomatic'), ('other', 'other')], db_index=True, max_length=20, verbose_name='kind')),
-                ('quantity', models.PositiveIntegerField(blank=True, null=True, verbose_name='quantity')),
-                ('unit', models.CharField(choices=[('persons', 'persons'), ('usd', 'US dollars'), ('trucks', 'trucks'), ('units', 'units'), ('none', 'no quantity')], max_length=10, verbose_name='unit')),
-                ('negative', models.BooleanField(default=False, help_text='The nation says it will not give this.', verbose_name='refusal')),
-                ('conditions', models.TextField(blank=True, default='', verbose_name='conditions')),
-                ('status', models.CharField(choices=[('offered', 'offered'), ('confirmed', 'confirmed'), ('delivered', 'delivered'), ('withdrawn', 'withdrawn')], default='offered', max_length=10, verbose_name='status')),
-                ('announced', models.DateField(blank=True, null=True, verbose_name='announced')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force or body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('nation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='nation')),
-            ],
-            options={
-                'verbose_name': 'historical pledge',
-                'verbose_name_plural': 'historical pledges',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Invitation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('role', models.CharField(choices=[('founding_member', 'founding member'), ('member', 'member'), ('observer', 'observer'), ('partner', 'partner')], max_length=20, verbose_name='role offered')),
-                ('note', models.TextField(blank=True, default='', verbose_name='note')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations_to', to='core.actor', verbose_name='force or body')),
-                ('channels', models.ManyToManyField(blank=True, related_name='invitations_through', to='core.actor', verbose_name='delivered through')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('invitee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations_received', to='core.actor', verbose_name='invitee')),
-                ('inviter', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations_sent', to='core.actor', verbose_name='inviter')),
-            ],
-            options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalInvitationStatus',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('state', models.CharField(choices=[('proposed', 'proposed'), ('delivered', 'delivered'), ('under_consideration', 'under consideration'), ('accepted', 'accepted'), ('declined', 'declined'), ('withdrawn', 'withdrawn')], max_length=20, verbose_name='status')),
-                ('valid_from', models.DateField(verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('note', models.TextField(blank=True, default='', verbose_name='note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invitation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.invitation', verbose_name='invitation')),
-            ],
-            options={
-                'verbose_name': 'historical invitation status',
-                'verbose_name_plural': 'historical invitation statuses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInvitation_claims',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalinvitation')),
-                ('invitation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.invitation')),
-            ],
-            options={
-                'verbose_name': 'HistoricalInvitation_claims',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInvitation_channels',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalinvitation')),
-                ('invitation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.invitation')),
-            ],
-            options={
-                'verbose_name': 'HistoricalInvitation_channels',
+                "verbose_name": "historical caveat",
+                "verbose_name_plural": "historical caveats",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='InvitationStatus',
+            name="HistoricalCaveat_claims",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('state', models.CharField(choices=[('proposed', 'proposed'), ('delivered', 'delivered'), ('under_consideration', 'under consideration'), ('accepted', 'accepted'), ('declined', 'declined'), ('withdrawn', 'withdrawn')], max_length=20, verbose_name='status')),
-                ('valid_from', models.DateField(verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('note', models.TextField(blank=True, default='', verbose_name='note')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('invitation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statuses', to='coalition.invitation', verbose_name='invitation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "caveat",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.caveat",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalcaveat",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation status',
-                'verbose_name_plural': 'invitation statuses',
-                'ordering': ['invitation', 'valid_from', 'id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalInvitationStatus_claims',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalinvitationstatus')),
-                ('invitationstatus', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.invitationstatus')),
-            ],
-            options={
-                'verbose_name': 'HistoricalInvitationStatus_claims',
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Membership',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('role', models.CharField(choices=[('founding_member', 'founding member'), ('member', 'member'), ('observer', 'observer'), ('partner', 'partner')], max_length=20, verbose_name='role')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='members', to='core.actor', verbose_name='force or body')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='core.actor', verbose_name='member')),
-            ],
-            options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalMembership_claims',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalmembership')),
-                ('membership', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.membership')),
-            ],
-            options={
-                'verbose_name': 'HistoricalMembership_claims',
+                "verbose_name": "HistoricalCaveat_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Pledge',
+            name="HistoricalInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('troops', 'troops'), ('police_trainers', 'police trainers'), ('funding', 'funding'), ('logistics', 'logistics'), ('engineering', 'engineering'), ('medical', 'medical'), ('political', 'political and diplomatic'), ('other', 'other')], db_index=True, max_length=20, verbose_name='kind')),
-                ('quantity', models.PositiveIntegerField(blank=True, null=True, verbose_name='quantity')),
-                ('unit', models.CharField(choices=[('persons', 'persons'), ('usd', 'US dollars'), ('trucks', 'trucks'), ('units', 'units'), ('none', 'no quantity')], max_length=10, verbose_name='unit')),
-                ('negative', models.BooleanField(default=False, help_text='The nation says it will not give this.', verbose_name='refusal')),
-                ('conditions', models.TextField(blank=True, default='', verbose_name='conditions')),
-                ('status', models.CharField(choices=[('offered', 'offered'), ('confirmed', 'confirmed'), ('delivered', 'delivered'), ('withdrawn', 'withdrawn')], default='offered', max_length=10, verbose_name='status')),
-                ('announced', models.DateField(blank=True, null=True, verbose_name='announced')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pledges_received', to='core.actor', verbose_name='force or body')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('nation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pledges', to='core.actor', verbose_name='nation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("founding_member", "founding member"),
+                            ("member", "member"),
+                            ("observer", "observer"),
+                            ("partner", "partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role offered",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, default="", verbose_name="note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invitee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="invitee",
+                    ),
+                ),
+                (
+                    "inviter",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="inviter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pledge',
-                'verbose_name_plural': 'pledges',
-                'ordering': ['nation__name_en', 'kind', 'id'],
+                "verbose_name": "historical invitation",
+                "verbose_name_plural": "historical invitations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalMembership",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("founding_member", "founding member"),
+                            ("member", "member"),
+                            ("observer", "observer"),
+                            ("partner", "partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="member",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical membership",
+                "verbose_name_plural": "historical memberships",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPledge",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("troops", "troops"),
+                            ("police_trainers", "police trainers"),
+                            ("funding", "funding"),
+                            ("logistics", "logistics"),
+                            ("engineering", "engineering"),
+                            ("medical", "medical"),
+                            ("political", "political and diplomatic"),
+                            ("other", "other"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quantity"),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("persons", "persons"),
+                            ("usd", "US dollars"),
+                            ("trucks", "trucks"),
+                            ("units", "units"),
+                            ("none", "no quantity"),
+                        ],
+                        max_length=10,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "negative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The nation says it will not give this.",
+                        verbose_name="refusal",
+                    ),
+                ),
+                ("conditions", models.TextField(blank=True, default="", verbose_name="conditions")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("offered", "offered"),
+                            ("confirmed", "confirmed"),
+                            ("delivered", "delivered"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="offered",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("announced", models.DateField(blank=True, null=True, verbose_name="announced")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "nation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="nation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pledge",
+                "verbose_name_plural": "historical pledges",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Invitation",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("founding_member", "founding member"),
+                            ("member", "member"),
+                            ("observer", "observer"),
+                            ("partner", "partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role offered",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, default="", verbose_name="note")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations_to",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "channels",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="invitations_through",
+                        to="core.actor",
+                        verbose_name="delivered through",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "invitee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations_received",
+                        to="core.actor",
+                        verbose_name="invitee",
+                    ),
+                ),
+                (
+                    "inviter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations_sent",
+                        to="core.actor",
+                        verbose_name="inviter",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPledge_claims',
+            name="HistoricalInvitationStatus",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='coalition.historicalpledge')),
-                ('pledge', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.pledge')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "proposed"),
+                            ("delivered", "delivered"),
+                            ("under_consideration", "under consideration"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("note", models.TextField(blank=True, default="", verbose_name="note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.invitation",
+                        verbose_name="invitation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalPledge_claims',
+                "verbose_name": "historical invitation status",
+                "verbose_name_plural": "historical invitation statuses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalInvitation_claims",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalinvitation",
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.invitation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalInvitation_claims",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalInvitation_channels",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalinvitation",
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.invitation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalInvitation_channels",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="InvitationStatus",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "proposed"),
+                            ("delivered", "delivered"),
+                            ("under_consideration", "under consideration"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("note", models.TextField(blank=True, default="", verbose_name="note")),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statuses",
+                        to="coalition.invitation",
+                        verbose_name="invitation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "invitation status",
+                "verbose_name_plural": "invitation statuses",
+                "ordering": ["invitation", "valid_from", "id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalInvitationStatus_claims",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalinvitationstatus",
+                    ),
+                ),
+                (
+                    "invitationstatus",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.invitationstatus",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalInvitationStatus_claims",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Membership",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("founding_member", "founding member"),
+                            ("member", "member"),
+                            ("observer", "observer"),
+                            ("partner", "partner"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="core.actor",
+                        verbose_name="member",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalMembership_claims",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalmembership",
+                    ),
+                ),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.membership",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalMembership_claims",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Pledge",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("troops", "troops"),
+                            ("police_trainers", "police trainers"),
+                            ("funding", "funding"),
+                            ("logistics", "logistics"),
+                            ("engineering", "engineering"),
+                            ("medical", "medical"),
+                            ("political", "political and diplomatic"),
+                            ("other", "other"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quantity"),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("persons", "persons"),
+                            ("usd", "US dollars"),
+                            ("trucks", "trucks"),
+                            ("units", "units"),
+                            ("none", "no quantity"),
+                        ],
+                        max_length=10,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "negative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The nation says it will not give this.",
+                        verbose_name="refusal",
+                    ),
+                ),
+                ("conditions", models.TextField(blank=True, default="", verbose_name="conditions")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("offered", "offered"),
+                            ("confirmed", "confirmed"),
+                            ("delivered", "delivered"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="offered",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("announced", models.DateField(blank=True, null=True, verbose_name="announced")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pledges_received",
+                        to="core.actor",
+                        verbose_name="force or body",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "nation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pledges",
+                        to="core.actor",
+                        verbose_name="nation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "pledge",
+                "verbose_name_plural": "pledges",
+                "ordering": ["nation__name_en", "kind", "id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalPledge_claims",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="coalition.historicalpledge",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.pledge",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalPledge_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -7,168 +7,640 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CharterAction',
+            name="CharterAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('action', models.CharField(choices=[('signed', 'signed'), ('not_signed', 'did not sign'), ('boycotted', 'boycotted the signing'), ('abstained', 'abstained'), ('reservation', 'signed with a reservation'), ('open_to_amendments', 'open to amendments'), ('amendment_proposed', 'proposed an amendment')], max_length=20, verbose_name='action')),
-                ('on', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('text_ar', models.TextField(blank=True, default='', verbose_name='Arabic text')),
-                ('text_en', models.TextField(blank=True, default='', verbose_name='English text')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions_on_charters', to='core.actor', verbose_name='actor')),
-                ('charter', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='charter_actions', to='core.actor', verbose_name='charter')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("signed", "signed"),
+                            ("not_signed", "did not sign"),
+                            ("boycotted", "boycotted the signing"),
+                            ("abstained", "abstained"),
+                            ("reservation", "signed with a reservation"),
+                            ("open_to_amendments", "open to amendments"),
+                            ("amendment_proposed", "proposed an amendment"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("on", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("text_ar", models.TextField(blank=True, default="", verbose_name="Arabic text")),
+                ("text_en", models.TextField(blank=True, default="", verbose_name="English text")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="actions_on_charters",
+                        to="core.actor",
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "charter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="charter_actions",
+                        to="core.actor",
+                        verbose_name="charter",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'charter action',
-                'verbose_name_plural': 'charter actions',
-                'ordering': ['charter', 'on', 'id'],
+                "verbose_name": "charter action",
+                "verbose_name_plural": "charter actions",
+                "ordering": ["charter", "on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCharterAction',
+            name="HistoricalCharterAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('action', models.CharField(choices=[('signed', 'signed'), ('not_signed', 'did not sign'), ('boycotted', 'boycotted the signing'), ('abstained', 'abstained'), ('reservation', 'signed with a reservation'), ('open_to_amendments', 'open to amendments'), ('amendment_proposed', 'proposed an amendment')], max_length=20, verbose_name='action')),
-                ('on', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('text_ar', models.TextField(blank=True, default='', verbose_name='Arabic text')),
-                ('text_en', models.TextField(blank=True, default='', verbose_name='English text')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='actor')),
-                ('charter', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='charter')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("signed", "signed"),
+                            ("not_signed", "did not sign"),
+                            ("boycotted", "boycotted the signing"),
+                            ("abstained", "abstained"),
+                            ("reservation", "signed with a reservation"),
+                            ("open_to_amendments", "open to amendments"),
+                            ("amendment_proposed", "proposed an amendment"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("on", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("text_ar", models.TextField(blank=True, default="", verbose_name="Arabic text")),
+                ("text_en", models.TextField(blank=True, default="", verbose_name="English text")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "charter",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="charter",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical charter action',
-                'verbose_name_plural': 'historical charter actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical charter action",
+                "verbose_name_plural": "historical charter actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCharterAction_claims',
+            name="HistoricalCharterAction_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('charteraction', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.charteraction')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='governance.historicalcharteraction')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "charteraction",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.charteraction",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="governance.historicalcharteraction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalCharterAction_claims',
+                "verbose_name": "HistoricalCharterAction_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalLegalInstrument',
+            name="HistoricalLegalInstrument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('un_resolution', 'UN Security Council resolution'), ('agreement', 'agreement'), ('charter', 'charter'), ('other', 'other')], max_length=20, verbose_name='kind')),
-                ('adopted', models.DateField(blank=True, null=True, verbose_name='adopted')),
-                ('votes_for', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes for')),
-                ('votes_against', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes against')),
-                ('abstentions', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='abstentions')),
-                ('summary_ar', models.TextField(blank=True, default='', verbose_name='Arabic summary')),
-                ('summary_en', models.TextField(blank=True, default='', verbose_name='English summary')),
-                ('authorised_until', models.DateField(blank=True, null=True, verbose_name='authorisations until')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='instrument')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("un_resolution", "UN Security Council resolution"),
+                            ("agreement", "agreement"),
+                            ("charter", "charter"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("adopted", models.DateField(blank=True, null=True, verbose_name="adopted")),
+                (
+                    "votes_for",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="votes for"
+                    ),
+                ),
+                (
+                    "votes_against",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="votes against"
+                    ),
+                ),
+                (
+                    "abstentions",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="abstentions"
+                    ),
+                ),
+                (
+                    "summary_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic summary"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, default="", verbose_name="English summary"),
+                ),
+                (
+                    "authorised_until",
+                    models.DateField(blank=True, null=True, verbose_name="authorisations until"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="instrument",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical legal instrument',
-                'verbose_name_plural': 'historical legal instruments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical legal instrument",
+                "verbose_name_plural": "historical legal instruments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='LegalInstrument',
+            name="LegalInstrument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('un_resolution', 'UN Security Council resolution'), ('agreement', 'agreement'), ('charter', 'charter'), ('other', 'other')], max_length=20, verbose_name='kind')),
-                ('adopted', models.DateField(blank=True, null=True, verbose_name='adopted')),
-                ('votes_for', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes for')),
-                ('votes_against', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='votes against')),
-                ('abstentions', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='abstentions')),
-                ('summary_ar', models.TextField(blank=True, default='', verbose_name='Arabic summary')),
-                ('summary_en', models.TextField(blank=True, default='', verbose_name='English summary')),
-                ('authorised_until', models.DateField(blank=True, null=True, verbose_name='authorisations until')),
-                ('abstainers', models.ManyToManyField(blank=True, related_name='abstained_on', to='core.actor', verbose_name='abstaining')),
-                ('actor', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='instrument', to='core.actor', verbose_name='instrument')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('endorses', models.ManyToManyField(blank=True, related_name='endorsed_by', to='core.actor', verbose_name='endorses or establishes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("un_resolution", "UN Security Council resolution"),
+                            ("agreement", "agreement"),
+                            ("charter", "charter"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("adopted", models.DateField(blank=True, null=True, verbose_name="adopted")),
+                (
+                    "votes_for",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="votes for"
+                    ),
+                ),
+                (
+                    "votes_against",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="votes against"
+                    ),
+                ),
+                (
+                    "abstentions",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="abstentions"
+                    ),
+                ),
+                (
+                    "summary_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic summary"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, default="", verbose_name="English summary"),
+                ),
+                (
+                    "authorised_until",
+                    models.DateField(blank=True, null=True, verbose_name="authorisations until"),
+                ),
+                (
+                    "abstainers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="abstained_on",
+                        to="core.actor",
+                        verbose_name="abstaining",
+                    ),
+                ),
+                (
+                    "actor",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="instrument",
+                        to="core.actor",
+                        verbose_name="instrument",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "endorses",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="endorsed_by",
+                        to="core.actor",
+                        verbose_name="endorses or establishes",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'legal instrument',
-                'verbose_name_plural': 'legal instruments',
-                'ordering': ['-adopted', 'id'],
+                "verbose_name": "legal instrument",
+                "verbose_name_plural": "legal instruments",
+                "ordering": ["-adopted", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalLegalInstrument_endorses',
+            name="HistoricalLegalInstrument_endorses",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='governance.historicallegalinstrument')),
-                ('legalinstrument', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.legalinstrument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="governance.historicallegalinstrument",
+                    ),
+                ),
+                (
+                    "legalinstrument",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.legalinstrument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalLegalInstrument_endorses',
+                "verbose_name": "HistoricalLegalInstrument_endorses",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalLegalInstrument_claims',
+            name="HistoricalLegalInstrument_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='governance.historicallegalinstrument')),
-                ('legalinstrument', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.legalinstrument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="governance.historicallegalinstrument",
+                    ),
+                ),
+                (
+                    "legalinstrument",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.legalinstrument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalLegalInstrument_claims',
+                "verbose_name": "HistoricalLegalInstrument_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalLegalInstrument_abstainers',
+            name="HistoricalLegalInstrument_abstainers",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='governance.historicallegalinstrument')),
-                ('legalinstrument', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.legalinstrument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="governance.historicallegalinstrument",
+                    ),
+                ),
+                (
+                    "legalinstrument",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.legalinstrument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalLegalInstrument_abstainers',
+                "verbose_name": "HistoricalLegalInstrument_abstainers",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -8,345 +8,1281 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('coalition', '0001_initial'),
-        ('core', '0001_initial'),
-        ('governance', '0001_initial'),
+        ("coalition", "0001_initial"),
+        ("core", "0001_initial"),
+        ("governance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('quantity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='quantity')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('active', 'active'), ('ended', 'ended')], default='planned', max_length=10, verbose_name='status')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='coalition.pledge', verbose_name='pledge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "planned"), ("active", "active"), ("ended", "ended")],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="coalition.pledge",
+                        verbose_name="pledge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assignment',
-                'verbose_name_plural': 'assignments',
+                "verbose_name": "assignment",
+                "verbose_name_plural": "assignments",
             },
         ),
         migrations.CreateModel(
-            name='ForceAction',
+            name="ForceAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('on', models.DateField(verbose_name='date')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('combat', models.BooleanField(default=False, verbose_name='took part in direct combat')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('force', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='force_actions', to='core.actor', verbose_name='force')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='force_actions_at', to='core.actor', verbose_name='place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="date")),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "combat",
+                    models.BooleanField(default=False, verbose_name="took part in direct combat"),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="force_actions",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="force_actions_at",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action of the force',
-                'verbose_name_plural': 'actions of the force',
-                'ordering': ['-on', '-id'],
+                "verbose_name": "action of the force",
+                "verbose_name_plural": "actions of the force",
+                "ordering": ["-on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAssignment',
+            name="HistoricalAssignment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('quantity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='quantity')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('active', 'active'), ('ended', 'ended')], default='planned', max_length=10, verbose_name='status')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='since')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pledge', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalition.pledge', verbose_name='pledge')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "planned"), ("active", "active"), ("ended", "ended")],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="since")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalition.pledge",
+                        verbose_name="pledge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assignment',
-                'verbose_name_plural': 'historical assignments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical assignment",
+                "verbose_name_plural": "historical assignments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAssignment_claims',
+            name="HistoricalAssignment_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('assignment', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.assignment')),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='mandate.historicalassignment')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mandate.assignment",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="mandate.historicalassignment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAssignment_claims',
+                "verbose_name": "HistoricalAssignment_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalForceAction',
+            name="HistoricalForceAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('on', models.DateField(verbose_name='date')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('combat', models.BooleanField(default=False, verbose_name='took part in direct combat')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('force', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('place', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='place')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="date")),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "combat",
+                    models.BooleanField(default=False, verbose_name="took part in direct combat"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action of the force',
-                'verbose_name_plural': 'historical actions of the force',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action of the force",
+                "verbose_name_plural": "historical actions of the force",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalForceAction_claims',
+            name="HistoricalForceAction_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('forceaction', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.forceaction')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='mandate.historicalforceaction')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "forceaction",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mandate.forceaction",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="mandate.historicalforceaction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalForceAction_claims',
+                "verbose_name": "HistoricalForceAction_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalLimit',
+            name="HistoricalLimit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('no_direct_combat', 'no direct combat'), ('other', 'other')], max_length=20, verbose_name='limit')),
-                ('text_ar', models.TextField(verbose_name='Arabic text')),
-                ('text_en', models.TextField(verbose_name='English text')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('force', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("no_direct_combat", "no direct combat"), ("other", "other")],
+                        max_length=20,
+                        verbose_name="limit",
+                    ),
+                ),
+                ("text_ar", models.TextField(verbose_name="Arabic text")),
+                ("text_en", models.TextField(verbose_name="English text")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical limit',
-                'verbose_name_plural': 'historical limits',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical limit",
+                "verbose_name_plural": "historical limits",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRequirement',
+            name="HistoricalRequirement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('capability', models.CharField(choices=[('troops', 'troops'), ('police_trainers', 'police trainers'), ('funding', 'funding'), ('logistics', 'logistics'), ('engineering', 'engineering'), ('medical', 'medical'), ('political', 'political and diplomatic'), ('other', 'other')], max_length=20, verbose_name='capability')),
-                ('quantity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='quantity')),
-                ('combat', models.BooleanField(default=False, help_text='A requirement for direct combat lies outside a no-combat mandate.', verbose_name='involves combat')),
-                ('weight', models.FloatField(default=1.0, validators=[django.core.validators.MinValueValidator(0)], verbose_name='priority weight')),
-                ('needed_from', models.DateField(blank=True, null=True, verbose_name='needed from')),
-                ('note_ar', models.TextField(blank=True, default='', verbose_name='Arabic note')),
-                ('note_en', models.TextField(blank=True, default='', verbose_name='English note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('area', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='area')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "capability",
+                    models.CharField(
+                        choices=[
+                            ("troops", "troops"),
+                            ("police_trainers", "police trainers"),
+                            ("funding", "funding"),
+                            ("logistics", "logistics"),
+                            ("engineering", "engineering"),
+                            ("medical", "medical"),
+                            ("political", "political and diplomatic"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="capability",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "combat",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A requirement for direct combat lies outside a no-combat mandate.",
+                        verbose_name="involves combat",
+                    ),
+                ),
+                (
+                    "weight",
+                    models.FloatField(
+                        default=1.0,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="priority weight",
+                    ),
+                ),
+                (
+                    "needed_from",
+                    models.DateField(blank=True, null=True, verbose_name="needed from"),
+                ),
+                ("note_ar", models.TextField(blank=True, default="", verbose_name="Arabic note")),
+                ("note_en", models.TextField(blank=True, default="", verbose_name="English note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical requirement',
-                'verbose_name_plural': 'historical requirements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical requirement",
+                "verbose_name_plural": "historical requirements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTask',
+            name="HistoricalTask",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('code', models.CharField(choices=[('ceasefire', 'consolidate the ceasefire'), ('security', 'security and stability'), ('humanitarian_corridors', 'humanitarian corridors'), ('reconstruction', 'reconstruction'), ('police_training', 'police training'), ('border_security', 'border security'), ('disarmament', 'disarmament'), ('other', 'other')], max_length=30, verbose_name='task')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('force', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.actor', verbose_name='force')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('legal_basis', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.legalinstrument', verbose_name='legal basis')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("ceasefire", "consolidate the ceasefire"),
+                            ("security", "security and stability"),
+                            ("humanitarian_corridors", "humanitarian corridors"),
+                            ("reconstruction", "reconstruction"),
+                            ("police_training", "police training"),
+                            ("border_security", "border security"),
+                            ("disarmament", "disarmament"),
+                            ("other", "other"),
+                        ],
+                        max_length=30,
+                        verbose_name="task",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "legal_basis",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.legalinstrument",
+                        verbose_name="legal basis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical task',
-                'verbose_name_plural': 'historical tasks',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical task",
+                "verbose_name_plural": "historical tasks",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Limit',
+            name="Limit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('kind', models.CharField(choices=[('no_direct_combat', 'no direct combat'), ('other', 'other')], max_length=20, verbose_name='limit')),
-                ('text_ar', models.TextField(verbose_name='Arabic text')),
-                ('text_en', models.TextField(verbose_name='English text')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('force', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='limits', to='core.actor', verbose_name='force')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("no_direct_combat", "no direct combat"), ("other", "other")],
+                        max_length=20,
+                        verbose_name="limit",
+                    ),
+                ),
+                ("text_ar", models.TextField(verbose_name="Arabic text")),
+                ("text_en", models.TextField(verbose_name="English text")),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="limits",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'limit',
-                'verbose_name_plural': 'limits',
+                "verbose_name": "limit",
+                "verbose_name_plural": "limits",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalLimit_claims',
+            name="HistoricalLimit_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='mandate.historicallimit')),
-                ('limit', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.limit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="mandate.historicallimit",
+                    ),
+                ),
+                (
+                    "limit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mandate.limit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalLimit_claims',
+                "verbose_name": "HistoricalLimit_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Requirement',
+            name="Requirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('capability', models.CharField(choices=[('troops', 'troops'), ('police_trainers', 'police trainers'), ('funding', 'funding'), ('logistics', 'logistics'), ('engineering', 'engineering'), ('medical', 'medical'), ('political', 'political and diplomatic'), ('other', 'other')], max_length=20, verbose_name='capability')),
-                ('quantity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='quantity')),
-                ('combat', models.BooleanField(default=False, help_text='A requirement for direct combat lies outside a no-combat mandate.', verbose_name='involves combat')),
-                ('weight', models.FloatField(default=1.0, validators=[django.core.validators.MinValueValidator(0)], verbose_name='priority weight')),
-                ('needed_from', models.DateField(blank=True, null=True, verbose_name='needed from')),
-                ('note_ar', models.TextField(blank=True, default='', verbose_name='Arabic note')),
-                ('note_en', models.TextField(blank=True, default='', verbose_name='English note')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='requirements', to='core.actor', verbose_name='area')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "capability",
+                    models.CharField(
+                        choices=[
+                            ("troops", "troops"),
+                            ("police_trainers", "police trainers"),
+                            ("funding", "funding"),
+                            ("logistics", "logistics"),
+                            ("engineering", "engineering"),
+                            ("medical", "medical"),
+                            ("political", "political and diplomatic"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="capability",
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="quantity",
+                    ),
+                ),
+                (
+                    "combat",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A requirement for direct combat lies outside a no-combat mandate.",
+                        verbose_name="involves combat",
+                    ),
+                ),
+                (
+                    "weight",
+                    models.FloatField(
+                        default=1.0,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="priority weight",
+                    ),
+                ),
+                (
+                    "needed_from",
+                    models.DateField(blank=True, null=True, verbose_name="needed from"),
+                ),
+                ("note_ar", models.TextField(blank=True, default="", verbose_name="Arabic note")),
+                ("note_en", models.TextField(blank=True, default="", verbose_name="English note")),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requirements",
+                        to="core.actor",
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'requirement',
-                'verbose_name_plural': 'requirements',
-                'ordering': ['task', '-weight', 'id'],
+                "verbose_name": "requirement",
+                "verbose_name_plural": "requirements",
+                "ordering": ["task", "-weight", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRequirement_claims',
+            name="HistoricalRequirement_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='mandate.historicalrequirement')),
-                ('requirement', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.requirement')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="mandate.historicalrequirement",
+                    ),
+                ),
+                (
+                    "requirement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mandate.requirement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalRequirement_claims',
+                "verbose_name": "HistoricalRequirement_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalassignment',
-            name='requirement',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.requirement', verbose_name='requirement'),
+            model_name="historicalassignment",
+            name="requirement",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="mandate.requirement",
+                verbose_name="requirement",
+            ),
         ),
         migrations.AddField(
-            model_name='assignment',
-            name='requirement',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='mandate.requirement', verbose_name='requirement'),
+            model_name="assignment",
+            name="requirement",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to="mandate.requirement",
+                verbose_name="requirement",
+            ),
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('code', models.CharField(choices=[('ceasefire', 'consolidate the ceasefire'), ('security', 'security and stability'), ('humanitarian_corridors', 'humanitarian corridors'), ('reconstruction', 'reconstruction'), ('police_training', 'police training'), ('border_security', 'border security'), ('disarmament', 'disarmament'), ('other', 'other')], max_length=30, verbose_name='task')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='Arabic name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('description_ar', models.TextField(blank=True, default='', verbose_name='Arabic description')),
-                ('description_en', models.TextField(blank=True, default='', verbose_name='English description')),
-                ('claims', models.ManyToManyField(blank=True, related_name='+', to='core.claim', verbose_name='supporting claims')),
-                ('force', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='core.actor', verbose_name='force')),
-                ('legal_basis', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='governance.legalinstrument', verbose_name='legal basis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("ceasefire", "consolidate the ceasefire"),
+                            ("security", "security and stability"),
+                            ("humanitarian_corridors", "humanitarian corridors"),
+                            ("reconstruction", "reconstruction"),
+                            ("police_training", "police training"),
+                            ("border_security", "border security"),
+                            ("disarmament", "disarmament"),
+                            ("other", "other"),
+                        ],
+                        max_length=30,
+                        verbose_name="task",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="Arabic name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, default="", verbose_name="Arabic description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, default="", verbose_name="English description"),
+                ),
+                (
+                    "claims",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.claim",
+                        verbose_name="supporting claims",
+                    ),
+                ),
+                (
+                    "force",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="core.actor",
+                        verbose_name="force",
+                    ),
+                ),
+                (
+                    "legal_basis",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="governance.legalinstrument",
+                        verbose_name="legal basis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'task',
-                'verbose_name_plural': 'tasks',
-                'ordering': ['force', 'id'],
+                "verbose_name": "task",
+                "verbose_name_plural": "tasks",
+                "ordering": ["force", "id"],
             },
         ),
         migrations.AddField(
-            model_name='requirement',
-            name='task',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requirements', to='mandate.task', verbose_name='task'),
+            model_name="requirement",
+            name="task",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="requirements",
+                to="mandate.task",
+                verbose_name="task",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalTask_claims',
+            name="HistoricalTask_claims",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.claim')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='mandate.historicaltask')),
-                ('task', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.task')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.claim",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="mandate.historicaltask",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mandate.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalTask_claims',
+                "verbose_name": "HistoricalTask_claims",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalrequirement',
-            name='task',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.task', verbose_name='task'),
+            model_name="historicalrequirement",
+            name="task",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="mandate.task",
+                verbose_name="task",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalforceaction',
-            name='task',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='mandate.task', verbose_name='under task'),
+            model_name="historicalforceaction",
+            name="task",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="mandate.task",
+                verbose_name="under task",
+            ),
         ),
         migrations.AddField(
-            model_name='forceaction',
-            name='task',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='mandate.task', verbose_name='under task'),
+            model_name="forceaction",
+            name="task",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="actions",
+                to="mandate.task",
+                verbose_name="under task",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(fields=('force', 'code'), name='one_task_per_code'),
+            model_name="task",
+            constraint=models.UniqueConstraint(fields=("force", "code"), name="one_task_per_code"),
         ),
     ]
