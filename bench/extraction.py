@@ -6,9 +6,9 @@ measured in the same run over the same texts:
                    texts, nothing else (the issue's baseline: extraction within 5x of it)
   normalized_scan  normalization for matching plus the same scan (what matching alone costs)
   extract          marsad.extraction.extract() on each text: the whole pipeline
-  near_duplicates  MinHash signatures (datasketch, 128 permutations, character 5-grams of the
-                   normalized text) inserted into and queried against a MinHash-LSH index
-                   (threshold 0.8), per document
+  near_duplicates  the fingerprints intake stores (marsad.extraction.duplicates: MinHash,
+                   128 permutations over character 5-grams of the folded text, 16 LSH bands,
+                   kept at an estimated similarity of 0.8), per document
 
 It prints one JSON line on stdout and a table on stderr. Timings vary between machines and runs;
 they are never pass/fail tests. Usage: bench/extraction.py [--quick] [--csv PATH] [--repeat N]
@@ -86,20 +86,12 @@ def run_extract(texts: list[str]) -> tuple[int, int]:
 
 
 def near_duplicates(texts: list[str]) -> int:
-    """Index every text in a MinHash-LSH and count the texts that have a near twin."""
-    from datasketch import MinHash, MinHashLSH
+    """Fingerprint every text as intake does (marsad.extraction.duplicates) and count the texts
+    that share a story with another."""
+    from marsad.extraction.duplicates import clusters, signature
 
-    lsh = MinHashLSH(threshold=0.8, num_perm=128)
-    twins = 0
-    for index, text in enumerate(texts):
-        folded = " ".join(normalize(text).text.split())
-        shingles = {folded[i : i + 5] for i in range(max(1, len(folded) - 4))}
-        signature = MinHash(num_perm=128)
-        signature.update_batch([s.encode("utf-8") for s in shingles])
-        if lsh.query(signature):
-            twins += 1
-        lsh.insert(str(index), signature)
-    return twins
+    groups = clusters((str(index), signature(text)) for index, text in enumerate(texts))
+    return sum(len(group) for group in groups)
 
 
 def main() -> None:

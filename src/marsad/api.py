@@ -6,13 +6,18 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from marsad.access.api import router as access_router
 from marsad.ceasefire.api import router as ceasefire_router
 from marsad.coalition.api import router as coalition_router
 from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.governance.api import router as governance_router
+from marsad.intake.api import router as intake_router
 from marsad.mandate.api import router as mandate_router
+from marsad.plan.api import router as plan_router
+from marsad.programs.api import router as programs_router
+from marsad.statements.api import router as statements_router
 
 api = NinjaAPI(
     title="Marsad API",
@@ -31,6 +36,11 @@ api.add_router("/v1/coalition/", coalition_router)
 api.add_router("/v1/governance/", governance_router)
 api.add_router("/v1/mandate/", mandate_router)
 api.add_router("/v1/ceasefire/", ceasefire_router)
+api.add_router("/v1/access/", access_router)
+api.add_router("/v1/plan/", plan_router)
+api.add_router("/v1/programs/", programs_router)
+api.add_router("/v1/", statements_router)
+api.add_router("/v1/intake/", intake_router)
 
 
 @api.exception_handler(InvalidInput)

@@ -28,7 +28,14 @@ import_app = typer.Typer(
     "twice.",
     no_args_is_help=True,
 )
-AREA_COMMANDS: list[str] = ["marsad.coalition.cli", "marsad.mandate.cli", "marsad.ceasefire.cli"]
+AREA_COMMANDS: list[str] = [
+    "marsad.coalition.cli",
+    "marsad.mandate.cli",
+    "marsad.ceasefire.cli",
+    "marsad.plan.cli",
+    "marsad.access.cli",
+    "marsad.intake.cli",
+]
 
 
 def _migrate(verbosity: int = 0) -> None:

@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "marsad.governance",
     "marsad.mandate",
     "marsad.ceasefire",
+    "marsad.access",
+    "marsad.statements",
+    "marsad.plan",
+    "marsad.programs",
+    "marsad.intake",
 ]
 
 MIDDLEWARE = [
@@ -117,16 +122,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 NODE_MODULES = HOME / "node_modules"
-# Front-end libraries come from npm (package.json) and are served from local files.
-STATICFILES_DIRS = [
-    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
-    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
-    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
-    ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
-    # Natural Earth country outlines (public domain) for maps of the coalition's states.
-    ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
-    ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
+# Front-end libraries come from npm (package.json) and are served from local files: only the
+# files listed in marsad.web.finders.VENDOR_FILES.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "marsad.web.finders.VendorFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

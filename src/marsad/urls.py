@@ -29,6 +29,11 @@ urlpatterns += i18n_patterns(
     path("governance/", include("marsad.governance.urls")),
     path("mandate/", include("marsad.mandate.urls")),
     path("ceasefire/", include("marsad.ceasefire.urls")),
+    path("access/", include("marsad.access.urls")),
+    path("plan/", include("marsad.plan.urls")),
+    path("programs/", include("marsad.programs.urls")),
+    path("statements/", include("marsad.statements.urls")),
+    path("intake/", include("marsad.intake.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

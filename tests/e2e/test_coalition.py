@@ -20,8 +20,9 @@ def log_in(tab, username):
 
 
 def test_liaison_officer_sees_their_nation_and_its_restricted_pledge(tab):
-    create_user(by=SystemUser("t"), username="rossi", role="liaison", nation="ITA",
-                password=PASSWORD)
+    create_user(
+        by=SystemUser("t"), username="rossi", role="liaison", nation="ITA", password=PASSWORD
+    )
     log_in(tab, "rossi")
     tab.open("/coalition/")
     tab.page.wait_for_selector("#coalition-map[data-ready='1']")
@@ -38,8 +39,9 @@ def test_liaison_officer_sees_their_nation_and_its_restricted_pledge(tab):
 
 
 def test_another_nations_officer_does_not_see_it(tab):
-    create_user(by=SystemUser("t"), username="dupont", role="liaison", nation="FRA",
-                password=PASSWORD)
+    create_user(
+        by=SystemUser("t"), username="dupont", role="liaison", nation="FRA", password=PASSWORD
+    )
     log_in(tab, "dupont")
     tab.open("/en/coalition/states/ITA/")
     assert tab.page.locator("#pledges > ul > li[data-kind='police_trainers']").count() == 1

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from marsad.coalition.models import Pledge
-from marsad.coalition.services import record_caveat, record_pledge, set_condition_met
+from marsad.coalition.services import record_pledge, set_condition_met
 from marsad.core.errors import InvalidInput
 from marsad.core.models import AuditEntry
 from marsad.core.services.base import SystemUser

@@ -72,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "coalition/index.html",
         {
-            "standings": standings,
+            "standings": [(s, labels.get(s.category, "")) for s in standings],
             "as_of": day,
             "map_data": {"countries": countries},
             "legend": [(labels[k], colour) for k, colour in CATEGORY_COLOURS.items()],

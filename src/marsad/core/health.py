@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from marsad.web.finders import VENDOR_FILES, vendor_source
 
 
 @dataclass(frozen=True)
@@ -17,18 +18,6 @@ class Result:
     name: str
     ok: bool
     detail: str
-
-
-VENDOR_FILES = (
-    "bootstrap/css/bootstrap.rtl.min.css",
-    "bootstrap/js/bootstrap.bundle.min.js",
-    "htmx/htmx.min.js",
-    "leaflet/leaflet.js",
-    "leaflet.markercluster/leaflet.markercluster.js",
-    "chart.js/chart.umd.min.js",
-    "world-atlas/countries-110m.json",
-    "topojson-client/topojson-client.min.js",
-)
 
 
 def run_checks() -> Iterator[Result]:
@@ -54,12 +43,7 @@ def run_checks() -> Iterator[Result]:
         with connection.cursor() as cursor:
             mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         yield Result("sqlite journal", mode == "wal", f"journal_mode={mode}")
-    vendor_dirs = dict(settings.STATICFILES_DIRS)
-    missing = []
-    for name in VENDOR_FILES:
-        library, rest = name.split("/", 1)
-        if not (Path(vendor_dirs[f"vendor/{library}"]) / rest).exists():
-            missing.append(name)
+    missing = [served for served in VENDOR_FILES if not vendor_source(served).is_file()]
     yield Result(
         "front-end assets",
         not missing,

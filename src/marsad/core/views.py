@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from marsad.core import selectors
@@ -110,8 +112,23 @@ def actor_detail(request: HttpRequest, key: str) -> HttpResponse:
             "claims": [(claim, _claim_role(claim, actor)) for claim in claims],
             "geojson": _places_geojson([actor]) if actor.geometry else None,
             "versions": versions(actor, request.user),
+            "panels": actor_panels(request, actor),
         },
     )
+
+
+def actor_panels(request: HttpRequest, actor: Actor) -> list[str]:
+    """Sections other areas add to an actor's page: an app's config names a function
+    (`actor_panel`) that returns rendered HTML for the actor, or an empty string. The core
+    knows no area; the areas know the core."""
+    panels = []
+    for config in apps.get_app_configs():
+        path = getattr(config, "actor_panel", None)
+        if path:
+            html = import_string(path)(request, actor)
+            if html:
+                panels.append(html)
+    return panels
 
 
 def document_list(request: HttpRequest) -> HttpResponse:

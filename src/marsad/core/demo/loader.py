@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,12 @@ class DemoReport:
     def count(self, kind: str, created: bool) -> None:
         bucket = self.created if created else self.kept
         bucket[kind] = bucket.get(kind, 0) + 1
+
+    def add(self, kind: str, *, created: int, kept: int) -> None:
+        """Counts of a bulk load; a zero leaves its bucket untouched, as one-by-one counts do."""
+        for bucket, n in ((self.created, created), (self.kept, kept)):
+            if n:
+                bucket[kind] = bucket.get(kind, 0) + n
 
 
 class DemoDataError(ValueError):
@@ -199,6 +206,7 @@ def load_demo() -> DemoReport:
     return report
 
 
+@cache
 def _document_specs() -> dict[str, tuple[Path, dict[str, Any]]]:
     specs = {}
     for path in sorted((DATA / "documents").glob("*.toml")):

@@ -1,0 +1,2 @@
+"""Humanitarian access: crossings and corridors, their status over time, consignments, access
+incidents, and the violence near each route."""

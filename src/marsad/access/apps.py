@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessConfig(AppConfig):
+    name = "marsad.access"
+    label = "access"
+    verbose_name = _("Humanitarian access")
+    demo_loader = "marsad.access.demo.load"
+    demo_order = 45

@@ -1,0 +1,71 @@
+"""Consignments as CSV (optionally with HXL hashtags), streamed: ISO dates, Latin digits, the
+same filtered query as the list page and the API."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+
+from marsad.access.models import Consignment
+
+CONSIGNMENT_COLUMNS = [
+    ("key", "#meta+id"),
+    ("day", "#date"),
+    ("crossing", "#loc+crossing+code"),
+    ("corridor", "#loc+corridor+code"),
+    ("category", "#item+type"),
+    ("category_raw", "#item+type+as_listed"),
+    ("description", "#item+name"),
+    ("donor", "#org+donor"),
+    ("donation_type", "#org+donor+type"),
+    ("trucks", "#indicator+trucks"),
+    ("quantity", "#value"),
+    ("unit", "#value+unit"),
+    ("unit_raw", "#value+unit+as_listed"),
+    ("tons", "#indicator+tons"),
+    ("status", "#status"),
+    ("destination", "#org+recipient"),
+    ("reported_by", "#meta+source"),
+    ("imported_from", "#meta+list"),
+    ("line", "#meta+line"),
+    ("marking", "#meta+releasability"),
+]
+
+
+def _value(record: Consignment, name: str) -> Any:
+    if name == "crossing":
+        return record.crossing.key
+    if name == "corridor":
+        return record.corridor.key if record.corridor_id else ""
+    value = getattr(record, name)
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def csv_lines(records: Iterable[Consignment], *, hxl: bool = False) -> Iterator[str]:
+    """CSV text line by line, with the HXL hashtag row under the header if asked."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([name for name, _tag in CONSIGNMENT_COLUMNS])
+    if hxl:
+        writer.writerow([tag for _name, tag in CONSIGNMENT_COLUMNS])
+    yield flush()
+    for record in records:
+        writer.writerow([_value(record, name) for name, _tag in CONSIGNMENT_COLUMNS])
+        yield flush()
+
+
+def rows(qs: QuerySet[Consignment]) -> Iterator[Consignment]:
+    return qs.order_by("day", "id").iterator(chunk_size=2000)

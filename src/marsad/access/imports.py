@@ -1,0 +1,249 @@
+"""Imports of the two aid line lists: UNRWA's trucks received and COGAT's consignments.
+
+The readers of `marsad.datasets.aid` parse each row (dates like `25 Feb 2024` and `Sept`, tons
+written `-`) and resolve crossing names through an alias table built from the crossings Marsad
+records (their names and aliases, their place actors' aliases, and `marsad.datasets.crossings`).
+A name that is not in it rejects its row, naming the line and the value, with the closest alias
+when one is near: an import never creates a crossing.
+
+Rows are written in batches, each batch in its own transaction with one audit entry. Keys come
+from the readers (`unrwa:<ID>`, `cogat:<hash>:<n>`), so running an import again adds nothing,
+and an import killed half-way leaves whole batches only and completes when it is run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from marsad.access.models import Consignment, Crossing
+from marsad.access.services import ensure_crossings
+from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
+from marsad.core import audit
+from marsad.core.services.base import clean_marking, history_user, require_writer
+from marsad.datasets.aid import CogatConsignment, UnrwaTruck, iter_cogat, iter_unrwa
+from marsad.datasets.crossings import ALIASES, CrossingNames, normalize_name
+from marsad.datasets.rows import Rejection
+
+T = TypeVar("T")
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each row of the file."""
+
+    file: str
+    rows: int = 0
+    created: int = 0
+    already_there: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    by_crossing: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def rejected_rows(self) -> int:
+        """Rows refused (a row with two bad fields is one row)."""
+        return len({r.line for r in self.rejected})
+
+    @property
+    def accepted(self) -> int:
+        return self.created + self.already_there
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "created": self.created,
+            "already_there": self.already_there,
+            "rejected_rows": self.rejected_rows,
+            "rejections": len(self.rejected),
+            "by_crossing": dict(sorted(self.by_crossing.items())),
+        }
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def crossing_names(crossings: Iterable[Crossing]) -> CrossingNames:
+    """The alias table of the recorded crossings: the shared table's names for each, then the
+    crossing's own names and aliases and its place actor's. An alias that would name two
+    crossings is left out (the first one keeps it)."""
+    table: dict[str, list[str]] = {}
+    taken: dict[str, str] = {}
+    for crossing in crossings:
+        names = [*ALIASES.get(crossing.key, ()), crossing.name_en, crossing.name_ar]
+        names += [*crossing.aliases_en, *crossing.aliases_ar]
+        if crossing.place_id:
+            place = crossing.place
+            names += [place.name_en, place.name_ar, *place.aliases_en, *place.aliases_ar]
+        for name in names:
+            normal = normalize_name(name) if name else ""
+            if normal and taken.setdefault(normal, crossing.key) == crossing.key:
+                table.setdefault(crossing.key, []).append(name)
+    return CrossingNames(table)
+
+
+def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) -> Iterator[list[T]]:
+    batch: list[T] = []
+    last_rejected = -1
+    for item in items:
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            if item.line != last_rejected:
+                report.rows += 1
+                last_rejected = item.line
+            continue
+        report.rows += 1
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepare(by: Any, marking: str, releasable_to: Iterable[str]) -> tuple[str, str, Any]:
+    require_writer(by)
+    marking, nations = clean_marking(marking, releasable_to)
+    ensure_crossings(by=by)
+    recorded = list(Crossing.objects.select_related("place"))
+    return marking, nations, recorded
+
+
+def import_unrwa(
+    *,
+    by: Any,
+    path: Path,
+    marking: str = "public",
+    releasable_to: Iterable[str] = (),
+    batch_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import UNRWA's list of trucks received (one truck per row). Public unless told
+    otherwise: UNRWA publishes these counts; the file itself must not ship with Marsad."""
+    marking, nations, recorded = _prepare(by, marking, releasable_to)
+    by_key = {c.key: c for c in recorded}
+    report = ImportReport(file=path.name)
+    detail = {"file": path.name, "sha256": file_digest(path), "list": "unrwa"}
+    stream = iter_unrwa(path, crossings=crossing_names(recorded))
+    for batch in _batches(_unrwa_statuses(stream), batch_size, report):
+        rows = [_from_truck(t, by_key, marking, nations) for t in batch]
+        _write(rows, by=by, report=report, detail=detail)
+        if progress:
+            progress(report.rows)
+    return report
+
+
+def _unrwa_statuses(items: Iterable[UnrwaTruck | Rejection]) -> Iterator[UnrwaTruck | Rejection]:
+    """Reject a truck whose status the list writes in words Marsad does not know."""
+    for item in items:
+        if isinstance(item, UnrwaTruck) and item.status.casefold() not in STATUS_ALIASES:
+            known = ", ".join(sorted(STATUS_ALIASES))
+            yield Rejection(item.line, "Status", item.status, f"is not a known status: {known}")
+            continue
+        yield item
+
+
+def _from_truck(
+    truck: UnrwaTruck, by_key: dict[str, Crossing], marking: str, nations: str
+) -> Consignment:
+    unit = unit_of(truck.units)
+    return Consignment(
+        key=truck.key,
+        day=truck.received,
+        crossing=by_key[truck.crossing_id],
+        category=category_of(truck.cargo_category),
+        category_raw=truck.cargo_category[:100],
+        description=truck.cargo_description[:300],
+        donor=truck.donor[:200],
+        donation_type=truck.donation_type[:100],
+        trucks=1,
+        quantity=truck.quantity,
+        unit=unit,
+        unit_raw=truck.units[:40],
+        tons=truck.quantity if unit == Unit.TONS else None,
+        status=str(STATUS_ALIASES[truck.status.casefold()]),
+        destination=truck.destination[:200],
+        reported_by=truck.data_source[:100] or "UNRWA",
+        imported_from="unrwa",
+        line=truck.line,
+        marking=marking,
+        releasable_to=nations,
+    )
+
+
+def import_cogat(
+    *,
+    by: Any,
+    path: Path,
+    marking: str = "public",
+    releasable_to: Iterable[str] = (),
+    batch_size: int = 2000,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import COGAT's list of aid consignments (tons by route, donor and classification; the
+    number of trucks is not given). Public unless told otherwise."""
+    marking, nations, recorded = _prepare(by, marking, releasable_to)
+    by_key = {c.key: c for c in recorded}
+    report = ImportReport(file=path.name)
+    detail = {"file": path.name, "sha256": file_digest(path), "list": "cogat"}
+    stream = iter_cogat(path, crossings=crossing_names(recorded))
+    for batch in _batches(stream, batch_size, report):
+        rows = [_from_consignment(c, by_key, marking, nations) for c in batch]
+        _write(rows, by=by, report=report, detail=detail)
+        if progress:
+            progress(report.rows)
+    return report
+
+
+def _from_consignment(
+    item: CogatConsignment, by_key: dict[str, Crossing], marking: str, nations: str
+) -> Consignment:
+    return Consignment(
+        key=item.key,
+        day=item.day,
+        crossing=by_key[item.crossing_id],
+        category=category_of(item.classification),
+        category_raw=item.classification[:100],
+        donor=item.donor[:200],
+        quantity=item.tons,
+        unit=Unit.TONS if item.tons is not None else "",
+        unit_raw="tons" if item.tons is not None else "-",
+        tons=item.tons,
+        status="entered",
+        reported_by="COGAT",
+        imported_from="cogat",
+        line=item.line,
+        marking=marking,
+        releasable_to=nations,
+    )
+
+
+@transaction.atomic
+def _write(
+    rows: list[Consignment], *, by: Any, report: ImportReport, detail: dict[str, Any]
+) -> None:
+    """One batch in one transaction: the rows not there yet, their history, one audit entry."""
+    keys = [r.key for r in rows]
+    there = set(Consignment.objects.filter(key__in=keys).values_list("key", flat=True))
+    fresh = [r for r in rows if r.key not in there]
+    report.already_there += len(rows) - len(fresh)
+    if not fresh:
+        return
+    bulk_create_with_history(fresh, Consignment, batch_size=500, default_user=history_user(by))
+    audit.record_bulk(
+        user=by, action="import", model=Consignment, ids=[r.key for r in fresh], detail=detail
+    )
+    report.created += len(fresh)
+    report.by_crossing.update(r.crossing.key for r in fresh)

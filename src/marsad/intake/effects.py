@@ -1,0 +1,267 @@
+"""What an accepted claim changes in the other areas: an attack with a place and a date
+becomes (or corroborates) an incident, a casualty count a figure, a statement or refusal a
+statement, an invitation or a membership decision the coalition's timeline, a contribution a
+pledge, a charter action the governance record. Each effect that cannot be made is reported in
+words; the claim stays accepted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from marsad.ceasefire.models import Incident
+from marsad.ceasefire.services import record_figure, record_incident
+from marsad.coalition import transitions
+from marsad.coalition.models import Invitation, Pledge
+from marsad.coalition.services import create_invitation, record_pledge, record_status
+from marsad.coalition.vocabulary import InvitationState
+from marsad.core import audit
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Claim
+from marsad.core.services.base import save
+from marsad.governance.models import CharterAction
+from marsad.governance.services import record_charter_action
+from marsad.statements.models import Statement
+from marsad.statements.services import statement_from_claim
+
+# ACLED event and sub-event type for each means of attack in the contract.
+ATTACK_EVENTS = {
+    "air": ("Explosions/Remote violence", "Air/drone strike"),
+    "drone": ("Explosions/Remote violence", "Air/drone strike"),
+    "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "gunfire": ("Battles", "Armed clash"),
+    "demolition": ("Strategic developments", "Looting/property destruction"),
+    "other": ("Violence against civilians", "Attack"),
+}
+PLEDGE_KINDS = {
+    "troops": "troops",
+    "police_training": "police_trainers",
+    "funding": "funding",
+    "logistics": "logistics",
+    "engineering": "engineering",
+    "medical": "medical",
+    "political": "political",
+    "other": "other",
+}
+
+
+def _day(claim: Claim) -> Any:
+    return claim.when_date or claim.document.published
+
+
+def _marking(claim: Claim) -> dict[str, Any]:
+    return {"marking": claim.marking, "releasable_to": claim.nations}
+
+
+def _add_evidence(*, by: Any, record: Any, claim: Claim) -> None:
+    before = audit.snapshot(record)
+    save(record, by=by, before=before, m2m={"claims": [*record.claims.all(), claim]})
+
+
+def _incident_for(claim: Claim) -> Incident | None:
+    """An incident of the claim's day (± one day) and governorate, of the same kind when the
+    claim says how it was done (a report that says only "struck", or a casualty count, fits
+    any kind)."""
+    day = claim.when_date
+    found = Incident.objects.filter(
+        pcode=claim.where_pcode,
+        event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
+    )
+    means = claim.attributes.get("means", "other")
+    if claim.type == "attack" and means != "other":
+        found = found.filter(sub_event_type=ATTACK_EVENTS[means][1])
+    return found.order_by("event_date", "id").first()
+
+
+def _attack(*, by: Any, claim: Claim) -> str:
+    if not (claim.when_date and claim.where_pcode):
+        return _("No incident: the attack has no date or no governorate.")
+    found = _incident_for(claim)
+    if found is not None:
+        _add_evidence(by=by, record=found, claim=claim)
+        return _("Added as a source of incident %(event)s.") % {"event": found.event_id}
+    event_type, sub_event = ATTACK_EVENTS.get(
+        claim.attributes.get("means", "other"), ATTACK_EVENTS["other"]
+    )
+    perpetrator = claim.actors.first()
+    quote = " … ".join(claim.evidence_quotes())
+    arabic = claim.document.language == "ar"
+    incident = record_incident(
+        by=by,
+        event_date=claim.when_date,
+        event_type=event_type,
+        sub_event_type=sub_event,
+        time_precision={"day": 1, "month": 3, "year": 3}.get(claim.when_precision, 1),
+        actor1=perpetrator.name_en if perpetrator else "",
+        actor1_ref=perpetrator.key if perpetrator else None,
+        place=claim.where.key if claim.where and claim.where.kind == "place" else None,
+        location=claim.where_text or (claim.where.name_en if claim.where else ""),
+        geo_precision=3,
+        description_ar=quote if arabic else "",
+        description_en="" if arabic else quote,
+        reported_by=(claim.attribution_source or claim.document.source).name_en,
+        claims=[claim],
+        **_marking(claim),
+    )
+    return _("Proposed incident %(event)s.") % {"event": incident.event_id}
+
+
+def _casualties(*, by: Any, claim: Claim) -> str:
+    figure = claim.figures.get("killed") or {}
+    injured = claim.figures.get("injured") or {}
+    if figure.get("best") is None and injured.get("best") is None:
+        return _("No figure: the claim gives no number.")
+    incident = _incident_for(claim) if claim.when_date and claim.where_pcode else None
+    day = _day(claim)
+    if incident is None and day is None:
+        return _("No figure: the claim has no date.")
+    record_figure(
+        by=by,
+        source=claim.attribution_source or claim.document.source,
+        reported_on=claim.document.published or day,
+        incident=incident,
+        period_start=None if incident else day,
+        period_end=None if incident else day,
+        area=claim.where_pcode,
+        killed=figure.get("best"),
+        killed_low=figure.get("low"),
+        killed_high=figure.get("high"),
+        injured=injured.get("best"),
+        wording=" ".join(filter(None, [figure.get("text"), injured.get("text")])),
+        claims=[claim],
+        **_marking(claim),
+    )
+    return (
+        _("Figure added to incident %(event)s.") % {"event": incident.event_id}
+        if incident
+        else _("Figure recorded for %(day)s.") % {"day": day}
+    )
+
+
+def _statement(*, by: Any, claim: Claim) -> str:
+    if Statement.objects.filter(claims=claim).exists():
+        return _("The statement is recorded already.")
+    statement = statement_from_claim(by=by, claim=claim)
+    return _("Recorded as a statement of %(speaker)s.") % {"speaker": statement.speaker.name}
+
+
+def _invitation(*, by: Any, claim: Claim) -> str:
+    inviter, invitee = claim.actors.first(), claim.recipients.first()
+    if not (inviter and invitee and claim.target):
+        return _("No invitation: inviter, invitee or force not named.")
+    found = Invitation.objects.filter(inviter=inviter, invitee=invitee, body=claim.target).first()
+    if found is not None:
+        _add_evidence(by=by, record=found, claim=claim)
+        return _("Added as evidence of the invitation of %(invitee)s.") % {"invitee": invitee.name}
+    create_invitation(
+        by=by,
+        inviter=inviter,
+        invitee=invitee,
+        body=claim.target,
+        role=claim.attributes.get("role", "member").replace("unspecified", "member"),
+        state="proposed",
+        on=_day(claim),
+        claims=[claim],
+        **_marking(claim),
+    )
+    return _("Invitation of %(invitee)s recorded.") % {"invitee": invitee.name}
+
+
+def _decision(*, by: Any, claim: Claim) -> str:
+    invitee = claim.actors.first()
+    found = Invitation.objects.filter(invitee=invitee, body=claim.target).first()
+    if found is None:
+        return _("No invitation of this actor to update.")
+    state = claim.attributes.get("decision", "")
+    current = found.current_status()
+    if transitions.refusal(current.state if current else None, state):
+        _add_evidence(by=by, record=current or found, claim=claim)
+        return _("Added as evidence of the invitation's current status.")
+    record_status(
+        by=by, invitation=found, state=state, on=_day(claim), claims=[claim], **_marking(claim)
+    )
+    return _("The invitation is now: %(state)s.") % {"state": InvitationState(state).label}
+
+
+def _contribution(*, by: Any, claim: Claim) -> str:
+    nation = claim.actors.first()
+    kind = PLEDGE_KINDS.get(claim.attributes.get("kind", ""), "other")
+    if nation is None or claim.target is None:
+        return _("No pledge: nation or force not named.")
+    negative = claim.modality == "negated"
+    found = Pledge.objects.filter(
+        nation=nation, body=claim.target, kind=kind, negative=negative
+    ).first()
+    if found is not None:
+        _add_evidence(by=by, record=found, claim=claim)
+        return _("Added as evidence of a pledge of %(nation)s.") % {"nation": nation.name}
+    amount = (
+        claim.figures.get("troops")
+        or claim.figures.get("trainees")
+        or claim.figures.get("amount_usd")
+        or {}
+    ).get("best")
+    record_pledge(
+        by=by,
+        nation=nation,
+        body=claim.target,
+        kind=kind,
+        quantity=None if negative else amount,
+        negative=negative,
+        announced=_day(claim),
+        claims=[claim],
+        **_marking(claim),
+    )
+    return _("Pledge of %(nation)s recorded.") % {"nation": nation.name}
+
+
+def _charter(*, by: Any, claim: Claim) -> str:
+    action = {"open_to_amendment": "open_to_amendments"}.get(
+        claim.attributes.get("action", ""), claim.attributes.get("action", "")
+    )
+    if claim.target is None or claim.target.kind != "agreement":
+        return _("No charter action: the charter is not named.")
+    done = []
+    for actor in claim.actors.all():
+        if CharterAction.objects.filter(charter=claim.target, actor=actor, action=action).exists():
+            continue
+        record_charter_action(
+            by=by,
+            charter=claim.target,
+            actor_key=actor,
+            action=action,
+            on=_day(claim),
+            claims=[claim],
+            **_marking(claim),
+        )
+        done.append(actor.name)
+    return _("Charter actions recorded: %(actors)s.") % {"actors": "، ".join(done) or "–"}
+
+
+EFFECTS: dict[str, Callable[..., str]] = {
+    "attack": _attack,
+    "casualties": _casualties,
+    "statement": _statement,
+    "comment_refusal": _statement,
+    "invitation": _invitation,
+    "membership_decision": _decision,
+    "contribution": _contribution,
+    "charter_action": _charter,
+}
+
+
+def apply(*, by: Any, claim: Claim) -> list[str]:
+    """The effects of an accepted claim, each in its own savepoint: one that fails is reported
+    and leaves nothing behind."""
+    effect = EFFECTS.get(claim.type)
+    if effect is None:
+        return []
+    try:
+        with transaction.atomic():
+            return [effect(by=by, claim=claim)]
+    except InvalidInput as error:
+        return [_("Not applied: %(reason)s") % {"reason": error}]

@@ -1,0 +1,71 @@
+"""Claims about the same event from different documents: one group, many sources. The group
+sets each claim's credibility by the Admiralty rule of marsad.extraction.grading."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+
+from marsad.core import audit
+from marsad.core.models import Claim, ReviewState
+from marsad.core.services.base import save
+from marsad.extraction.grading import credibility
+from marsad.intake.fingerprints import story_links, story_root
+
+
+def related(claim: Claim) -> QuerySet[Claim]:
+    """Claims of other documents with the same type and actors, dated within a day of this one,
+    in the same governorate (or with no place, when this one has none); not rejected."""
+    actor_keys = sorted(claim.actors.values_list("key", flat=True))
+    candidates = (
+        Claim.objects.filter(type=claim.type)
+        .exclude(pk=claim.pk)
+        .exclude(document=claim.document)
+        .exclude(review_state=ReviewState.REJECTED)
+        .filter(where_pcode=claim.where_pcode)
+    )
+    if claim.when_date:
+        day = timedelta(days=1)
+        candidates = candidates.filter(
+            when_date__range=(claim.when_date - day, claim.when_date + day)
+        )
+    elif claim.document.published:
+        day = timedelta(days=1)
+        published = claim.document.published
+        candidates = candidates.filter(
+            when_date__isnull=True, document__published__range=(published - day, published + day)
+        )
+    else:
+        candidates = candidates.none()
+    matching = [
+        c.pk
+        for c in candidates.prefetch_related("actors")
+        if sorted(a.key for a in c.actors.all()) == actor_keys
+    ]
+    return Claim.objects.filter(pk__in=matching)
+
+
+def grade(claim: Claim, group: list[Claim]) -> int:
+    """The credibility the group gives: copies of one story count as one source."""
+    members = [claim, *group]
+    links = story_links([c.document_id for c in members])
+    stories = {story_root(c.document_id, links) for c in members}
+    anonymous = all(c.attribution_kind == "anonymous" for c in members)
+    return credibility(
+        independent_sources=len(stories), anonymous_only=anonymous, status=claim.status
+    )
+
+
+def regrade(*, by: Any, claim: Claim) -> list[Claim]:
+    """Set the credibility of the claim and of its group's claims; return the group."""
+    group = list(related(claim))
+    for member in [claim, *group]:
+        others = [c for c in [claim, *group] if c.pk != member.pk]
+        digit = grade(member, others)
+        if digit != member.credibility:
+            before = audit.snapshot(member)
+            member.credibility = digit
+            save(member, by=by, before=before)
+    return group

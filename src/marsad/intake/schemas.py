@@ -1,0 +1,54 @@
+"""API shapes of intake."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+from pydantic import Field
+
+from marsad.core.schemas import ClaimOut, DocumentDetail
+
+
+class SubmitIn(Schema):
+    text: str
+    source: str = Field(description="Identifier of the source, e.g. REUTERS")
+    title: str = ""
+    language: str = ""
+    url: str = ""
+    published: str | None = None
+    marking: str = "internal"
+    releasable_to: list[str] = []
+
+
+class SubmitOut(Schema):
+    created: bool
+    document: DocumentDetail
+    claims: list[ClaimOut]
+    same_story: list[int]
+    skipped: list[str]
+    extraction: dict[str, Any]
+
+
+class QueueItem(Schema):
+    id: int
+    title: str
+    language: str
+    source: str
+    proposed: int
+
+
+class DecisionOut(Schema):
+    claim: ClaimOut
+    effects: list[str]
+
+
+class EditIn(Schema):
+    type: str | None = None
+    actor: list[str] | None = None
+    recipient: list[str] | None = None
+    target: str | None = None
+    attributes: dict[str, Any] | None = None
+    status: str | None = None
+    modality: str | None = None
+    credibility: int | None = None

@@ -1,0 +1,254 @@
+"""Intake: submit a text, propose its claims, and let an analyst accept, edit, reject or add
+them. Accepted claims feed the other areas (effects.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from marsad.core import audit
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Actor, Claim, Document, ReviewState, Source
+from marsad.core.services.actors import create_actor, create_source
+from marsad.core.services.base import require_writer, save, validate
+from marsad.core.services.claims import record_claim, review_claim
+from marsad.core.services.documents import submit_document
+from marsad.core.services.inputs import actors as actors_by_keys
+from marsad.extraction.contract import check_claim
+from marsad.extraction.extract import extract
+from marsad.intake import effects
+from marsad.intake.fingerprints import fingerprint
+from marsad.intake.grouping import regrade, related
+
+SOURCE_KIND_OF_ACTOR = {"media": "media"}
+
+
+@dataclass
+class Intake:
+    """What happened to a submitted text."""
+
+    document: Document
+    created: bool
+    claims: list[Claim] = field(default_factory=list)
+    same_story: list[tuple[Document, float]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    extraction: dict[str, Any] = field(default_factory=dict)
+
+
+def _entity_actor(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str) -> Actor:
+    """The actor of an extracted entity, created from the project's dictionary if new."""
+    found = Actor.objects.filter(key=key).first()
+    if found is not None:
+        return found
+    entity = entities[key]
+    parent = entity.get("parent") or ""
+    if parent and parent in entities:
+        _entity_actor(by=by, entities=entities, key=parent)
+    elif parent and not Actor.objects.filter(key=parent).exists():
+        parent = ""
+    return create_actor(
+        by=by,
+        key=key,
+        kind=entity["kind"],
+        name_ar=entity["name_ar"],
+        name_en=entity["name_en"],
+        iso3=entity.get("iso3") or "",
+        pcode=entity.get("pcode") or "",
+        parent=parent,
+        marking="public",
+    )
+
+
+def _source(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str | None) -> str:
+    """The source key for an attribution, created from its entity if new ('' if none)."""
+    if not key:
+        return ""
+    if Source.objects.filter(key=key).exists():
+        return key
+    if key not in entities:
+        return ""
+    actor = _entity_actor(by=by, entities=entities, key=key)
+    create_source(
+        by=by,
+        key=key,
+        name_ar=actor.name_ar,
+        name_en=actor.name_en,
+        kind=SOURCE_KIND_OF_ACTOR.get(actor.kind, "official"),
+        reliability="F",
+        actor=actor.key,
+        marking="public",
+    )
+    return key
+
+
+def propose(
+    *, by: Any, document: Document, result: Mapping[str, Any] | None = None
+) -> tuple[list[Claim], list[str], Mapping[str, Any]]:
+    """Record the claims the extractor finds in a stored document (or the extraction already
+    made, by a worker process) as proposed. A claim that cannot be stored (it would name a
+    restricted actor, say) is skipped with the reason."""
+    if result is None:
+        result = extract(document.text, language=document.language, published=document.published)
+    entities = {e["id"]: e for e in result["entities"]}
+    recorded, skipped = [], []
+    for proposed in result["claims"]:
+        try:
+            with transaction.atomic():
+                for field_name in ("actor", "recipient"):
+                    for key in proposed[field_name]:
+                        _entity_actor(by=by, entities=entities, key=key)
+                for key in (proposed["target"], proposed["where"].get("entity")):
+                    if key:
+                        _entity_actor(by=by, entities=entities, key=key)
+                data = {
+                    **proposed,
+                    "attribution": {
+                        **proposed["attribution"],
+                        "source": _source(
+                            by=by, entities=entities, key=proposed["attribution"].get("source")
+                        )
+                        or None,
+                    },
+                }
+                claim = record_claim(by=by, document=document, data=data)
+                recorded.append(claim)
+        except InvalidInput as error:
+            skipped.append(f"{proposed['id']} ({proposed['type']}): {error}")
+    for claim in recorded:
+        regrade(by=by, claim=claim)
+    return recorded, skipped, result
+
+
+@transaction.atomic
+def submit(
+    *,
+    by: Any,
+    text: str,
+    source: Any,
+    title: str = "",
+    language: str = "",
+    url: str = "",
+    published: Any = None,
+    marking: str = "",
+    releasable_to: Iterable[str] = (),
+    extraction: Mapping[str, Any] | None = None,
+) -> Intake:
+    """Store a text and propose its claims; the same text again returns what is stored.
+    `extraction` is the extractor's result when a worker made it already."""
+    require_writer(by)
+    document, created = submit_document(
+        by=by,
+        title=title,
+        text=text,
+        source=source,
+        language=language,
+        url=url,
+        published=published,
+        marking=marking,
+        releasable_to=releasable_to,
+    )
+    if not created:
+        return Intake(document=document, created=False, claims=list(document.claims.order_by("id")))
+    copies = fingerprint(document)
+    claims, skipped, result = propose(by=by, document=document, result=extraction)
+    return Intake(
+        document=document,
+        created=True,
+        claims=claims,
+        same_story=copies,
+        skipped=skipped,
+        extraction=dict(result),
+    )
+
+
+@transaction.atomic
+def accept(*, by: Any, claim: Claim) -> list[str]:
+    """Accept a claim (reviewer and time recorded) and let it feed the other areas; returns
+    what was created or updated, in words."""
+    require_writer(by)
+    claim = review_claim(by=by, claim=claim, state=ReviewState.ACCEPTED)
+    regrade(by=by, claim=claim)
+    return effects.apply(by=by, claim=claim)
+
+
+@transaction.atomic
+def reject(*, by: Any, claim: Claim) -> Claim:
+    require_writer(by)
+    group = list(related(claim))
+    claim = review_claim(by=by, claim=claim, state=ReviewState.REJECTED)
+    # The rejected claim no longer corroborates the others.
+    for member in group:
+        regrade(by=by, claim=member)
+    return claim
+
+
+EDITABLE = (
+    "type",
+    "actor",
+    "recipient",
+    "target",
+    "attributes",
+    "status",
+    "modality",
+    "credibility",
+    "where",
+    "when",
+    "figures",
+)
+
+
+@transaction.atomic
+def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
+    """Correct a proposed claim before accepting it; checked like any claim."""
+    require_writer(by)
+    unknown = set(data) - set(EDITABLE)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise InvalidInput.one(name, data[name], "cannot be edited")
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    before = audit.snapshot(claim)
+    current = claim.to_contract()
+    merged = {**current, **{k: v for k, v in data.items() if k != "credibility"}}
+    problems = check_claim(merged, text_length=len(claim.document.text))
+    if problems:
+        raise InvalidInput(problems)
+    claim.type, claim.status, claim.modality = merged["type"], merged["status"], merged["modality"]
+    claim.attributes = dict(merged.get("attributes") or {})
+    if "credibility" in data:
+        claim.credibility = data["credibility"]
+    target = merged.get("target")
+    claim.target = actors_by_keys([target], "target")[0] if target else None
+    where = merged.get("where") or {}
+    claim.where = (
+        actors_by_keys([where["entity"]], "where.entity")[0] if where.get("entity") else None
+    )
+    claim.where_pcode = where.get("pcode") or (claim.where.pcode if claim.where else "")
+    when = merged.get("when") or {}
+    claim.when_date = date.fromisoformat(when["date"]) if when.get("date") else None
+    claim.when_precision = when.get("precision") or ""
+    validate(claim)
+    save(
+        claim,
+        by=by,
+        before=before,
+        m2m={
+            "actors": actors_by_keys(merged.get("actor") or [], "actor"),
+            "recipients": actors_by_keys(merged.get("recipient") or [], "recipient"),
+        },
+    )
+    return claim
+
+
+@transaction.atomic
+def add(*, by: Any, document: Document, data: Mapping[str, Any]) -> tuple[Claim, list[str]]:
+    """An analyst's own claim on a span of the text they selected: recorded as accepted."""
+    require_writer(by)
+    claim = record_claim(
+        by=by, document=document, data={**data, "review_state": ReviewState.ACCEPTED}
+    )
+    regrade(by=by, claim=claim)
+    return claim, effects.apply(by=by, claim=claim)

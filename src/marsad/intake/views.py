@@ -1,0 +1,209 @@
+"""Intake pages: submit a text, review its proposed claims, accept, edit, reject or add."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marsad.core import selectors as core
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Claim, Document
+from marsad.core.vocabulary import CLAIM_TYPE_LABELS, MODALITY_LABELS, STATUS_LABELS
+from marsad.extraction.contract import ATTRIBUTES
+from marsad.extraction.grading import RULE
+from marsad.intake import services
+from marsad.intake.fingerprints import same_story_as
+from marsad.intake.forms import SubmitForm
+from marsad.intake.grouping import related
+from marsad.intake.selectors import queue
+from marsad.web.highlight import segments
+
+
+def _writer(request: HttpRequest) -> bool:
+    return bool(getattr(request.user, "can_write", False))
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    sources = [(s.key, s.name) for s in core.sources(request.user)]
+    form = SubmitForm(request.POST or None, request.FILES or None, sources=sources)
+    if request.method == "POST":
+        if not _writer(request):
+            return HttpResponseForbidden(_("Only analysts and administrators submit texts."))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = services.submit(
+                    by=request.user,
+                    text=data["text"],
+                    source=data["source"],
+                    title=data["title"],
+                    language=data["language"],
+                    published=data["published"],
+                    marking=data["marking"],
+                    releasable_to=[n for n in data["releasable_to"].split(",") if n.strip()],
+                )
+            except InvalidInput as error:
+                form.add_error(None, str(error))
+            else:
+                if not result.created:
+                    messages.info(request, _("This text is stored already: here is its review."))
+                for problem in result.skipped:
+                    messages.warning(
+                        request, _("A proposed claim was left out: %(why)s") % {"why": problem}
+                    )
+                return redirect("intake:review", pk=result.document.pk)
+    return render(
+        request,
+        "intake/index.html",
+        {
+            "form": form,
+            "queue": queue(request.user),
+            "writer": _writer(request),
+        },
+    )
+
+
+def _claim_choices() -> dict[str, Any]:
+    return {
+        "types": CLAIM_TYPE_LABELS.items(),
+        "statuses": STATUS_LABELS.items(),
+        "modalities": MODALITY_LABELS.items(),
+        "attributes": json.dumps(
+            {
+                t: {k: list(v) if isinstance(v, tuple) else v for k, v in a.items()}
+                for t, a in ATTRIBUTES.items()
+            }
+        ),
+    }
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        document = core.document(request.user, pk)
+    except Document.DoesNotExist:
+        raise Http404(_("No document with this number is visible to you.")) from None
+    claims = list(core.claims(request.user, document_id=document.pk).order_by("id"))
+    for claim in claims:
+        claim.attributes_json = json.dumps(claim.attributes, ensure_ascii=False)
+    spans = [
+        (s["start"], s["end"], c.pk)
+        for c in claims
+        for s in c.evidence
+        if c.review_state != "rejected"
+    ]
+    groups = {
+        c.pk: list(related(c).filter(document__in=core.documents(request.user))[:10])
+        for c in claims
+    }
+    return render(
+        request,
+        "intake/review.html",
+        {
+            "document": document,
+            "claims": claims,
+            "groups": groups,
+            "segments": segments(document.text, spans),
+            "same_story": same_story_as(request.user, document),
+            "rule": RULE,
+            "writer": _writer(request),
+            **_claim_choices(),
+        },
+    )
+
+
+def _claim_for(request: HttpRequest, pk: int) -> Claim:
+    try:
+        return core.claim(request.user, pk)
+    except Claim.DoesNotExist:
+        raise Http404(_("No claim with this number is visible to you.")) from None
+
+
+def _keys(value: str) -> list[str]:
+    return [k.strip().upper() for k in value.replace("،", ",").split(",") if k.strip()]
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(request, pk)
+    if not _writer(request):
+        return HttpResponseForbidden(_("Only analysts and administrators review claims."))
+    action = request.POST.get("action")
+    try:
+        if action == "accept":
+            for line in services.accept(by=request.user, claim=claim):
+                messages.success(request, line)
+            messages.success(request, _("Claim %(n)s accepted.") % {"n": claim.pk})
+        elif action == "reject":
+            services.reject(by=request.user, claim=claim)
+            messages.info(request, _("Claim %(n)s rejected.") % {"n": claim.pk})
+        elif action == "edit":
+            data: dict[str, Any] = {
+                "type": request.POST.get("type", claim.type),
+                "actor": _keys(request.POST.get("actor", "")),
+                "recipient": _keys(request.POST.get("recipient", "")),
+                "target": (request.POST.get("target", "") or "").strip().upper() or None,
+                "status": request.POST.get("status", claim.status),
+                "modality": request.POST.get("modality", claim.modality),
+                "attributes": {
+                    k[5:]: v for k, v in request.POST.items() if k.startswith("attr_") and v
+                },
+            }
+            services.edit(by=request.user, claim=claim, data=data)
+            messages.success(request, _("Claim %(n)s corrected.") % {"n": claim.pk})
+        else:
+            messages.error(request, _("Unknown action."))
+    except InvalidInput as error:
+        messages.error(request, str(error))
+    return redirect(f"{_review_url(claim.document_id)}#claim-{claim.pk}")
+
+
+def _review_url(document_id: int) -> str:
+    return reverse("intake:review", kwargs={"pk": document_id})
+
+
+@login_required
+@require_POST
+def add(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        document = core.document(request.user, pk)
+    except Document.DoesNotExist:
+        raise Http404(_("No document with this number is visible to you.")) from None
+    if not _writer(request):
+        return HttpResponseForbidden(_("Only analysts and administrators add claims."))
+    try:
+        start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
+    except ValueError:
+        messages.error(request, _("Select the words of the text that carry the claim first."))
+        return redirect("intake:review", pk=pk)
+    claim_type = request.POST.get("type", "")
+    data = {
+        "type": claim_type,
+        "actor": _keys(request.POST.get("actor", "")),
+        "recipient": _keys(request.POST.get("recipient", "")),
+        "target": (request.POST.get("target", "") or "").strip().upper() or None,
+        "status": request.POST.get("status", "reported"),
+        "modality": request.POST.get("modality", "asserted"),
+        "attributes": {k[5:]: v for k, v in request.POST.items() if k.startswith("attr_") and v},
+        "attribution": {"source_kind": request.POST.get("source_kind", "unknown")},
+        "evidence": [{"start": start, "end": end, "rule": "analyst"}],
+    }
+    try:
+        claim, lines = services.add(by=request.user, document=document, data=data)
+    except InvalidInput as error:
+        messages.error(request, str(error))
+        return redirect("intake:review", pk=pk)
+    for line in lines:
+        messages.success(request, line)
+    messages.success(request, _("Claim %(n)s added.") % {"n": claim.pk})
+    return redirect(f"{_review_url(pk)}#claim-{claim.pk}")

@@ -1,0 +1,93 @@
+"""Pages of the plan: the tracker, a provision, and the sequencing graph."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
+
+from marsad.core.errors import InvalidInput
+from marsad.core.services.inputs import parse_date
+from marsad.plan import selectors
+from marsad.plan.models import Provision
+from marsad.plan.sequencing import analyse_plan, node_id, svg_geometry
+from marsad.statements.selectors import statements
+
+
+def _plan(request: HttpRequest):  # type: ignore[no-untyped-def]
+    plan = selectors.main_plan(request.user)
+    if plan is None:
+        raise Http404(_("No plan is visible to you."))
+    return plan
+
+
+def tracker(request: HttpRequest) -> HttpResponse:
+    plan = _plan(request)
+    try:
+        as_of = parse_date(request.GET.get("as_of"), "as_of")
+    except InvalidInput:
+        as_of = None
+    sequencing = analyse_plan(request.user, plan, as_of=as_of)
+    rows = []
+    for provision, score in selectors.current_scores(request.user, plan, as_of=as_of).items():
+        blockers = sequencing.analysis.blocked.get(node_id(provision), ())
+        rows.append(
+            {
+                "provision": provision,
+                "score": score,
+                "trend": selectors.trend(request.user, provision, as_of=as_of),
+                "blockers": [sequencing.provisions[b.provision] for b in blockers],
+                "deadlocked": any(b.in_deadlock for b in blockers),
+            }
+        )
+    return render(
+        request,
+        "plan/tracker.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "as_of": as_of,
+            "sequencing": sequencing,
+        },
+    )
+
+
+def provision(request: HttpRequest, number: int) -> HttpResponse:
+    plan = _plan(request)
+    found = selectors.provisions(request.user, plan).filter(number=number).first()
+    if found is None:
+        raise Http404(_("No point with this number is visible to you."))
+    conditions = selectors.preconditions(request.user, plan).filter(
+        provision=found
+    ) | selectors.preconditions(request.user, plan).filter(after=found)
+    cited = statements(request.user).filter(preconditions__in=conditions).distinct()
+    return render(
+        request,
+        "plan/provision.html",
+        {
+            "plan": plan,
+            "provision": found,
+            "scores": selectors.scores(request.user, found),
+            "enables": Provision.objects.visible_to(request.user).filter(depends_on=found),
+            "conditions": conditions,
+            "statements": cited,
+        },
+    )
+
+
+def sequencing_view(request: HttpRequest) -> HttpResponse:
+    plan = _plan(request)
+    sequencing = analyse_plan(request.user, plan)
+    return render(
+        request,
+        "plan/sequencing.html",
+        {
+            "plan": plan,
+            "sequencing": sequencing,
+            "graph": svg_geometry(sequencing, rtl=get_language_bidi()),
+            "deadlocks": [(d, sequencing.deadlock_words(d)) for d in sequencing.analysis.deadlocks],
+            "relaxation": sequencing.relaxation_words(),
+            "order": [sequencing.provisions[n] for n in sequencing.analysis.order],
+        },
+    )

@@ -1,0 +1,2 @@
+"""Programs: police training (courses, cohorts, trainer nations) and reconstruction readiness
+by governorate."""

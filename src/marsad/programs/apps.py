@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgramsConfig(AppConfig):
+    name = "marsad.programs"
+    label = "programs"
+    verbose_name = _("Programs")
+    demo_loader = "marsad.programs.demo.load"
+    demo_order = 70

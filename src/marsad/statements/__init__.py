@@ -1,0 +1,1 @@
+"""Who said what, when and with what stance, including refusals to speak."""
