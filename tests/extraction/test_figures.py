@@ -59,3 +59,34 @@ def test_ranges_keep_low_and_high(text):
 def test_hours_and_points_are_not_figures():
     assert read("خلال 24 ساعة") == []
     assert read("a 20-point plan") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "reading"),
+    [
+        # a bare number is exact; the qualifier before it says how it is bounded
+        ("قتل 12 فلسطينيا", "12", (12, 12, 12)),
+        ("at least 25 killed", "at least 25", (25, 25, None)),
+        ("more than 40 injured", "more than 40", (40, 40, None)),
+        ("استشهد ما لا يقل عن 40 مواطنا", "ما لا يقل عن 40", (40, 40, None)),
+        ("أصيب أكثر من 100 شخص", "اكثر من 100", (100, 100, None)),
+        ("تجاوزت الحصيلة 45 شهيدا", "تجاوزت الحصيلة 45", None),
+        ("about 300 trucks", "about 300", (None, 300, None)),
+        ("أصيب نحو 100 آخرين", "نحو 100", (None, 100, None)),
+        ("up to 20 people", "up to 20", (None, 20, 20)),
+        ("ما يصل إلى 20 ألف جندي", "ما يصل الي 20 الف", (None, 20_000, 20_000)),
+        ("dozens of trucks", "dozens", (None, 12, None)),
+    ],
+)
+def test_qualifiers_bound_exact_numbers(text, words, reading):
+    found = read(text)
+    if reading is None:  # the qualifier must sit right before the number
+        assert found[0][1:] == (45, 45, 45)
+        return
+    assert found[0] == (words, *reading)
+
+
+def test_short_multipliers_only_after_a_dollar_sign():
+    assert read("$12m in aid")[0][2] == 12_000_000
+    assert read("$1.5bn")[0][2] == 1_500_000_000
+    assert read("a 500m road")[0][2] == 500

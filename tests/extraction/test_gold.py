@@ -24,14 +24,14 @@ from tests.extraction.scoring import Tally
 
 GOLD = Path(__file__).resolve().parent / "gold"
 
-# Floors: the F1 measured on 2026-11-29 (116 passages, 382 claims) minus about 0.05, so that a
-# change that makes extraction worse fails while the gold set, still growing, may move a little.
-# Measured: strict 0.45 overall, 0.45 Arabic, 0.44 English; lenient 0.52 overall.
+# Floors: the F1 measured on 2026-11-29 (116 passages, 382 claims, second round of rules) minus
+# about 0.05, so that a change that makes extraction worse fails while the gold set may move a
+# little. Measured: strict 0.47 overall, 0.49 Arabic, 0.45 English; lenient 0.55 overall.
 FLOORS = {
-    ("strict", "all"): 0.40,
-    ("strict", "ar"): 0.40,
-    ("strict", "en"): 0.38,
-    ("lenient", "all"): 0.46,
+    ("strict", "all"): 0.42,
+    ("strict", "ar"): 0.44,
+    ("strict", "en"): 0.40,
+    ("lenient", "all"): 0.50,
 }
 
 
@@ -126,7 +126,14 @@ def _compare(
         agree[name] += got == want
     for measure, figure in gold["figures"].items():
         total["figures.best"] += 1
-        agree["figures.best"] += (pred["figures"].get(measure) or {}).get("best") == figure["best"]
+        got_figure = pred["figures"].get(measure) or {}
+        agree["figures.best"] += got_figure.get("best") == figure["best"]
+        # low and high: the qualifiers ("at least", "نحو", "up to") and exact numbers
+        total["figures.low_high"] += 1
+        agree["figures.low_high"] += (got_figure.get("low"), got_figure.get("high")) == (
+            figure.get("low"),
+            figure.get("high"),
+        )
 
 
 def report() -> str:

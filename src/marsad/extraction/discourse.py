@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from marsad.extraction.gazetteer import Actor, Match
+from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
 
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
@@ -24,11 +24,48 @@ class Discourse:
     last_subject: list[str] = field(default_factory=list)
     last_speaker: list[str] = field(default_factory=list)
     last_perpetrator: list[str] = field(default_factory=list)
+    last_group: str | None = None
+
+    def refer(self, entities: list[Match], cues: list[Match]) -> list[Match]:
+        """The entities of a block with "the movement" (الحركة) read as a mention of the armed
+        group named last before it, in this block or an earlier one."""
+        refs = [c for c in cues if c.category == "GROUPREF" and self._subject(c, cues)]
+        if not refs:
+            return entities
+        found = list(entities)
+        for ref in refs:
+            named = [
+                m
+                for m in entities
+                if m.end <= ref.start and self.actors[m.entry.value].kind == "armed_group"
+            ]
+            group = named[-1].entry.value if named else self.last_group
+            if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
+                continue
+            found.append(
+                Match(ref.start, ref.end, Entry(ENTITY, group, ref.entry.lang), ref.prefix)
+            )
+        return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _subject(ref: Match, cues: list[Match]) -> bool:
+        """Whether "the movement" stands where a speaker or an agent stands: right after a verb
+        of saying or of a claim (وطالبت الحركة، قالت الحركة) or after "that" (إن الحركة), not in
+        "freedom of movement" or "the movement of trucks"."""
+        if ref.entry.lang != "ar":
+            return True
+        return any(
+            c.end <= ref.start - len(ref.prefix) <= c.end + 1
+            and (c.category.startswith(("T:", "ATTR:say")) or c.category == "THAT")
+            for c in cues
+        )
 
     def read(self, entities: list[Match]) -> None:
         """Count the topics of a block before its sentences are read."""
         for match in entities:
             actor = self.actors[match.entry.value]
+            if actor.kind == "armed_group":
+                self.last_group = actor.id
             national = actor.parent and self.actors[actor.parent].kind == "state"
             if actor.kind in TOPIC_KINDS and actor.id not in _NOT_TOPICS and not national:
                 self.topics[actor.id] += 1

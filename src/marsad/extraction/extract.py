@@ -132,6 +132,7 @@ class _Document:
         norm = normalize(chunk)
         hits = scan(norm.text, chunk, norm.to_original)
         entities, cues = _resolve(hits)
+        entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)
         for match in entities:
             start, stop = norm.span(match.start, match.end)

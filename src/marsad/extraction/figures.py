@@ -126,6 +126,7 @@ VAGUE = {fold(k): v for k, v in VAGUE.items()}
 _AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
 _HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
+_SHORT_MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 10**9}
 _RANGE_START = {"between", "from", "بين", "من"}
 _RANGE_JOIN = {fold(w) for w in ("and", "to", "or", "و", "الى", "او", "-")}
 _TIME_UNITS = {"hours", "hour", "days", "day", "years", "year", "months", "month", "weeks"}
@@ -196,6 +197,10 @@ def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, 
             nxt = _word_value(tokens[j][2])
             if nxt and nxt[0] == "mult":
                 return int(float(word.replace(",", "")) * nxt[1]), j + 1, False
+            # "$12m", "$1.5bn": the short multipliers only count after a dollar sign
+            if i > 0 and tokens[i - 1][2] == "$" and tokens[j][2] in _SHORT_MULTIPLIERS:
+                scale = _SHORT_MULTIPLIERS[tokens[j][2]]
+                return int(float(word.replace(",", "")) * scale), j + 1, False
         return value, j, False
     first = _word_value(word)
     if first is None:
@@ -283,7 +288,48 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if found and tokens[j][2] in _RANGE_JOIN - {"and", "و"}:
             low, high, j = found
             numbers.append(Number(tokens[i][0], tokens[j - 1][1], low, low, high))
+        elif vague:
+            numbers.append(Number(tokens[i][0], tokens[j - 1][1], value, vague=True))
         else:
-            numbers.append(Number(tokens[i][0], tokens[j - 1][1], value, vague=vague))
+            numbers.append(_qualified(tokens, i, tokens[j - 1][1], value))
         i = j
     return numbers
+
+
+# The words before a number that say how exact it is (normalized, as token tuples).
+_AT_LEAST = {
+    ("at", "least"), ("more", "than"), ("over",), ("no", "fewer", "than"), ("no", "less", "than"),
+    ("upwards", "of"), ("exceeded",), ("surpassed",), ("topped",), ("exceeding",),
+    ("اكثر", "من"), ("لا", "يقل", "عن"), ("ما", "لا", "يقل", "عن"), ("يزيد", "عن"),
+    ("يزيد", "على"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "على"), ("ازيد", "من"), ("تجاوز",),
+    ("تجاوزت",), ("يتجاوز",), ("تتجاوز",), ("فاق",), ("فاقت",), ("تخطي",), ("تخطت",),
+}  # fmt: skip
+_ABOUT = {
+    ("about",), ("around",), ("nearly",), ("almost",), ("approximately",), ("roughly",),
+    ("some",), ("an", "estimated"), ("نحو",), ("بنحو",), ("حوالي",), ("بحوالي",), ("قرابه",),
+    ("زهاء",), ("يقارب",), ("ما", "يقارب"), ("ما", "يقرب", "من"),
+}  # fmt: skip
+_UP_TO = {("up", "to"), ("as", "many", "as"), ("يصل", "الى"), ("ما", "يصل", "الى")}
+_AT_LEAST, _ABOUT, _UP_TO = (
+    {tuple(fold(word) for word in words) for words in table}
+    for table in (_AT_LEAST, _ABOUT, _UP_TO)
+)
+_QUALIFIER_WORDS = 4
+
+
+def _qualified(tokens: list[tuple[int, int, str]], i: int, end: int, value: int) -> Number:
+    """An exact number read with the words before it, as the annotation guidelines code them:
+    "at least N" low = best = N; "about N" best only; "up to N" best = high = N; a bare number
+    low = best = high. The span takes the qualifier in, so that the figure's text keeps it."""
+    for size in range(_QUALIFIER_WORDS, 0, -1):
+        if i - size < 0:
+            continue
+        words = tuple(token[2] for token in tokens[i - size : i])
+        start = tokens[i - size][0]
+        if words in _AT_LEAST:
+            return Number(start, end, value, low=value)
+        if words in _ABOUT:
+            return Number(start, end, value)
+        if words in _UP_TO:
+            return Number(start, end, value, high=value)
+    return Number(tokens[i][0], end, value, low=value, high=value)

@@ -30,6 +30,7 @@ TRIGGERS: dict[str, Builder] = {
     "T:statement": speech.statement,
 }
 _ORDER = {name: rank for rank, name in enumerate(TRIGGERS)}
+_DECLINED = ("T:membership_decision", "declined")
 # One claim of these types per sentence and attribute value is enough.
 _ONE_PER_SENTENCE = {
     "violation_accusation",
@@ -64,6 +65,10 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if span in claimed:
             continue
         found = TRIGGERS[trigger.category](sent, trigger)
+        if not found and (trigger.category, trigger.entry.value) == _DECLINED:
+            # "Hamas rejected the proposal": a rejection by a party that was not invited
+            entry = replace(trigger.entry, category="T:statement", value="reject")
+            found = speech.statement(sent, trigger._replace(entry=entry))
         if found:
             claimed.add(span)
             drafts.extend(found)
@@ -158,6 +163,15 @@ def _key(draft: Draft) -> tuple[object, ...]:
 
 def _tidy(drafts: list[Draft]) -> list[Draft]:
     types = {d.type for d in drafts}
+    # one stance of a speaker per sentence: the one that names what it is about
+    aimed = {(tuple(d.actor), d.attributes.get("stance")) for d in drafts if d.target}
+    drafts = [
+        d
+        for d in drafts
+        if d.type != "statement"
+        or d.target
+        or (tuple(d.actor), d.attributes.get("stance")) not in aimed
+    ]
     others = [d.trigger.start for d in drafts if d.type != "statement"]
     kept: list[Draft] = []
     seen: set[tuple[object, ...]] = set()

@@ -223,7 +223,7 @@ def charter_action(sent: Sentence, trigger: Match) -> list[Draft]:
     found = thing_near(sent, trigger.end, ("agreement", "body"))
     if found in (None, "GAZA-CEASEFIRE"):
         found = None
-        if action in ("abstained", "open_to_amendment"):
+        if action != "signed":  # "stayed away from the ceremony": the document's charter
             found = sent.discourse.topic(frozenset({"agreement", "body"}), ("GAZA-CEASEFIRE",))
     if found is None:
         return []

@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
-from marsad.extraction.gazetteer import Match
+from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -230,12 +230,12 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
     """ "a Palestinian was killed", "استشهد شاب": one victim, when no number is given."""
     for cue in sent.of("TWO"):
         if abs(cue.start - measure.end) < 30 or abs(measure.start - cue.end) < 30:
-            return Number(cue.start, cue.end, 2)
+            return Number(cue.start, cue.end, 2, 2, 2)
     for cue in sent.of("ONE"):
         if cue.end <= measure.start and sent.words(cue.end, measure.start) <= 3:
-            return Number(cue.start, cue.end, 1)
+            return Number(cue.start, cue.end, 1, 1, 1)
         if cue.start >= measure.end and sent.words(measure.end, cue.start) <= 1:
-            return Number(cue.start, cue.end, 1)
+            return Number(cue.start, cue.end, 1, 1, 1)
     return None
 
 
@@ -251,7 +251,7 @@ def casualties(sent: Sentence) -> list[Draft]:
                 pairs.append((measure, one))
     for cue in sent.of("DUAL:killed", "DUAL:injured"):
         if not any(m.start <= cue.start < m.end for m, _ in pairs):
-            pairs.append((cue, Number(cue.start, cue.end, 2)))
+            pairs.append((cue, Number(cue.start, cue.end, 2, 2, 2)))
     if not pairs:
         return []
     pairs.sort(key=lambda p: min(p[0].start, p[1].start))
@@ -284,7 +284,10 @@ def casualties(sent: Sentence) -> list[Draft]:
         attrs: dict[str, Any] = {}
         figure_pos = group[0][1].start
         populations = [c for c in sent.cues if c.category.startswith("POP:")]
-        close = [c for c in populations if abs(c.start - figure_pos) <= 40]
+        # the population of a subset ("among them 5 children") is not the total's
+        subsets = [c.start for c in sent.of("SUBSET") if c.start > figure_pos]
+        bound = min(subsets, default=sent.end)
+        close = [c for c in populations if abs(c.start - figure_pos) <= 40 and c.start < bound]
         population = nearest(close, figure_pos)
         if population is not None:
             attrs["population"] = population.category.split(":")[1]
@@ -294,12 +297,64 @@ def casualties(sent: Sentence) -> list[Draft]:
         draft = Draft("casualties", first, 4, agent, [], None, attrs, figures)
         draft.where = place_near(sent, first.end)
         drafts.append(draft)
+        drafts += _subsets(sent, draft, group, populations)
     return drafts
+
+
+def _subsets(
+    sent: Sentence, total: Draft, group: list[tuple[Match, Number]], populations: list[Match]
+) -> list[Draft]:
+    """A part of a toll with its own number and population, as a claim of its own: "12 killed,
+    among them 5 children", "بينهم 5 أطفال"."""
+    drafts = []
+    end = max(n.end for _, n in group)
+    measure = group[0][0]
+    for cue in sent.of("SUBSET"):
+        if cue.start < end or sent.words(end, cue.start) > 8:
+            continue
+        if any(end <= n.start < cue.start for n in sent.numbers):
+            continue  # another figure stands between the toll and the subset
+        number = next((n for n in sent.numbers if 0 <= n.start - cue.end <= 3), None)
+        if number is None:
+            continue
+        who = next((p for p in populations if 0 <= p.start - number.end <= 3), None)
+        if who is None:
+            continue
+        name = measure.category.split(":")[1]
+        span = (number.start, number.end)
+        figures = {
+            name: {"low": number.low, "best": number.best, "high": number.high, "span": span}
+        }
+        attrs = {**total.attributes, "population": who.category.split(":")[1]}
+        part = Draft("casualties", cue, 4, list(total.actor), [], None, attrs, figures)
+        part.where = total.where
+        drafts.append(part)
+    return drafts
+
+
+_VIA = frozenset({"through", "via", "عبر", "من"})
+
+
+def _via(sent: Sentence, place: Match) -> bool:
+    word = sent.text[max(sent.start, place.start - len(place.prefix) - 10) : place.start].split()
+    return bool(word) and word[-1] in _VIA
 
 
 def corridors(sent: Sentence) -> list[Draft]:
     """The status of each crossing or corridor the sentence names."""
-    triggers = sent.of("T:corridor_status")
+    # "called for opening the crossings" asks for a status; it does not report one
+    calls = [c.end for c in sent.of("T:statement") if c.entry.value == "call"]
+    stop = barriers(sent)
+    triggers = [
+        t
+        for t in sent.of("T:corridor_status")
+        if not any(
+            end <= t.start
+            and sent.words(end, t.start) <= 12
+            and not any(end <= b < t.start for b in stop)
+            for end in calls
+        )
+    ]
     if not triggers:
         return []
     crossings = [m for m in sent.entities if m.entry.value.startswith("CROSSING-")]
@@ -309,6 +364,10 @@ def corridors(sent: Sentence) -> list[Draft]:
         place = next((m for m in sent.entities if m.entry.value in _CROSSING_OF), None)
         if place and 0 <= place.start - word.end and sent.words(word.end, place.start) <= 2:
             spots.append((word, _CROSSING_OF[place.entry.value]))
+    for place in sent.entities:
+        # "aid through Rafah", "عبر رفح": the crossing, not the governorate
+        if place.entry.value in _CROSSING_OF and _via(sent, place):
+            spots.append((place, _CROSSING_OF[place.entry.value]))
     if not spots:
         spots = [(c, None) for c in sent.of("CROSSING")[:1]]
     drafts = []
@@ -361,13 +420,27 @@ def aid(sent: Sentence) -> list[Draft]:
     return [Draft("aid_delivery", measure, 4, actor, [], target, {}, {"trucks": figure})]
 
 
+_USD = Entry("MEAS:usd", "usd", "en")
+
+
+def _dollars(sent: Sentence) -> list[tuple[Match, Number]]:
+    """Amounts written with a dollar sign ("$10 billion"), as a measure and its number."""
+    found = []
+    for number in sent.numbers:
+        at = number.start - 1
+        if at >= sent.start and sent.text[at] == "$":
+            whole = Number(at, number.end, number.best, number.low, number.high, number.vague)
+            found.append((Match(at, at + 1, _USD), whole))
+    return found
+
+
 def simple_figures(sent: Sentence, drafts: list[Draft]) -> None:
     """Troops, trainees and dollar figures for the contributions of the sentence."""
     for draft in drafts:
         if draft.type != "contribution":
             continue
         measures = sent.of("MEAS:troops", "MEAS:trainees", "MEAS:usd")
-        for measure, number in _pairs(sent, measures):
+        for measure, number in _pairs(sent, measures) + _dollars(sent):
             name = {"usd": "amount_usd"}.get(
                 measure.category.split(":")[1], measure.category.split(":")[1]
             )

@@ -19,6 +19,8 @@ from marsad.extraction.slots import (
 
 STATE_LIKE = frozenset({"state", "office", "person", "body", "group", "organization"})
 _OBJECTS = ("agreement", "plan", "force", "body")
+# The bodies a dispute over who governs Gaza is about.
+_GOVERNING = ("BOP", "NCAG")
 _TASK_CATEGORIES = (
     "TASK:ceasefire",
     "TASK:security",
@@ -39,7 +41,11 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
     arabic = trigger.entry.lang == "ar"
     speaker: list[Match] = []
-    if arabic and "v" in trigger.entry.flags:
+    if "c" in trigger.entry.flags:
+        # a participle (داعياً، مطالبةً، محذراً) shares the subject of the sentence's main verb
+        items = [m for m in eligible(sent, ACTOR_KINDS) if m.start < trigger.start]
+        speaker = chain(sent, items, 0, 1) if items else []
+    elif arabic and "v" in trigger.entry.flags:
         # a verb first: أدانت قطر, رحبت مصر
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
     speaker = speaker or before(sent, trigger.start, max_words=3)
@@ -67,6 +73,12 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     limit = min(later, default=sent.end)
     if target is None and any(trigger.end <= c.start < limit for c in sent.of("CEASEFIRE")):
         target = "GAZA-CEASEFIRE"  # "called on both sides to respect the ceasefire"
+    if target is None and any(
+        trigger.end <= c.start < limit and sent.words(trigger.end, c.start) <= 4
+        for c in sent.of("BACKREF")
+    ):
+        # "welcomed the move": what the document is about, named in an earlier sentence
+        target = sent.discourse.topic(skip=tuple(actor))
     return [Draft("statement", trigger, variant, actor, [], target, {"stance": stance})]
 
 
@@ -125,6 +137,10 @@ def dispute(sent: Sentence, trigger: Match) -> list[Draft]:
     if target is None and sent.has("PLAN"):
         target = "PLAN-20"
     target = target or sent.discourse.topic(frozenset({"agreement", "plan"}))
+    if target is None and "governance" in values:
+        target = next((m.entry.value for m in sent.entities if m.entry.value in _GOVERNING), None)
+    if target is None and {"ISR", "HAMAS"} <= set(actor):
+        target = "GAZA-CEASEFIRE"  # the two parties of the ceasefire argue over its terms
     return [
         Draft("dispute", trigger, 4, actor, [], target, {"topic": value})
         for value in (values or ["other"])

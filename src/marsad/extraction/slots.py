@@ -107,6 +107,8 @@ def _joined(sent: Sentence, left: Match, right: Match) -> bool:
     return gap in _JOINERS or gap.rstrip(",") in _JOINERS
 
 
+# Who can be invited, asked or accused: not a force, a treaty or a plan.
+_PATIENTS = ACTOR_KINDS - {"force"}
 _LOCATIVE = ("in", "at", "inside", "within", "في", "داخل")
 _GOVERNMENT = frozenset(
     "الحكومه السلطات الخارجيه الرئاسه الحكومات الدبلوماسيه الوزاره السفاره القياده الجيش".split()
@@ -190,7 +192,8 @@ def after(
         if match.start < pos or match.entry.value in skipped:
             continue
         if names_only and match.entry.adjective and match.entry.lang == "ar":
-            word = sent.text[max(sent.start, match.start - 12) : match.start].split()[-1:]
+            begin = match.start - len(match.prefix)  # the word starts at its article
+            word = sent.text[max(sent.start, begin - 12) : begin].split()[-1:]
             if not (word and word[0] in _GOVERNMENT):
                 continue  # "العرض الأمريكي" is an offer; "الحكومة الكندية" is Canada
         if sent.words(pos, match.start) > max_words or (stop and _crosses(stop, pos, match.start)):
@@ -272,10 +275,14 @@ def subject_object(sent: Sentence, trigger: Match) -> tuple[list[Match], list[Ma
     arabic = trigger.entry.lang == "ar"
     flags = trigger.entry.flags
     if "p" in flags:
-        # "Italy was invited by the US" / "دعيت إيطاليا من قبل الولايات المتحدة"
-        patient = (after if arabic else before)(sent, trigger.end if arabic else trigger.start)
-        if arabic and not patient:
-            patient = before(sent, trigger.start, max_words=4, stop=stop)
+        # "Italy was invited by the US" / "دعيت إيطاليا من قبل الولايات المتحدة"; in Arabic
+        # a subject right before the verb is the patient too: "باكستان تلقت دعوة"
+        if arabic:
+            patient = before(sent, trigger.start, max_words=2, stop=stop, kinds=_PATIENTS)
+            patient = patient or after(sent, trigger.end, kinds=_PATIENTS)
+            patient = patient or before(sent, trigger.start, max_words=4, stop=stop)
+        else:
+            patient = before(sent, trigger.start)
         agent = marked(sent, "BY", trigger.end)
         skip = ids(patient)
         return [a for a in agent if a.entry.value not in skip], patient
