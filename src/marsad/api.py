@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
 
 from marsad.access.api import router as access_router
 from marsad.ceasefire.api import router as ceasefire_router
@@ -12,6 +15,8 @@ from marsad.coalition.api import router as coalition_router
 from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
+from marsad.core.schemas import Error, FieldError
+from marsad.extraction.contract import Problem
 from marsad.governance.api import router as governance_router
 from marsad.intake.api import router as intake_router
 from marsad.mandate.api import router as mandate_router
@@ -19,7 +24,65 @@ from marsad.plan.api import router as plan_router
 from marsad.programs.api import router as programs_router
 from marsad.statements.api import router as statements_router
 
-api = NinjaAPI(
+# The refusals any operation may answer with, besides its own responses.
+ERRORS = {
+    "401": "The bearer token is unknown, expired or revoked.",
+    "403": "Your role does not allow this action.",
+    "404": "Not found, or not releasable to you.",
+    "422": "Bad input: each field, the value given and what is wrong with it.",
+}
+
+
+class MarsadAPI(NinjaAPI):
+    """The API, whose description also announces the refusals every operation may give."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            {
+                "FieldError": FieldError.model_json_schema(),
+                "Error": _with_refs(Error.model_json_schema()),
+            }
+        )
+        body = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for item in schema["paths"].values():
+            for operation in item.values():
+                responses = operation.setdefault("responses", {})
+                declared = {str(code) for code in responses}
+                for code, description in ERRORS.items():
+                    if code not in declared:
+                        responses[code] = {"description": description, "content": body}
+        return schema
+
+    def validation_error_from_error_contexts(self, error_contexts: Any) -> ValidationError:
+        """Ninja drops the value that failed; a refusal must name it, so it is kept (except for
+        a missing field, whose "value" would be the whole enclosing object)."""
+        errors = []
+        for context in error_contexts:
+            model = context.model
+            for item in context.pydantic_validation_error.errors(include_url=False):
+                loc = model.__ninja_flatten_map_reverse__.get(item["loc"], item["loc"])
+                value = None if item["type"] == "missing" else item.get("input")
+                errors.append(
+                    {
+                        "loc": (model.__ninja_param_source__, *loc),
+                        "msg": item["msg"],
+                        "input": value,
+                    }
+                )
+        return ValidationError(errors)
+
+
+def _with_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """pydantic puts nested models under $defs; the OpenAPI description keeps them in
+    components."""
+    schema = dict(schema)
+    schema.pop("$defs", None)
+    schema["properties"]["errors"]["items"] = {"$ref": "#/components/schemas/FieldError"}
+    return schema
+
+
+api = MarsadAPI(
     title="Marsad API",
     version="1",
     description=(
@@ -63,3 +126,30 @@ def not_found(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
     return api.create_response(
         request, {"detail": "not found, or not releasable to you"}, status=404
     )
+
+
+@api.exception_handler(Http404)
+def no_such_path(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "not found, or not releasable to you"}, status=404
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Requests that do not fit an operation's parameters are refused like the services'
+    bad input: each field, its value and what is wrong."""
+    problems = [
+        Problem(
+            ".".join(str(part) for part in error.get("loc", ())[1:]) or "request",
+            error.get("input"),
+            error.get("msg", "invalid"),
+        )
+        for error in exc.errors
+    ]
+    return invalid_input(request, InvalidInput(problems))

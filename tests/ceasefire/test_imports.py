@@ -110,6 +110,80 @@ def test_casualty_series_import_is_idempotent_and_rejects_bad_days(system, state
     assert DailyReport.objects.get().killed_truce_new == 3
 
 
+def test_a_row_with_three_bad_fields_counts_once_and_keeps_each_field(system, gaza, tmp_path):
+    bad = acled_fixture.row(
+        "BAD1", event_date="31-Feb-25", latitude="131.5", sub_event_type="Cyber attack"
+    )
+    path = acled_fixture.write(tmp_path / "c.csv", [acled_fixture.row("GOOD1"), bad])
+    report = import_acled(by=system, path=path, marking="public")
+    assert (report.rows, report.created, report.rejected_rows) == (2, 1, 1)
+    assert {(r.line, r.field, r.value) for r in report.rejected} == {
+        (3, "event_date", "31-Feb-25"),
+        (3, "latitude", "131.5"),
+        (3, "sub_event_type", "Cyber attack"),
+    }
+    assert report.as_dict()["rejected_rows"] == 1
+    assert report.as_dict()["rejections"] == 3
+    assert report.accepted is None  # ids are listed only when asked for
+
+
+def test_the_report_lists_accepted_ids_when_asked(system, gaza, tmp_path):
+    path = acled_fixture.write(tmp_path / "d.csv", [acled_fixture.row(f"ID{i}") for i in range(3)])
+    import_acled(by=system, path=path, marking="public", batch_size=2)
+    path2 = acled_fixture.write(
+        tmp_path / "e.csv", [acled_fixture.row(f"ID{i}") for i in range(2, 5)]
+    )
+    report = import_acled(by=system, path=path2, marking="public", list_accepted=True)
+    assert [(a.line, a.key, a.status) for a in report.accepted] == [
+        (2, "ID2", "already there"),
+        (3, "ID3", "created"),
+        (4, "ID4", "created"),
+    ]
+
+
+def test_import_command_writes_every_row_to_the_report_file(system, gaza, tmp_path):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    rows = [acled_fixture.row(f"R{i}") for i in range(30)]
+    rows.append(acled_fixture.row("BAD", event_date="31-Feb-25", latitude="131.5"))
+    path = acled_fixture.write(tmp_path / "f.csv", rows)
+    out = tmp_path / "report.csv"
+    result = CliRunner().invoke(
+        app, ["import", "acled", str(path), "--marking", "public", "--report", str(out), "-v"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "R0" in result.output
+    assert "R29" not in result.output  # the terminal shows the first 20 ids only
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "line,status,id,field,value,message"
+    assert "31,created,R29,,," in lines
+    assert sum(line.startswith("32,rejected,,") for line in lines) == 2
+    assert len(lines) == 1 + 30 + 2
+
+
+def test_the_series_credits_its_editor(system, states, tmp_path):
+    create_source(
+        by=system,
+        key="GAZA-MOH",
+        name_ar="وزارة الصحة",
+        name_en="Ministry of Health",
+        kind="official",
+        marking="public",
+    )
+    path = tmp_path / "series.json"
+    path.write_text(
+        '[{"report_date": "2025-10-11", "report_source": "mohtel", "ext_killed": 5,'
+        ' "ext_killed_cum": 100, "ext_injured": 2, "ext_injured_cum": 50}]',
+        encoding="utf-8",
+    )
+    import_casualties(by=system, path=path, source="GAZA-MOH")
+    assert DailyReport.objects.get().via == "Tech for Palestine"
+    entry = AuditEntry.objects.filter(model="ceasefire.DailyReport").get()
+    assert '"via":"Tech for Palestine"' in entry.after
+
+
 WRITER = """
 import sys, django
 django.setup()

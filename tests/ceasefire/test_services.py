@@ -194,3 +194,117 @@ def test_phases_may_not_overlap_or_precede_the_agreement(system, truce):
             ends="2025-02-01",
             marking="public",
         )
+
+
+@pytest.fixture
+def claim(system, make_document):
+    from marsad.core.services.claims import record_claim
+
+    document = make_document("غارة جوية شرقي خان يونس أكدتها مصادر متعددة.")
+    return record_claim(
+        by=system,
+        document=document,
+        data={"type": "attack", "evidence": [{"start": 0, "end": 9}], "marking": "public"},
+    )
+
+
+def test_verification_moves_with_a_reason_and_a_claim_and_is_audited(system, truce, claim):
+    from marsad.ceasefire.services import set_verification
+    from marsad.core.models import AuditEntry
+
+    incident = strike(system)
+    with pytest.raises(InvalidInput) as caught:
+        set_verification(by=system, incident=incident, verification="verified", reason="")
+    assert caught.value.problems[0].field == "reason"
+    with pytest.raises(InvalidInput) as caught:
+        set_verification(by=system, incident=incident, verification="verified", reason="seen")
+    assert caught.value.problems[0].field == "claims"
+    changed = set_verification(
+        by=system,
+        incident=incident,
+        verification="verified",
+        reason="Two sources and imagery agree.",
+        claims=[claim.pk],
+    )
+    assert (changed.verification, changed.verification_reason) == (
+        "verified",
+        "Two sources and imagery agree.",
+    )
+    assert claim in changed.claims.all()
+    assert changed.history.first().history_change_reason == "Two sources and imagery agree."
+    entry = AuditEntry.objects.filter(model="ceasefire.Incident", action="update").last()
+    assert '"verification":"reported"' in entry.before
+    assert '"verification":"verified"' in entry.after
+    for new, why in (
+        ("false", "can only become: disputed"),
+        ("reported", "does not go back"),
+        ("verified", "already"),
+        ("rumour", "must be one of"),
+    ):
+        with pytest.raises(InvalidInput, match=why) as caught:
+            set_verification(by=system, incident=changed, verification=new, reason="r")
+        assert (caught.value.problems[0].field, caught.value.problems[0].value) == (
+            "verification",
+            new,
+        )
+
+
+def test_determination_moves_from_alleged_and_refuses_what_makes_no_sense(
+    system, truce, claim, liaison_ita
+):
+    from marsad.ceasefire.services import set_determination, set_verification
+    from marsad.core.errors import NotAllowed
+
+    incident = strike(system, event_date="2026-01-20")
+    violation = record_violation(
+        by=system, incident=incident, agreement=truce, accused="ISR", marking="public"
+    )
+    with pytest.raises(NotAllowed):
+        set_determination(by=liaison_ita, violation=violation, determination="rejected", reason="x")
+    with pytest.raises(InvalidInput, match="needs at least one supporting claim"):
+        set_determination(by=system, violation=violation, determination="confirmed", reason="x")
+    confirmed = set_determination(
+        by=system,
+        violation=violation,
+        determination="confirmed",
+        reason="The strike hit inside the agreed line.",
+        claims=[claim.pk],
+    )
+    assert confirmed.determination == "confirmed"
+    assert confirmed.determination_reason == "The strike hit inside the agreed line."
+    with pytest.raises(InvalidInput, match="can only become: alleged"):
+        set_determination(by=system, violation=confirmed, determination="rejected", reason="x")
+    reopened = set_determination(
+        by=system, violation=confirmed, determination="alleged", reason="New footage."
+    )
+    set_verification(by=system, incident=incident, verification="false", reason="Staged.")
+    with pytest.raises(InvalidInput, match="marked 'false'"):
+        set_determination(
+            by=system, violation=reopened, determination="confirmed", reason="x", claims=[claim]
+        )
+    with pytest.raises(InvalidInput) as caught:
+        set_determination(
+            by=system, violation=reopened, determination="rejected", reason="x", claims=[999999]
+        )
+    assert (caught.value.problems[0].field, caught.value.problems[0].value) == (
+        "claims[0]",
+        999999,
+    )
+
+
+def test_refusals_give_dates_as_written_not_as_python_objects(system, truce):
+    incident = strike(system)
+    with pytest.raises(InvalidInput) as caught:
+        record_figure(
+            by=system,
+            source="MOH",
+            reported_on="2026-01-02",
+            period_start="2026-01-05",
+            period_end="2026-01-01",
+            killed=3,
+            marking="public",
+        )
+    problem = caught.value.problems[0]
+    assert (problem.field, problem.value) == ("period_end", "2026-01-01")
+    assert "datetime" not in str(caught.value.as_dict())
+    assert incident.figures.count() == 0

@@ -226,3 +226,71 @@ def test_a_public_step_may_rest_on_restricted_evidence_but_shows_it_hidden(
     assert invitation.claims.count() == 1
     with pytest.raises(InvalidInput, match="no claim has this number"):
         invite(system, claims=[99999])
+
+
+def test_membership_is_recorded_with_dates_in_any_digits(system, force):
+    from marsad.coalition.services import record_membership
+
+    membership = record_membership(
+        by=system,
+        member="ITA",
+        body="ISF",
+        role="member",
+        since="٢٠٢٦-٠١-٢٢",
+        until="2026-12-31",
+        marking="public",
+    )
+    assert (str(membership.since), str(membership.until)) == ("2026-01-22", "2026-12-31")
+    assert AuditEntry.objects.filter(object_id=str(membership.pk), action="create").exists()
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "value"),
+    [
+        ({"since": "2026-02-01", "until": "2026-01-01"}, "until", "2026-01-01"),
+        ({"since": "yesterday"}, "since", "yesterday"),
+        ({"role": "king"}, "role", "king"),
+    ],
+)
+def test_membership_names_the_bad_field_and_its_plain_value(system, force, dates, field, value):
+    from marsad.coalition.models import Membership
+    from marsad.coalition.services import record_membership
+
+    with pytest.raises(InvalidInput) as caught:
+        record_membership(
+            by=system, member="ITA", body="ISF", **{"role": "member", **dates}, marking="public"
+        )
+    problem = caught.value.problems[0]
+    assert (problem.field, problem.value) == (field, value)
+    assert "datetime" not in str(caught.value)
+    assert not Membership.objects.exists()
+
+
+def test_pledge_status_is_checked_on_the_stored_pledge_not_a_stale_copy(system, force):
+    stale = record_pledge(
+        by=system, nation="ITA", body="ISF", kind="funding", quantity=1000, marking="public"
+    )
+    set_pledge_status(by=system, pledge=Pledge.objects.get(pk=stale.pk), status="withdrawn")
+    assert stale.status == "offered"  # the copy another writer still holds
+    with pytest.raises(InvalidInput, match="record a new pledge"):
+        set_pledge_status(by=system, pledge=stale, status="confirmed")
+    assert Pledge.objects.get(pk=stale.pk).status == "withdrawn"
+
+
+def test_a_new_step_is_checked_under_the_write_lock(system, force, monkeypatch):
+    """Two writers must not both find the same current step: the lock comes before the check."""
+    from marsad.coalition import services
+
+    invitation = invite(system)
+    events = []
+    monkeypatch.setattr(services, "lock_writes", lambda: events.append("lock"))
+    current_status = Invitation.current_status
+    monkeypatch.setattr(
+        Invitation,
+        "current_status",
+        lambda self: events.append("check") or current_status(self),
+    )
+    record_status(
+        by=system, invitation=invitation, state="accepted", on="2026-01-25", marking="public"
+    )
+    assert events == ["lock", "check"]

@@ -1,5 +1,5 @@
 """The ceasefire in a real browser: the Arabic dashboard with its chart and map, the incident
-map filtered by governorate, and an incident with its figures."""
+map filtered by governorate, and an incident with its competing figures."""
 
 import pytest
 
@@ -31,4 +31,11 @@ def test_map_filters_and_opens_an_incident(tab):
     page.locator(".leaflet-popup-content a").click()
     page.wait_for_selector("#figures")
     assert "Khan Younis" in page.inner_text("h1")
+    # Competing figures of the same strike, side by side, each in its source's words.
+    moh = page.locator("#figures tr[data-source='GAZA-MOH']")
+    army = page.locator("#figures tr[data-source='IDF']")
+    assert (moh.count(), army.count()) == (1, 1)
+    assert "4" in moh.locator("td").nth(2).inner_text()
+    assert "2" in army.locator("td").nth(2).inner_text()
+    assert "two militants" in army.inner_text()
     assert tab.errors == []

@@ -59,3 +59,31 @@ def test_secretariat_runs_force_generation(tab):
     tab.page.wait_for_url("**conditional=1")
     assert tab.page.locator("text=conditional").count() >= 1
     assert tab.errors == []
+
+
+def test_liaison_officer_sees_their_nations_assignments_and_nothing_only_for_others(tab):
+    from marsad.coalition.models import Pledge
+    from marsad.mandate.models import Requirement
+    from marsad.mandate.services import assign
+
+    assign(
+        by=SystemUser("t"),
+        pledge=Pledge.objects.get(nation__key="ITA", kind="police_trainers", marking="public"),
+        requirement=Requirement.objects.get(task__code="police_training"),
+        quantity=37,
+        marking="nations",
+        releasable_to=["USA"],
+    )
+    create_user(
+        by=SystemUser("t"), username="rossi", role="liaison", nation="ITA", password=PASSWORD
+    )
+    log_in(tab, "rossi")
+    tab.open("/en/coalition/states/ITA/")
+    assignments = tab.page.locator("#assignments > ul > li")
+    assert assignments.count() == 1
+    text = assignments.first.inner_text()
+    assert ": 150 →" in text
+    assert ": 37 →" not in tab.page.inner_text("#assignments")
+    assert assignments.first.locator(".evidence .grade").count() == 2
+    assert "ISF liaison cell" in text
+    assert tab.errors == []

@@ -57,3 +57,51 @@ def test_paste_review_accept(tab):
     assert page.is_enabled("#add-submit")
     assert tab.errors == []
     assert tab.outside_requests() == []
+
+
+def test_a_selection_after_an_emoji_has_the_servers_offsets(tab):
+    """The browser counts an emoji as two UTF-16 units, the server as one character."""
+    from marsad.core.models import Claim, Document
+
+    create_user(by=SystemUser("t"), username="amal", role="analyst", password=PASSWORD)
+    text = "🔴 عاجل 🇵🇸: " + REPORT + " 📷 صورة من الموقع نشرها ناشطون."
+    words = "صورة من الموقع"
+    page = tab.page
+    tab.open("/login/")
+    page.fill("#id_username", "amal")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    tab.open("/intake/")
+    page.fill("#id_text", text)
+    page.select_option("#id_source", "REUTERS")
+    page.select_option("#id_marking", "public")
+    page.click("#submit-form button[type=submit]")
+    page.wait_for_selector("#document-text")
+    before = page.evaluate(
+        """(words) => {
+        const pieces = [...document.querySelectorAll('#document-text [data-start]')];
+        const piece = pieces.find((p) => p.textContent.includes(words));
+        const node = piece.firstChild;
+        const at = node.data.indexOf(words);
+        const range = document.createRange();
+        range.setStart(node, at); range.setEnd(node, at + words.length);
+        const selection = window.getSelection();
+        selection.removeAllRanges(); selection.addRange(range);
+        document.getElementById('document-text')
+            .dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        return node.data.slice(0, at);
+    }""",
+        words,
+    )
+    assert "📷" in before  # an astral character in the same piece, before the words
+    start = text.index(words)  # in code points, as Python and the server count
+    assert page.input_value("#sel-start") == str(start)
+    assert page.input_value("#sel-end") == str(start + len(words))
+    page.select_option("#add-type", "statement")
+    page.click("#add-submit")
+    page.wait_for_load_state()
+    document = Document.objects.get(title__startswith="🔴")
+    claim = Claim.objects.filter(document=document, type="statement").latest("id")
+    assert claim.evidence_quotes() == [words]
+    assert tab.errors == []

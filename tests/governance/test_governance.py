@@ -46,7 +46,7 @@ def test_votes_must_add_up_and_dates_run_forward(demo, system):
             marking="public",
         )
     assert caught.value.problems[0].field == "abstainers"
-    with pytest.raises(InvalidInput, match="ends before the adoption"):
+    with pytest.raises(InvalidInput, match="ends before the adoption") as caught:
         record_instrument(
             by=system,
             actor_key="UNSCR-9999",
@@ -55,6 +55,9 @@ def test_votes_must_add_up_and_dates_run_forward(demo, system):
             authorised_until="2024-01-01",
             marking="public",
         )
+    # The date as the user wrote it, not a Python repr such as datetime.date(2024, 1, 1).
+    assert caught.value.problems[0].value == "2024-01-01"
+    assert "datetime" not in str(caught.value)
     with pytest.raises(InvalidInput, match="must not be negative"):
         record_instrument(
             by=system,

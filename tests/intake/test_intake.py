@@ -183,6 +183,11 @@ def test_ingest_a_folder_reports_each_file(demo, tmp_path):
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"\xff\xfe\x00 not text")
+    # Windows line ends and blank lines before the text: the stored text is normalized, and
+    # the evidence must point into that text, not into the file's.
+    first, second = REPORT.split(" وامتنع ")
+    raw = "\r\n" * 20 + "   \r\n" + first + "\r\n\r\nوامتنع " + second + "\r\n"
+    (tmp_path / "d.txt").write_bytes(raw.encode("utf-8"))
     result = CliRunner().invoke(
         app, ["ingest", str(tmp_path), "--source", "REUTERS", "--marking", "public"]
     )
@@ -191,6 +196,37 @@ def test_ingest_a_folder_reports_each_file(demo, tmp_path):
     assert "skipped" in result.output
     assert "failed" in result.output
     assert Document.objects.filter(title="a").exists()
+    document = Document.objects.get(title="d")
+    assert document.text == first + "\n\nوامتنع " + second
+    claims = {c.type: c for c in document.claims.all()}
+    assert "شنّت غارة" in claims["attack"].evidence_quotes()[0]
+    assert "امتنع" in claims["comment_refusal"].evidence_quotes()[0]
+    for claim in claims.values():
+        for span in claim.evidence:
+            assert document.text[span["start"] : span["end"]] == span["quote"]
+            assert span["quote"] == span["quote"].strip()  # starts and ends on words
+
+
+def test_ingest_refuses_a_bad_date_and_runs_in_parallel(demo, tmp_path):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    args = ["ingest", str(tmp_path), "--source", "REUTERS", "--marking", "public"]
+    bad = CliRunner().invoke(app, [*args, "--published", "2026-13-45"])
+    assert bad.exit_code == 1
+    assert "--published" in bad.output
+    assert "2026-13-45" in bad.output
+    assert "Traceback" not in bad.output
+    assert not Document.objects.filter(title__in=["a", "b"]).exists()
+    result = CliRunner().invoke(app, [*args, "--published", "٢٠٢٦-٠٢-٠٢", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    stored = Document.objects.filter(title__in=["a", "b"])
+    assert stored.count() == 2
+    assert {str(d.published) for d in stored} == {"2026-02-02"}
+    assert all(d.claims.exists() for d in stored)
 
 
 def test_extract_command_is_pure_and_prints_json_lines(tmp_path):

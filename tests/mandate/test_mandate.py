@@ -162,3 +162,49 @@ def test_forcegen_command_prints_json(demo):
     payload = json.loads(result.output)
     assert payload["gaps"]
     assert 0 < payload["coverage_percent"] < 100
+
+
+def test_an_assignment_is_checked_on_the_stored_pledge_not_a_stale_copy(demo):
+    from marsad.coalition.services import set_pledge_status
+
+    training = Requirement.objects.get(task__code="police_training")
+    stale = Pledge.objects.get(nation__key="JOR", kind="police_trainers")
+    set_pledge_status(by=SYSTEM, pledge=Pledge.objects.get(pk=stale.pk), status="withdrawn")
+    assert stale.status == "offered"  # the copy another writer still holds
+    with pytest.raises(InvalidInput, match="is withdrawn"):
+        assign(by=SYSTEM, pledge=stale, requirement=training, quantity=10)
+    assert not Assignment.objects.filter(pledge=stale).exists()
+
+
+def test_an_assignment_is_checked_under_the_write_lock(demo, monkeypatch):
+    """Two writers must not both find room in the same pledge: the lock comes before the
+    check of what is assigned already."""
+    from marsad.mandate import services
+
+    training = Requirement.objects.get(task__code="police_training")
+    egypt = Pledge.objects.get(nation__key="EGY", kind="police_trainers")
+    events = []
+    monkeypatch.setattr(services, "lock_writes", lambda: events.append("lock"))
+    refusal = services.assignment_refusal
+    monkeypatch.setattr(
+        services,
+        "assignment_refusal",
+        lambda *args, **kwargs: events.append("check") or refusal(*args, **kwargs),
+    )
+    assign(by=SYSTEM, pledge=egypt, requirement=training, quantity=10)
+    assert events == ["lock", "check"]
+
+
+def test_the_demo_assignment_rests_on_claims_shown_on_both_pages(demo, demo_users):
+    assignment = Assignment.objects.get(pledge__nation__key="ITA")
+    assert assignment.claims.count() == 2
+    client = Client()
+    client.force_login(demo_users["ita"])
+    for path in ("/en/coalition/states/ITA/", "/en/mandate/"):
+        html = client.get(path).content.decode()
+        section = html.split('id="h-assign')[1].split("</section>")[0]
+        assert "150" in section.replace(",", "")
+        assert section.count('class="grade"') == 2, path  # grading of each claim
+        assert "ISF liaison cell" in section  # source
+        assert "reported" in section.lower()  # confirmation status
+        assert "No supporting claim recorded." not in section

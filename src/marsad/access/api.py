@@ -17,13 +17,13 @@ from marsad.access.schemas import (
     ConsignmentStatusIn,
     CorridorOut,
     CrossingOut,
+    CrossingStatusIn,
+    CrossingStatusOut,
     FiguresOut,
     NearbyOut,
     OpenShareOut,
     ProtectionIn,
-    StatusIn,
     StatusOnOut,
-    StatusOut,
 )
 from marsad.core.api import Page
 from marsad.core.errors import InvalidInput
@@ -66,7 +66,7 @@ def get_crossing(request: HttpRequest, key: str) -> Any:
 
 @router.get(
     "/crossings/{key}/statuses",
-    response={200: list[StatusOut], 404: Error},
+    response={200: list[CrossingStatusOut], 404: Error},
     summary="A crossing's status timeline, expected steps included",
 )
 def crossing_timeline(request: HttpRequest, key: str) -> Any:
@@ -84,7 +84,7 @@ def get_corridor(request: HttpRequest, key: str) -> Any:
     return selectors.corridor(_user(request), key)
 
 
-@router.get("/corridors/{key}/statuses", response={200: list[StatusOut], 404: Error})
+@router.get("/corridors/{key}/statuses", response={200: list[CrossingStatusOut], 404: Error})
 def corridor_timeline(request: HttpRequest, key: str) -> Any:
     user = _user(request)
     return selectors.timeline(user, corridor=selectors.corridor(user, key))
@@ -179,8 +179,10 @@ def open_share(request: HttpRequest, start: str, end: str | None = None) -> Any:
     ]
 
 
-@router.post("/statuses", response={201: StatusOut, **ERRORS}, summary="Record a status step")
-def create_status(request: HttpRequest, payload: StatusIn) -> Any:
+@router.post(
+    "/statuses", response={201: CrossingStatusOut, **ERRORS}, summary="Record a status step"
+)
+def create_status(request: HttpRequest, payload: CrossingStatusIn) -> Any:
     return Status(201, services.record_status(by=_user(request), **payload.dict()))
 
 

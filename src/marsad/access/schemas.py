@@ -52,7 +52,7 @@ class CorridorOut(RecordOut):
         return [p.task.code for p in obj.protections.visible_to(user).select_related("task")]
 
 
-class StatusOut(RecordOut):
+class CrossingStatusOut(RecordOut):
     crossing: str | None
     corridor: str | None
     state: str
@@ -76,7 +76,7 @@ class StatusOut(RecordOut):
         return obj.authority.key if obj.authority_id else None
 
 
-class StatusIn(RecordIn):
+class CrossingStatusIn(RecordIn):
     crossing: str | None = Field(None, description="identifier of the crossing, or give corridor")
     corridor: str | None = None
     state: str = Field(description="open, restricted, closed or reopened")
@@ -90,7 +90,7 @@ class StatusIn(RecordIn):
 
 class StatusOnOut(Schema):
     on: date
-    statuses: dict[str, StatusOut]
+    statuses: dict[str, CrossingStatusOut]
 
 
 class ConsignmentOut(RecordOut):

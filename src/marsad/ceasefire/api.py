@@ -1,24 +1,27 @@
 """API of the ceasefire, with the same filters as the pages."""
 
-from dataclasses import asdict
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from marsad.ceasefire import mapdata, selectors, services
+from marsad.ceasefire import breakdowns, mapdata, selectors, services
 from marsad.ceasefire.schemas import (
     AgreementOut,
+    BreakdownOut,
+    DailySeriesOut,
+    DeterminationIn,
     FigureIn,
     FigureOut,
     IncidentIn,
     IncidentOut,
     SummaryOut,
+    VerificationIn,
     ViolationIn,
     ViolationOut,
 )
-from marsad.ceasefire.summary import summarize
+from marsad.ceasefire.summary import as_dict, summarize
 from marsad.core.api import Page
 from marsad.core.schemas import Error
 from marsad.core.services.inputs import parse_date
@@ -67,6 +70,18 @@ def get_incident(request: HttpRequest, pk: int) -> Any:
 @router.post("/incidents", response={201: IncidentOut, **ERRORS}, summary="Record an incident")
 def create_incident(request: HttpRequest, payload: IncidentIn) -> Any:
     return Status(201, services.record_incident(by=_user(request), **payload.dict()))
+
+
+@router.post(
+    "/incidents/{pk}/verification",
+    response={200: IncidentOut, **ERRORS},
+    summary="Change an incident's verification, with the reason (analysts and administrators)",
+)
+def change_verification(request: HttpRequest, pk: int, payload: VerificationIn) -> Any:
+    user = _user(request)
+    return services.set_verification(
+        by=user, incident=selectors.incident(user, pk), **payload.dict()
+    )
 
 
 @router.get(
@@ -129,6 +144,93 @@ def create_violation(request: HttpRequest, payload: ViolationIn) -> Any:
     )
 
 
+@router.post(
+    "/violations/{pk}/determination",
+    response={200: ViolationOut, **ERRORS},
+    summary="Change a violation's determination, with the reason (analysts and administrators)",
+)
+def change_determination(request: HttpRequest, pk: int, payload: DeterminationIn) -> Any:
+    user = _user(request)
+    return services.set_determination(
+        by=user, violation=selectors.violations(user).get(pk=pk), **payload.dict()
+    )
+
+
+def _breakdown(request: HttpRequest, group: str, filters: Filters) -> dict[str, Any]:
+    parsed = selectors.IncidentFilters.parse(filters.dict())
+    return {
+        "group": group,
+        "definitions": breakdowns.DEFINITIONS,
+        "rows": breakdowns.breakdown(_user(request), group, parsed),
+    }
+
+
+@router.get(
+    "/analytics/by-governorate",
+    response={200: BreakdownOut, 422: Error},
+    summary="Incidents, coded fatalities and each source's killed and injured, by governorate",
+)
+def by_governorate(request: HttpRequest, filters: Query[Filters]) -> Any:
+    return _breakdown(request, "governorate", filters)
+
+
+@router.get(
+    "/analytics/by-event-type",
+    response={200: BreakdownOut, 422: Error},
+    summary="Incidents, coded fatalities and each source's killed and injured, by event type",
+)
+def by_event_type(request: HttpRequest, filters: Query[Filters]) -> Any:
+    return _breakdown(request, "event_type", filters)
+
+
+@router.get(
+    "/analytics/by-actor",
+    response={200: BreakdownOut, 422: Error},
+    summary="Incidents, coded fatalities and each source's killed and injured, by actor 1",
+)
+def by_actor(request: HttpRequest, filters: Query[Filters]) -> Any:
+    return _breakdown(request, "actor", filters)
+
+
+@router.get(
+    "/analytics/per-day",
+    response={200: BreakdownOut, 422: Error},
+    summary="Incidents, coded fatalities and each source's killed and injured, per day",
+)
+def per_day(request: HttpRequest, filters: Query[Filters]) -> Any:
+    return _breakdown(request, "day", filters)
+
+
+@router.get(
+    "/analytics/per-week",
+    response={200: BreakdownOut, 422: Error},
+    summary="Incidents, coded fatalities and each source's killed and injured, per week",
+)
+def per_week(request: HttpRequest, filters: Query[Filters]) -> Any:
+    return _breakdown(request, "week", filters)
+
+
+@router.get(
+    "/analytics/daily-series",
+    response={200: DailySeriesOut, 422: Error},
+    summary="A source's daily casualty series since the truce, with what each definition counts",
+)
+def daily_series(
+    request: HttpRequest,
+    source: str = selectors.MAIN_SERIES_SOURCE,
+    definition: str = "new_deaths",
+    since: str | None = None,
+    until: str | None = None,
+) -> Any:
+    return breakdowns.daily_series(
+        _user(request),
+        source=source,
+        definition=definition,
+        since=parse_date(since, "since"),
+        until=parse_date(until, "until"),
+    )
+
+
 @router.get(
     "/summary",
     response=SummaryOut,
@@ -138,15 +240,4 @@ def summary(request: HttpRequest, since: str | None = None, as_of: str | None = 
     found = summarize(
         _user(request), since=parse_date(since, "since"), until=parse_date(as_of, "as_of")
     )
-    return {
-        "effective": found.effective,
-        "until": found.until,
-        "killed_since_truce": [asdict(f) for f in found.figures],
-        "injured_since_truce": [asdict(f) for f in found.injured],
-        "per_phase": [
-            {"phase": r["phase"].number, "name_en": r["phase"].name_en, "killed": r["killed"]}
-            for r in found.per_phase
-        ],
-        "alerts": [asdict(a) for a in found.alerts],
-        "warnings": [asdict(w) for w in found.warnings],
-    }
+    return as_dict(found)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,29 +23,57 @@ ceasefire_app = typer.Typer(
 )
 
 
-def _report(report: ImportReport, report_path: Path | None) -> None:
+SHOWN = 20
+
+
+def _report(report: ImportReport, report_path: Path | None, verbose: bool = False) -> None:
+    """The counts, the first rejected fields and (verbose) the first accepted ids on the
+    terminal; every row, accepted or rejected, in the report file."""
     table = Table(title=f"import of {report.file}")
-    for column in ("rows", "created", "already there", "rejected"):
+    for column in ("rows", "created", "already there", "rejected rows", "bad fields"):
         table.add_column(column, justify="right")
     table.add_row(
-        *(str(v) for v in (report.rows, report.created, report.already_there, len(report.rejected)))
+        *(
+            f"{v:,}"
+            for v in (
+                report.rows,
+                report.created,
+                report.already_there,
+                report.rejected_rows,
+                len(report.rejected),
+            )
+        )
     )
     console.print(table)
     rejected = report.rejected
     if rejected:
-        shown = Table(title="rejected rows (first 20)")
+        shown = Table(title=f"rejected fields (first {SHOWN} of {len(rejected):,})")
         for column in ("line", "field", "value", "why"):
             shown.add_column(column)
-        for row in rejected[:20]:
+        for row in rejected[:SHOWN]:
             shown.add_row(str(row.line), row.field, row.value[:40], row.message)
         console.print(shown)
+    accepted = report.accepted or []
+    if verbose and accepted:
+        ids = Table(title=f"accepted rows (first {SHOWN} of {len(accepted):,})")
+        for column in ("line", "id", "status"):
+            ids.add_column(column)
+        for item in accepted[:SHOWN]:
+            ids.add_row(str(item.line), item.key, item.status)
+        console.print(ids)
+        if len(accepted) > SHOWN and not report_path:
+            console.print("every accepted id: add --report FILE")
     if report_path:
+        # One line per row: accepted rows with their id, rejected rows once per bad field.
+        lines = [(a.line, a.status, a.key, "", "", "") for a in accepted]
+        lines += [(r.line, "rejected", "", r.field, r.value, r.message) for r in rejected]
         with report_path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["line", "field", "value", "message"])
-            for row in rejected:
-                writer.writerow([row.line, row.field, row.value, row.message])
-        console.print(f"every rejected row, with line, field and value: {report_path}")
+            writer.writerow(["line", "status", "id", "field", "value", "message"])
+            writer.writerows(sorted(lines, key=lambda line: line[0]))
+        console.print(
+            f"every row, accepted (with its id) or rejected (line, field, value): {report_path}"
+        )
 
 
 def import_acled(
@@ -59,8 +86,12 @@ def import_acled(
     ] = [],  # noqa: B006
     batch_size: Annotated[int, typer.Option(help="Rows per transaction.")] = 2000,
     report: Annotated[
-        Path | None, typer.Option(help="Write every rejected row to this CSV.")
+        Path | None,
+        typer.Option(help="Write every row (accepted with its id, or rejected) to this CSV."),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also show the first accepted ids.")
+    ] = False,
 ) -> None:
     """Import ACLED's 31-column export; twice adds nothing, an interrupted run can be rerun.
     Incidents are marked internal unless told otherwise (ACLED's terms limit redistribution)."""
@@ -79,19 +110,27 @@ def import_acled(
                 releasable_to=nation,
                 batch_size=batch_size,
                 progress=lambda rows: progress.update(task, completed=rows),
+                list_accepted=verbose or report is not None,
             )
     except (InvalidInput, ValueError) as exc:
         fail(str(exc))
-    _report(found, report)
+    _report(found, report, verbose)
 
 
 def import_casualties(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Daily series JSON.")],
     source: Annotated[str, typer.Option(help="The source whose reports these are.")] = "GAZA-MOH",
     marking: Annotated[str, typer.Option(help="Releasability of the reports.")] = "public",
+    via: Annotated[
+        str, typer.Option(help="Who compiled the series (credited with the source).")
+    ] = "Tech for Palestine",
     report: Annotated[
-        Path | None, typer.Option(help="Write every rejected row to this CSV.")
+        Path | None,
+        typer.Option(help="Write every row (accepted with its day, or rejected) to this CSV."),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also show the first accepted days.")
+    ] = False,
 ) -> None:
     """Import a daily casualty series (casualties_daily.json's shape) as a source's reports."""
     setup_django()
@@ -100,10 +139,17 @@ def import_casualties(
     from marsad.core.services.base import SystemUser
 
     try:
-        found = run(by=SystemUser("system:import"), path=path, source=source, marking=marking)
+        found = run(
+            by=SystemUser("system:import"),
+            path=path,
+            source=source,
+            marking=marking,
+            via=via,
+            list_accepted=verbose or report is not None,
+        )
     except (InvalidInput, ValueError) as exc:
         fail(str(exc))
-    _report(found, report)
+    _report(found, report, verbose)
 
 
 @ceasefire_app.command("summary")
@@ -114,7 +160,7 @@ def summary(
 ) -> None:
     """Killed since the truce by source and by what is counted; alerts; data warnings."""
     setup_django()
-    from marsad.ceasefire.summary import summarize
+    from marsad.ceasefire.summary import as_dict, summarize
     from marsad.core.errors import InvalidInput
     from marsad.core.services.base import SystemUser
     from marsad.core.services.inputs import parse_date
@@ -128,20 +174,7 @@ def summary(
     except InvalidInput as exc:
         fail(str(exc))
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "since": found.effective,
-                    "until": found.until,
-                    "killed_since_truce": [asdict(f) for f in found.figures],
-                    "injured_since_truce": [asdict(f) for f in found.injured],
-                    "alerts": [asdict(a) for a in found.alerts],
-                    "warnings": [asdict(w) for w in found.warnings],
-                },
-                default=str,
-                ensure_ascii=False,
-            )
-        )
+        typer.echo(json.dumps(as_dict(found), default=str, ensure_ascii=False))
         return
     table = Table(
         title=f"killed since {found.effective} (until {found.until or 'the last report'})"
@@ -161,7 +194,8 @@ def export(
     what: Annotated[str, typer.Argument(help="incidents or figures")],
     fmt: Annotated[str, typer.Option("--format", help="csv, hxl or geojson")] = "csv",
 ) -> None:
-    """Write incidents (CSV, HXL, GeoJSON) or casualty figures (CSV, HXL) to standard output."""
+    """Write incidents or casualty figures (CSV, HXL, GeoJSON) to standard output. The figures'
+    GeoJSON holds those with a place (their incident's point) and counts the others."""
     setup_django()
     from marsad.ceasefire import exports, selectors
     from marsad.core.services.base import SystemUser
@@ -169,9 +203,9 @@ def export(
     user = SystemUser("system:cli")
     if what not in ("incidents", "figures") or fmt not in ("csv", "hxl", "geojson"):
         fail(f"unknown export {what} as {fmt}: use incidents|figures and csv|hxl|geojson")
-    if what == "figures":
-        if fmt == "geojson":
-            fail("figures have no geometry: export them as csv or hxl")
+    if what == "figures" and fmt == "geojson":
+        chunks = exports.figure_geojson_chunks(selectors.figures(user))
+    elif what == "figures":
         chunks = exports.csv_lines(
             exports.figure_rows(selectors.figures(user)), exports.FIGURE_COLUMNS, hxl=fmt == "hxl"
         )

@@ -115,3 +115,29 @@ def geojson_chunks(qs: QuerySet[Incident]) -> Iterator[str]:
         yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
         first = False
     yield "]}"
+
+
+def figure_geojson_chunks(qs: QuerySet[CasualtyFigure]) -> Iterator[str]:
+    """A GeoJSON FeatureCollection of the figures that have a place: the point of their
+    incident. Figures of a period or an area, and those of incidents without coordinates, have
+    no point; they are left out, and the `metadata` member says how many (GeoJSON allows such
+    foreign members), so a map never passes for the whole record."""
+    placed = qs.filter(incident__latitude__isnull=False, incident__longitude__isnull=False)
+    metadata = {
+        "exported": placed.count(),
+        "left_out_without_place": qs.exclude(pk__in=placed.values("pk")).count(),
+        "geometry": "the point of the figure's incident",
+        "dates": "ISO 8601",
+    }
+    yield '{"type":"FeatureCollection","metadata":' + json.dumps(metadata) + ',"features":['
+    first = True
+    for figure in figure_rows(placed):
+        incident = figure.incident
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [incident.longitude, incident.latitude]},
+            "properties": {name: _value(figure, name) for name, _tag in FIGURE_COLUMNS},
+        }
+        yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
+        first = False
+    yield "]}"

@@ -29,6 +29,10 @@ from marsad.datasets.rows import Rejection
 
 T = TypeVar("T")
 
+# The editor of the daily series in data/ (public domain): its figures are the Gaza Ministry of
+# Health's and the Government Media Office's, compiled and gap-filled by Tech for Palestine.
+TECH_FOR_PALESTINE = "Tech for Palestine"
+
 # ACLED actor names that are actors of Marsad (by their start; ACLED adds years in brackets).
 ACLED_ACTORS = {
     "Military Forces of Israel": "IDF",
@@ -40,15 +44,33 @@ ACLED_ACTORS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """One accepted row: where it starts, its id (ACLED's event_id_cnty, or the day), and
+    whether it was created or found already there."""
+
+    line: int
+    key: str
+    status: str  # "created" or "already there"
+
+
 @dataclass
 class ImportReport:
-    """What an import did with each row of the file."""
+    """What an import did with each row of the file. `rejected` holds every bad field (a row
+    with three bad fields gives three rejections and counts as one rejected row). `accepted`
+    lists the accepted rows only when asked for (`None` otherwise): a million ids are a lot to
+    keep for a report nobody reads."""
 
     file: str
     rows: int = 0
     created: int = 0
     already_there: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    accepted: list[Accepted] | None = None
+
+    @property
+    def rejected_rows(self) -> int:
+        return len({r.line for r in self.rejected})
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -56,8 +78,23 @@ class ImportReport:
             "rows": self.rows,
             "created": self.created,
             "already_there": self.already_there,
-            "rejected": len(self.rejected),
+            "rejected_rows": self.rejected_rows,
+            "rejections": len(self.rejected),
         }
+
+    def note(self, items: Iterable[Any], there: set[Any], key: Callable[[Any], Any]) -> None:
+        """Count a written batch, and list its rows when asked for."""
+        found = [item for item in items if key(item) in there]
+        self.already_there += len(found)
+        if self.accepted is not None:
+            self.accepted += [
+                Accepted(
+                    item.line,
+                    item.key,
+                    "already there" if key(item) in there else "created",
+                )
+                for item in items
+            ]
 
 
 def file_digest(path: Path) -> str:
@@ -70,11 +107,16 @@ def file_digest(path: Path) -> str:
 
 def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) -> Iterator[list[T]]:
     batch: list[T] = []
+    last_rejected = -1
     for item in items:
-        report.rows += 1
         if isinstance(item, Rejection):
             report.rejected.append(item)
+            # A row's bad fields come one after another: the row counts once.
+            if item.line != last_rejected:
+                report.rows += 1
+                last_rejected = item.line
             continue
+        report.rows += 1
         batch.append(item)
         if len(batch) >= size:
             yield batch
@@ -108,13 +150,15 @@ def import_acled(
     releasable_to: Iterable[str] = (),
     batch_size: int = 2000,
     progress: Callable[[int], None] | None = None,
+    list_accepted: bool = False,
 ) -> ImportReport:
     """Import an ACLED export (31 columns). Marked `internal` unless told otherwise: ACLED's
-    terms restrict redistribution."""
+    terms restrict redistribution. With `list_accepted`, the report lists every accepted row's
+    event_id_cnty."""
     require_writer(by)
     marking, nations = clean_marking(marking, releasable_to)
     refs = _Refs(marking, [n for n in nations.split("|") if n])
-    report = ImportReport(file=path.name)
+    report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
     detail = {"file": path.name, "sha256": file_digest(path), "source": "ACLED"}
     for batch in _batches(iter_acled(path), batch_size, report):
         _write_acled(
@@ -152,7 +196,7 @@ def _write_acled(
     keys = [event.event_id_cnty for event in batch]
     there = set(Incident.objects.filter(event_id__in=keys).values_list("event_id", flat=True))
     fresh = [event for event in batch if event.event_id_cnty not in there]
-    report.already_there += len(batch) - len(fresh)
+    report.note(batch, there, key=lambda event: event.event_id_cnty)
     if not fresh:
         return
     codes = governorates([(e.latitude, e.longitude) for e in fresh])
@@ -205,9 +249,11 @@ def import_casualties(
     marking: str = "public",
     releasable_to: Iterable[str] = (),
     batch_size: int = 500,
+    via: str = TECH_FOR_PALESTINE,
+    list_accepted: bool = False,
 ) -> ImportReport:
     """Import a daily casualty series (Tech for Palestine's casualties_daily.json shape) as the
-    reports of `source`, one per day."""
+    reports of `source`, one per day, crediting `via`, the editor who compiled them."""
     require_writer(by)
     marking, nations = clean_marking(marking, releasable_to)
     owner = source_by_key(source)
@@ -217,13 +263,15 @@ def import_casualties(
         raise InvalidInput.one(
             "marking", marking, f"source '{owner.key}' is marked '{owner.marking or 'unmarked'}'"
         )
-    report = ImportReport(file=path.name)
-    detail = {"file": path.name, "sha256": file_digest(path), "source": owner.key}
+    report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
+    via = via.strip()
+    detail = {"file": path.name, "sha256": file_digest(path), "source": owner.key, "via": via}
     for batch in _batches(iter_casualties(path), batch_size, report):
         _write_days(
             batch,
             by=by,
             owner=owner,
+            via=via,
             marking=marking,
             nations=nations,
             report=report,
@@ -238,6 +286,7 @@ def _write_days(
     *,
     by: Any,
     owner: Source,
+    via: str,
     marking: str,
     nations: str,
     report: ImportReport,
@@ -250,7 +299,7 @@ def _write_days(
         )
     )
     fresh = [d for d in batch if d.report_date not in there]
-    report.already_there += len(batch) - len(fresh)
+    report.note(batch, there, key=lambda day: day.report_date)
     if not fresh:
         return
     rows = [
@@ -258,6 +307,7 @@ def _write_days(
             source=owner,
             report_date=d.report_date,
             report_source=d.report_source,
+            via=via,
             killed=d.killed,
             injured=d.injured,
             ext_killed=d.ext_killed,

@@ -224,6 +224,14 @@ class Incident(Evidenced):
         choices=Verification.choices,
         default=Verification.REPORTED,
     )
+    verification_reason = models.TextField(
+        _("reason for the verification"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Why an analyst last changed the verification; the history keeps earlier ones."
+        ),
+    )
     imported_from = models.CharField(_("imported from"), max_length=40, blank=True, default="")
     # No index on the marking alone: incidents share a handful of markings, so it never narrows
     # a search, but SQLite (without statistics) believes it does. It then reads an analyst's
@@ -390,6 +398,14 @@ class Violation(Evidenced):
         choices=Determination.choices,
         default=Determination.ALLEGED,
     )
+    determination_reason = models.TextField(
+        _("reason for the determination"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Why an analyst last changed the determination; the history keeps earlier ones."
+        ),
+    )
     note_ar = models.TextField(_("Arabic note"), blank=True, default="")
     note_en = models.TextField(_("English note"), blank=True, default="")
     history = HistoricalRecords(m2m_fields=["claims"])
@@ -416,6 +432,9 @@ class DailyReport(Evidenced):
     )
     report_date = models.DateField(_("day"))
     report_source = models.CharField(_("channel of the report"), max_length=40)
+    # The series' editor who compiled the source's reports (Tech for Palestine for the Gaza
+    # series), credited wherever the series is shown.
+    via = models.CharField(_("compiled by"), max_length=100, blank=True, default="")
     killed = models.PositiveIntegerField(_("killed (reported)"), null=True, blank=True)
     injured = models.PositiveIntegerField(_("injured (reported)"), null=True, blank=True)
     ext_killed = models.PositiveIntegerField(_("killed (series)"))

@@ -61,6 +61,7 @@ class IncidentOut(RecordOut):
     description_en: str
     fatalities: int | None
     verification: str
+    verification_reason: str
     reported_by: str
 
     @staticmethod
@@ -153,6 +154,7 @@ class ViolationOut(RecordOut):
     accused: str
     accuser: str | None
     determination: str
+    determination_reason: str
     note_ar: str
     note_en: str
 
@@ -201,3 +203,51 @@ class SummaryOut(Schema):
     per_phase: list[dict[str, Any]]
     alerts: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
+
+
+class VerificationIn(Schema):
+    verification: str
+    reason: str
+    claims: list[int] = []
+
+
+class DeterminationIn(Schema):
+    determination: str
+    reason: str
+    claims: list[int] = []
+
+
+class SourceSum(Schema):
+    source: str
+    figures: int
+    killed: int | None
+    injured: int | None
+
+
+class BreakdownRow(Schema):
+    key: str
+    incidents: int
+    killed_coded: int
+    by_source: list[SourceSum]
+
+
+class BreakdownOut(Schema):
+    group: str
+    definitions: dict[str, str]
+    rows: list[BreakdownRow]
+
+
+class SeriesDay(Schema):
+    date: date
+    value: int
+
+
+class DailySeriesOut(Schema):
+    source: str
+    source_name: str
+    via: list[str]
+    since: date
+    until: date | None
+    definition: str
+    definitions: dict[str, str]
+    days: list[SeriesDay]

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from marsad.ceasefire.models import (
     Agreement,
@@ -18,7 +19,7 @@ from marsad.ceasefire.models import (
     Phase,
     Violation,
 )
-from marsad.ceasefire.vocabulary import Verification
+from marsad.ceasefire.vocabulary import EDITOR_LABELS, Verification
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Source
 from marsad.core.services.inputs import parse_date
@@ -151,7 +152,8 @@ def daily_reports(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[DailyRepo
 
 
 def series_sources(user: Any) -> list[tuple[str, str, int]]:
-    """Sources with a daily series the reader may see: (key, name in the active language, days)."""
+    """Sources with a daily series the reader may see: (key, name in the active language with
+    the series' editor credited, days)."""
     rows = (
         DailyReport.objects.visible_to(user)
         .values("source__key")
@@ -159,7 +161,28 @@ def series_sources(user: Any) -> list[tuple[str, str, int]]:
         .order_by("source__key")
     )
     names = {s.key: s.name for s in Source.objects.filter(key__in=[r["source__key"] for r in rows])}
-    return [(r["source__key"], names.get(r["source__key"], r["source__key"]), r["n"]) for r in rows]
+    found = []
+    for row in rows:
+        key = row["source__key"]
+        name = names.get(key, key)
+        editors = series_editors(user, key)
+        if editors:
+            via = " / ".join(str(EDITOR_LABELS.get(e, e)) for e in editors)
+            name = _("%(source)s, via %(via)s") % {"source": name, "via": via}
+        found.append((key, name, row["n"]))
+    return found
+
+
+def series_editors(user: Any, source: str) -> list[str]:
+    """Who compiled a source's daily series (Tech for Palestine for the Gaza series)."""
+    return sorted(
+        DailyReport.objects.visible_to(user)
+        .filter(source__key=source)
+        .exclude(via="")
+        .order_by()
+        .values_list("via", flat=True)
+        .distinct()
+    )
 
 
 @dataclass

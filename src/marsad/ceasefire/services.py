@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from marsad.ceasefire import transitions
 from marsad.ceasefire.models import (
     Agreement,
     CasualtyFigure,
@@ -22,6 +23,7 @@ from marsad.ceasefire.vocabulary import Determination, Verification
 from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.evidence import claims_by_ids
+from marsad.core.models import Claim
 from marsad.core.services.base import check_reach, clean_marking, require_writer, save, validate
 from marsad.core.services.documents import source_by_key
 from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
@@ -258,22 +260,78 @@ def _coordinate(value: Any, field: str, limit: int) -> float | None:
     return number
 
 
+def _decision_claims(by: Any, claims: Iterable[Any]) -> list[Any]:
+    """The claims behind a decision, refused when the decider may not read them (a claim
+    number must not let anyone cite what is not released to them)."""
+    found = claims_by_ids(claims)
+    visible = set(
+        Claim.objects.visible_to(by)
+        .filter(pk__in=[c.pk for c in found])
+        .values_list("pk", flat=True)
+    )
+    for index, claim in enumerate(found):
+        if claim.pk not in visible:
+            raise InvalidInput.one(f"claims[{index}]", claim.pk, "no claim has this number")
+    return found
+
+
+def _reason(reason: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise InvalidInput.one("reason", reason, "say why: the reason is kept with the change")
+    return text
+
+
 @transaction.atomic
 def set_verification(
-    *, by: Any, incident: Incident, verification: str, claims: Iterable[Any] = ()
+    *, by: Any, incident: Incident, verification: str, reason: str, claims: Iterable[Any] = ()
 ) -> Incident:
-    """Move an incident between reported, corroborated, verified, disputed and false."""
+    """Move an incident between reported, corroborated, verified, disputed and false, with the
+    reason and the claims it rests on (see transitions.py for what may follow what)."""
     require_writer(by)
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    new = choice(verification, "verification", Verification.values)
+    why = transitions.verification_refusal(incident.verification, new)
+    if why:
+        raise InvalidInput.one("verification", new, why)
+    text = _reason(reason)
+    added = _decision_claims(by, claims)
+    if new in transitions.NEEDS_CLAIM and not added:
+        raise InvalidInput.one("claims", [], f"'{new}' needs at least one supporting claim")
     before = audit.snapshot(incident)
-    incident.verification = choice(verification, "verification", Verification.values)
-    save(
-        incident,
-        by=by,
-        before=before,
-        m2m={"claims": [*incident.claims.all(), *claims_by_ids(claims)]},
-    )
+    incident.verification, incident.verification_reason = new, text
+    incident._change_reason = text  # type: ignore[attr-defined]  # kept in the history row
+    save(incident, by=by, before=before, m2m={"claims": [*incident.claims.all(), *added]})
     return incident
+
+
+@transaction.atomic
+def set_determination(
+    *, by: Any, violation: Violation, determination: str, reason: str, claims: Iterable[Any] = ()
+) -> Violation:
+    """Move a violation between alleged, confirmed and rejected, with the reason and the claims
+    it rests on (see transitions.py)."""
+    require_writer(by)
+    violation = (
+        Violation.objects.select_for_update().select_related("incident").get(pk=violation.pk)
+    )
+    new = choice(determination, "determination", Determination.values)
+    why = transitions.determination_refusal(
+        violation.determination,
+        new,
+        incident_false=violation.incident.verification == Verification.FALSE,
+    )
+    if why:
+        raise InvalidInput.one("determination", new, why)
+    text = _reason(reason)
+    added = _decision_claims(by, claims)
+    if new in transitions.NEEDS_CLAIM and not added:
+        raise InvalidInput.one("claims", [], f"'{new}' needs at least one supporting claim")
+    before = audit.snapshot(violation)
+    violation.determination, violation.determination_reason = new, text
+    violation._change_reason = text  # type: ignore[attr-defined]  # kept in the history row
+    save(violation, by=by, before=before, m2m={"claims": [*violation.claims.all(), *added]})
+    return violation
 
 
 @transaction.atomic

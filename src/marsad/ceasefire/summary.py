@@ -3,7 +3,7 @@ warnings. Stored records in, the pure analytics core does the counting."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -42,6 +42,29 @@ class Summary:
     incident_alerts: list[spikes.SpikeAlert] = field(default_factory=list)
     warnings: list[truce.DataWarning] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
+    # The main daily series' source, its editor credited ("..., via Tech for Palestine").
+    series_name: str = ""
+
+
+def as_dict(found: Summary) -> dict[str, Any]:
+    """The summary as the API and `marsad ceasefire summary --json` give it (the same keys)."""
+    return {
+        "effective": found.effective,
+        "until": found.until,
+        "killed_since_truce": [asdict(f) for f in found.figures],
+        "injured_since_truce": [asdict(f) for f in found.injured],
+        "per_phase": [
+            {
+                "phase": r["phase"].number,
+                "name_ar": r["phase"].name_ar,
+                "name_en": r["phase"].name_en,
+                "killed": r["killed"],
+            }
+            for r in found.per_phase
+        ],
+        "alerts": [asdict(a) for a in found.alerts],
+        "warnings": [asdict(w) for w in found.warnings],
+    }
 
 
 def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
@@ -75,6 +98,7 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
             )
         )
         if key == selectors.MAIN_SERIES_SOURCE:
+            found.series_name = name
             found.daily = truce.daily_since_truce(series, truce_start=start, until=until)
             found.weekly = sorted(weekly_sums(found.daily).items())
             found.alerts = spikes.detect_spikes(found.daily, label="new deaths")

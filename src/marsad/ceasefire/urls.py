@@ -7,6 +7,16 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("incidents/", views.incident_list, name="incidents"),
     path("incidents/<int:pk>/", views.incident_detail, name="incident"),
+    path(
+        "incidents/<int:pk>/verification",
+        views.change_verification,
+        name="change_verification",
+    ),
+    path(
+        "violations/<int:pk>/determination",
+        views.change_determination,
+        name="change_determination",
+    ),
     path("map/", views.incident_map, name="map"),
     path("alerts/", views.alerts, name="alerts"),
     path("export/<str:name>", views.export, name="export"),

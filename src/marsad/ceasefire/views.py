@@ -4,19 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    StreamingHttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from marsad.ceasefire import exports, selectors
-from marsad.ceasefire.models import Incident
+from marsad.ceasefire import exports, selectors, services, transitions
+from marsad.ceasefire.models import Incident, Violation
 from marsad.ceasefire.summary import summarize
 from marsad.ceasefire.vocabulary import (
     DEFINITIONS,
     EVENT_TYPE_LABELS,
     SUB_EVENT_LABELS,
     WARNING_LABELS,
+    Determination,
     Verification,
 )
 from marsad.core import selectors as core
@@ -139,12 +150,29 @@ def incident_map(request: HttpRequest) -> HttpResponse:
     )
 
 
-def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _incident_for(request: HttpRequest, pk: int) -> Incident:
     try:
-        incident = selectors.incident(request.user, pk)
+        return selectors.incident(request.user, pk)
     except Incident.DoesNotExist:
         raise Http404(_("No incident with this number is visible to you.")) from None
+
+
+def _writer(request: HttpRequest) -> bool:
+    return bool(getattr(request.user, "can_write", False))
+
+
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk)
     figures = list(selectors.figures(request.user).filter(incident=incident))
+    violations = list(selectors.violations(request.user).filter(incident=incident))
+    labels = dict(Determination.choices)
+    for violation in violations:
+        # The determinations this violation may move to, for the analysts' form.
+        violation.next_determinations = [  # type: ignore[attr-defined]
+            (value, labels[value])
+            for value in sorted(transitions.DETERMINATION_NEXT[violation.determination])
+        ]
+    verifications = dict(Verification.choices)
     return render(
         request,
         "ceasefire/incident_detail.html",
@@ -154,11 +182,67 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "most_conservative": min(
                 (f.killed_best for f in figures if f.killed_best is not None), default=None
             ),
-            "violations": selectors.violations(request.user).filter(incident=incident),
+            "violations": violations,
             "versions": versions(incident, request.user),
             "sub_event_label": SUB_EVENT_LABELS.get(incident.sub_event_type),
+            "writer": _writer(request),
+            "next_verifications": [
+                (value, verifications[value])
+                for value in sorted(transitions.VERIFICATION_NEXT[incident.verification])
+            ],
         },
     )
+
+
+def _claim_numbers(text: str) -> list[str]:
+    return [n for n in text.replace("،", ",").replace(" ", ",").split(",") if n.strip()]
+
+
+@login_required
+@require_POST
+def change_verification(request: HttpRequest, pk: int) -> HttpResponse:
+    """An analyst's change of an incident's verification, with the reason and claims."""
+    incident = _incident_for(request, pk)
+    if not _writer(request):
+        return HttpResponseForbidden(_("Only analysts and administrators change a verification."))
+    try:
+        services.set_verification(
+            by=request.user,
+            incident=incident,
+            verification=request.POST.get("verification", ""),
+            reason=request.POST.get("reason", ""),
+            claims=_claim_numbers(request.POST.get("claims", "")),
+        )
+    except InvalidInput as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The verification is changed; the reason is kept."))
+    return redirect("ceasefire:incident", pk=incident.pk)
+
+
+@login_required
+@require_POST
+def change_determination(request: HttpRequest, pk: int) -> HttpResponse:
+    """An analyst's change of a violation's determination, with the reason and claims."""
+    try:
+        violation = selectors.violations(request.user).get(pk=pk)
+    except Violation.DoesNotExist:
+        raise Http404(_("No violation with this number is visible to you.")) from None
+    if not _writer(request):
+        return HttpResponseForbidden(_("Only analysts and administrators change a determination."))
+    try:
+        services.set_determination(
+            by=request.user,
+            violation=violation,
+            determination=request.POST.get("determination", ""),
+            reason=request.POST.get("reason", ""),
+            claims=_claim_numbers(request.POST.get("claims", "")),
+        )
+    except InvalidInput as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The determination is changed; the reason is kept."))
+    return redirect(f"{reverse('ceasefire:incident', args=[violation.incident_id])}#h-violations")
 
 
 def alerts(request: HttpRequest) -> HttpResponse:
@@ -180,18 +264,21 @@ EXPORTS = {
     "incidents.geojson": ("application/geo+json", None),
     "figures.csv": ("text/csv", False),
     "figures.hxl.csv": ("text/csv", True),
+    "figures.geojson": ("application/geo+json", None),
 }
 
 
 def export(request: HttpRequest, name: str) -> StreamingHttpResponse:
-    """Incidents (CSV, HXL, GeoJSON) and figures (CSV, HXL) with the list's filters."""
+    """Incidents (CSV, HXL, GeoJSON) with the list's filters, and figures (CSV, HXL, GeoJSON)."""
     if name not in EXPORTS:
         raise Http404(_("No such export."))
     content_type, hxl = EXPORTS[name]
     filters, error = _filters(request)
     if error:
         raise Http404(error)
-    if name.startswith("figures"):
+    if name == "figures.geojson":
+        chunks = exports.figure_geojson_chunks(selectors.figures(request.user))
+    elif name.startswith("figures"):
         chunks = exports.csv_lines(
             exports.figure_rows(selectors.figures(request.user)),
             exports.FIGURE_COLUMNS,

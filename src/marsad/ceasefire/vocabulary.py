@@ -122,3 +122,8 @@ WARNING_LABELS = {
     "missing_days": _("days missing from the series"),
     "daily_cumulative_mismatch": _("daily and cumulative figures disagree"),
 }
+
+# Editors who compile a source's daily series, named in the reader's language.
+EDITOR_LABELS = {
+    "Tech for Palestine": _("Tech for Palestine"),
+}

@@ -7,6 +7,7 @@ from typing import Any
 
 from ninja import Schema
 
+from marsad.coalition import selectors
 from marsad.core.schemas import RecordIn, RecordOut
 
 
@@ -49,13 +50,13 @@ class InvitationOut(RecordOut):
         return [c.key for c in obj.channels.all()]
 
     @staticmethod
-    def resolve_current_state(obj: Any) -> str | None:
-        current = obj.current_status()
+    def resolve_current_state(obj: Any, context: Any) -> str | None:
+        current = selectors.status_on(context["request"].auth, obj)
         return current.state if current else None
 
     @staticmethod
     def resolve_statuses(obj: Any, context: Any) -> list[Any]:
-        return list(obj.statuses.visible_to(context["request"].auth).order_by("valid_from", "id"))
+        return selectors.timeline(context["request"].auth, obj)
 
 
 class InvitationIn(RecordIn):

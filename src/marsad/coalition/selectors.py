@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -44,15 +45,32 @@ def caveats(user: Any) -> QuerySet[Caveat]:
     return Caveat.objects.visible_to(user).select_related("nation")
 
 
-def status_on(user: Any, invitation: Invitation, day: date) -> InvitationStatus | None:
-    """The step of the invitation's timeline in force on `day` (visible to `user`)."""
-    return (
-        statuses(user)
-        .filter(invitation=invitation, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-        .order_by("-valid_from", "-id")
-        .first()
-    )
+def timeline(user: Any, invitation: Invitation) -> list[InvitationStatus]:
+    """The steps of the invitation's timeline `user` may see, in order. Each step ends where the
+    next visible step begins: a later step the reader may not see must not show itself through
+    the end date it gave the step before it."""
+    steps = list(statuses(user).filter(invitation=invitation).order_by("valid_from", "id"))
+    for step, following in zip(steps, [*steps[1:], None], strict=True):
+        # These objects are only read from here on; services re-read what they change.
+        step.valid_to = following.valid_from if following is not None else None
+    return steps
+
+
+def status_on(
+    user: Any, invitation: Invitation, day: date | None = None
+) -> InvitationStatus | None:
+    """The step in force on `day` (the latest step if no day) as far as `user` may know: the
+    last visible step begun by then. Steps follow one another with no gap, so this is the stored
+    step in force whenever the reader may see every step."""
+    steps = [s for s in timeline(user, invitation) if day is None or s.valid_from <= day]
+    return steps[-1] if steps else None
+
+
+def current_statuses(
+    user: Any, found: Iterable[Invitation], day: date | None = None
+) -> list[tuple[Invitation, InvitationStatus | None]]:
+    """Each invitation with its step visible to `user` in force on `day` (else its latest)."""
+    return [(invitation, status_on(user, invitation, day)) for invitation in found]
 
 
 @dataclass
@@ -99,7 +117,7 @@ def standings(user: Any, *, day: date | None = None, force: str = FORCE_KEY) -> 
     for invitation in invitations(user).filter(body__key=force):
         entry(invitation.invitee).invitations.append((invitation, status_on(user, invitation, day)))
     counts = (
-        pledges(user)
+        pledges_on(user, day)
         .filter(body__key=force, negative=False)
         .exclude(status="withdrawn")
         .values("nation")
@@ -111,10 +129,21 @@ def standings(user: Any, *, day: date | None = None, force: str = FORCE_KEY) -> 
     return sorted(table.values(), key=lambda s: (s.category, s.actor.name_en))
 
 
-def pledges_by_kind(user: Any, force: str = FORCE_KEY) -> list[dict[str, Any]]:
-    """Per kind: how many pledges, the total quantity offered, and the refusals."""
+def pledges_on(user: Any, day: date | None = None) -> QuerySet[Pledge]:
+    """The pledges announced by `day` (today). A pledge with no known date counts, as a
+    membership with no known start does: leaving it out would hide it on every day. A pledge's
+    status has no date of its own, so a withdrawn pledge is taken as withdrawn on every day."""
+    day = day or date.today()
+    return pledges(user).filter(Q(announced__isnull=True) | Q(announced__lte=day))
+
+
+def pledges_by_kind(
+    user: Any, force: str = FORCE_KEY, *, day: date | None = None
+) -> list[dict[str, Any]]:
+    """Per kind: how many pledges announced by `day` (today), the total quantity offered, and
+    the refusals."""
     rows = (
-        pledges(user)
+        pledges_on(user, day)
         .filter(body__key=force)
         .exclude(status="withdrawn")
         .values("kind", "unit", "negative")
@@ -158,14 +187,14 @@ def state_profile(user: Any, key: str) -> StateProfile:
         .distinct()
         .order_by("-document__published", "id")
     )
-    timeline = []
-    for invitation in invitations(user).filter(Q(invitee=actor) | Q(inviter=actor)):
-        steps = list(statuses(user).filter(invitation=invitation).order_by("valid_from", "id"))
-        timeline.append((invitation, steps))
+    steps = [
+        (invitation, timeline(user, invitation))
+        for invitation in invitations(user).filter(Q(invitee=actor) | Q(inviter=actor))
+    ]
     return StateProfile(
         actor=actor,
         parts=parts,
-        invitations=timeline,
+        invitations=steps,
         memberships=list(memberships(user).filter(member=actor)),
         pledges=list(pledges(user).filter(nation=actor)),
         caveats=list(caveats(user).filter(nation=actor)),

@@ -24,6 +24,7 @@ from marsad.core.evidence import claims_by_ids
 from marsad.core.services.base import (
     check_reach,
     clean_marking,
+    lock_writes,
     require_writer,
     save,
     validate,
@@ -106,6 +107,10 @@ def record_status(
     valid_from = parse_date(on, "on")
     if valid_from is None:
         raise InvalidInput.one("on", on, "the date of the step is required")
+    # Check against the timeline as stored once no other writer can change it: two writers
+    # would otherwise both find the same current step and both follow it.
+    lock_writes()
+    invitation = Invitation.objects.get(pk=invitation.pk)
     current = invitation.current_status()
     why = transitions.refusal(current.state if current else None, state)
     if why:
@@ -196,10 +201,12 @@ def set_pledge_status(
     """Move a pledge along offered → confirmed → delivered, or withdraw it."""
     require_writer(by)
     status = choice(status, "status", PledgeStatus.values)
+    # The status the pledge has now, not the one of the object handed in (it may be stale).
+    lock_writes()
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     why = transitions.pledge_refusal(pledge.status, status)
     if why:
         raise InvalidInput.one("status", status, why)
-    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     before = audit.snapshot(pledge)
     pledge.status = status
     validate(pledge)
@@ -258,9 +265,9 @@ def set_condition_met(
 ) -> Caveat:
     """Record whether a legal condition (parliament, constitution, UN mandate) is now met."""
     require_writer(by)
+    caveat = Caveat.objects.select_for_update().get(pk=caveat.pk)
     if not caveat.is_legal_condition:
         raise InvalidInput.one("met", met, f"'{caveat.kind}' is a limit, not a legal condition")
-    caveat = Caveat.objects.select_for_update().get(pk=caveat.pk)
     before = audit.snapshot(caveat)
     caveat.met = met
     save(

@@ -59,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "colour": CATEGORY_COLOURS.get(standing.category, "#cccccc"),
                 "url": reverse("coalition:state", args=[standing.actor.key]),
             }
-    by_kind = selectors.pledges_by_kind(request.user)
+    by_kind = selectors.pledges_by_kind(request.user, day=day)
     kind_labels = dict(PledgeKind.choices)
     chart = {
         "labels": [str(kind_labels[row["kind"]]) for row in by_kind],
@@ -79,7 +79,10 @@ def index(request: HttpRequest) -> HttpResponse:
             "by_kind": by_kind,
             "kind_labels": kind_labels,
             "chart": chart,
-            "invitations": selectors.invitations(request.user),
+            # The current step as the reader may know it, never the stored one (deny by default).
+            "invitations": selectors.current_statuses(
+                request.user, selectors.invitations(request.user), day
+            ),
         },
     )
 

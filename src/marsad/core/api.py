@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from marsad.core import history, selectors
@@ -29,14 +29,18 @@ from marsad.extraction.contract import CLAIM_TYPES, STATUSES
 router = Router()
 
 
+# Pages beyond this would ask the database for an offset it cannot hold.
+MAX_PAGE = 1_000_000
+
+
 class Page(PageNumberPagination):
     class Input(Schema):
-        page: int = 1
-        page_size: int = 50
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int = Field(50, ge=1, le=500)
 
     def paginate_queryset(self, queryset: Any, pagination: Any, **params: Any) -> Any:
-        size = max(1, min(pagination.page_size, 500))
-        offset = (max(1, pagination.page) - 1) * size
+        size = pagination.page_size
+        offset = (pagination.page - 1) * size
         return {"items": queryset[offset : offset + size], "count": self._items_count(queryset)}
 
 

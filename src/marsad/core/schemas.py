@@ -185,9 +185,19 @@ class Me(Schema):
     nation: str | None
 
 
+class FieldError(Schema):
+    """One refused field: its name, the value given and what is wrong with it."""
+
+    field: str
+    value: Any = None
+    message: str
+
+
 class Error(Schema):
+    """Every refusal of the API: what is wrong in words, and for bad input each field."""
+
     detail: str
-    errors: list[dict[str, Any]] = []
+    errors: list[FieldError] = []
 
 
 class RecordOut(Schema):

@@ -135,7 +135,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message} (got {self.value!r})"
+        return f"{self.field}: {self.message} (got {_shown(self.value)})"
+
+
+def _shown(value: Any) -> str:
+    """A value as a reader would write it: dates in ISO form, text quoted."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _choice(problems: list[Problem], field: str, value: Any, allowed: tuple[str, ...]) -> None:

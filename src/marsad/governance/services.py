@@ -9,7 +9,13 @@ from django.db import transaction
 
 from marsad.core.errors import InvalidInput
 from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import check_reach, clean_marking, require_writer, save, validate
+from marsad.core.services.base import (
+    check_reach,
+    clean_marking,
+    require_writer,
+    save,
+    validate,
+)
 from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
 from marsad.governance.models import (
     CharterAction,

@@ -86,6 +86,7 @@ def reject(request: HttpRequest, pk: int) -> Any:
     "/claims/{pk}/edit", response={200: ClaimOut, **ERRORS}, summary="Correct a proposed claim"
 )
 def edit(request: HttpRequest, pk: int, payload: EditIn) -> Any:
-    data = {k: v for k, v in payload.dict().items() if v is not None}
+    # Only what was sent: an unsent part of `when` or of a figure keeps its current value.
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     services.edit(by=_user(request), claim=_claim(request, pk), data=data)
     return ClaimOut.from_claim(_claim(request, pk))

@@ -45,15 +45,21 @@ def _files(target: Path) -> list[Path]:
 
 
 def _read_and_extract(args: tuple[str, str | None]) -> tuple[str, Any]:
-    """In a worker: read the file and run the pure extractor (or return the reason it fails)."""
+    """In a worker: read the file and run the pure extractor (or return the reason it fails).
+    The extractor reads the text as it will be stored (normalized): the evidence offsets it
+    returns are saved as they are, so they must refer to the stored text."""
+    setup_django()  # a no-op in a forked worker; needed where workers are spawned
+    from marsad.core.services.documents import normalize_text
     from marsad.extraction.command import read_text
     from marsad.extraction.extract import extract
 
     path, published = args
     try:
-        text = read_text(Path(path))
+        text = normalize_text(read_text(Path(path)))
     except (OSError, ValueError) as exc:
         return path, str(exc)
+    if not text:
+        return path, "empty file"
     day = date.fromisoformat(published) if published else None
     return path, (text, extract(text, published=day))
 
@@ -63,19 +69,25 @@ def ingest(
     source: Annotated[str, typer.Option(help="The source of the documents.")],
     marking: Annotated[str, typer.Option(help="Releasability of what is stored.")] = "internal",
     published: Annotated[str, typer.Option(help="The documents' date, YYYY-MM-DD.")] = "",
-    workers: Annotated[int, typer.Option(help="Processes extracting in parallel.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
 ) -> None:
     """Store each text as a document with its proposed claims; a text stored already is
     skipped; each file is reported as stored, skipped or failed (and why)."""
     setup_django()
     from marsad.core.errors import InvalidInput
     from marsad.core.services.base import SystemUser
+    from marsad.core.services.inputs import parse_date
     from marsad.intake.services import submit
 
+    # A bad option is refused before any work, like every other bad input of the commands.
+    try:
+        day = parse_date(published, "--published")
+    except InvalidInput as exc:
+        fail(str(exc))
     files = _files(target)
     by = SystemUser("system:ingest")
     rows = []
-    jobs = [(str(p), published or None) for p in files]
+    jobs = [(str(p), day.isoformat() if day else None) for p in files]
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     results = pool.map(_read_and_extract, jobs) if pool else map(_read_and_extract, jobs)
     with Progress(console=console, transient=True) as progress:
@@ -91,7 +103,7 @@ def ingest(
                         text=text,
                         source=source,
                         title=Path(path).stem,
-                        published=published or None,
+                        published=day,
                         marking=marking,
                         extraction=extraction,
                     )

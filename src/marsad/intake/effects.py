@@ -11,8 +11,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from marsad.analytics.truce import TRUCE_START
+from marsad.ceasefire import selectors as ceasefire
 from marsad.ceasefire.models import Incident
 from marsad.ceasefire.services import record_figure, record_incident
 from marsad.coalition import transitions
@@ -62,25 +65,35 @@ def _add_evidence(*, by: Any, record: Any, claim: Claim) -> None:
     save(record, by=by, before=before, m2m={"claims": [*record.claims.all(), claim]})
 
 
-def _incident_for(claim: Claim) -> Incident | None:
-    """An incident of the claim's day (± one day) and governorate, of the same kind when the
-    claim says how it was done (a report that says only "struck", or a casualty count, fits
-    any kind)."""
+def _incident_for(by: Any, claim: Claim) -> Incident | None:
+    """An incident the user can see, of the claim's day (± one day) and governorate, of the
+    same kind when the claim says how it was done (a report that says only "struck", or a
+    casualty count, fits any kind), and by the same perpetrator when both name one (two
+    strikes by different sides on one day are two incidents)."""
     day = claim.when_date
-    found = Incident.objects.filter(
+    found = Incident.objects.visible_to(by).filter(
         pcode=claim.where_pcode,
         event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
     )
     means = claim.attributes.get("means", "other")
     if claim.type == "attack" and means != "other":
         found = found.filter(sub_event_type=ATTACK_EVENTS[means][1])
+    perpetrators = list(claim.actors.all())
+    if perpetrators:
+        found = found.filter(Q(actor1_ref__isnull=True) | Q(actor1_ref__in=perpetrators))
     return found.order_by("event_date", "id").first()
+
+
+def _truce_start(by: Any) -> Any:
+    """The day the ceasefire took effect (the main agreement's, as the summary counts)."""
+    agreement = ceasefire.main_agreement(by)
+    return agreement.effective if agreement else TRUCE_START
 
 
 def _attack(*, by: Any, claim: Claim) -> str:
     if not (claim.when_date and claim.where_pcode):
         return _("No incident: the attack has no date or no governorate.")
-    found = _incident_for(claim)
+    found = _incident_for(by, claim)
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
         return _("Added as a source of incident %(event)s.") % {"event": found.event_id}
@@ -115,16 +128,24 @@ def _casualties(*, by: Any, claim: Claim) -> str:
     injured = claim.figures.get("injured") or {}
     if figure.get("best") is None and injured.get("best") is None:
         return _("No figure: the claim gives no number.")
-    incident = _incident_for(claim) if claim.when_date and claim.where_pcode else None
+    # A toll "since the truce" counts the whole period, not one incident or one day: it is
+    # what the ceasefire summary compares across sources.
+    since_truce = claim.attributes.get("period") == "since_truce"
+    incident = (
+        _incident_for(by, claim)
+        if claim.when_date and claim.where_pcode and not since_truce
+        else None
+    )
     day = _day(claim)
     if incident is None and day is None:
         return _("No figure: the claim has no date.")
+    start = _truce_start(by) if since_truce else day
     record_figure(
         by=by,
         source=claim.attribution_source or claim.document.source,
         reported_on=claim.document.published or day,
         incident=incident,
-        period_start=None if incident else day,
+        period_start=None if incident else start,
         period_end=None if incident else day,
         area=claim.where_pcode,
         killed=figure.get("best"),
@@ -135,11 +156,14 @@ def _casualties(*, by: Any, claim: Claim) -> str:
         claims=[claim],
         **_marking(claim),
     )
-    return (
-        _("Figure added to incident %(event)s.") % {"event": incident.event_id}
-        if incident
-        else _("Figure recorded for %(day)s.") % {"day": day}
-    )
+    if incident:
+        return _("Figure added to incident %(event)s.") % {"event": incident.event_id}
+    if since_truce:
+        return _("Figure recorded for the period since the truce (%(start)s to %(day)s).") % {
+            "start": start,
+            "day": day,
+        }
+    return _("Figure recorded for %(day)s.") % {"day": day}
 
 
 def _statement(*, by: Any, claim: Claim) -> str:
@@ -153,7 +177,11 @@ def _invitation(*, by: Any, claim: Claim) -> str:
     inviter, invitee = claim.actors.first(), claim.recipients.first()
     if not (inviter and invitee and claim.target):
         return _("No invitation: inviter, invitee or force not named.")
-    found = Invitation.objects.filter(inviter=inviter, invitee=invitee, body=claim.target).first()
+    found = (
+        Invitation.objects.visible_to(by)
+        .filter(inviter=inviter, invitee=invitee, body=claim.target)
+        .first()
+    )
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
         return _("Added as evidence of the invitation of %(invitee)s.") % {"invitee": invitee.name}
@@ -173,7 +201,7 @@ def _invitation(*, by: Any, claim: Claim) -> str:
 
 def _decision(*, by: Any, claim: Claim) -> str:
     invitee = claim.actors.first()
-    found = Invitation.objects.filter(invitee=invitee, body=claim.target).first()
+    found = Invitation.objects.visible_to(by).filter(invitee=invitee, body=claim.target).first()
     if found is None:
         return _("No invitation of this actor to update.")
     state = claim.attributes.get("decision", "")
@@ -193,9 +221,11 @@ def _contribution(*, by: Any, claim: Claim) -> str:
     if nation is None or claim.target is None:
         return _("No pledge: nation or force not named.")
     negative = claim.modality == "negated"
-    found = Pledge.objects.filter(
-        nation=nation, body=claim.target, kind=kind, negative=negative
-    ).first()
+    found = (
+        Pledge.objects.visible_to(by)
+        .filter(nation=nation, body=claim.target, kind=kind, negative=negative)
+        .first()
+    )
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
         return _("Added as evidence of a pledge of %(nation)s.") % {"nation": nation.name}
@@ -227,7 +257,8 @@ def _charter(*, by: Any, claim: Claim) -> str:
         return _("No charter action: the charter is not named.")
     done = []
     for actor in claim.actors.all():
-        if CharterAction.objects.filter(charter=claim.target, actor=actor, action=action).exists():
+        recorded = CharterAction.objects.visible_to(by)
+        if recorded.filter(charter=claim.target, actor=actor, action=action).exists():
             continue
         record_charter_action(
             by=by,

@@ -44,17 +44,37 @@ def related(claim: Claim) -> QuerySet[Claim]:
         for c in candidates.prefetch_related("actors")
         if sorted(a.key for a in c.actors.all()) == actor_keys
     ]
-    return Claim.objects.filter(pk__in=matching)
+    return Claim.objects.filter(pk__in=matching).select_related("document")
+
+
+def independent_sources(members: list[Claim]) -> int:
+    """How many independent sources tell the claims: a claim's source is the one it is
+    attributed to, else its document's. Two documents of one source are one source; copies
+    of one story are one source, whoever published them. So stories and sources that meet in
+    a claim are joined, and each connected set counts once."""
+    links = story_links([c.document_id for c in members])
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for c in members:
+        story = ("story", story_root(c.document_id, links))
+        source = ("source", c.attribution_source_id or c.document.source_id)
+        parent[root(story)] = root(source)
+    return len({root(node) for node in list(parent)})
 
 
 def grade(claim: Claim, group: list[Claim]) -> int:
-    """The credibility the group gives: copies of one story count as one source."""
+    """The credibility the group gives, by the rule of marsad.extraction.grading."""
     members = [claim, *group]
-    links = story_links([c.document_id for c in members])
-    stories = {story_root(c.document_id, links) for c in members}
     anonymous = all(c.attribution_kind == "anonymous" for c in members)
     return credibility(
-        independent_sources=len(stories), anonymous_only=anonymous, status=claim.status
+        independent_sources=independent_sources(members),
+        anonymous_only=anonymous,
+        status=claim.status,
     )
 
 

@@ -43,6 +43,20 @@ class DecisionOut(Schema):
     effects: list[str]
 
 
+class ClaimFigureIn(Schema):
+    """One measure's figure; numbers may be written in Arabic-Indic digits."""
+
+    low: int | str | None = None
+    best: int | str | None = None
+    high: int | str | None = None
+    text: str | None = Field(None, description="The words of the document (kept if not given)")
+
+
+class WhenIn(Schema):
+    date: str | None = Field(None, description="ISO date YYYY-MM-DD (any digits); null clears")
+    precision: str | None = Field(None, description="day, month or year")
+
+
 class EditIn(Schema):
     type: str | None = None
     actor: list[str] | None = None
@@ -52,3 +66,12 @@ class EditIn(Schema):
     status: str | None = None
     modality: str | None = None
     credibility: int | None = None
+    figures: dict[str, ClaimFigureIn] | None = Field(
+        None,
+        description="killed, injured, trucks, troops, trainees or amount_usd: each given "
+        "replaces that measure; one with no number removes it",
+    )
+    when: WhenIn | None = None
+    place: str | None = Field(
+        None, description="Identifier of a place, or an OCHA P-code (e.g. PS0270); '' clears"
+    )

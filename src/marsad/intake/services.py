@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -18,8 +17,10 @@ from marsad.core.services.base import require_writer, save, validate
 from marsad.core.services.claims import record_claim, review_claim
 from marsad.core.services.documents import submit_document
 from marsad.core.services.inputs import actors as actors_by_keys
-from marsad.extraction.contract import check_claim
+from marsad.core.services.inputs import parse_date
+from marsad.extraction.contract import check_claim, normalize_figures
 from marsad.extraction.extract import extract
+from marsad.geo.governorates import GAZA_STRIP_PCODE, governorate_geometries
 from marsad.intake import effects
 from marsad.intake.fingerprints import fingerprint
 from marsad.intake.grouping import regrade, related
@@ -152,14 +153,24 @@ def submit(
         releasable_to=releasable_to,
     )
     if not created:
-        return Intake(document=document, created=False, claims=list(document.claims.order_by("id")))
+        # The text may be stored under a marking this user may not read: deny by default,
+        # and give nothing of that document back (neither its number nor its claims).
+        if not Document.objects.visible_to(by).filter(pk=document.pk).exists():
+            raise InvalidInput.one(
+                "text",
+                f"{len(document.text)} characters",
+                "is stored already, in a document you may not read",
+            )
+        visible = Claim.objects.visible_to(by).filter(document=document).order_by("id")
+        return Intake(document=document, created=False, claims=list(visible))
     copies = fingerprint(document)
     claims, skipped, result = propose(by=by, document=document, result=extraction)
+    shown = set(Document.objects.visible_to(by).filter(pk__in=[d.pk for d, _s in copies]))
     return Intake(
         document=document,
         created=True,
         claims=claims,
-        same_story=copies,
+        same_story=[(d, score) for d, score in copies if d in shown],
         skipped=skipped,
         extraction=dict(result),
     )
@@ -198,12 +209,69 @@ EDITABLE = (
     "where",
     "when",
     "figures",
+    "place",
 )
+
+
+def _known_pcodes() -> set[str]:
+    """The Strip, its governorates, and the P-code of every place in the dictionary."""
+    stored = Actor.objects.filter(kind="place").exclude(pcode="").values_list("pcode", flat=True)
+    return {GAZA_STRIP_PCODE, *governorate_geometries(), *stored}
+
+
+def where_of(value: Any, field: str = "place") -> dict[str, Any]:
+    """The contract's `where` for a place given as the identifier of a place in the dictionary
+    or as an OCHA P-code (governorates are keyed by their P-code, so both find them); empty
+    when no place is given."""
+    code = str(value or "").strip().upper()
+    if not code:
+        return {"entity": None, "pcode": None}
+    found = Actor.objects.filter(key=code).first()
+    if found is not None:
+        if found.kind != "place":
+            raise InvalidInput.one(field, value, f"is a {found.kind}; expected a place")
+        return {"entity": found.key, "pcode": found.pcode or None}
+    if code in _known_pcodes():
+        return {"entity": None, "pcode": code}
+    raise InvalidInput.one(
+        field, value, "is neither the identifier of a place nor a known P-code (e.g. PS0270)"
+    )
+
+
+def _figures(current: Mapping[str, Any], given: Any) -> Any:
+    """Figures given per measure replace those measures (the rest stay); a measure given with
+    no number is removed. The words the document used are kept unless new ones are given."""
+    if not isinstance(given, Mapping):
+        return given  # check_claim names what is wrong with it
+    merged = {**current}
+    for measure, figure in given.items():
+        old = current.get(measure) or {}
+        if isinstance(figure, Mapping) and not figure.get("text") and old.get("text"):
+            figure = {**figure, "text": old["text"]}
+        merged[measure] = figure
+    return merged
+
+
+def _facts(data: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn the analyst's `place` into the contract's `where`, and merge `when`, `where` and
+    `figures` with the claim's current ones (the words as written stay with them)."""
+    data = dict(data)
+    if "place" in data:
+        data["where"] = where_of(data.pop("place"))
+    if isinstance(data.get("when"), Mapping):
+        data["when"] = {**current["when"], **data["when"]}
+    if isinstance(data.get("where"), Mapping):
+        # A new place's P-code follows from it, not from the old place.
+        data["where"] = {"text": current["where"]["text"], **data["where"]}
+    if "figures" in data:
+        data["figures"] = _figures(current.get("figures") or {}, data["figures"])
+    return data
 
 
 @transaction.atomic
 def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
-    """Correct a proposed claim before accepting it; checked like any claim."""
+    """Correct a proposed claim before accepting it (figures, date and place included, the
+    place as a place's identifier or a P-code); checked like any claim."""
     require_writer(by)
     unknown = set(data) - set(EDITABLE)
     if unknown:
@@ -212,6 +280,7 @@ def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
     claim = Claim.objects.select_for_update().get(pk=claim.pk)
     before = audit.snapshot(claim)
     current = claim.to_contract()
+    data = _facts(data, current)
     merged = {**current, **{k: v for k, v in data.items() if k != "credibility"}}
     problems = check_claim(merged, text_length=len(claim.document.text))
     if problems:
@@ -223,13 +292,23 @@ def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
     target = merged.get("target")
     claim.target = actors_by_keys([target], "target")[0] if target else None
     where = merged.get("where") or {}
+    if "where" in data:
+        # Checked as an analyst's place: an entity of kind place, and a known P-code.
+        for key in ("entity", "pcode"):
+            where_of(where.get(key), f"where.{key}")
     claim.where = (
         actors_by_keys([where["entity"]], "where.entity")[0] if where.get("entity") else None
     )
     claim.where_pcode = where.get("pcode") or (claim.where.pcode if claim.where else "")
     when = merged.get("when") or {}
-    claim.when_date = date.fromisoformat(when["date"]) if when.get("date") else None
-    claim.when_precision = when.get("precision") or ""
+    # Any digits (Arabic-Indic included), like every date an analyst types.
+    claim.when_date = parse_date(when.get("date"), "when.date")
+    claim.when_precision = (when.get("precision") or "") if claim.when_date else ""
+    claim.figures = {
+        measure: figure
+        for measure, figure in normalize_figures(merged.get("figures") or {})[0].items()
+        if any(figure.get(bound) is not None for bound in ("low", "best", "high"))
+    }
     validate(claim)
     save(
         claim,
@@ -245,8 +324,12 @@ def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
 
 @transaction.atomic
 def add(*, by: Any, document: Document, data: Mapping[str, Any]) -> tuple[Claim, list[str]]:
-    """An analyst's own claim on a span of the text they selected: recorded as accepted."""
+    """An analyst's own claim on a span of the text they selected: recorded as accepted. The
+    place may be given as `place` (a place's identifier or a P-code), as in `edit`."""
     require_writer(by)
+    data = dict(data)
+    if "place" in data:
+        data["where"] = where_of(data.pop("place"))
     claim = record_claim(
         by=by, document=document, data={**data, "review_state": ReviewState.ACCEPTED}
     )

@@ -11,13 +11,21 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidde
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document
-from marsad.core.vocabulary import CLAIM_TYPE_LABELS, MODALITY_LABELS, STATUS_LABELS
-from marsad.extraction.contract import ATTRIBUTES
+from marsad.core.vocabulary import (
+    CLAIM_TYPE_LABELS,
+    MEASURE_LABELS,
+    MODALITY_LABELS,
+    PRECISION_LABELS,
+    SOURCE_KIND_LABELS,
+    STATUS_LABELS,
+)
+from marsad.extraction.contract import ATTRIBUTES, MEASURES
 from marsad.extraction.grading import RULE
 from marsad.intake import services
 from marsad.intake.fingerprints import same_story_as
@@ -25,6 +33,22 @@ from marsad.intake.forms import SubmitForm
 from marsad.intake.grouping import related
 from marsad.intake.selectors import queue
 from marsad.web.highlight import segments
+
+# The grading rule's words live in the pure core, in English; the page shows them in the
+# interface's language (a row missing here is shown in English, marked as such).
+RULE_WORDS = {
+    "three or more independent sources agree": gettext_lazy(
+        "three or more independent sources agree"
+    ),
+    "two independent sources agree": gettext_lazy("two independent sources agree"),
+    "one named source": gettext_lazy("one named source"),
+}
+# UCDP's bounds of a figure; "figure" tells them from other apps' low and high (of a risk).
+BOUNDS = (
+    ("low", pgettext_lazy("figure", "low")),
+    ("best", pgettext_lazy("figure", "best")),
+    ("high", pgettext_lazy("figure", "high")),
+)
 
 
 def _writer(request: HttpRequest) -> bool:
@@ -72,11 +96,28 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _claim_choices() -> dict[str, Any]:
+def _figure_rows(figures: dict[str, Any]) -> list[tuple[str, Any, list[tuple[str, Any, Any]]]]:
+    """Each measure with its low/best/high inputs, filled with the claim's figures."""
+    return [
+        (
+            measure,
+            MEASURE_LABELS.get(measure, measure),
+            [(bound, label, (figures.get(measure) or {}).get(bound)) for bound, label in BOUNDS],
+        )
+        for measure in MEASURES
+    ]
+
+
+def _claim_choices(user: Any) -> dict[str, Any]:
     return {
         "types": CLAIM_TYPE_LABELS.items(),
         "statuses": STATUS_LABELS.items(),
         "modalities": MODALITY_LABELS.items(),
+        "precisions": PRECISION_LABELS.items(),
+        "source_kinds": SOURCE_KIND_LABELS.items(),
+        "sources": [(s.key, s.name) for s in core.sources(user)],
+        "blank_figures": _figure_rows({}),
+        "bounds": BOUNDS,
         "attributes": json.dumps(
             {
                 t: {k: list(v) if isinstance(v, tuple) else v for k, v in a.items()}
@@ -95,6 +136,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     claims = list(core.claims(request.user, document_id=document.pk).order_by("id"))
     for claim in claims:
         claim.attributes_json = json.dumps(claim.attributes, ensure_ascii=False)
+        claim.figure_rows = _figure_rows(claim.figures)
     spans = [
         (s["start"], s["end"], c.pk)
         for c in claims
@@ -114,9 +156,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": groups,
             "segments": segments(document.text, spans),
             "same_story": same_story_as(request.user, document),
-            "rule": RULE,
+            "rule": [
+                (digit, RULE_WORDS.get(words, words), words in RULE_WORDS)
+                for _n, digit, words in RULE
+            ],
             "writer": _writer(request),
-            **_claim_choices(),
+            **_claim_choices(request.user),
         },
     )
 
@@ -130,6 +175,29 @@ def _claim_for(request: HttpRequest, pk: int) -> Claim:
 
 def _keys(value: str) -> list[str]:
     return [k.strip().upper() for k in value.replace("،", ",").split(",") if k.strip()]
+
+
+def _facts(post: Any, *, blanks: bool) -> dict[str, Any]:
+    """Figures, date and place as typed (the service checks them), for the fields the form
+    sent. `blanks`: keep measures left empty (a correction removes them)."""
+    data: dict[str, Any] = {}
+    figures = {
+        measure: {
+            bound: post.get(f"fig_{measure}_{bound}", "").strip() or None for bound, _l in BOUNDS
+        }
+        for measure in MEASURES
+        if any(f"fig_{measure}_{bound}" in post for bound, _l in BOUNDS)
+    }
+    if not blanks:
+        figures = {m: f for m, f in figures.items() if any(f.values())}
+    if figures:
+        data["figures"] = figures
+    if "when_date" in post:
+        day = post.get("when_date", "").strip()
+        data["when"] = {"date": day or None, "precision": post.get("when_precision") or None}
+    if "place" in post:
+        data["place"] = post.get("place", "")
+    return data
 
 
 @login_required
@@ -158,6 +226,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 "attributes": {
                     k[5:]: v for k, v in request.POST.items() if k.startswith("attr_") and v
                 },
+                **_facts(request.POST, blanks=True),
             }
             services.edit(by=request.user, claim=claim, data=data)
             messages.success(request, _("Claim %(n)s corrected.") % {"n": claim.pk})
@@ -195,8 +264,12 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
         "status": request.POST.get("status", "reported"),
         "modality": request.POST.get("modality", "asserted"),
         "attributes": {k[5:]: v for k, v in request.POST.items() if k.startswith("attr_") and v},
-        "attribution": {"source_kind": request.POST.get("source_kind", "unknown")},
+        "attribution": {
+            "source": request.POST.get("source") or None,
+            "source_kind": request.POST.get("source_kind") or "unknown",
+        },
         "evidence": [{"start": start, "end": end, "rule": "analyst"}],
+        **_facts(request.POST, blanks=False),
     }
     try:
         claim, lines = services.add(by=request.user, document=document, data=data)

@@ -44,19 +44,24 @@ def pledge_inputs(pledges: Iterable[Pledge], caveats: Iterable[Caveat]) -> list[
         if pledge.negative or not pledge.quantity:
             continue
         missing = [] if pledge.kind == "political" else unmet.get(nation_code(pledge), [])
-        made.append(
-            fg.Pledge(
-                id=f"P{pledge.pk}",
-                nation=nation_code(pledge),
-                capability=CAPABILITY_OF_KIND[pledge.kind],
-                quantity=pledge.quantity,
-                status=pledge.status,
-                conditions_met=not missing,
-                condition="; ".join(missing),
-                label=str(pledge),
-            )
-        )
+        made.append(pledge_input(pledge, missing))
     return made
+
+
+def pledge_input(pledge: Pledge, missing: list[str] | None = None) -> fg.Pledge:
+    """One pledge as the core sees it; a pledge of unknown size counts 0 (the caveat rules
+    do not depend on the size, and allocation has nothing to give from it)."""
+    missing = missing or []
+    return fg.Pledge(
+        id=f"P{pledge.pk}",
+        nation=nation_code(pledge),
+        capability=CAPABILITY_OF_KIND[pledge.kind],
+        quantity=pledge.quantity or 0,
+        status=pledge.status,
+        conditions_met=not missing,
+        condition="; ".join(missing),
+        label=str(pledge),
+    )
 
 
 def caveat_inputs(caveats: Iterable[Caveat]) -> list[fg.Caveat]:

@@ -85,6 +85,7 @@ def load(report: DemoReport) -> None:
                 quantity=spec["quantity"],
                 status=spec["status"],
                 since=spec.get("since"),
+                claims=find_claims(spec["claims"]),
                 marking=spec.get("marking", "force"),
                 releasable_to=spec.get("releasable_to", []),
             )

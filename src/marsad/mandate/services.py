@@ -13,7 +13,13 @@ from marsad.coalition.models import Caveat, Pledge
 from marsad.coalition.vocabulary import LEGAL_CONDITIONS, PledgeKind
 from marsad.core.errors import InvalidInput
 from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import clean_marking, require_writer, save, validate
+from marsad.core.services.base import (
+    clean_marking,
+    lock_writes,
+    require_writer,
+    save,
+    validate,
+)
 from marsad.core.services.inputs import actor, choice, parse_date, parse_quantity
 from marsad.extraction.contract import MANDATE_TASKS
 from marsad.forcegen import rules
@@ -173,7 +179,8 @@ def assignment_refusal(
         names = ", ".join(f"'{c.get_kind_display()}'" for c in unmet)
         return f"{pledge.nation.key}'s legal conditions {names} are not met"
     wanted = conversion.requirement_input(requirement)
-    offered = conversion.pledge_inputs([pledge], [])[0]
+    # Not pledge_inputs, which leaves out a pledge of unknown size: its caveats still bind.
+    offered = conversion.pledge_input(pledge)
     for caveat in conversion.caveat_inputs(caveats):
         excluded = rules.exclusion(caveat=caveat, pledge=offered, requirement=wanted)
         if excluded:
@@ -210,6 +217,12 @@ def assign(
     if not amount:
         raise InvalidInput.one("quantity", quantity, "must be at least 1")
     status = choice(status, "status", AssignmentStatus.values)
+    # Check the pledge, the requirement and what is assigned already as stored once no other
+    # writer can change them: the objects handed in may be stale, and two writers would
+    # otherwise both find room and both assign it.
+    lock_writes()
+    pledge = Pledge.objects.select_related("nation").get(pk=pledge.pk)
+    requirement = Requirement.objects.select_related("task__force").get(pk=requirement.pk)
     why = assignment_refusal(pledge, requirement, status=status)
     if why:
         raise InvalidInput.one("pledge", pledge.pk, why)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -50,10 +51,20 @@ def history_user(by: Any) -> User | None:
 def problems_from(error: ValidationError, instance: models.Model) -> list[Problem]:
     problems = []
     for field, messages in error.message_dict.items():
-        value = getattr(instance, field, None) if field != "__all__" else None
+        value = plain(getattr(instance, field, None)) if field != "__all__" else None
         for message in messages:
             problems.append(Problem(field, value, message))
     return problems
+
+
+def plain(value: Any) -> Any:
+    """A stored value as a user would have written it: a date in ISO form, a record by its key
+    (or id), not a Python object."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return getattr(value, "key", None) or value.pk
+    return value
 
 
 def validate(instance: models.Model, exclude: Iterable[str] = ()) -> None:

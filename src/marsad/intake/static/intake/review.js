@@ -6,12 +6,30 @@
   const vocabulary = JSON.parse(document.getElementById("attribute-vocabulary").textContent);
   const text = document.getElementById("document-text");
 
-  /* Each piece of the text carries its offset (data-start): a selection's offsets are those
-     plus the offsets inside the piece's text node. */
+  /* The server counts characters (Python's code points); the browser counts UTF-16 units,
+     in which an emoji or any other character beyond U+FFFF takes two. Offsets sent to the
+     server are counted in code points, or every selection after such a character would be
+     shifted. */
+  function codePoints(units) {
+    let count = 0;
+    for (const _character of units) { count += 1; }  // a string iterates by code point
+    return count;
+  }
+
+  /* Each piece of the text carries its offset in code points (data-start): a position in a
+     piece's text node is that plus the code points before it in the node. A position given
+     as a child index of an element (a selection ending at a piece's edge) is measured from
+     the start of the text instead. */
   function offsetOf(node, offset) {
-    const piece = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-    if (!piece || !text.contains(piece) || piece.dataset.start === undefined) { return null; }
-    return parseInt(piece.dataset.start, 10) + offset;
+    if (!text.contains(node)) { return null; }
+    const piece = node.nodeType === Node.TEXT_NODE ? node.parentElement : null;
+    if (piece && piece.dataset.start !== undefined) {
+      return parseInt(piece.dataset.start, 10) + codePoints(node.data.slice(0, offset));
+    }
+    const before = document.createRange();
+    before.setStart(text, 0);
+    before.setEnd(node, offset);
+    return codePoints(before.toString());
   }
 
   function onSelection() {
