@@ -60,13 +60,21 @@ _MONTH_RE = _alternation(_MONTH_NUMBER)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SECOND_MONTH = rf"(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?"
+_YEAR_WORDS = "in|عام|العام|سنه|خلال عام|of"
+_WEEKDAY_LEAD = r"on\s+|last\s+|يوم\s+"
+# A date starts a word with a digit or with the first letter of one of these words. Checking
+# that first lets the regex pass over every other position without trying its alternatives.
+_LEADS = [*_MONTH_NUMBER, *_YEAR_WORDS.split("|"), *_RELATIVE_DAYS]
+_LEADS += [*_WEEKDAY_LEAD.split("|"), *_WEEKDAY_NUMBER]
+_FIRST = re.escape("".join(sorted({word[0] for word in _LEADS})))
 _DATE_RE = re.compile(
-    rf"(?<!\w)(?:{_DAY}\s+(?:of\s+)?)?(?P<month>{_MONTH_RE})\.?{_SECOND_MONTH}"
+    rf"(?<!\w)(?=[\d{_FIRST}])(?:"
+    rf"(?:{_DAY}\s+(?:of\s+)?)?(?P<month>{_MONTH_RE})\.?{_SECOND_MONTH}"
     rf"(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?:(?:عام|سنه)\s+)?{_YEAR})?(?!\w)"
-    rf"|(?<!\w)(?:in|عام|العام|سنه|خلال عام|of)\s+{_YEAR.replace('year', 'only_year')}(?!\w)"
-    rf"|(?<!\w)(?P<rel>{_alternation(_RELATIVE_DAYS)})(?!\w)"
-    rf"|(?<!\w)(?:on\s+|last\s+|يوم\s+)?(?P<weekday>{_alternation(_WEEKDAY_NUMBER)})"
-    rf"(?P<last>\s+الماضي)?(?!\w)"
+    rf"|(?:{_YEAR_WORDS})\s+{_YEAR.replace('year', 'only_year')}(?!\w)"
+    rf"|(?P<rel>{_alternation(_RELATIVE_DAYS)})(?!\w)"
+    rf"|(?:{_WEEKDAY_LEAD})?(?P<weekday>{_alternation(_WEEKDAY_NUMBER)})"
+    rf"(?P<last>\s+الماضي)?(?!\w))"
 )
 _EXCLUDED_AFTER = ("التالي", "التالى")
 

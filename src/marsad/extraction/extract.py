@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from marsad.extraction.contract import CONTRACT, LANGUAGES
@@ -26,9 +28,12 @@ from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
 
 MAX_BLOCK = 50_000
-_SINCE = re.compile(r"(?<!\w)(?:since|منذ)(?!\w)")
+# "since" or منذ as a word. The look-behinds come after the words so that the regex starts with
+# their letters and skips ahead to them, rather than trying every position of the sentence.
+_SINCE = re.compile(r"(?:since(?<!\wsince)|منذ(?<!\wمنذ))(?!\w)")
 _KEEP_INSIDE_ENTITIES = frozenset({"CEASEFIRE"})
 _TEXTS = frozenset({"agreement", "plan"})
+_START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
 _DESCRIPTIVE = frozenset(
@@ -54,44 +59,60 @@ def blocks(text: str, size: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
 def _resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
     """Entities: longest first, no overlaps. Cues: drop those inside a longer cue or inside an
     entity name ("تحقيق الاستقرار" in the force's own name is not a task)."""
+    entity_hits: list[Match] = []
+    cue_hits: list[Match] = []
+    for hit in hits:
+        (entity_hits if hit.entry.category == ENTITY else cue_hits).append(hit)
+    entity_hits.sort(key=_longest_first)
+    cue_hits.sort(key=_leftmost_longest)
     entities: list[Match] = []
     taken: list[tuple[int, int]] = []
-    for hit in sorted(
-        (h for h in hits if h.category == ENTITY),
-        key=lambda m: (m.start - m.end, m.start, m.entry.adjective),
-    ):
-        i = bisect_left(taken, (hit.start, hit.start))
-        if i > 0 and taken[i - 1][1] > hit.start:
+    for hit in entity_hits:
+        start, end, _, _ = hit
+        i = bisect_left(taken, (start, start))
+        if i > 0 and taken[i - 1][1] > start:
             continue
-        if i < len(taken) and taken[i][0] < hit.end:
+        if i < len(taken) and taken[i][0] < end:
             continue
-        taken.insert(i, (hit.start, hit.end))
+        taken.insert(i, (start, end))
         entities.append(hit)
-    entities.sort(key=lambda m: m.start)
+    entities.sort(key=_START)
     cues: list[Match] = []
-    cue_hits = sorted(
-        (h for h in hits if h.category != ENTITY), key=lambda m: (m.start, m.start - m.end)
-    )
     # The widest phrase seen so far that silences the cues inside it.
-    widest = (-1, -1, "")
+    wide_start, wide_end, wide_category = -1, -1, ""
     for hit in cue_hits:
-        inner = hit.end <= widest[1] and (hit.start, hit.end) != widest[:2]
-        if inner and (_silences(widest[2]) or hit.category.startswith("T:")):
+        start, end, entry, _ = hit
+        inner = end <= wide_end and (start != wide_start or end != wide_end)
+        if inner and (_silences(wide_category) or entry.category.startswith("T:")):
             continue
-        if hit.end > widest[1]:
-            widest = (hit.start, hit.end, hit.category)
-        i = bisect_left(taken, (hit.start + 1, hit.start + 1)) - 1
-        inside = i >= 0 and taken[i][0] <= hit.start and hit.end <= taken[i][1]
-        if inside and hit.category not in _KEEP_INSIDE_ENTITIES:
+        if end > wide_end:
+            wide_start, wide_end, wide_category = start, end, entry.category
+        i = bisect_left(taken, (start + 1, start + 1)) - 1
+        inside = i >= 0 and taken[i][0] <= start and end <= taken[i][1]
+        if inside and entry.category not in _KEEP_INSIDE_ENTITIES:
             continue
         cues.append(hit)
     return entities, cues
 
 
+def _longest_first(m: Match) -> tuple[int, int, bool]:
+    return m.start - m.end, m.start, m.entry.adjective
+
+
+def _leftmost_longest(m: Match) -> tuple[int, int]:
+    return m.start, m.start - m.end
+
+
+@cache
 def _silences(category: str) -> bool:
     """Fixed phrases (triggers, hedges) silence the cues inside them; descriptive ones (a kind
     of contribution, a task, a measure) do not: "train Palestinian police" is both."""
     return category.split(":")[0] not in _DESCRIPTIVE
+
+
+@cache
+def _is_claim_cue(category: str) -> bool:
+    return category.split(":")[0] in _CLAIM_CUES
 
 
 def _within(items: list[Match], starts: list[int], a: int, b: int) -> list[Match]:
@@ -155,10 +176,12 @@ class _Document:
             )
             has_isf = any(m.entry.value == "ISF" for m in sent.entities)
             drafts: list[Draft] = []
-            if any(c.category.split(":")[0] in _CLAIM_CUES for c in sentence_cues):
+            if any(_is_claim_cue(c.entry.category) for c in sentence_cues):
                 drafts = sentence_drafts(sent, isf_near=self.isf_near or has_isf)
             self.isf_near = has_isf
-            sources.append(attribution(sent) if sentence_cues else None)
+            # attribution() reads ATTR cues only: a sentence without any names no source
+            named = any(c.entry.category.startswith("ATTR:") for c in sentence_cues)
+            sources.append(attribution(sent) if named else None)
             for draft in drafts:
                 pending.append((draft, sent, len(sources) - 1))
                 self.discourse.remember(draft.type, draft.actor)

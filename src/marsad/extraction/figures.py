@@ -267,6 +267,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     i = 0
     while i < len(tokens):
         word = tokens[i][2]
+        if not (word[0].isdigit() or word in _WORDS or word in _RANGE_START or word == "ما"):
+            i += 1  # most words start no number: pass them over without reading them
+            continue
         opener = 2 if word == "ما" and i + 1 < len(tokens) and tokens[i + 1][2] == "بين" else 1
         if word in _RANGE_START or opener == 2:
             found = _range_after(tokens, i + opener)

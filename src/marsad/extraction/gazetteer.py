@@ -196,9 +196,30 @@ def lexicon() -> Lexicon:
             by_key.setdefault(form, []).append(len(entries) - 1)
     automaton = ahocorasick.Automaton()
     for key, ids in by_key.items():
-        automaton.add_word(key, (len(key), tuple(ids)))
+        automaton.add_word(key, _payload(key, [entries[i] for i in ids]))
     automaton.make_automaton()
     return Lexicon(actors, entries, automaton, len(by_key))
+
+
+class _Payload(NamedTuple):
+    """What the automaton returns for a key: its entries and what the scan needs to know of
+    them before looking at each one."""
+
+    length: int
+    entries: tuple[Entry, ...]
+    # No entry may run on into the next letters (no stem, no demonym ending).
+    closed_right: bool
+    # No entry may have letters glued in front (only Arabic entries take proclitics).
+    closed_left: bool
+
+
+def _payload(key: str, entries: list[Entry]) -> _Payload:
+    return _Payload(
+        len(key),
+        tuple(entries),
+        not any(e.stem or e.adjective for e in entries),
+        all(e.lang != "ar" for e in entries),
+    )
 
 
 def _with_article_form(entry: Entry) -> Entry:
@@ -269,21 +290,27 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
     `original` and `to_original` (normalized index → original index) are needed only for
     case-sensitive English aliases such as "US"; without them those aliases are skipped.
     """
-    lex = lexicon()
-    entries = lex.entries
     size = len(text)
     hits: list[Match] = []
-    for last, (length, ids) in lex.automaton.iter(text):
-        start, end = last - length + 1, last + 1
-        # most hits sit between spaces or punctuation: decide those without the slow checks
-        free_left = start == 0 or not text[start - 1].isalnum()
+    for last, (length, entries, closed_right, closed_left) in lexicon().automaton.iter(text):
+        end = last + 1
+        # Most hits sit between spaces or punctuation and need no further check; of the others,
+        # most are inside a word for every entry of the key and are dropped at once.
         free_right = end == size or not text[end].isalnum()
-        has_article = text.startswith("ال", start)
-        for index in ids:
-            entry = entries[index]
-            prefix = "" if free_left else _left_ok(text, start, entry, has_article)
-            if prefix is None:
-                continue
+        if not free_right and closed_right:
+            continue
+        start = end - length
+        free_left = start == 0 or not text[start - 1].isalnum()
+        if not free_left and closed_left:
+            continue
+        for entry in entries:
+            if free_left:
+                prefix = ""
+            else:
+                found = _left_ok(text, start, entry, text.startswith("ال", start))
+                if found is None:
+                    continue
+                prefix = found
             stop = end if free_right else _right_end(text, end, entry)
             if stop < 0:
                 continue

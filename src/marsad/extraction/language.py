@@ -4,32 +4,35 @@ from __future__ import annotations
 
 import re
 
-# Letters only (no digits, no underscore, no marks), then the Arabic and the ASCII ones among
-# them; counted with subn so that the work stays in C even on long samples.
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]")
-_LATIN = re.compile("[A-Za-z]")
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFEFF))
+# The letters of the Arabic blocks only (no digits, marks or punctuation), so that they can be
+# counted on the raw text; runs rather than single letters keep the count inside the regex.
+_ARABIC_LETTERS = "".join(
+    ch for low, high in _ARABIC_BLOCKS for ch in map(chr, range(low, high + 1)) if ch.isalpha()
+)
+_ARABIC = re.compile(f"[{_ARABIC_LETTERS}]+")
+_LATIN = re.compile("[A-Za-z]+")
 
 
-def _is_arabic(ch: str) -> bool:
-    code = ord(ch)
-    return 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 def detect_language(text: str, sample: int = 20_000) -> str:
     """'ar', 'en' or 'other'. Arabic wins when it holds at least 30% of the letters, because
     Arabic reports quote Latin names and acronyms freely."""
-    letters_only = _NOT_LETTER.sub("", text[:sample])
-    # \\w also takes numerals such as "½" that are not letters; drop them as isalpha does
-    if not letters_only.isalpha():
-        letters_only = "".join(ch for ch in letters_only if ch.isalpha())
-    letters = len(letters_only)
+    head = text[:sample]
+    if head.isascii():
+        # every letter is a Latin one: English as soon as there is a letter
+        return "en" if _LATIN.search(head) else "other"
+    arabic = _count(_ARABIC, head)
+    if arabic / len(head) >= 0.3:
+        return "ar"  # a share of all the characters: of the letters alone it is larger still
+    letters = sum(map(str.isalpha, head))
     if not letters:
         return "other"
-    arabic = _ARABIC.subn("", letters_only)[1]
-    latin = _LATIN.subn("", letters_only)[1]
     if arabic / letters >= 0.3:
         return "ar"
-    if latin / letters >= 0.5:
+    if _count(_LATIN, head) / letters >= 0.5:
         return "en"
     return "other"

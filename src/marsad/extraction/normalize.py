@@ -52,6 +52,9 @@ _ONE_FOR_ONE.update({chr(0x0660 + i): str(i) for i in range(10)})
 _ONE_FOR_ONE.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _TABLE: dict[int, int | None] = {ord(k): ord(v) for k, v in _ONE_FOR_ONE.items()}
 _TABLE.update({ord(ch): None for ch in _DROPPED})
+# The same table as a list indexed by code point: str.translate raises and clears a KeyError for
+# every character a dict lacks, which is most of them; a list answers them all up to its end.
+_TABLE_LIST: list[int | None] = [_TABLE.get(code, code) for code in range(max(_TABLE) + 1)]
 
 # Proclitics that may sit in front of a dictionary entry written without them. "لل" stands for
 # ل + ال with the alef dropped (للأمم = ل + الأمم); the gazetteer adds that form itself.
@@ -93,15 +96,17 @@ def _lower_keep_length(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Fold Arabic letter forms, digits and case for matching, keeping an offset map."""
+    folded = _lower_keep_length(text).translate(_TABLE_LIST)
     breaks: list[int] = []
     shifts: list[int] = []
+    if len(folded) == len(text):
+        return Normalized(folded, len(text), breaks, shifts)  # nothing was dropped
     dropped = 0
     for run in _DROPPED_RE.finditer(text):
         start, end = run.span()
         breaks.append(start - dropped)
         dropped += end - start
         shifts.append(dropped)
-    folded = _lower_keep_length(text).translate(_TABLE)
     return Normalized(folded, len(text), breaks, shifts)
 
 

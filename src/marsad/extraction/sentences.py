@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-# A candidate end: full stop, question or exclamation mark (Arabic ones are folded to these by
-# normalize, but the raw forms are accepted too), ellipsis, or a line break.
-_END = re.compile(r"[.!?\u061f\u06d4\u2026]+|\n")
 _CLOSERS = "\"')]}»\u201d"
+# Full stop, question or exclamation mark (Arabic ones are folded to these by normalize, but the
+# raw forms are accepted too) and ellipsis.
+_MARKS = ".!?\u061f\u06d4\u2026"
+# A candidate end: a line break, or a run of marks before a space or the end of the text, closing
+# quotes and brackets aside ("2.5", "youtu.be", "U.S.-led" are no ends). The regex opens with
+# one character class, which lets its search skip from candidate to candidate.
+_END = re.compile(rf"[\n{_MARKS}](?:(?<=\n)|[{_MARKS}]*(?=[{re.escape(_CLOSERS)}]*(?:\s|\Z)))")
 # Words that end with a full stop without ending a sentence (compared lower-case, no dot).
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st vs etc inc corp co ltd jr sr prof rep sen gov"
@@ -42,13 +46,13 @@ def _ends_here(text: str, match: re.Match[str]) -> bool:
     end = match.end()
     while end < len(text) and text[end] in _CLOSERS:
         end += 1
-    if end < len(text) and not text[end].isspace():
-        return False  # "2.5", "youtu.be", "U.S.-led"
     if match.group() == "." and _is_abbreviation(text, match.start()):
         return False
-    after = text[end:].lstrip(" ")
     # A lower-case Latin word after the dot continues the sentence ("approx. five").
-    return not (after[:1].isascii() and after[:1].islower())
+    while end < len(text) and text[end] == " ":
+        end += 1
+    after = text[end : end + 1]
+    return not (after.isascii() and after.islower())
 
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:

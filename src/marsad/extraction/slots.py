@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
@@ -22,6 +23,7 @@ ACTOR_KINDS = frozenset(
 SOURCE_KINDS = ACTOR_KINDS | {"media"}
 # Words that may stand between two coordinated actors ("Israel and Hamas", "مصر وقطر").
 _JOINERS = frozenset({"and", ",", "or", "as well as", "او", ", and", "and the", "و"})
+_START = attrgetter("start")
 
 
 @dataclass
@@ -37,10 +39,12 @@ class Sentence:
     discourse: Discourse
     published: date | None = None
     _by_category: dict[str, list[Match]] = field(default_factory=dict)
+    # eligible() per set of kinds: the rules ask for the same actors around several triggers.
+    _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cue in self.cues:
-            self._by_category.setdefault(cue.category, []).append(cue)
+            self._by_category.setdefault(cue.entry.category, []).append(cue)
 
     # Numbers and dates are read only for sentences that have a claim to fill.
     @cached_property
@@ -65,7 +69,8 @@ class Sentence:
         if len(categories) == 1:
             return self._by_category.get(categories[0], [])
         found = [c for name in categories for c in self._by_category.get(name, [])]
-        return sorted(found, key=lambda c: c.start)
+        found.sort(key=_START)
+        return found
 
     def words(self, a: int, b: int) -> int:
         """How many words lie between two positions (0 when adjacent)."""
@@ -126,6 +131,13 @@ def locative(sent: Sentence, match: Match) -> bool:
 def eligible(sent: Sentence, kinds: frozenset[str] = ACTOR_KINDS) -> list[Match]:
     """Entity hits of the given kinds, in text order, leaving out states named as places
     ("in Egypt and Jordan": both)."""
+    cached = sent._eligible.get(kinds)
+    if cached is None:
+        cached = sent._eligible[kinds] = _eligible(sent, kinds)
+    return list(cached)
+
+
+def _eligible(sent: Sentence, kinds: frozenset[str]) -> list[Match]:
     found = []
     previous: Match | None = None
     place = False
