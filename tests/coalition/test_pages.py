@@ -332,3 +332,10 @@ def test_liaison_of_italy_sees_italys_assignments_and_not_others(demo, demo_user
         assert ": 150 →" not in other
         assert ": 37 →" not in other
         assert "No assignment recorded." in other
+
+
+def test_a_bad_day_is_reported_on_the_overview(demo):
+    html = Client().get("/en/coalition/?as_of=yesterday").content.decode()
+    assert 'role="alert"' in html
+    assert "as_of" in html
+    assert "yesterday" in html

@@ -21,6 +21,9 @@ def test_the_board_page_groups_charter_actions(demo):
     html = Client().get("/en/governance/").content.decode()
     assert 'data-action="not_signed"' in html
     assert 'data-action="open_to_amendments"' in html
+    assert 'data-action="signed"' in html  # the United States, a founding member
+    members = html.split("Members of the Board")[1].split("</section>")[0]
+    assert "No supporting claim recorded." not in members
     assert "13–0–2" in html
     assert "2027-12-31" in html
 

@@ -293,3 +293,47 @@ def test_a_duplicate_gives_back_only_what_the_user_may_read(demo, demo_users):
     again = services.submit(by=analyst, text=OTHER_REPORT, source="REUTERS", marking="public")
     assert again.document.pk == public.document.pk
     assert hidden.pk not in [c.pk for c in again.claims]
+
+
+def test_claims_a_few_kilometres_apart_across_a_boundary_are_one_event(demo):
+    from marsad.core.services.actors import create_actor
+    from marsad.core.services.claims import record_claim
+    from marsad.core.services.documents import submit_document
+    from marsad.intake.grouping import related
+
+    def place(key, pcode, lat, lon):
+        point = {"type": "Point", "coordinates": [lon, lat]}
+        return create_actor(
+            by=SYSTEM, key=key, kind="place", name_ar=key, name_en=key, pcode=pcode,
+            geometry=point,
+        )  # fmt: skip
+
+    # Two places 1.2 km apart on either side of the Khan Younis–Rafah boundary, and one in Deir
+    # al-Balah 13 km off
+    place("TEST-EAST-KY", "PS0270", 31.3000, 34.3100)
+    place("TEST-NORTH-RAFAH", "PS0275", 31.2900, 34.3060)
+    place("TEST-FAR", "PS0265", 31.4100, 34.3600)
+
+    def attack(where):
+        document, _ = submit_document(
+            by=SYSTEM,
+            title="test",
+            text=f"Israeli aircraft struck near {where} on Sunday.",
+            source="MARSAD-DIGEST-EN",
+            language="en",
+            published="2026-02-02",
+        )
+        data = {
+            "type": "attack",
+            "actor": ["IDF"],
+            "attributes": {"means": "air"},
+            "when": {"date": "2026-02-01", "precision": "day"},
+            "where": {"entity": where},
+            "evidence": [{"start": 0, "end": 10}],
+        }
+        return record_claim(by=SYSTEM, document=document, data=data)
+
+    here, near, far = attack("TEST-EAST-KY"), attack("TEST-NORTH-RAFAH"), attack("TEST-FAR")
+    assert here.where_pcode != near.where_pcode
+    assert set(related(here)) == {near}
+    assert set(related(far)) == set()

@@ -208,3 +208,31 @@ def test_the_demo_assignment_rests_on_claims_shown_on_both_pages(demo, demo_user
         assert "ISF liaison cell" in section  # source
         assert "reported" in section.lower()  # confirmation status
         assert "No supporting claim recorded." not in section
+
+
+def test_each_task_lists_the_corridors_it_protects_that_the_reader_may_see(demo, demo_users):
+    from marsad.access.services.records import protect_corridor
+
+    protect_corridor(
+        by=SYSTEM,
+        task=Task.objects.get(code="border_security"),
+        corridor="KS-AL-MAWASI",
+        marking="nations",
+        releasable_to=["USA"],
+    )
+    page = Client().get("/mandate/").content.decode()
+    corridors = page.split('id="task-humanitarian_corridors"')[1].split("</li>")[0]
+    assert "يحمي الممرات" in corridors
+    assert "/access/corridors/KS-SALAH-AL-DIN/" in corridors
+    border = page.split('id="task-border_security"')[1].split("</li>")[0]
+    assert "KS-AL-MAWASI" not in border  # releasable to the United States only
+
+    def listed(user):
+        client = Client()
+        client.force_login(demo_users[user])
+        tasks = client.get("/api/v1/mandate/tasks").json()
+        return {task["code"]: task["corridors"] for task in tasks}
+
+    assert "KISSUFIM-DEIR-AL-BALAH" in listed("fra")["humanitarian_corridors"]
+    assert listed("fra")["border_security"] == []
+    assert listed("analyst")["border_security"] == ["KS-AL-MAWASI"]

@@ -19,6 +19,14 @@ def test_tracker_lists_twenty_points_with_scores_and_blockers(demo):
     assert "يُعاد تطوير غزة" in arabic
 
 
+def test_a_bad_day_is_reported_and_the_tracker_shows_today(demo):
+    html = Client().get("/en/plan/?as_of=31-02-2026").content.decode()
+    assert 'role="alert"' in html
+    assert "as_of" in html
+    assert "31-02-2026" in html
+    assert html.count('<tr data-number="') == 20
+
+
 def test_the_sequencing_deadlock_is_drawn_and_explained(demo):
     html = Client().get("/en/plan/sequencing/").content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" id="plan-graph"' in html

@@ -37,15 +37,17 @@ def category_labels() -> dict[str, str]:
     return {key: str(labels[key]) for key in CATEGORY_COLOURS}
 
 
-def _day(request: HttpRequest) -> Any:
+def _day(request: HttpRequest) -> tuple[Any, str]:
+    """The day asked for, or none and the reason it was refused (shown on the page, which then
+    shows today)."""
     try:
-        return parse_date(request.GET.get("as_of"), "as_of")
-    except InvalidInput:
-        return None
+        return parse_date(request.GET.get("as_of"), "as_of"), ""
+    except InvalidInput as refused:
+        return None, str(refused)
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    day = _day(request)
+    day, error = _day(request)
     standings = selectors.standings(request.user, day=day)
     labels = category_labels()
     countries = {}
@@ -74,6 +76,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "standings": [(s, labels.get(s.category, "")) for s in standings],
             "as_of": day,
+            "error": error,
             "map_data": {"countries": countries},
             "legend": [(labels[k], colour) for k, colour in CATEGORY_COLOURS.items()],
             "by_kind": by_kind,

@@ -12,20 +12,44 @@ from marsad.core import audit
 from marsad.core.models import Claim, ReviewState
 from marsad.core.services.base import save
 from marsad.extraction.grading import credibility
+from marsad.geo.distance import distance_m
 from marsad.intake.fingerprints import story_links, story_root
+
+# Two places this close are one event's place, whatever governorate each falls in (a strike on
+# a boundary, a camp named by one report and its town by another).
+NEAR_METRES = 3000
+
+
+def _point(claim: Claim) -> tuple[float, float] | None:
+    """(latitude, longitude) of the claim's place, when the place has a point."""
+    geometry = claim.where.geometry if claim.where_id else None
+    if not geometry or geometry.get("type") != "Point":
+        return None
+    lon, lat = geometry["coordinates"][:2]
+    return lat, lon
+
+
+def _same_place(claim: Claim, other: Claim, point: tuple[float, float] | None) -> bool:
+    if other.where_pcode == claim.where_pcode:
+        return True
+    there = _point(other)
+    return point is not None and there is not None and distance_m(point, there) <= NEAR_METRES
 
 
 def related(claim: Claim) -> QuerySet[Claim]:
     """Claims of other documents with the same type and actors, dated within a day of this one,
-    in the same governorate (or with no place, when this one has none); not rejected."""
+    in the same governorate or within NEAR_METRES of its place (or with no place, when this one
+    has none); not rejected."""
     actor_keys = sorted(claim.actors.values_list("key", flat=True))
+    point = _point(claim)
     candidates = (
         Claim.objects.filter(type=claim.type)
         .exclude(pk=claim.pk)
         .exclude(document=claim.document)
         .exclude(review_state=ReviewState.REJECTED)
-        .filter(where_pcode=claim.where_pcode)
     )
+    if point is None:
+        candidates = candidates.filter(where_pcode=claim.where_pcode)
     if claim.when_date:
         day = timedelta(days=1)
         candidates = candidates.filter(
@@ -41,8 +65,8 @@ def related(claim: Claim) -> QuerySet[Claim]:
         candidates = candidates.none()
     matching = [
         c.pk
-        for c in candidates.prefetch_related("actors")
-        if sorted(a.key for a in c.actors.all()) == actor_keys
+        for c in candidates.select_related("where").prefetch_related("actors")
+        if sorted(a.key for a in c.actors.all()) == actor_keys and _same_place(claim, c, point)
     ]
     return Claim.objects.filter(pk__in=matching).select_related("document")
 

@@ -19,10 +19,17 @@ class TaskOut(RecordOut):
     description_ar: str
     description_en: str
     legal_basis: str | None
+    corridors: list[str] = []
 
     @staticmethod
     def resolve_force(obj: Any) -> str:
         return obj.force.key
+
+    @staticmethod
+    def resolve_corridors(obj: Any) -> list[str]:
+        """The corridors the task protects, as the selector found them visible to the reader
+        (a task just written has none yet)."""
+        return [p.corridor.key for p in getattr(obj, "protections", [])]
 
     @staticmethod
     def resolve_legal_basis(obj: Any) -> str | None:

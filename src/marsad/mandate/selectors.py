@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 
 from marsad.core.models import Actor
 from marsad.mandate.models import Assignment, ForceAction, Limit, Requirement, Task
 
 
 def tasks(user: Any) -> QuerySet[Task]:
-    return Task.objects.visible_to(user).select_related("force", "legal_basis__actor")
+    """The tasks, each with `protections`: the corridors it protects that the user may see."""
+    # Humanitarian access records which corridors a task protects (access builds on the
+    # mandate, so it is read here through its own selector, never the other way round).
+    from marsad.access.selectors import protections
+
+    visible = Prefetch(
+        "protected_corridors",
+        queryset=protections(user).order_by("corridor__key"),
+        to_attr="protections",
+    )
+    return (
+        Task.objects.visible_to(user)
+        .select_related("force", "legal_basis__actor")
+        .prefetch_related(visible)
+    )
 
 
 def limits(user: Any) -> QuerySet[Limit]:

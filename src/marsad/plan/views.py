@@ -24,10 +24,11 @@ def _plan(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 def tracker(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
+    error = ""
     try:
         as_of = parse_date(request.GET.get("as_of"), "as_of")
-    except InvalidInput:
-        as_of = None
+    except InvalidInput as refused:  # shown above the tracker, which then shows today
+        as_of, error = None, str(refused)
     sequencing = analyse_plan(request.user, plan, as_of=as_of)
     rows = []
     for provision, score in selectors.current_scores(request.user, plan, as_of=as_of).items():
@@ -48,6 +49,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "rows": rows,
             "as_of": as_of,
+            "error": error,
             "sequencing": sequencing,
         },
     )
