@@ -2,6 +2,7 @@
 suggestion for a misspelt crossing, which is never created); twice adds nothing; an import
 killed half-way completes on a second run; the real lists when ../shared/data is present."""
 
+import csv
 import os
 import signal
 import subprocess
@@ -11,13 +12,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from marsad.access import selectors
 from marsad.access.imports import crossing_names, import_cogat, import_unrwa
 from marsad.access.models import Consignment, Crossing
 from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.models import AuditEntry
+from marsad.core.models import AuditEntry, Source
 from marsad.core.services.actors import create_actor
 
 from . import aid_fixture
@@ -302,3 +304,51 @@ def test_the_import_commands_report_each_rejected_row(system, states, tmp_path):
         ["import", "cogat", str(aid_fixture.cogat_sample(tmp_path / "c.csv")), "--marking", "x"],
     )
     assert bad.exit_code == 1
+
+
+def test_each_list_rests_on_its_graded_source_and_line(system, states, tmp_path):
+    import_unrwa(by=system, path=aid_fixture.unrwa_sample(tmp_path / "u.csv"))
+    import_cogat(by=system, path=aid_fixture.cogat_sample(tmp_path / "c.csv"))
+    unrwa, cogat = Source.objects.get(key="UNRWA"), Source.objects.get(key="COGAT")
+    assert (unrwa.reliability, cogat.reliability) == ("B", "C")
+    assert "handles itself" in unrwa.grading_note_en
+    assert "party to the conflict" in cogat.grading_note_en
+    assert unrwa.grading_note_ar
+    assert cogat.grading_note_ar
+    pallets = Consignment.objects.get(key="unrwa:1")
+    assert (pallets.source, pallets.line, pallets.source_row) == (unrwa, 2, 2)
+    listed = Consignment.objects.filter(imported_from="cogat").order_by("line")
+    assert [(c.source.key, c.line) for c in listed] == [("COGAT", n) for n in (2, 3, 4, 5)]
+    import_cogat(by=system, path=aid_fixture.cogat_sample(tmp_path / "c.csv"))
+    assert Source.objects.filter(key__in=["UNRWA", "COGAT"]).count() == 2
+
+
+def test_importing_again_gives_earlier_rows_their_source(system, states, tmp_path):
+    path = aid_fixture.unrwa_sample(tmp_path / "u.csv")
+    import_unrwa(by=system, path=path)
+    Consignment.objects.filter(key__in=["unrwa:1", "unrwa:2"]).update(source=None)
+    again = import_unrwa(by=system, path=path)
+    assert (again.created, again.already_there, again.attributed) == (0, 5, 2)
+    assert Consignment.objects.count() == 5
+    assert not Consignment.objects.filter(source__isnull=True).exists()
+    assert Consignment.objects.get(key="unrwa:1").history.count() == 2
+    entry = AuditEntry.objects.filter(model="access.Consignment").last()
+    assert entry.action == "update"
+    assert '"ids":["unrwa:1","unrwa:2"]' in entry.after
+    assert audit.verify().ok
+    assert import_unrwa(by=system, path=path).attributed == 0
+
+
+def test_imported_consignments_show_their_graded_source(system, states, tmp_path):
+    import_unrwa(by=system, path=aid_fixture.unrwa_sample(tmp_path / "u.csv"))
+    html = Client().get("/en/access/consignments/").content.decode()
+    assert 'data-source="UNRWA"' in html
+    assert 'title="B: usually reliable"' in html
+    assert "row 2" in html
+    api = Client().get("/api/v1/access/consignments/unrwa:1").json()
+    assert api["source"] == {"key": "UNRWA", "reliability": "B"}
+    assert (api["source_row"], api["line"]) == (2, 2)
+    export = Client().get("/access/export/consignments.hxl.csv")
+    header, tags, *rows = csv.reader(b"".join(export.streaming_content).decode().splitlines())
+    assert tags[header.index("source")] == "#meta+source"
+    assert {row[header.index("source")] for row in rows} == {"UNRWA"}

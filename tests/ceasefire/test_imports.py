@@ -1,6 +1,7 @@
 """Imports: each row accepted or rejected with its line, field and value; twice adds nothing;
 an import killed half-way completes on a second run."""
 
+import csv
 import os
 import signal
 import sqlite3
@@ -9,11 +10,13 @@ import sys
 import time
 
 import pytest
+from django.test import Client
 
 from marsad.ceasefire.imports import import_acled, import_casualties
 from marsad.ceasefire.models import DailyReport, Incident
 from marsad.core import audit
-from marsad.core.models import AuditEntry
+from marsad.core.errors import InvalidInput
+from marsad.core.models import AuditEntry, Source
 from marsad.core.services.actors import create_actor, create_source
 
 from . import acled_fixture
@@ -265,3 +268,82 @@ def test_the_real_acled_export(system, gaza):
     assert (report.rows, report.created, len(report.rejected)) == (5338, 5338, 0)
     assert Incident.objects.filter(pcode="PS0260").count() == 5310
     assert Incident.objects.filter(pcode="", latitude__isnull=False).count() == 28
+
+
+def test_imported_incidents_rest_on_the_graded_acled_source_and_their_line(system, gaza, tmp_path):
+    import_acled(by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public")
+    source = Source.objects.get(key="ACLED")
+    assert (source.reliability, source.kind, source.marking) == ("B", "document", "public")
+    assert "coded dataset of published reports" in source.grading_note_en
+    assert source.grading_note_ar
+    assert {(i.event_id, i.source_id, i.source_row) for i in Incident.objects.all()} == {
+        ("TST1", source.pk, 2),
+        ("TST2", source.pk, 3),
+        ("TST3", source.pk, 4),
+    }
+    import_acled(by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public")
+    assert Source.objects.filter(key="ACLED").count() == 1
+
+
+def test_importing_again_gives_earlier_incidents_their_source(system, gaza, tmp_path):
+    path = acled_fixture.sample(tmp_path / "a.csv")
+    import_acled(by=system, path=path, marking="public")
+    Incident.objects.filter(event_id__in=["TST1", "TST3"]).update(source=None, source_row=None)
+    again = import_acled(by=system, path=path, marking="public")
+    assert (again.created, again.already_there, again.attributed) == (0, 3, 2)
+    assert Incident.objects.count() == 3
+    strike = Incident.objects.get(event_id="TST1")
+    assert (strike.source.key, strike.source_row) == ("ACLED", 2)
+    assert strike.history.count() == 2  # imported, then given its source
+    entry = AuditEntry.objects.filter(model="ceasefire.Incident").last()
+    assert entry.action == "update"
+    assert '"ids":["TST1","TST3"]' in entry.after
+    assert audit.verify().ok
+    assert import_acled(by=system, path=path, marking="public").attributed == 0
+
+
+def test_a_recorded_acled_source_keeps_its_grading(system, gaza, tmp_path):
+    create_source(
+        by=system, key="ACLED", name_ar="أكليد", name_en="ACLED", kind="media",
+        reliability="C", marking="public",
+    )  # fmt: skip
+    import_acled(by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public")
+    assert Source.objects.get(key="ACLED").reliability == "C"
+    assert Incident.objects.filter(source__key="ACLED").count() == 3
+
+
+def test_rows_may_not_reach_further_than_their_source(system, gaza, tmp_path):
+    create_source(
+        by=system, key="ACLED", name_ar="أكليد", name_en="ACLED", kind="document",
+        reliability="B", marking="internal",
+    )  # fmt: skip
+    with pytest.raises(InvalidInput, match="source 'ACLED' is marked 'internal'"):
+        import_acled(by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public")
+    assert not Incident.objects.exists()
+
+
+def test_an_imported_incident_shows_its_graded_source_and_row(system, gaza, tmp_path):
+    import_acled(by=system, path=acled_fixture.sample(tmp_path / "a.csv"), marking="public")
+    strike = Incident.objects.get(event_id="TST1")
+    html = Client().get(f"/en/ceasefire/incidents/{strike.pk}/").content.decode()
+    assert "No supporting claim recorded" not in html
+    assert 'class="imported-source" data-source="ACLED"' in html
+    assert "B: usually reliable" in html
+    assert "imported from ACLED, row 2" in html
+    assert "reported (as imported)" in html
+    assert "coded dataset of published reports" in html
+    arabic = Client().get(f"/ceasefire/incidents/{strike.pk}/").content.decode()
+    assert "مستورد من ACLED، الصف ٢" in arabic
+    assert "مُبلَّغ عنه (كما استُورد)" in arabic
+    assert "مجموعة بيانات مرمَّزة" in arabic
+    api = Client().get(f"/api/v1/ceasefire/incidents/{strike.pk}").json()
+    assert (api["source"], api["source_row"]) == ({"key": "ACLED", "reliability": "B"}, 2)
+    export = Client().get("/ceasefire/export/incidents.hxl.csv")
+    header, tags, *rows = csv.reader(b"".join(export.streaming_content).decode().splitlines())
+    assert tags[header.index("source")] == "#meta+source"
+    assert tags[header.index("reported_by")] == "#meta+reported_by"
+    assert {(row[header.index("source")], row[header.index("source_row")]) for row in rows} == {
+        ("ACLED", "2"),
+        ("ACLED", "3"),
+        ("ACLED", "4"),
+    }

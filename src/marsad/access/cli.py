@@ -23,11 +23,10 @@ access_app = typer.Typer(
 
 def _report(report: ImportReport, report_path: Path | None) -> None:
     table = Table(title=f"import of {report.file}")
-    for column in ("rows", "created", "already there", "rejected rows"):
+    for column in ("rows", "created", "already there", "source set", "rejected rows"):
         table.add_column(column, justify="right")
-    table.add_row(
-        *(str(v) for v in (report.rows, report.created, report.already_there, report.rejected_rows))
-    )
+    counts = (report.rows, report.created, report.already_there, report.attributed)
+    table.add_row(*(str(v) for v in (*counts, report.rejected_rows)))
     console.print(table)
     if report.by_crossing:
         crossings = Table(title="created, by crossing")

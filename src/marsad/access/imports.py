@@ -9,6 +9,10 @@ when one is near: an import never creates a crossing.
 Rows are written in batches, each batch in its own transaction with one audit entry. Keys come
 from the readers (`unrwa:<ID>`, `cogat:<hash>:<n>`), so running an import again adds nothing,
 and an import killed half-way leaves whole batches only and completes when it is run again.
+
+Each row points to its list's graded source (UNRWA, COGAT; recorded with the grading below when
+missing) and keeps its line in the file; running an import again gives rows imported before
+sources were kept their source.
 """
 
 from __future__ import annotations
@@ -21,18 +25,43 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.access.models import Consignment, Crossing
 from marsad.access.services import ensure_crossings
 from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
 from marsad.core import audit
+from marsad.core.models import Source
+from marsad.core.services.actors import import_source
 from marsad.core.services.base import clean_marking, history_user, require_writer
 from marsad.datasets.aid import CogatConsignment, UnrwaTruck, iter_cogat, iter_unrwa
 from marsad.datasets.crossings import ALIASES, CrossingNames, normalize_name
 from marsad.datasets.rows import Rejection
 
 T = TypeVar("T")
+
+# The sources of the two lists, recorded with this grading when an import finds none.
+UNRWA_SOURCE = {
+    "key": "UNRWA",
+    "name_ar": "وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا)",
+    "name_en": "UNRWA",
+    "kind": "official",
+    "reliability": "B",
+    "actor": "UNRWA",
+    "grading_note_ar": "موثوقة عادةً: تعدّ الشاحنات التي تتسلّمها وتتولّاها بنفسها.",
+    "grading_note_en": "Usually reliable: counts the trucks it receives and handles itself.",
+}
+COGAT_SOURCE = {
+    "key": "COGAT",
+    "name_ar": "منسق أعمال الحكومة الإسرائيلية في المناطق",
+    "name_en": "COGAT",
+    "kind": "official",
+    "reliability": "C",
+    "actor": "COGAT",
+    "grading_note_ar": "موثوق إلى حدٍّ ما: طرف في النزاع يبلّغ عن تسهيله هو للمساعدات.",
+    "grading_note_en": "Fairly reliable: a party to the conflict, reporting its own "
+    "facilitation of aid.",
+}
 
 
 @dataclass
@@ -43,6 +72,7 @@ class ImportReport:
     rows: int = 0
     created: int = 0
     already_there: int = 0
+    attributed: int = 0  # rows already there that were given their source
     rejected: list[Rejection] = field(default_factory=list)
     by_crossing: Counter[str] = field(default_factory=Counter)
 
@@ -61,6 +91,7 @@ class ImportReport:
             "rows": self.rows,
             "created": self.created,
             "already_there": self.already_there,
+            "attributed": self.attributed,
             "rejected_rows": self.rejected_rows,
             "rejections": len(self.rejected),
             "by_crossing": dict(sorted(self.by_crossing.items())),
@@ -113,12 +144,15 @@ def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) ->
         yield batch
 
 
-def _prepare(by: Any, marking: str, releasable_to: Iterable[str]) -> tuple[str, str, Any]:
+def _prepare(
+    by: Any, marking: str, releasable_to: Iterable[str], spec: dict[str, Any]
+) -> tuple[str, str, Any, Source]:
     require_writer(by)
     marking, nations = clean_marking(marking, releasable_to)
     ensure_crossings(by=by)
+    source = import_source(by=by, spec=spec, marking=marking, nations=nations)
     recorded = list(Crossing.objects.select_related("place"))
-    return marking, nations, recorded
+    return marking, nations, recorded, source
 
 
 def import_unrwa(
@@ -132,13 +166,13 @@ def import_unrwa(
 ) -> ImportReport:
     """Import UNRWA's list of trucks received (one truck per row). Public unless told
     otherwise: UNRWA publishes these counts; the file itself must not ship with Marsad."""
-    marking, nations, recorded = _prepare(by, marking, releasable_to)
+    marking, nations, recorded, source = _prepare(by, marking, releasable_to, UNRWA_SOURCE)
     by_key = {c.key: c for c in recorded}
     report = ImportReport(file=path.name)
     detail = {"file": path.name, "sha256": file_digest(path), "list": "unrwa"}
     stream = iter_unrwa(path, crossings=crossing_names(recorded))
     for batch in _batches(_unrwa_statuses(stream), batch_size, report):
-        rows = [_from_truck(t, by_key, marking, nations) for t in batch]
+        rows = [_from_truck(t, by_key, marking, nations, source) for t in batch]
         _write(rows, by=by, report=report, detail=detail)
         if progress:
             progress(report.rows)
@@ -156,7 +190,7 @@ def _unrwa_statuses(items: Iterable[UnrwaTruck | Rejection]) -> Iterator[UnrwaTr
 
 
 def _from_truck(
-    truck: UnrwaTruck, by_key: dict[str, Crossing], marking: str, nations: str
+    truck: UnrwaTruck, by_key: dict[str, Crossing], marking: str, nations: str, source: Source
 ) -> Consignment:
     unit = unit_of(truck.units)
     return Consignment(
@@ -178,6 +212,7 @@ def _from_truck(
         reported_by=truck.data_source[:100] or "UNRWA",
         imported_from="unrwa",
         line=truck.line,
+        source=source,
         marking=marking,
         releasable_to=nations,
     )
@@ -194,13 +229,13 @@ def import_cogat(
 ) -> ImportReport:
     """Import COGAT's list of aid consignments (tons by route, donor and classification; the
     number of trucks is not given). Public unless told otherwise."""
-    marking, nations, recorded = _prepare(by, marking, releasable_to)
+    marking, nations, recorded, source = _prepare(by, marking, releasable_to, COGAT_SOURCE)
     by_key = {c.key: c for c in recorded}
     report = ImportReport(file=path.name)
     detail = {"file": path.name, "sha256": file_digest(path), "list": "cogat"}
     stream = iter_cogat(path, crossings=crossing_names(recorded))
     for batch in _batches(stream, batch_size, report):
-        rows = [_from_consignment(c, by_key, marking, nations) for c in batch]
+        rows = [_from_consignment(c, by_key, marking, nations, source) for c in batch]
         _write(rows, by=by, report=report, detail=detail)
         if progress:
             progress(report.rows)
@@ -208,7 +243,11 @@ def import_cogat(
 
 
 def _from_consignment(
-    item: CogatConsignment, by_key: dict[str, Crossing], marking: str, nations: str
+    item: CogatConsignment,
+    by_key: dict[str, Crossing],
+    marking: str,
+    nations: str,
+    source: Source,
 ) -> Consignment:
     return Consignment(
         key=item.key,
@@ -225,6 +264,7 @@ def _from_consignment(
         reported_by="COGAT",
         imported_from="cogat",
         line=item.line,
+        source=source,
         marking=marking,
         releasable_to=nations,
     )
@@ -234,11 +274,14 @@ def _from_consignment(
 def _write(
     rows: list[Consignment], *, by: Any, report: ImportReport, detail: dict[str, Any]
 ) -> None:
-    """One batch in one transaction: the rows not there yet, their history, one audit entry."""
+    """One batch in one transaction: the rows not there yet, their history, one audit entry;
+    and the source (and line) of rows there already that have none."""
     keys = [r.key for r in rows]
     there = set(Consignment.objects.filter(key__in=keys).values_list("key", flat=True))
     fresh = [r for r in rows if r.key not in there]
     report.already_there += len(rows) - len(fresh)
+    if there:
+        _attribute([r for r in rows if r.key in there], by=by, report=report, detail=detail)
     if not fresh:
         return
     bulk_create_with_history(fresh, Consignment, batch_size=500, default_user=history_user(by))
@@ -247,3 +290,30 @@ def _write(
     )
     report.created += len(fresh)
     report.by_crossing.update(r.crossing.key for r in fresh)
+
+
+def _attribute(
+    rows: list[Consignment], *, by: Any, report: ImportReport, detail: dict[str, Any]
+) -> None:
+    """Give the rows imported before sources were kept their source and line, with their
+    history and one audit entry."""
+    by_key = {r.key: r for r in rows}
+    missing = list(
+        Consignment.objects.filter(key__in=list(by_key), source__isnull=True).order_by("id")
+    )
+    if not missing:
+        return
+    for consignment in missing:
+        consignment.source = by_key[consignment.key].source
+        consignment.line = consignment.line or by_key[consignment.key].line
+    bulk_update_with_history(
+        missing, Consignment, ["source", "line"], batch_size=500, default_user=history_user(by)
+    )
+    audit.record_bulk(
+        user=by,
+        action="update",
+        model=Consignment,
+        ids=[c.key for c in missing],
+        detail={**detail, "set": ["source", "line"]},
+    )
+    report.attributed += len(missing)

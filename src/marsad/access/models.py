@@ -284,6 +284,17 @@ class Consignment(Evidenced):
     reported_by = models.CharField(_("reported by"), max_length=100, blank=True, default="")
     imported_from = models.CharField(_("imported from"), max_length=20, blank=True, default="")
     line = models.PositiveIntegerField(_("line in the file"), null=True, blank=True)
+    # The graded source of an imported row (UNRWA, COGAT): a list's rows rest on the list, not
+    # on one claim each (docs/decisions.md). Not indexed: one source holds thousands of rows.
+    source = models.ForeignKey(
+        "core.Source",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,
+        related_name="consignments",
+        verbose_name=_("source"),
+    )
     note = models.TextField(_("note"), blank=True, default="")
     history = HistoricalRecords(m2m_fields=["claims"])
 
@@ -299,6 +310,11 @@ class Consignment(Evidenced):
 
     def __str__(self) -> str:
         return f"{self.day} {self.crossing} {self.get_category_display()}"
+
+    @property
+    def source_row(self) -> int | None:
+        """The row's line in its file (stored as `line`), named as on incidents."""
+        return self.line
 
 
 class AccessIncident(Evidenced):

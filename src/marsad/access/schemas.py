@@ -8,7 +8,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from marsad.core.schemas import RecordIn, RecordOut
+from marsad.core.schemas import RecordIn, RecordOut, SourceRefOut, imported_source
 
 
 class CrossingOut(RecordOut):
@@ -113,6 +113,12 @@ class ConsignmentOut(RecordOut):
     reported_by: str
     imported_from: str
     line: int | None
+    source: SourceRefOut | None = Field(description="the graded source it was imported from")
+    source_row: int | None = Field(description="its line in the imported file (as `line`)")
+
+    @staticmethod
+    def resolve_source(obj: Any, context: Any) -> SourceRefOut | None:
+        return imported_source(obj, context)
 
     @staticmethod
     def resolve_crossing(obj: Any) -> str:

@@ -30,7 +30,8 @@ def _report(report: ImportReport, report_path: Path | None, verbose: bool = Fals
     """The counts, the first rejected fields and (verbose) the first accepted ids on the
     terminal; every row, accepted or rejected, in the report file."""
     table = Table(title=f"import of {report.file}")
-    for column in ("rows", "created", "already there", "rejected rows", "bad fields"):
+    columns = ("rows", "created", "already there", "source set", "rejected rows", "bad fields")
+    for column in columns:
         table.add_column(column, justify="right")
     table.add_row(
         *(
@@ -39,6 +40,7 @@ def _report(report: ImportReport, report_path: Path | None, verbose: bool = Fals
                 report.rows,
                 report.created,
                 report.already_there,
+                report.attributed,
                 report.rejected_rows,
                 len(report.rejected),
             )

@@ -32,7 +32,9 @@ INCIDENT_COLUMNS = [
     ("geo_precision", "#geo+precision"),
     ("fatalities", "#affected+killed"),
     ("verification", "#status+verification"),
-    ("reported_by", "#meta+source"),
+    ("source", "#meta+source"),
+    ("source_row", "#meta+line"),
+    ("reported_by", "#meta+reported_by"),
     ("marking", "#meta+releasability"),
 ]
 FIGURE_COLUMNS = [
@@ -61,7 +63,9 @@ def _value(record: Any, name: str) -> Any:
     if name == "incident":
         return record.incident.event_id if record.incident_id else ""
     if name == "source":
-        return record.source.key if hasattr(record, "source_id") else getattr(record, name)
+        # A record never reaches further than its source (the import and the models check
+        # it), so whoever may export the record may read its source's key.
+        return record.source.key if record.source_id else ""
     value = getattr(record, name)
     if value is None:
         return ""
@@ -91,7 +95,7 @@ def csv_lines(
 
 
 def incident_rows(qs: QuerySet[Incident]) -> Iterator[Incident]:
-    return qs.order_by("event_date", "id").iterator(chunk_size=2000)
+    return qs.select_related("source").order_by("event_date", "id").iterator(chunk_size=2000)
 
 
 def figure_rows(qs: QuerySet[CasualtyFigure]) -> Iterator[CasualtyFigure]:

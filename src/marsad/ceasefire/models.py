@@ -233,13 +233,26 @@ class Incident(Evidenced):
         ),
     )
     imported_from = models.CharField(_("imported from"), max_length=40, blank=True, default="")
+    # The graded source of an imported row (ACLED) and the row's line in its file: a dataset's
+    # rows rest on the dataset, not on one claim each (docs/decisions.md). Not indexed: one
+    # source holds thousands of incidents, so it never narrows a search.
+    source = models.ForeignKey(
+        "core.Source",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        db_index=False,
+        related_name="incidents",
+        verbose_name=_("source"),
+    )
+    source_row = models.PositiveIntegerField(_("line in the file"), null=True, blank=True)
     # No index on the marking alone: incidents share a handful of markings, so it never narrows
     # a search, but SQLite (without statistics) believes it does. It then reads an analyst's
     # filter (marking = 'public' OR marking IN (...)) through two scans of that index and a
     # table lookup per incident, which costs seconds at a million. The indexes below carry the
     # marking after their leading column instead.
     marking = _unindexed(Releasable._meta.get_field("marking"))
-    history = HistoricalRecords(m2m_fields=["claims"])
+    history = HistoricalRecords(m2m_fields=["claims"], no_db_index=["source"])
 
     class Meta:
         ordering = ["-event_date", "-id"]

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
-from marsad.core.schemas import RecordIn, RecordOut
+from marsad.core.schemas import RecordIn, RecordOut, SourceRefOut, imported_source
 
 
 class PhaseOut(RecordOut):
@@ -63,6 +64,12 @@ class IncidentOut(RecordOut):
     verification: str
     verification_reason: str
     reported_by: str
+    source: SourceRefOut | None = Field(description="the graded source it was imported from")
+    source_row: int | None = Field(description="its line in the imported file")
+
+    @staticmethod
+    def resolve_source(obj: Any, context: Any) -> SourceRefOut | None:
+        return imported_source(obj, context)
 
     @staticmethod
     def resolve_actor1_ref(obj: Any) -> str | None:

@@ -8,6 +8,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from marsad.core.selectors import source_by_id
+
 
 class ActorOut(Schema):
     key: str
@@ -53,11 +55,27 @@ class SourceOut(Schema):
     reliability: str
     actor: str | None
     url: str
+    grading_note_ar: str
+    grading_note_en: str
     marking: str
 
     @staticmethod
     def resolve_actor(obj: Any) -> str | None:
         return obj.actor.key if obj.actor_id else None
+
+
+class SourceRefOut(Schema):
+    """The graded source a record was imported from."""
+
+    key: str
+    reliability: str = Field(description="NATO Admiralty reliability, A-F")
+
+
+def imported_source(obj: Any, context: Any) -> SourceRefOut | None:
+    """The record's source, when the reader may see it."""
+    request = context["request"]
+    source = source_by_id(request.auth, obj.source_id, request=request)
+    return SourceRefOut(key=source.key, reliability=source.reliability) if source else None
 
 
 class DocumentIn(Schema):

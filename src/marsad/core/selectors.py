@@ -41,6 +41,20 @@ def source(user: Any, key: str) -> Source:
     return sources(user).get(key=key.upper())
 
 
+def source_by_id(user: Any, source_id: int | None, *, request: Any = None) -> Source | None:
+    """The source with this id if `user` may read it, else None. Given the request, the
+    sources `user` may read are fetched once for it (a page or an API list shows many rows)."""
+    if source_id is None:
+        return None
+    if request is None:
+        return Source.objects.visible_to(user).filter(pk=source_id).first()
+    visible = getattr(request, "_marsad_visible_sources", None)
+    if visible is None:
+        visible = {s.pk: s for s in Source.objects.visible_to(user)}
+        request._marsad_visible_sources = visible
+    return visible.get(source_id)
+
+
 def documents(user: Any, *, language: str = "", source_key: str = "") -> QuerySet[Document]:
     qs = Document.objects.visible_to(user).select_related("source")
     if language:

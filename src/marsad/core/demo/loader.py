@@ -126,6 +126,8 @@ def _load_sources(report: DemoReport) -> None:
             url=spec.get("url", ""),
             marking=spec.get("marking", "public"),
             releasable_to=spec.get("releasable_to", []),
+            grading_note_ar=spec.get("grading_note_ar", ""),
+            grading_note_en=spec.get("grading_note_en", ""),
         )
         report.count("sources", created=True)
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from marsad.core.bilingual import BilingualName
+from marsad.core.bilingual import BilingualName, localized
 from marsad.core.releasability import Releasable
 
 
@@ -49,9 +49,16 @@ class Source(BilingualName, Releasable):
         verbose_name=_("actor"),
     )
     url = models.URLField(_("web address"), blank=True, default="")
+    grading_note_ar = models.TextField(_("Arabic note on the grading"), blank=True, default="")
+    grading_note_en = models.TextField(_("English note on the grading"), blank=True, default="")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+
+    @property
+    def grading_note(self) -> str:
+        """Why the source has its reliability letter, in the active language."""
+        return localized(self, "grading_note")

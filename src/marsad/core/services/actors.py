@@ -11,7 +11,7 @@ from django.db import transaction
 from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, ActorKind, Reliability, Source, SourceKind
-from marsad.core.releasability import ISO3
+from marsad.core.releasability import ISO3, decode_nations, within
 from marsad.core.services.base import clean_marking, require_writer, save, validate
 
 KEY = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,63}$")
@@ -146,8 +146,11 @@ def create_source(
     url: str = "",
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    grading_note_ar: str = "",
+    grading_note_en: str = "",
 ) -> Source:
-    """Record an outlet, office or channel with its default Admiralty reliability (A-F)."""
+    """Record an outlet, office or channel with its default Admiralty reliability (A-F) and,
+    optionally, why that letter."""
     require_writer(by)
     key = _clean_key(key)
     if Source.objects.filter(key=key).exists():
@@ -166,9 +169,34 @@ def create_source(
         reliability=reliability,
         actor=actor_by_key(actor) if actor else None,
         url=url,
+        grading_note_ar=(grading_note_ar or "").strip(),
+        grading_note_en=(grading_note_en or "").strip(),
         marking=marking,
         releasable_to=nations,
     )
     validate(source)
     save(source, by=by)
+    return source
+
+
+def check_source_reach(source: Source, *, marking: str, nations: str) -> None:
+    """Rows marked `marking` (nations as stored) may rest on `source` only if every reader of
+    the rows may read the source too."""
+    if not within((marking, decode_nations(nations)), (source.marking, source.nations)):
+        raise InvalidInput.one(
+            "marking", marking, f"source '{source.key}' is marked '{source.marking or 'unmarked'}'"
+        )
+
+
+def import_source(*, by: Any, spec: dict[str, Any], marking: str, nations: str) -> Source:
+    """The graded source a bulk import attributes its rows to, found by `spec["key"]`. When it
+    is missing it is recorded, public, from `spec` (create_source's arguments; its actor only
+    if that actor is recorded); a source already recorded keeps the grading analysts gave it."""
+    source = Source.objects.filter(key=spec["key"]).first()
+    if source is None:
+        actor = spec.get("actor", "")
+        if actor and not Actor.objects.filter(key=actor).exists():
+            actor = ""
+        source = create_source(by=by, **{**spec, "actor": actor, "marking": "public"})
+    check_source_reach(source, marking=marking, nations=nations)
     return source
