@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from ninja import Schema
@@ -37,9 +39,18 @@ for result in SCHEMA.get_all_operations():
     OPERATIONS[operation.path.split("/")[3]].append(operation)  # /api/v1/<area>/...
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def app() -> Any:
-    return get_wsgi_application()
+    """Marsad's WSGI application, called in the test's transaction: like Django's test client,
+    it must not close the database connection at the start and end of each request (with
+    PostgreSQL that would end the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
