@@ -18,3 +18,10 @@ def test_pages_refuse_nul_with_a_bad_request(db):
     response = Client().get("/en/coalition/", {"as_of": "\x00"})
     assert response.status_code == 400
     assert "as_of" in response.content.decode()
+
+
+def test_ordinary_requests_pass(db):
+    assert Client().get("/en/coalition/", {"as_of": "2026-01-25"}).status_code == 200
+    assert Client().get("/api/v1/actors", {"q": "غزة"}).status_code == 200
+    response = Client().post("/en/digits/", {"digits": "arab"})
+    assert response.status_code < 400

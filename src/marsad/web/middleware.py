@@ -36,8 +36,9 @@ def _in_json(value: Any, path: str) -> str | None:
 
 def nul_field(request: HttpRequest) -> str | None:
     """The first parameter, form field or JSON field of the request that holds NUL."""
-    for params in (request.GET, request.POST if request.method == "POST" else {}):
-        for key, values in params.lists():  # type: ignore[attr-defined]
+    sources = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+    for params in sources:
+        for key, values in params.lists():
             if NUL in key or any(NUL in value for value in values):
                 return key
     if request.content_type == "application/json" and request.body:
