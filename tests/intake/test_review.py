@@ -337,3 +337,41 @@ def test_claims_a_few_kilometres_apart_across_a_boundary_are_one_event(demo):
     assert here.where_pcode != near.where_pcode
     assert set(related(here)) == {near}
     assert set(related(far)) == set()
+
+
+@pytest.mark.parametrize(
+    ("claim_type", "attributes", "event"),
+    [
+        ("protest", {"form": "riot"}, ("Riots", "Violent demonstration")),
+        ("protest", {"form": "sit_in"}, ("Protests", "Peaceful protest")),
+        (
+            "attack",
+            {"means": "explosive"},
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "attack",
+            {"means": "abduction"},
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+    ],
+)
+def test_the_contracts_additions_become_incidents_of_their_acled_kind(
+    demo, claim_type, attributes, event
+):
+    document = submit("اعتصم المئات أمام مقر الأمم المتحدة في خان يونس.", source="REUTERS").document
+    claim, effects = services.add(
+        by=SYSTEM,
+        document=document,
+        data={
+            "type": claim_type,
+            "attributes": attributes,
+            "when": {"date": "2026-02-03", "precision": "day"},
+            "place": "PS0270",
+            "attribution": {"source_kind": "media"},
+            "evidence": [{"start": 0, "end": 6}],
+        },
+    )
+    incident = Incident.objects.get(claims=claim)
+    assert (incident.event_type, incident.sub_event_type) == event
+    assert incident.event_id in effects[0]

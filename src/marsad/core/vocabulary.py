@@ -27,6 +27,7 @@ CLAIM_TYPE_LABELS = {
     "comment_refusal": _("Refusal to comment"),
     "corridor_status": _("Corridor status"),
     "aid_delivery": _("Aid delivery"),
+    "protest": _("Protest"),
     "other": _("Other"),
 }
 
@@ -79,6 +80,7 @@ ATTRIBUTE_LABELS = {
     "period": _("period"),
     "stance": _("stance"),
     "status": _("status"),
+    "form": _("form"),
 }
 
 VALUE_LABELS = {
@@ -133,7 +135,14 @@ VALUE_LABELS = {
     "artillery": _("artillery"),
     "drone": _("drone"),
     "gunfire": _("gunfire"),
+    "explosive": _("explosive device"),
+    "abduction": _("abduction"),
     "demolition": _("demolition"),
+    # protests
+    "demonstration": _("demonstration"),
+    "riot": _("riot"),
+    "strike": _("general strike"),
+    "sit_in": _("sit-in"),
     # ceasefire phases
     "entered": _("entered"),
     "completed": _("completed"),

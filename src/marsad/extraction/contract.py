@@ -48,6 +48,7 @@ CLAIM_TYPES = (
     "comment_refusal",
     "corridor_status",
     "aid_delivery",
+    "protest",
     "other",
 )
 STATUSES = ("reported", "confirmed", "unconfirmed", "denied")
@@ -100,7 +101,18 @@ ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "mandate_limit": {"limit": ("no_direct_combat", "other")},
     "plan_announcement": {"points": INT},
     "dispute": {"topic": ("sequencing", "disarmament", "withdrawal", "governance", "other")},
-    "attack": {"means": ("air", "artillery", "drone", "gunfire", "demolition", "other")},
+    "attack": {
+        "means": (
+            "air",
+            "artillery",
+            "drone",
+            "gunfire",
+            "explosive",
+            "abduction",
+            "demolition",
+            "other",
+        ),
+    },
     "violation_accusation": {},
     "ceasefire_phase": {"phase": INT, "event": ("entered", "completed", "announced")},
     "casualties": {
@@ -122,6 +134,7 @@ ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "comment_refusal": {"kind": ("declined_comment", "no_response", "refused_confirm", "denied")},
     "corridor_status": {"status": ("open", "closed", "restricted", "reopened")},
     "aid_delivery": {},
+    "protest": {"form": ("demonstration", "riot", "strike", "sit_in", "other")},
     "other": {},
 }
 

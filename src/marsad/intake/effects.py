@@ -37,8 +37,19 @@ ATTACK_EVENTS = {
     "drone": ("Explosions/Remote violence", "Air/drone strike"),
     "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "gunfire": ("Battles", "Armed clash"),
+    "explosive": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "abduction": ("Violence against civilians", "Abduction/forced disappearance"),
     "demolition": ("Strategic developments", "Looting/property destruction"),
     "other": ("Violence against civilians", "Attack"),
+}
+# ACLED event and sub-event type for each form of protest: a riot is violent, the rest are not
+# (ACLED codes a strike or a sit-in as a peaceful protest).
+PROTEST_EVENTS = {
+    "riot": ("Riots", "Violent demonstration"),
+    "demonstration": ("Protests", "Peaceful protest"),
+    "strike": ("Protests", "Peaceful protest"),
+    "sit_in": ("Protests", "Peaceful protest"),
+    "other": ("Protests", "Peaceful protest"),
 }
 PLEDGE_KINDS = {
     "troops": "troops",
@@ -65,6 +76,17 @@ def _add_evidence(*, by: Any, record: Any, claim: Claim) -> None:
     save(record, by=by, before=before, m2m={"claims": [*record.claims.all(), claim]})
 
 
+def _event_of(claim: Claim) -> tuple[str, str] | None:
+    """The ACLED event and sub-event type a claim says, or None when it does not say how (an
+    attack by unnamed means, a casualty count)."""
+    if claim.type == "protest":
+        return PROTEST_EVENTS.get(claim.attributes.get("form", "other"), PROTEST_EVENTS["other"])
+    means = claim.attributes.get("means", "other")
+    if claim.type == "attack" and means in ATTACK_EVENTS and means != "other":
+        return ATTACK_EVENTS[means]
+    return None
+
+
 def _incident_for(by: Any, claim: Claim) -> Incident | None:
     """An incident the user can see, of the claim's day (± one day) and governorate, of the
     same kind when the claim says how it was done (a report that says only "struck", or a
@@ -75,9 +97,9 @@ def _incident_for(by: Any, claim: Claim) -> Incident | None:
         pcode=claim.where_pcode,
         event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
     )
-    means = claim.attributes.get("means", "other")
-    if claim.type == "attack" and means != "other":
-        found = found.filter(sub_event_type=ATTACK_EVENTS[means][1])
+    kind = _event_of(claim)
+    if kind is not None:
+        found = found.filter(sub_event_type=kind[1])
     perpetrators = list(claim.actors.all())
     if perpetrators:
         found = found.filter(Q(actor1_ref__isnull=True) | Q(actor1_ref__in=perpetrators))
@@ -92,14 +114,12 @@ def _truce_start(by: Any) -> Any:
 
 def _attack(*, by: Any, claim: Claim) -> str:
     if not (claim.when_date and claim.where_pcode):
-        return _("No incident: the attack has no date or no governorate.")
+        return _("No incident: the event has no date or no governorate.")
     found = _incident_for(by, claim)
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
         return _("Added as a source of incident %(event)s.") % {"event": found.event_id}
-    event_type, sub_event = ATTACK_EVENTS.get(
-        claim.attributes.get("means", "other"), ATTACK_EVENTS["other"]
-    )
+    event_type, sub_event = _event_of(claim) or ATTACK_EVENTS["other"]
     perpetrator = claim.actors.first()
     quote = " … ".join(claim.evidence_quotes())
     arabic = claim.document.language == "ar"
@@ -275,6 +295,7 @@ def _charter(*, by: Any, claim: Claim) -> str:
 
 EFFECTS: dict[str, Callable[..., str]] = {
     "attack": _attack,
+    "protest": _attack,
     "casualties": _casualties,
     "statement": _statement,
     "comment_refusal": _statement,
