@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("claims/", core.claim_list, name="claims"),
     path("sources/", core.source_list, name="sources"),
     path("sources/<str:key>/", core.source_detail, name="source"),
+    path("conflicts/", core.conflict_list, name="conflicts"),
     path("digits/", web.set_digits, name="set_digits"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -61,7 +61,13 @@ def test_liaison_of_italy_sees_the_liaison_note_and_france_does_not(demo, demo_u
     assert restricted.conditions[:40] not in anonymous
     assert condition.text_en in ita
     assert condition.text_en not in fra
-    assert "more supporting claim" in fra  # restricted evidence is counted, not shown
+    # A sanitized release: restricted evidence is announced, never counted or shown.
+    assert "Evidence not releasable to you." in fra
+    assert "more supporting claim" not in fra
+    assert "sanitized release" not in fra
+    analyst = page("/en/coalition/states/ITA/", demo_users["analyst"]).content.decode()
+    assert "sanitized release" in analyst
+    assert "Evidence not releasable to you." not in analyst
 
 
 def test_api_hides_restricted_pledges_and_names_bad_input(demo, demo_users):

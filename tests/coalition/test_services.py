@@ -2,6 +2,7 @@
 
 import pytest
 
+from marsad.coalition import selectors
 from marsad.coalition.models import Caveat, Invitation, InvitationStatus, Pledge
 from marsad.coalition.services import (
     create_invitation,
@@ -68,7 +69,7 @@ def test_timeline_closes_each_step_when_the_next_begins(system, force):
         ("delivered", "2026-01-19", "2026-01-24"),
         ("under_consideration", "2026-01-24", None),
     ]
-    assert invitation.current_status().state == "under_consideration"
+    assert selectors.status_on(system, invitation).state == "under_consideration"
 
 
 def test_declined_then_accepted_is_refused_and_nothing_changes(system, force):
@@ -83,8 +84,8 @@ def test_declined_then_accepted_is_refused_and_nothing_changes(system, force):
         )
     assert caught.value.problems[0].field == "state"
     assert AuditEntry.objects.count() == entries
-    assert invitation.current_status().state == "declined"
-    assert invitation.current_status().valid_to is None
+    assert selectors.status_on(system, invitation).state == "declined"
+    assert selectors.status_on(system, invitation).valid_to is None
 
 
 def test_steps_cannot_go_back_in_time(system, force):
@@ -203,9 +204,10 @@ def test_only_legal_conditions_are_met_or_not(system, force):
         set_condition_met(by=system, caveat=limit, met=True)
 
 
-def test_a_public_step_may_rest_on_restricted_evidence_but_shows_it_hidden(
+def test_a_public_step_rests_on_restricted_evidence_only_by_a_sanitized_release(
     system, force, make_document, make_user
 ):
+    from marsad.core.selectors import evidence_withheld
     from marsad.core.services.claims import record_claim
 
     note = make_document(marking="nations", nations=("ITA",))
@@ -220,10 +222,45 @@ def test_a_public_step_may_rest_on_restricted_evidence_but_shows_it_hidden(
             "evidence": [{"start": 0, "end": 5}],
         },
     )
-    invitation = invite(system, claims=[claim.pk])
+    entries = AuditEntry.objects.count()
+    with pytest.raises(InvalidInput, match="is marked 'nations ITA'") as caught:
+        invite(system, claims=[claim.pk])
+    assert caught.value.problems[0].field == "claims"
+    assert AuditEntry.objects.count() == entries
+    assert not Invitation.objects.exists()
+    with pytest.raises(InvalidInput, match="at least 10 characters") as caught:
+        create_invitation(
+            by=system,
+            inviter="USA",
+            invitee="ITA",
+            body="ISF",
+            role="member",
+            on="2026-01-19",
+            claims=[claim.pk],
+            marking="public",
+            sanitized="ok",
+        )
+    assert caught.value.problems[0].field == "sanitized"
+    invitation = create_invitation(
+        by=system,
+        inviter="USA",
+        invitee="ITA",
+        body="ISF",
+        role="member",
+        on="2026-01-19",
+        claims=[claim.pk],
+        marking="public",
+        sanitized="Rome's answer is public; the note that confirms it is not.",
+    )
     reader = make_user("public")
     assert list(invitation.evidence_for(reader)) == []
+    assert evidence_withheld(reader, invitation)
+    assert not evidence_withheld(make_user("liaison", "ITA"), invitation)
     assert invitation.claims.count() == 1
+    entry = AuditEntry.objects.get(
+        model="coalition.Invitation", object_id=str(invitation.pk), action="create"
+    )
+    assert "Rome's answer is public" in entry.after
     with pytest.raises(InvalidInput, match="no claim has this number"):
         invite(system, claims=[99999])
 
@@ -284,12 +321,8 @@ def test_a_new_step_is_checked_under_the_write_lock(system, force, monkeypatch):
     invitation = invite(system)
     events = []
     monkeypatch.setattr(services, "lock_writes", lambda: events.append("lock"))
-    current_status = Invitation.current_status
-    monkeypatch.setattr(
-        Invitation,
-        "current_status",
-        lambda self: events.append("check") or current_status(self),
-    )
+    add_step = services.add_step
+    monkeypatch.setattr(services, "add_step", lambda **kw: events.append("check") or add_step(**kw))
     record_status(
         by=system, invitation=invitation, state="accepted", on="2026-01-25", marking="public"
     )

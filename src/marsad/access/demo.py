@@ -24,6 +24,7 @@ from marsad.access.services import (
     record_consignment,
     record_status,
 )
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 from marsad.mandate.models import Task
 
@@ -34,7 +35,9 @@ DEMO_NOTE = "Demo data: illustrative figures, not a real count."
 
 def load(report: DemoReport) -> None:
     made = ensure_crossings(by=DEMO_USER)
-    report.add("crossings", created=len(made), kept=Crossing.objects.count() - len(made))
+    report.add(
+        "crossings", created=len(made), kept=core.records(DEMO_USER, Crossing).count() - len(made)
+    )
     data = read_area_data(HERE / "demo.toml")
     for spec in data.get("corridor", []):
         _corridor(report, spec)
@@ -49,7 +52,7 @@ def load(report: DemoReport) -> None:
 
 
 def _corridor(report: DemoReport, spec: dict[str, Any]) -> None:
-    exists = Corridor.objects.filter(key=spec["key"]).exists()
+    exists = core.records(DEMO_USER, Corridor).filter(key=spec["key"]).exists()
     report.count("corridors", created=not exists)
     if exists:
         return
@@ -64,11 +67,15 @@ def _corridor(report: DemoReport, spec: dict[str, Any]) -> None:
 
 
 def _protection(report: DemoReport, spec: dict[str, Any]) -> None:
-    task = Task.objects.filter(force__key=FORCE, code=spec["task"]).first()
+    task = core.records(DEMO_USER, Task).filter(force__key=FORCE, code=spec["task"]).first()
     if task is None:
         return
     for key in spec["corridors"]:
-        exists = CorridorProtection.objects.filter(task=task, corridor__key=key).exists()
+        exists = (
+            core.records(DEMO_USER, CorridorProtection)
+            .filter(task=task, corridor__key=key)
+            .exists()
+        )
         report.count("corridor protections", created=not exists)
         if not exists:
             protect_corridor(
@@ -84,13 +91,17 @@ def _protection(report: DemoReport, spec: dict[str, Any]) -> None:
 
 
 def _status(report: DemoReport, spec: dict[str, Any]) -> None:
-    exists = AccessStatus.objects.filter(
-        crossing__key=spec.get("crossing"),
-        corridor__key=spec.get("corridor"),
-        state=spec["state"],
-        valid_from=spec["on"],
-        expected=spec.get("expected", False),
-    ).exists()
+    exists = (
+        core.records(DEMO_USER, AccessStatus)
+        .filter(
+            crossing__key=spec.get("crossing"),
+            corridor__key=spec.get("corridor"),
+            state=spec["state"],
+            valid_from=spec["on"],
+            expected=spec.get("expected", False),
+        )
+        .exists()
+    )
     report.count("access statuses", created=not exists)
     if not exists:
         fields = {k: v for k, v in spec.items() if k != "claims"}
@@ -100,9 +111,11 @@ def _status(report: DemoReport, spec: dict[str, Any]) -> None:
 
 
 def _incident(report: DemoReport, spec: dict[str, Any]) -> None:
-    exists = AccessIncident.objects.filter(
-        day=spec["day"], category=spec["category"], description_en=spec["description_en"]
-    ).exists()
+    exists = (
+        core.records(DEMO_USER, AccessIncident)
+        .filter(day=spec["day"], category=spec["category"], description_en=spec["description_en"])
+        .exists()
+    )
     report.count("access incidents", created=not exists)
     if not exists:
         fields = {k: v for k, v in spec.items() if k not in ("claims", "actor")}
@@ -117,7 +130,7 @@ def _incident(report: DemoReport, spec: dict[str, Any]) -> None:
 
 
 def _consignment(report: DemoReport, spec: dict[str, Any]) -> None:
-    exists = Consignment.objects.filter(key=spec["key"]).exists()
+    exists = core.records(DEMO_USER, Consignment).filter(key=spec["key"]).exists()
     report.count("consignments (demo data)", created=not exists)
     if not exists:
         fields = {k: v for k, v in spec.items() if k != "claims"}

@@ -25,15 +25,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from marsad.access import selectors
 from marsad.access.models import Consignment, Crossing
 from marsad.access.services import ensure_crossings
 from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
-from marsad.core import audit
 from marsad.core.models import Source
+from marsad.core.services import gate
 from marsad.core.services.actors import import_source
-from marsad.core.services.base import clean_marking, history_user, require_writer
+from marsad.core.services.base import clean_marking, require_writer
 from marsad.datasets.aid import CogatConsignment, UnrwaTruck, iter_cogat, iter_unrwa
 from marsad.datasets.crossings import ALIASES, CrossingNames, normalize_name
 from marsad.datasets.rows import Rejection
@@ -151,7 +151,7 @@ def _prepare(
     marking, nations = clean_marking(marking, releasable_to)
     ensure_crossings(by=by)
     source = import_source(by=by, spec=spec, marking=marking, nations=nations)
-    recorded = list(Crossing.objects.select_related("place"))
+    recorded = list(selectors.crossings(by))
     return marking, nations, recorded, source
 
 
@@ -277,17 +277,14 @@ def _write(
     """One batch in one transaction: the rows not there yet, their history, one audit entry;
     and the source (and line) of rows there already that have none."""
     keys = [r.key for r in rows]
-    there = set(Consignment.objects.filter(key__in=keys).values_list("key", flat=True))
+    there = set(selectors.consignments(by).filter(key__in=keys).values_list("key", flat=True))
     fresh = [r for r in rows if r.key not in there]
     report.already_there += len(rows) - len(fresh)
     if there:
         _attribute([r for r in rows if r.key in there], by=by, report=report, detail=detail)
     if not fresh:
         return
-    bulk_create_with_history(fresh, Consignment, batch_size=500, default_user=history_user(by))
-    audit.record_bulk(
-        user=by, action="import", model=Consignment, ids=[r.key for r in fresh], detail=detail
-    )
+    gate.store_batch(Consignment, fresh, by=by, ids=lambda row: row.key, detail=detail)
     report.created += len(fresh)
     report.by_crossing.update(r.crossing.key for r in fresh)
 
@@ -299,21 +296,14 @@ def _attribute(
     history and one audit entry."""
     by_key = {r.key: r for r in rows}
     missing = list(
-        Consignment.objects.filter(key__in=list(by_key), source__isnull=True).order_by("id")
+        selectors.consignments(by).filter(key__in=list(by_key), source__isnull=True).order_by("id")
     )
     if not missing:
         return
     for consignment in missing:
         consignment.source = by_key[consignment.key].source
         consignment.line = consignment.line or by_key[consignment.key].line
-    bulk_update_with_history(
-        missing, Consignment, ["source", "line"], batch_size=500, default_user=history_user(by)
-    )
-    audit.record_bulk(
-        user=by,
-        action="update",
-        model=Consignment,
-        ids=[c.key for c in missing],
-        detail={**detail, "set": ["source", "line"]},
+    gate.update_batch(
+        Consignment, missing, ["source", "line"], by=by, ids=lambda row: row.key, detail=detail
     )
     report.attributed += len(missing)

@@ -20,6 +20,7 @@ from shapely.geometry import mapping, shape
 
 from marsad.analytics.access import NearIncident, RiskSummary, corridor_risk
 from marsad.ceasefire.models import Incident
+from marsad.core import selectors as core
 from marsad.geo.distance import distances_m, project_geometry, unproject
 
 DEFAULT_METRES = 1000.0
@@ -71,7 +72,7 @@ def incidents_near(
         from marsad.core.errors import InvalidInput
 
         raise InvalidInput.one("distance", metres, f"must lie between 0 and {MAX_METRES:.0f} m")
-    qs = Incident.objects.visible_to(user).filter(latitude__isnull=False, longitude__isnull=False)
+    qs = core.records(user, Incident).filter(latitude__isnull=False, longitude__isnull=False)
     if start:
         qs = qs.filter(event_date__gte=start)
     if end:

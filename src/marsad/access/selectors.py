@@ -27,6 +27,7 @@ from marsad.access.vocabulary import (
     CrossingKind,
 )
 from marsad.analytics import access as figures
+from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.services.inputs import parse_date
 
@@ -63,22 +64,18 @@ def corridor(user: Any, key: str) -> Corridor:
 # --- status over time ------------------------------------------------------------------------
 
 
-def in_effect_on(day: date) -> Q:
-    """The steps in effect on `day`: begun, not yet ended (valid_to is the next step's first
-    day), and not merely expected."""
-    return Q(expected=False, valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-
-
 def statuses(user: Any) -> QuerySet[AccessStatus]:
     return AccessStatus.objects.visible_to(user).select_related("crossing", "corridor", "authority")
 
 
 def status_on(user: Any, day: date | None = None) -> dict[str, AccessStatus]:
-    """The status of every crossing and corridor on `day` (default today), in one query: keyed
-    by the crossing's or corridor's identifier. What has no step in effect is absent."""
+    """The status of every crossing and corridor on `day` (default today) as far as `user` may
+    know: the last step `user` may read begun by then, not merely expected. In one query, keyed
+    by the crossing's or corridor's identifier; what has no step by then is absent."""
     day = day or timezone.localdate()
     found: dict[str, AccessStatus] = {}
-    for step in statuses(user).filter(in_effect_on(day)).order_by("valid_from", "id"):
+    steps = statuses(user).filter(expected=False, valid_from__lte=day).order_by("valid_from", "id")
+    for step in steps:
         subject = step.crossing or step.corridor
         if subject is not None:
             found[subject.key] = step
@@ -88,10 +85,11 @@ def status_on(user: Any, day: date | None = None) -> dict[str, AccessStatus]:
 def timeline(
     user: Any, *, crossing: Crossing | None = None, corridor: Corridor | None = None
 ) -> list[AccessStatus]:
-    """Every step of one timeline the reader may see, expected ones included, oldest first."""
+    """Every step of one timeline the reader may see, expected ones included, oldest first;
+    each step ends where the next visible one begins."""
     qs = statuses(user)
     qs = qs.filter(crossing=crossing) if crossing else qs.filter(corridor=corridor)
-    return list(qs.order_by("valid_from", "id"))
+    return core.chained(list(qs.order_by("valid_from", "id")))
 
 
 def latest_changes(user: Any, limit: int = 10) -> list[AccessStatus]:
@@ -105,15 +103,19 @@ def steps_of(timeline_steps: list[AccessStatus]) -> list[figures.Step]:
 
 
 def open_shares(user: Any, start: date, end: date) -> dict[str, figures.OpenShare]:
-    """For every crossing and corridor, the days of the period by state and the share open."""
-    by_subject: dict[str, list[figures.Step]] = {}
-    for s in statuses(user).filter(expected=False, valid_from__lte=end).order_by("valid_from"):
+    """For every crossing and corridor, the days of the period by state and the share open, from
+    the steps `user` may read."""
+    by_subject: dict[str, list[AccessStatus]] = {}
+    for s in (
+        statuses(user).filter(expected=False, valid_from__lte=end).order_by("valid_from", "id")
+    ):
         subject = s.crossing or s.corridor
         if subject is not None:
-            by_subject.setdefault(subject.key, []).append(
-                figures.Step(s.state, s.valid_from, s.valid_to)
-            )
-    return {key: figures.share_of_days_open(steps, start, end) for key, steps in by_subject.items()}
+            by_subject.setdefault(subject.key, []).append(s)
+    return {
+        key: figures.share_of_days_open(steps_of(core.chained(found)), start, end)
+        for key, found in by_subject.items()
+    }
 
 
 # --- consignments ----------------------------------------------------------------------------

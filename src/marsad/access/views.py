@@ -209,7 +209,7 @@ def _nearby(user: Any, geometry: Any, params: dict[str, Any], since: Any) -> dic
         user, geometry, metres=params["metres"], start=since, end=params["day"]
     )
     shown = found.incidents[:100]
-    records = Incident.objects.in_bulk([i.id for i in shown])
+    records = core.records(user, Incident).in_bulk([i.id for i in shown])
     return {
         "nearby": found,
         "nearby_rows": [(i, records.get(i.id)) for i in shown],

@@ -17,6 +17,7 @@ from marsad.ceasefire.services import (
     record_incident,
     record_violation,
 )
+from marsad.core import selectors as core
 from marsad.core.demo.loader import (
     DEMO_USER,
     DemoReport,
@@ -31,7 +32,7 @@ PUBLIC = {"marking": "public"}
 def load(report: DemoReport) -> None:
     data = read_area_data(HERE / "demo.toml")
     spec = data["agreement"]
-    agreement = Agreement.objects.filter(actor__key=spec["actor"]).first()
+    agreement = core.records(DEMO_USER, Agreement).filter(actor__key=spec["actor"]).first()
     report.count("ceasefire agreements", created=agreement is None)
     if agreement is None:
         fields = {k: v for k, v in spec.items() if k not in ("actor", "claims")}
@@ -64,14 +65,18 @@ def load(report: DemoReport) -> None:
                 ref=clause["ref"],
                 text_ar=clause["text_ar"],
                 text_en=clause["text_en"],
-                phase=Phase.objects.get(agreement=agreement, number=clause["phase"]),
+                phase=core.records(DEMO_USER, Phase).get(
+                    agreement=agreement, number=clause["phase"]
+                ),
                 claims=find_claims(clause.get("claims", [])),
                 **PUBLIC,
             )
     for spec in data.get("incident", []):
-        incident = Incident.objects.filter(
-            event_date=spec["event_date"], description_en=spec["description_en"]
-        ).first()
+        incident = (
+            core.records(DEMO_USER, Incident)
+            .filter(event_date=spec["event_date"], description_en=spec["description_en"])
+            .first()
+        )
         report.count("incidents", created=incident is None)
         if incident is None:
             incident = _incident(spec, agreement)
@@ -110,9 +115,11 @@ def _incident(spec: dict[str, Any], agreement: Agreement) -> Incident:
 def _figure(spec: dict[str, Any], report: DemoReport, *, incident: Incident | None) -> None:
     """One source's figure, for an incident or a period; kept when that source's figure of
     that day is there already."""
-    exists = CasualtyFigure.objects.filter(
-        source__key=spec["source"], reported_on=spec["reported_on"], incident=incident
-    ).exists()
+    exists = (
+        core.records(DEMO_USER, CasualtyFigure)
+        .filter(source__key=spec["source"], reported_on=spec["reported_on"], incident=incident)
+        .exists()
+    )
     report.count("casualty figures", created=not exists)
     if not exists:
         fields = {k: v for k, v in spec.items() if k != "claims"}

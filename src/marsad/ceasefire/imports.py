@@ -18,16 +18,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db import connection, transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from marsad.ceasefire import selectors
 from marsad.ceasefire.models import DailyReport, Incident
 from marsad.ceasefire.places import governorates, h3_cells
-from marsad.core import audit
+from marsad.core import selectors as core
 from marsad.core.models import Actor, Source
 from marsad.core.releasability import within
+from marsad.core.services import gate, lookups
 from marsad.core.services.actors import check_source_reach, import_source
-from marsad.core.services.base import clean_marking, history_user, require_writer
-from marsad.core.services.documents import source_by_key
+from marsad.core.services.base import Writer, clean_marking, require_writer
 from marsad.datasets.acled import AcledEvent, iter_acled
 from marsad.datasets.casualties import CasualtyDay, iter_casualties
 from marsad.datasets.rows import Rejection
@@ -149,10 +149,10 @@ def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) ->
 class _Refs:
     """Actors an imported record may point to: only those at least as widely released."""
 
-    def __init__(self, marking: str, nations: list[str]):
+    def __init__(self, by: Writer, marking: str, nations: list[str]):
         self.marking = (marking, nations)
         self.by_key = {
-            a.key: a for a in Actor.objects.all() if within(self.marking, (a.marking, a.nations))
+            a.key: a for a in core.actors(by) if within(self.marking, (a.marking, a.nations))
         }
         self.by_pcode = {a.pcode: a for a in self.by_key.values() if a.pcode}
 
@@ -179,7 +179,7 @@ def import_acled(
     require_writer(by)
     marking, nations = clean_marking(marking, releasable_to)
     source = import_source(by=by, spec=ACLED_SOURCE, marking=marking, nations=nations)
-    refs = _Refs(marking, [n for n in nations.split("|") if n])
+    refs = _Refs(by, marking, [n for n in nations.split("|") if n])
     report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
     detail = {"file": path.name, "sha256": file_digest(path), "source": source.key}
     for batch in _batches(iter_acled(path), batch_size, report):
@@ -224,7 +224,9 @@ def _write_acled(
     detail: dict[str, Any],
 ) -> None:
     keys = [event.event_id_cnty for event in batch]
-    there = set(Incident.objects.filter(event_id__in=keys).values_list("event_id", flat=True))
+    there = set(
+        selectors.incidents(by).filter(event_id__in=keys).values_list("event_id", flat=True)
+    )
     fresh = [event for event in batch if event.event_id_cnty not in there]
     report.note(batch, there, key=lambda event: event.event_id_cnty)
     if there:
@@ -262,15 +264,14 @@ def _write_acled(
                 reported_by=event.source,
                 fatalities=event.fatalities,
                 imported_from="acled",
-                source_id=source.pk,
+                source=source,
                 source_row=event.line,
                 marking=marking,
                 releasable_to=nations,
             )
         )
-    bulk_create_with_history(incidents, Incident, batch_size=500, default_user=history_user(by))
-    audit.record_bulk(
-        user=by, action="import", model=Incident, ids=[i.event_id for i in incidents], detail=detail
+    gate.store_batch(
+        Incident, incidents, by=by, ids=lambda incident: incident.event_id, detail=detail
     )
     report.created += len(incidents)
 
@@ -288,28 +289,22 @@ def _attribute(
     line, with their history and one audit entry."""
     lines = {event.event_id_cnty: event.line for event in batch}
     missing = list(
-        Incident.objects.filter(
-            event_id__in=there, imported_from="acled", source__isnull=True
-        ).order_by("id")
+        selectors.incidents(by)
+        .filter(event_id__in=there, imported_from="acled", source__isnull=True)
+        .order_by("id")
     )
     if not missing:
         return
     for incident in missing:
         incident.source = source
         incident.source_row = lines[incident.event_id]
-    bulk_update_with_history(
-        missing,
+    gate.update_batch(
         Incident,
+        missing,
         ["source", "source_row"],
-        batch_size=500,
-        default_user=history_user(by),
-    )
-    audit.record_bulk(
-        user=by,
-        action="update",
-        model=Incident,
-        ids=[i.event_id for i in missing],
-        detail={**detail, "set": ["source", "source_row"]},
+        by=by,
+        ids=lambda incident: incident.event_id,
+        detail=detail,
     )
     report.attributed += len(missing)
 
@@ -329,7 +324,7 @@ def import_casualties(
     reports of `source`, one per day, crediting `via`, the editor who compiled them."""
     require_writer(by)
     marking, nations = clean_marking(marking, releasable_to)
-    owner = source_by_key(source)
+    owner = lookups.source(by, source)
     check_source_reach(owner, marking=marking, nations=nations)
     report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
     via = via.strip()
@@ -361,11 +356,7 @@ def _write_days(
     detail: dict[str, Any],
 ) -> None:
     days = [d.report_date for d in batch]
-    there = set(
-        DailyReport.objects.filter(source=owner, report_date__in=days).values_list(
-            "report_date", flat=True
-        )
-    )
+    there = set(selectors.daily_report_days(by, owner, days))
     fresh = [d for d in batch if d.report_date not in there]
     report.note(batch, there, key=lambda day: day.report_date)
     if not fresh:
@@ -393,12 +384,7 @@ def _write_days(
         )
         for d in fresh
     ]
-    bulk_create_with_history(rows, DailyReport, batch_size=500, default_user=history_user(by))
-    audit.record_bulk(
-        user=by,
-        action="import",
-        model=DailyReport,
-        ids=[r.report_date.isoformat() for r in rows],
-        detail=detail,
+    gate.store_batch(
+        DailyReport, rows, by=by, ids=lambda row: row.report_date.isoformat(), detail=detail
     )
     report.created += len(rows)

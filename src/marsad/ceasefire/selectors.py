@@ -151,6 +151,15 @@ def daily_reports(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[DailyRepo
     )
 
 
+def daily_report_days(user: Any, source: Any, days: list[date]) -> list[date]:
+    """Which of `days` have a report of `source` that `user` may read."""
+    return list(
+        DailyReport.objects.visible_to(user)
+        .filter(source=source, report_date__in=days)
+        .values_list("report_date", flat=True)
+    )
+
+
 def series_sources(user: Any) -> list[tuple[str, str, int]]:
     """Sources with a daily series the reader may see: (key, name in the active language with
     the series' editor credited, days)."""

@@ -20,31 +20,13 @@ from marsad.ceasefire.models import (
 )
 from marsad.ceasefire.places import governorates, h3_cells
 from marsad.ceasefire.vocabulary import Determination, Verification
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.models import Claim
-from marsad.core.services.base import check_reach, clean_marking, require_writer, save, validate
-from marsad.core.services.documents import source_by_key
-from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
+from marsad.core.releasability import readable
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import Writer, require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 from marsad.datasets.acled_codebook import EVENT_TYPES
 from marsad.extraction.numerals import to_latin_digits
-
-
-def _finish(
-    record: Any,
-    *,
-    by: Any,
-    marking: str,
-    releasable_to: Iterable[str],
-    claims: Iterable[Any],
-    **m2m: Iterable[Any],
-) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-    validate(record)
-    for field, related in m2m.items():
-        check_reach(record, field, related)
-    save(record, by=by, m2m={"claims": claims_by_ids(claims), **m2m})
 
 
 @transaction.atomic
@@ -60,26 +42,33 @@ def create_agreement(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Agreement:
     """Record a ceasefire agreement with its parties, mediators and date of effect."""
     require_writer(by)
-    subject = actor(actor_key, "actor", ["agreement"])
-    if Agreement.objects.filter(actor=subject).exists():
-        raise InvalidInput.one("actor", subject.key, "this agreement is recorded already")
+    subject = lookups.actor(by, actor_key, "actor", ["agreement"])
+    gate.check_unique(
+        by,
+        Agreement.objects.filter(actor=subject),
+        "actor",
+        subject.key,
+        "this agreement is recorded already",
+    )
     day = parse_date(effective, "effective")
     if day is None:
         raise InvalidInput.one("effective", effective, "the date of effect is required")
     agreement = Agreement(
         actor=subject, effective=day, summary_ar=summary_ar.strip(), summary_en=summary_en.strip()
     )
-    _finish(
+    gate.store(
         agreement,
         by=by,
         marking=marking,
         releasable_to=releasable_to,
+        sanitized=sanitized,
         claims=claims,
-        parties=actors(parties, "parties"),
-        mediators=actors(mediators, "mediators"),
+        parties=lookups.actors(by, parties, "parties"),
+        mediators=lookups.actors(by, mediators, "mediators"),
     )
     return agreement
 
@@ -99,6 +88,7 @@ def create_phase(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Phase:
     """Record a phase of an agreement; phases of one agreement may not overlap."""
     require_writer(by)
@@ -121,16 +111,36 @@ def create_phase(
         conditions_ar=conditions_ar.strip(),
         conditions_en=conditions_en.strip(),
     )
-    for other in agreement.phases.all():
-        if (other.ends is None or other.ends > start) and (
-            phase.ends is None or phase.ends > other.starts
-        ):
+    overlapping = [
+        other
+        for other in Phase.objects.filter(agreement=agreement)
+        if (other.ends is None or other.ends > start)
+        and (phase.ends is None or phase.ends > other.starts)
+    ]
+    for other in overlapping:
+        if readable(by, other):
             raise InvalidInput.one(
                 "starts",
                 start.isoformat(),
                 f"overlaps phase {other.number} ({other.starts}–{other.ends or '…'})",
             )
-    _finish(phase, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        phase,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
+    for other in overlapping:
+        gate.queue_conflict(
+            by=by,
+            record=phase,
+            other=other,
+            field="starts",
+            reason=f"phase {phase.number} ({phase.starts}–{phase.ends or '…'}) overlaps phase "
+            f"{other.number} ({other.starts}–{other.ends or '…'})",
+        )
     return phase
 
 
@@ -146,6 +156,7 @@ def create_clause(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Clause:
     """Record a clause that a violation can be linked to."""
     require_writer(by)
@@ -158,7 +169,14 @@ def create_clause(
         text_ar=text_ar.strip(),
         text_en=text_en.strip(),
     )
-    _finish(clause, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        clause,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return clause
 
 
@@ -200,6 +218,7 @@ def record_incident(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Incident:
     """Record one incident. Its governorate comes from its coordinates (or its place);
     coordinates at sea are kept with no governorate."""
@@ -215,7 +234,7 @@ def record_incident(
             None,
             "give both latitude and longitude, or neither",
         )
-    where = actor(place, "place", ["place"]) if place else None
+    where = lookups.actor(by, place, "place", ["place"]) if place else None
     pcode = governorates([(lat, lon)])[0] if lat is not None else (where.pcode if where else "")
     cells = h3_cells(lat, lon)
     incident = Incident(
@@ -225,10 +244,10 @@ def record_incident(
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=actor1.strip(),
-        actor1_ref=actor(actor1_ref, "actor1_ref") if actor1_ref else None,
+        actor1_ref=lookups.actor(by, actor1_ref, "actor1_ref") if actor1_ref else None,
         inter1=inter1.strip(),
         actor2=actor2.strip(),
-        actor2_ref=actor(actor2_ref, "actor2_ref") if actor2_ref else None,
+        actor2_ref=lookups.actor(by, actor2_ref, "actor2_ref") if actor2_ref else None,
         inter2=inter2.strip(),
         place=where,
         location=location.strip(),
@@ -244,7 +263,14 @@ def record_incident(
         verification=choice(verification, "verification", Verification.values),
         reported_by=reported_by.strip(),
     )
-    _finish(incident, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        incident,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return incident
 
 
@@ -258,21 +284,6 @@ def _coordinate(value: Any, field: str, limit: int) -> float | None:
     if not -limit <= number <= limit:
         raise InvalidInput.one(field, value, f"must lie between -{limit} and {limit}")
     return number
-
-
-def _decision_claims(by: Any, claims: Iterable[Any]) -> list[Any]:
-    """The claims behind a decision, refused when the decider may not read them (a claim
-    number must not let anyone cite what is not released to them)."""
-    found = claims_by_ids(claims)
-    visible = set(
-        Claim.objects.visible_to(by)
-        .filter(pk__in=[c.pk for c in found])
-        .values_list("pk", flat=True)
-    )
-    for index, claim in enumerate(found):
-        if claim.pk not in visible:
-            raise InvalidInput.one(f"claims[{index}]", claim.pk, "no claim has this number")
-    return found
 
 
 def _reason(reason: str) -> str:
@@ -295,14 +306,11 @@ def set_verification(
     if why:
         raise InvalidInput.one("verification", new, why)
     text = _reason(reason)
-    added = _decision_claims(by, claims)
+    added = lookups.claims(by, claims)
     if new in transitions.NEEDS_CLAIM and not added:
         raise InvalidInput.one("claims", [], f"'{new}' needs at least one supporting claim")
-    before = audit.snapshot(incident)
     incident.verification, incident.verification_reason = new, text
-    incident._change_reason = text  # type: ignore[attr-defined]  # kept in the history row
-    save(incident, by=by, before=before, m2m={"claims": [*incident.claims.all(), *added]})
-    return incident
+    return gate.store(incident, by=by, claims=added, change_reason=text)
 
 
 @transaction.atomic
@@ -324,14 +332,11 @@ def set_determination(
     if why:
         raise InvalidInput.one("determination", new, why)
     text = _reason(reason)
-    added = _decision_claims(by, claims)
+    added = lookups.claims(by, claims)
     if new in transitions.NEEDS_CLAIM and not added:
         raise InvalidInput.one("claims", [], f"'{new}' needs at least one supporting claim")
-    before = audit.snapshot(violation)
     violation.determination, violation.determination_reason = new, text
-    violation._change_reason = text  # type: ignore[attr-defined]  # kept in the history row
-    save(violation, by=by, before=before, m2m={"claims": [*violation.claims.all(), *added]})
-    return violation
+    return gate.store(violation, by=by, claims=added, change_reason=text)
 
 
 @transaction.atomic
@@ -357,6 +362,7 @@ def record_figure(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> CasualtyFigure:
     """Record killed and injured as one source gives them; other sources' figures stay."""
     require_writer(by)
@@ -368,7 +374,7 @@ def record_figure(
         period_start=parse_date(period_start, "period_start"),
         period_end=parse_date(period_end, "period_end"),
         area=area.strip().upper(),
-        source=source if not isinstance(source, str) else source_by_key(source),
+        source=lookups.source(by, source),
         reported_on=reported,
         killed_low=parse_quantity(killed_low, "killed_low"),
         killed_best=parse_quantity(killed, "killed"),
@@ -383,7 +389,14 @@ def record_figure(
     )
     if figure.killed_best is None and figure.injured_best is None:
         raise InvalidInput.one("killed", None, "give at least killed or injured")
-    _finish(figure, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        figure,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return figure
 
 
@@ -403,6 +416,7 @@ def record_violation(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Violation:
     """Link an incident to the agreement (and phase, clause) it allegedly breaches."""
     require_writer(by)
@@ -414,7 +428,7 @@ def record_violation(
             f"({agreement.effective})",
         )
     if phase is None:
-        phase = phase_on(agreement, incident.event_date)
+        phase = phase_on(by, agreement, incident.event_date)
     elif phase.agreement_id != agreement.pk:
         raise InvalidInput.one("phase", phase.number, "belongs to another agreement")
     if clause is not None and clause.agreement_id != agreement.pk:
@@ -424,19 +438,26 @@ def record_violation(
         agreement=agreement,
         phase=phase,
         clause=clause,
-        accused=actor(accused, "accused"),
-        accuser=actor(accuser, "accuser") if accuser else None,
+        accused=lookups.actor(by, accused, "accused"),
+        accuser=lookups.actor(by, accuser, "accuser") if accuser else None,
         determination=choice(determination, "determination", Determination.values),
         note_ar=note_ar.strip(),
         note_en=note_en.strip(),
     )
-    _finish(violation, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        violation,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return violation
 
 
-def phase_on(agreement: Agreement, day: Any) -> Phase | None:
-    """The phase of the agreement in force on `day`."""
-    for phase in agreement.phases.order_by("starts"):
+def phase_on(user: Writer, agreement: Agreement, day: Any) -> Phase | None:
+    """The phase of the agreement in force on `day`, among those `user` may read."""
+    for phase in Phase.objects.visible_to(user).filter(agreement=agreement).order_by("starts"):
         if phase.starts <= day and (phase.ends is None or day < phase.ends):
             return phase
     return None

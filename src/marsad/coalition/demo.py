@@ -12,24 +12,31 @@ from marsad.coalition.services import (
     record_pledge,
     record_status,
 )
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 
 DATA = Path(__file__).resolve().parent / "demo.toml"
 
 
 def _marking(spec: dict) -> dict:
+    """The record's marking, and the reason of its sanitized release if it has one."""
     return {
         "marking": spec.get("marking", "public"),
         "releasable_to": spec.get("releasable_to", []),
+        "sanitized": spec.get("sanitized"),
     }
 
 
 def load(report: DemoReport) -> None:
     data = read_area_data(DATA)
     for spec in data.get("invitation", []):
-        found = Invitation.objects.filter(
-            inviter__key=spec["inviter"], invitee__key=spec["invitee"], body__key=spec["body"]
-        ).first()
+        found = (
+            core.records(DEMO_USER, Invitation)
+            .filter(
+                inviter__key=spec["inviter"], invitee__key=spec["invitee"], body__key=spec["body"]
+            )
+            .first()
+        )
         report.count("invitations", created=found is None)
         if found is not None:
             continue
@@ -53,12 +60,14 @@ def load(report: DemoReport) -> None:
                 state=step["state"],
                 on=step["on"],
                 claims=find_claims(step["claims"]),
-                **_marking(spec),
+                **_marking({**spec, "sanitized": step.get("sanitized")}),
             )
     for spec in data.get("membership", []):
-        exists = Membership.objects.filter(
-            member__key=spec["member"], body__key=spec["body"], role=spec["role"]
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, Membership)
+            .filter(member__key=spec["member"], body__key=spec["body"], role=spec["role"])
+            .exists()
+        )
         report.count("memberships", created=not exists)
         if not exists:
             record_membership(
@@ -72,14 +81,18 @@ def load(report: DemoReport) -> None:
                 **_marking(spec),
             )
     for spec in data.get("pledge", []):
-        exists = Pledge.objects.filter(
-            nation__key=spec["nation"],
-            body__key=spec["body"],
-            kind=spec["kind"],
-            negative=spec.get("negative", False),
-            announced=spec.get("announced"),
-            conditions=spec.get("conditions", ""),
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, Pledge)
+            .filter(
+                nation__key=spec["nation"],
+                body__key=spec["body"],
+                kind=spec["kind"],
+                negative=spec.get("negative", False),
+                announced=spec.get("announced"),
+                conditions=spec.get("conditions", ""),
+            )
+            .exists()
+        )
         report.count("pledges", created=not exists)
         if not exists:
             record_pledge(
@@ -96,7 +109,11 @@ def load(report: DemoReport) -> None:
                 **_marking(spec),
             )
     for spec in data.get("caveat", []):
-        exists = Caveat.objects.filter(nation__key=spec["nation"], kind=spec["kind"]).exists()
+        exists = (
+            core.records(DEMO_USER, Caveat)
+            .filter(nation__key=spec["nation"], kind=spec["kind"])
+            .exists()
+        )
         report.count("caveats", created=not exists)
         if not exists:
             record_caveat(

@@ -54,11 +54,6 @@ class Invitation(Evidenced):
     def __str__(self) -> str:
         return f"{self.inviter} → {self.invitee} ({self.body})"
 
-    def current_status(self) -> InvitationStatus | None:
-        """The stored step in force, whatever its marking: for services checking a change.
-        Whatever a user sees goes through selectors.status_on, which keeps to their marking."""
-        return self.statuses.filter(valid_to__isnull=True).order_by("-valid_from", "-id").first()
-
 
 class InvitationStatus(Evidenced):
     """One step of an invitation's timeline, valid from its date until the next step."""

@@ -22,6 +22,10 @@ class StatusOut(RecordOut):
     note: str
     anonymous_only: bool
 
+    @staticmethod
+    def resolve_anonymous_only(obj: Any, context: Any) -> bool:
+        return bool(obj.anonymous_only_for(context["request"].auth))
+
 
 class InvitationOut(RecordOut):
     inviter: str

@@ -46,14 +46,10 @@ def caveats(user: Any) -> QuerySet[Caveat]:
 
 
 def timeline(user: Any, invitation: Invitation) -> list[InvitationStatus]:
-    """The steps of the invitation's timeline `user` may see, in order. Each step ends where the
-    next visible step begins: a later step the reader may not see must not show itself through
-    the end date it gave the step before it."""
-    steps = list(statuses(user).filter(invitation=invitation).order_by("valid_from", "id"))
-    for step, following in zip(steps, [*steps[1:], None], strict=True):
-        # These objects are only read from here on; services re-read what they change.
-        step.valid_to = following.valid_from if following is not None else None
-    return steps
+    """The steps of the invitation's timeline `user` may see, in order, each ending where the
+    next visible step begins."""
+    steps = statuses(user).filter(invitation=invitation).order_by("valid_from", "id")
+    return core.chained(list(steps))
 
 
 def status_on(

@@ -18,36 +18,16 @@ from marsad.coalition.vocabulary import (
     Role,
     Unit,
 )
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import (
-    check_reach,
-    clean_marking,
-    lock_writes,
-    require_writer,
-    save,
-    validate,
-)
-from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import lock_writes, require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
+from marsad.core.services.timelines import add_step
 from marsad.extraction.contract import MANDATE_TASKS
 
 NATIONS = ("state", "organization", "group")
 BODIES = ("force", "body", "organization")
 MEMBERS = ("state", "organization", "group", "body")
-
-
-def _marked(record: Any, marking: str | None, releasable_to: Iterable[str]) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-
-
-def _store(record: Any, *, by: Any, claims: Iterable[Any] = (), **m2m: Iterable[Any]) -> None:
-    """Validate, check what the record names, save and audit it with its relations."""
-    validate(record)
-    supporting = claims_by_ids(claims)
-    for field, related in m2m.items():
-        check_reach(record, field, related)
-    save(record, by=by, m2m={"claims": supporting, **m2m})
 
 
 @transaction.atomic
@@ -65,18 +45,26 @@ def create_invitation(
     note: str = "",
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Invitation:
     """Record an invitation and the first step of its timeline."""
     require_writer(by)
     invitation = Invitation(
-        inviter=actor(inviter, "inviter", NATIONS + ("office", "person", "body")),
-        invitee=actor(invitee, "invitee", NATIONS),
-        body=actor(body, "body", BODIES),
+        inviter=lookups.actor(by, inviter, "inviter", NATIONS + ("office", "person", "body")),
+        invitee=lookups.actor(by, invitee, "invitee", NATIONS),
+        body=lookups.actor(by, body, "body", BODIES),
         role=choice(role, "role", Role.values),
         note=note.strip(),
     )
-    _marked(invitation, marking, releasable_to)
-    _store(invitation, by=by, claims=claims, channels=actors(channels, "channels"))
+    gate.store(
+        invitation,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+        channels=lookups.actors(by, channels, "channels"),
+    )
     record_status(
         by=by,
         invitation=invitation,
@@ -85,6 +73,7 @@ def create_invitation(
         claims=claims,
         marking=marking,
         releasable_to=releasable_to,
+        sanitized=sanitized,
     )
     return invitation
 
@@ -100,6 +89,7 @@ def record_status(
     note: str = "",
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> InvitationStatus:
     """Add a step to an invitation's timeline; the previous step ends on the new one's date."""
     require_writer(by)
@@ -110,24 +100,17 @@ def record_status(
     # Check against the timeline as stored once no other writer can change it: two writers
     # would otherwise both find the same current step and both follow it.
     lock_writes()
-    invitation = Invitation.objects.get(pk=invitation.pk)
-    current = invitation.current_status()
-    why = transitions.refusal(current.state if current else None, state)
-    if why:
-        raise InvalidInput.one("state", state, why)
-    if current and valid_from < current.valid_from:
-        raise InvalidInput.one(
-            "on",
-            valid_from.isoformat(),
-            f"is before the current step ('{current.state}' since {current.valid_from})",
-        )
-    if current:
-        before = audit.snapshot(current)
-        current.valid_to = valid_from
-        save(current, by=by, before=before)
     step = InvitationStatus(invitation=invitation, state=state, valid_from=valid_from, note=note)
-    _marked(step, marking, releasable_to)
-    _store(step, by=by, claims=claims)
+    add_step(
+        by=by,
+        step=step,
+        stored=InvitationStatus.objects.filter(invitation=invitation),
+        refusal=transitions.refusal,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return step
 
 
@@ -143,18 +126,25 @@ def record_membership(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Membership:
     """Record that an actor is (or was) a member of a force or body, in a role."""
     require_writer(by)
     membership = Membership(
-        member=actor(member, "member", MEMBERS),
-        body=actor(body, "body", BODIES),
+        member=lookups.actor(by, member, "member", MEMBERS),
+        body=lookups.actor(by, body, "body", BODIES),
         role=choice(role, "role", Role.values),
         since=parse_date(since, "since"),
         until=parse_date(until, "until"),
     )
-    _marked(membership, marking, releasable_to)
-    _store(membership, by=by, claims=claims)
+    gate.store(
+        membership,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return membership
 
 
@@ -174,13 +164,14 @@ def record_pledge(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Pledge:
     """Record what a nation offers (or says it will not give) the force."""
     require_writer(by)
     kind = choice(kind, "kind", PledgeKind.values)
     pledge = Pledge(
-        nation=actor(nation, "nation", NATIONS),
-        body=actor(body, "body", BODIES),
+        nation=lookups.actor(by, nation, "nation", NATIONS),
+        body=lookups.actor(by, body, "body", BODIES),
         kind=kind,
         quantity=parse_quantity(quantity, "quantity"),
         unit=choice(unit or DEFAULT_UNIT[PledgeKind(kind)], "unit", Unit.values),
@@ -189,8 +180,14 @@ def record_pledge(
         status=choice(status, "status", PledgeStatus.values),
         announced=parse_date(announced, "announced"),
     )
-    _marked(pledge, marking, releasable_to)
-    _store(pledge, by=by, claims=claims)
+    gate.store(
+        pledge,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return pledge
 
 
@@ -207,18 +204,8 @@ def set_pledge_status(
     why = transitions.pledge_refusal(pledge.status, status)
     if why:
         raise InvalidInput.one("status", status, why)
-    before = audit.snapshot(pledge)
     pledge.status = status
-    validate(pledge)
-    save(
-        pledge,
-        by=by,
-        before=before,
-        m2m={
-            "claims": [*pledge.claims.all(), *claims_by_ids(claims)],
-        },
-    )
-    return pledge
+    return gate.store(pledge, by=by, claims=claims)
 
 
 @transaction.atomic
@@ -236,16 +223,17 @@ def record_caveat(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Caveat:
     """Record a national caveat or legal condition, with its text in Arabic and English."""
     require_writer(by)
     kind = choice(kind, "kind", CaveatKind.values)
     area_codes = [str(a).strip().upper() for a in areas]
     for index, code in enumerate(area_codes):
-        actor(code, f"areas[{index}]", ["place"])
+        lookups.actor(by, code, f"areas[{index}]", ["place"])
     task_codes = [choice(t, f"tasks[{i}]", MANDATE_TASKS) for i, t in enumerate(tasks)]
     caveat = Caveat(
-        nation=actor(nation, "nation", NATIONS),
+        nation=lookups.actor(by, nation, "nation", NATIONS),
         kind=kind,
         text_ar=text_ar.strip(),
         text_en=text_en.strip(),
@@ -254,8 +242,14 @@ def record_caveat(
         until=parse_date(until, "until"),
         met=met,
     )
-    _marked(caveat, marking, releasable_to)
-    _store(caveat, by=by, claims=claims)
+    gate.store(
+        caveat,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return caveat
 
 
@@ -268,14 +262,5 @@ def set_condition_met(
     caveat = Caveat.objects.select_for_update().get(pk=caveat.pk)
     if not caveat.is_legal_condition:
         raise InvalidInput.one("met", met, f"'{caveat.kind}' is a limit, not a legal condition")
-    before = audit.snapshot(caveat)
     caveat.met = met
-    save(
-        caveat,
-        by=by,
-        before=before,
-        m2m={
-            "claims": [*caveat.claims.all(), *claims_by_ids(claims)],
-        },
-    )
-    return caveat
+    return gate.store(caveat, by=by, claims=claims)

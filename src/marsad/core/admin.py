@@ -1,5 +1,5 @@
-"""The Django admin (Arabic at /admin/, English at /en/admin/). Saves and deletions made here are
-audited like every other write."""
+"""The Django admin (Arabic at /admin/, English at /en/admin/). Saves, relations and deletions
+made here go through the write gate like every other write: checked, kept in history, audited."""
 
 from __future__ import annotations
 
@@ -11,31 +11,44 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from marsad.core import audit
-from marsad.core.models import Actor, ApiToken, AuditEntry, Claim, Document, Source, User
+from marsad.core.models import Actor, ApiToken, AuditEntry, Claim, Conflict, Document, Source, User
 from marsad.core.models.documents import text_sha256
-from marsad.core.services import base
+from marsad.core.services import gate
 from marsad.core.services.documents import normalize_text
 
 
+def _store(request: Any, form: Any, formsets: Any, change: bool, admin: Any) -> None:
+    """Save the form's record with its many-to-many relations through the gate, so that the
+    relations are checked and audited with the record (Django's admin would set them after)."""
+    record = form.instance
+    relations = {
+        field.name: list(form.cleaned_data[field.name])
+        for field in record._meta.many_to_many
+        if field.name in form.cleaned_data
+    }
+    with transaction.atomic():
+        gate.store(record, by=request.user, **relations)
+        for formset in formsets:
+            admin.save_formset(request, form, formset, change=change)
+
+
 class AuditedAdmin(SimpleHistoryAdmin):
-    """Admin writes go through the same save and audit as the services."""
+    """Admin writes go through the write gate, as the services' do."""
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        with transaction.atomic():
-            before = None
-            if change:
-                before = audit.snapshot(type(obj).objects.get(pk=obj.pk))
-            base.save(obj, by=request.user, before=before)
+        """Saved with its relations in save_related, in one pass through the gate."""
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        _store(request, form, formsets, change, self)
 
     def delete_model(self, request: Any, obj: Any) -> None:
         with transaction.atomic():
-            base.delete(obj, by=request.user)
+            gate.remove(obj, by=request.user)
 
     def delete_queryset(self, request: Any, queryset: Any) -> None:
         with transaction.atomic():
             for obj in queryset:
-                base.delete(obj, by=request.user)
+                gate.remove(obj, by=request.user)
 
 
 @admin.register(Actor)
@@ -98,9 +111,10 @@ class MarsadUserAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, (_("Marsad"), {"fields": ("role", "nation")}))
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        with transaction.atomic():
-            before = audit.snapshot(User.objects.get(pk=obj.pk)) if change else None
-            base.save(obj, by=request.user, before=before)
+        """Saved with its groups and permissions in save_related, through the gate."""
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        _store(request, form, formsets, change, self)
 
 
 @admin.register(ApiToken)
@@ -110,6 +124,13 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: Any) -> bool:
         return False  # tokens are issued by `marsad createuser` or the API, shown once
+
+
+@admin.register(Conflict)
+class ConflictAdmin(AuditedAdmin):
+    list_display = ("created", "model", "record_id", "other_model", "other_id", "resolved_at")
+    list_filter = ("model", "other_model")
+    readonly_fields = ("created", "created_by", "model", "record_id", "other_model", "other_id")
 
 
 @admin.register(AuditEntry)

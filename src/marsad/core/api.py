@@ -8,12 +8,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from marsad.core import history, selectors
+from marsad.core.errors import NotAllowed
 from marsad.core.models import Actor, ActorKind
 from marsad.core.schemas import (
     ActorDetail,
     ActorOut,
     ClaimIn,
     ClaimOut,
+    ConflictOut,
+    ConflictResolution,
     DocumentCreated,
     DocumentDetail,
     DocumentIn,
@@ -23,6 +26,7 @@ from marsad.core.schemas import (
     SourceOut,
 )
 from marsad.core.services.claims import record_claim
+from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.services.documents import submit_document
 from marsad.extraction.contract import CLAIM_TYPES, STATUSES
 
@@ -173,3 +177,27 @@ def create_claim(request: HttpRequest, payload: ClaimIn) -> Any:
         data.pop("releasable_to")
     claim = record_claim(by=user, document=document, data=data)
     return Status(201, ClaimOut.from_claim(claim))
+
+
+@router.get(
+    "/conflicts",
+    response={200: list[ConflictOut], 403: Error},
+    summary="Writes that disagree with a record their writer could not see",
+)
+@paginate(Page)
+def list_conflicts(request: HttpRequest, all: bool = False) -> Any:
+    """To analysts and administrators: those not reconciled yet (`all=true`: every one), each
+    readable only by readers of both records."""
+    user = _user(request)
+    if not getattr(user, "can_write", False):
+        raise NotAllowed("only analysts reconcile conflicts")
+    return selectors.conflicts(user, open_only=not all)
+
+
+@router.post(
+    "/conflicts/{pk}/resolve",
+    response={200: ConflictOut, 403: Error, 404: Error, 422: Error},
+    summary="Say how a conflict was reconciled",
+)
+def resolve(request: HttpRequest, pk: int, payload: ConflictResolution) -> Any:
+    return resolve_conflict(by=_user(request), conflict=pk, resolution=payload.resolution)

@@ -4,13 +4,11 @@ grading and confirmation status."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim
 from marsad.core.releasability import Releasable
 
@@ -20,6 +18,15 @@ class Evidenced(Releasable):
 
     claims = models.ManyToManyField(
         "core.Claim", related_name="+", blank=True, verbose_name=_("supporting claims")
+    )
+    sanitized_reason = models.TextField(
+        _("reason for a sanitized release"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Set when an analyst releases the record further than its supporting claims: "
+            "readers who may not read the evidence are told so."
+        ),
     )
 
     class Meta:
@@ -31,24 +38,7 @@ class Evidenced(Releasable):
             "document", "attribution_source", "document__source"
         )
 
-    @property
-    def anonymous_only(self) -> bool:
-        """True when every supporting claim rests on anonymous sources only."""
-        kinds = {c.attribution_kind for c in self.claims.all()}
+    def anonymous_only_for(self, user: Any) -> bool:
+        """True when every supporting claim `user` may read rests on anonymous sources only."""
+        kinds = {c.attribution_kind for c in self.claims.visible_to(user)}  # type: ignore[attr-defined]
         return bool(kinds) and kinds <= {"anonymous"}
-
-
-def claims_by_ids(ids: Iterable[Any] | None, field: str = "claims") -> list[Claim]:
-    """The claims with these ids (or the claims themselves), or InvalidInput naming the first
-    unknown one."""
-    wanted: list[int] = []
-    for index, raw in enumerate(ids or []):
-        try:
-            wanted.append(raw.pk if isinstance(raw, Claim) else int(raw))
-        except (TypeError, ValueError):
-            raise InvalidInput.one(f"{field}[{index}]", raw, "must be a claim number") from None
-    found = {c.pk: c for c in Claim.objects.filter(pk__in=wanted)}
-    for index, pk in enumerate(wanted):
-        if pk not in found:
-            raise InvalidInput.one(f"{field}[{index}]", pk, "no claim has this number")
-    return [found[pk] for pk in dict.fromkeys(wanted)]

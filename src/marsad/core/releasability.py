@@ -59,6 +59,28 @@ def releasability_filter(user: Any, prefix: str = "") -> Q | None:
     return visible
 
 
+def can_read(user: Any, marking: str, nations: Iterable[str] = ()) -> bool:
+    """Whether `user` may read a record marked so: the rule of `releasability_filter`, for one
+    record already in hand (no query)."""
+    role = getattr(user, "role", None) if getattr(user, "is_authenticated", False) else None
+    if role == Role.ADMIN or getattr(user, "is_superuser", False):
+        return True
+    if marking == Marking.PUBLIC:
+        return True
+    if role == Role.ANALYST:
+        return marking in (Marking.FORCE, Marking.NATIONS, Marking.INTERNAL)
+    if role == Role.LIAISON and getattr(user, "nation", ""):
+        return marking == Marking.FORCE or (
+            marking == Marking.NATIONS and user.nation in set(nations)
+        )
+    return False
+
+
+def readable(user: Any, record: Any) -> bool:
+    """Whether `user` may read `record` (a releasable record in hand)."""
+    return can_read(user, record.marking, decode_nations(record.releasable_to))
+
+
 def marking_problem(marking: str, nations: list[str]) -> tuple[str, Any, str] | None:
     """(field, value, message) when a marking and its nations do not fit together."""
     if marking not in ("", *Marking.values):
@@ -149,6 +171,23 @@ def within(inner: tuple[str, Iterable[str]], outer: tuple[str, Iterable[str]]) -
     if inner_rank == outer_rank == 2:
         return inner_nations <= outer_nations
     return inner_rank <= outer_rank
+
+
+def narrowest(
+    first: tuple[str, Iterable[str]], second: tuple[str, Iterable[str]]
+) -> tuple[str, list[str]]:
+    """The marking whose readers may read both markings: what a record about two records (a
+    conflict between them, say) may be released to."""
+    (rank_a, nations_a), (rank_b, nations_b) = audience(*first), audience(*second)
+    if rank_a == rank_b == 2:
+        shared = sorted(nations_a & nations_b)
+        return (Marking.NATIONS, shared) if shared else (Marking.INTERNAL, [])
+    if rank_a == 2 and rank_b > 2:
+        return Marking.NATIONS, sorted(nations_a)
+    if rank_b == 2 and rank_a > 2:
+        return Marking.NATIONS, sorted(nations_b)
+    marking = first[0] if rank_a <= rank_b else second[0]
+    return marking, []
 
 
 def reach_problem(record: Releasable, referenced: Releasable | None, what: str) -> str | None:

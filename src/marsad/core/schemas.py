@@ -8,7 +8,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from marsad.core.selectors import source_by_id
+from marsad.core.selectors import evidence_withheld, source_by_id
 
 
 class ActorOut(Schema):
@@ -226,6 +226,14 @@ class RecordOut(Schema):
     marking: str
     releasable_to: list[str]
     claims: list[int]
+    evidence_withheld: bool = Field(
+        description="true when some supporting claims are not releasable to you (how many is "
+        "not said)"
+    )
+    sanitized_release: str | None = Field(
+        None,
+        description="to analysts: why the record is released further than its evidence",
+    )
 
     @staticmethod
     def resolve_releasable_to(obj: Any) -> list[str]:
@@ -236,6 +244,15 @@ class RecordOut(Schema):
         user = context["request"].auth
         return list(obj.evidence_for(user).values_list("id", flat=True))
 
+    @staticmethod
+    def resolve_evidence_withheld(obj: Any, context: Any) -> bool:
+        return evidence_withheld(context["request"].auth, obj)
+
+    @staticmethod
+    def resolve_sanitized_release(obj: Any, context: Any) -> str | None:
+        user = context["request"].auth
+        return (obj.sanitized_reason or None) if getattr(user, "can_write", False) else None
+
 
 class RecordIn(Schema):
     """Fields every area record takes on creation."""
@@ -243,3 +260,36 @@ class RecordIn(Schema):
     claims: list[int] = Field([], description="ids of the supporting claims")
     marking: str = Field("", description="public, force, nations or internal; empty: admins only")
     releasable_to: list[str] = []
+    sanitized: str | None = Field(
+        None,
+        description="analysts: the reason for releasing the record further than its supporting "
+        "claims (readers who may not read them are told the evidence is not releasable to them)",
+    )
+
+
+class ConflictOut(Schema):
+    id: int
+    created: datetime
+    created_by: str | None
+    model: str = Field(description="the stored record's type (app.Model)")
+    record_id: str
+    other_model: str = Field(description="the type of the record its writer could not see")
+    other_id: str
+    field: str
+    reason: str
+    marking: str
+    resolved_at: datetime | None
+    resolved_by: str | None
+    resolution: str
+
+    @staticmethod
+    def resolve_created_by(obj: Any) -> str | None:
+        return obj.created_by.username if obj.created_by else None
+
+    @staticmethod
+    def resolve_resolved_by(obj: Any) -> str | None:
+        return obj.resolved_by.username if obj.resolved_by else None
+
+
+class ConflictResolution(Schema):
+    resolution: str = Field(description="how the two records were reconciled")

@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models import Count, Model, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from marsad.core.models import Actor, Claim, Document, Source
+from marsad.core.models import Actor, Claim, Conflict, Document, Source
+from marsad.core.releasability import releasability_filter
+
+
+def records(user: Any, model: type[Model]) -> QuerySet[Any]:
+    """Every record of a releasable `model` that `user` may read: for reads that need no more
+    than the filter (a loader checking what it recorded already, an export by identifier)."""
+    return model.objects.visible_to(user)  # type: ignore[attr-defined]
 
 
 def actors(user: Any, *, kind: str = "", query: str = "") -> QuerySet[Actor]:
@@ -102,6 +109,35 @@ def claims(
 
 def claim(user: Any, pk: int) -> Claim:
     return claims(user).get(pk=pk)
+
+
+def conflicts(user: Any, *, open_only: bool = True) -> QuerySet[Conflict]:
+    """Conflicts with hidden records that `user` may read (readers of both records), newest
+    first; only those not reconciled yet unless `open_only` is false."""
+    qs = Conflict.objects.visible_to(user).select_related("created_by", "resolved_by")
+    return qs.filter(resolved_at__isnull=True) if open_only else qs
+
+
+def chained(steps: list[Any]) -> list[Any]:
+    """The steps of one timeline that one reader may read, oldest first, each ending where the
+    next of them begins. The stored end date is the next stored step's start: a step hidden
+    from the reader would show itself through it. Expected steps end nothing and keep none.
+    The objects are changed in place, to be read only (services re-read what they change)."""
+    following = None
+    for step in reversed(steps):
+        if getattr(step, "expected", False):
+            step.valid_to = None
+            continue
+        step.valid_to = following.valid_from if following is not None else None
+        following = step
+    return steps
+
+
+def evidence_withheld(user: Any, record: Any) -> bool:
+    """Whether some claims a record rests on are not releasable to `user`. Readers are told
+    that much and no more: not how many, nor what they say."""
+    condition = releasability_filter(user)
+    return condition is not None and record.claims.exclude(condition).exists()
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from marsad.core import selectors
+from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.core.models import Actor, ActorKind, Claim, Document, ReviewState, Source
+from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
 
@@ -206,3 +210,37 @@ def source_detail(request: HttpRequest, key: str) -> HttpResponse:
             "claims": selectors.claims(request.user).filter(attribution_source=source)[:100],
         },
     )
+
+
+@login_required
+def conflict_list(request: HttpRequest) -> HttpResponse:
+    """Writes that disagree with a record their writer could not see, for an analyst who may
+    read both to reconcile."""
+    if not getattr(request.user, "can_write", False):
+        return HttpResponseForbidden(_("Only analysts reconcile conflicts."))
+    if request.method == "POST":
+        try:
+            resolve_conflict(
+                by=request.user,
+                conflict=request.POST.get("conflict", ""),
+                resolution=request.POST.get("resolution", ""),
+            )
+        except InvalidInput as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The conflict is marked reconciled."))
+        return redirect("conflicts")
+    show_all = request.GET.get("all") == "1"
+    page = _page(request, selectors.conflicts(request.user, open_only=not show_all))
+    for conflict in page:
+        conflict.record_kind = _kind(conflict.model)
+        conflict.other_kind = _kind(conflict.other_model)
+    return render(request, "core/conflict_list.html", {"page": page, "show_all": show_all})
+
+
+def _kind(label: str) -> str:
+    """A record type's name in the reader's language, from its model label."""
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except LookupError:
+        return label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 from marsad.governance.models import CharterAction, LegalInstrument
 from marsad.governance.services import record_charter_action, record_instrument
@@ -14,7 +15,7 @@ DATA = Path(__file__).resolve().parent / "demo.toml"
 def load(report: DemoReport) -> None:
     data = read_area_data(DATA)
     for spec in data.get("instrument", []):
-        exists = LegalInstrument.objects.filter(actor__key=spec["actor"]).exists()
+        exists = core.records(DEMO_USER, LegalInstrument).filter(actor__key=spec["actor"]).exists()
         report.count("legal instruments", created=not exists)
         if not exists:
             fields = {k: v for k, v in spec.items() if k not in ("actor", "claims")}
@@ -22,9 +23,11 @@ def load(report: DemoReport) -> None:
                 by=DEMO_USER, actor_key=spec["actor"], claims=find_claims(spec["claims"]), **fields
             )
     for spec in data.get("charter_action", []):
-        exists = CharterAction.objects.filter(
-            charter__key=spec["charter"], actor__key=spec["actor"], action=spec["action"]
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, CharterAction)
+            .filter(charter__key=spec["charter"], actor__key=spec["actor"], action=spec["action"])
+            .exists()
+        )
         report.count("charter actions", created=not exists)
         if not exists:
             fields = {k: v for k, v in spec.items() if k not in ("actor", "claims")}

@@ -8,15 +8,9 @@ from typing import Any
 from django.db import transaction
 
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import (
-    check_reach,
-    clean_marking,
-    require_writer,
-    save,
-    validate,
-)
-from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 from marsad.governance.models import (
     CharterAction,
     CharterActionKind,
@@ -45,14 +39,20 @@ def record_instrument(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> LegalInstrument:
     """Record a resolution, agreement or charter with its vote and the end of what it
     authorises."""
     require_writer(by)
-    subject = actor(actor_key, "actor", ["agreement", "plan"])
-    if LegalInstrument.objects.filter(actor=subject).exists():
-        raise InvalidInput.one("actor", subject.key, "this instrument is recorded already")
-    abstaining = actors(abstainers, "abstainers")
+    subject = lookups.actor(by, actor_key, "actor", ["agreement", "plan"])
+    gate.check_unique(
+        by,
+        LegalInstrument.objects.filter(actor=subject),
+        "actor",
+        subject.key,
+        "this instrument is recorded already",
+    )
+    abstaining = lookups.actors(by, abstainers, "abstainers")
     instrument = LegalInstrument(
         actor=subject,
         kind=choice(kind, "kind", InstrumentKind.values),
@@ -75,21 +75,16 @@ def record_instrument(
             f"names {len(abstaining)} abstaining members but the vote counts "
             f"{instrument.abstentions}",
         )
-    instrument.marking, instrument.releasable_to = clean_marking(marking, releasable_to)
-    validate(instrument)
-    endorsed = actors(endorses, "endorses")
-    check_reach(instrument, "abstainers", abstaining)
-    check_reach(instrument, "endorses", endorsed)
-    save(
+    return gate.store(
         instrument,
         by=by,
-        m2m={
-            "abstainers": abstaining,
-            "endorses": endorsed,
-            "claims": claims_by_ids(claims),
-        },
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+        abstainers=abstaining,
+        endorses=lookups.actors(by, endorses, "endorses"),
     )
-    return instrument
 
 
 @transaction.atomic
@@ -105,18 +100,23 @@ def record_charter_action(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> CharterAction:
     """Record what an actor did about a charter (signed, stayed away, reserved, amended)."""
     require_writer(by)
     record = CharterAction(
-        charter=actor(charter, "charter", ["agreement"]),
-        actor=actor(actor_key, "actor", ACTING),
+        charter=lookups.actor(by, charter, "charter", ["agreement"]),
+        actor=lookups.actor(by, actor_key, "actor", ACTING),
         action=choice(action, "action", CharterActionKind.values),
         on=parse_date(on, "on"),
         text_ar=text_ar.strip(),
         text_en=text_en.strip(),
     )
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-    validate(record)
-    save(record, by=by, m2m={"claims": claims_by_ids(claims)})
-    return record
+    return gate.store(
+        record,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )

@@ -2,7 +2,12 @@
 becomes (or corroborates) an incident, a casualty count a figure, a statement or refusal a
 statement, an invitation or a membership decision the coalition's timeline, a contribution a
 pledge, a charter action the governance record. Each effect that cannot be made is reported in
-words; the claim stays accepted."""
+words; the claim stays accepted.
+
+A record never rests on evidence its readers may not read: a claim is added only to a record
+marked exactly as the claim (so that whoever the claim is released to reads the record, and
+whoever reads the record reads the claim); otherwise a record marked like the claim is made.
+Each effect says which record it chose and how that record is marked."""
 
 from __future__ import annotations
 
@@ -18,17 +23,18 @@ from marsad.analytics.truce import TRUCE_START
 from marsad.ceasefire import selectors as ceasefire
 from marsad.ceasefire.models import Incident
 from marsad.ceasefire.services import record_figure, record_incident
+from marsad.coalition import selectors as coalition
 from marsad.coalition import transitions
-from marsad.coalition.models import Invitation, Pledge
 from marsad.coalition.services import create_invitation, record_pledge, record_status
 from marsad.coalition.vocabulary import InvitationState
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim
-from marsad.core.services.base import save
-from marsad.governance.models import CharterAction
+from marsad.core.releasability import Marking
+from marsad.core.services import gate
+from marsad.core.services.base import Writer
+from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
-from marsad.statements.models import Statement
+from marsad.statements import selectors as statements
 from marsad.statements.services import statement_from_claim
 
 # ACLED event and sub-event type for each means of attack in the contract.
@@ -71,9 +77,21 @@ def _marking(claim: Claim) -> dict[str, Any]:
     return {"marking": claim.marking, "releasable_to": claim.nations}
 
 
-def _add_evidence(*, by: Any, record: Any, claim: Claim) -> None:
-    before = audit.snapshot(record)
-    save(record, by=by, before=before, m2m={"claims": [*record.claims.all(), claim]})
+def _marked_like(claim: Claim) -> dict[str, Any]:
+    """The filter of records marked exactly as the claim."""
+    return {"marking": claim.marking, "releasable_to": claim.releasable_to}
+
+
+def marking_words(record: Any) -> str:
+    """How a record is marked, in the reader's language: "public", "nations: FRA"..."""
+    if not record.marking:
+        return _("unmarked")
+    label = str(Marking(record.marking).label)
+    return f"{label}: {', '.join(record.nations)}" if record.nations else label
+
+
+def _add_evidence(*, by: Writer, record: Any, claim: Claim) -> None:
+    gate.store(record, by=by, claims=[claim])
 
 
 def _event_of(claim: Claim) -> tuple[str, str] | None:
@@ -88,14 +106,15 @@ def _event_of(claim: Claim) -> tuple[str, str] | None:
 
 
 def _incident_for(by: Any, claim: Claim) -> Incident | None:
-    """An incident the user can see, of the claim's day (± one day) and governorate, of the
-    same kind when the claim says how it was done (a report that says only "struck", or a
-    casualty count, fits any kind), and by the same perpetrator when both name one (two
-    strikes by different sides on one day are two incidents)."""
+    """An incident the user can see, marked like the claim, of the claim's day (± one day) and
+    governorate, of the same kind when the claim says how it was done (a report that says only
+    "struck", or a casualty count, fits any kind), and by the same perpetrator when both name
+    one (two strikes by different sides on one day are two incidents)."""
     day = claim.when_date
-    found = Incident.objects.visible_to(by).filter(
+    found = ceasefire.incidents(by).filter(
         pcode=claim.where_pcode,
         event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
+        **_marked_like(claim),
     )
     kind = _event_of(claim)
     if kind is not None:
@@ -118,7 +137,10 @@ def _attack(*, by: Any, claim: Claim) -> str:
     found = _incident_for(by, claim)
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
-        return _("Added as a source of incident %(event)s.") % {"event": found.event_id}
+        return _("Added as a source of incident %(event)s (%(marking)s).") % {
+            "event": found.event_id,
+            "marking": marking_words(found),
+        }
     event_type, sub_event = _event_of(claim) or ATTACK_EVENTS["other"]
     perpetrator = claim.actors.first()
     quote = " … ".join(claim.evidence_quotes())
@@ -140,7 +162,10 @@ def _attack(*, by: Any, claim: Claim) -> str:
         claims=[claim],
         **_marking(claim),
     )
-    return _("Proposed incident %(event)s.") % {"event": incident.event_id}
+    return _("Proposed incident %(event)s, marked like the claim (%(marking)s).") % {
+        "event": incident.event_id,
+        "marking": marking_words(incident),
+    }
 
 
 def _casualties(*, by: Any, claim: Claim) -> str:
@@ -187,7 +212,7 @@ def _casualties(*, by: Any, claim: Claim) -> str:
 
 
 def _statement(*, by: Any, claim: Claim) -> str:
-    if Statement.objects.filter(claims=claim).exists():
+    if statements.statements(by).filter(claims=claim).exists():
         return _("The statement is recorded already.")
     statement = statement_from_claim(by=by, claim=claim)
     return _("Recorded as a statement of %(speaker)s.") % {"speaker": statement.speaker.name}
@@ -198,13 +223,16 @@ def _invitation(*, by: Any, claim: Claim) -> str:
     if not (inviter and invitee and claim.target):
         return _("No invitation: inviter, invitee or force not named.")
     found = (
-        Invitation.objects.visible_to(by)
-        .filter(inviter=inviter, invitee=invitee, body=claim.target)
+        coalition.invitations(by)
+        .filter(inviter=inviter, invitee=invitee, body=claim.target, **_marked_like(claim))
         .first()
     )
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
-        return _("Added as evidence of the invitation of %(invitee)s.") % {"invitee": invitee.name}
+        return _("Added as evidence of the invitation of %(invitee)s (%(marking)s).") % {
+            "invitee": invitee.name,
+            "marking": marking_words(found),
+        }
     create_invitation(
         by=by,
         inviter=inviter,
@@ -216,18 +244,27 @@ def _invitation(*, by: Any, claim: Claim) -> str:
         claims=[claim],
         **_marking(claim),
     )
-    return _("Invitation of %(invitee)s recorded.") % {"invitee": invitee.name}
+    return _("Invitation of %(invitee)s recorded, marked like the claim (%(marking)s).") % {
+        "invitee": invitee.name,
+        "marking": marking_words(claim),
+    }
 
 
 def _decision(*, by: Any, claim: Claim) -> str:
     invitee = claim.actors.first()
-    found = Invitation.objects.visible_to(by).filter(invitee=invitee, body=claim.target).first()
+    found = coalition.invitations(by).filter(invitee=invitee, body=claim.target).first()
     if found is None:
         return _("No invitation of this actor to update.")
     state = claim.attributes.get("decision", "")
-    current = found.current_status()
+    current = coalition.status_on(by, found)
     if transitions.refusal(current.state if current else None, state):
-        _add_evidence(by=by, record=current or found, claim=claim)
+        record = current or found
+        if (record.marking, record.releasable_to) != (claim.marking, claim.releasable_to):
+            return _(
+                "Not added: the invitation's current status is marked otherwise than the "
+                "claim (%(marking)s)."
+            ) % {"marking": marking_words(record)}
+        _add_evidence(by=by, record=record, claim=claim)
         return _("Added as evidence of the invitation's current status.")
     record_status(
         by=by, invitation=found, state=state, on=_day(claim), claims=[claim], **_marking(claim)
@@ -242,13 +279,18 @@ def _contribution(*, by: Any, claim: Claim) -> str:
         return _("No pledge: nation or force not named.")
     negative = claim.modality == "negated"
     found = (
-        Pledge.objects.visible_to(by)
-        .filter(nation=nation, body=claim.target, kind=kind, negative=negative)
+        coalition.pledges(by)
+        .filter(
+            nation=nation, body=claim.target, kind=kind, negative=negative, **_marked_like(claim)
+        )
         .first()
     )
     if found is not None:
         _add_evidence(by=by, record=found, claim=claim)
-        return _("Added as evidence of a pledge of %(nation)s.") % {"nation": nation.name}
+        return _("Added as evidence of a pledge of %(nation)s (%(marking)s).") % {
+            "nation": nation.name,
+            "marking": marking_words(found),
+        }
     amount = (
         claim.figures.get("troops")
         or claim.figures.get("trainees")
@@ -266,7 +308,10 @@ def _contribution(*, by: Any, claim: Claim) -> str:
         claims=[claim],
         **_marking(claim),
     )
-    return _("Pledge of %(nation)s recorded.") % {"nation": nation.name}
+    return _("Pledge of %(nation)s recorded, marked like the claim (%(marking)s).") % {
+        "nation": nation.name,
+        "marking": marking_words(claim),
+    }
 
 
 def _charter(*, by: Any, claim: Claim) -> str:
@@ -277,7 +322,7 @@ def _charter(*, by: Any, claim: Claim) -> str:
         return _("No charter action: the charter is not named.")
     done = []
     for actor in claim.actors.all():
-        recorded = CharterAction.objects.visible_to(by)
+        recorded = governance.charter_actions(by)
         if recorded.filter(charter=claim.target, actor=actor, action=action).exists():
             continue
         record_charter_action(

@@ -1,20 +1,22 @@
 """Copies of one story: each document's fingerprint is stored with its LSH band keys, and a new
-document is compared with the stored documents that share a band."""
+document is compared with the stored documents that share a band. The fingerprint, its bands
+and the copies found are written through the gate, with an audit entry each (the bands in one)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import QuerySet
-
 from marsad.core.models import Document
+from marsad.core.releasability import readable
+from marsad.core.services import gate
+from marsad.core.services.base import Writer, on_behalf
 from marsad.extraction.duplicates import SAME_STORY, bands, signature, similarity
 from marsad.intake.models import Band, Fingerprint, SameStory
 
 
-def fingerprint(document: Document) -> list[tuple[Document, float]]:
+def fingerprint(*, by: Writer, document: Document) -> list[tuple[Document, float]]:
     """Store the document's fingerprint and return the earlier documents telling the same
-    story (recorded as such), best match first."""
+    story (recorded as such), best match first. Every document counts, whoever may read it:
+    copies of one story are one source to the grading of claims; the caller shows the writer only
+    the copies it may read."""
     values = signature(document.text)
     keys = bands(values)
     candidates = (
@@ -28,12 +30,24 @@ def fingerprint(document: Document) -> list[tuple[Document, float]]:
         score = similarity(values, other.signature)
         if score >= SAME_STORY:
             found.append((other.document, score))
-    Fingerprint.objects.update_or_create(document=document, defaults={"signature": values})
-    Band.objects.bulk_create([Band(document=document, key=k) for k in keys], ignore_conflicts=True)
+    stored = Fingerprint.objects.filter(document=document).first() or Fingerprint(document=document)
+    stored.signature = values
+    gate.store(stored, by=by)
+    known = set(Band.objects.filter(document=document).values_list("key", flat=True))
+    gate.store_batch(
+        Band,
+        [Band(document=document, key=k) for k in dict.fromkeys(keys) if k not in known],
+        by=by,
+        ids=lambda band: band.key,
+        detail={"document": document.pk},
+        action="create",
+    )
+    linked = set(SameStory.objects.filter(document=document).values_list("original_id", flat=True))
     for original, score in found:
-        SameStory.objects.get_or_create(
-            document=document, original=original, defaults={"similarity": score}
-        )
+        if original.pk not in linked:
+            writer = by if readable(by, original) else on_behalf(by, "same story")
+            link = SameStory(document=document, original=original, similarity=score)
+            gate.store(link, by=writer)
     return sorted(found, key=lambda pair: -pair[1])
 
 
@@ -50,10 +64,3 @@ def story_links(document_ids: list[int]) -> dict[int, int]:
     """copy id -> original id, for the given documents."""
     rows = SameStory.objects.filter(document_id__in=document_ids).order_by("similarity")
     return {row.document_id: row.original_id for row in rows}
-
-
-def same_story_as(user: Any, document: Document) -> QuerySet[Document]:
-    """Visible documents this one copies, or that copy it."""
-    ids = set(SameStory.objects.filter(document=document).values_list("original_id", flat=True))
-    ids |= set(SameStory.objects.filter(original=document).values_list("document_id", flat=True))
-    return Document.objects.visible_to(user).filter(pk__in=ids).select_related("source")

@@ -1,74 +1,14 @@
-"""Claims about the same event from different documents: one group, many sources. The group
-sets each claim's credibility by the Admiralty rule of marsad.extraction.grading."""
+"""Claims about the same event from different documents: one group, many sources. The claims of
+the group that a claim's readers may read set its credibility, by the Admiralty rule of
+marsad.extraction.grading. The group itself is found by `intake.selectors.same_event`; the
+grades are written by `intake.services.regrade`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
-
-from django.db.models import QuerySet
-
-from marsad.core import audit
-from marsad.core.models import Claim, ReviewState
-from marsad.core.services.base import save
+from marsad.core.models import Claim
+from marsad.core.releasability import within
 from marsad.extraction.grading import credibility
-from marsad.geo.distance import distance_m
 from marsad.intake.fingerprints import story_links, story_root
-
-# Two places this close are one event's place, whatever governorate each falls in (a strike on
-# a boundary, a camp named by one report and its town by another).
-NEAR_METRES = 3000
-
-
-def _point(claim: Claim) -> tuple[float, float] | None:
-    """(latitude, longitude) of the claim's place, when the place has a point."""
-    geometry = claim.where.geometry if claim.where_id else None
-    if not geometry or geometry.get("type") != "Point":
-        return None
-    lon, lat = geometry["coordinates"][:2]
-    return lat, lon
-
-
-def _same_place(claim: Claim, other: Claim, point: tuple[float, float] | None) -> bool:
-    if other.where_pcode == claim.where_pcode:
-        return True
-    there = _point(other)
-    return point is not None and there is not None and distance_m(point, there) <= NEAR_METRES
-
-
-def related(claim: Claim) -> QuerySet[Claim]:
-    """Claims of other documents with the same type and actors, dated within a day of this one,
-    in the same governorate or within NEAR_METRES of its place (or with no place, when this one
-    has none); not rejected."""
-    actor_keys = sorted(claim.actors.values_list("key", flat=True))
-    point = _point(claim)
-    candidates = (
-        Claim.objects.filter(type=claim.type)
-        .exclude(pk=claim.pk)
-        .exclude(document=claim.document)
-        .exclude(review_state=ReviewState.REJECTED)
-    )
-    if point is None:
-        candidates = candidates.filter(where_pcode=claim.where_pcode)
-    if claim.when_date:
-        day = timedelta(days=1)
-        candidates = candidates.filter(
-            when_date__range=(claim.when_date - day, claim.when_date + day)
-        )
-    elif claim.document.published:
-        day = timedelta(days=1)
-        published = claim.document.published
-        candidates = candidates.filter(
-            when_date__isnull=True, document__published__range=(published - day, published + day)
-        )
-    else:
-        candidates = candidates.none()
-    matching = [
-        c.pk
-        for c in candidates.select_related("where").prefetch_related("actors")
-        if sorted(a.key for a in c.actors.all()) == actor_keys and _same_place(claim, c, point)
-    ]
-    return Claim.objects.filter(pk__in=matching).select_related("document")
 
 
 def independent_sources(members: list[Claim]) -> int:
@@ -102,14 +42,12 @@ def grade(claim: Claim, group: list[Claim]) -> int:
     )
 
 
-def regrade(*, by: Any, claim: Claim) -> list[Claim]:
-    """Set the credibility of the claim and of its group's claims; return the group."""
-    group = list(related(claim))
-    for member in [claim, *group]:
-        others = [c for c in [claim, *group] if c.pk != member.pk]
-        digit = grade(member, others)
-        if digit != member.credibility:
-            before = audit.snapshot(member)
-            member.credibility = digit
-            save(member, by=by, before=before)
-    return group
+def corroborating(claim: Claim, group: list[Claim]) -> list[Claim]:
+    """The claims of `group` every reader of `claim` may read: only they may move its grade, or
+    a reader would see a claim "confirmed by other sources" and no other source."""
+    return [
+        other
+        for other in group
+        if other.pk != claim.pk
+        and within((claim.marking, claim.nations), (other.marking, other.nations))
+    ]

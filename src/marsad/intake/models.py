@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Fingerprint(models.Model):
@@ -31,6 +32,7 @@ class SameStory(models.Model):
     document = models.ForeignKey("core.Document", models.CASCADE, related_name="copies_of")
     original = models.ForeignKey("core.Document", models.CASCADE, related_name="copied_by")
     similarity = models.FloatField(_("similarity"))
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

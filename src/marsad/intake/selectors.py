@@ -1,13 +1,16 @@
-"""The review queue: documents with proposed claims, newest first."""
+"""Reads of intake: the review queue, and the claims of other documents about the same event."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from marsad.core.models import Document
+from marsad.core.models import Claim, Document, ReviewState
 from marsad.core.releasability import releasability_filter
+from marsad.geo.distance import distance_m
+from marsad.intake.models import SameStory
 
 
 def queue(user: Any, limit: int = 50) -> QuerySet[Document]:
@@ -23,3 +26,66 @@ def queue(user: Any, limit: int = 50) -> QuerySet[Document]:
         .filter(proposed__gt=0)
         .order_by("-created")[:limit]
     )
+
+
+# Two places this close are one event's place, whatever governorate each falls in (a strike on
+# a boundary, a camp named by one report and its town by another).
+NEAR_METRES = 3000
+
+
+def _point(claim: Claim) -> tuple[float, float] | None:
+    """(latitude, longitude) of the claim's place, when the place has a point."""
+    geometry = claim.where.geometry if claim.where_id else None
+    if not geometry or geometry.get("type") != "Point":
+        return None
+    lon, lat = geometry["coordinates"][:2]
+    return lat, lon
+
+
+def _same_place(claim: Claim, other: Claim, point: tuple[float, float] | None) -> bool:
+    if other.where_pcode == claim.where_pcode:
+        return True
+    there = _point(other)
+    return point is not None and there is not None and distance_m(point, there) <= NEAR_METRES
+
+
+def same_event(user: Any, claim: Claim) -> QuerySet[Claim]:
+    """Claims `user` may read, of other documents, with the same type and actors, dated within
+    a day of this one, in the same governorate or within NEAR_METRES of its place (or with no
+    place, when this one has none); not rejected."""
+    actor_keys = sorted(claim.actors.values_list("key", flat=True))
+    point = _point(claim)
+    candidates = (
+        Claim.objects.visible_to(user)
+        .filter(type=claim.type)
+        .exclude(pk=claim.pk)
+        .exclude(document=claim.document)
+        .exclude(review_state=ReviewState.REJECTED)
+    )
+    if point is None:
+        candidates = candidates.filter(where_pcode=claim.where_pcode)
+    day = timedelta(days=1)
+    if claim.when_date:
+        candidates = candidates.filter(
+            when_date__range=(claim.when_date - day, claim.when_date + day)
+        )
+    elif claim.document.published:
+        published = claim.document.published
+        candidates = candidates.filter(
+            when_date__isnull=True, document__published__range=(published - day, published + day)
+        )
+    else:
+        candidates = candidates.none()
+    matching = [
+        c.pk
+        for c in candidates.select_related("where").prefetch_related("actors")
+        if sorted(a.key for a in c.actors.all()) == actor_keys and _same_place(claim, c, point)
+    ]
+    return Claim.objects.filter(pk__in=matching).select_related("document")
+
+
+def same_story_as(user: Any, document: Document) -> QuerySet[Document]:
+    """Visible documents this one copies, or that copy it."""
+    ids = set(SameStory.objects.filter(document=document).values_list("original_id", flat=True))
+    ids |= set(SameStory.objects.filter(original=document).values_list("document_id", flat=True))
+    return Document.objects.visible_to(user).filter(pk__in=ids).select_related("source")

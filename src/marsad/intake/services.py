@@ -9,23 +9,25 @@ from typing import Any
 
 from django.db import transaction
 
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, ReviewState, Source
+from marsad.core.releasability import readable
 from marsad.core.services.actors import create_actor, create_source
-from marsad.core.services.base import require_writer, save, validate
-from marsad.core.services.claims import record_claim, review_claim
+from marsad.core.services.base import SystemUser, Writer, on_behalf, require_writer
+from marsad.core.services.claims import EDITABLE as CLAIM_EDITABLE
+from marsad.core.services.claims import grade_claim, record_claim, review_claim, update_claim
 from marsad.core.services.documents import submit_document
-from marsad.core.services.inputs import actors as actors_by_keys
-from marsad.core.services.inputs import parse_date
-from marsad.extraction.contract import check_claim, normalize_figures
 from marsad.extraction.extract import extract
 from marsad.geo.governorates import GAZA_STRIP_PCODE, governorate_geometries
 from marsad.intake import effects
 from marsad.intake.fingerprints import fingerprint
-from marsad.intake.grouping import regrade, related
+from marsad.intake.grouping import corroborating, grade
+from marsad.intake.selectors import same_event
 
 SOURCE_KIND_OF_ACTOR = {"media": "media"}
+# Finds the whole group of an event: grades are set for every reader of each claim, whoever
+# caused the change.
+GRADING = SystemUser("system:grading")
 
 
 @dataclass
@@ -42,14 +44,14 @@ class Intake:
 
 def _entity_actor(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str) -> Actor:
     """The actor of an extracted entity, created from the project's dictionary if new."""
-    found = Actor.objects.filter(key=key).first()
+    found = Actor.objects.visible_to(by).filter(key=key).first()
     if found is not None:
         return found
     entity = entities[key]
     parent = entity.get("parent") or ""
     if parent and parent in entities:
         _entity_actor(by=by, entities=entities, key=parent)
-    elif parent and not Actor.objects.filter(key=parent).exists():
+    elif parent and not Actor.objects.visible_to(by).filter(key=parent).exists():
         parent = ""
     return create_actor(
         by=by,
@@ -68,7 +70,7 @@ def _source(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str | No
     """The source key for an attribution, created from its entity if new ('' if none)."""
     if not key:
         return ""
-    if Source.objects.filter(key=key).exists():
+    if Source.objects.visible_to(by).filter(key=key).exists():
         return key
     if key not in entities:
         return ""
@@ -84,6 +86,20 @@ def _source(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str | No
         marking="public",
     )
     return key
+
+
+def regrade(*, by: Writer, claim: Claim) -> list[Claim]:
+    """Set the credibility of the claim and of the other claims of its event, each from the
+    claims its own readers may read; returns the others. A claim the writer may not read is
+    graded on the writer's behalf by the system (the audit names both)."""
+    group = list(same_event(GRADING, claim))
+    members = [claim, *group]
+    for member in members:
+        digit = grade(member, corroborating(member, members))
+        if digit != member.credibility:
+            writer = by if readable(by, member) else on_behalf(by, "grading")
+            grade_claim(by=writer, claim=member, credibility=digit)
+    return group
 
 
 def propose(
@@ -153,17 +169,9 @@ def submit(
         releasable_to=releasable_to,
     )
     if not created:
-        # The text may be stored under a marking this user may not read: deny by default,
-        # and give nothing of that document back (neither its number nor its claims).
-        if not Document.objects.visible_to(by).filter(pk=document.pk).exists():
-            raise InvalidInput.one(
-                "text",
-                f"{len(document.text)} characters",
-                "is stored already, in a document you may not read",
-            )
         visible = Claim.objects.visible_to(by).filter(document=document).order_by("id")
         return Intake(document=document, created=False, claims=list(visible))
-    copies = fingerprint(document)
+    copies = fingerprint(by=by, document=document)
     claims, skipped, result = propose(by=by, document=document, result=extraction)
     shown = set(Document.objects.visible_to(by).filter(pk__in=[d.pk for d, _s in copies]))
     return Intake(
@@ -189,7 +197,7 @@ def accept(*, by: Any, claim: Claim) -> list[str]:
 @transaction.atomic
 def reject(*, by: Any, claim: Claim) -> Claim:
     require_writer(by)
-    group = list(related(claim))
+    group = list(same_event(GRADING, claim))
     claim = review_claim(by=by, claim=claim, state=ReviewState.REJECTED)
     # The rejected claim no longer corroborates the others.
     for member in group:
@@ -197,41 +205,34 @@ def reject(*, by: Any, claim: Claim) -> Claim:
     return claim
 
 
-EDITABLE = (
-    "type",
-    "actor",
-    "recipient",
-    "target",
-    "attributes",
-    "status",
-    "modality",
-    "credibility",
-    "where",
-    "when",
-    "figures",
-    "place",
-)
+EDITABLE = (*CLAIM_EDITABLE, "place")
 
 
-def _known_pcodes() -> set[str]:
-    """The Strip, its governorates, and the P-code of every place in the dictionary."""
-    stored = Actor.objects.filter(kind="place").exclude(pcode="").values_list("pcode", flat=True)
+def _known_pcodes(user: Writer) -> set[str]:
+    """The Strip, its governorates, and the P-code of every place in the dictionary `user` may
+    read."""
+    stored = (
+        Actor.objects.visible_to(user)
+        .filter(kind="place")
+        .exclude(pcode="")
+        .values_list("pcode", flat=True)
+    )
     return {GAZA_STRIP_PCODE, *governorate_geometries(), *stored}
 
 
-def where_of(value: Any, field: str = "place") -> dict[str, Any]:
+def where_of(user: Writer, value: Any, field: str = "place") -> dict[str, Any]:
     """The contract's `where` for a place given as the identifier of a place in the dictionary
     or as an OCHA P-code (governorates are keyed by their P-code, so both find them); empty
     when no place is given."""
     code = str(value or "").strip().upper()
     if not code:
         return {"entity": None, "pcode": None}
-    found = Actor.objects.filter(key=code).first()
+    found = Actor.objects.visible_to(user).filter(key=code).first()
     if found is not None:
         if found.kind != "place":
             raise InvalidInput.one(field, value, f"is a {found.kind}; expected a place")
         return {"entity": found.key, "pcode": found.pcode or None}
-    if code in _known_pcodes():
+    if code in _known_pcodes(user):
         return {"entity": None, "pcode": code}
     raise InvalidInput.one(
         field, value, "is neither the identifier of a place nor a known P-code (e.g. PS0270)"
@@ -252,12 +253,12 @@ def _figures(current: Mapping[str, Any], given: Any) -> Any:
     return merged
 
 
-def _facts(data: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+def _facts(user: Writer, data: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
     """Turn the analyst's `place` into the contract's `where`, and merge `when`, `where` and
     `figures` with the claim's current ones (the words as written stay with them)."""
     data = dict(data)
     if "place" in data:
-        data["where"] = where_of(data.pop("place"))
+        data["where"] = where_of(user, data.pop("place"))
     if isinstance(data.get("when"), Mapping):
         data["when"] = {**current["when"], **data["when"]}
     if isinstance(data.get("where"), Mapping):
@@ -269,57 +270,21 @@ def _facts(data: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any
 
 
 @transaction.atomic
-def edit(*, by: Any, claim: Claim, data: Mapping[str, Any]) -> Claim:
+def edit(*, by: Writer, claim: Claim, data: Mapping[str, Any]) -> Claim:
     """Correct a proposed claim before accepting it (figures, date and place included, the
-    place as a place's identifier or a P-code); checked like any claim."""
+    place as a place's identifier or a P-code); checked like any claim (`update_claim`)."""
     require_writer(by)
     unknown = set(data) - set(EDITABLE)
     if unknown:
         name = sorted(unknown)[0]
         raise InvalidInput.one(name, data[name], "cannot be edited")
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    before = audit.snapshot(claim)
-    current = claim.to_contract()
-    data = _facts(data, current)
-    merged = {**current, **{k: v for k, v in data.items() if k != "credibility"}}
-    problems = check_claim(merged, text_length=len(claim.document.text))
-    if problems:
-        raise InvalidInput(problems)
-    claim.type, claim.status, claim.modality = merged["type"], merged["status"], merged["modality"]
-    claim.attributes = dict(merged.get("attributes") or {})
-    if "credibility" in data:
-        claim.credibility = data["credibility"]
-    target = merged.get("target")
-    claim.target = actors_by_keys([target], "target")[0] if target else None
-    where = merged.get("where") or {}
-    if "where" in data:
+    changes = _facts(by, data, claim.to_contract())
+    where = changes.get("where")
+    if "place" not in data and isinstance(where, Mapping):
         # Checked as an analyst's place: an entity of kind place, and a known P-code.
         for key in ("entity", "pcode"):
-            where_of(where.get(key), f"where.{key}")
-    claim.where = (
-        actors_by_keys([where["entity"]], "where.entity")[0] if where.get("entity") else None
-    )
-    claim.where_pcode = where.get("pcode") or (claim.where.pcode if claim.where else "")
-    when = merged.get("when") or {}
-    # Any digits (Arabic-Indic included), like every date an analyst types.
-    claim.when_date = parse_date(when.get("date"), "when.date")
-    claim.when_precision = (when.get("precision") or "") if claim.when_date else ""
-    claim.figures = {
-        measure: figure
-        for measure, figure in normalize_figures(merged.get("figures") or {})[0].items()
-        if any(figure.get(bound) is not None for bound in ("low", "best", "high"))
-    }
-    validate(claim)
-    save(
-        claim,
-        by=by,
-        before=before,
-        m2m={
-            "actors": actors_by_keys(merged.get("actor") or [], "actor"),
-            "recipients": actors_by_keys(merged.get("recipient") or [], "recipient"),
-        },
-    )
-    return claim
+            where_of(by, where.get(key), f"where.{key}")
+    return update_claim(by=by, claim=claim, changes=changes)
 
 
 @transaction.atomic
@@ -329,7 +294,7 @@ def add(*, by: Any, document: Document, data: Mapping[str, Any]) -> tuple[Claim,
     require_writer(by)
     data = dict(data)
     if "place" in data:
-        data["where"] = where_of(data.pop("place"))
+        data["where"] = where_of(by, data.pop("place"))
     claim = record_claim(
         by=by, document=document, data={**data, "review_state": ReviewState.ACCEPTED}
     )

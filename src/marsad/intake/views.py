@@ -28,10 +28,8 @@ from marsad.core.vocabulary import (
 from marsad.extraction.contract import ATTRIBUTES, MEASURES
 from marsad.extraction.grading import RULE
 from marsad.intake import services
-from marsad.intake.fingerprints import same_story_as
 from marsad.intake.forms import SubmitForm
-from marsad.intake.grouping import related
-from marsad.intake.selectors import queue
+from marsad.intake.selectors import queue, same_event, same_story_as
 from marsad.web.highlight import segments
 
 # The grading rule's words live in the pure core, in English; the page shows them in the
@@ -143,10 +141,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         for s in c.evidence
         if c.review_state != "rejected"
     ]
-    groups = {
-        c.pk: list(related(c).filter(document__in=core.documents(request.user))[:10])
-        for c in claims
-    }
+    groups = {c.pk: list(same_event(request.user, c)[:10]) for c in claims}
     return render(
         request,
         "intake/review.html",

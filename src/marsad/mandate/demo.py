@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from marsad.coalition.models import Pledge
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 from marsad.mandate.models import Assignment, ForceAction, Limit, Requirement, Task
 from marsad.mandate.services import (
@@ -21,13 +22,13 @@ PLANNING = {"marking": "force"}
 
 
 def _task(code: str) -> Task:
-    return Task.objects.get(force__key=FORCE, code=code)
+    return core.records(DEMO_USER, Task).get(force__key=FORCE, code=code)
 
 
 def load(report: DemoReport) -> None:
     data = read_area_data(DATA)
     for spec in data.get("task", []):
-        exists = Task.objects.filter(force__key=FORCE, code=spec["code"]).exists()
+        exists = core.records(DEMO_USER, Task).filter(force__key=FORCE, code=spec["code"]).exists()
         report.count("tasks", created=not exists)
         if not exists:
             fields = {k: v for k, v in spec.items() if k != "claims"}
@@ -39,7 +40,7 @@ def load(report: DemoReport) -> None:
                 **fields,
             )
     for spec in data.get("limit", []):
-        exists = Limit.objects.filter(force__key=FORCE, kind=spec["kind"]).exists()
+        exists = core.records(DEMO_USER, Limit).filter(force__key=FORCE, kind=spec["kind"]).exists()
         report.count("limits", created=not exists)
         if not exists:
             create_limit(
@@ -53,29 +54,36 @@ def load(report: DemoReport) -> None:
             )
     for spec in data.get("requirement", []):
         task = _task(spec["task"])
-        exists = Requirement.objects.filter(
-            task=task,
-            capability=spec["capability"],
-            area__key=spec.get("area"),
-            combat=spec.get("combat", False),
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, Requirement)
+            .filter(
+                task=task,
+                capability=spec["capability"],
+                area__key=spec.get("area"),
+                combat=spec.get("combat", False),
+            )
+            .exists()
+        )
         report.count("requirements", created=not exists)
         if not exists:
             fields = {k: v for k, v in spec.items() if k != "task"}
             create_requirement(by=DEMO_USER, task=task, **fields, **PLANNING)
     for spec in data.get("assignment", []):
         pledge = (
-            Pledge.objects.filter(
-                nation__key=spec["nation"], kind=spec["kind"], quantity__isnull=False
-            )
+            core.records(DEMO_USER, Pledge)
+            .filter(nation__key=spec["nation"], kind=spec["kind"], quantity__isnull=False)
             .order_by("id")
             .first()
         )
-        requirement = Requirement.objects.get(
+        requirement = core.records(DEMO_USER, Requirement).get(
             task=_task(spec["requirement"]["task"]),
             capability=spec["requirement"]["capability"],
         )
-        exists = Assignment.objects.filter(pledge=pledge, requirement=requirement).exists()
+        exists = (
+            core.records(DEMO_USER, Assignment)
+            .filter(pledge=pledge, requirement=requirement)
+            .exists()
+        )
         report.count("assignments", created=not exists)
         if not exists:
             assign(
@@ -90,9 +98,11 @@ def load(report: DemoReport) -> None:
                 releasable_to=spec.get("releasable_to", []),
             )
     for spec in data.get("action", []):
-        exists = ForceAction.objects.filter(
-            force__key=FORCE, on=spec["on"], description_en=spec["description_en"]
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, ForceAction)
+            .filter(force__key=FORCE, on=spec["on"], description_en=spec["description_en"])
+            .exists()
+        )
         report.count("actions of the force", created=not exists)
         if not exists:
             record_force_action(

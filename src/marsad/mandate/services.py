@@ -7,20 +7,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
 
 from marsad.coalition.models import Caveat, Pledge
 from marsad.coalition.vocabulary import LEGAL_CONDITIONS, PledgeKind
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import (
-    clean_marking,
-    lock_writes,
-    require_writer,
-    save,
-    validate,
-)
-from marsad.core.services.inputs import actor, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import SystemUser, Writer, lock_writes, require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 from marsad.extraction.contract import MANDATE_TASKS
 from marsad.forcegen import rules
 from marsad.governance.models import LegalInstrument
@@ -36,14 +29,8 @@ from marsad.mandate.models import (
 )
 
 FORCES = ("force", "body")
-
-
-def _finish(
-    record: Any, *, by: Any, marking: str, releasable_to: Iterable[str], claims: Iterable[Any]
-) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-    validate(record)
-    save(record, by=by, m2m={"claims": claims_by_ids(claims)})
+# Reads every record: what the stored record forbids, whoever writes.
+SYSTEM = SystemUser("system:mandate")
 
 
 @transaction.atomic
@@ -60,18 +47,29 @@ def create_task(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Task:
     """Record one of the force's tasks, with its legal basis."""
     require_writer(by)
     basis = None
     if legal_basis:
-        basis = LegalInstrument.objects.filter(actor__key=str(legal_basis).upper()).first()
-        if basis is None:
-            raise InvalidInput.one("legal_basis", legal_basis, "no legal instrument is recorded")
-    force_actor = actor(force, "force", FORCES)
+        basis = lookups.by_key(
+            by,
+            LegalInstrument,
+            legal_basis,
+            "legal_basis",
+            "legal instrument",
+            key_field="actor__key",
+        )
+    force_actor = lookups.actor(by, force, "force", FORCES)
     code = choice(code, "code", MANDATE_TASKS)
-    if Task.objects.filter(force=force_actor, code=code).exists():
-        raise InvalidInput.one("code", code, "this force has this task already")
+    gate.check_unique(
+        by,
+        Task.objects.filter(force=force_actor, code=code),
+        "code",
+        code,
+        "this force has this task already",
+    )
     task = Task(
         force=force_actor,
         code=code,
@@ -81,7 +79,14 @@ def create_task(
         description_en=description_en.strip(),
         legal_basis=basis,
     )
-    _finish(task, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        task,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return task
 
 
@@ -96,16 +101,24 @@ def create_limit(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Limit:
     """Record a limit of the mandate (no direct combat)."""
     require_writer(by)
     limit = Limit(
-        force=actor(force, "force", FORCES),
+        force=lookups.actor(by, force, "force", FORCES),
         kind=choice(kind, "kind", LimitKind.values),
         text_ar=text_ar.strip(),
         text_en=text_en.strip(),
     )
-    _finish(limit, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        limit,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return limit
 
 
@@ -125,6 +138,7 @@ def create_requirement(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Requirement:
     """Record what a task needs: a capability, a quantity, perhaps an area and a date."""
     require_writer(by)
@@ -141,59 +155,69 @@ def create_requirement(
         task=task,
         capability=choice(capability, "capability", PledgeKind.values),
         quantity=quantity_value,
-        area=actor(area, "area", ["place"]) if area else None,
+        area=lookups.actor(by, area, "area", ["place"]) if area else None,
         combat=bool(combat),
         weight=weight_value,
         needed_from=parse_date(needed_from, "needed_from"),
         note_ar=note_ar.strip(),
         note_en=note_en.strip(),
     )
-    _finish(requirement, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        requirement,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return requirement
 
 
 def assignment_refusal(
-    pledge: Pledge, requirement: Requirement, *, status: str = "active"
-) -> str | None:
-    """Why `pledge` may not serve `requirement`: capability, mandate limit, caveat or legal
-    condition; None when it may. Uses the force-generation core's own rules. Legal conditions
-    (parliament, constitution, UN mandate) bind only active assignments: planning may run
-    ahead of a parliament's vote, deployment may not."""
+    user: Writer, pledge: Pledge, requirement: Requirement, *, status: str = "active"
+) -> tuple[str, Any] | None:
+    """Why `pledge` may not serve `requirement` as far as `user` may read (capability, mandate
+    limit, caveat or legal condition), with the record that says so; None when it may. Uses the
+    force-generation core's own rules. Legal conditions (parliament, constitution, UN mandate)
+    bind only active assignments: planning may run ahead of a parliament's vote, deployment may
+    not."""
     if pledge.negative or pledge.status == "withdrawn":
-        return f"pledge {pledge.pk} is {'a refusal' if pledge.negative else 'withdrawn'}"
+        return f"pledge {pledge.pk} is {'a refusal' if pledge.negative else 'withdrawn'}", pledge
     if pledge.kind != requirement.capability:
         return (
             f"pledge {pledge.pk} gives {pledge.kind}; requirement {requirement.pk} needs "
             f"{requirement.capability}"
+        ), pledge
+    if requirement.combat:
+        limit = (
+            Limit.objects.visible_to(user)
+            .filter(force=requirement.task.force, kind=LimitKind.NO_DIRECT_COMBAT)
+            .first()
         )
-    if (
-        requirement.combat
-        and requirement.task.force.limits.filter(kind=LimitKind.NO_DIRECT_COMBAT).exists()
-    ):
-        return (
-            f"requirement {requirement.pk} involves combat, outside the mandate (no direct combat)"
-        )
-    caveats = list(Caveat.objects.filter(nation=pledge.nation))
+        if limit is not None:
+            why = f"requirement {requirement.pk} involves combat, outside the mandate"
+            return f"{why} (no direct combat)", limit
+    caveats = list(Caveat.objects.visible_to(user).filter(nation=pledge.nation))
     unmet = pending_conditions(pledge, caveats)
     if unmet and status == AssignmentStatus.ACTIVE:
         names = ", ".join(f"'{c.get_kind_display()}'" for c in unmet)
-        return f"{pledge.nation.key}'s legal conditions {names} are not met"
+        return f"{pledge.nation.key}'s legal conditions {names} are not met", unmet[0]
     wanted = conversion.requirement_input(requirement)
     # Not pledge_inputs, which leaves out a pledge of unknown size: its caveats still bind.
     offered = conversion.pledge_input(pledge)
-    for caveat in conversion.caveat_inputs(caveats):
-        excluded = rules.exclusion(caveat=caveat, pledge=offered, requirement=wanted)
-        if excluded:
-            return f"{pledge.nation.key}'s caveat '{caveat.name}' {excluded.phrase}"
+    for stored in caveats:
+        for caveat in conversion.caveat_inputs([stored]):
+            excluded = rules.exclusion(caveat=caveat, pledge=offered, requirement=wanted)
+            if excluded:
+                return f"{pledge.nation.key}'s caveat '{caveat.name}' {excluded.phrase}", stored
     return None
 
 
-def pending_conditions(pledge: Pledge, caveats: list[Caveat] | None = None) -> list[Caveat]:
-    """The nation's legal conditions not known to be met (political support needs none)."""
+def pending_conditions(pledge: Pledge, caveats: list[Caveat]) -> list[Caveat]:
+    """The nation's legal conditions among `caveats` not known to be met (political support
+    needs none)."""
     if pledge.kind == PledgeKind.POLITICAL:
         return []
-    if caveats is None:
-        caveats = list(Caveat.objects.filter(nation=pledge.nation))
     return [c for c in caveats if c.kind in LEGAL_CONDITIONS and c.met is not True]
 
 
@@ -209,6 +233,7 @@ def assign(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Assignment:
     """Assign (part of) a pledge to a requirement, refused when it breaks a caveat, a legal
     condition or a mandate limit, or gives more than is pledged or needed."""
@@ -223,22 +248,6 @@ def assign(
     lock_writes()
     pledge = Pledge.objects.select_related("nation").get(pk=pledge.pk)
     requirement = Requirement.objects.select_related("task__force").get(pk=requirement.pk)
-    why = assignment_refusal(pledge, requirement, status=status)
-    if why:
-        raise InvalidInput.one("pledge", pledge.pk, why)
-    live = Assignment.objects.exclude(status=AssignmentStatus.ENDED)
-    given = live.filter(pledge=pledge).aggregate(n=Sum("quantity"))["n"] or 0
-    if pledge.quantity is not None and given + amount > pledge.quantity:
-        raise InvalidInput.one(
-            "quantity", amount, f"pledge {pledge.pk} has {pledge.quantity - given} left"
-        )
-    filled = live.filter(requirement=requirement).aggregate(n=Sum("quantity"))["n"] or 0
-    if filled + amount > requirement.quantity:
-        raise InvalidInput.one(
-            "quantity",
-            amount,
-            f"requirement {requirement.pk} needs {requirement.quantity - filled} more",
-        )
     assignment = Assignment(
         pledge=pledge,
         requirement=requirement,
@@ -246,8 +255,49 @@ def assign(
         status=status,
         since=parse_date(since, "since"),
     )
-    _finish(assignment, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    # Checked first against what the writer may read (a refusal names only that); then against
+    # every record, and what only hidden records forbid is queued for an analyst instead.
+    problem = _assignment_problem(by, assignment)
+    if problem:
+        field, why, _record = problem
+        raise InvalidInput.one(field, amount if field == "quantity" else pledge.pk, why)
+    hidden = _assignment_problem(SYSTEM, assignment)
+    gate.store(
+        assignment,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
+    if hidden:
+        field, why, record = hidden
+        gate.queue_conflict(by=by, record=assignment, other=record, field=field, reason=why)
     return assignment
+
+
+def _assignment_problem(user: Writer, assignment: Assignment) -> tuple[str, str, Any] | None:
+    """(field, why, the record that says so) when `assignment` breaks a rule as far as `user`
+    may read: a caveat, a condition, a limit, or more than is pledged or needed."""
+    pledge, requirement, amount = assignment.pledge, assignment.requirement, assignment.quantity
+    refusal = assignment_refusal(user, pledge, requirement, status=assignment.status)
+    if refusal:
+        return "pledge", *refusal
+    live = Assignment.objects.visible_to(user).exclude(status=AssignmentStatus.ENDED).order_by("id")
+    given = list(live.filter(pledge=pledge))
+    used = sum(a.quantity for a in given)
+    if pledge.quantity is not None and used + amount > pledge.quantity:
+        return (
+            "quantity",
+            f"pledge {pledge.pk} has {pledge.quantity - used} left",
+            (given or [pledge])[-1],
+        )
+    filled = list(live.filter(requirement=requirement))
+    done = sum(a.quantity for a in filled)
+    if done + amount > requirement.quantity:
+        why = f"requirement {requirement.pk} needs {requirement.quantity - done} more"
+        return "quantity", why, filled[-1] if filled else requirement
+    return None
 
 
 @transaction.atomic
@@ -264,11 +314,12 @@ def record_force_action(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> ForceAction:
     """Log something the force did; it is recorded even when it breaches the mandate, since the
     log exists to show exactly that."""
     require_writer(by)
-    force_actor = actor(force, "force", FORCES)
+    force_actor = lookups.actor(by, force, "force", FORCES)
     if task is not None and task.force_id != force_actor.pk:
         raise InvalidInput.one(
             "task", task.pk, f"is a task of {task.force.key}, not {force_actor.key}"
@@ -282,10 +333,17 @@ def record_force_action(
         force=force_actor,
         on=day,
         task=task,
-        place=actor(place, "place", ["place"]) if place else None,
+        place=lookups.actor(by, place, "place", ["place"]) if place else None,
         description_ar=description_ar.strip(),
         description_en=description_en.strip(),
         combat=bool(combat),
     )
-    _finish(action, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        action,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return action

@@ -101,8 +101,8 @@ def list_preconditions(request: HttpRequest) -> Any:
 def add_precondition(request: HttpRequest, payload: PreconditionIn) -> Any:
     plan = _plan(request)
     data = payload.dict()
-    provision = services.provision_by_number(plan, data.pop("provision"), "provision")
-    after = services.provision_by_number(plan, data.pop("after"), "after")
+    provision = services.provision_by_number(request.auth, plan, data.pop("provision"), "provision")
+    after = services.provision_by_number(request.auth, plan, data.pop("after"), "after")
     return Status(
         201,
         services.record_precondition(

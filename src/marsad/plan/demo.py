@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 from marsad.plan.models import Plan, Precondition
 from marsad.plan.services import (
@@ -23,7 +24,7 @@ PUBLIC = {"marking": "public"}
 def load(report: DemoReport) -> None:
     data = read_area_data(DATA)
     spec = data["plan"]
-    plan = Plan.objects.filter(actor__key=spec["actor"]).first()
+    plan = core.records(DEMO_USER, Plan).filter(actor__key=spec["actor"]).first()
     report.count("plans", created=plan is None)
     if plan is None:
         plan = create_plan(
@@ -64,21 +65,24 @@ def load(report: DemoReport) -> None:
             )
     for point in data.get("provision", []):
         later = [n for n in point.get("depends_on", []) if n > point["number"]]
-        provision = provision_by_number(plan, point["number"], "number")
+        provision = provision_by_number(DEMO_USER, plan, point["number"], "number")
         for number in later:
             if not provision.depends_on.filter(number=number).exists():
                 add_dependency(by=DEMO_USER, provision=provision, on=number)
     for spec in data.get("precondition", []):
-        provision = provision_by_number(plan, spec["provision"], "provision")
-        after = provision_by_number(plan, spec["after"], "after")
-        exists = Precondition.objects.filter(
-            party__key=spec["party"], provision=provision, after=after
-        ).exists()
+        provision = provision_by_number(DEMO_USER, plan, spec["provision"], "provision")
+        after = provision_by_number(DEMO_USER, plan, spec["after"], "after")
+        exists = (
+            core.records(DEMO_USER, Precondition)
+            .filter(party__key=spec["party"], provision=provision, after=after)
+            .exists()
+        )
         report.count("preconditions", created=not exists)
         if exists:
             continue
         statement = (
-            Statement.objects.filter(speaker__key=spec["statement_speaker"], topic="plan")
+            core.records(DEMO_USER, Statement)
+            .filter(speaker__key=spec["statement_speaker"], topic="plan")
             .order_by("id")
             .first()
         )

@@ -7,35 +7,19 @@ from typing import Any
 
 from django.db import transaction
 
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import check_reach, clean_marking, require_writer, save, validate
-from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import Writer, require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 from marsad.governance.models import LegalInstrument
 from marsad.plan.models import Category, Plan, Precondition, Provision, ScoreChange
 from marsad.statements.models import Statement
 
 
-def _finish(
-    record: Any,
-    *,
-    by: Any,
-    marking: str,
-    releasable_to: Iterable[str],
-    claims: Iterable[Any],
-    **m2m: Iterable[Any],
-) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-    validate(record)
-    for field, related in m2m.items():
-        check_reach(record, field, related)
-    save(record, by=by, m2m={"claims": claims_by_ids(claims), **m2m})
-
-
-def provision_by_number(plan: Plan, number: Any, field: str) -> Provision:
+def provision_by_number(user: Writer, plan: Plan, number: Any, field: str) -> Provision:
+    """The point of the plan with this number, if `user` may read it."""
     value = parse_quantity(number, field, required=True)
-    found = plan.provisions.filter(number=value).first()
+    found = Provision.objects.visible_to(user).filter(plan=plan, number=value).first()
     if found is None:
         raise InvalidInput.one(field, number, f"the plan has no point {value}")
     return found
@@ -51,20 +35,33 @@ def create_plan(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Plan:
     """Record a plan with the date it was announced and the resolution that endorsed it."""
     require_writer(by)
-    subject = actor(actor_key, "actor", ["plan"])
+    subject = lookups.actor(by, actor_key, "actor", ["plan"])
     day = parse_date(announced, "announced")
     if day is None:
         raise InvalidInput.one("announced", announced, "the date of announcement is required")
     resolution = None
     if endorsed_by:
-        resolution = LegalInstrument.objects.filter(actor__key=str(endorsed_by).upper()).first()
-        if resolution is None:
-            raise InvalidInput.one("endorsed_by", endorsed_by, "no legal instrument is recorded")
+        resolution = lookups.by_key(
+            by,
+            LegalInstrument,
+            endorsed_by,
+            "endorsed_by",
+            "legal instrument",
+            key_field="actor__key",
+        )
     plan = Plan(actor=subject, announced=day, endorsed_by=resolution)
-    _finish(plan, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        plan,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return plan
 
 
@@ -82,13 +79,19 @@ def create_provision(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Provision:
     """Record a point of the plan. Its dependencies name points already recorded."""
     require_writer(by)
     value = parse_quantity(number, "number", required=True)
-    if plan.provisions.filter(number=value).exists():
-        raise InvalidInput.one("number", number, "this point is recorded already")
-    needs = [provision_by_number(plan, n, f"depends_on[{i}]") for i, n in enumerate(depends_on)]
+    gate.check_unique(
+        by,
+        Provision.objects.filter(plan=plan, number=value),
+        "number",
+        number,
+        "this point is recorded already",
+    )
+    needs = [provision_by_number(by, plan, n, f"depends_on[{i}]") for i, n in enumerate(depends_on)]
     provision = Provision(
         plan=plan,
         number=value,
@@ -96,13 +99,14 @@ def create_provision(
         summary_en=summary_en.strip(),
         category=choice(category, "category", Category.values),
     )
-    _finish(
+    gate.store(
         provision,
         by=by,
         marking=marking,
         releasable_to=releasable_to,
+        sanitized=sanitized,
         claims=claims,
-        responsible=actors(responsible, "responsible"),
+        responsible=lookups.actors(by, responsible, "responsible"),
         depends_on=needs,
     )
     return provision
@@ -112,12 +116,10 @@ def create_provision(
 def add_dependency(*, by: Any, provision: Provision, on: Any) -> Provision:
     """Make `provision` depend on point `on` (which must exist)."""
     require_writer(by)
-    needed = provision_by_number(provision.plan, on, "on")
+    needed = provision_by_number(by, provision.plan, on, "on")
     if needed.pk == provision.pk:
         raise InvalidInput.one("on", on, "a point cannot depend on itself")
-    before = audit.snapshot(provision)
-    save(provision, by=by, before=before, m2m={"depends_on": [*provision.depends_on.all(), needed]})
-    return provision
+    return gate.store(provision, by=by, depends_on=[*provision.depends_on.all(), needed])
 
 
 @transaction.atomic
@@ -132,6 +134,7 @@ def record_score(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> ScoreChange:
     """Record a provision's implementation score (0-3) from a date, with its evidence."""
     require_writer(by)
@@ -144,7 +147,14 @@ def record_score(
     change = ScoreChange(
         provision=provision, score=value, on=day, note_ar=note_ar.strip(), note_en=note_en.strip()
     )
-    _finish(change, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        change,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return change
 
 
@@ -161,6 +171,7 @@ def record_precondition(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Precondition:
     """Record a party's condition "provision only after `after`", citing its statement."""
     require_writer(by)
@@ -168,20 +179,21 @@ def record_precondition(
         raise InvalidInput.one(
             "statement", statement, "a precondition must cite the statement that carries it"
         )
-    said = (
-        statement
-        if isinstance(statement, Statement)
-        else (Statement.objects.filter(pk=parse_quantity(statement, "statement")).first())
-    )
-    if said is None:
-        raise InvalidInput.one("statement", statement, "no statement has this number")
+    said = lookups.by_number(by, Statement, statement, "statement", "statement")
     condition = Precondition(
-        party=actor(party, "party"),
+        party=lookups.actor(by, party, "party"),
         provision=provision,
         after=after,
         statement=said,
         text_ar=text_ar.strip(),
         text_en=text_en.strip(),
     )
-    _finish(condition, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        condition,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return condition

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.services.inputs import parse_date
 from marsad.plan import selectors
@@ -71,7 +72,7 @@ def provision(request: HttpRequest, number: int) -> HttpResponse:
             "plan": plan,
             "provision": found,
             "scores": selectors.scores(request.user, found),
-            "enables": Provision.objects.visible_to(request.user).filter(depends_on=found),
+            "enables": core.records(request.user, Provision).filter(depends_on=found),
             "conditions": conditions,
             "statements": cited,
         },

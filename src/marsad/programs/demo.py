@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.coalition.models import Pledge
+from marsad.core import selectors as core
 from marsad.core.demo.loader import (
     DEMO_USER,
     DemoDataError,
@@ -30,9 +31,11 @@ def _marking(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pledge(spec: dict[str, Any]) -> Pledge:
-    found = Pledge.objects.filter(
-        nation__key=spec["nation"], kind=spec["kind"], quantity=spec.get("quantity")
-    ).first()
+    found = (
+        core.records(DEMO_USER, Pledge)
+        .filter(nation__key=spec["nation"], kind=spec["kind"], quantity=spec.get("quantity"))
+        .first()
+    )
     if found is None:
         raise DemoDataError(f"programs demo: no coalition pledge {spec}")
     return found
@@ -40,7 +43,7 @@ def _pledge(spec: dict[str, Any]) -> Pledge:
 
 def _load_sources(data: dict[str, Any], report: DemoReport) -> None:
     for spec in data.get("source", []):
-        exists = Source.objects.filter(key=spec["key"]).exists()
+        exists = core.records(DEMO_USER, Source).filter(key=spec["key"]).exists()
         report.count("sources", created=not exists)
         if not exists:
             create_source(
@@ -56,7 +59,7 @@ def _load_sources(data: dict[str, Any], report: DemoReport) -> None:
 
 def _load_courses(data: dict[str, Any], report: DemoReport) -> None:
     for spec in data.get("course", []):
-        course = Course.objects.filter(name_en=spec["name_en"]).first()
+        course = core.records(DEMO_USER, Course).filter(name_en=spec["name_en"]).first()
         report.count("courses", created=course is None)
         if course is None:
             course = create_course(
@@ -77,7 +80,11 @@ def _load_courses(data: dict[str, Any], report: DemoReport) -> None:
                 **_marking(spec),
             )
         for cohort in spec.get("cohort", []):
-            exists = Cohort.objects.filter(course=course, name_en=cohort["name_en"]).exists()
+            exists = (
+                core.records(DEMO_USER, Cohort)
+                .filter(course=course, name_en=cohort["name_en"])
+                .exists()
+            )
             report.count("cohorts", created=not exists)
             if exists:
                 continue
@@ -104,9 +111,11 @@ def _load_readiness(data: dict[str, Any], report: DemoReport) -> None:
             if len(values) != len(dates):
                 raise DemoDataError(f"programs demo: {pcode} {kind} needs {len(dates)} values")
             for day, value in zip(dates, values, strict=True):
-                exists = ReadinessIndicator.objects.filter(
-                    pcode=pcode, kind=kind, measured_on=day, source__key=spec["source"]
-                ).exists()
+                exists = (
+                    core.records(DEMO_USER, ReadinessIndicator)
+                    .filter(pcode=pcode, kind=kind, measured_on=day, source__key=spec["source"])
+                    .exists()
+                )
                 report.count("readiness indicators", created=not exists)
                 if not exists:
                     record_indicator(

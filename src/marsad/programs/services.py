@@ -12,19 +12,10 @@ from typing import Any
 from django.db import transaction
 
 from marsad.coalition.models import Pledge
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.models import Source
-from marsad.core.services.base import (
-    check_reach,
-    clean_marking,
-    lock_writes,
-    require_writer,
-    save,
-    validate,
-)
-from marsad.core.services.inputs import actor, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import Writer, lock_writes, require_writer
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 from marsad.extraction.numerals import to_latin_digits
 from marsad.geo.governorates import governorate_geometries
 from marsad.programs import scoring
@@ -37,42 +28,11 @@ _DECIMAL_SEPARATORS = str.maketrans({"\u066b": "."})
 _PERCENT_SIGNS = "%\u066a"
 
 
-def _marked(record: Any, marking: str | None, releasable_to: Iterable[str]) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-
-
-def _store(record: Any, *, by: Any, claims: Iterable[Any] = (), **m2m: Iterable[Any]) -> None:
-    """Validate, check what the record names, save and audit it with its relations."""
-    validate(record)
-    supporting = claims_by_ids(claims)
-    for field, related in m2m.items():
-        check_reach(record, field, related)
-    save(record, by=by, m2m={"claims": supporting, **m2m})
-
-
-def _pledge(value: Any) -> Pledge | None:
+def _pledge(user: Writer, value: Any) -> Pledge | None:
     """A coalition pledge given as itself or by number (its kind is checked by the model)."""
     if value in (None, ""):
         return None
-    if isinstance(value, Pledge):
-        return value
-    try:
-        number = parse_quantity(value, "pledge")
-    except InvalidInput:
-        raise InvalidInput.one("pledge", value, "must be a pledge number") from None
-    found = Pledge.objects.select_related("nation").filter(pk=number).first()
-    if found is None:
-        raise InvalidInput.one("pledge", value, "no pledge has this number")
-    return found
-
-
-def _source(value: Any) -> Source:
-    if isinstance(value, Source):
-        return value
-    found = Source.objects.filter(key=str(value or "").strip().upper()).first()
-    if found is None:
-        raise InvalidInput.one("source", value, "no source has this identifier")
-    return found
+    return lookups.by_number(user, Pledge, value, "pledge", "pledge")
 
 
 def _pcode(value: Any) -> str:
@@ -124,13 +84,15 @@ def create_course(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Course:
     """Record a course: where and when, who trains, under which pledge, for how many trainees."""
     require_writer(by)
     nations = [
-        actor(n, f"trainer_nations[{i}]", ["state"]) for i, n in enumerate(trainer_nations or [])
+        lookups.actor(by, n, f"trainer_nations[{i}]", ["state"])
+        for i, n in enumerate(trainer_nations or [])
     ]
-    backing = _pledge(pledge)
+    backing = _pledge(by, pledge)
     if backing is not None and backing.kind != "police_trainers":
         raise InvalidInput.one(
             "pledge",
@@ -151,7 +113,7 @@ def create_course(
         program=choice(program, "program", Program.values),
         name_ar=(name_ar or "").strip(),
         name_en=(name_en or "").strip(),
-        location=actor(location, "location", ["place", "state"]) if location else None,
+        location=lookups.actor(by, location, "location", ["place", "state"]) if location else None,
         location_ar=(location_ar or "").strip(),
         location_en=(location_en or "").strip(),
         starts=parse_date(starts, "starts"),
@@ -161,8 +123,15 @@ def create_course(
         note_ar=(note_ar or "").strip(),
         note_en=(note_en or "").strip(),
     )
-    _marked(course, marking, releasable_to)
-    _store(course, by=by, claims=claims, trainer_nations=nations)
+    gate.store(
+        course,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+        trainer_nations=nations,
+    )
     return course
 
 
@@ -188,6 +157,7 @@ def record_cohort(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Cohort:
     """Record a cohort of a course with its counts (whole numbers in any digits)."""
     require_writer(by)
@@ -204,8 +174,14 @@ def record_cohort(
         note_en=(note_en or "").strip(),
         **counts,
     )
-    _marked(cohort, marking, releasable_to)
-    _store(cohort, by=by, claims=claims)
+    gate.store(
+        cohort,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return cohort
 
 
@@ -219,17 +195,12 @@ def update_cohort(*, by: Any, cohort: Cohort, claims: Iterable[Any] = (), **chan
     counts = _counts(changes)
     dates = {k: parse_date(changes[k], k) for k in ("starts", "ends") if k in changes}
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
-    before = audit.snapshot(cohort)
     for name, value in {**counts, **dates}.items():
         setattr(cohort, name, value)
     for name in ("note_ar", "note_en"):
         if name in changes:
             setattr(cohort, name, (changes[name] or "").strip())
-    validate(cohort)
-    save(
-        cohort, by=by, before=before, m2m={"claims": [*cohort.claims.all(), *claims_by_ids(claims)]}
-    )
-    return cohort
+    return gate.store(cohort, by=by, claims=claims)
 
 
 @transaction.atomic
@@ -246,6 +217,7 @@ def record_indicator(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
     today: date | None = None,
 ) -> ReadinessIndicator:
     """Record one value of a readiness indicator for a governorate (P-code), with its date and
@@ -265,16 +237,15 @@ def record_indicator(
     if kind == scoring.SECURITY and number != number.to_integral_value():
         raise InvalidInput.one("value", value, "a number of incidents is a whole number")
     code = _pcode(pcode)
-    origin = _source(source)
+    origin = lookups.source(by, source)
     lock_writes()  # two writers must not both find no value and both insert one
-    if ReadinessIndicator.objects.filter(
-        pcode=code, kind=kind, measured_on=day, source=origin
-    ).exists():
-        raise InvalidInput.one(
-            "measured_on",
-            day.isoformat(),
-            f"{origin.key} already gave a value of {kind} for {code} on this date",
-        )
+    gate.check_unique(
+        by,
+        ReadinessIndicator.objects.filter(pcode=code, kind=kind, measured_on=day, source=origin),
+        "measured_on",
+        day.isoformat(),
+        f"{origin.key} already gave a value of {kind} for {code} on this date",
+    )
     indicator = ReadinessIndicator(
         pcode=code,
         kind=kind,
@@ -284,6 +255,12 @@ def record_indicator(
         note_ar=(note_ar or "").strip(),
         note_en=(note_en or "").strip(),
     )
-    _marked(indicator, marking, releasable_to)
-    _store(indicator, by=by, claims=claims)
+    gate.store(
+        indicator,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return indicator

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from marsad.core import selectors as core
 from marsad.core.demo.loader import DEMO_USER, DemoReport, find_claims, read_area_data
 from marsad.core.models import Claim
 from marsad.statements.models import Statement
@@ -14,20 +15,24 @@ DATA = Path(__file__).resolve().parent / "demo.toml"
 
 
 def load(report: DemoReport) -> None:
-    spoken = Claim.objects.filter(
-        type__in=["statement", "comment_refusal"], review_state="accepted"
-    ).prefetch_related("actors")
+    spoken = (
+        core.records(DEMO_USER, Claim)
+        .filter(type__in=["statement", "comment_refusal"], review_state="accepted")
+        .prefetch_related("actors")
+    )
     for claim in spoken.order_by("id"):
         if not claim.actors.exists():
             continue
-        exists = Statement.objects.filter(claims=claim).exists()
+        exists = core.records(DEMO_USER, Statement).filter(claims=claim).exists()
         report.count("statements", created=not exists)
         if not exists:
             statement_from_claim(by=DEMO_USER, claim=claim)
     for spec in read_area_data(DATA).get("statement", []):
-        exists = Statement.objects.filter(
-            speaker__key=spec["speaker"], quote=spec["quote"]
-        ).exists()
+        exists = (
+            core.records(DEMO_USER, Statement)
+            .filter(speaker__key=spec["speaker"], quote=spec["quote"])
+            .exists()
+        )
         report.count("statements", created=not exists)
         if not exists:
             fields = {k: v for k, v in spec.items() if k not in ("ref", "claims")}

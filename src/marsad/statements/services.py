@@ -8,10 +8,10 @@ from typing import Any
 from django.db import transaction
 
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
 from marsad.core.models import Claim
-from marsad.core.services.base import check_reach, clean_marking, require_writer, save, validate
-from marsad.core.services.inputs import actor, actors, choice, parse_date
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import require_writer
+from marsad.core.services.inputs import choice, parse_date
 from marsad.statements.models import REFUSALS, STANCES, QuoteLanguage, Statement, Topic
 
 SPEAKERS = (
@@ -45,6 +45,7 @@ def record_statement(
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Statement:
     """Record what an actor said (a stance) or would not say (a refusal)."""
     require_writer(by)
@@ -53,7 +54,7 @@ def record_statement(
     if refusal:
         choice(refusal, "refusal", REFUSALS)
     statement = Statement(
-        speaker=actor(speaker, "speaker", SPEAKERS),
+        speaker=lookups.actor(by, speaker, "speaker", SPEAKERS),
         on=parse_date(on, "on"),
         stance=stance,
         refusal=refusal,
@@ -66,12 +67,15 @@ def record_statement(
         else "",
         translation=translation.strip(),
     )
-    statement.marking, statement.releasable_to = clean_marking(marking, releasable_to)
-    validate(statement)
-    subjects = actors(about, "about")
-    check_reach(statement, "about", subjects)
-    save(statement, by=by, m2m={"about": subjects, "claims": claims_by_ids(claims)})
-    return statement
+    return gate.store(
+        statement,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+        about=lookups.actors(by, about, "about"),
+    )
 
 
 TOPIC_OF_TARGET_KIND = {

@@ -17,7 +17,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     language = get_language() or "ar"
     other = "en" if language.startswith("ar") else "ar"
     return {
-        "nav_areas": available_areas(),
+        "nav_areas": available_areas(writer=bool(getattr(request.user, "can_write", False))),
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),
         "digits": request.COOKIES.get(

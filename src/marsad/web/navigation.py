@@ -24,13 +24,19 @@ AREAS: list[tuple[str, Promise]] = [
     ("documents", _("Documents")),
     ("claims", _("Claims")),
     ("sources", _("Sources")),
+    ("conflicts", _("Conflicts")),
 ]
 
+# Pages for those who record (analysts and administrators) only.
+WRITERS_ONLY = frozenset({"conflicts"})
 
-def available_areas() -> list[tuple[str, str, Promise]]:
-    """(url name, url, label) of every area whose pages exist."""
+
+def available_areas(*, writer: bool = False) -> list[tuple[str, str, Promise]]:
+    """(url name, url, label) of every area whose pages exist (and that the reader may use)."""
     found = []
     for name, label in AREAS:
+        if name in WRITERS_ONLY and not writer:
+            continue
         try:
             found.append((name, reverse(name), label))
         except NoReverseMatch:

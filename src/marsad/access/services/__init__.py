@@ -21,14 +21,13 @@ from marsad.access.services.records import (
     record_consignment,
     set_consignment_status,
 )
-from marsad.access.services.timeline import current_step, record_status
+from marsad.access.services.timeline import record_status
 
 __all__ = [
     "corridor_by_key",
     "create_corridor",
     "create_crossing",
     "crossing_by_key",
-    "current_step",
     "ensure_crossings",
     "protect_corridor",
     "record_access_incident",

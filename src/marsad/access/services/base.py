@@ -1,5 +1,4 @@
-"""What the access services share: who may write, and how a record is finished (marking,
-validation, claims, save with history and audit)."""
+"""What the access services share: who may write, and numbers and names as typed."""
 
 from __future__ import annotations
 
@@ -7,9 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from marsad.core.errors import InvalidInput, NotAllowed
-from marsad.core.evidence import claims_by_ids
 from marsad.core.roles import Role
-from marsad.core.services.base import check_reach, clean_marking, save, validate
 from marsad.extraction.numerals import to_latin_digits
 
 
@@ -24,21 +21,6 @@ def require_access_writer(by: Any, marking: str | None = None) -> None:
             raise NotAllowed("humanitarian coordinators record public records only")
         return
     raise NotAllowed("only administrators, analysts and humanitarian coordinators may record this")
-
-
-def finish(
-    record: Any,
-    *,
-    by: Any,
-    marking: str | None,
-    releasable_to: Iterable[str],
-    claims: Iterable[Any],
-) -> None:
-    record.marking, record.releasable_to = clean_marking(marking, releasable_to)
-    validate(record)
-    supporting = claims_by_ids(claims)
-    check_reach(record, "claims", supporting)
-    save(record, by=by, m2m={"claims": supporting})
 
 
 def number(value: Any, field: str, *, limit: float | None = None) -> float | None:

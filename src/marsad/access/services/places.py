@@ -10,14 +10,14 @@ from typing import Any
 from django.db import transaction
 
 from marsad.access.models import Corridor, Crossing, route_problem
-from marsad.access.services.base import finish, names, number, require_access_writer
+from marsad.access.services.base import names, number, require_access_writer
 from marsad.access.vocabulary import CrossingKind
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.core.releasability import within
-from marsad.core.services.base import lock_writes, save, validate
-from marsad.core.services.inputs import actor, choice
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import Writer, lock_writes
+from marsad.core.services.inputs import choice
 from marsad.geo.distance import project_geometry
 
 REFERENCE = Path(__file__).resolve().parents[1] / "crossings.toml"
@@ -43,16 +43,18 @@ def create_crossing(
     claims: Iterable[Any] = (),
     marking: str = "public",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Crossing:
     """Record a crossing under its canonical identifier."""
     require_access_writer(by, marking)
     key = key.strip().upper()
-    if Crossing.objects.filter(key=key).exists():
-        raise InvalidInput.one("key", key, "this crossing is recorded already")
+    gate.check_unique(
+        by, Crossing.objects.filter(key=key), "key", key, "this crossing is recorded already"
+    )
     crossing = Crossing(
         key=key,
         kind=choice(kind, "kind", CrossingKind.values),
-        place=actor(place, "place", ["place"]) if place else None,
+        place=lookups.actor(by, place, "place", ["place"]) if place else None,
         name_ar=name_ar.strip(),
         name_en=name_en.strip(),
         aliases_ar=names(aliases_ar),
@@ -64,7 +66,14 @@ def create_crossing(
         description_ar=description_ar.strip(),
         description_en=description_en.strip(),
     )
-    finish(crossing, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        crossing,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return crossing
 
 
@@ -81,10 +90,10 @@ def ensure_crossings(*, by: Any) -> list[Crossing]:
     Twice changes nothing."""
     lock_writes()
     made = []
-    existing = {c.key: c for c in Crossing.objects.all()}
+    existing = {c.key: c for c in Crossing.objects.visible_to(by)}
     places = {
         a.key: a
-        for a in Actor.objects.filter(
+        for a in Actor.objects.visible_to(by).filter(
             kind="place", key__in=[s["key"] for s in reference_crossings()]
         )
     }
@@ -96,10 +105,8 @@ def ensure_crossings(*, by: Any) -> list[Crossing]:
         if crossing is None:
             made.append(create_crossing(by=by, place=place, marking="public", **spec))
         elif crossing.place_id is None and place is not None:
-            before = audit.snapshot(crossing)
             crossing.place = place
-            validate(crossing)
-            save(crossing, by=by, before=before)
+            gate.store(crossing, by=by)
     return made
 
 
@@ -123,15 +130,17 @@ def create_corridor(
     claims: Iterable[Any] = (),
     marking: str = "public",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Corridor:
     """Record a corridor: a route (GeoJSON LineString in degrees) from a crossing into Gaza."""
     require_access_writer(by, marking)
     key = key.strip().upper()
-    if Corridor.objects.filter(key=key).exists():
-        raise InvalidInput.one("key", key, "this corridor is recorded already")
+    gate.check_unique(
+        by, Corridor.objects.filter(key=key), "key", key, "this corridor is recorded already"
+    )
     corridor = Corridor(
         key=key,
-        crossing=crossing_by_key(crossing),
+        crossing=crossing_by_key(by, crossing),
         name_ar=name_ar.strip(),
         name_en=name_en.strip(),
         destinations_ar=destinations_ar.strip(),
@@ -144,23 +153,20 @@ def create_corridor(
     if problem:
         raise InvalidInput.one("route", route, problem)
     corridor.length_km = _route_length_km(route)
-    finish(corridor, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        corridor,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return corridor
 
 
-def crossing_by_key(value: Crossing | str, field: str = "crossing") -> Crossing:
-    if isinstance(value, Crossing):
-        return value
-    found = Crossing.objects.filter(key=str(value or "").strip().upper()).first()
-    if found is None:
-        raise InvalidInput.one(field, value, "no crossing has this identifier")
-    return found
+def crossing_by_key(user: Writer, value: Crossing | str, field: str = "crossing") -> Crossing:
+    return lookups.by_key(user, Crossing, value, field, "crossing")
 
 
-def corridor_by_key(value: Corridor | str, field: str = "corridor") -> Corridor:
-    if isinstance(value, Corridor):
-        return value
-    found = Corridor.objects.filter(key=str(value or "").strip().upper()).first()
-    if found is None:
-        raise InvalidInput.one(field, value, "no corridor has this identifier")
-    return found
+def corridor_by_key(user: Writer, value: Corridor | str, field: str = "corridor") -> Corridor:
+    return lookups.by_key(user, Corridor, value, field, "corridor")

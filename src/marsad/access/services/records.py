@@ -10,15 +10,13 @@ from django.db import transaction
 
 from marsad.access import transitions
 from marsad.access.models import AccessIncident, Consignment, Corridor, CorridorProtection, Crossing
-from marsad.access.services.base import finish, number, require_access_writer
+from marsad.access.services.base import number, require_access_writer
 from marsad.access.services.places import corridor_by_key, crossing_by_key
 from marsad.access.vocabulary import AccessCategory, CargoCategory, ConsignmentStatus, Unit
 from marsad.ceasefire.vocabulary import Verification
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
-from marsad.core.services.base import check_reach, save
-from marsad.core.services.inputs import actor, choice, parse_date, parse_quantity
+from marsad.core.services import gate, lookups
+from marsad.core.services.inputs import choice, parse_date, parse_quantity
 
 
 @transaction.atomic
@@ -45,6 +43,7 @@ def record_consignment(
     claims: Iterable[Any] = (),
     marking: str = "public",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> Consignment:
     """Record trucks and their load through a crossing on a day. A load given in tons is also
     its tonnage."""
@@ -60,13 +59,18 @@ def record_consignment(
     if parse_quantity(trucks, "trucks") is None and amount is None and weight is None:
         raise InvalidInput.one("trucks", trucks, "give trucks, a quantity or tons")
     key = key.strip() or f"MARSAD-{uuid.uuid4().hex[:12]}"
-    if Consignment.objects.filter(key=key).exists():
-        raise InvalidInput.one("key", key, "a consignment has this identifier already")
+    gate.check_unique(
+        by,
+        Consignment.objects.filter(key=key),
+        "key",
+        key,
+        "a consignment has this identifier already",
+    )
     consignment = Consignment(
         key=key,
         day=when,
-        crossing=crossing_by_key(crossing),
-        corridor=corridor_by_key(corridor) if corridor else None,
+        crossing=crossing_by_key(by, crossing),
+        corridor=corridor_by_key(by, corridor) if corridor else None,
         category=choice(category, "category", CargoCategory.values),
         category_raw="",
         description=description.strip(),
@@ -82,7 +86,14 @@ def record_consignment(
         imported_from=imported_from.strip(),
         note=note.strip(),
     )
-    finish(consignment, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        consignment,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return consignment
 
 
@@ -98,12 +109,8 @@ def set_consignment_status(
     why = transitions.consignment_refusal(consignment.status, status)
     if why:
         raise InvalidInput.one("status", status, why)
-    before = audit.snapshot(consignment)
     consignment.status = status
-    supporting = [*consignment.claims.all(), *claims_by_ids(claims)]
-    check_reach(consignment, "claims", supporting)
-    save(consignment, by=by, before=before, m2m={"claims": supporting})
-    return consignment
+    return gate.store(consignment, by=by, claims=claims)
 
 
 @transaction.atomic
@@ -126,6 +133,7 @@ def record_access_incident(
     claims: Iterable[Any] = (),
     marking: str = "public",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> AccessIncident:
     """Record something that impeded access, in an OCHA access-monitoring category, at a
     crossing, on a corridor or at a point."""
@@ -138,9 +146,9 @@ def record_access_incident(
     incident = AccessIncident(
         day=when,
         category=choice(category, "category", AccessCategory.values),
-        crossing=crossing_by_key(crossing) if crossing else None,
-        corridor=corridor_by_key(corridor) if corridor else None,
-        actor=actor(actor_key, "actor") if actor_key else None,
+        crossing=crossing_by_key(by, crossing) if crossing else None,
+        corridor=corridor_by_key(by, corridor) if corridor else None,
+        actor=lookups.actor(by, actor_key, "actor") if actor_key else None,
         latitude=number(latitude, "latitude", limit=90),
         longitude=number(longitude, "longitude", limit=180),
         trucks_affected=parse_quantity(trucks_affected, "trucks_affected"),
@@ -150,7 +158,14 @@ def record_access_incident(
         verification=choice(verification, "verification", Verification.values),
         imported_from=imported_from.strip(),
     )
-    finish(incident, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        incident,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return incident
 
 
@@ -166,12 +181,18 @@ def protect_corridor(
     claims: Iterable[Any] = (),
     marking: str = "public",
     releasable_to: Iterable[str] = (),
+    sanitized: str | None = None,
 ) -> CorridorProtection:
     """Record that a task of the force's mandate protects a corridor."""
     require_access_writer(by, marking)
-    target = corridor_by_key(corridor)
-    if CorridorProtection.objects.filter(task=task, corridor=target).exists():
-        raise InvalidInput.one("task", task.code, "already protects this corridor")
+    target = corridor_by_key(by, corridor)
+    gate.check_unique(
+        by,
+        CorridorProtection.objects.filter(task=task, corridor=target),
+        "task",
+        task.code,
+        "already protects this corridor",
+    )
     protection = CorridorProtection(
         task=task,
         corridor=target,
@@ -179,5 +200,12 @@ def protect_corridor(
         note_ar=note_ar.strip(),
         note_en=note_en.strip(),
     )
-    finish(protection, by=by, marking=marking, releasable_to=releasable_to, claims=claims)
+    gate.store(
+        protection,
+        by=by,
+        marking=marking,
+        releasable_to=releasable_to,
+        sanitized=sanitized,
+        claims=claims,
+    )
     return protection

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from marsad.core import selectors as core
 from marsad.core.models import Actor, Claim, Document, Source
 from marsad.core.models.documents import text_sha256
 from marsad.core.services.actors import create_actor, create_source
@@ -84,7 +85,7 @@ def _geometry(spec: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _load_actors(report: DemoReport) -> None:
-    existing = set(Actor.objects.values_list("key", flat=True))
+    existing = set(core.records(DEMO_USER, Actor).values_list("key", flat=True))
     for spec in _parents_first(_read("actors.toml")["actor"]):
         if spec["key"] in existing:
             report.count("actors", created=False)
@@ -110,7 +111,7 @@ def _load_actors(report: DemoReport) -> None:
 
 
 def _load_sources(report: DemoReport) -> None:
-    existing = set(Source.objects.values_list("key", flat=True))
+    existing = set(core.records(DEMO_USER, Source).values_list("key", flat=True))
     for spec in _read("sources.toml")["source"]:
         if spec["key"] in existing:
             report.count("sources", created=False)
@@ -156,7 +157,7 @@ def _same_claim(document: Document, data: dict[str, Any]) -> bool:
     spans = [(s["start"], s["end"]) for s in data["evidence"]]
     return any(
         [(s["start"], s["end"]) for s in claim.evidence] == spans
-        for claim in Claim.objects.filter(document=document, type=data["type"])
+        for claim in core.records(DEMO_USER, Claim).filter(document=document, type=data["type"])
     )
 
 
@@ -232,12 +233,12 @@ def find_claims(refs: list[str]) -> list[Claim]:
             raise DemoDataError(f"claim reference {ref!r}: {slug} has {len(claim_specs)} claims")
         text = normalize_text(spec["text"])
         data = _claim_data(claim_specs[int(number) - 1], text, ref)
-        document = Document.objects.get(sha256=text_sha256(text))
+        document = core.records(DEMO_USER, Document).get(sha256=text_sha256(text))
         spans = [(s["start"], s["end"]) for s in data["evidence"]]
         claim = next(
             (
                 c
-                for c in Claim.objects.filter(document=document, type=data["type"])
+                for c in core.records(DEMO_USER, Claim).filter(document=document, type=data["type"])
                 if [(s["start"], s["end"]) for s in c.evidence] == spans
             ),
             None,
@@ -253,4 +254,4 @@ def read_area_data(path: Path) -> dict[str, Any]:
 
 
 def database_is_empty() -> bool:
-    return not Actor.objects.exists()
+    return not core.records(DEMO_USER, Actor).exists()

@@ -1,6 +1,7 @@
 from marsad.core.models.actors import Actor, ActorKind
 from marsad.core.models.audit import AuditEntry, AuditHead
 from marsad.core.models.claims import Claim, ReviewState
+from marsad.core.models.conflicts import Conflict
 from marsad.core.models.documents import Document
 from marsad.core.models.sources import Reliability, Source, SourceKind
 from marsad.core.models.users import ApiToken, User
@@ -12,6 +13,7 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "Claim",
+    "Conflict",
     "Document",
     "Reliability",
     "ReviewState",

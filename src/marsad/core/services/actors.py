@@ -8,11 +8,11 @@ from typing import Any
 
 from django.db import transaction
 
-from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, ActorKind, Reliability, Source, SourceKind
 from marsad.core.releasability import ISO3, decode_nations, within
-from marsad.core.services.base import clean_marking, require_writer, save, validate
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import require_writer
 
 KEY = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,63}$")
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
@@ -40,13 +40,6 @@ def _check_geometry(geometry: Any) -> None:
         raise InvalidInput.one("geometry", geometry, "has no coordinates")
 
 
-def actor_by_key(key: str, field: str = "actor") -> Actor:
-    actor = Actor.objects.filter(key=(key or "").strip().upper()).first()
-    if actor is None:
-        raise InvalidInput.one(field, key, "no actor has this identifier")
-    return actor
-
-
 @transaction.atomic
 def create_actor(
     *,
@@ -69,8 +62,13 @@ def create_actor(
     """Record a new actor with its Arabic and English names."""
     require_writer(by)
     key = _clean_key(key)
-    if Actor.objects.filter(key=key).exists():
-        raise InvalidInput.one("key", key, "an actor with this identifier exists already")
+    gate.check_unique(
+        by,
+        Actor.objects.filter(key=key),
+        "key",
+        key,
+        "an actor with this identifier exists already",
+    )
     if kind not in ActorKind.values:
         raise InvalidInput.one("kind", kind, "must be one of " + ", ".join(ActorKind.values))
     iso3 = (iso3 or "").strip().upper()
@@ -79,7 +77,6 @@ def create_actor(
     if iso3 and kind != ActorKind.STATE:
         raise InvalidInput.one("iso3", iso3, "only states carry an ISO alpha-3 code")
     _check_geometry(geometry)
-    marking, nations = clean_marking(marking, releasable_to)
     actor = Actor(
         key=key,
         kind=kind,
@@ -92,13 +89,9 @@ def create_actor(
         iso3=iso3,
         pcode=(pcode or "").strip().upper(),
         geometry=geometry,
-        parent=actor_by_key(parent, "parent") if parent else None,
-        marking=marking,
-        releasable_to=nations,
+        parent=lookups.actor(by, parent, "parent") if parent else None,
     )
-    validate(actor)
-    save(actor, by=by)
-    return actor
+    return gate.store(actor, by=by, marking=marking, releasable_to=releasable_to)
 
 
 UPDATABLE_ACTOR_FIELDS = (
@@ -121,16 +114,13 @@ def update_actor(*, by: Any, actor: Actor, **changes: Any) -> Actor:
     if unknown:
         raise InvalidInput.one(sorted(unknown)[0], changes[sorted(unknown)[0]], "cannot be changed")
     actor = Actor.objects.select_for_update().get(pk=actor.pk)
-    before = audit.snapshot(actor)
     if "geometry" in changes:
         _check_geometry(changes["geometry"])
     for field, value in changes.items():
         if field.startswith("aliases"):
             value = _aliases(value)
         setattr(actor, field, value)
-    validate(actor)
-    save(actor, by=by, before=before)
-    return actor
+    return gate.store(actor, by=by)
 
 
 @transaction.atomic
@@ -153,30 +143,30 @@ def create_source(
     optionally, why that letter."""
     require_writer(by)
     key = _clean_key(key)
-    if Source.objects.filter(key=key).exists():
-        raise InvalidInput.one("key", key, "a source with this identifier exists already")
+    gate.check_unique(
+        by,
+        Source.objects.filter(key=key),
+        "key",
+        key,
+        "a source with this identifier exists already",
+    )
     if kind not in SourceKind.values:
         raise InvalidInput.one("kind", kind, "must be one of " + ", ".join(SourceKind.values))
     reliability = (reliability or "").strip().upper()
     if reliability not in Reliability.values:
         raise InvalidInput.one("reliability", reliability, "must be an Admiralty letter A-F")
-    marking, nations = clean_marking(marking, releasable_to)
     source = Source(
         key=key,
         name_ar=(name_ar or "").strip(),
         name_en=(name_en or "").strip(),
         kind=kind,
         reliability=reliability,
-        actor=actor_by_key(actor) if actor else None,
+        actor=lookups.actor(by, actor, "actor") if actor else None,
         url=url,
         grading_note_ar=(grading_note_ar or "").strip(),
         grading_note_en=(grading_note_en or "").strip(),
-        marking=marking,
-        releasable_to=nations,
     )
-    validate(source)
-    save(source, by=by)
-    return source
+    return gate.store(source, by=by, marking=marking, releasable_to=releasable_to)
 
 
 def check_source_reach(source: Source, *, marking: str, nations: str) -> None:
@@ -192,10 +182,10 @@ def import_source(*, by: Any, spec: dict[str, Any], marking: str, nations: str) 
     """The graded source a bulk import attributes its rows to, found by `spec["key"]`. When it
     is missing it is recorded, public, from `spec` (create_source's arguments; its actor only
     if that actor is recorded); a source already recorded keeps the grading analysts gave it."""
-    source = Source.objects.filter(key=spec["key"]).first()
+    source = Source.objects.visible_to(by).filter(key=spec["key"]).first()
     if source is None:
         actor = spec.get("actor", "")
-        if actor and not Actor.objects.filter(key=actor).exists():
+        if actor and not Actor.objects.visible_to(by).filter(key=actor).exists():
             actor = ""
         source = create_source(by=by, **{**spec, "actor": actor, "marking": "public"})
     check_source_reach(source, marking=marking, nations=nations)

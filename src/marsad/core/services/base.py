@@ -1,4 +1,5 @@
-"""What every service write shares: who is writing, validation, saving with history and audit."""
+"""What every service write shares: who is writing, what a marking may be, the model's own
+validation. Saving, reach, history and audit are the gate's (`gate.py`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from marsad.core import audit
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import AuditHead, User
-from marsad.core.releasability import encode_nations, marking_problem, reach_problem
+from marsad.core.releasability import encode_nations, marking_problem
 from marsad.core.roles import Role
 from marsad.extraction.contract import Problem
 
@@ -31,6 +31,12 @@ class SystemUser:
 
 
 Writer = User | SystemUser
+
+
+def on_behalf(by: Writer, task: str) -> SystemUser:
+    """The system writing what `by`'s write causes in records `by` may not read (a grade, a link
+    between copies of one story): the audit names both the writer and the task."""
+    return SystemUser(f"{getattr(by, 'username', '') or 'system'}:{task}")
 
 
 def lock_writes() -> None:
@@ -83,39 +89,3 @@ def clean_marking(marking: str | None, nations: Iterable[str] | None) -> tuple[s
     if problem:
         raise InvalidInput.one(*problem)
     return marking, encode_nations(codes)
-
-
-def check_reach(record: Any, field: str, related: Iterable[Any]) -> None:
-    """Many-to-many relations are set after the record is saved, so its model cannot check
-    them: the record may not reach further than any releasable record it names."""
-    for other in related:
-        problem = reach_problem(record, other, f"{field} '{getattr(other, 'key', other)}'")
-        if problem:
-            raise InvalidInput.one(
-                field, getattr(other, "key", getattr(other, "pk", other)), problem
-            )
-
-
-def save(
-    instance: models.Model,
-    *,
-    by: Any,
-    before: dict[str, Any] | None = None,
-    m2m: dict[str, Iterable[models.Model]] | None = None,
-) -> None:
-    """Save (and set many-to-many relations), with the writer recorded in the history row and an
-    audit entry, in the caller's transaction."""
-    action = "create" if instance.pk is None else "update"
-    instance._history_user = history_user(by)  # type: ignore[attr-defined]
-    instance.save()
-    for name, related in (m2m or {}).items():
-        getattr(instance, name).set(list(related))
-    audit.record(user=by, action=action, instance=instance, before=before)
-
-
-def delete(instance: models.Model, *, by: Any) -> None:
-    """Delete with a history row and an audit entry holding the record as it was."""
-    before = audit.snapshot(instance)
-    instance._history_user = history_user(by)  # type: ignore[attr-defined]
-    instance.delete()
-    audit.record(user=by, action="delete", instance=instance, before=before)

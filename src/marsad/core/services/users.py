@@ -13,7 +13,8 @@ from marsad.core.models import Actor, ActorKind, ApiToken, User
 from marsad.core.models.users import hash_token
 from marsad.core.releasability import ISO3
 from marsad.core.roles import Role
-from marsad.core.services.base import save, validate
+from marsad.core.services import gate
+from marsad.core.services.base import validate
 
 
 def _require_admin(by: Any) -> None:
@@ -64,7 +65,7 @@ def create_user(
         raise InvalidInput.one("password", "(hidden)", " ".join(error.messages)) from None
     user.set_password(password)
     validate(user, exclude=["password"])
-    save(user, by=by)
+    gate.store(user, by=by)
     return user
 
 
@@ -75,5 +76,5 @@ def issue_token(*, by: Any, user: User, label: str = "") -> str:
         _require_admin(by)
     secret = ApiToken.new_secret()
     token = ApiToken(user=user, digest=hash_token(secret), label=label[:100])
-    save(token, by=by)
+    gate.store(token, by=by)
     return secret

@@ -1,5 +1,6 @@
 """{% evidence record %}: the claims behind a record that the reader may see, each with its
-source, grading and status; and how many more are not releasable to the reader. A row imported
+source, grading and status; whether some are not releasable to the reader (never how many); and,
+to analysts, why a record was released further than its evidence. A row imported
 from a dataset with no claim the reader may see shows the dataset's graded source and the row's
 line instead. {% imported_source record as name %}: that source, its dataset and line, or None."""
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from django import template
 
-from marsad.core.selectors import source_by_id
+from marsad.core.selectors import evidence_withheld, source_by_id
 
 register = template.Library()
 
@@ -32,11 +33,17 @@ def imported_source(context: template.Context, record: Any) -> dict[str, Any] | 
 def evidence(context: template.Context, record: Any) -> dict[str, Any]:
     user = context["request"].user
     visible = list(record.evidence_for(user))
-    hidden = record.claims.count() - len(visible)
     return {
         "claims": visible,
-        "hidden": hidden,
+        "withheld": evidence_withheld(user, record),
+        "sanitized": record.sanitized_reason if getattr(user, "can_write", False) else "",
         "imported": None if visible else imported_source(context, record),
         "anonymous_only": bool(visible) and all(c.attribution_kind == "anonymous" for c in visible),
         "digits": context.get("digits"),
     }
+
+
+@register.filter
+def anonymous_only_for(record: Any, user: Any) -> bool:
+    """Whether every supporting claim of `record` that `user` may read is anonymous."""
+    return bool(record.anonymous_only_for(user))

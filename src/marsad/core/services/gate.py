@@ -1,0 +1,334 @@
+"""The one write gate. Every write of a record in Marsad passes through `store` (one record),
+`store_batch` / `update_batch` (an import's batch) or `remove`, inside the caller's transaction:
+
+1. the marking is checked (`clean_marking`);
+2. every record the new one points to must be readable by the writer: a hidden record answers
+   as an unknown one, so a write cannot be used to learn what is recorded;
+3. the record may not be released further than anything it names (its foreign keys and
+   relations) or rests on (its supporting claims), unless an analyst makes a sanitized release
+   of its evidence, with a reason;
+4. the model validates itself (`full_clean`);
+5. it is saved with the writer in its history row, and one entry is appended to the audit chain.
+
+An area's service says only what is specific to it (which fields, which transitions); the rule
+of who may read what is written here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from marsad.core import audit
+from marsad.core.errors import InvalidInput, NotAllowed
+from marsad.core.models import Claim, Conflict
+from marsad.core.releasability import (
+    Releasable,
+    decode_nations,
+    marking_problem,
+    narrowest,
+    reach_problem,
+    readable,
+)
+from marsad.core.services import lookups
+from marsad.core.services.base import Writer, clean_marking, history_user, plain, validate
+
+Record = TypeVar("Record", bound=models.Model)
+
+# `marking=KEEP` leaves a stored record's marking as it is.
+KEEP: Any = object()
+
+# All a writer is told of a record it may not read that stands in its way.
+HIDDEN_CONFLICT = "conflicts with a record you cannot see"
+
+# A reason for a sanitized release long enough to say something.
+MIN_REASON = 10
+
+
+def _in_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("writes go through the gate inside the caller's transaction")
+
+
+def _name(record: models.Model) -> str:
+    return str(getattr(record, "key", None) or record.pk)
+
+
+def _referenced(record: models.Model) -> Iterable[tuple[str, Releasable]]:
+    """(field, record) for every releasable record a foreign key of `record` points to."""
+    for field in record._meta.concrete_fields:
+        if not (field.many_to_one and issubclass(field.related_model, Releasable)):
+            continue
+        if getattr(record, field.attname) is None:
+            continue
+        yield field.name, getattr(record, field.name)
+
+
+def _unknown(field: str, other: models.Model) -> InvalidInput:
+    """The same refusal a lookup gives for a record that does not exist."""
+    what = str(other._meta.verbose_name)
+    return InvalidInput.one(field, _name(other), f"no {what} has this identifier")
+
+
+def check_names(by: Writer, record: models.Model) -> None:
+    """Every releasable record `record` points to is readable by the writer."""
+    for field, other in _referenced(record):
+        if not readable(by, other):
+            raise _unknown(field, other)
+
+
+def check_reach(record: Any, field: str, related: Iterable[Any]) -> None:
+    """`record` may not be released further than any releasable record it names."""
+    for other in related:
+        problem = reach_problem(record, other, f"{field} '{_name(other)}'")
+        if problem:
+            raise InvalidInput.one(field, _name(other), problem)
+
+
+def check_unique(
+    by: Writer, found: models.QuerySet[Any], field: str, value: Any, message: str
+) -> None:
+    """Refuse a value that must be unique when a record holds it already. When only a record
+    hidden from the writer holds it, the value cannot be stored either (the database keeps it
+    unique), and the refusal says no more than that: not which record, nor how it is marked."""
+    if not found.exists():
+        return
+    if found.visible_to(by).exists():  # type: ignore[attr-defined]
+        raise InvalidInput.one(field, value, message)
+    raise InvalidInput.one(field, value, HIDDEN_CONFLICT)
+
+
+def _hidden_duplicate(by: Writer, record: models.Model) -> None:
+    """A value the database keeps unique that only records hidden from the writer hold: refused
+    with no more than HIDDEN_CONFLICT (the model's own check would say the record exists)."""
+    checks, _dates = record._get_unique_checks(include_meta_constraints=True)
+    for model, fields in checks:
+        lookup = {}
+        for name in fields:
+            value = getattr(record, record._meta.get_field(name).attname)
+            if value is None:
+                break
+            lookup[record._meta.get_field(name).attname] = value
+        else:
+            found = model._default_manager.filter(**lookup).exclude(pk=record.pk)
+            if not issubclass(model, Releasable) or not found.exists():
+                continue
+            if not found.visible_to(by).exists():
+                raise InvalidInput.one(
+                    fields[0], plain(getattr(record, fields[0])), HIDDEN_CONFLICT
+                )
+
+
+def _related(by: Writer, record: Any, field: str, values: Iterable[Any]) -> list[Any]:
+    """A many-to-many relation's records, each readable by the writer and at least as widely
+    released as `record` (claims excepted when the record is a sanitized release)."""
+    related = list(dict.fromkeys(values))
+    for index, other in enumerate(related):
+        if isinstance(other, Releasable) and not readable(by, other):
+            raise _unknown(f"{field}[{index}]", other)
+    if not (field == "claims" and getattr(record, "sanitized_reason", "")):
+        check_reach(record, field, related)
+    return related
+
+
+def _sanitized(by: Writer, record: Any, reason: str) -> str:
+    """The reason of a sanitized release: analysts only, and it must say why."""
+    if not getattr(by, "can_write", False):
+        raise NotAllowed("only analysts may release a record further than its evidence")
+    if not hasattr(record, "sanitized_reason"):
+        raise InvalidInput.one("sanitized", reason, "this record has no evidence to sanitize")
+    text = " ".join((reason or "").split())
+    if len(text) < MIN_REASON:
+        raise InvalidInput.one(
+            "sanitized", reason, f"say why, in at least {MIN_REASON} characters: it is audited"
+        )
+    return text
+
+
+def _stored(record: models.Model) -> dict[str, Any] | None:
+    """The record as stored before this write (None when new)."""
+    if record.pk is None:
+        return None
+    return audit.snapshot(type(record)._default_manager.get(pk=record.pk))
+
+
+def store(
+    record: Record,
+    *,
+    by: Writer,
+    marking: Any = KEEP,
+    releasable_to: Iterable[str] = (),
+    claims: Iterable[Any] | None = None,
+    sanitized: str | None = None,
+    change_reason: str = "",
+    **relations: Iterable[Any],
+) -> Record:
+    """Validate, check reach and save `record` with its relations, with history and audit.
+
+    `claims` are supporting claims (numbers or claims) the writer may read: a new record gets
+    them, a stored one gets them added. `sanitized` (a reason) lets the record be released
+    further than its claims. Other keyword arguments set many-to-many relations (records).
+    """
+    _in_transaction()
+    if marking is not KEEP:
+        record.marking, record.releasable_to = clean_marking(marking, releasable_to)  # type: ignore[attr-defined]
+    before = _stored(record)
+    check_names(by, record)
+    _hidden_duplicate(by, record)
+    validate(record)
+    m2m = {name: _related(by, record, name, values) for name, values in relations.items()}
+    added: list[Claim] = []
+    if sanitized is not None:
+        record.sanitized_reason = _sanitized(by, record, sanitized)  # type: ignore[attr-defined]
+    if claims is not None:
+        added = lookups.claims(by, claims)
+        if not getattr(record, "sanitized_reason", ""):
+            check_reach(record, "claims", added)
+    action = "create" if before is None else "update"
+    record._history_user = history_user(by)  # type: ignore[attr-defined]
+    if change_reason:
+        record._change_reason = change_reason  # type: ignore[attr-defined]
+    record.save()
+    for name, related in m2m.items():
+        getattr(record, name).set(related)
+    if added:
+        if before is None:
+            record.claims.set(added)  # type: ignore[attr-defined]
+        else:
+            record.claims.add(*added)  # type: ignore[attr-defined]
+    audit.record(user=by, action=action, instance=record, before=before)
+    return record
+
+
+def remove(record: models.Model, *, by: Writer) -> None:
+    """Delete with a history row and an audit entry holding the record as it was."""
+    _in_transaction()
+    before = audit.snapshot(record)
+    record._history_user = history_user(by)  # type: ignore[attr-defined]
+    record.delete()
+    audit.record(user=by, action="delete", instance=record, before=before)
+
+
+def _check_batch(by: Writer, records: Sequence[models.Model]) -> None:
+    """The batch form of steps 1-3: each distinct marking and each distinct record pointed to is
+    checked once, so a batch of thousands costs a handful of checks."""
+    if not isinstance(records[0], Releasable):
+        return
+    for marking, nations in {(r.marking, r.releasable_to) for r in records}:  # type: ignore[attr-defined]
+        problem = marking_problem(marking, decode_nations(nations))
+        if problem:
+            raise InvalidInput.one(*problem)
+    seen: set[tuple[str, str, str, Any]] = set()
+    fields = [
+        field
+        for field in records[0]._meta.concrete_fields
+        if field.many_to_one and issubclass(field.related_model, Releasable)
+    ]
+    for record in records:
+        for field in fields:
+            value = getattr(record, field.attname)
+            token = (record.marking, record.releasable_to, field.name, value)  # type: ignore[attr-defined]
+            if value is None or token in seen:
+                continue
+            seen.add(token)
+            other = getattr(record, field.name)
+            if not readable(by, other):
+                raise _unknown(field.name, other)
+            check_reach(record, field.name, [other])
+
+
+def store_batch(
+    model: type[Record],
+    records: Sequence[Record],
+    *,
+    by: Writer,
+    ids: Callable[[Record], Any],
+    detail: Mapping[str, Any],
+    action: str = "import",
+) -> list[Record]:
+    """Insert new records of one model at once: checked as a batch, inserted with their history
+    rows, and one audit entry listing them (`ids` names each)."""
+    _in_transaction()
+    if not records:
+        return []
+    _check_batch(by, records)
+    if hasattr(model, "history"):
+        created = bulk_create_with_history(
+            list(records), model, batch_size=500, default_user=history_user(by)
+        )
+    else:
+        created = model._default_manager.bulk_create(list(records), batch_size=500)
+    audit.record_bulk(
+        user=by, action=action, model=model, ids=[ids(r) for r in records], detail=dict(detail)
+    )
+    return created
+
+
+def update_batch(
+    model: type[Record],
+    records: Sequence[Record],
+    fields: list[str],
+    *,
+    by: Writer,
+    ids: Callable[[Record], Any],
+    detail: Mapping[str, Any],
+) -> None:
+    """Change `fields` of stored records at once, with history rows and one audit entry."""
+    _in_transaction()
+    if not records:
+        return
+    _check_batch(by, records)
+    bulk_update_with_history(
+        list(records), model, fields, batch_size=500, default_user=history_user(by)
+    )
+    audit.record_bulk(
+        user=by,
+        action="update",
+        model=model,
+        ids=[ids(r) for r in records],
+        detail={**detail, "set": fields},
+    )
+
+
+def queue_conflict(
+    *, by: Writer, record: models.Model, other: Releasable, field: str, reason: str
+) -> Conflict:
+    """Queue a disagreement between `record` (just stored) and `other`, which its writer may not
+    read, for an analyst who may read both. The writer is told nothing of it."""
+    marking, nations = narrowest(
+        (record.marking, record.nations),  # type: ignore[attr-defined]
+        (other.marking, other.nations),
+    )
+    conflict = Conflict(
+        created_by=history_user(by),
+        model=record._meta.label,
+        record_id=_name(record),
+        other_model=other._meta.label,
+        other_id=_name(other),
+        field=field,
+        reason=reason,
+    )
+    # The conflict names a record the writer may not read, so it is not checked against the
+    # writer's reach; it is audited under the writer's name all the same.
+    conflict.marking, conflict.releasable_to = clean_marking(marking, nations)
+    validate(conflict)
+    conflict._history_user = history_user(by)  # type: ignore[attr-defined]
+    conflict.save()
+    audit.record(user=by, action="create", instance=conflict, before=None)
+    return conflict
+
+
+__all__ = [
+    "KEEP",
+    "check_names",
+    "check_reach",
+    "check_unique",
+    "queue_conflict",
+    "remove",
+    "store",
+    "store_batch",
+    "update_batch",
+]
