@@ -187,10 +187,12 @@ def measure_verify() -> dict:
         lambda: list(AuditEntry.objects.order_by("seq").values_list(*fields))
     )
 
+    key = audit.chain_key()
+
     def recompute():
         prev = audit.GENESIS_HASH
         for *values, stored in entries:
-            prev = audit.entry_hash(prev, audit._entry_fields(*values))
+            prev = audit.entry_hash(prev, audit._entry_fields(*values), key)
             assert prev == stored
 
     pure_seconds, _ = timed(recompute)

@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from marsad.commandline import console, fail, setup_django
+from marsad.core.cli import audit_app
 
 app = typer.Typer(
     help="Marsad: the coordination and monitoring system of the International Stabilization Force.",
@@ -21,7 +22,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 import_app = typer.Typer(
     help="Import data files; each row is reported accepted or rejected, and nothing is imported "
@@ -133,19 +133,6 @@ def createuser(
         secret = issue_token(by=by, user=user, label="createuser")
         console.print("API token (shown once; keep it safe):")
         console.print(secret, soft_wrap=True, markup=False)
-
-
-@audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain of the audit log; name the first entry altered, removed or moved."""
-    setup_django()
-    from marsad.core.audit import verify
-
-    report = verify()
-    if report.ok:
-        console.print(f"[green]audit chain intact[/]: {report.checked} entries")
-        return
-    fail(f"audit chain broken after {report.checked} good entries: {report.problem}", code=2)
 
 
 @app.command()

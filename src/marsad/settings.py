@@ -6,6 +6,10 @@ DATABASE_URL         any database URL; default sqlite:///<var>/marsad.sqlite3
 MARSAD_DEBUG=1       debug pages (never in production)
 MARSAD_ALLOWED_HOSTS comma-separated host names (default: localhost names)
 MARSAD_SECRET_KEY    overrides the key generated on first run under <var>/secret_key
+MARSAD_AUDIT_KEY     overrides the audit chain's HMAC key, generated on first use under
+                     <var>/audit_key (keep a copy apart from the database's backups)
+MARSAD_AUDIT_SIGNING_KEY  the file of the private key that signs audit checkpoints; default
+                     <var>/audit_signing_key, generated on first use
 """
 
 from __future__ import annotations
@@ -26,6 +30,14 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 SECRET_KEY = os.environ.get("MARSAD_SECRET_KEY") or load_or_create_secret_key(
     VAR_DIR / "secret_key"
 )
+# The audit log's keys live beside the secret key, never in the database: whoever can write to
+# the database cannot recompute the chain or sign a checkpoint (marsad.core.audit_keys).
+AUDIT_KEY = os.environ.get("MARSAD_AUDIT_KEY", "")
+AUDIT_KEY_FILE = VAR_DIR / "audit_key"
+AUDIT_SIGNING_KEY_FILE = Path(
+    os.environ.get("MARSAD_AUDIT_SIGNING_KEY") or VAR_DIR / "audit_signing_key"
+)
+AUDIT_CHECKPOINTS_FILE = VAR_DIR / "audit-checkpoints.jsonl"
 DEBUG = os.environ.get("MARSAD_DEBUG") == "1"
 ALLOWED_HOSTS = [
     h.strip()

@@ -91,7 +91,8 @@ def test_removed_tail_is_found(chain):
 
 
 def test_rehashed_forgery_breaks_the_next_link(chain):
-    """Whoever rewrites an entry and recomputes its hash still breaks the following entry."""
+    """Even whoever holds the audit key, rewrites an entry and recomputes its hash still breaks
+    the following entry (without the key, the entry itself fails: test_audit_tamper.py)."""
     target = chain[1]
     fields = audit._entry_fields(
         target.seq,

@@ -1,19 +1,29 @@
 """Writing to and verifying the audit chain. Every service write calls `record` inside its
-transaction, so a write that fails leaves no entry and an entry never outlives its write."""
+transaction, so a write that fails leaves no entry and an entry never outlives its write.
+
+Each entry's hash is an HMAC-SHA256, under a key kept outside the database
+(`marsad.core.audit_keys`), of the previous hash and the entry's canonical JSON: whoever can
+only write to the database cannot make an altered or inserted entry fit. Cuts from the end and
+a wholesale deletion are proven by signed checkpoints held elsewhere (`audit_proof`).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import hmac
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from marsad.core.audit_keys import chain_key, chain_key_for_writing, missing_chain_key_message
 from marsad.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
 # Secrets stay out of the log; the log says only that the record changed.
@@ -41,9 +51,25 @@ def snapshot(instance: models.Model | None) -> dict[str, Any] | None:
     return json.loads(canonical_json(data))
 
 
-def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+def entry_hash(prev_hash: str, entry: dict[str, Any], key: bytes | None = None) -> str:
+    """The keyed hash of an entry: HMAC-SHA256 of the previous hash and the entry's JSON."""
+    secret = key if key is not None else _existing_key()
+    payload = (prev_hash + canonical_json(entry)).encode("utf-8")
+    return hmac.new(secret, payload, hashlib.sha256).hexdigest()
+
+
+def unkeyed_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+    """The plain SHA-256 of logs written before the chain had a key: never accepted by
+    `verify`, only converted once by `marsad audit rekey`."""
     payload = prev_hash + canonical_json(entry)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _existing_key() -> bytes:
+    key = chain_key()
+    if key is None:
+        raise ImproperlyConfigured(missing_chain_key_message(AuditEntry.objects.count()))
+    return key
 
 
 def _entry_fields(
@@ -68,6 +94,20 @@ def _entry_fields(
     }
 
 
+def fields_of(entry: AuditEntry) -> dict[str, Any]:
+    """What an entry's hash covers, read back from its row."""
+    return _entry_fields(
+        entry.seq,
+        entry.at,
+        entry.user,
+        entry.action,
+        entry.model,
+        entry.object_id,
+        entry.before,
+        entry.after,
+    )
+
+
 def _append(
     *, user: Any, action: str, model: str, object_id: str, before: str, after: str
 ) -> AuditEntry:
@@ -75,6 +115,9 @@ def _append(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit entries are written inside the transaction of the write")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+    key = chain_key_for_writing() if head.seq == 0 else chain_key()
+    if key is None:
+        raise ImproperlyConfigured(missing_chain_key_message(head.seq))
     fields = _entry_fields(
         seq=head.seq + 1,
         at=timezone.now(),
@@ -85,7 +128,7 @@ def _append(
         before=before,
         after=after,
     )
-    digest = entry_hash(head.hash, fields)
+    digest = entry_hash(head.hash, fields, key)
     entry = AuditEntry.objects.create(
         seq=fields["seq"],
         at=datetime.fromisoformat(fields["at"]),
@@ -135,64 +178,116 @@ def record_bulk(
     )
 
 
+def record_rekey(*, user: Any, detail: dict[str, Any]) -> AuditEntry:
+    """Append the entry of `marsad audit rekey`: how many entries were re-hashed with the key,
+    and the unkeyed head they had, so that a head noted before the conversion still ties in."""
+    return _append(
+        user=user,
+        action="rekey",
+        model=AuditEntry._meta.label,
+        object_id=f"1..{detail['unkeyed_entries']}",
+        before=canonical_json(None),
+        after=canonical_json(detail),
+    )
+
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
     checked: int
     problem: str = ""
     seq: int | None = None
+    # The hash of the last entry checked: what a checkpoint signs.
+    head_hash: str = GENESIS_HASH
+    # The hashes found at the sequence numbers `verify` was asked about.
+    hashes: Mapping[int, str] = dataclasses.field(default_factory=dict)
+    checkpoints: int = 0
 
 
 def _entries(batch: int = 2000) -> Iterator[AuditEntry]:
     yield from AuditEntry.objects.order_by("seq").iterator(chunk_size=batch)
 
 
-def verify() -> ChainReport:
-    """Walk the chain and report the first entry that was altered, removed or reordered."""
-    prev_hash, expected_seq, checked = GENESIS_HASH, 1, 0
-    for entry in _entries():
-        if entry.seq != expected_seq:
-            return ChainReport(
-                False,
-                checked,
-                f"entry #{expected_seq} is missing (next entry found is #{entry.seq}): "
-                "entries were removed",
-                expected_seq,
-            )
-        if entry.prev_hash != prev_hash:
-            return ChainReport(
-                False,
-                checked,
-                f"entry #{entry.seq} does not follow entry #{entry.seq - 1}: "
-                "entries were removed, inserted or reordered",
-                entry.seq,
-            )
-        fields = _entry_fields(
-            entry.seq,
-            entry.at,
-            entry.user,
-            entry.action,
-            entry.model,
-            entry.object_id,
-            entry.before,
-            entry.after,
+def link_problem(entry: AuditEntry, expected_seq: int, prev_hash: str) -> str:
+    """Why `entry` does not take the next place in the chain (empty when it does)."""
+    if entry.seq != expected_seq:
+        return (
+            f"entry #{expected_seq} is missing (next entry found is #{entry.seq}): "
+            "entries were removed"
         )
-        if entry_hash(prev_hash, fields) != entry.hash:
-            return ChainReport(
-                False,
-                checked,
-                f"entry #{entry.seq} was altered: its content does not match its hash",
-                entry.seq,
-            )
-        prev_hash, expected_seq, checked = entry.hash, expected_seq + 1, checked + 1
-    head = AuditHead.objects.filter(pk=1).first()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
-    if head_seq != checked or head_hash != prev_hash:
-        return ChainReport(
-            False,
-            checked,
-            f"the log ends at entry #{checked} but the head records #{head_seq}: "
+    if entry.prev_hash != prev_hash:
+        return (
+            f"entry #{entry.seq} does not follow entry #{entry.seq - 1}: "
+            "entries were removed, inserted or reordered"
+        )
+    return ""
+
+
+def _hash_problem(entry: AuditEntry, prev_hash: str, key: bytes) -> str:
+    fields = fields_of(entry)
+    if hmac.compare_digest(entry_hash(prev_hash, fields, key), entry.hash):
+        return ""
+    if hmac.compare_digest(unkeyed_hash(prev_hash, fields), entry.hash):
+        return (
+            f"entry #{entry.seq} has an unkeyed SHA-256 hash: a log written before Marsad kept "
+            "an audit key is checked and converted once with `marsad audit rekey`; in a log "
+            "converted already, the entry was rewritten by someone without the key"
+        )
+    return f"entry #{entry.seq} was altered: its content does not match its hash"
+
+
+def _read_head() -> tuple[int, str] | None:
+    return AuditHead.objects.filter(pk=1).values_list("seq", "hash").first()
+
+
+def head_problem(
+    before: tuple[int, str] | None,
+    after: tuple[int, str] | None,
+    checked: int,
+    hashes: Mapping[int, str],
+) -> tuple[str, int] | None:
+    """Compare the head row, read before and after the walk, with the entries found.
+
+    A writer adds its entry and moves the head in one transaction, so the head read before the
+    walk can only be behind the entries walked, and the head read after only ahead of them."""
+    seq, digest = before or (0, GENESIS_HASH)
+    if checked < seq:
+        return (
+            f"the log ends at entry #{checked} but the head records #{seq}: "
             "entries were removed from the end",
             checked + 1,
         )
-    return ChainReport(True, checked)
+    if hashes.get(seq, GENESIS_HASH) != digest:
+        return f"the head does not match entry #{seq}: the head row was altered", seq
+    if checked and (after is None or after[0] < checked):
+        recorded = f"entry #{after[0]}" if after else "nothing (the head row is gone)"
+        return (
+            f"the head records {recorded} but the log goes on to entry #{checked}: "
+            "the head row was altered or removed",
+            checked,
+        )
+    return None
+
+
+def verify(*, at: Collection[int] = ()) -> ChainReport:
+    """Walk the chain and report the first entry that was altered, removed or reordered; also
+    give the hashes found at the sequence numbers `at` (to compare with checkpoints)."""
+    before = _read_head()
+    key = chain_key()
+    if key is None and AuditEntry.objects.exists():
+        return ChainReport(False, 0, missing_chain_key_message(AuditEntry.objects.count()), 1)
+    wanted = {*at, before[0] if before else 0}
+    prev_hash, checked, hashes = GENESIS_HASH, 0, {}
+    for entry in _entries():
+        problem = link_problem(entry, checked + 1, prev_hash) or _hash_problem(
+            entry, prev_hash, key or b""
+        )
+        if problem:
+            return ChainReport(False, checked, problem, checked + 1)
+        prev_hash, checked = entry.hash, entry.seq
+        if checked in wanted:
+            hashes[checked] = prev_hash
+    found = head_problem(before, _read_head(), checked, hashes)
+    if found:
+        return ChainReport(False, checked, found[0], found[1])
+    return ChainReport(True, checked, head_hash=prev_hash, hashes=hashes)

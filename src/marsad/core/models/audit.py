@@ -1,9 +1,10 @@
-"""The append-only audit log, chained by hashes.
+"""The append-only audit log, chained by keyed hashes (`marsad.core.audit`).
 
-Each entry's hash covers the previous entry's hash and a canonical JSON of the entry, so an entry
-altered, removed or moved breaks the chain at that point. `AuditHead` holds the last sequence
-number and hash: writers lock it, which keeps the chain linear when several write at once, and it
-reveals entries removed from the end.
+Each entry's hash is an HMAC, under a key kept outside the database, of the previous entry's
+hash and a canonical JSON of the entry, so an entry altered, removed or moved breaks the chain
+at that point, and nobody without the key can compute a hash that fits. `AuditHead` holds the
+last sequence number and hash: writers lock it, which keeps the chain linear when several write
+at once, and it reveals entries removed from the end.
 """
 
 from __future__ import annotations
