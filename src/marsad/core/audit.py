@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from marsad.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
-# Secrets stay out of the log; the log says only that the record changed.
-NEVER_AUDITED = frozenset({"password"})
+# Secrets, and what stands for them (an API token's digest), stay out of the log; the log says
+# only that the record changed.
+NEVER_AUDITED = frozenset({"password", "digest"})
 
 
 def canonical_json(value: Any) -> str:
@@ -132,6 +133,19 @@ def record_bulk(
         object_id=label[:64],
         before=canonical_json(None),
         after=canonical_json({**detail, "ids": ids}),
+    )
+
+
+def record_event(*, user: Any, action: str, detail: dict[str, Any], about: str = "") -> AuditEntry:
+    """Append one entry for something that happened to no stored record of Marsad's own (a login
+    lockout, an unlock): who, what, about whom (`about`, e.g. a user name) and its details."""
+    return _append(
+        user=user,
+        action=action,
+        model="event",
+        object_id=about[:64],
+        before=canonical_json(None),
+        after=canonical_json(detail),
     )
 
 

@@ -102,10 +102,12 @@ def save(
     by: Any,
     before: dict[str, Any] | None = None,
     m2m: dict[str, Iterable[models.Model]] | None = None,
+    action: str = "",
 ) -> None:
     """Save (and set many-to-many relations), with the writer recorded in the history row and an
-    audit entry, in the caller's transaction."""
-    action = "create" if instance.pk is None else "update"
+    audit entry, in the caller's transaction. `action` names an update that is an event of its
+    own (a token revoked), so the log can be searched for it; otherwise create or update."""
+    action = action or ("create" if instance.pk is None else "update")
     instance._history_user = history_user(by)  # type: ignore[attr-defined]
     instance.save()
     for name, related in (m2m or {}).items():
