@@ -18,9 +18,7 @@ def _allowed(path: Path) -> bool:
     parts = path.relative_to(SRC).parts
     name = path.stem
     return (
-        "migrations" in parts
-        or "services" in parts
-        or name.startswith(("selectors", "services"))
+        "migrations" in parts or "services" in parts or name.startswith(("selectors", "services"))
     )
 
 

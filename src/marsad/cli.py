@@ -29,6 +29,7 @@ import_app = typer.Typer(
     no_args_is_help=True,
 )
 AREA_COMMANDS: list[str] = [
+    "marsad.core.accounts_cli",
     "marsad.coalition.cli",
     "marsad.mandate.cli",
     "marsad.ceasefire.cli",
@@ -112,10 +113,15 @@ def createuser(
 ) -> None:
     """Create a user with a role; liaison officers see only what is releasable to their nation."""
     setup_django()
+    from django.utils import translation
+
     from marsad.core.errors import InvalidInput
+    from marsad.core.models import ApiToken
+    from marsad.core.models.users import hash_token
     from marsad.core.services.base import SystemUser
     from marsad.core.services.users import create_user, issue_token
 
+    translation.activate("en")  # the password validators' messages
     if not password:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     by = SystemUser("system:cli")
@@ -131,7 +137,11 @@ def createuser(
     )
     if token:
         secret = issue_token(by=by, user=user, label="createuser")
-        console.print("API token (shown once; keep it safe):")
+        expires = ApiToken.objects.get(digest=hash_token(secret)).expires
+        console.print(
+            f"API token, valid until {expires:%Y-%m-%d %H:%M} UTC "
+            "(shown once; keep it safe; `marsad token create` issues others):"
+        )
         console.print(secret, soft_wrap=True, markup=False)
 
 

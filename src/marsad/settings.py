@@ -10,17 +10,32 @@ MARSAD_AUDIT_KEY     overrides the audit chain's HMAC key, generated on first us
                      <var>/audit_key (keep a copy apart from the database's backups)
 MARSAD_AUDIT_SIGNING_KEY  the file of the private key that signs audit checkpoints; default
                      <var>/audit_signing_key, generated on first use
+MARSAD_LOGIN_FAILURES, MARSAD_LOCKOUT_MINUTES, MARSAD_TOKEN_DAYS  login lockout, token lifetime
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from marsad.dbconfig import database_from_url
 from marsad.secret import load_or_create_secret_key
+
+
+def _positive_int(name: str, default: int, maximum: int) -> int:
+    """A whole number from 1 to `maximum` from the environment: a wrong value stops Marsad at
+    start rather than silently turning a security limit off."""
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from 1 to {maximum}, not {raw!r}"
+        )
+    return int(raw)
+
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = Path(os.environ.get("MARSAD_HOME", PACKAGE_DIR.parents[1]))
@@ -59,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "ninja",
+    "axes",
     "marsad.core",
     "marsad.web",
     "marsad.coalition",
@@ -84,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marsad.urls"
@@ -123,6 +141,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Password guessing (django-axes): after LOGIN_FAILURES wrong passwords for one user name from
+# one address, that pair is refused, even with the right password, until LOCKOUT_MINUTES pass
+# without a further try (each try restarts the wait) or `marsad unlock` clears it. The pair,
+# not the user name alone, so that a stranger cannot lock an analyst out from elsewhere; the
+# login page and the admin's both authenticate through these backends.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURES = _positive_int("MARSAD_LOGIN_FAILURES", 5, maximum=100)
+LOCKOUT_MINUTES = _positive_int("MARSAD_LOCKOUT_MINUTES", 15, maximum=7 * 24 * 60)
+AXES_FAILURE_LIMIT = LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "marsad.web.views.locked_out"
+# Unlocking is `marsad unlock`, which is audited; axes' admin pages would be a second, silent way.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# API tokens expire; `marsad token create --days N` may choose another lifetime, up to a year.
+TOKEN_MAX_DAYS = 365
+TOKEN_DAYS = _positive_int("MARSAD_TOKEN_DAYS", 90, maximum=TOKEN_MAX_DAYS)
 
 # Arabic is the default language; English is at /en/.
 LANGUAGE_CODE = "ar"

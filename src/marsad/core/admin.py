@@ -119,11 +119,21 @@ class MarsadUserAdmin(UserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "label", "created", "last_used")
-    readonly_fields = ("user", "digest", "created", "last_used")
+    """Read-only: tokens are issued, shown once, and revoked by `marsad token`, which audits
+    each; a deleted token would leave the log naming a token that no longer exists."""
+
+    list_display = ("id", "user", "label", "created", "expires", "revoked", "last_used")
+    list_filter = ("revoked",)
+    exclude = ("digest",)
 
     def has_add_permission(self, request: Any) -> bool:
-        return False  # tokens are issued by `marsad createuser` or the API, shown once
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Conflict)

@@ -147,20 +147,22 @@ class ClaimFilters(Schema):
 @router.get("/claims", response=list[ClaimOut], summary="Claims visible to you")
 @paginate(Page)
 def list_claims(request: HttpRequest, filters: Query[ClaimFilters]) -> Any:
+    reader = _user(request)
     claims = selectors.claims(
-        _user(request),
+        reader,
         type=filters.type or "",
         actor_key=filters.actor.strip(),
         status=filters.status or "",
         review_state=filters.review_state or "",
         document_id=filters.document,
     )
-    return [ClaimOut.from_claim(c) for c in claims]
+    return [ClaimOut.from_claim(c, reader) for c in claims]
 
 
 @router.get("/claims/{pk}", response={200: ClaimOut, 404: Error}, summary="One claim")
 def get_claim(request: HttpRequest, pk: int) -> Any:
-    return ClaimOut.from_claim(selectors.claim(_user(request), pk))
+    reader = _user(request)
+    return ClaimOut.from_claim(selectors.claim(reader, pk), reader)
 
 
 @router.post(
@@ -176,7 +178,7 @@ def create_claim(request: HttpRequest, payload: ClaimIn) -> Any:
         data.pop("marking")
         data.pop("releasable_to")
     claim = record_claim(by=user, document=document, data=data)
-    return Status(201, ClaimOut.from_claim(claim))
+    return Status(201, ClaimOut.from_claim(claim, user))
 
 
 @router.get(

@@ -26,8 +26,9 @@ from django.utils import timezone
 from marsad.core.audit_keys import chain_key, chain_key_for_writing, missing_chain_key_message
 from marsad.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
-# Secrets stay out of the log; the log says only that the record changed.
-NEVER_AUDITED = frozenset({"password"})
+# Secrets, and what stands for them (an API token's digest), stay out of the log; the log says
+# only that the record changed.
+NEVER_AUDITED = frozenset({"password", "digest"})
 
 
 def canonical_json(value: Any) -> str:
@@ -186,6 +187,19 @@ def record_rekey(*, user: Any, detail: dict[str, Any]) -> AuditEntry:
         action="rekey",
         model=AuditEntry._meta.label,
         object_id=f"1..{detail['unkeyed_entries']}",
+        before=canonical_json(None),
+        after=canonical_json(detail),
+    )
+
+
+def record_event(*, user: Any, action: str, detail: dict[str, Any], about: str = "") -> AuditEntry:
+    """Append one entry for something that happened to no stored record of Marsad's own (a login
+    lockout, an unlock): who, what, about whom (`about`, e.g. a user name) and its details."""
+    return _append(
+        user=user,
+        action=action,
+        model="event",
+        object_id=about[:64],
         before=canonical_json(None),
         after=canonical_json(detail),
     )

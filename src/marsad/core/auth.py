@@ -11,10 +11,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
-from marsad.core.models import ApiToken
-from marsad.core.models.users import hash_token
+from marsad.core.models import ApiToken, User
+from marsad.core.models.users import TokenState, hash_token
+from marsad.core.services.users import token_used
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# A token's use is written (with an audit entry) at most this often: enough to tell a token in
+# use from a forgotten one, without a write and a lock of the audit chain on every request.
 LAST_USED_RESOLUTION = timedelta(hours=1)
 
 
@@ -36,11 +39,15 @@ class ApiAuth(HttpBearer):
             return user
         return AnonymousUser()
 
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
+    def authenticate(self, request: HttpRequest, token: str) -> User:
+        # Unknown, expired, revoked or of an inactive user: one answer, so a caller learns
+        # nothing about a token that does not work.
+        refused = InvalidToken("the API token is not valid")
         found = ApiToken.objects.select_related("user").filter(digest=hash_token(token)).first()
-        if found is None or not found.user.is_active:
-            raise InvalidToken("the API token is not valid")
         now = timezone.now()
-        if found.last_used is None or now - found.last_used > LAST_USED_RESOLUTION:
-            ApiToken.objects.filter(pk=found.pk).update(last_used=now)
+        if found is None or found.state(now) != TokenState.ACTIVE or not found.user.is_active:
+            raise refused
+        stale = found.last_used is None or now - found.last_used > LAST_USED_RESOLUTION
+        if stale and not token_used(token=found, at=now):
+            raise refused
         return found.user

@@ -9,17 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model, QuerySet
 
 from marsad.core.releasability import releasability_filter
+from marsad.core.roles import reads_usernames
+
+if TYPE_CHECKING:
+    from marsad.core.models import User
 
 
 @dataclass(frozen=True)
 class Version:
     date: datetime
-    user: str
+    user: str  # the writer's user name, or their role's label for readers of roles only
     kind: str  # created, changed, deleted
     changed: tuple[str, ...]
     reason: str
@@ -35,6 +39,7 @@ def versions(record: Model, user: Any, limit: int = 50) -> list[Version]:
     if condition is not None:
         rows = rows.filter(condition)
     rows = list(rows.order_by("-history_date", "-history_id")[: limit + 1])
+    names = reads_usernames(user)
     out = []
     for newer, older in pairwise([*rows, None]):
         if len(out) == limit:
@@ -45,13 +50,19 @@ def versions(record: Model, user: Any, limit: int = 50) -> list[Version]:
         out.append(
             Version(
                 date=newer.history_date,
-                user=newer.history_user.username if newer.history_user else "",
+                user=_writer(newer.history_user, names),
                 kind=_KINDS.get(newer.history_type, newer.history_type),
                 changed=changed,
                 reason=newer.history_change_reason or "",
             )
         )
     return out
+
+
+def _writer(writer: User | None, names: bool) -> str:
+    if writer is None:
+        return ""
+    return writer.username if names else str(writer.get_role_display())
 
 
 def as_of(model: type[Model], user: Any, when: datetime) -> QuerySet[Any]:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from marsad.core.models.users import User
 
 
 class Role(models.TextChoices):
@@ -17,3 +24,15 @@ class Role(models.TextChoices):
 # Roles that may record documents and claims. Liaison officers, humanitarian coordinators and
 # public readers only read in the core; their own areas grant them writes there.
 WRITER_ROLES = frozenset({Role.ADMIN, Role.ANALYST})
+
+# Roles that read who wrote what (user names): the coordination centre. Other readers read the
+# writer's role instead, so that a liaison officer or the public cannot collect the user names
+# of the people whose passwords guard every internal record.
+NAME_READER_ROLES = frozenset({Role.ADMIN, Role.ANALYST})
+
+
+def reads_usernames(reader: User | AnonymousUser) -> bool:
+    """Whether `reader` (a user, or an anonymous reader) may read other users' names."""
+    return bool(getattr(reader, "is_superuser", False)) or (
+        getattr(reader, "role", None) in NAME_READER_ROLES
+    )

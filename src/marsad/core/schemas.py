@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ninja import Schema
 from pydantic import Field
 
+from marsad.core.roles import reads_usernames
 from marsad.core.selectors import evidence_withheld, source_by_id
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from marsad.core.models import Claim, User
 
 
 class ActorOut(Schema):
@@ -173,14 +179,22 @@ class ClaimOut(Schema):
     credibility: int
     grade: str
     review_state: str
-    reviewed_by: str | None
+    reviewed_by: str | None = Field(
+        description="the reviewer's user name for analysts and administrators, the reviewer's "
+        "role (e.g. analyst) for other readers"
+    )
     reviewed_at: datetime | None
     marking: str
     releasable_to: list[str]
 
     @staticmethod
-    def from_claim(claim: Any) -> dict[str, Any]:
+    def from_claim(claim: Claim, reader: User | AnonymousUser) -> dict[str, Any]:
+        """The claim as `reader` may read it."""
         contract = claim.to_contract()
+        reviewer = claim.reviewed_by
+        reviewed_by = reviewer.username if reviewer is not None else None
+        if reviewer is not None and not reads_usernames(reader):
+            reviewed_by = reviewer.role
         return {
             **contract,
             "id": claim.pk,
@@ -190,7 +204,7 @@ class ClaimOut(Schema):
             "credibility": claim.credibility,
             "grade": claim.grade,
             "review_state": claim.review_state,
-            "reviewed_by": claim.reviewed_by.username if claim.reviewed_by else None,
+            "reviewed_by": reviewed_by,
             "reviewed_at": claim.reviewed_at,
             "marking": claim.marking,
             "releasable_to": claim.nations,

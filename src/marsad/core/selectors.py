@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Model, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from marsad.core.models import Actor, Claim, Conflict, Document, Source
+from marsad.core.models import Actor, ApiToken, Claim, Conflict, Document, Source
 from marsad.core.releasability import releasability_filter
 
 
@@ -86,7 +86,14 @@ def claims(
 ) -> QuerySet[Claim]:
     qs = (
         Claim.objects.visible_to(user)
-        .select_related("document", "document__source", "attribution_source", "target", "where")
+        .select_related(
+            "document",
+            "document__source",
+            "attribution_source",
+            "target",
+            "where",
+            "reviewed_by",
+        )
         .defer("document__text")
         .prefetch_related("actors", "recipients")
     )
@@ -167,3 +174,10 @@ def overview(user: Any, latest: int = 5) -> Overview:
         ),
         latest_documents=list(visible_documents.order_by("-published", "-created")[:latest]),
     )
+
+
+def api_tokens(*, username: str = "") -> QuerySet[ApiToken]:
+    """API tokens, newest first, for `marsad token list`. Tokens are no releasable record: only
+    administrators (at the command line) read them."""
+    qs = ApiToken.objects.select_related("user").order_by("-created", "-id")
+    return qs.filter(user__username=username) if username else qs

@@ -40,7 +40,7 @@ def submit(request: HttpRequest, payload: SubmitIn) -> Any:
         {
             "created": result.created,
             "document": _document(result.document, user),
-            "claims": [ClaimOut.from_claim(c) for c in result.claims],
+            "claims": [ClaimOut.from_claim(c, user) for c in result.claims],
             "same_story": [d.pk for d, _score in result.same_story],
             "skipped": result.skipped,
             "extraction": result.extraction,
@@ -73,13 +73,13 @@ def _claim(request: HttpRequest, pk: int) -> Any:
 )
 def accept(request: HttpRequest, pk: int) -> Any:
     effects = services.accept(by=_user(request), claim=_claim(request, pk))
-    return {"claim": ClaimOut.from_claim(_claim(request, pk)), "effects": effects}
+    return {"claim": ClaimOut.from_claim(_claim(request, pk), _user(request)), "effects": effects}
 
 
 @router.post("/claims/{pk}/reject", response={200: ClaimOut, **ERRORS})
 def reject(request: HttpRequest, pk: int) -> Any:
     services.reject(by=_user(request), claim=_claim(request, pk))
-    return ClaimOut.from_claim(_claim(request, pk))
+    return ClaimOut.from_claim(_claim(request, pk), _user(request))
 
 
 @router.post(
@@ -89,4 +89,4 @@ def edit(request: HttpRequest, pk: int, payload: EditIn) -> Any:
     # Only what was sent: an unsent part of `when` or of a figure keeps its current value.
     data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
     services.edit(by=_user(request), claim=_claim(request, pk), data=data)
-    return ClaimOut.from_claim(_claim(request, pk))
+    return ClaimOut.from_claim(_claim(request, pk), _user(request))

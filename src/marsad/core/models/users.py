@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
+from enum import StrEnum
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -36,13 +38,22 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+class TokenState(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 is stored; the token is shown once."""
+    """A bearer token for the API. Only its SHA-256 is stored; the token is shown once. A revoked
+    token keeps its row, so the audit log and `marsad token list` can still say whose it was."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     digest = models.CharField(max_length=64, unique=True)
     label = models.CharField(_("label"), max_length=100, blank=True, default="")
     created = models.DateTimeField(default=timezone.now)
+    expires = models.DateTimeField(_("expires"))
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
     last_used = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -51,6 +62,13 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.label}".strip()
+
+    def state(self, now: datetime | None = None) -> TokenState:
+        if self.revoked is not None:
+            return TokenState.REVOKED
+        if self.expires <= (now or timezone.now()):
+            return TokenState.EXPIRED
+        return TokenState.ACTIVE
 
     @staticmethod
     def new_secret() -> str:

@@ -164,13 +164,16 @@ def store(
     claims: Iterable[Any] | None = None,
     sanitized: str | None = None,
     change_reason: str = "",
+    action: str = "",
     **relations: Iterable[Any],
 ) -> Record:
     """Validate, check reach and save `record` with its relations, with history and audit.
 
     `claims` are supporting claims (numbers or claims) the writer may read: a new record gets
     them, a stored one gets them added. `sanitized` (a reason) lets the record be released
-    further than its claims. Other keyword arguments set many-to-many relations (records).
+    further than its claims. `action` names an update that is an event of its own (a token
+    revoked) in the audit log; otherwise it says create or update. Other keyword arguments set
+    many-to-many relations (records).
     """
     _in_transaction()
     if marking is not KEEP:
@@ -187,7 +190,7 @@ def store(
         added = lookups.claims(by, claims)
         if not getattr(record, "sanitized_reason", ""):
             check_reach(record, "claims", added)
-    action = "create" if before is None else "update"
+    action = action or ("create" if before is None else "update")
     record._history_user = history_user(by)  # type: ignore[attr-defined]
     if change_reason:
         record._change_reason = change_reason  # type: ignore[attr-defined]
