@@ -29,7 +29,14 @@ from marsad.core.services.base import (
     save,
     validate,
 )
-from marsad.core.services.inputs import actor, actors, choice, parse_date, parse_quantity
+from marsad.core.services.inputs import (
+    actor,
+    actors,
+    choice,
+    listed,
+    parse_date,
+    parse_quantity,
+)
 from marsad.extraction.contract import MANDATE_TASKS
 
 NATIONS = ("state", "organization", "group")
@@ -240,10 +247,12 @@ def record_caveat(
     """Record a national caveat or legal condition, with its text in Arabic and English."""
     require_writer(by)
     kind = choice(kind, "kind", CaveatKind.values)
-    area_codes = [str(a).strip().upper() for a in areas]
+    area_codes = [str(a).strip().upper() for a in listed(areas, "areas")]
     for index, code in enumerate(area_codes):
         actor(code, f"areas[{index}]", ["place"])
-    task_codes = [choice(t, f"tasks[{i}]", MANDATE_TASKS) for i, t in enumerate(tasks)]
+    task_codes = [
+        choice(t, f"tasks[{i}]", MANDATE_TASKS) for i, t in enumerate(listed(tasks, "tasks"))
+    ]
     caveat = Caveat(
         nation=actor(nation, "nation", NATIONS),
         kind=kind,

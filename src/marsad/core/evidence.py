@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim
 from marsad.core.releasability import Releasable
+from marsad.core.services.inputs import listed
+from marsad.extraction.numerals import BEYOND_RANGE, parse_int
 
 
 class Evidenced(Releasable):
@@ -42,11 +44,12 @@ def claims_by_ids(ids: Iterable[Any] | None, field: str = "claims") -> list[Clai
     """The claims with these ids (or the claims themselves), or InvalidInput naming the first
     unknown one."""
     wanted: list[int] = []
-    for index, raw in enumerate(ids or []):
+    for index, raw in enumerate(listed(ids, field)):
         try:
-            wanted.append(raw.pk if isinstance(raw, Claim) else int(raw))
-        except (TypeError, ValueError):
-            raise InvalidInput.one(f"{field}[{index}]", raw, "must be a claim number") from None
+            wanted.append(raw.pk if isinstance(raw, Claim) else parse_int(raw))
+        except (TypeError, ValueError) as exc:
+            message = str(exc) if str(exc) == BEYOND_RANGE else "must be a claim number"
+            raise InvalidInput.one(f"{field}[{index}]", raw, message) from None
     found = {c.pk: c for c in Claim.objects.filter(pk__in=wanted)}
     for index, pk in enumerate(wanted):
         if pk not in found:

@@ -19,7 +19,7 @@ from marsad.core.services.base import (
     save,
     validate,
 )
-from marsad.core.services.inputs import parse_date
+from marsad.core.services.inputs import MOST_ITEMS, parse_date
 from marsad.extraction.contract import Problem, check_claim, normalize_figures
 from marsad.extraction.numerals import parse_int
 
@@ -29,6 +29,9 @@ def _actors(keys: Any, field: str, problems: list[Problem]) -> list[Actor]:
         return []
     if isinstance(keys, str) or not isinstance(keys, list):
         problems.append(Problem(field, keys, "must be a list of actor identifiers"))
+        return []
+    if len(keys) > MOST_ITEMS:
+        problems.append(Problem(field, len(keys), f"has more than {MOST_ITEMS} items"))
         return []
     wanted = [str(k).strip().upper() for k in keys]
     found = {a.key: a for a in Actor.objects.filter(key__in=wanted)}

@@ -11,6 +11,18 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.extraction.numerals import parse_int, to_latin_digits
 
+# The longest list a record takes (supporting claims, actors, areas, tasks): no record needs
+# more, and each item costs a lookup.
+MOST_ITEMS = 200
+
+
+def listed(values: Iterable[Any] | None, field: str) -> list[Any]:
+    """The items of a list given for `field`, refused when there are more than MOST_ITEMS."""
+    items = list(values or [])
+    if len(items) > MOST_ITEMS:
+        raise InvalidInput.one(field, len(items), f"has more than {MOST_ITEMS} items")
+    return items
+
 
 def parse_date(value: Any, field: str) -> date | None:
     """An ISO date, written with any digits; None when empty."""
@@ -64,4 +76,4 @@ def actor(value: Actor | str, field: str, kinds: Iterable[str] | None = None) ->
 
 
 def actors(values: Iterable[Actor | str] | None, field: str) -> list[Actor]:
-    return [actor(v, f"{field}[{i}]") for i, v in enumerate(values or [])]
+    return [actor(v, f"{field}[{i}]") for i, v in enumerate(listed(values, field))]
