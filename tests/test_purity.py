@@ -9,7 +9,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "marsad"
 PURE = ["extraction", "geo", "forcegen", "plangraph", "analytics", "datasets"]
 # Shared helpers the pure cores may use, themselves free of Django.
-SHARED = ["highs"]
+SHARED = ["highs", "spreadsheet"]
 ALLOWED_MARSAD = {f"marsad.{name}" for name in PURE + SHARED}
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from pydantic import BaseModel
 
 from marsad.access.api import router as access_router
 from marsad.ceasefire.api import router as ceasefire_router
@@ -17,6 +21,7 @@ from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.schemas import Error, FieldError
 from marsad.extraction.contract import Problem
+from marsad.extraction.numerals import BEYOND_RANGE, storable
 from marsad.governance.api import router as governance_router
 from marsad.intake.api import router as intake_router
 from marsad.mandate.api import router as mandate_router
@@ -29,6 +34,7 @@ ERRORS = {
     "401": "The bearer token is unknown, expired or revoked.",
     "403": "Your role does not allow this action.",
     "404": "Not found, or not releasable to you.",
+    "413": "The request body is larger than Marsad accepts.",
     "422": "Bad input: each field, the value given and what is wrong with it.",
 }
 
@@ -94,6 +100,54 @@ api = MarsadAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+
+
+def _unstorable_number(value: Any, field: str) -> Problem | None:
+    """The first whole number beyond a database column's range, or infinite or NaN number,
+    among an operation's parsed parameters and body, with the name the client gave it."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            found = _unstorable_number(getattr(value, name), f"{field}.{key}" if field else key)
+            if found:
+                return found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _unstorable_number(item, f"{field}.{key}" if field else str(key))
+            if found:
+                return found
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found = _unstorable_number(item, f"{field}[{index}]")
+            if found:
+                return found
+    elif isinstance(value, bool):
+        return None
+    elif isinstance(value, int) and not storable(value):
+        return Problem(field, value, BEYOND_RANGE)
+    elif isinstance(value, float) and not math.isfinite(value):
+        return Problem(field, str(value), "must be a finite number")
+    return None
+
+
+def refuse_unstorable_numbers(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Applied to every operation once its input is parsed, so that only what the operation
+    takes as a number is checked (a number in a text field is text). Query parameters and
+    body fields are named as the client wrote them: an operation's query model is flattened
+    into the query string, and its body is the JSON object itself."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, **values: Any) -> Any:
+        for name, value in values.items():
+            found = _unstorable_number(value, "" if isinstance(value, BaseModel) else name)
+            if found:
+                raise InvalidInput(found)
+        return view(request, **values)
+
+    return checked
+
+
+api.add_decorator(refuse_unstorable_numbers)
 api.add_router("/v1/", core_router, tags=["core"])
 api.add_router("/v1/coalition/", coalition_router)
 api.add_router("/v1/governance/", governance_router)

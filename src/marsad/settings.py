@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "axes",
+    "csp",
     "marsad.core",
     "marsad.web",
     "marsad.coalition",
@@ -90,11 +91,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marsad.web.headers.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files stay cacheable), before every middleware that may answer.
+    "marsad.web.headers.PrivateAnswers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "marsad.web.middleware.RejectNul",
+    "marsad.web.middleware.RefuseUnstorable",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -197,6 +201,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 if os.environ.get("MARSAD_HTTPS") == "1":
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Browsers that once reached Marsad over TLS never fall back to plain HTTP for a year.
+    # Subdomains may be other services of the host's owner: included only when asked.
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("MARSAD_HSTS_SUBDOMAINS") == "1"
+    # The proxy says which requests came over TLS (X-Forwarded-Proto); a page asked over plain
+    # HTTP is sent to the same address over HTTPS. API clients are not redirected: a client
+    # that sends its token in clear must fail visibly, not be fixed silently (ASVS 4.1.2).
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^api/"]
+
+# Pages run only Marsad's own files: no inline script or style, no eval, nothing from another
+# origin (the front-end libraries are served locally). data: images are Bootstrap's icons
+# (drawn as SVG data in its CSS). No page uses <base>, so base-uri is 'none' (ASVS 3.4.3).
+# The admin alone is relaxed, for styles (marsad.web.headers).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

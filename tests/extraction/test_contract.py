@@ -50,6 +50,9 @@ def test_a_good_claim_has_no_problem():
         ({"figures": {"killed": {"best": -3}}}, "figures.killed.best"),
         ({"figures": {"goats": {"best": 3}}}, "figures.goats"),
         ({"figures": {"killed": {"low": 50, "best": 10}}}, "figures.killed"),
+        ({"evidence": [{"start": 0, "end": 1}] * 201}, "evidence"),
+        ({"figures": {"killed": {"best": "99999999999999999999"}}}, "figures.killed.best"),
+        ({"type": "plan_announcement", "attributes": {"points": 2**63}}, "attributes.points"),
     ],
 )
 def test_each_breach_names_its_field(change, field):
@@ -82,3 +85,11 @@ def test_vocabularies_match_the_published_schema():
     assert tuple(item["modality"]["enum"]) == contract.MODALITIES
     assert tuple(item["attribution"]["properties"]["source_kind"]["enum"]) == contract.SOURCE_KINDS
     assert set(contract.ATTRIBUTES) == set(contract.CLAIM_TYPES)
+
+
+def test_a_claim_quotes_at_most_max_spans_passages():
+    most = [{"start": 0, "end": 1}] * contract.MAX_SPANS
+    assert check_claim(claim(evidence=most), text_length=100) == []
+    [problem] = check_claim(claim(evidence=[*most, {"start": 1, "end": 2}]), text_length=100)
+    assert (problem.field, problem.value) == ("evidence", contract.MAX_SPANS + 1)
+    assert "more than 200 spans" in problem.message

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from marsad.extraction.contract import CONTRACT
+from marsad.extraction.contract import CONTRACT, MAX_SPANS
 from marsad.extraction.extract import MAX_BLOCK, extract
 from tests.extraction.shape import SCHEMA_PATH, problems, schema, validate
 
@@ -77,4 +77,6 @@ def test_a_text_of_several_blocks_keeps_offsets_right():
     for start, end in rafah["mentions"][-3:]:
         assert text[start:end] == "Rafah"
     assert len(out["claims"]) == 2  # the same claims, with every sentence as evidence
-    assert len(out["claims"][0]["evidence"]) == text.count("\n")
+    # Every sentence is evidence, up to the contract's bound on spans.
+    assert text.count("\n") > MAX_SPANS
+    assert len(out["claims"][0]["evidence"]) == MAX_SPANS

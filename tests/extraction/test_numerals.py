@@ -17,6 +17,8 @@ from marsad.extraction.numerals import parse_int, to_arabic_digits, to_latin_dig
         ("1 234 567", 1234567),
         (42, 42),
         (3.0, 3),
+        ("9223372036854775807", 2**63 - 1),
+        ("-٩٢٢٣٣٧٢٠٣٦٨٥٤٧٧٥٨٠٨", -(2**63)),
     ],
 )
 def test_reads_integers_in_any_digit_script(text, number):
@@ -33,6 +35,10 @@ def test_reads_integers_in_any_digit_script(text, number):
         (True, "true/false"),
         (2.5, "whole number"),
         (None, "whole number"),
+        ("9223372036854775808", "beyond the whole numbers a database stores"),
+        ("-9223372036854775809", "beyond the whole numbers a database stores"),
+        (2**64, "beyond the whole numbers a database stores"),
+        (1e20, "beyond the whole numbers a database stores"),
     ],
 )
 def test_refuses_what_is_not_a_whole_number(text, message):

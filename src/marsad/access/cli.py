@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,6 +10,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from marsad import spreadsheet
 from marsad.commandline import console, fail, setup_django
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _report(report: ImportReport, report_path: Path | None) -> None:
         console.print(shown)
     if report_path:
         with report_path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = spreadsheet.Writer(handle)
             writer.writerow(["line", "field", "value", "message"])
             for row in rejected:
                 writer.writerow([row.line, row.field, row.value, row.message])

@@ -3,13 +3,13 @@ same filtered query as the list page and the API."""
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
 
+from marsad import spreadsheet
 from marsad.access.models import Consignment
 
 CONSIGNMENT_COLUMNS = [
@@ -54,22 +54,11 @@ def _value(record: Consignment, name: str) -> Any:
 
 def csv_lines(records: Iterable[Consignment], *, hxl: bool = False) -> Iterator[str]:
     """CSV text line by line, with the HXL hashtag row under the header if asked."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow([name for name, _tag in CONSIGNMENT_COLUMNS])
+    header = [[name for name, _tag in CONSIGNMENT_COLUMNS]]
     if hxl:
-        writer.writerow([tag for _name, tag in CONSIGNMENT_COLUMNS])
-    yield flush()
-    for record in records:
-        writer.writerow([_value(record, name) for name, _tag in CONSIGNMENT_COLUMNS])
-        yield flush()
+        header.append([tag for _name, tag in CONSIGNMENT_COLUMNS])
+    values = ([_value(record, name) for name, _tag in CONSIGNMENT_COLUMNS] for record in records)
+    return spreadsheet.lines(itertools.chain(header, values))
 
 
 def rows(qs: QuerySet[Consignment]) -> Iterator[Consignment]:

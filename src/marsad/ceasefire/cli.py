@@ -3,7 +3,6 @@ daily casualty series."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from marsad import spreadsheet
 from marsad.commandline import console, fail, setup_django
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _report(report: ImportReport, report_path: Path | None, verbose: bool = Fals
         lines = [(a.line, a.status, a.key, "", "", "") for a in accepted]
         lines += [(r.line, "rejected", "", r.field, r.value, r.message) for r in rejected]
         with report_path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = spreadsheet.Writer(handle)
             writer.writerow(["line", "status", "id", "field", "value", "message"])
             writer.writerows(sorted(lines, key=lambda line: line[0]))
         console.print(

@@ -3,14 +3,14 @@ filtered queries as the pages."""
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
 
+from marsad import spreadsheet
 from marsad.ceasefire.models import CasualtyFigure, Incident
 
 INCIDENT_COLUMNS = [
@@ -76,22 +76,11 @@ def csv_lines(
     records: Iterable[Any], columns: list[tuple[str, str]], *, hxl: bool
 ) -> Iterator[str]:
     """CSV text line by line (streamed), with the HXL hashtag row under the header if asked."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow([name for name, _tag in columns])
+    header = [[name for name, _tag in columns]]
     if hxl:
-        writer.writerow([tag for _name, tag in columns])
-    yield flush()
-    for record in records:
-        writer.writerow([_value(record, name) for name, _tag in columns])
-        yield flush()
+        header.append([tag for _name, tag in columns])
+    values = ([_value(record, name) for name, _tag in columns] for record in records)
+    return spreadsheet.lines(itertools.chain(header, values))
 
 
 def incident_rows(qs: QuerySet[Incident]) -> Iterator[Incident]:

@@ -21,7 +21,7 @@ from marsad.coalition.vocabulary import (
 from marsad.core.errors import InvalidInput
 from marsad.core.services import gate, lookups
 from marsad.core.services.base import lock_writes, require_writer
-from marsad.core.services.inputs import choice, parse_date, parse_quantity
+from marsad.core.services.inputs import choice, listed, parse_date, parse_quantity
 from marsad.core.services.timelines import add_step
 from marsad.extraction.contract import MANDATE_TASKS
 
@@ -228,10 +228,12 @@ def record_caveat(
     """Record a national caveat or legal condition, with its text in Arabic and English."""
     require_writer(by)
     kind = choice(kind, "kind", CaveatKind.values)
-    area_codes = [str(a).strip().upper() for a in areas]
+    area_codes = [str(a).strip().upper() for a in listed(areas, "areas")]
     for index, code in enumerate(area_codes):
         lookups.actor(by, code, f"areas[{index}]", ["place"])
-    task_codes = [choice(t, f"tasks[{i}]", MANDATE_TASKS) for i, t in enumerate(tasks)]
+    task_codes = [
+        choice(t, f"tasks[{i}]", MANDATE_TASKS) for i, t in enumerate(listed(tasks, "tasks"))
+    ]
     caveat = Caveat(
         nation=lookups.actor(by, nation, "nation", NATIONS),
         kind=kind,

@@ -217,10 +217,17 @@ def normalize_figures(
     return clean, problems
 
 
+# A claim quotes a few passages; the bound keeps one claim from carrying megabytes of spans.
+MAX_SPANS = 200
+
+
 def check_evidence(evidence: Any, text_length: int | None) -> list[Problem]:
-    """Evidence is a non-empty list of [start, end) spans inside the document's text."""
+    """Evidence is a non-empty list of at most MAX_SPANS [start, end) spans inside the
+    document's text."""
     if not isinstance(evidence, list) or not evidence:
         return [Problem("evidence", evidence, "needs at least one span {start, end}")]
+    if len(evidence) > MAX_SPANS:
+        return [Problem("evidence", len(evidence), f"has more than {MAX_SPANS} spans")]
     problems: list[Problem] = []
     for index, span in enumerate(evidence):
         field = f"evidence[{index}]"

@@ -16,7 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction.contract import CONTRACT, LANGUAGES
+from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
 from marsad.extraction.draft import Attribution, Draft, attribution, modality, status
@@ -270,7 +270,10 @@ class _Document:
             tuple(sorted((k, f["best"]) for k, f in figures.items())),
         )
         if key in self.index:
-            self.index[key]["evidence"].append(evidence)
+            # A claim repeated through a long text keeps its first passages, as the contract
+            # allows a claim no more.
+            if len(self.index[key]["evidence"]) < MAX_SPANS:
+                self.index[key]["evidence"].append(evidence)
             return
         self.index[key] = claim
         claim["id"] = f"c{len(self.claims) + 1}"

@@ -19,6 +19,15 @@ _TO_ARABIC = str.maketrans({str(i): c for i, c in enumerate(_ARABIC_INDIC)})
 # Thousands separators that may sit between digits: Arabic (U+066C), comma, spaces, apostrophe.
 _GROUPING = "\u066c,\u00a0\u202f '"
 _MINUS = "-\u2212"
+# The whole numbers a database column holds: 64-bit, SQLite's INTEGER and PostgreSQL's bigint.
+# Beyond them a number can be no id, count or figure, and the database would fail on it.
+SMALLEST_INT, LARGEST_INT = -(2**63), 2**63 - 1
+BEYOND_RANGE = "lies beyond the whole numbers a database stores (-2^63 to 2^63-1)"
+
+
+def storable(number: int) -> bool:
+    """True when a database column can hold the whole number."""
+    return SMALLEST_INT <= number <= LARGEST_INT
 
 
 def to_latin_digits(text: str) -> str:
@@ -39,10 +48,10 @@ def parse_int(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError("must be a whole number, not true/false")
     if isinstance(value, int):
-        return value
+        return _storable(value)
     if isinstance(value, float):
         if value.is_integer():
-            return int(value)
+            return _storable(int(value))
         raise ValueError("must be a whole number")
     if not isinstance(value, str):
         raise ValueError("must be a whole number")
@@ -55,7 +64,13 @@ def parse_int(value: Any) -> int:
         raise ValueError("must be a whole number written with digits")
     if any(ch in _GROUPING for ch in text) and not _grouped_correctly(text):
         raise ValueError("has misplaced thousands separators")
-    return sign * int(digits)
+    return _storable(sign * int(digits))
+
+
+def _storable(number: int) -> int:
+    if not storable(number):
+        raise ValueError(BEYOND_RANGE)
+    return number
 
 
 def _grouped_correctly(text: str) -> bool:

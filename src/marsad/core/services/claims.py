@@ -12,7 +12,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
 from marsad.core.services import gate
 from marsad.core.services.base import Writer, clean_marking, history_user, require_writer
-from marsad.core.services.inputs import parse_date
+from marsad.core.services.inputs import MOST_ITEMS, parse_date
 from marsad.extraction.contract import Problem, check_claim, normalize_figures
 from marsad.extraction.numerals import parse_int
 
@@ -23,6 +23,12 @@ def _actors(by: Writer, keys: Any, field: str, problems: list[Problem]) -> list[
         return []
     if isinstance(keys, str) or not isinstance(keys, list):
         problems.append(Problem(field, keys, "must be a list of actor identifiers"))
+        return []
+    if len(keys) > MOST_ITEMS:
+        problems.append(Problem(field, len(keys), f"has more than {MOST_ITEMS} items"))
+        return []
+    if len(keys) > MOST_ITEMS:
+        problems.append(Problem(field, len(keys), f"has more than {MOST_ITEMS} items"))
         return []
     wanted = [str(k).strip().upper() for k in keys]
     found = {a.key: a for a in Actor.objects.visible_to(by).filter(key__in=wanted)}

@@ -8,8 +8,19 @@ from datetime import date
 from typing import Any
 
 from marsad.core.errors import InvalidInput
-from marsad.core.models import Actor
 from marsad.extraction.numerals import parse_int, to_latin_digits
+
+# The longest list a record takes (supporting claims, actors, areas, tasks): no record needs
+# more, and each item costs a lookup.
+MOST_ITEMS = 200
+
+
+def listed(values: Iterable[Any] | None, field: str) -> list[Any]:
+    """The items of a list given for `field`, refused when there are more than MOST_ITEMS."""
+    items = list(values or [])
+    if len(items) > MOST_ITEMS:
+        raise InvalidInput.one(field, len(items), f"has more than {MOST_ITEMS} items")
+    return items
 
 
 def parse_date(value: Any, field: str) -> date | None:
@@ -44,24 +55,3 @@ def choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     if value not in allowed:
         raise InvalidInput.one(field, value, "must be one of " + ", ".join(allowed))
     return str(value)
-
-
-def actor(value: Actor | str, field: str, kinds: Iterable[str] | None = None) -> Actor:
-    """An actor given as itself or by identifier, optionally of given kinds."""
-    found = (
-        value
-        if isinstance(value, Actor)
-        else (Actor.objects.filter(key=str(value or "").strip().upper()).first())
-    )
-    if found is None:
-        raise InvalidInput.one(field, value, "no actor has this identifier")
-    kinds = list(kinds or [])
-    if kinds and found.kind not in kinds:
-        raise InvalidInput.one(
-            field, found.key, f"is a {found.kind}; expected " + " or ".join(kinds)
-        )
-    return found
-
-
-def actors(values: Iterable[Actor | str] | None, field: str) -> list[Actor]:
-    return [actor(v, f"{field}[{i}]") for i, v in enumerate(values or [])]

@@ -12,6 +12,7 @@ from django.db import models
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Source
 from marsad.core.releasability import readable
+from marsad.core.services.inputs import listed
 from marsad.extraction.numerals import parse_int
 
 Record = TypeVar("Record", bound=models.Model)
@@ -101,7 +102,7 @@ def claims(user: Any, values: Iterable[Any] | None, field: str = "claims") -> li
     Every number is checked before any is read, and all are read in one query."""
     if isinstance(values, str | bytes):
         raise InvalidInput.one(field, values, "must be a list of claim numbers")
-    given = list(values or [])
+    given = listed(values, field)
     wanted = [
         raw.pk if isinstance(raw, Claim) else record_number(raw, f"{field}[{i}]", "claim")
         for i, raw in enumerate(given)

@@ -90,3 +90,6 @@ function marsadStackedChart(elementId, data) {
     },
   });
 }
+
+marsadWidget("access-map", (element, data) => marsadAccessMap(element.id, data.layers));
+marsadWidget("stacked-chart", (canvas, data) => marsadStackedChart(canvas.id, data.series));

@@ -45,3 +45,35 @@ function marsadDailyChart(elementId, data) {
     plugins: [marsadPhaseBands],
   });
 }
+
+/* Horizontal bars, one per category (claims by type): `data` = {labels, label, values}. */
+function marsadCategoryChart(canvas, data) {
+  const rtl = document.documentElement.dir === "rtl";
+  return new Chart(canvas, {
+    type: "bar",
+    data: {labels: data.labels, datasets: [{label: data.label, data: data.values, backgroundColor: "#0f3a4a"}]},
+    options: {indexAxis: "y", maintainAspectRatio: false, plugins: {legend: {display: false}},
+              locale: document.documentElement.lang,
+              // Right-to-left pages read bars from the right, labels on the right.
+              scales: {x: {reverse: rtl, ticks: {precision: 0}},
+                       y: {position: rtl ? "right" : "left", ticks: {autoSkip: false}}}},
+  });
+}
+
+/* Pledges and refusals side by side per kind: `data` = {labels, pledges, pledges_label,
+   refusals, refusals_label}. */
+function marsadPledgeChart(canvas, data) {
+  const rtl = document.documentElement.dir === "rtl";
+  return new Chart(canvas, {
+    type: "bar",
+    data: {labels: data.labels, datasets: [
+      {label: data.pledges_label, data: data.pledges, backgroundColor: "#0f3a4a"},
+      {label: data.refusals_label, data: data.refusals, backgroundColor: "#c0504d"}]},
+    options: {maintainAspectRatio: false, scales: {x: {reverse: rtl}, y: {position: rtl ? "right" : "left", ticks: {precision: 0}}},
+              plugins: {legend: {rtl: rtl}}},
+  });
+}
+
+marsadWidget("daily-chart", (canvas, data) => marsadDailyChart(canvas.id, data.series));
+marsadWidget("category-chart", (canvas, data) => window.Chart && marsadCategoryChart(canvas, data.series));
+marsadWidget("pledge-chart", (canvas, data) => window.Chart && marsadPledgeChart(canvas, data.series));

@@ -141,3 +141,18 @@ function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
   load();
   return map;
 }
+
+marsadWidget("places-map", (element, data) => marsadPlacesMap(element.id, data.places));
+/* One point (an incident's place), from data-latitude and data-longitude. */
+marsadWidget("point-map", (element, data) => marsadPlacesMap(element.id, {
+  type: "FeatureCollection",
+  features: [{
+    type: "Feature",
+    geometry: {type: "Point", coordinates: [parseFloat(data.longitude), parseFloat(data.latitude)]},
+    properties: {name: ""},
+  }],
+}));
+marsadWidget("world-map", (element, data) => marsadWorldMap(element.id, data.atlas, data.map.countries));
+marsadWidget("choropleth", (element, data) => marsadChoropleth(element.id, data.shapes, data.counts));
+marsadWidget("incident-map", (element, data) => marsadIncidentMap(
+  element.id, data.source, data.query, data.shapes, data.incidentUrl));
