@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from marsad.core.errors import InvalidInput
-from marsad.core.evidence import claims_by_ids
 from marsad.core.services.actors import create_actor
 from marsad.core.services.base import SystemUser
+from marsad.core.services.lookups import claims as claims_by_ids
 from marsad.core.services.users import issue_token
 from marsad.extraction.numerals import BEYOND_RANGE
 
@@ -136,7 +136,14 @@ def test_a_claim_with_100000_spans_is_refused(token, make_document):
 
 
 def test_lists_of_claims_and_actors_are_bounded(token, make_document, system):
-    create_actor(by=system, key="BOP", kind="body", name_ar="مجلس السلام", name_en="Board of Peace")
+    create_actor(
+        by=system,
+        key="BOP",
+        kind="body",
+        name_ar="مجلس السلام",
+        name_en="Board of Peace",
+        marking="public",
+    )
     document = make_document()
     body = {
         "document": document.pk,
@@ -177,11 +184,11 @@ def test_pages_never_fail_on_numbers_beyond_the_database(analyst):
 
 def test_claim_numbers_typed_on_pages_are_bounded(db):
     with pytest.raises(InvalidInput) as refused_numbers:
-        claims_by_ids(["12", "99999999999999999999"])
+        claims_by_ids(SystemUser("t"), ["12", "99999999999999999999"])
     [problem] = refused_numbers.value.problems
     assert (problem.field, problem.message) == ("claims[1]", BEYOND_RANGE)
     with pytest.raises(InvalidInput, match="more than 200 items"):
-        claims_by_ids(["1"] * 201)
+        claims_by_ids(SystemUser("t"), ["1"] * 201)
 
 
 def test_pages_refuse_unstorable_text_as_plain_text(db):

@@ -180,8 +180,10 @@ def test_an_expected_step_ends_nothing_and_is_no_days_status(system, crossings):
         by=system, crossing="CROSSING-RAFAH", state="reopened", on="2026-01-25", expected=True
     )
     assert selectors.status_on(system, D(2026, 3, 1))["CROSSING-RAFAH"].state == "closed"
-    current = services.current_step(crossing=Crossing.objects.get(key="CROSSING-RAFAH"))
+    rafah = Crossing.objects.get(key="CROSSING-RAFAH")
+    current = [s for s in selectors.timeline(system, crossing=rafah) if not s.expected][-1]
     assert (current.state, current.valid_to) == ("closed", None)
+    assert AccessStatus.objects.get(pk=current.pk).valid_to is None
     with pytest.raises(InvalidInput, match="comes back as 'reopened'"):
         services.record_status(
             by=system, crossing="CROSSING-RAFAH", state="open", on="2026-02-01", expected=True

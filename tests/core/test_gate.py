@@ -348,7 +348,9 @@ def _area_writes():
             source="MARSAD-DIGEST-EN",
             **kw,
         ),
-        "statements": lambda **kw: record_statement(speaker="FRA", topic="coalition", **kw),
+        "statements": lambda **kw: record_statement(
+            speaker="FRA", topic="coalition", stance="concern", **kw
+        ),
     }
 
 

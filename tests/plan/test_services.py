@@ -70,7 +70,7 @@ def test_bad_scores_are_refused(system, plan, score, on, field, message):
     with pytest.raises(InvalidInput, match=message) as caught:
         record_score(
             by=system,
-            provision=provision_by_number(plan, 1, "n"),
+            provision=provision_by_number(system, plan, 1, "n"),
             score=score,
             on=on,
             marking="public",
@@ -82,7 +82,7 @@ def test_bad_scores_are_refused(system, plan, score, on, field, message):
 def test_scores_take_any_digits(system, plan):
     change = record_score(
         by=system,
-        provision=provision_by_number(plan, 1, "n"),
+        provision=provision_by_number(system, plan, 1, "n"),
         score="٢",
         on="٢٠٢٥-١٠-١٠",
         marking="public",
@@ -91,7 +91,10 @@ def test_scores_take_any_digits(system, plan):
 
 
 def test_a_precondition_must_cite_a_statement(system, plan):
-    first, second = provision_by_number(plan, 1, "n"), provision_by_number(plan, 2, "n")
+    first, second = (
+        provision_by_number(system, plan, 1, "n"),
+        provision_by_number(system, plan, 2, "n"),
+    )
     with pytest.raises(InvalidInput, match="must cite the statement") as caught:
         record_precondition(
             by=system,

@@ -24,7 +24,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.releasability import readable
 from marsad.core.services import gate, lookups
 from marsad.core.services.base import Writer, require_writer
-from marsad.core.services.inputs import choice, parse_date, parse_quantity
+from marsad.core.services.inputs import choice, governorate, parse_date, parse_quantity
 from marsad.datasets.acled_codebook import EVENT_TYPES
 from marsad.extraction.numerals import to_latin_digits
 
@@ -206,6 +206,7 @@ def record_incident(
     actor2_ref: Any = None,
     inter2: str = "",
     place: Any = None,
+    pcode: str = "",
     location: str = "",
     latitude: Any = None,
     longitude: Any = None,
@@ -220,8 +221,8 @@ def record_incident(
     releasable_to: Iterable[str] = (),
     sanitized: str | None = None,
 ) -> Incident:
-    """Record one incident. Its governorate comes from its coordinates (or its place);
-    coordinates at sea are kept with no governorate."""
+    """Record one incident. Its governorate comes from its coordinates, else its place, else the
+    governorate's P-code given; coordinates at sea are kept with no governorate."""
     require_writer(by)
     day = parse_date(event_date, "event_date")
     if day is None:
@@ -235,7 +236,12 @@ def record_incident(
             "give both latitude and longitude, or neither",
         )
     where = lookups.actor(by, place, "place", ["place"]) if place else None
-    pcode = governorates([(lat, lon)])[0] if lat is not None else (where.pcode if where else "")
+    if lat is not None:
+        pcode = governorates([(lat, lon)])[0]
+    elif where is not None:
+        pcode = where.pcode
+    elif pcode:
+        pcode = governorate(pcode)
     cells = h3_cells(lat, lon)
     incident = Incident(
         event_id=f"MARSAD-{uuid.uuid4().hex[:12]}",

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, ApiToken, AuditEntry, Claim, Conflict, Document, Source, User
 from marsad.core.models.documents import text_sha256
 from marsad.core.services import gate
@@ -32,7 +34,23 @@ def _store(request: Any, form: Any, formsets: Any, change: bool, admin: Any) -> 
             admin.save_formset(request, form, formset, change=change)
 
 
-class AuditedAdmin(SimpleHistoryAdmin):
+class GatedWrites:
+    """A refusal of the gate (a relation reaching further than the record, say) is shown on the
+    form's page; the admin's transaction has left nothing behind."""
+
+    def changeform_view(
+        self, request: Any, object_id: Any = None, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(  # type: ignore[misc]
+                request, object_id, form_url, extra_context
+            )
+        except InvalidInput as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class AuditedAdmin(GatedWrites, SimpleHistoryAdmin):
     """Admin writes go through the write gate, as the services' do."""
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
@@ -105,7 +123,7 @@ class ClaimAdmin(AuditedAdmin):
 
 
 @admin.register(User)
-class MarsadUserAdmin(UserAdmin):
+class MarsadUserAdmin(GatedWrites, UserAdmin):
     list_display = ("username", "role", "nation", "is_active", "last_login")
     list_filter = ("role", "is_active")
     fieldsets = (*UserAdmin.fieldsets, (_("Marsad"), {"fields": ("role", "nation")}))

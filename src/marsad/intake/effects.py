@@ -32,10 +32,13 @@ from marsad.core.models import Claim
 from marsad.core.releasability import Marking
 from marsad.core.services import gate
 from marsad.core.services.base import Writer
+from marsad.geo.governorates import governorate_geometries
 from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
 from marsad.statements import selectors as statements
 from marsad.statements.services import statement_from_claim
+
+GOVERNORATES = frozenset(governorate_geometries())
 
 # ACLED event and sub-event type for each means of attack in the contract.
 ATTACK_EVENTS = {
@@ -154,6 +157,7 @@ def _attack(*, by: Any, claim: Claim) -> str:
         actor1=perpetrator.name_en if perpetrator else "",
         actor1_ref=perpetrator.key if perpetrator else None,
         place=claim.where.key if claim.where and claim.where.kind == "place" else None,
+        pcode=claim.where_pcode if claim.where_pcode in GOVERNORATES else "",
         location=claim.where_text or (claim.where.name_en if claim.where else ""),
         geo_precision=3,
         description_ar=quote if arabic else "",

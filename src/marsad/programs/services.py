@@ -15,9 +15,8 @@ from marsad.coalition.models import Pledge
 from marsad.core.errors import InvalidInput
 from marsad.core.services import gate, lookups
 from marsad.core.services.base import Writer, lock_writes, require_writer
-from marsad.core.services.inputs import choice, parse_date, parse_quantity
+from marsad.core.services.inputs import choice, governorate, parse_date, parse_quantity
 from marsad.extraction.numerals import to_latin_digits
-from marsad.geo.governorates import governorate_geometries
 from marsad.programs import scoring
 from marsad.programs.models import Cohort, Course, ReadinessIndicator
 from marsad.programs.vocabulary import IndicatorKind, Program
@@ -33,17 +32,6 @@ def _pledge(user: Writer, value: Any) -> Pledge | None:
     if value in (None, ""):
         return None
     return lookups.by_number(user, Pledge, value, "pledge", "pledge")
-
-
-def _pcode(value: Any) -> str:
-    """A governorate's OCHA P-code (PS0255 ... PS0275), in any case."""
-    code = str(value or "").strip().upper()
-    known = sorted(governorate_geometries())
-    if code not in known:
-        raise InvalidInput.one(
-            "pcode", value, "is not the P-code of a Gaza governorate (" + ", ".join(known) + ")"
-        )
-    return code
 
 
 def parse_measure(value: Any, field: str) -> Decimal:
@@ -236,7 +224,7 @@ def record_indicator(
         raise InvalidInput.one("value", value, "a percentage lies between 0 and 100")
     if kind == scoring.SECURITY and number != number.to_integral_value():
         raise InvalidInput.one("value", value, "a number of incidents is a whole number")
-    code = _pcode(pcode)
+    code = governorate(pcode)
     origin = lookups.source(by, source)
     lock_writes()  # two writers must not both find no value and both insert one
     gate.check_unique(

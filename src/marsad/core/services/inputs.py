@@ -9,6 +9,7 @@ from typing import Any
 
 from marsad.core.errors import InvalidInput
 from marsad.extraction.numerals import parse_int, to_latin_digits
+from marsad.geo.governorates import governorate_geometries
 
 # The longest list a record takes (supporting claims, actors, areas, tasks): no record needs
 # more, and each item costs a lookup.
@@ -55,3 +56,14 @@ def choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     if value not in allowed:
         raise InvalidInput.one(field, value, "must be one of " + ", ".join(allowed))
     return str(value)
+
+
+def governorate(value: Any, field: str = "pcode") -> str:
+    """A Gaza governorate's OCHA P-code (PS0255 ... PS0275), in any case."""
+    code = str(value or "").strip().upper()
+    known = sorted(governorate_geometries())
+    if code not in known:
+        raise InvalidInput.one(
+            field, value, "is not the P-code of a Gaza governorate (" + ", ".join(known) + ")"
+        )
+    return code

@@ -13,7 +13,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Source
 from marsad.core.releasability import readable
 from marsad.core.services.inputs import listed
-from marsad.extraction.numerals import parse_int
+from marsad.extraction.numerals import BEYOND_RANGE, parse_int
 
 Record = TypeVar("Record", bound=models.Model)
 
@@ -56,9 +56,12 @@ def record_number(value: Any, field: str, what: str) -> int:
         raise InvalidInput.one(field, value, f"must be a {what} number")
     try:
         number = value if isinstance(value, int) else parse_int(value)
-    except (TypeError, ValueError):
-        raise InvalidInput.one(field, value, f"must be a {what} number") from None
-    if not 1 <= number <= MAX_ID:
+    except (TypeError, ValueError) as exc:
+        message = str(exc) if str(exc) == BEYOND_RANGE else f"must be a {what} number"
+        raise InvalidInput.one(field, value, message) from None
+    if number > MAX_ID:
+        raise InvalidInput.one(field, value, BEYOND_RANGE)
+    if number < 1:
         raise _unknown(field, value, what, "number")
     return number
 
