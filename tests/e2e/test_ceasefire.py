@@ -2,6 +2,7 @@
 map filtered by governorate, and an incident with its competing figures."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,7 +27,8 @@ def test_map_filters_and_opens_an_incident(tab):
     page.select_option("#f-pcode", "PS0270")
     page.click("#incident-filters button[type=submit]")
     page.wait_for_url("**pcode=PS0270**")
-    page.wait_for_function("document.getElementById('incident-map-status').textContent === '1'")
+    # A locator's expectation, not wait_for_function: the policy forbids evaluating strings.
+    expect(page.locator("#incident-map-status")).to_have_text("1")
     page.locator("#incident-map path.leaflet-interactive").last.click()
     page.locator(".leaflet-popup-content a").click()
     page.wait_for_selector("#figures")

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -220,6 +221,12 @@ class AccessStatus(Evidenced):
 
     def __str__(self) -> str:
         return f"{self.subject}: {self.get_state_display()} {self.valid_from}"
+
+    def get_absolute_url(self) -> str:
+        """The page of the crossing or corridor whose timeline holds this step."""
+        if self.crossing_id:
+            return reverse("access:crossing", args=[self.crossing.key])
+        return reverse("access:corridor", args=[self.corridor.key])
 
     @property
     def subject(self) -> Crossing | Corridor | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -303,6 +304,9 @@ class Incident(Evidenced):
 
     def __str__(self) -> str:
         return f"{self.event_date} {self.get_sub_event_type_display()} {self.location}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ceasefire:incident", args=[self.pk])
 
     @property
     def description(self) -> str:

@@ -235,6 +235,8 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
     for conflict in page:
         conflict.record_kind = _kind(conflict.model)
         conflict.other_kind = _kind(conflict.other_model)
+        conflict.record_url = _record_url(request.user, conflict.model, conflict.record_id)
+        conflict.other_url = _record_url(request.user, conflict.other_model, conflict.other_id)
     return render(request, "core/conflict_list.html", {"page": page, "show_all": show_all})
 
 
@@ -244,3 +246,12 @@ def _kind(label: str) -> str:
         return str(apps.get_model(label)._meta.verbose_name)
     except LookupError:
         return label
+
+
+def _record_url(user: Any, label: str, number: str) -> str:
+    """The page of a record a conflict names (`get_absolute_url`), if `user` may read it."""
+    model = apps.get_model(label)
+    if not number.isdigit() or not hasattr(model, "get_absolute_url"):
+        return ""
+    record = selectors.records(user, model).filter(pk=int(number)).first()
+    return record.get_absolute_url() if record is not None else ""

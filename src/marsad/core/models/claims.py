@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -147,6 +148,9 @@ class Claim(Releasable):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("document", args=[self.document_id]) + f"#claim-{self.pk}"
 
     def clean(self) -> None:
         """The contract's rules on attributes, figures and evidence, for every way of saving."""
