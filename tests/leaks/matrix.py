@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from marsad.api import api
 from marsad.core.releasability import can_read
@@ -151,10 +152,13 @@ class Reading:
             path = urlsplit(url).path
             if url in seen or path.startswith(SKIPPED):
                 continue
-            try:
-                kind = resolve(path).url_name or path
-            except Resolver404:
-                continue
+            # Which language a path is in decides how it resolves (Arabic has no prefix).
+            language = "en" if path.startswith("/en/") else "ar"
+            with translation.override(language):
+                try:
+                    kind = f"{language}:{resolve(path).url_name or path}"
+                except Resolver404:
+                    continue
             forced = url in extra
             if not forced and kinds[kind] >= PER_PAGE_KIND:
                 continue
