@@ -231,3 +231,19 @@ def totals(reading: Reading) -> list[str]:
     if listed != figured:
         wrong.append(f"trucks per day sum to {figured}, the consignments listed to {listed}")
     return wrong
+
+
+def check_reader(reader: Any, markers: Markers) -> None:
+    """The whole matrix for one reader: every API read, the crawl, the exports, the totals."""
+    from .markers import unused
+
+    assert unused(markers) == []
+    reading = Reading(reader, markers)
+    reading.api()
+    reading.pages(page_urls(markers))
+    assert reading.errors == []
+    assert reading.leaks == []
+    missing = unseen(reading)
+    assert missing == [], ", ".join(missing)
+    assert reading.requests > 300
+    assert totals(reading) == []
