@@ -232,11 +232,15 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
         return redirect("conflicts")
     show_all = request.GET.get("all") == "1"
     page = _page(request, selectors.conflicts(request.user, open_only=not show_all))
+    urls = _record_urls(
+        request.user,
+        [(c.model, c.record_id) for c in page] + [(c.other_model, c.other_id) for c in page],
+    )
     for conflict in page:
         conflict.record_kind = _kind(conflict.model)
         conflict.other_kind = _kind(conflict.other_model)
-        conflict.record_url = _record_url(request.user, conflict.model, conflict.record_id)
-        conflict.other_url = _record_url(request.user, conflict.other_model, conflict.other_id)
+        conflict.record_url = urls.get((conflict.model, conflict.record_id), "")
+        conflict.other_url = urls.get((conflict.other_model, conflict.other_id), "")
     return render(request, "core/conflict_list.html", {"page": page, "show_all": show_all})
 
 
@@ -248,10 +252,22 @@ def _kind(label: str) -> str:
         return label
 
 
-def _record_url(user: Any, label: str, number: str) -> str:
-    """The page of a record a conflict names (`get_absolute_url`), if `user` may read it."""
-    model = apps.get_model(label)
-    if not number.isdigit() or not hasattr(model, "get_absolute_url"):
-        return ""
-    record = selectors.records(user, model).filter(pk=int(number)).first()
-    return record.get_absolute_url() if record is not None else ""
+def _record_urls(user: Any, named: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The pages (`get_absolute_url`) of the records conflicts name, those `user` may read: one
+    query per kind of record, however many conflicts the page shows."""
+    wanted: dict[str, set[int]] = {}
+    for label, number in named:
+        if number.isdigit():
+            wanted.setdefault(label, set()).add(int(number))
+    urls = {}
+    for label, numbers in wanted.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        keys = [f.name for f in model._meta.concrete_fields if f.many_to_one]
+        for record in selectors.records(user, model).select_related(*keys).filter(pk__in=numbers):
+            urls[(label, str(record.pk))] = record.get_absolute_url()
+    return urls
