@@ -166,6 +166,9 @@ def test_a_step_that_disagrees_with_a_hidden_step_is_stored_and_queued(demo, hum
     assert access.status_on(humanitarian, hidden.valid_from)["CROSSING-RAFAH"].pk == last_public.pk
     stored = AccessStatus.objects.get(pk=last_public.pk)
     assert str(stored.valid_to) == "2026-03-01"  # the whole timeline, as administrators read it
+    # The hidden step the new one ends is written by the system on the writer's behalf.
+    ended = AuditEntry.objects.filter(model="access.AccessStatus", object_id=str(hidden.pk))
+    assert ended.last().user == "coord:timeline"
     anonymous = Client().get("/api/v1/access/crossings/CROSSING-RAFAH/statuses").json()
     assert "2026-03-01" not in json.dumps(anonymous)
 
