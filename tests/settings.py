@@ -11,3 +11,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Jobs run at once, in the test's own process and transaction (Huey's immediate mode, in memory):
+# a test sees a job's effect as soon as the code that enqueued it returns.
+HUEY = {"huey_class": "huey.MemoryHuey", "name": "marsad-tests", "immediate": True}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -25,8 +25,10 @@ from marsad.extraction.numerals import BEYOND_RANGE, storable
 from marsad.governance.api import router as governance_router
 from marsad.intake.api import router as intake_router
 from marsad.mandate.api import router as mandate_router
+from marsad.notify.api import router as notify_router
 from marsad.plan.api import router as plan_router
 from marsad.programs.api import router as programs_router
+from marsad.reports.api import router as reports_router
 from marsad.statements.api import router as statements_router
 
 # The refusals any operation may answer with, besides its own responses.
@@ -158,6 +160,8 @@ api.add_router("/v1/plan/", plan_router)
 api.add_router("/v1/programs/", programs_router)
 api.add_router("/v1/", statements_router)
 api.add_router("/v1/intake/", intake_router)
+api.add_router("/v1/reports/", reports_router)
+api.add_router("/v1/", notify_router)
 
 
 @api.exception_handler(InvalidInput)

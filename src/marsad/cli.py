@@ -169,8 +169,16 @@ def run(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    jobs: Annotated[
+        bool,
+        typer.Option(
+            "--jobs/--no-jobs",
+            help="Also run a job worker (daily report, alerts, deliveries) beside the server.",
+        ),
+    ] = True,
 ) -> None:
-    """Migrate, load the demo if the database is empty, and serve Marsad with gunicorn."""
+    """Migrate, load the demo if the database is empty, and serve Marsad with gunicorn, with a
+    job worker beside it."""
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -187,7 +195,42 @@ def run(
         f"Marsad at [bold]http://{host}:{port}/[/] (English: /en/, API: /api/docs) — "
         f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
     )
-    serve(host=host, port=port, workers=workers)
+    if not jobs:
+        serve(host=host, port=port, workers=workers)
+        return
+    from marsad.jobs import start_worker_process, stop_worker_process
+
+    worker_process = start_worker_process()
+    console.print(f"job worker started (process {worker_process.pid})")
+    try:
+        serve(host=host, port=port, workers=workers)
+    finally:
+        stop_worker_process(worker_process)
+
+
+@app.command()
+def worker(
+    threads: Annotated[
+        int, typer.Option(help="Jobs run at once (default MARSAD_JOB_WORKERS, or 2).")
+    ] = 0,
+    periodic: Annotated[
+        bool,
+        typer.Option(
+            "--periodic/--no-periodic",
+            help="Also start scheduled jobs (the daily report); give --no-periodic to every "
+            "worker but one when several share a Redis queue.",
+        ),
+    ] = True,
+) -> None:
+    """Run background jobs: reports, alert evaluation, notifications, webhook retries."""
+    setup_django()
+    from django.conf import settings
+
+    from marsad.jobs import run_worker
+
+    queue = "Redis" if settings.REDIS_URL else settings.HUEY.get("filename", "memory")
+    console.print(f"Marsad job worker: queue {queue}")
+    run_worker(workers=threads or settings.JOB_WORKERS, periodic=periodic)
 
 
 def _register_areas() -> None:

@@ -11,6 +11,14 @@ MARSAD_AUDIT_KEY     overrides the audit chain's HMAC key, generated on first us
 MARSAD_AUDIT_SIGNING_KEY  the file of the private key that signs audit checkpoints; default
                      <var>/audit_signing_key, generated on first use
 MARSAD_LOGIN_FAILURES, MARSAD_LOCKOUT_MINUTES, MARSAD_TOKEN_DAYS  login lockout, token lifetime
+MARSAD_REDIS_URL     background jobs in Redis (several workers on several hosts); default: a
+                     SQLite file <var>/jobs.sqlite3 that needs no server
+MARSAD_JOB_WORKERS   threads of `marsad worker` (default 2)
+MARSAD_SITREP_HOUR   the hour (UTC, 0-23) the daily situation report is issued (default 6)
+MARSAD_SITREP_AUDIENCES  the audiences it is issued for, ';'-separated (default force;public)
+MARSAD_EMAIL_HOST, MARSAD_EMAIL_PORT, MARSAD_EMAIL_USER, MARSAD_EMAIL_PASSWORD,
+MARSAD_EMAIL_TLS=1, MARSAD_EMAIL_FROM  the SMTP server that sends notifications by e-mail
+MARSAD_BASE_URL      the address readers reach Marsad at, for links in e-mails, feeds, webhooks
 """
 
 from __future__ import annotations
@@ -87,6 +95,9 @@ INSTALLED_APPS = [
     "marsad.plan",
     "marsad.programs",
     "marsad.intake",
+    "marsad.reports",
+    "marsad.notify",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -237,3 +248,50 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MARSAD_LOG_LEVEL", "WARNING")},
 }
+
+# Background jobs (Huey): one job system for the whole project. Its queue lives in a SQLite file
+# beside the database (no server to run) unless MARSAD_REDIS_URL names a Redis, which lets
+# workers on several hosts share one queue. `marsad worker` runs the jobs; `marsad run` starts
+# one beside the web server. See docs/decisions.md.
+REDIS_URL = os.environ.get("MARSAD_REDIS_URL", "").strip()
+JOB_WORKERS = _positive_int("MARSAD_JOB_WORKERS", 2, maximum=64)
+HUEY: dict[str, object] = {
+    "name": "marsad",
+    "immediate": False,
+    "consumer": {"workers": JOB_WORKERS, "worker_type": "thread", "periodic": True},
+}
+if REDIS_URL:
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": REDIS_URL})
+else:
+    HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "jobs.sqlite3")})
+
+
+def _hour(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or not 0 <= int(raw) <= 23:
+        raise ImproperlyConfigured(f"{name} must be an hour from 0 to 23, not {raw!r}")
+    return int(raw)
+
+
+SITREP_HOUR = _hour("MARSAD_SITREP_HOUR", 6)
+SITREP_AUDIENCES = [
+    a.strip()
+    for a in os.environ.get("MARSAD_SITREP_AUDIENCES", "force;public").split(";")
+    if a.strip()
+]
+BASE_URL = os.environ.get("MARSAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: an SMTP server from the environment; without one, messages are written as files under
+# <var>/mail so that nothing is silently dropped (and an administrator can read what would go).
+EMAIL_HOST = os.environ.get("MARSAD_EMAIL_HOST", "").strip()
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = _positive_int("MARSAD_EMAIL_PORT", 25, maximum=65535)
+    EMAIL_HOST_USER = os.environ.get("MARSAD_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("MARSAD_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("MARSAD_EMAIL_TLS") == "1"
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+DEFAULT_FROM_EMAIL = os.environ.get("MARSAD_EMAIL_FROM", "marsad@localhost")

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("programs/", include("marsad.programs.urls")),
     path("statements/", include("marsad.statements.urls")),
     path("intake/", include("marsad.intake.urls")),
+    path("reports/", include("marsad.reports.urls")),
+    path("notifications/", include("marsad.notify.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

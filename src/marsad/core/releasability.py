@@ -52,11 +52,21 @@ def releasability_filter(user: Any, prefix: str = "") -> Q | None:
     visible = Q(**{marking: Marking.PUBLIC})
     if role == Role.ANALYST:
         visible |= Q(**{f"{marking}__in": [Marking.FORCE, Marking.NATIONS, Marking.INTERNAL]})
-    elif role == Role.LIAISON and user.nation:
-        visible |= Q(**{marking: Marking.FORCE}) | Q(
-            **{marking: Marking.NATIONS, f"{prefix}releasable_to__contains": f"|{user.nation}|"}
-        )
+    elif role == Role.LIAISON and (nations := reader_nations(user)):
+        named = Q(**{marking: Marking.NATIONS})
+        for nation in nations:
+            named &= Q(**{f"{prefix}releasable_to__contains": f"|{nation}|"})
+        visible |= Q(**{marking: Marking.FORCE}) | named
     return visible
+
+
+def reader_nations(user: Any) -> tuple[str, ...]:
+    """The nations a reader reads for: a liaison officer's one nation, or every nation of an
+    audience (marsad.core.audience), which reads only what is releasable to all of them."""
+    nations = getattr(user, "audience_nations", None)
+    if nations is not None:
+        return tuple(nations)
+    return (user.nation,) if getattr(user, "nation", "") else ()
 
 
 def can_read(user: Any, marking: str, nations: Iterable[str] = ()) -> bool:
@@ -69,9 +79,9 @@ def can_read(user: Any, marking: str, nations: Iterable[str] = ()) -> bool:
         return True
     if role == Role.ANALYST:
         return marking in (Marking.FORCE, Marking.NATIONS, Marking.INTERNAL)
-    if role == Role.LIAISON and getattr(user, "nation", ""):
+    if role == Role.LIAISON and (readers := reader_nations(user)):
         return marking == Marking.FORCE or (
-            marking == Marking.NATIONS and user.nation in set(nations)
+            marking == Marking.NATIONS and set(readers) <= set(nations)
         )
     return False
 

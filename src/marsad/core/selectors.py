@@ -62,12 +62,18 @@ def source_by_id(user: Any, source_id: int | None, *, request: Any = None) -> So
     return visible.get(source_id)
 
 
-def documents(user: Any, *, language: str = "", source_key: str = "") -> QuerySet[Document]:
+def documents(
+    user: Any, *, language: str = "", source_key: str = "", query: str = ""
+) -> QuerySet[Document]:
+    """Documents `user` may read; `query` keeps those whose title or text holds it."""
     qs = Document.objects.visible_to(user).select_related("source")
     if language:
         qs = qs.filter(language=language)
     if source_key:
         qs = qs.filter(source__key=source_key.upper())
+    if query.strip():
+        words = query.strip()
+        qs = qs.filter(Q(title__icontains=words) | Q(text__icontains=words))
     return qs
 
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from marsad.core import audit
+from marsad.core import audit, events
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import Claim, Conflict
 from marsad.core.releasability import (
@@ -203,6 +203,7 @@ def store(
         else:
             record.claims.add(*added)  # type: ignore[attr-defined]
     audit.record(user=by, action=action, instance=record, before=before)
+    events.announce(events.Written(type(record), [record], action, by, before))
     return record
 
 
@@ -213,6 +214,7 @@ def remove(record: models.Model, *, by: Writer) -> None:
     record._history_user = history_user(by)  # type: ignore[attr-defined]
     record.delete()
     audit.record(user=by, action="delete", instance=record, before=before)
+    events.announce(events.Written(type(record), [record], "delete", by, before))
 
 
 def _check_batch(by: Writer, records: Sequence[models.Model]) -> None:
@@ -267,6 +269,7 @@ def store_batch(
     audit.record_bulk(
         user=by, action=action, model=model, ids=[ids(r) for r in records], detail=dict(detail)
     )
+    events.announce(events.Written(model, created, action, by))
     return created
 
 
@@ -294,6 +297,7 @@ def update_batch(
         ids=[ids(r) for r in records],
         detail={**detail, "set": fields},
     )
+    events.announce(events.Written(model, list(records), "update", by))
 
 
 def queue_conflict(
