@@ -20,6 +20,7 @@ from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.schemas import Error, FieldError
+from marsad.core.search_api import router as searches_router
 from marsad.extraction.contract import Problem
 from marsad.extraction.numerals import BEYOND_RANGE, storable
 from marsad.governance.api import router as governance_router
@@ -162,6 +163,7 @@ api.add_router("/v1/", statements_router)
 api.add_router("/v1/intake/", intake_router)
 api.add_router("/v1/reports/", reports_router)
 api.add_router("/v1/", notify_router)
+api.add_router("/v1/", searches_router)
 
 
 @api.exception_handler(InvalidInput)

@@ -6,6 +6,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from marsad.api import api
+from marsad.core import exports
+from marsad.core import search_views as searches
 from marsad.core import views as core
 from marsad.web import views as web
 
@@ -23,6 +25,10 @@ urlpatterns += i18n_patterns(
     path("sources/", core.source_list, name="sources"),
     path("sources/<str:key>/", core.source_detail, name="source"),
     path("conflicts/", core.conflict_list, name="conflicts"),
+    path("exports/<slug:key>.<str:fmt>", exports.export, name="export"),
+    path("searches/", searches.search_list, name="searches"),
+    path("searches/<int:pk>/delete", searches.search_delete, name="search_delete"),
+    path("searches/<str:share_key>/", searches.shared, name="saved_search"),
     path("digits/", web.set_digits, name="set_digits"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

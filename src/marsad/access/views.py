@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marsad.access import exports, proximity, selectors
+from marsad.access import proximity, selectors
 from marsad.access.models import Corridor, Crossing
 from marsad.access.vocabulary import (
     STATE_COLOURS,
@@ -24,6 +24,7 @@ from marsad.access.vocabulary import (
 from marsad.analytics.access import share_of_days_open
 from marsad.ceasefire import selectors as ceasefire
 from marsad.ceasefire.models import Incident
+from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
@@ -356,19 +357,12 @@ def consignment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-EXPORTS = {"consignments.csv": False, "consignments.hxl.csv": True}
+# The exports' first addresses, kept: each is the list's export at /exports/ (same filters).
+EXPORTS = {"consignments.csv": "csv", "consignments.hxl.csv": "hxl.csv"}
 
 
 def export(request: HttpRequest, name: str) -> StreamingHttpResponse:
     """Consignments (CSV or HXL-tagged CSV) with the list's filters."""
     if name not in EXPORTS:
         raise Http404(_("No such export."))
-    filters, error = _consignment_filters(request)
-    if error:
-        raise Http404(error)
-    chunks = exports.csv_lines(
-        exports.rows(selectors.consignments(request.user, filters)), hxl=EXPORTS[name]
-    )
-    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="marsad-{name}"'
-    return response
+    return exports.response(request, "consignments", EXPORTS[name])

@@ -42,6 +42,14 @@ class Filters(Schema):
     offshore: bool | None = None
 
 
+class FigureFilters(Schema):
+    source: str = ""
+    start: str | None = None
+    end: str | None = None
+    area: str = ""
+    incident: int | None = None
+
+
 def _user(request: HttpRequest) -> Any:
     return request.auth  # type: ignore[attr-defined]
 
@@ -101,11 +109,10 @@ def map_data(
 
 @router.get("/figures", response=list[FigureOut], summary="Casualty figures, each as given")
 @paginate(Page)
-def list_figures(request: HttpRequest, incident: int | None = None, source: str = "") -> Any:
-    qs = selectors.figures(_user(request))
-    if incident is not None:
-        qs = qs.filter(incident_id=incident)
-    return qs.filter(source__key=source.upper()) if source else qs
+def list_figures(request: HttpRequest, filters: Query[FigureFilters]) -> Any:
+    """The same filters as the figures' page and exports."""
+    parsed = selectors.FigureFilters.parse(filters.dict())
+    return selectors.figures(_user(request), parsed)
 
 
 @router.post("/figures", response={201: FigureOut, **ERRORS}, summary="Record a figure")

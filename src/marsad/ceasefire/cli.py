@@ -199,26 +199,15 @@ def export(
     """Write incidents or casualty figures (CSV, HXL, GeoJSON) to standard output. The figures'
     GeoJSON holds those with a place (their incident's point) and counts the others."""
     setup_django()
-    from marsad.ceasefire import exports, selectors
+    from marsad.core import exports, listing
     from marsad.core.services.base import SystemUser
 
     user = SystemUser("system:cli")
     if what not in ("incidents", "figures") or fmt not in ("csv", "hxl", "geojson"):
         fail(f"unknown export {what} as {fmt}: use incidents|figures and csv|hxl|geojson")
-    if what == "figures" and fmt == "geojson":
-        chunks = exports.figure_geojson_chunks(selectors.figures(user))
-    elif what == "figures":
-        chunks = exports.csv_lines(
-            exports.figure_rows(selectors.figures(user)), exports.FIGURE_COLUMNS, hxl=fmt == "hxl"
-        )
-    elif fmt == "geojson":
-        chunks = exports.geojson_chunks(selectors.incidents(user))
-    else:
-        chunks = exports.csv_lines(
-            exports.incident_rows(selectors.incidents(user)),
-            exports.INCIDENT_COLUMNS,
-            hxl=fmt == "hxl",
-        )
+    spec = listing.by_key(what)
+    assert spec is not None
+    chunks = exports.chunks(spec, "hxl.csv" if fmt == "hxl" else fmt, listing.rows(spec, user, {}))
     for chunk in chunks:
         sys.stdout.write(chunk)
 

@@ -121,8 +121,55 @@ def incident(user: Any, pk: int) -> Incident:
     return incidents(user).get(pk=pk)
 
 
-def figures(user: Any) -> QuerySet[CasualtyFigure]:
-    return CasualtyFigure.objects.visible_to(user).select_related("source", "incident")
+@dataclass(frozen=True)
+class FigureFilters:
+    """The filters of the casualty-figure list, its API and its exports (all optional): the
+    source's key, the day reported (from, to), the area's P-code (the figure's own area or its
+    incident's governorate), the incident."""
+
+    source: str = ""
+    start: date | None = None
+    end: date | None = None
+    area: str = ""
+    incident: int | None = None
+
+    @classmethod
+    def parse(cls, params: Any) -> FigureFilters:
+        start, end = parse_date(params.get("start"), "start"), parse_date(params.get("end"), "end")
+        if start and end and end < start:
+            raise InvalidInput.one("end", end.isoformat(), "is before the start")
+        incident = params.get("incident", "")
+        if incident in (None, ""):
+            number = None
+        elif str(incident).isdigit():
+            number = int(incident)
+        else:
+            raise InvalidInput.one("incident", incident, "must be an incident number")
+        return cls(
+            source=(params.get("source", "") or "").strip().upper(),
+            start=start,
+            end=end,
+            area=(params.get("area", "") or "").strip().upper(),
+            incident=number,
+        )
+
+    def apply(self, qs: QuerySet[CasualtyFigure]) -> QuerySet[CasualtyFigure]:
+        if self.source:
+            qs = qs.filter(source__key=self.source)
+        if self.start:
+            qs = qs.filter(reported_on__gte=self.start)
+        if self.end:
+            qs = qs.filter(reported_on__lte=self.end)
+        if self.area:
+            qs = qs.filter(Q(area=self.area) | Q(incident__pcode=self.area))
+        if self.incident is not None:
+            qs = qs.filter(incident_id=self.incident)
+        return qs
+
+
+def figures(user: Any, filters: FigureFilters | None = None) -> QuerySet[CasualtyFigure]:
+    qs = CasualtyFigure.objects.visible_to(user).select_related("source", "incident")
+    return (filters or FigureFilters()).apply(qs)
 
 
 def violations(user: Any) -> QuerySet[Violation]:

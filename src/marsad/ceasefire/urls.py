@@ -17,6 +17,7 @@ urlpatterns = [
         views.change_determination,
         name="change_determination",
     ),
+    path("figures/", views.figure_list, name="figures"),
     path("map/", views.incident_map, name="map"),
     path("alerts/", views.alerts, name="alerts"),
     path("export/<str:name>", views.export, name="export"),

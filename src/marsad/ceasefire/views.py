@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marsad.ceasefire import exports, selectors, services, transitions
+from marsad.ceasefire import selectors, services, transitions
+from marsad.ceasefire.lists import figure_rows
 from marsad.ceasefire.models import Incident, Violation
 from marsad.ceasefire.summary import summarize
 from marsad.ceasefire.vocabulary import (
@@ -30,6 +31,7 @@ from marsad.ceasefire.vocabulary import (
     Determination,
     Verification,
 )
+from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
@@ -258,40 +260,43 @@ def alerts(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The exports' first addresses, kept: each is the list's export at /exports/ (same filters).
 EXPORTS = {
-    "incidents.csv": ("text/csv", False),
-    "incidents.hxl.csv": ("text/csv", True),
-    "incidents.geojson": ("application/geo+json", None),
-    "figures.csv": ("text/csv", False),
-    "figures.hxl.csv": ("text/csv", True),
-    "figures.geojson": ("application/geo+json", None),
+    "incidents.csv": ("incidents", "csv"),
+    "incidents.hxl.csv": ("incidents", "hxl.csv"),
+    "incidents.geojson": ("incidents", "geojson"),
+    "figures.csv": ("figures", "csv"),
+    "figures.hxl.csv": ("figures", "hxl.csv"),
+    "figures.geojson": ("figures", "geojson"),
 }
 
 
 def export(request: HttpRequest, name: str) -> StreamingHttpResponse:
-    """Incidents (CSV, HXL, GeoJSON) with the list's filters, and figures (CSV, HXL, GeoJSON)."""
+    """Incidents or casualty figures (CSV, HXL, GeoJSON), each with its own list's filters."""
     if name not in EXPORTS:
         raise Http404(_("No such export."))
-    content_type, hxl = EXPORTS[name]
-    filters, error = _filters(request)
-    if error:
-        raise Http404(error)
-    if name == "figures.geojson":
-        chunks = exports.figure_geojson_chunks(selectors.figures(request.user))
-    elif name.startswith("figures"):
-        chunks = exports.csv_lines(
-            exports.figure_rows(selectors.figures(request.user)),
-            exports.FIGURE_COLUMNS,
-            hxl=bool(hxl),
-        )
-    elif hxl is None:
-        chunks = exports.geojson_chunks(selectors.incidents(request.user, filters))
-    else:
-        chunks = exports.csv_lines(
-            exports.incident_rows(selectors.incidents(request.user, filters)),
-            exports.INCIDENT_COLUMNS,
-            hxl=hxl,
-        )
-    response = StreamingHttpResponse(chunks, content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="marsad-{name}"'
-    return response
+    return exports.response(request, *EXPORTS[name])
+
+
+def figure_list(request: HttpRequest) -> HttpResponse:
+    """Casualty figures as each source gives them, filtered by source, day reported, area and
+    incident; the exports carry the same filters."""
+    try:
+        filters, error = selectors.FigureFilters.parse(request.GET), ""
+    except InvalidInput as refused:
+        filters, error = selectors.FigureFilters(), str(refused)
+    page = Paginator(figure_rows(request.user, filters), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ceasefire/figure_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "error": error,
+            # Sources of the figures this reader may read, not of every stored figure.
+            "sources": core.sources(request.user).filter(
+                pk__in=selectors.figures(request.user).values("source")
+            ),
+            "governorates": _governorates(request.user),
+        },
+    )

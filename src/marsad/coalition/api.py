@@ -99,11 +99,19 @@ def create_membership(request: HttpRequest, payload: MembershipIn) -> Any:
 
 @router.get("/pledges", response=list[PledgeOut], summary="Pledges")
 @paginate(Page)
-def list_pledges(request: HttpRequest, nation: str = "", kind: str = "") -> Any:
-    found = selectors.pledges(_user(request))
-    if nation:
-        found = found.filter(nation__key=nation.upper())
-    return found.filter(kind=kind) if kind else found
+def list_pledges(
+    request: HttpRequest,
+    nation: str = "",
+    body: str = "",
+    kind: str = "",
+    status: str = "",
+    negative: bool | None = None,
+) -> Any:
+    """The same filters as the pledges' page and exports."""
+    filters = selectors.PledgeFilters.parse(
+        {"nation": nation, "body": body, "kind": kind, "status": status, "negative": negative}
+    )
+    return selectors.pledges(_user(request), filters)
 
 
 @router.post("/pledges", response={201: PledgeOut, **ERRORS}, summary="Record a pledge")

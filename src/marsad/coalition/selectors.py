@@ -11,7 +11,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 
 from marsad.coalition.models import Caveat, Invitation, InvitationStatus, Membership, Pledge
+from marsad.coalition.vocabulary import PledgeKind, PledgeStatus
 from marsad.core import selectors as core
+from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim
 
 FORCE_KEY = "ISF"
@@ -37,8 +39,54 @@ def memberships(user: Any) -> QuerySet[Membership]:
     return Membership.objects.visible_to(user).select_related("member", "body")
 
 
-def pledges(user: Any) -> QuerySet[Pledge]:
-    return Pledge.objects.visible_to(user).select_related("nation", "body")
+def pledges(user: Any, filters: PledgeFilters | None = None) -> QuerySet[Pledge]:
+    qs = Pledge.objects.visible_to(user).select_related("nation", "body")
+    return (filters or PledgeFilters()).apply(qs)
+
+
+@dataclass(frozen=True)
+class PledgeFilters:
+    """The filters of the pledge list, its API and exports: nation and body (keys), kind,
+    status, and pledges or refusals only (`negative` 1 or 0)."""
+
+    nation: str = ""
+    body: str = ""
+    kind: str = ""
+    status: str = ""
+    negative: bool | None = None
+
+    @classmethod
+    def parse(cls, params: Any) -> PledgeFilters:
+        kind, status = (params.get(k, "") or "" for k in ("kind", "status"))
+        for name, value, allowed in (
+            ("kind", kind, PledgeKind.values),
+            ("status", status, PledgeStatus.values),
+        ):
+            if value and value not in allowed:
+                raise InvalidInput.one(name, value, "must be one of " + ", ".join(allowed))
+        negative = str(params.get("negative", "") or "").lower()
+        if negative not in ("", "1", "0", "true", "false"):
+            raise InvalidInput.one("negative", negative, "must be 1 (refusals) or 0 (pledges)")
+        return cls(
+            nation=(params.get("nation", "") or "").strip().upper(),
+            body=(params.get("body", "") or "").strip().upper(),
+            kind=kind,
+            status=status,
+            negative=None if negative == "" else negative in ("1", "true"),
+        )
+
+    def apply(self, qs: QuerySet[Pledge]) -> QuerySet[Pledge]:
+        if self.nation:
+            qs = qs.filter(nation__key=self.nation)
+        if self.body:
+            qs = qs.filter(body__key=self.body)
+        if self.kind:
+            qs = qs.filter(kind=self.kind)
+        if self.status:
+            qs = qs.filter(status=self.status)
+        if self.negative is not None:
+            qs = qs.filter(negative=self.negative)
+        return qs
 
 
 def caveats(user: Any) -> QuerySet[Caveat]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsad.coalition import selectors
-from marsad.coalition.vocabulary import InvitationState, PledgeKind, Role
+from marsad.coalition.lists import PLEDGES
+from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.core.services.inputs import parse_date
@@ -106,5 +108,26 @@ def state(request: HttpRequest, key: str) -> HttpResponse:
             "actor": profile.actor,
             "charter_actions": charter_actions_of(request.user, profile.actor),
             "assignments": assignments_of(request.user, profile.actor),
+        },
+    )
+
+
+def pledge_list(request: HttpRequest) -> HttpResponse:
+    """Every pledge and refusal the reader may read, filtered by nation, body, kind, status;
+    the exports carry the same filters."""
+    try:
+        filters, error = selectors.PledgeFilters.parse(request.GET), ""
+    except InvalidInput as refused:
+        filters, error = selectors.PledgeFilters(), str(refused)
+    found = PLEDGES.rows(request.user, filters)
+    return render(
+        request,
+        "coalition/pledges.html",
+        {
+            "page": Paginator(found, 50).get_page(request.GET.get("page")),
+            "filters": filters,
+            "error": error,
+            "kinds": PledgeKind.choices,
+            "statuses": PledgeStatus.choices,
         },
     )

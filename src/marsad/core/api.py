@@ -100,6 +100,7 @@ def _document_detail(document: Any, user: Any) -> Any:
 
 
 class DocumentFilters(Schema):
+    q: str = ""
     language: Literal["ar", "en", "other"] | None = None
     source: str = ""
 
@@ -107,9 +108,8 @@ class DocumentFilters(Schema):
 @router.get("/documents", response=list[DocumentOut], summary="Documents visible to you")
 @paginate(Page)
 def list_documents(request: HttpRequest, filters: Query[DocumentFilters]) -> Any:
-    return selectors.documents(
-        _user(request), language=filters.language or "", source_key=filters.source
-    )
+    """The same filters as the documents' page, its exports and saved searches."""
+    return selectors.DocumentFilters.parse(filters.dict()).apply(_user(request))
 
 
 @router.post(

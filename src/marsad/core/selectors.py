@@ -8,8 +8,20 @@ from typing import Any
 from django.db.models import Count, Model, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from marsad.core.models import Actor, ApiToken, Claim, Conflict, Document, Source
+from marsad.core.errors import InvalidInput
+from marsad.core.models import (
+    Actor,
+    ApiToken,
+    Claim,
+    Conflict,
+    Document,
+    ReviewState,
+    SavedSearch,
+    Source,
+)
+from marsad.core.models.documents import Language
 from marsad.core.releasability import releasability_filter
+from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 
 
 def records(user: Any, model: type[Model]) -> QuerySet[Any]:
@@ -77,6 +89,32 @@ def documents(
     return qs
 
 
+@dataclass(frozen=True)
+class DocumentFilters:
+    """The filters of the document list, its exports and saved searches (notifications of new
+    documents apply them too): words in the title or text, language, source key."""
+
+    q: str = ""
+    language: str = ""
+    source: str = ""
+
+    @classmethod
+    def parse(cls, params: Any) -> DocumentFilters:
+        language = (params.get("language", "") or "").strip()
+        if language and language not in Language.values:
+            raise InvalidInput.one(
+                "language", language, "must be one of " + ", ".join(Language.values)
+            )
+        return cls(
+            q=(params.get("q", "") or "").strip(),
+            language=language,
+            source=(params.get("source", "") or "").strip().upper(),
+        )
+
+    def apply(self, user: Any) -> QuerySet[Document]:
+        return documents(user, language=self.language, source_key=self.source, query=self.q)
+
+
 def document(user: Any, pk: int) -> Document:
     return documents(user).get(pk=pk)
 
@@ -118,6 +156,37 @@ def claims(
         ).values("id")
         qs = qs.filter(id__in=ids)
     return qs
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """The filters of the claim list and its exports: type, status, review state, actor key."""
+
+    type: str = ""
+    status: str = ""
+    review_state: str = ""
+    actor: str = ""
+
+    @classmethod
+    def parse(cls, params: Any) -> ClaimFilters:
+        found = {k: (params.get(k, "") or "").strip() for k in ("type", "status", "review_state")}
+        for name, allowed in (
+            ("type", list(CLAIM_TYPE_LABELS)),
+            ("status", list(STATUS_LABELS)),
+            ("review_state", list(ReviewState.values)),
+        ):
+            if found[name] and found[name] not in allowed:
+                raise InvalidInput.one(name, found[name], "must be one of " + ", ".join(allowed))
+        return cls(**found, actor=(params.get("actor", "") or "").strip().upper())
+
+    def apply(self, user: Any) -> QuerySet[Claim]:
+        return claims(
+            user,
+            type=self.type,
+            status=self.status,
+            review_state=self.review_state,
+            actor_key=self.actor,
+        )
 
 
 def claim(user: Any, pk: int) -> Claim:
@@ -180,6 +249,19 @@ def overview(user: Any, latest: int = 5) -> Overview:
         ),
         latest_documents=list(visible_documents.order_by("-published", "-created")[:latest]),
     )
+
+
+def saved_searches(user: Any) -> QuerySet[SavedSearch]:
+    """The reader's own saved searches, by name. A saved search holds filters, not records:
+    only its owner lists it; anyone with its link may open it."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", None) is None:
+        return SavedSearch.objects.none()
+    return SavedSearch.objects.filter(owner=user).order_by("name", "id")
+
+
+def saved_search_by_key(share_key: str) -> SavedSearch | None:
+    """The saved search a shared link names (its filters only are read from it)."""
+    return SavedSearch.objects.filter(share_key=share_key).first()
 
 
 def api_tokens(*, username: str = "") -> QuerySet[ApiToken]:

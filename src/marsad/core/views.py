@@ -18,6 +18,7 @@ from marsad.core import selectors
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.core.models import Actor, ActorKind, Claim, Document, ReviewState, Source
+from marsad.core.models.documents import Language
 from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
@@ -135,15 +136,28 @@ def actor_panels(request: HttpRequest, actor: Actor) -> list[str]:
     return panels
 
 
+def _filters(request: HttpRequest, parse: Any) -> tuple[Any, str]:
+    """A list's filters from the query string, or none and the refusal to show on the page."""
+    try:
+        return parse(request.GET), ""
+    except InvalidInput as error:
+        return parse({}), str(error)
+
+
 def document_list(request: HttpRequest) -> HttpResponse:
-    language = request.GET.get("language", "")
-    documents = selectors.documents(
-        request.user, language=language if language in ("ar", "en") else ""
-    )
+    filters, error = _filters(request, selectors.DocumentFilters.parse)
+    documents = filters.apply(request.user).defer("text")
     return render(
         request,
         "core/document_list.html",
-        {"page": _page(request, documents), "language": language},
+        {
+            "page": _page(request, documents),
+            "filters": filters,
+            "language": filters.language,
+            "error": error,
+            "languages": Language.choices,
+            "sources": selectors.sources(request.user),
+        },
     )
 
 
@@ -166,25 +180,14 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "type": request.GET.get("type", ""),
-        "status": request.GET.get("status", ""),
-        "review_state": request.GET.get("review_state", ""),
-        "actor_key": request.GET.get("actor", "").strip(),
-    }
-    if filters["type"] not in CLAIM_TYPE_LABELS:
-        filters["type"] = ""
-    if filters["status"] not in STATUS_LABELS:
-        filters["status"] = ""
-    if filters["review_state"] not in ReviewState.values:
-        filters["review_state"] = ""
-    claims = selectors.claims(request.user, **filters)
+    filters, error = _filters(request, selectors.ClaimFilters.parse)
     return render(
         request,
         "core/claim_list.html",
         {
-            "page": _page(request, claims),
+            "page": _page(request, filters.apply(request.user)),
             "filters": filters,
+            "error": error,
             "types": CLAIM_TYPE_LABELS.items(),
             "statuses": STATUS_LABELS.items(),
             "review_states": ReviewState.choices,

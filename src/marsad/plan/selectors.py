@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
 
-from marsad.plan.models import Plan, Precondition, Provision, ScoreChange
+from marsad.core.errors import InvalidInput
+from marsad.core.services.inputs import parse_date
+from marsad.plan.models import Category, Plan, Precondition, Provision, ScoreChange
 
 MAIN_PLAN = "PLAN-20"
 
@@ -63,3 +66,50 @@ def preconditions(user: Any, plan: Plan) -> QuerySet[Precondition]:
         .filter(provision__plan=plan)
         .select_related("party", "provision", "after", "statement")
     )
+
+
+SCORES = ("0", "1", "2", "3", "none")
+
+
+@dataclass(frozen=True)
+class PointFilters:
+    """The filters of the plan tracker and its exports: the day (`as_of`), the category, the
+    score on that day (0-3, or `none` for points not scored yet)."""
+
+    as_of: date | None = None
+    category: str = ""
+    score: str = ""
+
+    @classmethod
+    def parse(cls, params: Any) -> PointFilters:
+        category = (params.get("category", "") or "").strip()
+        if category and category not in Category.values:
+            raise InvalidInput.one(
+                "category", category, "must be one of " + ", ".join(Category.values)
+            )
+        score = (params.get("score", "") or "").strip().lower()
+        if score and score not in SCORES:
+            raise InvalidInput.one("score", score, "must be 0, 1, 2, 3 or none")
+        return cls(as_of=parse_date(params.get("as_of"), "as_of"), category=category, score=score)
+
+    def keeps(self, provision: Provision, score: int | None) -> bool:
+        if self.category and provision.category != self.category:
+            return False
+        if self.score:
+            return (score is None) if self.score == "none" else score == int(self.score)
+        return True
+
+
+def points(user: Any, filters: PointFilters | None = None) -> list[Provision]:
+    """The main plan's points `user` may read that the filters keep, each with its `score` on
+    the filters' day (None when not scored yet)."""
+    filters = filters or PointFilters()
+    plan = main_plan(user)
+    if plan is None:
+        return []
+    found = []
+    for provision, score in current_scores(user, plan, as_of=filters.as_of).items():
+        if filters.keeps(provision, score):
+            provision.score = score  # type: ignore[attr-defined]
+            found.append(provision)
+    return found

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
-from marsad.core.services.inputs import parse_date
 from marsad.plan import selectors
-from marsad.plan.models import Provision
+from marsad.plan.models import Category, Provision
 from marsad.plan.sequencing import analyse_plan, node_id, svg_geometry
 from marsad.statements.selectors import statements
 
@@ -27,17 +26,18 @@ def tracker(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
     error = ""
     try:
-        as_of = parse_date(request.GET.get("as_of"), "as_of")
+        filters = selectors.PointFilters.parse(request.GET)
     except InvalidInput as refused:  # shown above the tracker, which then shows today
-        as_of, error = None, str(refused)
+        filters, error = selectors.PointFilters(), str(refused)
+    as_of = filters.as_of
     sequencing = analyse_plan(request.user, plan, as_of=as_of)
     rows = []
-    for provision, score in selectors.current_scores(request.user, plan, as_of=as_of).items():
+    for provision in selectors.points(request.user, filters):
         blockers = sequencing.analysis.blocked.get(node_id(provision), ())
         rows.append(
             {
                 "provision": provision,
-                "score": score,
+                "score": provision.score,  # type: ignore[attr-defined]
                 "trend": selectors.trend(request.user, provision, as_of=as_of),
                 "blockers": [sequencing.provisions[b.provision] for b in blockers],
                 "deadlocked": any(b.in_deadlock for b in blockers),
@@ -50,6 +50,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "rows": rows,
             "as_of": as_of,
+            "filters": filters,
+            "categories": Category.choices,
+            "scores": selectors.SCORES,
             "error": error,
             "sequencing": sequencing,
         },
