@@ -249,3 +249,44 @@ def test_export_queries_do_not_grow_with_the_rows(demo, demo_users, key):
     hidden_copy(key, n=3)
     after = {fmt: _queries(client, f"/exports/{key}.{fmt}") for fmt in spec.formats}
     assert after == before, key
+
+
+def test_the_command_line_export_is_the_same_export(demo):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    result = CliRunner().invoke(app, ["ceasefire", "export", "figures", "--format", "hxl"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("id,incident,period_start")
+    assert lines[1].startswith("#meta+id,#event+id")
+    assert len(lines) - 2 == len(exported(_client(), "figures", "csv"))
+
+
+@pytest.mark.parametrize(
+    ("key", "api", "params", "field"),
+    [
+        ("documents", "/api/v1/documents", {"language": "en", "q": "Ital"}, "id"),
+        (
+            "figures",
+            "/api/v1/ceasefire/figures",
+            {"source": "GAZA-MOH", "start": "2026-01-01"},
+            "id",
+        ),
+        ("pledges", "/api/v1/coalition/pledges", {"kind": "troops", "negative": "0"}, "id"),
+        (
+            "plan-points",
+            "/api/v1/plan/provisions",
+            {"category": "security", "score": "0"},
+            "number",
+        ),
+    ],
+)
+def test_the_lists_apis_take_the_same_filters(demo, demo_users, key, api, params, field):
+    client = _client(demo_users["ita"])
+    answer = client.get(api, {**params, "page_size": 500}).json()
+    items = answer["items"] if isinstance(answer, dict) else answer
+    from_api = {str(item[field]) for item in items}
+    assert from_api == identities(key, "json", exported(client, key, "json", params))
+    assert from_api, key

@@ -74,6 +74,21 @@ EXPORTS = [
     "/ceasefire/export/figures.geojson",
     "/access/export/consignments.csv",
     "/access/export/consignments.hxl.csv",
+    # Every list's exports at their own address (core/listing.py), in every format.
+    *(
+        f"/exports/{key}.{fmt}"
+        for key, formats in {
+            "documents": ("csv", "json"),
+            "claims": ("csv", "json"),
+            "statements": ("csv", "json"),
+            "incidents": ("csv", "hxl.csv", "json", "geojson"),
+            "figures": ("csv", "hxl.csv", "json", "geojson"),
+            "consignments": ("csv", "hxl.csv", "json", "geojson"),
+            "pledges": ("csv", "hxl.csv", "json"),
+            "plan-points": ("csv", "json"),
+        }.items()
+        for fmt in formats
+    ),
 ]
 
 

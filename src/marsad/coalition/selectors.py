@@ -64,7 +64,8 @@ class PledgeFilters:
         ):
             if value and value not in allowed:
                 raise InvalidInput.one(name, value, "must be one of " + ", ".join(allowed))
-        negative = str(params.get("negative", "") or "").lower()
+        given = params.get("negative", "")
+        negative = str(int(given) if isinstance(given, bool) else (given or "")).lower()
         if negative not in ("", "1", "0", "true", "false"):
             raise InvalidInput.one("negative", negative, "must be 1 (refusals) or 0 (pledges)")
         return cls(

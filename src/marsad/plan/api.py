@@ -8,7 +8,6 @@ from ninja import Router, Status
 
 from marsad.core.errors import InvalidInput
 from marsad.core.schemas import Error
-from marsad.core.services.inputs import parse_date
 from marsad.plan import selectors, services
 from marsad.plan.schemas import (
     DependencyIn,
@@ -41,15 +40,17 @@ def _provision(request: HttpRequest, number: int) -> Any:
     response=list[ProvisionOut],
     summary="The points with their score, blockers and deadlocks",
 )
-def list_provisions(request: HttpRequest, as_of: str | None = None) -> Any:
+def list_provisions(
+    request: HttpRequest, as_of: str | None = None, category: str = "", score: str = ""
+) -> Any:
+    """The same filters as the tracker's page and exports."""
     user = request.auth  # type: ignore[attr-defined]
     plan = _plan(request)
-    day = parse_date(as_of, "as_of")
-    sequencing = analyse_plan(user, plan, as_of=day)
+    filters = selectors.PointFilters.parse({"as_of": as_of, "category": category, "score": score})
+    sequencing = analyse_plan(user, plan, as_of=filters.as_of)
     found = []
-    for provision, score in selectors.current_scores(user, plan, as_of=day).items():
+    for provision in selectors.points(user, filters):
         blockers = sequencing.analysis.blocked.get(node_id(provision), ())
-        provision.score = score
         provision.blocked_by = sorted(sequencing.provisions[b.provision].number for b in blockers)
         provision.in_deadlock = any(b.in_deadlock for b in blockers)
         found.append(provision)
