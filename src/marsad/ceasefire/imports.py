@@ -232,6 +232,7 @@ def import_casualties(
     batch_size: int = 500,
     via: str = TECH_FOR_PALESTINE,
     list_accepted: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import a daily casualty series (Tech for Palestine's casualties_daily.json shape) as the
     reports of `source`, one per day, crediting `via`, the editor who compiled them."""
@@ -253,6 +254,8 @@ def import_casualties(
             report=report,
             detail=detail,
         )
+        if progress:
+            progress(report.rows)
     return report
 
 
