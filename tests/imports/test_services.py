@@ -97,9 +97,7 @@ def test_a_job_delivered_twice_runs_once(analyst, tmp_path):
         ({"kind": "casualties", "name": "s.json", "source": "NOPE"}, "source"),
     ],
 )
-def test_bad_input_is_refused_naming_the_field_and_keeps_nothing(
-    analyst, tmp_path, options, field
-):
+def test_bad_input_is_refused_naming_the_field_and_keeps_nothing(analyst, tmp_path, options, field):
     path = aid_fixture.unrwa_sample(tmp_path / "trucks.csv")
     with pytest.raises(InvalidInput) as refused:
         _start(analyst, path, **options)
