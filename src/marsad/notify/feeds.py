@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marsad.notify import selectors, services
+from marsad.notify.messages import path_in
 
 ENTRIES = 50
 
@@ -34,7 +35,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     items = list(selectors.notifications(owner, feed=True).order_by("-created", "-id")[:ENTRIES])
     for item in selectors.readable_now(owner, items):
         title = item.title_en if language == "en" else item.title_ar
-        link = translate_url(item.link, language) if item.link else reverse("notify:index")
+        link = path_in(item.link, language) if item.link else reverse("notify:index")
         atom.add_item(
             title=title,
             link=base + link,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -214,3 +214,9 @@ def message(event: Event, reader: Any, cache: Evaluations | None = None) -> Mess
     if not getattr(reader, "is_active", True):
         return None
     return BUILDERS[event.kind](event, reader, cache or Evaluations())
+
+
+def path_in(path: str, language: str) -> str:
+    """A stored link (an Arabic path: no language prefix) as the page in `language`."""
+    with translation.override("ar"):
+        return translate_url(path, language)

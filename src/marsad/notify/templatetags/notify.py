@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from marsad.notify import selectors
+from marsad.notify.messages import path_in
 
 register = template.Library()
 
@@ -38,4 +39,4 @@ def title(notification: Any) -> str:
 def link(notification: Any) -> str:
     if not notification.link:
         return reverse("notify:index")
-    return translate_url(notification.link, "en" if _english() else "ar")
+    return path_in(notification.link, "en" if _english() else "ar")
