@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.notify.models import Event, Notification, Subscription
+from marsad.notify.models import Delivery, Event, Notification, Subscription
 from marsad.notify.services import subscription_create
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +166,27 @@ def test_a_feed_token_is_issued_and_revoked(client, analyst, bearer):
     assert client.get(f"/notifications/feed/{second['token']}.atom").status_code == 200
     assert client.delete("/api/v1/feed-token", **headers).json() == {"revoked": 1}
     assert client.get(f"/notifications/feed/{second['token']}.atom").status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_subscriptions_and_deliveries_take_the_same_queries_at_any_size(
+    client, analyst, bearer, size, django_assert_num_queries
+):
+    headers = bearer(analyst)
+    first = None
+    for index in range(size):
+        subscription = Subscription.objects.create(
+            owner=analyst, channel="app", events="|document|claim|"
+        )
+        first = first or subscription
+        event = Event.objects.create(kind="document", model="core.Document", object_id=str(index))
+        Delivery.objects.create(subscription=first, event=event, status="delivered")
+    client.get("/api/v1/subscriptions", **headers)  # the token's first use is written once
+    # token, count, page
+    with django_assert_num_queries(3):
+        answer = client.get("/api/v1/subscriptions?page_size=100", **headers)
+    assert answer.json()["count"] == size
+    # token, the subscription, count, page (events joined)
+    with django_assert_num_queries(4):
+        answer = client.get(f"/api/v1/subscriptions/{first.pk}/deliveries?page_size=100", **headers)
+    assert answer.json()["count"] == size

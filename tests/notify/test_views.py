@@ -117,3 +117,23 @@ def test_the_feed_address_is_shown_once(signed_in, analyst):
     assert 'id="feed-url"' in page
     assert "/notifications/feed/" in page
     assert 'id="feed-url"' not in signed_in.get("/notifications/subscriptions/").content.decode()
+
+
+def _subscriptions(user, n):
+    for index in range(n):
+        subscription = Subscription.objects.create(
+            owner=user, channel="webhook", events="|document|", url=f"https://example.org/{index}"
+        )
+        event = Event.objects.create(kind="document", model="core.Document", object_id=str(index))
+        Delivery.objects.create(subscription=subscription, event=event, status="delivered")
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_the_subscriptions_page_takes_the_same_queries_at_any_size(
+    signed_in, analyst, size, django_assert_num_queries
+):
+    _subscriptions(analyst, size)
+    # session, user, subscriptions, deliveries, saved searches, unread (nav)
+    with django_assert_num_queries(6):
+        answer = signed_in.get("/en/notifications/subscriptions/")
+    assert answer.content.decode().count('class="list-group-item subscription"') == size

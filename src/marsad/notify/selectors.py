@@ -37,6 +37,24 @@ def deliveries(owner: Any, subscription_id: int) -> QuerySet[Delivery]:
     return Delivery.objects.filter(subscription=found).select_related("event")
 
 
+def recent_deliveries(owner: Any, *, each: int = 10, scan: int = 500) -> dict[int, list[Delivery]]:
+    """The latest deliveries of each of the owner's subscriptions (at most `each`), in one
+    query over the owner's `scan` latest deliveries."""
+    found: dict[int, list[Delivery]] = {}
+    if not getattr(owner, "is_authenticated", False):
+        return found
+    latest = (
+        Delivery.objects.filter(subscription__owner=owner)
+        .select_related("event")
+        .order_by("-created", "-id")[:scan]
+    )
+    for delivery in latest:
+        kept = found.setdefault(delivery.subscription_id, [])
+        if len(kept) < each:
+            kept.append(delivery)
+    return found
+
+
 def notifications(owner: Any, *, feed: bool = False) -> QuerySet[Notification]:
     """The owner's notifications, unread first then newest; those withdrawn (their record was
     narrowed away from the owner after delivery) are not listed."""

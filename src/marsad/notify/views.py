@@ -56,11 +56,7 @@ def read_all(request: HttpRequest) -> HttpResponse:
 
 def _form_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     found = list(selectors.subscriptions(request.user))
-    logs = {
-        s.pk: list(selectors.deliveries(request.user, s.pk)[:LOG_ROWS])
-        for s in found
-        if s.channel in (Channel.WEBHOOK, Channel.EMAIL)
-    }
+    logs = selectors.recent_deliveries(request.user, each=LOG_ROWS)
     return {
         "subscriptions": [(s, logs.get(s.pk)) for s in found],
         "kinds": KIND_CHOICES,
