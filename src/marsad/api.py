@@ -24,6 +24,7 @@ from marsad.core.search_api import router as searches_router
 from marsad.extraction.contract import Problem
 from marsad.extraction.numerals import BEYOND_RANGE, storable
 from marsad.governance.api import router as governance_router
+from marsad.imports.api import router as imports_router
 from marsad.intake.api import router as intake_router
 from marsad.mandate.api import router as mandate_router
 from marsad.notify.api import router as notify_router
@@ -162,6 +163,7 @@ api.add_router("/v1/programs/", programs_router)
 api.add_router("/v1/", statements_router)
 api.add_router("/v1/intake/", intake_router)
 api.add_router("/v1/reports/", reports_router)
+api.add_router("/v1/", imports_router)
 api.add_router("/v1/", notify_router)
 api.add_router("/v1/", searches_router)
 

@@ -18,6 +18,7 @@ MARSAD_SITREP_HOUR   the hour (UTC, 0-23) the daily situation report is issued (
 MARSAD_SITREP_AUDIENCES  the audiences it is issued for, ';'-separated (default force;public)
 MARSAD_EMAIL_HOST, MARSAD_EMAIL_PORT, MARSAD_EMAIL_USER, MARSAD_EMAIL_PASSWORD,
 MARSAD_EMAIL_TLS=1, MARSAD_EMAIL_FROM  the SMTP server that sends notifications by e-mail
+MARSAD_UPLOAD_MAX_MB the largest file an import from the pages accepts (default 512)
 MARSAD_BASE_URL      the address readers reach Marsad at, for links in e-mails, feeds, webhooks
 """
 
@@ -97,6 +98,7 @@ INSTALLED_APPS = [
     "marsad.intake",
     "marsad.reports",
     "marsad.notify",
+    "marsad.imports",
     "huey.contrib.djhuey",
 ]
 
@@ -279,6 +281,8 @@ SITREP_AUDIENCES = [
     for a in os.environ.get("MARSAD_SITREP_AUDIENCES", "force;public").split(";")
     if a.strip()
 ]
+# Files imported from the pages are kept on disk (var/imports/), never in memory.
+UPLOAD_MAX_BYTES = _positive_int("MARSAD_UPLOAD_MAX_MB", 512, maximum=100_000) * 1024 * 1024
 BASE_URL = os.environ.get("MARSAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # E-mail: an SMTP server from the environment; without one, messages are written as files under

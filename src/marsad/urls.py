@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("intake/", include("marsad.intake.urls")),
     path("reports/", include("marsad.reports.urls")),
     path("notifications/", include("marsad.notify.urls")),
+    path("imports/", include("marsad.imports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

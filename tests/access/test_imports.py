@@ -294,7 +294,7 @@ def test_the_import_commands_report_each_rejected_row(system, states, tmp_path):
     assert "rejected rows" in result.output
     assert "Kerem Shaloom" in result.output
     lines = report.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "line,field,value,message"
+    assert lines[0] == "line,status,id,field,value,message"
     assert len(lines) == 6
     again = CliRunner().invoke(app, ["import", "unrwa", str(path)])
     assert again.exit_code == 0

@@ -10,46 +10,14 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from marsad import spreadsheet
-from marsad.commandline import console, fail, setup_django
+from marsad.commandline import console, fail, print_import_report, setup_django
 
 if TYPE_CHECKING:
-    from marsad.access.imports import ImportReport
+    from marsad.datasets.report import ImportReport
 
 access_app = typer.Typer(
     help="Humanitarian access: crossings, corridors, consignments.", no_args_is_help=True
 )
-
-
-def _report(report: ImportReport, report_path: Path | None) -> None:
-    table = Table(title=f"import of {report.file}")
-    for column in ("rows", "created", "already there", "source set", "rejected rows"):
-        table.add_column(column, justify="right")
-    counts = (report.rows, report.created, report.already_there, report.attributed)
-    table.add_row(*(str(v) for v in (*counts, report.rejected_rows)))
-    console.print(table)
-    if report.by_crossing:
-        crossings = Table(title="created, by crossing")
-        crossings.add_column("crossing")
-        crossings.add_column("records", justify="right")
-        for key, n in sorted(report.by_crossing.items()):
-            crossings.add_row(key, f"{n:,}")
-        console.print(crossings)
-    rejected = report.rejected
-    if rejected:
-        shown = Table(title="rejected rows (first 20)")
-        for column in ("line", "field", "value", "why"):
-            shown.add_column(column)
-        for row in rejected[:20]:
-            shown.add_row(str(row.line), row.field, row.value[:40], row.message)
-        console.print(shown)
-    if report_path:
-        with report_path.open("w", newline="", encoding="utf-8") as handle:
-            writer = spreadsheet.Writer(handle)
-            writer.writerow(["line", "field", "value", "message"])
-            for row in rejected:
-                writer.writerow([row.line, row.field, row.value, row.message])
-        console.print(f"every rejected row, with line, field and value: {report_path}")
 
 
 def _run(which: str, path: Path, marking: str, nation: list[str], batch_size: int) -> ImportReport:
@@ -89,7 +57,7 @@ def import_unrwa(
 ) -> None:
     """Import UNRWA's list of aid trucks received (one truck per row): twice adds nothing, an
     interrupted run completes when rerun; unknown crossings are rejected with a suggestion."""
-    _report(_run("unrwa", path, marking, nation, batch_size), report)
+    print_import_report(_run("unrwa", path, marking, nation, batch_size), report)
 
 
 def import_cogat(
@@ -107,7 +75,7 @@ def import_cogat(
 ) -> None:
     """Import COGAT's list of aid consignments (tons by route, donor, classification): twice
     adds nothing; tons written `-` are kept as unknown."""
-    _report(_run("cogat", path, marking, nation, batch_size), report)
+    print_import_report(_run("cogat", path, marking, nation, batch_size), report)
 
 
 @access_app.command("status")

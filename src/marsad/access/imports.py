@@ -17,12 +17,9 @@ sources were kept their source.
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import transaction
 
@@ -36,9 +33,8 @@ from marsad.core.services.actors import import_source
 from marsad.core.services.base import clean_marking, require_writer
 from marsad.datasets.aid import CogatConsignment, UnrwaTruck, iter_cogat, iter_unrwa
 from marsad.datasets.crossings import ALIASES, CrossingNames, normalize_name
+from marsad.datasets.report import ImportReport, batches, file_digest
 from marsad.datasets.rows import Rejection
-
-T = TypeVar("T")
 
 # The sources of the two lists, recorded with this grading when an import finds none.
 UNRWA_SOURCE = {
@@ -64,48 +60,6 @@ COGAT_SOURCE = {
 }
 
 
-@dataclass
-class ImportReport:
-    """What an import did with each row of the file."""
-
-    file: str
-    rows: int = 0
-    created: int = 0
-    already_there: int = 0
-    attributed: int = 0  # rows already there that were given their source
-    rejected: list[Rejection] = field(default_factory=list)
-    by_crossing: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def rejected_rows(self) -> int:
-        """Rows refused (a row with two bad fields is one row)."""
-        return len({r.line for r in self.rejected})
-
-    @property
-    def accepted(self) -> int:
-        return self.created + self.already_there
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "rows": self.rows,
-            "created": self.created,
-            "already_there": self.already_there,
-            "attributed": self.attributed,
-            "rejected_rows": self.rejected_rows,
-            "rejections": len(self.rejected),
-            "by_crossing": dict(sorted(self.by_crossing.items())),
-        }
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def crossing_names(crossings: Iterable[Crossing]) -> CrossingNames:
     """The alias table of the recorded crossings: the shared table's names for each, then the
     crossing's own names and aliases and its place actor's. An alias that would name two
@@ -123,25 +77,6 @@ def crossing_names(crossings: Iterable[Crossing]) -> CrossingNames:
             if normal and taken.setdefault(normal, crossing.key) == crossing.key:
                 table.setdefault(crossing.key, []).append(name)
     return CrossingNames(table)
-
-
-def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) -> Iterator[list[T]]:
-    batch: list[T] = []
-    last_rejected = -1
-    for item in items:
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-            if item.line != last_rejected:
-                report.rows += 1
-                last_rejected = item.line
-            continue
-        report.rows += 1
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _prepare(
@@ -171,7 +106,7 @@ def import_unrwa(
     report = ImportReport(file=path.name)
     detail = {"file": path.name, "sha256": file_digest(path), "list": "unrwa"}
     stream = iter_unrwa(path, crossings=crossing_names(recorded))
-    for batch in _batches(_unrwa_statuses(stream), batch_size, report):
+    for batch in batches(_unrwa_statuses(stream), batch_size, report):
         rows = [_from_truck(t, by_key, marking, nations, source) for t in batch]
         _write(rows, by=by, report=report, detail=detail)
         if progress:
@@ -234,7 +169,7 @@ def import_cogat(
     report = ImportReport(file=path.name)
     detail = {"file": path.name, "sha256": file_digest(path), "list": "cogat"}
     stream = iter_cogat(path, crossings=crossing_names(recorded))
-    for batch in _batches(stream, batch_size, report):
+    for batch in batches(stream, batch_size, report):
         rows = [_from_consignment(c, by_key, marking, nations, source) for c in batch]
         _write(rows, by=by, report=report, detail=detail)
         if progress:

@@ -6,76 +6,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from marsad import spreadsheet
-from marsad.commandline import console, fail, setup_django
-
-if TYPE_CHECKING:
-    from marsad.ceasefire.imports import ImportReport
+from marsad.commandline import console, fail, print_import_report, setup_django
 
 ceasefire_app = typer.Typer(
     help="Ceasefire monitoring: figures, incidents, exports.", no_args_is_help=True
 )
-
-
-SHOWN = 20
-
-
-def _report(report: ImportReport, report_path: Path | None, verbose: bool = False) -> None:
-    """The counts, the first rejected fields and (verbose) the first accepted ids on the
-    terminal; every row, accepted or rejected, in the report file."""
-    table = Table(title=f"import of {report.file}")
-    columns = ("rows", "created", "already there", "source set", "rejected rows", "bad fields")
-    for column in columns:
-        table.add_column(column, justify="right")
-    table.add_row(
-        *(
-            f"{v:,}"
-            for v in (
-                report.rows,
-                report.created,
-                report.already_there,
-                report.attributed,
-                report.rejected_rows,
-                len(report.rejected),
-            )
-        )
-    )
-    console.print(table)
-    rejected = report.rejected
-    if rejected:
-        shown = Table(title=f"rejected fields (first {SHOWN} of {len(rejected):,})")
-        for column in ("line", "field", "value", "why"):
-            shown.add_column(column)
-        for row in rejected[:SHOWN]:
-            shown.add_row(str(row.line), row.field, row.value[:40], row.message)
-        console.print(shown)
-    accepted = report.accepted or []
-    if verbose and accepted:
-        ids = Table(title=f"accepted rows (first {SHOWN} of {len(accepted):,})")
-        for column in ("line", "id", "status"):
-            ids.add_column(column)
-        for item in accepted[:SHOWN]:
-            ids.add_row(str(item.line), item.key, item.status)
-        console.print(ids)
-        if len(accepted) > SHOWN and not report_path:
-            console.print("every accepted id: add --report FILE")
-    if report_path:
-        # One line per row: accepted rows with their id, rejected rows once per bad field.
-        lines = [(a.line, a.status, a.key, "", "", "") for a in accepted]
-        lines += [(r.line, "rejected", "", r.field, r.value, r.message) for r in rejected]
-        with report_path.open("w", newline="", encoding="utf-8") as handle:
-            writer = spreadsheet.Writer(handle)
-            writer.writerow(["line", "status", "id", "field", "value", "message"])
-            writer.writerows(sorted(lines, key=lambda line: line[0]))
-        console.print(
-            f"every row, accepted (with its id) or rejected (line, field, value): {report_path}"
-        )
 
 
 def import_acled(
@@ -116,7 +57,7 @@ def import_acled(
             )
     except (InvalidInput, ValueError) as exc:
         fail(str(exc))
-    _report(found, report, verbose)
+    print_import_report(found, report, verbose=verbose)
 
 
 def import_casualties(
@@ -151,7 +92,7 @@ def import_casualties(
         )
     except (InvalidInput, ValueError) as exc:
         fail(str(exc))
-    _report(found, report, verbose)
+    print_import_report(found, report, verbose=verbose)
 
 
 @ceasefire_app.command("summary")

@@ -11,11 +11,9 @@ before they were kept.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -30,9 +28,7 @@ from marsad.core.services.actors import check_source_reach, import_source
 from marsad.core.services.base import Writer, clean_marking, require_writer
 from marsad.datasets.acled import AcledEvent, iter_acled
 from marsad.datasets.casualties import CasualtyDay, iter_casualties
-from marsad.datasets.rows import Rejection
-
-T = TypeVar("T")
+from marsad.datasets.report import ImportReport, batches, file_digest
 
 # The editor of the daily series in data/ (public domain): its figures are the Gaza Ministry of
 # Health's and the Government Media Office's, compiled and gap-filled by Tech for Palestine.
@@ -61,89 +57,6 @@ ACLED_ACTORS = {
     "Palestinian Islamic Jihad": "PIJ",
     "Al Quds Brigades": "PIJ",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Accepted:
-    """One accepted row: where it starts, its id (ACLED's event_id_cnty, or the day), and
-    whether it was created or found already there."""
-
-    line: int
-    key: str
-    status: str  # "created" or "already there"
-
-
-@dataclass
-class ImportReport:
-    """What an import did with each row of the file. `rejected` holds every bad field (a row
-    with three bad fields gives three rejections and counts as one rejected row). `accepted`
-    lists the accepted rows only when asked for (`None` otherwise): a million ids are a lot to
-    keep for a report nobody reads."""
-
-    file: str
-    rows: int = 0
-    created: int = 0
-    already_there: int = 0
-    attributed: int = 0  # rows already there that were given their source
-    rejected: list[Rejection] = field(default_factory=list)
-    accepted: list[Accepted] | None = None
-
-    @property
-    def rejected_rows(self) -> int:
-        return len({r.line for r in self.rejected})
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "rows": self.rows,
-            "created": self.created,
-            "already_there": self.already_there,
-            "attributed": self.attributed,
-            "rejected_rows": self.rejected_rows,
-            "rejections": len(self.rejected),
-        }
-
-    def note(self, items: Iterable[Any], there: set[Any], key: Callable[[Any], Any]) -> None:
-        """Count a written batch, and list its rows when asked for."""
-        found = [item for item in items if key(item) in there]
-        self.already_there += len(found)
-        if self.accepted is not None:
-            self.accepted += [
-                Accepted(
-                    item.line,
-                    item.key,
-                    "already there" if key(item) in there else "created",
-                )
-                for item in items
-            ]
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _batches(items: Iterable[T | Rejection], size: int, report: ImportReport) -> Iterator[list[T]]:
-    batch: list[T] = []
-    last_rejected = -1
-    for item in items:
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-            # A row's bad fields come one after another: the row counts once.
-            if item.line != last_rejected:
-                report.rows += 1
-                last_rejected = item.line
-            continue
-        report.rows += 1
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class _Refs:
@@ -182,7 +95,7 @@ def import_acled(
     refs = _Refs(by, marking, [n for n in nations.split("|") if n])
     report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
     detail = {"file": path.name, "sha256": file_digest(path), "source": source.key}
-    for batch in _batches(iter_acled(path), batch_size, report):
+    for batch in batches(iter_acled(path), batch_size, report):
         _write_acled(
             batch,
             by=by,
@@ -319,6 +232,7 @@ def import_casualties(
     batch_size: int = 500,
     via: str = TECH_FOR_PALESTINE,
     list_accepted: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import a daily casualty series (Tech for Palestine's casualties_daily.json shape) as the
     reports of `source`, one per day, crediting `via`, the editor who compiled them."""
@@ -329,7 +243,7 @@ def import_casualties(
     report = ImportReport(file=path.name, accepted=[] if list_accepted else None)
     via = via.strip()
     detail = {"file": path.name, "sha256": file_digest(path), "source": owner.key, "via": via}
-    for batch in _batches(iter_casualties(path), batch_size, report):
+    for batch in batches(iter_casualties(path), batch_size, report):
         _write_days(
             batch,
             by=by,
@@ -340,6 +254,8 @@ def import_casualties(
             report=report,
             detail=detail,
         )
+        if progress:
+            progress(report.rows)
     return report
 
 

@@ -16,6 +16,7 @@ import json
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -23,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from marsad.core import merkle
 from marsad.core.audit_keys import chain_key, chain_key_for_writing, missing_chain_key_message
 from marsad.core.models.audit import GENESIS_HASH, AuditEntry, AuditHead
 
@@ -162,20 +164,56 @@ def record(
     )
 
 
+def row_bytes(row: Any, model: type[models.Model]) -> bytes:
+    """A row of `model` as the bytes its Merkle leaf hashes: every concrete field (read from the
+    record, or from its history row, which has the same columns), as canonical JSON."""
+    data = {
+        field.attname: _as_stored(field, field.value_from_object(row))
+        for field in model._meta.concrete_fields
+        if field.name not in NEVER_AUDITED
+    }
+    return canonical_json(data).encode("utf-8")
+
+
+def _as_stored(field: Any, value: Any) -> Any:
+    """A value as the database gives it back, whatever form the writer gave it in: a decimal
+    with the column's places, a moment in UTC, a date as a date."""
+    if value is None:
+        return None
+    value = field.to_python(value)
+    if isinstance(field, models.DecimalField):
+        return str(Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places)))
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
 def record_bulk(
-    *, user: Any, action: str, model: type[models.Model], ids: list[Any], detail: dict[str, Any]
+    *,
+    user: Any,
+    action: str,
+    model: type[models.Model],
+    ids: list[Any],
+    detail: dict[str, Any],
+    rows: list[models.Model] | None = None,
 ) -> AuditEntry:
     """Append one entry for many records written at once (an import batch): the ids of the
-    records and what they came from. One entry per batch keeps a million-row import auditable
+    records, what they came from and, given the rows as stored, their primary keys and the root
+    of a Merkle tree over them, so that any one row can later be proven part of the batch as it
+    was written (`core.audit_batches`). One entry per batch keeps a million-row import auditable
     without a million entries; each record's own state is in its history table."""
     label = f"{ids[0]}..{ids[-1]} ({len(ids)})" if ids else "(none)"
+    after: dict[str, Any] = {**detail, "ids": ids}
+    if rows:
+        leaves = [merkle.leaf(row_bytes(row, model)) for row in rows]
+        after.update(pks=[row.pk for row in rows], merkle_root=merkle.root(leaves).hex())
     return _append(
         user=user,
         action=action,
         model=model._meta.label,
         object_id=label[:64],
         before=canonical_json(None),
-        after=canonical_json({**detail, "ids": ids}),
+        after=canonical_json(after),
     )
 
 

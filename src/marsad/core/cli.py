@@ -1,5 +1,5 @@
-"""`marsad audit …`: verify the audit chain, take and check signed checkpoints, print the public
-key, convert a log written before the chain had a key."""
+"""`marsad audit …`: verify the audit chain, take and check signed checkpoints, prove a row of an
+import batch, print the public key, convert a log written before the chain had a key."""
 
 from __future__ import annotations
 
@@ -101,6 +101,35 @@ def audit_checkpoint(
         _fail_broken(report, prefix="no checkpoint taken: ")
     typer.echo(line)
     errors.print(escape(f"checkpoint of entry #{report.checked} appended to {path}"))
+
+
+@audit_app.command("prove")
+def audit_prove(
+    model: Annotated[str, typer.Argument(help="The record type, e.g. access.Consignment.")],
+    pk: Annotated[int, typer.Argument(help="The record's number (primary key).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proof as JSON.")] = False,
+) -> None:
+    """Prove that a record written by an import was written in its batch as its history says:
+    the batch's entry, the Merkle root the chain holds and the row's path to it (exit code 2
+    when it cannot be proven). Run `marsad audit verify` to prove the chain itself."""
+    setup_django()
+    import json
+
+    from marsad.core.audit_batches import NotProven, prove
+
+    try:
+        found = prove(model, pk)
+    except NotProven as exc:
+        fail(escape(str(exc)), code=2)
+    if as_json:
+        typer.echo(json.dumps(found.as_dict()))
+        return
+    console.print(
+        f"{escape(found.entry.model)} {pk} is row {found.index + 1} of {found.rows} of the batch "
+        f"in audit entry #{found.entry.seq} ({found.entry.at:%Y-%m-%d %H:%M:%S} UTC, "
+        f"{escape(found.entry.user)}): its path of {len(found.steps)} hashes leads to the root "
+        f"the entry holds, {found.root.hex()}"
+    )
 
 
 @audit_app.command("public-key")

@@ -6,3 +6,9 @@ class NotifyConfig(AppConfig):
     name = "marsad.notify"
     label = "notify"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from marsad.core import events
+        from marsad.notify.listener import on_write
+
+        events.listen(on_write)

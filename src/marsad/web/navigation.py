@@ -25,10 +25,11 @@ AREAS: list[tuple[str, Promise]] = [
     ("claims", _("Claims")),
     ("sources", _("Sources")),
     ("conflicts", _("Conflicts")),
+    ("imports:index", _("Imports")),
 ]
 
 # Pages for those who record (analysts and administrators) only.
-WRITERS_ONLY = frozenset({"conflicts"})
+WRITERS_ONLY = frozenset({"conflicts", "imports:index"})
 
 
 def available_areas(*, writer: bool = False) -> list[tuple[str, str, Promise]]:

@@ -267,7 +267,12 @@ def store_batch(
     else:
         created = model._default_manager.bulk_create(list(records), batch_size=500)
     audit.record_bulk(
-        user=by, action=action, model=model, ids=[ids(r) for r in records], detail=dict(detail)
+        user=by,
+        action=action,
+        model=model,
+        ids=[ids(r) for r in records],
+        detail=dict(detail),
+        rows=created,
     )
     events.announce(events.Written(model, created, action, by))
     return created
@@ -296,6 +301,7 @@ def update_batch(
         model=model,
         ids=[ids(r) for r in records],
         detail={**detail, "set": fields},
+        rows=list(records),
     )
     events.announce(events.Written(model, list(records), "update", by))
 

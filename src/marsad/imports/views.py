@@ -1,0 +1,87 @@
+"""Imports from the pages: upload a file, follow the import as the worker runs it, download what
+it did with each row."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from marsad.core.errors import InvalidInput
+from marsad.core.releasability import Marking
+from marsad.imports import selectors, services
+from marsad.imports.models import ImportKind, ImportRun
+
+
+def _refused(request: HttpRequest) -> HttpResponse | None:
+    if getattr(request.user, "can_write", False):
+        return None
+    return HttpResponseForbidden(_("Only analysts and administrators import files."))
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    if refused := _refused(request):
+        return refused
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise InvalidInput.one("file", "", "choose a file to import")
+            run = services.start(
+                by=request.user,
+                kind=request.POST.get("kind", ""),
+                name=upload.name or "",
+                chunks=upload.chunks(),
+                size=upload.size or 0,
+                marking=request.POST.get("marking", ""),
+                releasable_to=request.POST.get("releasable_to", "").split(","),
+                source=request.POST.get("source", ""),
+            )
+        except InvalidInput as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The file is kept and its import has started."))
+            return redirect("imports:run", pk=run.pk)
+    return render(
+        request,
+        "imports/index.html",
+        {
+            "page": Paginator(selectors.runs(request.user), 25).get_page(request.GET.get("page")),
+            "kinds": ImportKind.choices,
+            "markings": Marking.choices,
+            "chosen": request.POST if request.method == "POST" else {},
+        },
+    )
+
+
+def _run(request: HttpRequest, pk: int) -> ImportRun:
+    try:
+        return selectors.run(request.user, pk)
+    except ImportRun.DoesNotExist:
+        raise Http404(_("No import with this number.")) from None
+
+
+def run(request: HttpRequest, pk: int) -> HttpResponse:
+    if refused := _refused(request):
+        return refused
+    return render(request, "imports/run.html", {"run": _run(request, pk)})
+
+
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The run's state alone, which the run page asks for every second while it runs."""
+    if refused := _refused(request):
+        return refused
+    return render(request, "imports/_progress.html", {"run": _run(request, pk)})
+
+
+def report(request: HttpRequest, pk: int) -> FileResponse:
+    if _refused(request):
+        raise Http404(_("No import with this number."))
+    found = _run(request, pk)
+    path = services.report_file(found)
+    if not path.exists():
+        raise Http404(_("This import has no report yet."))
+    name = f"{found.kind}-{found.pk}-report.csv"
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type="text/csv")
