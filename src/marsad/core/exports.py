@@ -85,8 +85,9 @@ def chunks(spec: ListSpec, fmt: str, rows: Iterable[Any]) -> Iterator[str]:
 
 
 def response(request: HttpRequest, key: str, fmt: str) -> StreamingHttpResponse:
-    """The export of the list `key` in `fmt` for the request's reader and filters: 404 for an
-    unknown list or format, or a refused filter (the message names the field)."""
+    """The page `/exports/<list>.<format>`: the export of the list `key` in `fmt` for the
+    request's reader and filters; 404 for an unknown list or format, or a refused filter (the
+    message names the field)."""
     spec = listing.by_key(key)
     if spec is None or fmt not in spec.formats:
         raise Http404(_("No such export."))
@@ -99,8 +100,3 @@ def response(request: HttpRequest, key: str, fmt: str) -> StreamingHttpResponse:
     )
     answer["Content-Disposition"] = f'attachment; filename="marsad-{key}.{fmt}"'
     return answer
-
-
-def export(request: HttpRequest, key: str, fmt: str) -> StreamingHttpResponse:
-    """The page `/exports/<list>.<format>`: any list's export with the request's filters."""
-    return response(request, key, fmt)
