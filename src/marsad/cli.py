@@ -36,6 +36,7 @@ AREA_COMMANDS: list[str] = [
     "marsad.plan.cli",
     "marsad.access.cli",
     "marsad.intake.cli",
+    "marsad.reports.cli",
 ]
 
 

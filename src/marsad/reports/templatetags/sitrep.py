@@ -1,0 +1,34 @@
+"""Template helpers of the report: values and drawings in the reader's digit style."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+from django.template.defaultfilters import date as format_date
+from django.utils.safestring import SafeString
+
+from marsad.web.templatetags.marsad import num
+
+register = template.Library()
+
+
+def digits_of(context: template.Context) -> Any:
+    return lambda value: num(context, value)
+
+
+@register.simple_tag(takes_context=True)
+def cell(context: template.Context, value: Any) -> str:
+    """A table cell or figure: numbers and dates in the reader's digits, '–' for nothing."""
+    if isinstance(value, date):
+        return num(context, format_date(value, "j F Y"), False)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return num(context, value)
+    return "–" if value in (None, "") else str(value)
+
+
+@register.simple_tag(takes_context=True)
+def drawing(context: template.Context, chart: Any) -> SafeString:
+    """A chart or the map as inline SVG, its numbers in the reader's digits."""
+    return chart.svg(digits_of(context))
