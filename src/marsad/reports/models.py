@@ -47,7 +47,7 @@ class IssuedReport(Releasable):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     content = models.BinaryField(_("content"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, db_index=True)
     size = models.PositiveIntegerField(_("size (bytes)"))
     issued_by = models.CharField(_("issued by"), max_length=150)
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now, db_index=True)

@@ -70,7 +70,12 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("content", models.BinaryField(verbose_name="content")),
-                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 fingerprint"
+                    ),
+                ),
                 ("size", models.PositiveIntegerField(verbose_name="size (bytes)")),
                 ("issued_by", models.CharField(max_length=150, verbose_name="issued by")),
                 (
@@ -140,7 +145,12 @@ class Migration(migrations.Migration):
                         verbose_name="format",
                     ),
                 ),
-                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 fingerprint"
+                    ),
+                ),
                 ("size", models.PositiveIntegerField(verbose_name="size (bytes)")),
                 ("issued_by", models.CharField(max_length=150, verbose_name="issued by")),
                 (
