@@ -45,6 +45,10 @@ class IssuedOut(Schema):
         return obj.nations
 
     @staticmethod
+    def resolve_issued_by(obj: Any, context: Any) -> str:
+        return obj.issuer_for(context["request"].auth)
+
+    @staticmethod
     def resolve_download(obj: Any) -> str:
         return obj.get_absolute_url()
 

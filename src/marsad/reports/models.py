@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from marsad.core.errors import NotAllowed
 from marsad.core.releasability import Releasable, ReleasableQuerySet
+from marsad.core.roles import reads_usernames
 
 
 class Format(models.TextChoices):
@@ -50,6 +51,8 @@ class IssuedReport(Releasable):
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, db_index=True)
     size = models.PositiveIntegerField(_("size (bytes)"))
     issued_by = models.CharField(_("issued by"), max_length=150)
+    # Readers outside the coordination centre read the issuer's role, not its user name.
+    issuer_role = models.CharField(_("role of the issuer"), max_length=20, blank=True, default="")
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now, db_index=True)
     # The bytes are kept once, here; history keeps everything else (and the hash).
     history = HistoricalRecords(excluded_fields=["content"])
@@ -66,6 +69,13 @@ class IssuedReport(Releasable):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:download", args=[self.pk])
+
+    def issuer_for(self, reader: Any) -> str:
+        """Who issued it, as `reader` may read it: the user name for the centre (and for the
+        system's own jobs), the role for everyone else."""
+        if self.issued_by.startswith("system:") or reads_usernames(reader):
+            return self.issued_by
+        return self.issuer_role
 
     @property
     def content_type(self) -> str:

@@ -38,6 +38,7 @@ def issue(
         sha256=hashlib.sha256(content).hexdigest(),
         size=len(content),
         issued_by=getattr(by, "username", "") or "system",
+        issuer_role=str(getattr(by, "role", "") or ""),
     )
     with transaction.atomic():
         return gate.store(record, by=by, marking=marking, releasable_to=nations, action="issue")

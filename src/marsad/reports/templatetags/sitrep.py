@@ -32,3 +32,9 @@ def cell(context: template.Context, value: Any) -> str:
 def drawing(context: template.Context, chart: Any) -> SafeString:
     """A chart or the map as inline SVG, its numbers in the reader's digits."""
     return chart.svg(digits_of(context))
+
+
+@register.simple_tag(takes_context=True)
+def issuer(context: template.Context, issued: Any) -> str:
+    """Who issued a report, as the page's reader may read it."""
+    return issued.issuer_for(context["request"].user)
