@@ -84,7 +84,11 @@ def daily(request: HttpRequest, query: Query[DailyQuery]) -> Any:
         report = build(asked.day, asked.audience)
     content = render(report, lang=asked.language, fmt=asked.fmt)
     kind = "application/pdf" if asked.fmt == "pdf" else "text/html; charset=utf-8"
-    return HttpResponse(content, content_type=kind)
+    response = HttpResponse(content, content_type=kind)
+    name = f"marsad-sitrep-{asked.day}-{asked.audience.code.replace(',', '-')}-{asked.language}"
+    # A file to keep, not a page to show here (the site's policy would refuse its styles).
+    response["Content-Disposition"] = f'attachment; filename="{name}.{asked.fmt}"'
+    return response
 
 
 @router.get("/issued", response=list[IssuedOut], summary="Issued reports the reader may read")

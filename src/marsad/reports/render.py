@@ -18,6 +18,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from marsad.reports.sitrep import Sitrep
 
@@ -57,6 +58,14 @@ def _font_faces() -> str:
     return "\n".join(rules)
 
 
+def _style_element() -> SafeString:
+    """The report's styles and font inside the file. The file is a download (served as an
+    attachment, never as one of Marsad's pages, whose policy forbids inline styles): it must
+    look the same wherever it is opened, with nothing to fetch."""
+    css = _font_faces() + "\n" + STYLE.read_text(encoding="utf-8")
+    return mark_safe(f"<style>{css}</style>")  # noqa: S308 - our own files, no user text
+
+
 def digits_for(lang: str) -> str:
     """Arabic-Indic digits in Arabic, Latin digits in English (the site's default)."""
     return "arab" if lang == "ar" else "latn"
@@ -72,7 +81,7 @@ def render_html(report: Sitrep, *, lang: str, digits: str | None = None) -> str:
                 "lang": lang,
                 "rtl": lang == "ar",
                 "digits": digits or digits_for(lang),
-                "style": _font_faces() + "\n" + STYLE.read_text(encoding="utf-8"),
+                "style_element": _style_element(),
                 "standalone": True,
             },
         )

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,54 +16,185 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='IssuedReport',
+            name="IssuedReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('day', models.DateField(db_index=True, verbose_name='day')),
-                ('audience', models.CharField(max_length=400, verbose_name='audience')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English')], max_length=2, verbose_name='language')),
-                ('format', models.CharField(choices=[('pdf', 'PDF'), ('html', 'HTML')], max_length=4, verbose_name='format')),
-                ('content', models.BinaryField(verbose_name='content')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256 fingerprint')),
-                ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
-                ('issued_by', models.CharField(max_length=150, verbose_name='issued by')),
-                ('issuer_role', models.CharField(blank=True, default='', max_length=20, verbose_name='role of the issuer')),
-                ('issued_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='issued at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("day", models.DateField(db_index=True, verbose_name="day")),
+                ("audience", models.CharField(max_length=400, verbose_name="audience")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("pdf", "PDF"), ("html", "HTML")],
+                        max_length=4,
+                        verbose_name="format",
+                    ),
+                ),
+                ("content", models.BinaryField(verbose_name="content")),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 fingerprint"
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="size (bytes)")),
+                ("issued_by", models.CharField(max_length=150, verbose_name="issued by")),
+                (
+                    "issuer_role",
+                    models.CharField(
+                        blank=True, default="", max_length=20, verbose_name="role of the issuer"
+                    ),
+                ),
+                (
+                    "issued_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="issued at"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issued report',
-                'verbose_name_plural': 'issued reports',
-                'ordering': ['-day', '-issued_at', '-id'],
+                "verbose_name": "issued report",
+                "verbose_name_plural": "issued reports",
+                "ordering": ["-day", "-issued_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIssuedReport',
+            name="HistoricalIssuedReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('marking', models.CharField(blank=True, choices=[('public', 'Public'), ('force', 'Whole force'), ('nations', 'Releasable to named nations'), ('internal', 'Internal')], db_index=True, default='', help_text='Empty means unmarked: visible to administrators only.', max_length=10, verbose_name='releasability')),
-                ('releasable_to', models.CharField(blank=True, default='', help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.", max_length=400, verbose_name='releasable to')),
-                ('day', models.DateField(db_index=True, verbose_name='day')),
-                ('audience', models.CharField(max_length=400, verbose_name='audience')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English')], max_length=2, verbose_name='language')),
-                ('format', models.CharField(choices=[('pdf', 'PDF'), ('html', 'HTML')], max_length=4, verbose_name='format')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256 fingerprint')),
-                ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
-                ('issued_by', models.CharField(max_length=150, verbose_name='issued by')),
-                ('issuer_role', models.CharField(blank=True, default='', max_length=20, verbose_name='role of the issuer')),
-                ('issued_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='issued at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "marking",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("public", "Public"),
+                            ("force", "Whole force"),
+                            ("nations", "Releasable to named nations"),
+                            ("internal", "Internal"),
+                        ],
+                        db_index=True,
+                        default="",
+                        help_text="Empty means unmarked: visible to administrators only.",
+                        max_length=10,
+                        verbose_name="releasability",
+                    ),
+                ),
+                (
+                    "releasable_to",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="ISO 3166 alpha-3 codes of the nations, when the marking is 'nations'.",
+                        max_length=400,
+                        verbose_name="releasable to",
+                    ),
+                ),
+                ("day", models.DateField(db_index=True, verbose_name="day")),
+                ("audience", models.CharField(max_length=400, verbose_name="audience")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("pdf", "PDF"), ("html", "HTML")],
+                        max_length=4,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        db_index=True, max_length=64, verbose_name="SHA-256 fingerprint"
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="size (bytes)")),
+                ("issued_by", models.CharField(max_length=150, verbose_name="issued by")),
+                (
+                    "issuer_role",
+                    models.CharField(
+                        blank=True, default="", max_length=20, verbose_name="role of the issuer"
+                    ),
+                ),
+                (
+                    "issued_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="issued at"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical issued report',
-                'verbose_name_plural': 'historical issued reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical issued report",
+                "verbose_name_plural": "historical issued reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
