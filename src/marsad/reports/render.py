@@ -10,7 +10,7 @@ and it never fetches anything from outside.
 from __future__ import annotations
 
 import base64
-import os
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -107,9 +107,14 @@ def _edge(text: str, lang: str, page: bool) -> str:
 def render_pdf(html: str, *, marking: str, lang: str, blocked: list[str] | None = None) -> bytes:
     """Print `html` to A4 PDF with the marking line at the top and foot of every page and
     "page X of Y". Requests the page makes are aborted (and listed in `blocked`)."""
-    # Playwright's sync API refuses to start inside a running event loop of Django's async
-    # guard; the report is printed in its own thread of control.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's sync API refuses to start in a thread that runs an event loop (an async
+    # server, or a browser session already open in the same thread): print in a thread of its
+    # own, which touches no database.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, html, marking, lang, blocked).result()
+
+
+def _print(html: str, marking: str, lang: str, blocked: list[str] | None) -> bytes:
     from playwright.sync_api import sync_playwright
 
     refused = blocked if blocked is not None else []

@@ -94,7 +94,9 @@ def _trucks(found: Section, per_day: dict[str, list[tuple[date, int]]], day: dat
     if not per_day:
         found.items.append(Item(_("No consignment is recorded for the seven days."), day=day))
         return
-    last_day = sum(v for series in per_day.values() for d, v in series if d == day)
+    # A day with no consignment recorded has no figure (not zero); the week has one.
+    recorded = [v for series in per_day.values() for d, v in series if d == day]
+    last_day = sum(recorded) if any(recorded) else None
     week = sum(v for series in per_day.values() for _d, v in series)
     source = _("consignments recorded by the centre (UNRWA and COGAT lists, partners)")
     found.figures += [

@@ -33,11 +33,16 @@ def coalition_section(day: date, audience: Audience) -> Section:
             )
         )
     for pledge in coalition.pledges(audience).filter(announced=day).order_by("id"):
-        what = _("refuses") if pledge.negative else _("pledges")
         quantity = f" {pledge.quantity} {pledge.get_unit_display()}" if pledge.quantity else ""
+        words = {"nation": pledge.nation, "what": f"{pledge.get_kind_display()}{quantity}"}
         found.items.append(
             Item(
-                f"{pledge.nation} {what}: {pledge.get_kind_display()}{quantity}",
+                (
+                    _("%(nation)s refuses to contribute: %(what)s")
+                    if pledge.negative
+                    else _("%(nation)s pledges to contribute: %(what)s")
+                )
+                % words,
                 day=day,
                 source=source_of(audience, pledge),
                 grade=grade_for(audience, pledge),

@@ -9,6 +9,7 @@ from django import template
 from django.template.defaultfilters import date as format_date
 from django.utils.safestring import SafeString
 
+from marsad.extraction.numerals import to_arabic_digits
 from marsad.web.templatetags.marsad import num
 
 register = template.Library()
@@ -23,9 +24,19 @@ def cell(context: template.Context, value: Any) -> str:
     """A table cell or figure: numbers and dates in the reader's digits, '–' for nothing."""
     if isinstance(value, date):
         return num(context, format_date(value, "j F Y"), False)
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, float):
+        text = num(context, f"{value:,.1f}".replace(",", "\u066c"), False)
+        return text.replace(".", "\u066b") if context.get("digits") == "arab" else text
+    if isinstance(value, int) and not isinstance(value, bool):
         return num(context, value)
     return "–" if value in (None, "") else str(value)
+
+
+@register.filter(needs_autoescape=False)
+def digits(value: Any, style: str) -> str:
+    """Text with its digits in the reader's style (a label, a line of the report)."""
+    text = str(value)
+    return to_arabic_digits(text) if style == "arab" else text
 
 
 @register.simple_tag(takes_context=True)
