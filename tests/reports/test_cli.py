@@ -21,6 +21,21 @@ def _arabic_letters(text):
 
 
 def test_the_arabic_pdf_for_ita_fra(demo, tmp_path, monkeypatch):
+    from marsad.core.services.base import SystemUser
+    from marsad.statements.services import record_statement
+
+    for quote, nations in (("MARKERITAONLY", ["ITA"]), ("MARKERITAFRA", ["ITA", "FRA"])):
+        record_statement(
+            by=SystemUser("system:test"),
+            speaker="ITA",
+            topic="coalition",
+            on="2026-01-27",
+            stance="support",
+            quote=quote,
+            quote_language="en",
+            marking="nations",
+            releasable_to=nations,
+        )
     monkeypatch.setattr("marsad.commandline.setup_django", lambda: None)
     monkeypatch.setattr("marsad.reports.cli.setup_django", lambda: None)
     out = tmp_path / "r.pdf"

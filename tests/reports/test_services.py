@@ -40,11 +40,28 @@ def test_the_stored_bytes_hash_to_the_stored_sha256_and_the_audit_names_it(issue
     assert stored.issued_by == "system:sitrep"
     assert (stored.marking, stored.nations) == ("nations", ["FRA", "ITA"])
     entry = AuditEntry.objects.get(model="reports.IssuedReport", object_id=str(issued.pk))
-    assert entry.action == "issue"
+    assert entry.action == "create"
     assert entry.user == "system:sitrep"
     after = json.loads(entry.after)
     assert after["sha256"] == stored.sha256
     assert "content" not in after  # the bytes are recorded by their hash, not copied
+
+
+def test_issuing_is_announced_as_a_creation(db, monkeypatch):
+    from marsad.core import events
+
+    heard = []
+    monkeypatch.setattr(events, "_listeners", [])
+    events.listen(lambda written: heard.append((written.model._meta.label, written.action)))
+    issue(
+        by=SYSTEM,
+        day=date(2026, 1, 27),
+        audience=Audience("public"),
+        language="en",
+        fmt="html",
+        content=b"<p>x</p>",
+    )
+    assert ("reports.IssuedReport", "create") in heard
 
 
 def test_an_issued_report_is_never_changed_nor_deleted(issued):

@@ -41,7 +41,8 @@ def issue(
         issuer_role=str(getattr(by, "role", "") or ""),
     )
     with transaction.atomic():
-        return gate.store(record, by=by, marking=marking, releasable_to=nations, action="issue")
+        # Stored as a creation (the audit entry's action, and the event other areas listen to).
+        return gate.store(record, by=by, marking=marking, releasable_to=nations)
 
 
 def issue_daily(*, by: Any, day: date, audience: Audience, language: str, fmt: str) -> IssuedReport:
