@@ -14,7 +14,6 @@ from marsad.core.services.base import SystemUser
 from marsad.reports import selectors
 from marsad.reports.models import IssuedReport
 from marsad.reports.services import issue
-from marsad.reports.tasks import issue_all
 
 SYSTEM = SystemUser("system:sitrep")
 CONTENT = b"%PDF-1.7 the exact bytes sent \x00\xff"
@@ -96,15 +95,8 @@ def test_only_writers_issue(liaison_ita):
         )
 
 
-def test_the_scheduled_job_issues_once_per_day_audience_language_and_format(
-    demo, settings, monkeypatch
-):
-    settings.SITREP_AUDIENCES = ["public", "ITA,FRA"]
-    # Printing is tested once elsewhere (each Chromium launch costs seconds): here as HTML.
-    monkeypatch.setattr(
-        "marsad.reports.render.render_pdf", lambda html, **kwargs: html.encode("utf-8")
-    )
-    day = date(2026, 1, 27)
-    assert sorted(issue_all(day)) == ["FRA,ITA/ar", "FRA,ITA/en", "public/ar", "public/en"]
-    assert issue_all(day) == []
-    assert selectors.issued(SYSTEM).filter(day=day).count() == 4
+def test_the_issuers_name_is_read_by_the_centre_only(analyst, liaison_ita):
+    by_carla = IssuedReport(issued_by="carla", issuer_role="analyst")
+    assert by_carla.issuer_for(analyst) == "carla"
+    assert by_carla.issuer_for(liaison_ita) == "analyst"
+    assert IssuedReport(issued_by="system:sitrep").issuer_for(liaison_ita) == "system:sitrep"

@@ -110,3 +110,30 @@ def test_the_list_of_issued_reports_costs_the_same_queries_at_two_sizes(client, 
     small = _count(client, path)
     _issue(20)
     assert _count(client, path) == small
+
+
+def test_the_api_issues_for_analysts_only(client, demo_users):
+    body = {"date": "2026-01-27", "audience": "ITA,FRA", "lang": "ar", "format": "html"}
+    from marsad.core.services.users import issue_token
+
+    def post(user):
+        token = issue_token(by=SYSTEM, user=demo_users[user])
+        return client.post(
+            "/api/v1/reports/issued",
+            body,
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+
+    assert post("ita").status_code == 403
+    client.force_login(demo_users["analyst"])
+    made = post("analyst")
+    assert made.status_code == 201
+    issued = made.json()
+    assert (issued["marking"], issued["releasable_to"]) == ("nations", ["FRA", "ITA"])
+    assert client.get(f"/api/v1/reports/issued/{issued['id']}").json()["sha256"] == issued["sha256"]
+    client.force_login(demo_users["ita"])
+    content = client.get(issued["download"]).content
+    assert "قابل للاطلاع: FRA, ITA".encode() in content
+    client.force_login(demo_users["reader"])
+    assert client.get(f"/api/v1/reports/issued/{issued['id']}").status_code == 404
