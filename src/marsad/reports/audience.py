@@ -78,6 +78,16 @@ def marking_line(audience: Audience) -> str:
     return _("Releasable to: %(nations)s") % {"nations": ", ".join(audience.audience_nations)}
 
 
+def audience_label(audience: Audience) -> str:
+    """The audience in words, in the active language: its nations, or what the word means."""
+    words = {
+        PUBLIC: _("the public"),
+        INTERNAL: _("the coordination centre"),
+        FORCE: _("the whole force"),
+    }
+    return words.get(audience.kind) or ", ".join(audience.audience_nations)
+
+
 def marking_of(audience: Audience) -> tuple[str, tuple[str, ...]]:
     """The releasability marking of what is issued to `audience` (an issued report)."""
     if audience.kind == NATIONS:

@@ -73,6 +73,7 @@ class Sitrep:
     day: date
     audience: Audience
     marking: str
+    audience_label: str = ""
     sections: list[Section] = field(default_factory=list)
 
     def section(self, key: str) -> Section:
@@ -112,9 +113,14 @@ def source_of(reader: Any, record: Any) -> str:
 def build(day: date, audience: Audience) -> Sitrep:
     """The report of `day` for `audience`, in the active language."""
     from marsad.reports import sitrep_access, sitrep_ceasefire, sitrep_coalition, sitrep_news
-    from marsad.reports.audience import marking_line
+    from marsad.reports.audience import audience_label, marking_line
 
-    found = Sitrep(day=day, audience=audience, marking=marking_line(audience))
+    found = Sitrep(
+        day=day,
+        audience=audience,
+        marking=marking_line(audience),
+        audience_label=audience_label(audience),
+    )
     found.sections = [
         sitrep_ceasefire.section(day, audience),
         sitrep_access.section(day, audience),
