@@ -37,6 +37,7 @@ AREA_COMMANDS: list[str] = [
     "marsad.access.cli",
     "marsad.intake.cli",
     "marsad.notify.cli",
+    "marsad.reports.cli",
 ]
 
 

@@ -49,6 +49,7 @@ from marsad.mandate.services import (
 from marsad.plan import selectors as plans
 from marsad.plan.services import create_plan, create_provision, record_precondition, record_score
 from marsad.programs.services import create_course, record_cohort, record_indicator
+from marsad.reports.models import IssuedReport
 from marsad.statements.services import record_statement
 
 SYSTEM = SystemUser("system:leak-matrix")
@@ -628,6 +629,19 @@ def _world(m: Markers, name: str, marking: str, nations: tuple[str, ...]) -> Non
         reason=t("conflict"),
     )
     m.keep("conflict", name, gate.store(conflict, by=SYSTEM, **mark))
+    # An issued report: its issuer (a system job's name, which every reader of the record reads)
+    # and its bytes carry the token.
+    report = IssuedReport(
+        day="2026-01-31",
+        audience="public",
+        language="en",
+        format="html",
+        content=f"<p>{t('issuedreport')}</p>".encode(),
+        sha256="0" * 64,
+        size=1,
+        issued_by=f"system:{t('issuedreport')}",
+    )
+    m.keep("issuedreport", name, gate.store(report, by=SYSTEM, **mark))
 
 
 def make_markers() -> Markers:

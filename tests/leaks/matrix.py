@@ -63,6 +63,7 @@ PATH_MODELS = {
     "/api/v1/access/corridors/{key}/incidents": ("corridor", "key"),
     "/api/v1/access/consignments/{key}": ("consignment", "key"),
     "/api/v1/programs/courses/{pk}": ("course", "pk"),
+    "/api/v1/reports/issued/{report_id}": ("issuedreport", "pk"),
 }
 
 # A reader's own bookkeeping, not releasable records: an import run (writers only) and a
@@ -224,6 +225,8 @@ def page_urls(markers: Markers) -> list[str]:
         urls.append(f"/programs/courses/{course.pk}/")
     for provision in records["provision"].values():
         urls.append(f"/plan/points/{provision.number}/")
+    for issued in records["issuedreport"].values():
+        urls.append(f"/reports/{issued.pk}/download")
     urls += ["/conflicts/?all=1", "/access/consignments/", "/ceasefire/incidents/"]
     both = [*urls, *EXPORTS]
     return both + [f"/en{url}" for url in urls]

@@ -46,7 +46,9 @@ def snapshot(instance: models.Model | None) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        if field.name not in NEVER_AUDITED:
+        # Bytes (an issued report's file) are recorded by the hash their record keeps beside
+        # them, not copied into the log.
+        if field.name not in NEVER_AUDITED and not isinstance(field, models.BinaryField):
             data[field.attname] = field.value_from_object(instance)
     if instance.pk is not None:
         for field in instance._meta.many_to_many:

@@ -57,6 +57,12 @@ LIBRARIES = [
     ),
     ("vendor/chart.js", "chart.js/dist", ["chart.umd.min.js", "chart.umd.min.js.map"]),
     ("vendor/topojson-client", "topojson-client/dist", ["topojson-client.min.js"]),
+    # The daily report's Arabic font (SIL Open Font License).
+    (
+        "vendor/noto-naskh-arabic",
+        "@fontsource/noto-naskh-arabic/files",
+        ["noto-naskh-arabic-arabic-400-normal.woff2", "noto-naskh-arabic-arabic-700-normal.woff2"],
+    ),
     # Natural Earth country outlines, public domain.
     ("vendor/world-atlas", "world-atlas", ["countries-110m.json"]),
 ]
