@@ -218,3 +218,28 @@ def test_an_arabic_email_is_written_in_arabic(
     assert "معبر كرم أبو سالم" in message.subject
     assert "تصلك هذه الرسالة" in message.body
     assert "http://127.0.0.1:8000/access/crossings/CROSSING-KEREM-SHALOM/" in message.body
+
+
+def test_an_issued_report_reaches_the_followers_of_its_audience(
+    system, liaison_ita, liaison_fra, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from marsad.core.audience import Audience
+    from marsad.reports.services import issue
+
+    for user in (liaison_ita, liaison_fra):
+        _follow(user, ["report_issued"])
+    with django_capture_on_commit_callbacks(execute=True):
+        report = issue(
+            by=system,
+            day=date(2026, 1, 27),
+            audience=Audience("nations", ("ITA",)),
+            language="en",
+            fmt="html",
+            content=b"<html><body>report for Italy</body></html>",
+        )
+    assert selectors.unread_count(liaison_ita) == 1
+    assert selectors.unread_count(liaison_fra) == 0
+    mine = selectors.notifications(liaison_ita).get()
+    assert str(report.pk) in mine.link

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from marsad import spreadsheet
 from marsad.datasets.rows import Rejection
+from marsad.spreadsheet import Writer
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ class ImportReport:
         ]
         lines += [(r.line, "rejected", "", r.field, r.value, r.message) for r in self.rejected]
         lines.sort(key=lambda line: line[0])
-        writer = spreadsheet.Writer(handle)
+        writer = Writer(handle)
         writer.writerow(REPORT_COLUMNS)
         writer.writerows(lines)
 
