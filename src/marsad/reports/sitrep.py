@@ -50,6 +50,10 @@ class Item:
     day: date | None = None
     source: str = ""
     grade: str = ""
+    # Data shown isolated from the sentence around it (a name or title before, the words said
+    # after), in whatever language and script they were recorded.
+    lead: str = ""
+    quote: str = ""
 
 
 @dataclass

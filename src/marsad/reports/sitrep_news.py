@@ -20,13 +20,14 @@ def statements_section(day: date, audience: Audience) -> Section:
     for statement in statements.statements(audience).filter(on=day).order_by("refusal", "id"):
         said = statement.get_refusal_display() or statement.get_stance_display()
         words = statement.translation or statement.quote or statement.calls_for
-        text = f"{statement.speaker.name} ({said}; {statement.get_topic_display()})"
         found.items.append(
             Item(
-                f"{text}: «{words}»" if words else text,
+                f"({said}; {statement.get_topic_display()})",
                 day=day,
                 source=source_of(audience, statement),
                 grade=grade_for(audience, statement),
+                lead=statement.speaker.name,
+                quote=words,
             )
         )
     found.has_data = bool(found.items)
@@ -49,12 +50,9 @@ def intake_section(day: date, audience: Audience) -> Section:
     for document in documents:
         found.items.append(
             Item(
-                _("%(title)s: %(accepted)s claims accepted, %(proposed)s proposed")
-                % {
-                    "title": document.title,
-                    "accepted": document.accepted,
-                    "proposed": document.proposed,
-                },
+                _("%(accepted)s claims accepted, %(proposed)s proposed")
+                % {"accepted": document.accepted, "proposed": document.proposed},
+                lead=document.title,
                 day=document.published,
                 source=document.source.name if document.source else "",
                 grade=document.source.reliability if document.source else "",
