@@ -20,19 +20,9 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from marsad.chromium import CHROMIUM, CHROMIUM_ARGS
 from marsad.reports.sitrep import Sitrep
 
-CHROMIUM = Path("/usr/bin/chromium")
-# The machine may have no network: Chromium must not try to reach anything on its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STYLE = Path(__file__).resolve().parent / "static" / "reports" / "sitrep.css"
 FONT_DIR = "@fontsource/noto-naskh-arabic/files"
 FONTS = {
