@@ -47,3 +47,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# Error pages in the site's layout and the reader's language (marsad.web.errors).
+handler400 = "marsad.web.errors.bad_request"
+handler403 = "marsad.web.errors.permission_denied"
+handler404 = "marsad.web.errors.page_not_found"
+handler500 = "marsad.web.errors.server_error"

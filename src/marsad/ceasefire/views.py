@@ -6,12 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseForbidden,
     StreamingHttpResponse,
 )
 from django.shortcuts import redirect, render
@@ -206,7 +206,7 @@ def change_verification(request: HttpRequest, pk: int) -> HttpResponse:
     """An analyst's change of an incident's verification, with the reason and claims."""
     incident = _incident_for(request, pk)
     if not _writer(request):
-        return HttpResponseForbidden(_("Only analysts and administrators change a verification."))
+        raise PermissionDenied(_("Only analysts and administrators change a verification."))
     try:
         services.set_verification(
             by=request.user,
@@ -231,7 +231,7 @@ def change_determination(request: HttpRequest, pk: int) -> HttpResponse:
     except Violation.DoesNotExist:
         raise Http404(_("No violation with this number is visible to you.")) from None
     if not _writer(request):
-        return HttpResponseForbidden(_("Only analysts and administrators change a determination."))
+        raise PermissionDenied(_("Only analysts and administrators change a determination."))
     try:
         services.set_determination(
             by=request.user,

@@ -7,8 +7,9 @@ from typing import Any
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -220,7 +221,7 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
     """Writes that disagree with a record their writer could not see, for an analyst who may
     read both to reconcile."""
     if not getattr(request.user, "can_write", False):
-        return HttpResponseForbidden(_("Only analysts reconcile conflicts."))
+        raise PermissionDenied(_("Only analysts reconcile conflicts."))
     if request.method == "POST":
         try:
             resolve_conflict(

@@ -4,8 +4,9 @@ it did with each row."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,15 +16,13 @@ from marsad.imports import selectors, services
 from marsad.imports.models import ImportKind, ImportRun
 
 
-def _refused(request: HttpRequest) -> HttpResponse | None:
-    if getattr(request.user, "can_write", False):
-        return None
-    return HttpResponseForbidden(_("Only analysts and administrators import files."))
+def _writers_only(request: HttpRequest) -> None:
+    if not getattr(request.user, "can_write", False):
+        raise PermissionDenied(_("Only analysts and administrators import files."))
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    if refused := _refused(request):
-        return refused
+    _writers_only(request)
     if request.method == "POST":
         upload = request.FILES.get("file")
         try:
@@ -64,20 +63,18 @@ def _run(request: HttpRequest, pk: int) -> ImportRun:
 
 
 def run(request: HttpRequest, pk: int) -> HttpResponse:
-    if refused := _refused(request):
-        return refused
+    _writers_only(request)
     return render(request, "imports/run.html", {"run": _run(request, pk)})
 
 
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The run's state alone, which the run page asks for every second while it runs."""
-    if refused := _refused(request):
-        return refused
+    _writers_only(request)
     return render(request, "imports/_progress.html", {"run": _run(request, pk)})
 
 
 def report(request: HttpRequest, pk: int) -> FileResponse:
-    if _refused(request):
+    if not getattr(request.user, "can_write", False):
         raise Http404(_("No import with this number."))
     found = _run(request, pk)
     path = services.report_file(found)

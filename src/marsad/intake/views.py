@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -59,7 +60,7 @@ def index(request: HttpRequest) -> HttpResponse:
     form = SubmitForm(request.POST or None, request.FILES or None, sources=sources)
     if request.method == "POST":
         if not _writer(request):
-            return HttpResponseForbidden(_("Only analysts and administrators submit texts."))
+            raise PermissionDenied(_("Only analysts and administrators submit texts."))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -200,7 +201,7 @@ def _facts(post: Any, *, blanks: bool) -> dict[str, Any]:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     claim = _claim_for(request, pk)
     if not _writer(request):
-        return HttpResponseForbidden(_("Only analysts and administrators review claims."))
+        raise PermissionDenied(_("Only analysts and administrators review claims."))
     action = request.POST.get("action")
     try:
         if action == "accept":
@@ -244,7 +245,7 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     except Document.DoesNotExist:
         raise Http404(_("No document with this number is visible to you.")) from None
     if not _writer(request):
-        return HttpResponseForbidden(_("Only analysts and administrators add claims."))
+        raise PermissionDenied(_("Only analysts and administrators add claims."))
     try:
         start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
     except ValueError:

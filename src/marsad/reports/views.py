@@ -6,8 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -53,7 +54,7 @@ def daily(request: HttpRequest) -> HttpResponse:
             reader=request.user,
         )
     except NotAllowed:
-        return HttpResponseForbidden(_("You may not read reports cut for this audience."))
+        raise PermissionDenied(_("You may not read reports cut for this audience.")) from None
     except InvalidInput as error:
         return render(request, "reports/daily.html", {"error": str(error)}, status=400)
     with translation.override(asked.language):
@@ -93,7 +94,7 @@ def daily(request: HttpRequest) -> HttpResponse:
 def issue(request: HttpRequest) -> HttpResponse:
     """Issue the report (analysts and administrators): the exact file is kept as a record."""
     if not getattr(request.user, "can_write", False):
-        return HttpResponseForbidden(_("Only analysts and administrators issue reports."))
+        raise PermissionDenied(_("Only analysts and administrators issue reports."))
     try:
         asked = ReportRequest.parse(
             day=request.POST.get("date"),
