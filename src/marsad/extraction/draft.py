@@ -29,6 +29,7 @@ RULE_NAMES = {
     "comment_refusal": "refusal",
     "corridor_status": "corridor",
     "aid_delivery": "aid",
+    "protest": "protest",
 }
 _HEDGE_WINDOW = 4
 
@@ -84,6 +85,9 @@ def modality(sent: Sentence, draft: Draft) -> str:
     for pos in spots:
         if _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW):
             return "negated"
+    forecast = _forecast(sent, draft)
+    if forecast:
+        return forecast
     hypothetical = [
         c
         for c in _close_before(sent, sent.of("MOD:hypothetical"), draft.trigger.start, 5)
@@ -100,6 +104,44 @@ def modality(sent: Sentence, draft: Draft) -> str:
     if future or "س" in draft.trigger.prefix:
         return "future"
     return "asserted"
+
+
+# Events a forecast, a threat or a condition can govern from afar ("رجحت مصادر أن توسع إسرائيل
+# عملياتها", "analysts expect the army to launch an offensive"); speech acts are what they are.
+_FORECAST_TYPES = frozenset({"attack", "casualties", "protest", "contribution"})
+_FORECAST_WINDOW = 12
+# "no casualties were reported", "لم تسفر عن إصابات": the negation is about the result.
+_RESULT_WORDS = ("تسفر", "يسفر", "تسجل", "يسجل", "تخلف", "يخلف", "تؤد", "يؤد", "cause", "result")
+
+
+def _forecast(sent: Sentence, draft: Draft) -> str | None:
+    """hypothetical or future when a forecast, threat or condition governs the clause of an
+    event (a barrier such as "said" does not stop it: "X said it would strike")."""
+    if draft.type not in _FORECAST_TYPES:
+        return None
+    pos = draft.trigger.start
+    found = None
+    for cue in sent.of("FORECAST:hypothetical", "FORECAST:future"):
+        if cue.end <= pos and sent.words(cue.end, pos) <= _FORECAST_WINDOW:
+            if sent.text[cue.start : cue.end] == "قد" and not _imperfect_after(sent, cue):
+                continue
+            value = cue.category.split(":")[1]
+            if found != "hypothetical":
+                found = value
+    return found
+
+
+def negated(sent: Sentence, draft: Draft) -> bool:
+    """Whether a negation right before an event's trigger denies it ("did not strike", "ولا
+    على دبابات", "لم تشهد أي مظاهرات"); a negated result ("caused no casualties") does not."""
+    if _close_before(sent, sent.of("NOTDONE"), draft.trigger.start, 4):
+        return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
+    for neg in _close_before(sent, sent.of("NEG"), draft.trigger.start, 3):
+        rest = sent.text[neg.end : draft.trigger.start]
+        if any(word in rest for word in _RESULT_WORDS):
+            continue
+        return True
+    return False
 
 
 def status(sent: Sentence, draft: Draft) -> str:

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
-from marsad.extraction.draft import Draft
+from marsad.extraction.draft import Draft, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence
 
@@ -74,8 +75,11 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
             drafts.extend(found)
     drafts += _composites(sent, {d.type for d in drafts})
     drafts += ground.attacks(sent)
+    drafts += protest.protests(sent)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)
+    # an event the sentence denies did not happen: no claim at all
+    drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
     drafts += ground.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)
@@ -99,6 +103,7 @@ def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_EVENTS = frozenset({"attack", "casualties", "protest"})
 # A minister or an office speaks for its state in these claims: the state pledges, signs,
 # decides and has reservations. Statements and refusals keep the exact speaker.
 _FOR_THE_STATE = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
@@ -43,39 +44,109 @@ def armed(sent: Sentence, actor: list[str]) -> list[str]:
 
 
 def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
-    """Who carried out an attack: "Israeli strike", "by Israeli forces", "قصف الاحتلال"; in
-    Gaza, strikes from the air, by artillery or drones and demolitions are the Israeli army's
-    when the text names no one."""
-    if trigger.entry.value in _ONLY_ISRAEL:
-        found = armed(sent, _perpetrator(sent, trigger, guess=False))
-        return found or (["IDF"] if sent.discourse.gaza else [])
-    return armed(sent, _perpetrator(sent, trigger, guess=True))
+    """Who carried out an attack: "Israeli strike", "by Israeli forces", "قصف الاحتلال". No one
+    when the text names no one: a strike in Gaza is not the Israeli army's by default, nor is a
+    sentence's attack the previous sentence's perpetrator's."""
+    guess = trigger.entry.value not in _ONLY_ISRAEL
+    found = _perpetrator(sent, trigger, guess=guess)
+    if not found:
+        found = _accused(sent, trigger)
+    return armed(sent, found)
+
+
+def _accused(sent: Sentence, trigger: Match) -> list[str]:
+    """ "اتهمت حماس إسرائيل بخرق الاتفاق عبر مواصلة الغارات": the attacks that make up an
+    accusation in the same sentence are the accused party's."""
+    for accusation in sent.of("T:violation_accusation"):
+        if accusation.start < trigger.start:
+            drafts = violation(sent, accusation)
+            if drafts:
+                return drafts[0].actor
+    return []
 
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
-    found = adjective_near(sent, trigger)
+    victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
     agent = agent_by(sent, trigger.end)
     if agent:
         return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
     arabic = trigger.entry.lang == "ar"
-    # a speaker is not the perpetrator: "Germany expressed concern over the demolition"
-    stop = sorted(barriers(sent) + [c.start for c in sent.of("T:statement")])
+    # a speaker is not the perpetrator: "Germany expressed concern over the demolition"; nor
+    # is the party after an aim word: "هجوم على إسرائيل"
+    stop = sorted(
+        barriers(sent)
+        + [c.start for c in sent.of("T:statement")]
+        + [c.start for c in sent.of("AIM") if c.start >= trigger.end]
+    )
     if arabic:
         right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
-        if right:
+        right = [m for m in right if m.entry.value not in victims]
+        if right and not (trigger.entry.value == "abduction" and right[0].entry.adjective):
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
-    if left or not guess:
+    left = [m for m in left if m.entry.value not in victims]
+    if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
+        left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
+    if left and not _victim_subject(sent, left[-1], trigger):
         return ids(left)
+    if not guess:
+        return []
     # the only armed party the sentence names
     armed_parties = {
         m.entry.value
         for m in sent.entities
-        if sent.kind(m) in ("force", "armed_group") and m.entry.value not in ("ISF",)
+        if sent.kind(m) in ("force", "armed_group")
+        and m.entry.value not in ("ISF",)
+        and m.entry.value not in victims
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
+    """ "Two UNIFIL peacekeepers were wounded", "X was kidnapped": the subject of a passive
+    is the victim."""
+    if trigger.entry.lang != "en":
+        return False
+    return bool(roles.passive_subject(sent, trigger)) and any(
+        m.entry.value == match.entry.value for m in roles.passive_subject(sent, trigger)
+    )
+
+
+_DEMOLITION_CONTEXT = ("منازل", "مباني", "منزل", "نسف", "هدم", "مربع", "روبوت", "home", "build")
+
+
+def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
+    """The first trigger of each means. "تفجير" is a demolition among houses and a bombing
+    elsewhere; a named means (a car bomb, an air strike) makes a plain "attack" redundant."""
+    by_means: dict[str, Match] = {}
+    for trigger in triggers:
+        by_means.setdefault(trigger.entry.value, trigger)
+    if "explosive" in by_means and "demolition" in by_means:
+        text = sent.text[sent.start : sent.end]
+        if any(word in text for word in _DEMOLITION_CONTEXT):
+            by_means.pop("explosive")
+        else:
+            by_means.pop("demolition")
+    for specific, vaguer in (
+        ("drone", "air"),
+        ("drone", "explosive"),
+        ("air", "gunfire"),
+        ("artillery", "gunfire"),
+        ("drone", "gunfire"),
+        ("drone", "artillery"),
+        ("air", "artillery"),
+    ):
+        # "غارة بمسيرة", "explosives-laden drone", "tank fired at": one act, the precise means
+        if specific in by_means and vaguer in by_means:
+            a, b = by_means[specific], by_means[vaguer]
+            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3:
+                by_means.pop(vaguer)
+    if len(by_means) > 1:
+        by_means.pop("other", None)
+    return by_means
 
 
 def attacks(sent: Sentence) -> list[Draft]:
@@ -83,24 +154,34 @@ def attacks(sent: Sentence) -> list[Draft]:
     triggers = sent.of("T:attack")
     if not triggers:
         return []
-    by_means: dict[str, Match] = {}
-    for trigger in triggers:
-        by_means.setdefault(trigger.entry.value, trigger)
-    if len(by_means) > 1:
-        by_means.pop("other", None)
     drafts = []
-    for means, trigger in by_means.items():
-        actor = perpetrator(sent, trigger) or list(sent.discourse.last_perpetrator)
+    has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
+    protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
+    for means, trigger in _means(sent, triggers).items():
+        if means == "other" and (trigger.start, trigger.end) in protest_spans:
+            continue  # "protesters stormed the embassy" is a riot, told as a protest
+        aimed_at = roles.recipient(sent, trigger, [])
+        actor = [a for a in perpetrator(sent, trigger) if a not in aimed_at]
+        if not aimed_at:
+            aimed_at = roles.recipient(sent, trigger, actor)
         where = place_near(sent, trigger.end)
-        has_toll = sent.has("MEAS:killed", "MEAS:injured")
-        if means == "other" and not (actor and (where or has_toll)):
+        if (
+            means == "other"
+            and "v" not in trigger.entry.flags
+            and not ((actor or aimed_at) and (where or has_toll))
+        ):
             continue
-        if not (actor or where or has_toll):
+        if not (actor or aimed_at or where or has_toll or means in _SELF_EVIDENT):
             continue
-        draft = Draft("attack", trigger, 4, actor, [], None, {"means": means})
+        target = aimed_at[0] if aimed_at else None
+        draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
         draft.where = where
         drafts.append(draft)
     return drafts
+
+
+# Means that say an assault happened on their own, with no party or place named.
+_SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
 
 
 def violation(sent: Sentence, trigger: Match) -> list[Draft]:
@@ -264,14 +345,15 @@ def casualties(sent: Sentence) -> list[Draft]:
     actor: list[str] = []
     for trigger in sent.of("T:attack"):
         actor = perpetrator(sent, trigger)
+        actor = [a for a in actor if a not in roles.recipient(sent, trigger, actor)]
         if actor:
             break
     drafts = []
     for group in groups:
         first = group[0][0]
-        agent = actor or agent_by(sent, first.end) or ids(adjective_near(sent, first))
+        # "Turkish soldiers were killed": a nationality next to the toll is the victims'
+        agent = actor or agent_by(sent, first.end)
         agent = armed(sent, [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS])
-        agent = agent or list(sent.discourse.last_perpetrator)
         figures = {
             m.category.split(":")[1]: {
                 "low": n.low,
@@ -291,9 +373,11 @@ def casualties(sent: Sentence) -> list[Draft]:
         population = nearest(close, figure_pos)
         if population is not None:
             attrs["population"] = population.category.split(":")[1]
-        period = sent.of("PERIOD:since_truce", "PERIOD:day")
+        period = sent.of("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
         if period:
             attrs["period"] = period[0].category.split(":")[1]
+        elif any(d.precision == "year" for d in sent.dates):
+            attrs["period"] = "other"  # "killed in 2006": a year's total, not an event
         draft = Draft("casualties", first, 4, agent, [], None, attrs, figures)
         draft.where = place_near(sent, first.end)
         drafts.append(draft)

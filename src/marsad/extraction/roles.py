@@ -1,0 +1,149 @@
+"""Whom an attack is aimed at: the recipient (the contract's target of an attack).
+
+Found from the words around the trigger, in this order:
+- a victim noun with its owner or nationality: "American soldiers", "جنود أمريكيين", "Iran's
+  embassy", "السفارة الإيرانية", "مقر حزب الله", "UNIFIL peacekeepers";
+- an aim word after the trigger and the party after it: "fired two shells at Morocco", "strikes
+  on Iran", "غارات على مواقع حزب الله", "استهدف موكب الحريري";
+- the object of a verb of attack: "attacked Hezbollah", "اغتال X", "kidnapped three Japanese";
+- the subject of a passive: "Rafik Hariri was killed", "اغتيل رفيق الحريري";
+- the state an attack by a foreign party happens in: "Israeli strikes in Iran".
+The perpetrator is never its own target, and a nationality found here is the victim's, so the
+perpetrator rules leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import Sentence, eligible, ids
+
+TARGET_KINDS = frozenset(
+    {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
+)
+_PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
+# Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
+_OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
+
+
+def _words(sent: Sentence, a: int, b: int) -> int:
+    return sent.words(a, b) if b > a else 0
+
+
+def _candidates(sent: Sentence) -> list[Match]:
+    return [m for m in sent.entities if sent.kind(m) in TARGET_KINDS]
+
+
+def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
+    return any(a <= mark < b for mark in sent.barriers)
+
+
+def victims(sent: Sentence, trigger: Match, *, window: int = 6) -> list[Match]:
+    """Entities named as the owner or nationality of a victim noun near the trigger, in its
+    clause."""
+    found: list[Match] = []
+    arabic = trigger.entry.lang == "ar"
+    for noun in sent.of("VICTIM"):
+        a, b = sorted((noun.start, trigger.start))
+        if sent.words(a, b) > window or _barrier_between(sent, a, b):
+            continue
+        for match in _candidates(sent):
+            if arabic and match.start >= noun.end and _words(sent, noun.end, match.start) <= 1:
+                found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
+            elif (
+                not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
+            ):
+                found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
+            elif (
+                not arabic
+                and match.start >= noun.end
+                and sent.text[noun.end : match.start].strip() in ("of", "of the")
+            ):
+                found.append(match)  # positions of Hezbollah
+    return found
+
+
+def aimed(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
+    for aim in sent.of("AIM"):
+        if aim.start < trigger.start or _words(sent, trigger.end, aim.start) > 4:
+            continue
+        for match in _candidates(sent):
+            if match.start < aim.end or _barrier_between(sent, aim.end, match.start):
+                continue
+            if _words(sent, aim.end, match.start) <= 3:
+                return [match]
+            break
+    return []
+
+
+def obj(sent: Sentence, trigger: Match) -> list[Match]:
+    """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
+    if trigger.entry.value not in _OBJECT_MEANS or "v" not in trigger.entry.flags:
+        return []
+    for match in eligible(sent, TARGET_KINDS):
+        if match.start < trigger.end:
+            continue
+        gap = _words(sent, trigger.end, match.start)
+        arabic = trigger.entry.lang == "ar"
+        # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
+        limit = 3 if arabic else 1
+        if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
+            if arabic and not match.entry.adjective and sent.kind(match) != "person":
+                return []  # خطفت الولايات المتحدة ...: the subject, not the object
+            return [match]
+        return []
+    return []
+
+
+def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
+    if trigger.entry.lang == "ar":
+        return []
+    for match in reversed(_candidates(sent)):
+        if match.end > trigger.start:
+            continue
+        between = sent.text[match.end : trigger.start]
+        if _words(sent, match.end, trigger.start) <= 5 and _PASSIVE_EN.search(between):
+            return [match]
+        return []
+    return []
+
+
+def located(sent: Sentence, actor: list[str]) -> list[Match]:
+    """A state named as the place of an attack by another state ("strikes in Iran")."""
+    if not actor or not any(sent.actors[a].kind in ("state", "force") for a in actor):
+        return []
+    found = []
+    for match in sent.entities:
+        if sent.kind(match) != "state" or match.entry.adjective:
+            continue
+        words = sent.text[max(sent.start, match.start - 12) : match.start].split()
+        prefix = match.prefix
+        if (words and words[-1] in ("in", "في", "inside", "داخل")) or prefix in ("ب", "وب"):
+            found.append(match)
+    return found
+
+
+def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """The parties an attack is aimed at, without its perpetrators."""
+    for finder in (aimed, victims, obj, passive_subject):
+        found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
+        found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
+        if found:
+            return ids(found)
+    located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
+    return ids(located_states[:1])
+
+
+def _same_side(sent: Sentence, entity_id: str, actor: list[str]) -> bool:
+    """A state and its own force are one side (Israel and the IDF)."""
+    entity = sent.actors[entity_id]
+    for actor_id in actor:
+        other = sent.actors[actor_id]
+        if entity.force == actor_id or other.force == entity_id:
+            return True
+        if entity.parent == actor_id or other.parent == entity_id:
+            return True
+    return False
