@@ -85,6 +85,8 @@ def modality(sent: Sentence, draft: Draft) -> str:
     for pos in spots:
         if _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW):
             return "negated"
+        if _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW):
+            return "negated"  # "Italy refused to send troops": no troops from Italy
     forecast = _forecast(sent, draft)
     if forecast:
         return forecast

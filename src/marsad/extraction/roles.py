@@ -27,6 +27,13 @@ _PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
 _OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
 
 
+# English attack verbs that take their target as a direct object ("strike Iran").
+_EN_VERBS = frozenset(
+    "strike strikes struck attack attacks attacked hit hits targeted target bomb bombed shelled "
+    "raided raid".split()
+)
+
+
 def _words(sent: Sentence, a: int, b: int) -> int:
     return sent.words(a, b) if b > a else 0
 
@@ -72,6 +79,8 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
         for match in _candidates(sent):
             if match.start < aim.end or _barrier_between(sent, aim.end, match.start):
                 continue
+            if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
+                break  # "attacked by Israel": the agent
             if _words(sent, aim.end, match.start) <= 3:
                 return [match]
             break
@@ -80,15 +89,20 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
 
 def obj(sent: Sentence, trigger: Match) -> list[Match]:
     """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
-    if trigger.entry.value not in _OBJECT_MEANS or "v" not in trigger.entry.flags:
+    word = sent.text[trigger.start : trigger.end]
+    english_verb = trigger.entry.lang == "en" and word in _EN_VERBS
+    if trigger.entry.value not in _OBJECT_MEANS or not ("v" in trigger.entry.flags or english_verb):
         return []
     for match in eligible(sent, TARGET_KINDS):
         if match.start < trigger.end:
             continue
         gap = _words(sent, trigger.end, match.start)
         arabic = trigger.entry.lang == "ar"
+        between = sent.text[trigger.end : match.start].split()
+        if not arabic and any(w not in ("the", "a", "an", "two", "three") for w in between):
+            return []  # "attacked by Israel": the agent, not the object
         # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
-        limit = 3 if arabic else 1
+        limit = 3 if arabic else 2
         if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object

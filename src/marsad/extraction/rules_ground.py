@@ -168,7 +168,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         if (
             means == "other"
             and "v" not in trigger.entry.flags
-            and not ((actor or aimed_at) and (where or has_toll))
+            and not (aimed_at or (actor and (where or has_toll)))
         ):
             continue
         if not (actor or aimed_at or where or has_toll or means in _SELF_EVIDENT):
@@ -308,16 +308,24 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
 
 
 def _single(sent: Sentence, measure: Match) -> Number | None:
-    """ "a Palestinian was killed", "استشهد شاب": one victim, when no number is given."""
-    for cue in sent.of("TWO"):
-        if abs(cue.start - measure.end) < 30 or abs(measure.start - cue.end) < 30:
-            return Number(cue.start, cue.end, 2, 2, 2)
-    for cue in sent.of("ONE"):
-        if cue.end <= measure.start and sent.words(cue.end, measure.start) <= 3:
-            return Number(cue.start, cue.end, 1, 1, 1)
-        if cue.start >= measure.end and sent.words(measure.end, cue.start) <= 1:
-            return Number(cue.start, cue.end, 1, 1, 1)
-    return None
+    """ "a Palestinian was killed", "استشهد شاب", "أصيب جنديان": one or two victims, when no
+    number is given; the victim word nearest the measure counts."""
+    best: tuple[int, Number] | None = None
+    for count, category in ((1, "ONE"), (2, "TWO")):
+        for cue in sent.of(category):
+            if cue.end <= measure.start:
+                gap = sent.words(cue.end, measure.start)
+                if gap > 3:
+                    continue
+            elif cue.start >= measure.end:
+                gap = sent.words(measure.end, cue.start)
+                if gap > (1 if count == 1 else 3):
+                    continue
+            else:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, Number(cue.start, cue.end, count, count, count))
+    return best[1] if best else None
 
 
 def casualties(sent: Sentence) -> list[Draft]:
