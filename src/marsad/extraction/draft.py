@@ -71,6 +71,13 @@ def _close_before(sent: Sentence, cues: list[Match], pos: int, window: int) -> l
     return [c for c in cues if c.end <= pos and sent.words(c.end, pos) <= window]
 
 
+def _in_clause(sent: Sentence, cues: list[Match], pos: int) -> list[Match]:
+    """The cues with no "that", "said" or ";" between them and a position: a negation does not
+    reach across a clause ("أطباء بلا حدود إن 120 مدنياً قتلوا")."""
+    marks = sent.barriers
+    return [c for c in cues if not any(c.end <= m < pos for m in marks)]
+
+
 def _imperfect_after(sent: Sentence, cue: Match) -> bool:
     rest = sent.text[cue.end : cue.end + 3].lstrip()
     return rest[:1] in ("ي", "ت", "ن")
@@ -83,9 +90,9 @@ def modality(sent: Sentence, draft: Draft) -> str:
     focus = draft.focus or draft.trigger
     spots = [draft.trigger.start] + ([focus.start] if focus is not draft.trigger else [])
     for pos in spots:
-        if _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW):
+        if _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW), pos):
             return "negated"
-        if _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW):
+        if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW), pos):
             return "negated"  # "Italy refused to send troops": no troops from Italy
     forecast = _forecast(sent, draft)
     if forecast:
@@ -136,9 +143,10 @@ def _forecast(sent: Sentence, draft: Draft) -> str | None:
 def negated(sent: Sentence, draft: Draft) -> bool:
     """Whether a negation right before an event's trigger denies it ("did not strike", "ولا
     على دبابات", "لم تشهد أي مظاهرات"); a negated result ("caused no casualties") does not."""
-    if _close_before(sent, sent.of("NOTDONE"), draft.trigger.start, 4):
+    pos = draft.trigger.start
+    if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, 4), pos):
         return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
-    for neg in _close_before(sent, sent.of("NEG"), draft.trigger.start, 3):
+    for neg in _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 3), pos):
         rest = sent.text[neg.end : draft.trigger.start]
         if any(word in rest for word in _RESULT_WORDS):
             continue

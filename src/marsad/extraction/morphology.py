@@ -80,6 +80,7 @@ TABLE: list[tuple[str, str, list[tuple[str, str | None, str | None]], list[str]]
             ("اغتال", "غتال", "اغتيل"),
         ],
         [
+            "اغتيل",
             "اعتدي",
             "اعتدت",
             "اعتديا",
@@ -245,8 +246,20 @@ TABLE: list[tuple[str, str, list[tuple[str, str | None, str | None]], list[str]]
     (
         "MEAS:injured",
         "",
-        [("اصاب", "صيب", "اصيب"), ("جرح", None, None)],
-        ["اصابوا", "بجروح", "جريحا"],
+        [("جرح", None, None)],
+        [
+            "اصيب",
+            "اصيبت",
+            "اصيبا",
+            "اصيبوا",
+            "اصيبتا",
+            "يصاب",
+            "تصاب",
+            "يصابون",
+            "اصابوا",
+            "بجروح",
+            "جريحا",
+        ],
     ),
 ]
 TABLE += [
@@ -628,6 +641,10 @@ TABLE += [
         ],
     ),
 ]
+TABLE.append(
+    # Names that hold a trigger word: Martyrs' Square is a place, not a toll.
+    ("NAME", "", [], ["ساحه الشهداء", "جسر الشهداء", "شارع الشهداء", "مقبره الشهداء"])
+)
 # Forms that are also common words: فجر and فجرا are "dawn", جرحه "his wound", قتله "his
 # killing" is fine (a killing), اصابه is "an injury" (fine).
 SKIP = ("فجر", "فجرا", "فجره", "فجرها", "فجرن", "نفجر", "تفجر", "يفجر", "جرحا", "جرحها")

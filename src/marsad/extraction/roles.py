@@ -56,7 +56,7 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 6) -> list[Match]:
         if sent.words(a, b) > window or _barrier_between(sent, a, b):
             continue
         for match in _candidates(sent):
-            if arabic and match.start >= noun.end and _words(sent, noun.end, match.start) <= 1:
+            if arabic and match.start >= noun.end and _words(sent, noun.end, match.start) == 0:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
             elif (
                 not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
@@ -149,6 +149,11 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
             return ids(found)
     located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
     return ids(located_states[:1])
+
+
+def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:
+    """The perpetrators that are neither the target nor on its side."""
+    return [a for a in actor if a not in aimed_at and not _same_side(sent, a, aimed_at)]
 
 
 def _same_side(sent: Sentence, entity_id: str, actor: list[str]) -> bool:

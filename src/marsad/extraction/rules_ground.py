@@ -161,7 +161,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         if means == "other" and (trigger.start, trigger.end) in protest_spans:
             continue  # "protesters stormed the embassy" is a riot, told as a protest
         aimed_at = roles.recipient(sent, trigger, [])
-        actor = [a for a in perpetrator(sent, trigger) if a not in aimed_at]
+        actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor)
         where = place_near(sent, trigger.end)
@@ -325,7 +325,29 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
                 continue
             if best is None or gap < best[0]:
                 best = (gap, Number(cue.start, cue.end, count, count, count))
+    if best is None:
+        word = sent.text[measure.start : measure.end]
+        if word in _DUAL_VERBS:
+            return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
+        if _named_victim(sent, measure):
+            return Number(measure.start, measure.end, 1, 1, 1)
     return best[1] if best else None
+
+
+_DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
+_TITLES = frozenset(
+    "رئيس الرئيس قائد وزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام زعيم نائب "
+    "اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين".split()
+)
+
+
+def _named_victim(sent: Sentence, measure: Match) -> bool:
+    """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
+    if measure.entry.lang == "ar":
+        rest = sent.text[measure.end : sent.end].split()[:1]
+        return bool(rest) and rest[0] in _TITLES
+    people = [m for m in sent.entities if sent.kind(m) == "person" and m.end <= measure.start]
+    return bool(people) and sent.words(people[-1].end, measure.start) <= 2
 
 
 def casualties(sent: Sentence) -> list[Draft]:
@@ -351,9 +373,16 @@ def casualties(sent: Sentence) -> list[Draft]:
             groups.append([])
         groups[-1].append((measure, number))
     actor: list[str] = []
+    first_measure = pairs[0][0].start
     for trigger in sent.of("T:attack"):
+        if trigger.start < first_measure:
+            far = sent.words(trigger.end, first_measure) > 16
+        else:
+            far = sent.words(first_measure, trigger.start) > 6
+        if far:
+            continue  # another act of the sentence: "قُتل 21 … في سرت، وردت مصر بغارات"
         actor = perpetrator(sent, trigger)
-        actor = [a for a in actor if a not in roles.recipient(sent, trigger, actor)]
+        actor = roles.apart(sent, actor, roles.recipient(sent, trigger, []))
         if actor:
             break
     drafts = []
