@@ -334,6 +334,8 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
     return best[1] if best else None
 
 
+# "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
+_RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
 _DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
 _TITLES = frozenset(
     "رئيس الرئيس قائد وزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام زعيم نائب "
@@ -378,7 +380,10 @@ def casualties(sent: Sentence) -> list[Draft]:
         if trigger.start < first_measure:
             far = sent.words(trigger.end, first_measure) > 16
         else:
-            far = sent.words(first_measure, trigger.start) > 6
+            lead = sent.text[max(sent.start, trigger.start - 30) : trigger.start].split()[-3:]
+            far = sent.words(first_measure, trigger.start) > 25 or any(
+                word.startswith(_RESPONSE) for word in lead
+            )
         if far:
             continue  # another act of the sentence: "قُتل 21 … في سرت، وردت مصر بغارات"
         actor = perpetrator(sent, trigger)
