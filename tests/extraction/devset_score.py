@@ -96,7 +96,14 @@ def _roles(claim: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
     )
 
 
-def matches(pred: dict[str, Any], gold: dict[str, Any], res: Resolver, *, strict: bool) -> bool:
+def matches(
+    pred: dict[str, Any],
+    gold: dict[str, Any],
+    res: Resolver,
+    *,
+    strict: bool,
+    roles: bool = True,
+) -> bool:
     if pred["type"] != gold["type"]:
         return False
     name = MAIN.get(gold["type"])
@@ -104,6 +111,8 @@ def matches(pred: dict[str, Any], gold: dict[str, Any], res: Resolver, *, strict
         return False
     if pred.get("modality", "asserted") != gold.get("modality", "asserted"):
         return False
+    if not roles:
+        return True
     p_actor, p_recipient, p_target = _roles(pred)
     g_actor, g_recipient, g_target = _roles(gold)
     if pred["type"] == "attack":
@@ -121,13 +130,18 @@ def matches(pred: dict[str, Any], gold: dict[str, Any], res: Resolver, *, strict
 
 
 def pair(
-    predicted: list[dict[str, Any]], expected: list[dict[str, Any]], res: Resolver, *, strict: bool
+    predicted: list[dict[str, Any]],
+    expected: list[dict[str, Any]],
+    res: Resolver,
+    *,
+    strict: bool,
+    roles: bool = True,
 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     used: set[int] = set()
     pairs = []
     for gold in expected:
         for index, pred in enumerate(predicted):
-            if index not in used and matches(pred, gold, res, strict=strict):
+            if index not in used and matches(pred, gold, res, strict=strict, roles=roles):
                 used.add(index)
                 pairs.append((pred, gold))
                 break
@@ -170,7 +184,7 @@ def _asserted_assault(claims: list[dict[str, Any]]) -> bool:
 @lru_cache(maxsize=1)
 def evaluation() -> dict[str, Any]:
     """Run the extractor over the set once and count everything the report gives."""
-    lenient, strict = Tally(), Tally()
+    lenient, strict, typed = Tally(), Tally(), Tally()
     assault: dict[str, Counter[str]] = defaultdict(Counter)
     counts: Counter[str] = Counter()
     misses: list[str] = []
@@ -182,6 +196,8 @@ def evaluation() -> dict[str, Any]:
         pairs = pair(predicted, expected, res, strict=False)
         lenient.add(["all", lang, f"{lang}:{passage['region']}"], predicted, expected, pairs)
         strict.add(["all", lang], predicted, expected, pair(predicted, expected, res, strict=True))
+        untyped = pair(predicted, expected, res, strict=False, roles=False)
+        typed.add(["all", lang], predicted, expected, untyped)
         if len(pairs) < len(expected) or len(pairs) < len(predicted):
             misses.append(passage["id"])
         # assault detection per passage (the set's passages are one or two sentences)
@@ -206,6 +222,7 @@ def evaluation() -> dict[str, Any]:
     return {
         "lenient": lenient,
         "strict": strict,
+        "typed": typed,
         "assault": assault,
         "counts": counts,
         "misses": misses,
@@ -267,6 +284,7 @@ def figures() -> dict[str, float]:
     for lang in ("ar", "en", "all"):
         out[f"claims_f1.{lang}"] = result["lenient"].prf(lang)[2]
         out[f"claims_strict_f1.{lang}"] = result["strict"].prf(lang)[2]
+        out[f"claims_typed_f1.{lang}"] = result["typed"].prf(lang)[2]
         a = result["assault"][lang]
         p = a["tp"] / (a["tp"] + a["fp"]) if a["tp"] + a["fp"] else 0.0
         r = a["tp"] / (a["tp"] + a["fn"]) if a["tp"] + a["fn"] else 0.0
@@ -303,8 +321,13 @@ def report() -> str:
         "Lenient roles (type, main attribute and modality must agree; the parties the gold "
         "names must be among those predicted). Strict: the same parties exactly.",
         "",
-        "| key | P | R | F1 | gold | predicted | strict F1 |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "The last column ignores the parties altogether (type, main attribute and modality "
+        "only): it shows what the rules detect apart from the dictionaries' coverage of the "
+        "region's names, which most misses of the other columns come from (see the entity "
+        "recall below).",
+        "",
+        "| key | P | R | F1 | gold | predicted | strict F1 | F1 without parties |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     types = sorted({k.split("/")[1] for k in [*lenient.tp, *lenient.fn, *lenient.fp] if "/" in k})
     regions = sorted({k for k in [*lenient.tp, *lenient.fn] if ":" in k and "/" not in k})
@@ -317,7 +340,10 @@ def report() -> str:
         if not gold and not pred:
             continue
         strict_f = f"{strict.prf(key)[2]:.2f}" if key in ("all", "ar", "en") else ""
-        lines.append(f"| {key} | {p:.2f} | {r:.2f} | {f:.2f} | {gold} | {pred} | {strict_f} |")
+        typed_f = f"{result['typed'].prf(key)[2]:.2f}" if "/" in key or ":" not in key else ""
+        lines.append(
+            f"| {key} | {p:.2f} | {r:.2f} | {f:.2f} | {gold} | {pred} | {strict_f} | {typed_f} |"
+        )
     lines += [
         "",
         "## Assaults",

@@ -80,6 +80,9 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
     drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
+    if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
+        # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
+        drafts = [d for d in drafts if d.type != "attack"]
     drafts += ground.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)

@@ -168,7 +168,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         if (
             means == "other"
             and "v" not in trigger.entry.flags
-            and not (aimed_at or (actor and (where or has_toll)))
+            and not (aimed_at or has_toll or (actor and where))
         ):
             continue
         if not (actor or aimed_at or where or has_toll or means in _SELF_EVIDENT):
