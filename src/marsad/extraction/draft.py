@@ -221,3 +221,36 @@ def attribution(sent: Sentence) -> Attribution | None:
 def agent_by(sent: Sentence, pos: int) -> list[str]:
     """The actor after "by"/"من قبل" following a position."""
     return ids(marked(sent, "BY", pos, max_words=4))
+
+
+# Where a clause ends inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.
+_CLAUSE_MARKS = frozenset(",;:،؛")
+# Sentences up to this length are their own evidence; longer ones (a paragraph with no full
+# stop, a chain of clauses joined by commas) give the clauses that hold the claim.
+_SHORT_SENTENCE = 240
+
+
+def evidence_span(sent: Sentence, draft: Draft) -> tuple[int, int]:
+    """The clauses of the sentence that hold the claim: its trigger, figures, place and the
+    nearest mention of each party it names; the whole sentence when it is short."""
+    if sent.end - sent.start <= _SHORT_SENTENCE:
+        return sent.start, sent.end
+    points = [draft.trigger.start, draft.trigger.end]
+    for figure in draft.figures.values():
+        points += list(figure["span"])
+    if draft.where is not None:
+        points += [draft.where.start, draft.where.end]
+    wanted = {*draft.actor, *draft.recipient, draft.target} - {None}
+    for entity_id in wanted:
+        mentions = [m for m in sent.entities if m.entry.value == entity_id]
+        if mentions:
+            near = min(mentions, key=lambda m: abs(m.start - draft.trigger.start))
+            points += [near.start - len(near.prefix), near.end]
+    start, end = min(points), max(points)
+    while start > sent.start and sent.text[start - 1] not in _CLAUSE_MARKS:
+        start -= 1
+    while end < sent.end and sent.text[end] not in _CLAUSE_MARKS:
+        end += 1
+    while start < end and sent.text[start].isspace():
+        start += 1
+    return start, min(end + (1 if end < sent.end else 0), sent.end)

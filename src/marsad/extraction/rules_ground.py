@@ -67,6 +67,13 @@ def _accused(sent: Sentence, trigger: Match) -> list[str]:
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    holder = [
+        m
+        for m in sent.entities
+        if m.start < trigger.start < m.end and sent.kind(m) in PERPETRATOR_KINDS
+    ]
+    if holder:
+        return ids(holder)  # "Israeli warplanes struck": the name holds the trigger's word
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
