@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
@@ -25,7 +26,7 @@ TRIGGERS: dict[str, Builder] = {
     "T:mandate_limit": coalition.mandate_limit,
     "T:legal_reservation": coalition.legal_reservation,
     "T:plan_announcement": coalition.plan_announcement,
-    "T:violation_accusation": ground.violation,
+    "T:violation_accusation": attack.violation,
     "T:contribution": coalition.contribution,
     "T:dispute": speech.dispute,
     "T:statement": speech.statement,
@@ -74,7 +75,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
             claimed.add(span)
             drafts.extend(found)
     drafts += _composites(sent, {d.type for d in drafts})
-    drafts += ground.attacks(sent)
+    drafts += attack.attacks(sent)
     drafts += protest.protests(sent)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)

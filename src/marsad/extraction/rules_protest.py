@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.rules_ground import place_near
+from marsad.extraction.rules_attack import place_near
 from marsad.extraction.slots import Sentence, after, before, ids
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
