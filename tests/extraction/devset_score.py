@@ -73,6 +73,9 @@ class Resolver:
         at = self.text.find(gold)
         if at < 0:
             at = self.text.casefold().find(folded)
+        if at < 0 and gold.startswith("ال"):
+            gold = gold[2:]  # "للحوثيين" holds "الحوثيين" without its article
+            at = self.text.find(gold)
         if at < 0:
             return False
         end = at + len(gold)

@@ -34,6 +34,27 @@ _EN_VERBS = frozenset(
 )
 
 
+def _begin(match: Match) -> int:
+    """Where the word of a hit starts, its proclitics included (للحشد, بالمدفعية)."""
+    return match.start - len(match.prefix)
+
+
+def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
+    """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
+    words = sent.text[end:begin].split()
+    return 1 <= len(words) <= 2 and words[0] in ("من", "في", "لدى")
+
+
+# Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
+_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه")
+
+
+def armed_nationality(sent: Sentence, match: Match) -> bool:
+    """A demonym right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك")."""
+    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()
+    return bool(words) and words[-1].startswith(_ARMED_NOUNS)
+
+
 def _words(sent: Sentence, a: int, b: int) -> int:
     return sent.words(a, b) if b > a else 0
 
@@ -46,7 +67,7 @@ def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
     return any(a <= mark < b for mark in sent.barriers)
 
 
-def victims(sent: Sentence, trigger: Match, *, window: int = 6) -> list[Match]:
+def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
     found: list[Match] = []
@@ -56,8 +77,11 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 6) -> list[Match]:
         if sent.words(a, b) > window or _barrier_between(sent, a, b):
             continue
         for match in _candidates(sent):
-            if arabic and match.start >= noun.end and _words(sent, noun.end, match.start) == 0:
+            begin = _begin(match)
+            if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
+            elif arabic and begin >= noun.end and _owner_after(sent, noun.end, begin):
+                found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
             elif (
                 not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
             ):
@@ -81,7 +105,9 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
                 continue
             if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
                 break  # "attacked by Israel": the agent
-            if _words(sent, aim.end, match.start) <= 3:
+            if any(0 <= c.start - match.end <= 2 for c in sent.of("ATTR:say")):
+                continue  # "targeting what Moscow said were ...": a speaker
+            if _words(sent, aim.end, _begin(match)) <= 3:
                 return [match]
             break
     return []
@@ -106,9 +132,27 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
         if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object
+            if arabic and armed_nationality(sent, match):
+                continue  # "اختطف مسلحون حوثيون": the kidnappers' nationality
             return [match]
         return []
     return []
+
+
+def between(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع": the
+    parties in order (the first is taken as the actor, the others as the target)."""
+    at = sent.text.find(" between ", trigger.end, min(sent.end, trigger.end + 40))
+    if at < 0:
+        at = sent.text.find(" بين ", trigger.end, min(sent.end, trigger.end + 30))
+    if at < 0:
+        return []
+    parties = [
+        m
+        for m in _candidates(sent)
+        if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
+    ]
+    return parties if len(parties) >= 2 else []
 
 
 def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
@@ -127,7 +171,7 @@ def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
 
 def located(sent: Sentence, actor: list[str]) -> list[Match]:
     """A state named as the place of an attack by another state ("strikes in Iran")."""
-    if not actor or not any(sent.actors[a].kind in ("state", "force") for a in actor):
+    if not actor:
         return []
     found = []
     for match in sent.entities:
@@ -142,7 +186,10 @@ def located(sent: Sentence, actor: list[str]) -> list[Match]:
 
 def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     """The parties an attack is aimed at, without its perpetrators."""
-    for finder in (aimed, victims, obj, passive_subject):
+    clash = between(sent, trigger)
+    if clash:
+        return ids(clash[1:])
+    for finder in (victims, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         if found:

@@ -60,6 +60,9 @@ def _accused(sent: Sentence, trigger: Match) -> list[str]:
 
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
+    clash = roles.between(sent, trigger)
+    if clash:
+        return [clash[0].entry.value]  # "clashes between the army and the RSF"
     victims = {m.entry.value for m in roles.victims(sent, trigger)}
     holder = [
         m
@@ -85,7 +88,8 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     if arabic:
         right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
         right = [m for m in right if m.entry.value not in victims]
-        if right and not (trigger.entry.value == "abduction" and right[0].entry.adjective):
+        victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
+        if right and not (victim_like and not roles.armed_nationality(sent, right[0])):
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims]
@@ -174,6 +178,15 @@ def attacks(sent: Sentence) -> list[Draft]:
             continue
         if not (actor or aimed_at or where or has_toll or means in _SELF_EVIDENT):
             continue
+        if not aimed_at:
+            # "attacked the ministry with a car bomb": the verb names the target, the noun the
+            # means
+            for other in triggers:
+                if other is not trigger:
+                    found = roles.apart(sent, roles.recipient(sent, other, actor), actor)
+                    aimed_at = [a for a in found if a not in actor]
+                    if aimed_at:
+                        break
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
         draft.where = where
