@@ -10,7 +10,7 @@ from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
-from marsad.extraction.draft import Draft, negated
+from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence
 
@@ -81,6 +81,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
     drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
+    drafts = _speech_of_events(sent, drafts)
     if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
         drafts = [d for d in drafts if d.type != "attack"]
@@ -92,6 +93,29 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if draft.type in _FOR_THE_STATE:
             draft.actor = _states(sent, draft.actor)
     return _tidy(_one_per_contributor(drafts))
+
+
+def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """Speech that only restates an event of the sentence: the protesters' "مطالبين برحيل"
+    (the protest says it), "رفضت إيطاليا إرسال قوات" (the refused contribution says it)."""
+    protest = any(d.type == "protest" for d in drafts)
+    refused = [
+        d.trigger.start
+        for d in drafts
+        if d.type == "contribution" and modality(sent, d) == "negated"
+    ]
+    kept = []
+    for draft in drafts:
+        stance = draft.attributes.get("stance") if draft.type == "statement" else None
+        if stance == "call" and protest:
+            continue
+        if stance == "reject" and any(
+            0 <= pos - draft.trigger.end and sent.words(draft.trigger.end, pos) <= 4
+            for pos in refused
+        ):
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:

@@ -147,11 +147,21 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         # "غارة بمسيرة", "explosives-laden drone", "tank fired at": one act, the precise means
         if specific in by_means and vaguer in by_means:
             a, b = by_means[specific], by_means[vaguer]
-            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3:
-                by_means.pop(vaguer)
+            gap = sent.text[min(a.end, b.end) : max(a.start, b.start)]
+            listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
+            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
+                by_means.pop(vaguer)  # "artillery and air strikes" are two means
     if len(by_means) > 1:
         by_means.pop("other", None)
+    if set(by_means) == {"other"}:
+        text = f" {sent.text[sent.start : sent.end]} "
+        if any(word in text for word in _GUNMEN):
+            by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
     return by_means
+
+
+# Attackers whose means is their guns ("مسلحو داعش" are the group's fighters, not a means).
+_GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
 
 
 def attacks(sent: Sentence) -> list[Draft]:
@@ -164,7 +174,9 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     for means, trigger in _means(sent, triggers).items():
         if means == "other" and (trigger.start, trigger.end) in protest_spans:
-            continue  # "protesters stormed the embassy" is a riot, told as a protest
+            lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+            if any(word in lead for word in _CROWD):
+                continue  # "protesters stormed the embassy" is a riot, told as a protest
         aimed_at = roles.recipient(sent, trigger, [])
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
@@ -194,6 +206,7 @@ def attacks(sent: Sentence) -> list[Draft]:
     return drafts
 
 
+_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "متظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
 
