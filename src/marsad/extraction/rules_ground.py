@@ -138,18 +138,39 @@ _TITLES = frozenset(
 )
 
 
+def _widest(measures: list[Match]) -> list[Match]:
+    """ "have been killed" holds "killed": one measure, not two that each take a number."""
+    return [
+        m
+        for m in measures
+        if not any(
+            o is not m
+            and o.entry.category == m.entry.category
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.start, o.end) != (m.start, m.end)
+            for o in measures
+        )
+    ]
+
+
 def _named_victim(sent: Sentence, measure: Match) -> bool:
     """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
     if measure.entry.lang == "ar":
         rest = sent.text[measure.end : sent.end].split()[:1]
         return bool(rest) and rest[0] in _TITLES
+    lead = sent.text[max(sent.start, measure.start - 12) : measure.start].split()
+    said = sent.text[measure.start : measure.end]
+    singular = (lead and lead[-1] in ("was", "been")) or said.startswith("was ")
+    if singular and not sent.numbers:
+        return True  # "Hisham al-Hashimi was shot dead": one person, named or not
     people = [m for m in sent.entities if sent.kind(m) == "person" and m.end <= measure.start]
     return bool(people) and sent.words(people[-1].end, measure.start) <= 2
 
 
 def casualties(sent: Sentence) -> list[Draft]:
     """Killed and injured figures, grouped per claim, with population, period and perpetrator."""
-    measures = sent.of("MEAS:killed", "MEAS:injured")
+    measures = _widest(sent.of("MEAS:killed", "MEAS:injured"))
     pairs = _pairs(sent, measures)
     paired = {id(m) for m, _ in pairs}
     for measure in measures:
