@@ -42,7 +42,7 @@ def _begin(match: Match) -> int:
 def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
     """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
     words = sent.text[end:begin].split()
-    return 1 <= len(words) <= 2 and words[0] in ("من", "في", "لدى")
+    return 1 <= len(words) <= 3 and words[0] in ("من", "في", "لدى")
 
 
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
@@ -97,7 +97,10 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
 
 def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
-    for aim in sent.of("AIM"):
+    aims = sent.of("AIM")
+    if trigger.entry.value == "gunfire":
+        aims = sent.of("AIM", "WITH")  # "clashes with the army", "معارك مع قوات النظام"
+    for aim in aims:
         if aim.start < trigger.start or _words(sent, trigger.end, aim.start) > 4:
             continue
         for match in _candidates(sent):
