@@ -67,10 +67,13 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     holder = [
         m
         for m in sent.entities
-        if m.start < trigger.start < m.end and sent.kind(m) in PERPETRATOR_KINDS
+        if m.start < trigger.end
+        and trigger.start < m.end
+        and sent.kind(m) in PERPETRATOR_KINDS
+        and m.entry.value not in victims
     ]
     if holder:
-        return ids(holder)  # "Israeli warplanes struck": the name holds the trigger's word
+        return ids(holder)  # "Israeli warplanes struck", "طائرات إسرائيلية": one phrase
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
