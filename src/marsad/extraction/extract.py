@@ -45,7 +45,7 @@ _START = attrgetter("start")
 _CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
 _DESCRIPTIVE = frozenset(
     {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "AIM", "VICTIM"}
-    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "WITH"}
+    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "WITH", "CLAIMED"}
 )
 
 

@@ -77,6 +77,9 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
+    claimed = _claimed(sent, victims)
+    if claimed:
+        return claimed
     agent = agent_by(sent, trigger.end)
     if agent:
         return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
@@ -111,6 +114,20 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         and m.entry.value not in victims
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
+    """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
+    الهجوم"."""
+    for cue in sent.of("CLAIMED"):
+        if cue.entry.lang == "ar":
+            found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
+        else:
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+        found = [m for m in found if m.entry.value not in victims]
+        if found:
+            return ids(found)
+    return []
 
 
 def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
@@ -204,6 +221,8 @@ def attacks(sent: Sentence) -> list[Draft]:
                         break
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
+        if actor and armed(sent, _claimed(sent, set(aimed_at))) == actor:
+            draft.status = "confirmed"  # the perpetrator claims it
         draft.where = where
         drafts.append(draft)
     return drafts
@@ -261,5 +280,5 @@ def violation(sent: Sentence, trigger: Match) -> list[Draft]:
         if sent.kind(m) == "agreement" and m.entry.value != "GAZA-CEASEFIRE"
     ]
     attrs = {"agreement": agreements[0] if agreements else "ceasefire"}
-    target = agreements[0] if agreements else "GAZA-CEASEFIRE"
+    target = agreements[0] if agreements else sent.discourse.gaza_ceasefire
     return [Draft("violation_accusation", trigger, variant, accused, accuser, target, attrs)]
