@@ -146,7 +146,7 @@ def negated(sent: Sentence, draft: Draft) -> bool:
     pos = draft.trigger.start
     if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, 4), pos):
         return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
-    for neg in _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 3), pos):
+    for neg in _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 4), pos):
         rest = sent.text[neg.end : draft.trigger.start]
         if any(word in rest for word in _RESULT_WORDS):
             continue

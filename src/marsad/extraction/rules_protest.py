@@ -10,6 +10,8 @@ resignation of X", "برحيل X", the embassy of a state)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_attack import place_near
@@ -25,7 +27,7 @@ _PARTICIPANTS = frozenset(
 def _motive(sent: Sentence, cue: Match) -> bool:
     """ "in protest at", "احتجاجاً على": a reason given for another act."""
     word = sent.text[cue.start - len(cue.prefix) : cue.end]
-    if word.rstrip("ً").startswith("احتجاجا"):
+    if word in ("احتجاجا", "واحتجاجا"):
         return True
     before_text = sent.text[max(sent.start, cue.start - 4) : cue.start]
     return cue.entry.lang == "en" and before_text.endswith("in ")
@@ -33,7 +35,13 @@ def _motive(sent: Sentence, cue: Match) -> bool:
 
 def protests(sent: Sentence) -> list[Draft]:
     """The protest claims of a sentence."""
-    cues = [c for c in sent.of("T:protest") if not _motive(sent, c)]
+    cues = [
+        c
+        for c in sent.of("T:protest")
+        if not _motive(sent, c)
+        and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
+    ]
+    cues += _stormed(sent)
     if not cues:
         return []
     forms: dict[str, Match] = {}
@@ -56,6 +64,27 @@ def protests(sent: Sentence) -> list[Draft]:
         draft.where = place_near(sent, cue.end)
         drafts.append(draft)
     return drafts
+
+
+def _stormed(sent: Sentence) -> list[Match]:
+    """ "اقتحم آلاف من أنصار التيار الصدري البرلمان": a crowd storming a building is a riot."""
+    found = []
+    for cue in sent.of("T:attack"):
+        word = sent.text[cue.start : cue.end]
+        if cue.entry.value == "other" and word.startswith(("اقتحم", "storm")):
+            lead = sent.text[cue.end : min(sent.end, cue.end + 30)]
+            if any(
+                w in lead for w in ("انصار", "مناصر", "محتج", "متظاهر", "supporters", "protest")
+            ):
+                found.append(
+                    Match(
+                        cue.start,
+                        cue.end,
+                        replace(cue.entry, category="T:protest", value="riot"),
+                        cue.prefix,
+                    )
+                )
+    return found
 
 
 def _crowd(sent: Sentence) -> bool:
