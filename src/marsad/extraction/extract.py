@@ -44,8 +44,8 @@ _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
 _DESCRIPTIVE = frozenset(
-    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "AIM", "VICTIM"}
-    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "WITH", "CLAIMED"}
+    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
+    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED"}
 )
 
 

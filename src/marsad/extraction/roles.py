@@ -95,22 +95,40 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     return found
 
 
+# Words that aim an attack at someone. They are read from the text around a trigger rather
+# than put in the dictionary: على, إلى, مع, "at", "on" are among the commonest words of news,
+# and as dictionary entries every one of their hits would cost the scan of every text.
+_AIM = re.compile(
+    r"(?<!\w)(?:aimed at|at|on|against|targeting|towards|toward|و?علي|و?ضد|الي|نحو|باتجاه"
+    r"|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف|طالت|طال)(?!\w)"
+)
+_WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
+_AIM_REACH = 200
+
+
+def aim_marks(sent: Sentence, trigger: Match, *, clash: bool = False) -> list[tuple[int, int]]:
+    """Where aim words stand after a trigger ("with", مع as well for a clash)."""
+    end = min(sent.end, trigger.end + _AIM_REACH)
+    found = [m.span() for m in _AIM.finditer(sent.text, trigger.end, end)]
+    if clash:
+        found += [m.span() for m in _WITH.finditer(sent.text, trigger.end, end)]
+    return sorted(found)
+
+
 def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
-    aims = sent.of("AIM")
-    if trigger.entry.value == "gunfire":
-        aims = sent.of("AIM", "WITH")  # "clashes with the army", "معارك مع قوات النظام"
-    for aim in aims:
-        if aim.start < trigger.start or _words(sent, trigger.end, aim.start) > 4:
-            continue
+    # "clashes with the army", "معارك مع قوات النظام"
+    for aim_start, aim_end in aim_marks(sent, trigger, clash=trigger.entry.value == "gunfire"):
+        if _words(sent, trigger.end, aim_start) > 4:
+            break
         for match in _candidates(sent):
-            if match.start < aim.end or _barrier_between(sent, aim.end, match.start):
+            if match.start < aim_end or _barrier_between(sent, aim_end, match.start):
                 continue
             if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
                 break  # "attacked by Israel": the agent
             if any(0 <= c.start - match.end <= 2 for c in sent.of("ATTR:say")):
                 continue  # "targeting what Moscow said were ...": a speaker
-            if _words(sent, aim.end, _begin(match)) <= 3:
+            if _words(sent, aim_end, _begin(match)) <= 3:
                 return [match]
             break
     return []

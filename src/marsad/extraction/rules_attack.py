@@ -89,7 +89,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     stop = sorted(
         barriers(sent)
         + [c.start for c in sent.of("T:statement")]
-        + [c.start for c in sent.of("AIM") if c.start >= trigger.end]
+        + [start for start, _ in roles.aim_marks(sent, trigger)]
     )
     if arabic:
         right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
