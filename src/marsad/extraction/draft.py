@@ -90,7 +90,8 @@ def modality(sent: Sentence, draft: Draft) -> str:
     focus = draft.focus or draft.trigger
     spots = [draft.trigger.start] + ([focus.start] if focus is not draft.trigger else [])
     for pos in spots:
-        if _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW), pos):
+        negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW), pos)
+        if any(not _result_between(sent, neg.end, pos) for neg in negations):
             return "negated"
         if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW), pos):
             return "negated"  # "Italy refused to send troops": no troops from Italy
@@ -146,12 +147,14 @@ def negated(sent: Sentence, draft: Draft) -> bool:
     pos = draft.trigger.start
     if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, 4), pos):
         return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
-    for neg in _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 4), pos):
-        rest = sent.text[neg.end : draft.trigger.start]
-        if any(word in rest for word in _RESULT_WORDS):
-            continue
-        return True
-    return False
+    negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 4), pos)
+    return any(not _result_between(sent, neg.end, pos) for neg in negations)
+
+
+def _result_between(sent: Sentence, start: int, end: int) -> bool:
+    """ "لم تسفر الغارة عن إصابات": the negation is about the result, not the strike."""
+    rest = sent.text[start:end]
+    return any(word in rest for word in _RESULT_WORDS)
 
 
 def status(sent: Sentence, draft: Draft) -> str:

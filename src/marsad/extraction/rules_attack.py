@@ -173,6 +173,9 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
                 by_means.pop(vaguer)  # "artillery and air strikes" are two means
     if len(by_means) > 1:
         by_means.pop("other", None)
+    blast = by_means.get("explosive")
+    if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
+        by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
     if set(by_means) == {"other"}:
         text = f" {sent.text[sent.start : sent.end]} "
         if any(word in text for word in _GUNMEN):
@@ -180,6 +183,10 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
     return by_means
 
 
+# Explosions told as an effect, not a means, when another means is named.
+_BLASTS = frozenset(
+    "انفجار انفجارا انفجارات انفجاران انفجارين explosion explosions blast blasts".split()
+)
 # Attackers whose means is their guns ("مسلحو داعش" are the group's fighters, not a means).
 _GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
 
@@ -208,7 +215,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             and not (aimed_at or has_toll or (actor and where))
         ):
             continue
-        if not (actor or aimed_at or where or has_toll or means in _SELF_EVIDENT):
+        evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags
+        if not (actor or aimed_at or where or has_toll or evident):
             continue
         if not aimed_at:
             # "attacked the ministry with a car bomb": the verb names the target, the noun the

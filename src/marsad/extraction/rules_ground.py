@@ -124,6 +124,8 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
         word = sent.text[measure.start : measure.end]
         if word in _DUAL_VERBS:
             return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
+        if word.startswith(("اغتيل", "اغتال")) or word == "assassinated":
+            return Number(measure.start, measure.end, 1, 1, 1)  # an assassination kills one
         if _named_victim(sent, measure):
             return Number(measure.start, measure.end, 1, 1, 1)
     return best[1] if best else None
