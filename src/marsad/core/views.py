@@ -23,6 +23,7 @@ from marsad.core.models.documents import Language
 from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
+from marsad.web.situation import situation
 
 PAGE_SIZE = 50
 
@@ -68,6 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "type_labels": CLAIM_TYPE_LABELS,
             "places_geojson": _places_geojson(places),
             "chart": chart,
+            "situation": situation(request.user),
         },
     )
 
