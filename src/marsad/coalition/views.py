@@ -17,6 +17,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.core.services.inputs import parse_date
 from marsad.geo.countries import iso_numeric
+from marsad.web.problems import explain
 
 CATEGORY_COLOURS = {
     "founding_member": "#0f3a4a",
@@ -45,7 +46,7 @@ def _day(request: HttpRequest) -> tuple[Any, str]:
     try:
         return parse_date(request.GET.get("as_of"), "as_of"), ""
     except InvalidInput as refused:
-        return None, str(refused)
+        return None, explain(refused)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -118,7 +119,7 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     try:
         filters, error = selectors.PledgeFilters.parse(request.GET), ""
     except InvalidInput as refused:
-        filters, error = selectors.PledgeFilters(), str(refused)
+        filters, error = selectors.PledgeFilters(), explain(refused)
     found = PLEDGES.rows(request.user, filters)
     return render(
         request,

@@ -23,6 +23,7 @@ from marsad.core.models.documents import Language
 from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
+from marsad.web.problems import explain
 from marsad.web.situation import situation
 
 PAGE_SIZE = 50
@@ -144,7 +145,7 @@ def _filters(request: HttpRequest, parse: Any) -> tuple[Any, str]:
     try:
         return parse(request.GET), ""
     except InvalidInput as error:
-        return parse({}), str(error)
+        return parse({}), explain(error)
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
@@ -232,7 +233,7 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
                 resolution=request.POST.get("resolution", ""),
             )
         except InvalidInput as error:
-            messages.error(request, str(error))
+            messages.error(request, explain(error))
         else:
             messages.success(request, _("The conflict is marked reconciled."))
         return redirect("conflicts")

@@ -70,3 +70,20 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+/* Anything sent that takes over half a second (an intake, a force generation, an import, an
+   export) shows that Marsad is working: a bar at the top and a spoken status. htmx requests
+   show their own indicators (hx-indicator); this covers whole-page submissions. */
+function marsadBusy(on) {
+  document.body.classList.toggle("marsad-busy", on);
+  const note = document.getElementById("busy-note");
+  if (note) { note.hidden = !on; }
+}
+
+document.addEventListener("submit", (event) => {
+  if (event.defaultPrevented || event.target.hasAttribute("hx-post") || event.target.hasAttribute("hx-get")) { return; }
+  const timer = setTimeout(() => marsadBusy(true), 500);
+  // A download leaves the page where it is: stop showing work after a while.
+  setTimeout(() => { clearTimeout(timer); marsadBusy(false); }, 60000);
+});
+window.addEventListener("pageshow", () => marsadBusy(false));
