@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from marsad.coalition import selectors
 from marsad.coalition.lists import PLEDGES
-from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role
+from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role, Unit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.core.services.inputs import parse_date
@@ -66,6 +66,10 @@ def index(request: HttpRequest) -> HttpResponse:
             }
     by_kind = selectors.pledges_by_kind(request.user, day=day)
     kind_labels = dict(PledgeKind.choices)
+    unit_labels = dict(Unit.choices)
+    for row in by_kind:
+        # The unit's name in the reader's language ("أفراد"), not its code ("persons").
+        row["unit"] = unit_labels.get(row["unit"], row["unit"])
     chart = {
         "labels": [str(kind_labels[row["kind"]]) for row in by_kind],
         "pledges": [row["pledges"] for row in by_kind],
