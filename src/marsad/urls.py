@@ -16,7 +16,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core.home, name="home"),
+    path("", web.home, name="home"),
     path("actors/", core.actor_list, name="actors"),
     path("actors/<str:key>/", core.actor_detail, name="actor"),
     path("documents/", core.document_list, name="documents"),

@@ -24,7 +24,6 @@ from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
 from marsad.web.problems import explain
-from marsad.web.situation import situation
 
 PAGE_SIZE = 50
 
@@ -50,7 +49,9 @@ def _places_geojson(places: Any) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home_context(request: HttpRequest) -> dict[str, Any]:
+    """What the home page shows of the core (the areas' situation is added by the web shell:
+    the core knows no area)."""
     overview = selectors.overview(request.user)
     # Leaf places only: the Gaza Strip's outline is drawn by its five governorates.
     places = selectors.actors(request.user, kind=ActorKind.PLACE).filter(
@@ -61,18 +62,17 @@ def home(request: HttpRequest) -> HttpResponse:
         "labels": [str(CLAIM_TYPE_LABELS.get(t, t)) for t, _n in overview.claims_by_type],
         "values": [n for _t, n in overview.claims_by_type],
     }
-    return render(
-        request,
-        "core/home.html",
-        {
-            "overview": overview,
-            "kind_labels": dict(ActorKind.choices),
-            "type_labels": CLAIM_TYPE_LABELS,
-            "places_geojson": _places_geojson(places),
-            "chart": chart,
-            "situation": situation(request.user),
-        },
-    )
+    return {
+        "overview": overview,
+        "kind_labels": dict(ActorKind.choices),
+        "type_labels": CLAIM_TYPE_LABELS,
+        "places_geojson": _places_geojson(places),
+        "chart": chart,
+    }
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", home_context(request))
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,5 @@
-"""Pages that belong to no area: the digit-style switch, the login lockout, the guide."""
+"""Pages that belong to no area: the home page, the digit-style switch, the login lockout, the
+guide."""
 
 from __future__ import annotations
 
@@ -12,10 +13,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marsad.core import views as core_views
 from marsad.core.models.claims import Credibility
 from marsad.core.models.sources import Reliability
 from marsad.core.releasability import Marking
 from marsad.web.context import DIGITS_COOKIE
+from marsad.web.situation import situation
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The home page: the situation across the areas first, then the core's overview."""
+    context = core_views.home_context(request)
+    context["situation"] = situation(request.user)
+    return render(request, "core/home.html", context)
 
 
 def set_digits(request: HttpRequest) -> HttpResponse:
