@@ -16,7 +16,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core.home, name="home"),
+    path("", web.home, name="home"),
     path("actors/", core.actor_list, name="actors"),
     path("actors/<str:key>/", core.actor_detail, name="actor"),
     path("documents/", core.document_list, name="documents"),
@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("searches/<int:pk>/delete", searches.search_delete, name="search_delete"),
     path("searches/<str:share_key>/", searches.shared, name="saved_search"),
     path("digits/", web.set_digits, name="set_digits"),
+    path("help/", web.help_page, name="help"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("coalition/", include("marsad.coalition.urls")),

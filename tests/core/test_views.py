@@ -47,7 +47,7 @@ def test_navigation_shows_only_areas_that_exist(demo):
     from marsad.web.navigation import AREAS, WRITERS_ONLY
 
     html = page("/en/").content.decode()
-    menu = html.split('<ul class="navbar-nav me-auto">')[1].split("</ul>")[0]
+    menu = html.split('<ul class="navbar-nav me-auto" id="nav-menu">')[1].split("</nav>")[0]
     for name, label in AREAS:
         try:
             url = reverse(name)

@@ -29,6 +29,7 @@ from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.core.services.inputs import parse_date
+from marsad.web.problems import explain
 
 #: Colours of the crossings' series in the trucks chart, by crossing.
 SERIES_COLOURS = [
@@ -56,7 +57,7 @@ def _params(request: HttpRequest) -> tuple[dict[str, Any], str]:
         found["metres"] = proximity.parse_metres(request.GET.get("distance"))
         found["since"] = parse_date(request.GET.get("since"), "since")
     except InvalidInput as error:
-        return found, str(error)
+        return found, explain(error)
     return found, ""
 
 
@@ -330,7 +331,7 @@ def _consignment_filters(request: HttpRequest) -> tuple[selectors.ConsignmentFil
     try:
         return selectors.ConsignmentFilters.parse(request.GET), ""
     except InvalidInput as error:
-        return selectors.ConsignmentFilters(), str(error)
+        return selectors.ConsignmentFilters(), explain(error)
 
 
 def consignment_list(request: HttpRequest) -> HttpResponse:

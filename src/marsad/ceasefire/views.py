@@ -36,13 +36,14 @@ from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.geo.areas import governorate_names
+from marsad.web.problems import explain
 
 
 def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
     try:
         return selectors.IncidentFilters.parse(request.GET), ""
     except InvalidInput as error:
-        return selectors.IncidentFilters(), str(error)
+        return selectors.IncidentFilters(), explain(error)
 
 
 def _governorates(user: Any) -> list[tuple[str, str]]:
@@ -216,7 +217,7 @@ def change_verification(request: HttpRequest, pk: int) -> HttpResponse:
             claims=_claim_numbers(request.POST.get("claims", "")),
         )
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         messages.success(request, _("The verification is changed; the reason is kept."))
     return redirect("ceasefire:incident", pk=incident.pk)
@@ -241,7 +242,7 @@ def change_determination(request: HttpRequest, pk: int) -> HttpResponse:
             claims=_claim_numbers(request.POST.get("claims", "")),
         )
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         messages.success(request, _("The determination is changed; the reason is kept."))
     return redirect(f"{reverse('ceasefire:incident', args=[violation.incident_id])}#h-violations")
@@ -284,7 +285,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     try:
         filters, error = selectors.FigureFilters.parse(request.GET), ""
     except InvalidInput as refused:
-        filters, error = selectors.FigureFilters(), str(refused)
+        filters, error = selectors.FigureFilters(), explain(refused)
     page = Paginator(figure_rows(request.user, filters), 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from marsad.coalition import selectors
 from marsad.coalition.lists import PLEDGES
-from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role
+from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role, Unit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
 from marsad.core.services.inputs import parse_date
 from marsad.geo.countries import iso_numeric
+from marsad.web.problems import explain
 
 CATEGORY_COLOURS = {
     "founding_member": "#0f3a4a",
@@ -45,7 +46,7 @@ def _day(request: HttpRequest) -> tuple[Any, str]:
     try:
         return parse_date(request.GET.get("as_of"), "as_of"), ""
     except InvalidInput as refused:
-        return None, str(refused)
+        return None, explain(refused)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -65,6 +66,10 @@ def index(request: HttpRequest) -> HttpResponse:
             }
     by_kind = selectors.pledges_by_kind(request.user, day=day)
     kind_labels = dict(PledgeKind.choices)
+    unit_labels = dict(Unit.choices)
+    for row in by_kind:
+        # The unit's name in the reader's language ("أفراد"), not its code ("persons").
+        row["unit"] = unit_labels.get(row["unit"], row["unit"])
     chart = {
         "labels": [str(kind_labels[row["kind"]]) for row in by_kind],
         "pledges": [row["pledges"] for row in by_kind],
@@ -118,7 +123,7 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     try:
         filters, error = selectors.PledgeFilters.parse(request.GET), ""
     except InvalidInput as refused:
-        filters, error = selectors.PledgeFilters(), str(refused)
+        filters, error = selectors.PledgeFilters(), explain(refused)
     found = PLEDGES.rows(request.user, filters)
     return render(
         request,

@@ -23,6 +23,7 @@ from marsad.core.models.documents import Language
 from marsad.core.services.conflicts import resolve_conflict
 from marsad.core.vocabulary import CLAIM_TYPE_LABELS, STATUS_LABELS
 from marsad.web.highlight import segments
+from marsad.web.problems import explain
 
 PAGE_SIZE = 50
 
@@ -48,7 +49,9 @@ def _places_geojson(places: Any) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home_context(request: HttpRequest) -> dict[str, Any]:
+    """What the home page shows of the core (the areas' situation is added by the web shell:
+    the core knows no area)."""
     overview = selectors.overview(request.user)
     # Leaf places only: the Gaza Strip's outline is drawn by its five governorates.
     places = selectors.actors(request.user, kind=ActorKind.PLACE).filter(
@@ -59,17 +62,17 @@ def home(request: HttpRequest) -> HttpResponse:
         "labels": [str(CLAIM_TYPE_LABELS.get(t, t)) for t, _n in overview.claims_by_type],
         "values": [n for _t, n in overview.claims_by_type],
     }
-    return render(
-        request,
-        "core/home.html",
-        {
-            "overview": overview,
-            "kind_labels": dict(ActorKind.choices),
-            "type_labels": CLAIM_TYPE_LABELS,
-            "places_geojson": _places_geojson(places),
-            "chart": chart,
-        },
-    )
+    return {
+        "overview": overview,
+        "kind_labels": dict(ActorKind.choices),
+        "type_labels": CLAIM_TYPE_LABELS,
+        "places_geojson": _places_geojson(places),
+        "chart": chart,
+    }
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", home_context(request))
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:
@@ -142,7 +145,7 @@ def _filters(request: HttpRequest, parse: Any) -> tuple[Any, str]:
     try:
         return parse(request.GET), ""
     except InvalidInput as error:
-        return parse({}), str(error)
+        return parse({}), explain(error)
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
@@ -230,7 +233,7 @@ def conflict_list(request: HttpRequest) -> HttpResponse:
                 resolution=request.POST.get("resolution", ""),
             )
         except InvalidInput as error:
-            messages.error(request, str(error))
+            messages.error(request, explain(error))
         else:
             messages.success(request, _("The conflict is marked reconciled."))
         return redirect("conflicts")

@@ -62,6 +62,8 @@ PRECISION_LABELS = {
 }
 
 ATTRIBUTE_LABELS = {
+    "deployment": _("deployment"),
+    "provision": _("plan point"),
     "role": _("role"),
     "decision": _("decision"),
     "kind": _("kind"),
@@ -84,6 +86,9 @@ ATTRIBUTE_LABELS = {
 }
 
 VALUE_LABELS = {
+    # stages of a pledge or a deployment
+    "delivered": _("delivered"),
+    "not_started": _("not started"),
     # invitation roles
     "founding_member": _("founding member"),
     "member": _("member"),

@@ -14,6 +14,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.releasability import Marking
 from marsad.imports import selectors, services
 from marsad.imports.models import ImportKind, ImportRun
+from marsad.web.problems import explain
 
 
 def _writers_only(request: HttpRequest) -> None:
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 source=request.POST.get("source", ""),
             )
         except InvalidInput as error:
-            messages.error(request, str(error))
+            messages.error(request, explain(error))
         else:
             messages.success(request, _("The file is kept and its import has started."))
             return redirect("imports:run", pk=run.pk)

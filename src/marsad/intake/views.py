@@ -32,6 +32,7 @@ from marsad.intake import services
 from marsad.intake.forms import SubmitForm
 from marsad.intake.selectors import queue, same_event, same_story_as
 from marsad.web.highlight import segments
+from marsad.web.problems import explain
 
 # The grading rule's words live in the pure core, in English; the page shows them in the
 # interface's language (a row missing here is shown in English, marked as such).
@@ -75,7 +76,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     releasable_to=[n for n in data["releasable_to"].split(",") if n.strip()],
                 )
             except InvalidInput as error:
-                form.add_error(None, str(error))
+                form.add_error(None, explain(error))
             else:
                 if not result.created:
                     messages.info(request, _("This text is stored already: here is its review."))
@@ -229,7 +230,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Unknown action."))
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     return redirect(f"{_review_url(claim.document_id)}#claim-{claim.pk}")
 
 
@@ -270,7 +271,7 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         claim, lines = services.add(by=request.user, document=document, data=data)
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
         return redirect("intake:review", pk=pk)
     for line in lines:
         messages.success(request, line)

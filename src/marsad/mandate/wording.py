@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from marsad.coalition.vocabulary import PledgeKind
 from marsad.core.bilingual import localized
@@ -61,6 +61,21 @@ def caveat_words(generation: Any, reason: Reason) -> str:
     return localized(caveat, "text") or caveat.get_kind_display()
 
 
+def condition_words(generation: Any, reason: Reason) -> str:
+    """A legal condition in the reader's language: the solver names it by the caveat's English
+    text, which the caveat also holds in Arabic."""
+    texts = {}
+    for caveat in generation.caveats.values():
+        shown = localized(caveat, "text")
+        for text in (caveat.text_en, caveat.text_ar):
+            if text and shown:
+                texts[text.strip().rstrip(".")] = shown.strip().rstrip(".")
+    # Several conditions come joined by "; ".
+    parts = [p.strip().rstrip(".") for p in (reason.detail or "").split(";")]
+    separator = "؛ " if (get_language() or "ar").startswith("ar") else "; "
+    return separator.join(texts.get(p, p) for p in parts if p) if texts else reason.detail
+
+
 def describe(generation: Any, reason: Reason) -> str:
     """One sentence for a gap's cause, in the active language."""
     values = {
@@ -73,7 +88,9 @@ def describe(generation: Any, reason: Reason) -> str:
         "nation": nation_name(generation, reason.nation),
         "caveat": caveat_words(generation, reason),
         "rule": str(RULE_PHRASES.get(reason.rule or "", reason.detail)),
-        "detail": reason.detail,
+        "detail": condition_words(generation, reason)
+        if reason.kind == "legal_condition"
+        else reason.detail,
         "used": "، ".join(
             requirement_name(generation, u.requirement_id, u.label) for u in reason.used_by
         ),

@@ -19,6 +19,7 @@ from marsad.geo.governorates import governorate_geometries
 from marsad.notify import selectors, services
 from marsad.notify.kinds import KIND_CHOICES
 from marsad.notify.models import Channel
+from marsad.web.problems import explain
 
 PER_PAGE = 50
 LOG_ROWS = 10
@@ -87,7 +88,7 @@ def subscriptions(request: HttpRequest) -> HttpResponse:
                 secret=form.get("secret", ""),
             )
         except (InvalidInput, NotAllowed) as exc:
-            error = str(exc)
+            error = explain(exc)
         else:
             return redirect("notify:subscriptions")
     context = _form_context(request, error=error, form=form)

@@ -36,6 +36,12 @@ def scores(user: Any, provision: Provision) -> QuerySet[ScoreChange]:
     return ScoreChange.objects.visible_to(user).filter(provision=provision).order_by("on", "id")
 
 
+def score_changes_since(user: Any, day: date) -> QuerySet[ScoreChange]:
+    """Score changes the reader may see that took effect on `day` or later (the home page's
+    "points moved this week")."""
+    return ScoreChange.objects.visible_to(user).filter(on__gte=day)
+
+
 def current_scores(
     user: Any, plan: Plan, *, as_of: date | None = None
 ) -> dict[Provision, int | None]:

@@ -13,6 +13,7 @@ from marsad.plan import selectors
 from marsad.plan.models import Category, Provision
 from marsad.plan.sequencing import analyse_plan, node_id, svg_geometry
 from marsad.statements.selectors import statements
+from marsad.web.problems import explain
 
 
 def _plan(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -28,7 +29,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
     try:
         filters = selectors.PointFilters.parse(request.GET)
     except InvalidInput as refused:  # shown above the tracker, which then shows today
-        filters, error = selectors.PointFilters(), str(refused)
+        filters, error = selectors.PointFilters(), explain(refused)
     as_of = filters.as_of
     sequencing = analyse_plan(request.user, plan, as_of=as_of)
     rows = []

@@ -18,6 +18,7 @@ from marsad.programs import scoring, selectors
 from marsad.programs.models import Course
 from marsad.programs.vocabulary import SHORT_LABELS
 from marsad.web.context import DIGITS_COOKIE
+from marsad.web.problems import explain
 
 
 def _readiness(request: HttpRequest) -> tuple[selectors.ReadinessTable, str]:
@@ -25,7 +26,7 @@ def _readiness(request: HttpRequest) -> tuple[selectors.ReadinessTable, str]:
     try:
         day = parse_date(request.GET.get("as_of"), "as_of")
     except InvalidInput as refused:
-        day, error = None, str(refused)
+        day, error = None, explain(refused)
     return selectors.readiness_table(request.user, day), error
 
 

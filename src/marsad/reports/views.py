@@ -23,6 +23,7 @@ from marsad.reports.render import render as render_file
 from marsad.reports.requests import ReportRequest
 from marsad.reports.sitrep import build
 from marsad.web.context import DIGITS_COOKIE
+from marsad.web.problems import explain
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -56,7 +57,7 @@ def daily(request: HttpRequest) -> HttpResponse:
     except NotAllowed:
         raise PermissionDenied(_("You may not read reports cut for this audience.")) from None
     except InvalidInput as error:
-        return render(request, "reports/daily.html", {"error": str(error)}, status=400)
+        return render(request, "reports/daily.html", {"error": explain(error)}, status=400)
     with translation.override(asked.language):
         report = build(asked.day, asked.audience)
     if "format" in params:
@@ -111,7 +112,7 @@ def issue(request: HttpRequest) -> HttpResponse:
             fmt=asked.fmt,
         )
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
         return redirect("reports:index")
     messages.success(
         request, _("The report is issued and kept (SHA-256 %(sha)s).") % {"sha": issued.sha256}

@@ -10,6 +10,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.vocabulary import VALUE_LABELS
 from marsad.statements import selectors
 from marsad.statements.models import REFUSALS, STANCES, Topic
+from marsad.web.problems import explain
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -17,7 +18,7 @@ def index(request: HttpRequest) -> HttpResponse:
     try:
         filters = selectors.StatementFilters.parse(request.GET)
     except InvalidInput as exc:
-        filters, error = selectors.StatementFilters(), str(exc)
+        filters, error = selectors.StatementFilters(), explain(exc)
     found = selectors.statements(request.user, filters)
     return render(
         request,

@@ -57,6 +57,8 @@ LIBRARIES = [
     ),
     ("vendor/chart.js", "chart.js/dist", ["chart.umd.min.js", "chart.umd.min.js.map"]),
     ("vendor/topojson-client", "topojson-client/dist", ["topojson-client.min.js"]),
+    # Date inputs in the interface's language (Arabic month and day names).
+    ("vendor/flatpickr", "flatpickr/dist", ["flatpickr.min.js", "flatpickr.min.css", "l10n/ar.js"]),
     # The daily report's Arabic font (SIL Open Font License).
     (
         "vendor/noto-naskh-arabic",

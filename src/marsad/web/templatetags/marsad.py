@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import get_language
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
 from marsad.extraction.numerals import to_arabic_digits
@@ -38,3 +39,9 @@ def attribute_label(name: str) -> Any:
 @register.filter
 def measure_label(name: str) -> Any:
     return MEASURE_LABELS.get(name, name)
+
+
+@register.simple_tag
+def comma() -> str:
+    """The list separator of the reader's language: the Arabic comma or the Latin one."""
+    return "، " if (get_language() or "ar").startswith("ar") else ", "

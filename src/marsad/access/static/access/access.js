@@ -11,7 +11,7 @@ function marsadAccessMap(elementId, data) {
   if (!element || !window.L) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.25});
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  map.attributionControl.addAttribution("<bdi translate=\"no\">OCHA COD-AB (CC BY-IGO)</bdi>");
   const label = (props) => {
     const span = document.createElement("span");
     const name = document.createElement("bdi");

@@ -53,7 +53,7 @@ function marsadCategoryChart(canvas, data) {
     type: "bar",
     data: {labels: data.labels, datasets: [{label: data.label, data: data.values, backgroundColor: "#0f3a4a"}]},
     options: {indexAxis: "y", maintainAspectRatio: false, plugins: {legend: {display: false}},
-              locale: document.documentElement.lang,
+              locale: marsadLocale(),
               // Right-to-left pages read bars from the right, labels on the right.
               scales: {x: {reverse: rtl, ticks: {precision: 0}},
                        y: {position: rtl ? "right" : "left", ticks: {autoSkip: false}}}},

@@ -2,12 +2,12 @@
    their own geometries, the OCHA governorate polygons and crossing points. */
 "use strict";
 
-function marsadPlacesMap(elementId, featureCollection) {
+function marsadPlacesMap(elementId, featureCollection, legend) {
   const element = document.getElementById(elementId);
   if (!element || !window.L) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.25});
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  map.attributionControl.addAttribution("<bdi translate=\"no\">OCHA COD-AB (CC BY-IGO)</bdi>");
   const layer = L.geoJSON(featureCollection, {
     style: () => ({color: "#0f3a4a", weight: 1.5, fillColor: "#7fb3c4", fillOpacity: 0.35}),
     pointToLayer: (feature, latlng) => L.circleMarker(latlng, {
@@ -16,13 +16,20 @@ function marsadPlacesMap(elementId, featureCollection) {
     onEachFeature: (feature, item) => {
       const props = feature.properties || {};
       const label = document.createElement("bdi");
-      label.textContent = props.name + (props.pcode ? " (" + props.pcode + ")" : "");
-      item.bindTooltip(label, {sticky: true});
+      const point = feature.geometry && feature.geometry.type === "Point";
+      // A crossing is named on the map itself; an area names itself under the pointer.
+      label.textContent = props.name + (props.pcode && !point ? " (" + props.pcode + ")" : "");
+      if (point && props.name) {
+        item.bindTooltip(label, {permanent: true, direction: "top", offset: [0, -6], className: "crossing-label"});
+      } else {
+        item.bindTooltip(label, {sticky: true});
+      }
       if (props.url) {
         item.on("click", () => { window.location.href = props.url; });
       }
     },
   }).addTo(map);
+  if (legend && (legend.area || legend.crossing)) { marsadLegend(map, [["#7fb3c4", legend.area], ["#c8872b", legend.crossing]]); }
   const bounds = layer.getBounds();
   if (bounds.isValid()) {
     map.fitBounds(bounds, {padding: [12, 12], maxZoom: 13});
@@ -32,6 +39,26 @@ function marsadPlacesMap(elementId, featureCollection) {
   return map;
 }
 
+/* A legend in the map's corner: [colour, text] pairs, the text in the page's language. */
+function marsadLegend(map, entries) {
+  const control = L.control({position: "bottomleft"});
+  control.onAdd = () => {
+    const box = L.DomUtil.create("div", "map-legend");
+    box.dir = document.documentElement.dir;
+    entries.filter(([, text]) => text).forEach(([colour, text]) => {
+      const row = document.createElement("div");
+      const swatch = document.createElement("span");
+      swatch.className = "legend-swatch";
+      swatch.style.backgroundColor = colour;
+      row.append(swatch, text);
+      box.append(row);
+    });
+    return box;
+  };
+  control.addTo(map);
+  return control;
+}
+
 /* States coloured by their standing, on Natural Earth outlines (world-atlas, public domain).
    `countries` maps ISO numeric codes to {name, label, colour, url}. */
 function marsadWorldMap(elementId, atlasUrl, countries) {
@@ -39,7 +66,7 @@ function marsadWorldMap(elementId, atlasUrl, countries) {
   if (!element || !window.L || !window.topojson) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.25, worldCopyJump: false});
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth");
+  map.attributionControl.addAttribution("<bdi translate=\"no\">Natural Earth</bdi>");
   map.setView([30, 20], 2);
   fetch(atlasUrl).then((response) => response.json()).then((atlas) => {
     const world = topojson.feature(atlas, atlas.objects.countries);
@@ -73,7 +100,7 @@ function marsadChoropleth(elementId, shapes, counts) {
   if (!element || !window.L) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.25});
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  map.attributionControl.addAttribution("<bdi translate=\"no\">OCHA COD-AB (CC BY-IGO)</bdi>");
   const highest = Math.max(1, ...Object.values(counts));
   const layer = L.geoJSON(shapes, {
     style: (feature) => {
@@ -84,7 +111,7 @@ function marsadChoropleth(elementId, shapes, counts) {
       const label = document.createElement("span");
       const name = document.createElement("bdi");
       name.textContent = feature.properties.name;
-      label.append(name, ": " + (counts[feature.properties.pcode] || 0).toLocaleString(document.documentElement.lang));
+      label.append(name, ": " + (counts[feature.properties.pcode] || 0).toLocaleString(marsadLocale()));
       item.bindTooltip(label, {sticky: true});
     },
   }).addTo(map);
@@ -101,7 +128,7 @@ function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
   if (!element || !window.L) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.5, maxZoom: 18});
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("OCHA COD-AB (CC BY-IGO)");
+  map.attributionControl.addAttribution("<bdi translate=\"no\">OCHA COD-AB (CC BY-IGO)</bdi>");
   const outline = L.geoJSON(shapes, {style: () => ({color: "#0f3a4a", weight: 1, fillOpacity: 0.04})}).addTo(map);
   map.fitBounds(outline.getBounds(), {padding: [8, 8]});
   const markers = L.markerClusterGroup ? L.markerClusterGroup({chunkedLoading: true}) : L.layerGroup();
@@ -122,18 +149,18 @@ function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
         let marker;
         if (data.mode === "clusters") {
           const size = 18 + Math.min(40, Math.sqrt(p.count) * 2);
-          marker = L.marker([lat, lon], {icon: L.divIcon({className: "hex-cluster", html: "<span>" + p.count.toLocaleString(document.documentElement.lang) + "</span>", iconSize: [size, size]})});
+          marker = L.marker([lat, lon], {icon: L.divIcon({className: "hex-cluster", html: "<span>" + p.count.toLocaleString(marsadLocale()) + "</span>", iconSize: [size, size]})});
           marker.on("click", () => map.setView([lat, lon], map.getZoom() + 2));
         } else {
           marker = L.circleMarker([lat, lon], {radius: 6, color: "#7a1f1f", fillColor: "#c0504d", fillOpacity: 0.85, weight: 1});
           const link = document.createElement("a");
           link.href = incidentUrl.replace("/0/", "/" + p.id + "/");
-          link.textContent = p.date + " · " + p.type + (p.fatalities ? " · " + p.fatalities : "");
+          link.textContent = [p.date, p.type_label || p.type, p.fatalities ? marsadNumber(p.fatalities) : ""].filter(Boolean).join(" | ");
           marker.bindPopup(link);
         }
         markers.addLayer(marker);
       });
-      if (status) { status.textContent = data.features.length.toLocaleString(document.documentElement.lang); status.dataset.mode = data.mode; }
+      if (status) { status.textContent = data.features.length.toLocaleString(marsadLocale()); status.dataset.mode = data.mode; }
       element.dataset.ready = "1";
     });
   }
@@ -142,7 +169,8 @@ function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
   return map;
 }
 
-marsadWidget("places-map", (element, data) => marsadPlacesMap(element.id, data.places));
+marsadWidget("places-map", (element, data) => marsadPlacesMap(element.id, data.places,
+  {area: data.legendArea, crossing: data.legendCrossing}));
 /* One point (an incident's place), from data-latitude and data-longitude. */
 marsadWidget("point-map", (element, data) => marsadPlacesMap(element.id, {
   type: "FeatureCollection",
