@@ -40,7 +40,7 @@ class AccessForm(RecordForm):
 class StatusForm(AccessForm):
     crossing = PickerField("crossings", label=_("Crossing"), required=False)
     corridor = PickerField("corridors", label=_("or corridor"), required=False)
-    state = forms.ChoiceField(label=_("State"), choices=AccessState.choices)
+    state = forms.ChoiceField(label=_("Status"), choices=AccessState.choices)
     on = forms.DateField(label=_("From"), widget=DATE)
     expected = forms.BooleanField(label=_("Announced, not yet in effect"), required=False)
     authority = PickerField("actors", label=_("Decided by"), required=False)
