@@ -31,7 +31,45 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(p), t)
     for p, t in (
         (r"^is required$", gettext_lazy("This field is required.")),
-        (r"^the date (of the \w+ )?is required$", gettext_lazy("The date is required.")),
+        (
+            r"^the (start )?date (of (the )?\w+ )?is required$",
+            gettext_lazy("The date is required."),
+        ),
+        (r"^must be a number", gettext_lazy("Write a number.")),
+        (r"^give trucks, a quantity or tons$", gettext_lazy("Give trucks, a quantity or tons.")),
+        (
+            r"^happened on (?P<x>\S+), before the agreement took effect \((?P<y>[^)]+)\)$",
+            gettext_lazy(
+                "The incident happened on %(x)s, before the agreement took effect (%(y)s)."
+            ),
+        ),
+        (
+            r"^is before the pledge's current status took effect \((?P<x>[^)]+)\)$",
+            gettext_lazy("This day is before the pledge's current status took effect (%(x)s)."),
+        ),
+        (
+            r"^a statement has a stance, or it is a refusal",
+            gettext_lazy("Choose a stance or a refusal to speak, not both."),
+        ),
+        (
+            r"^say in which language the quote is$",
+            gettext_lazy("Choose the language of the quote."),
+        ),
+        (r"is already '(?P<x>\w+)'", gettext_lazy("It is already “%(x)s”.")),
+        (
+            r"^a \w+ '(?P<x>\w+)' can only become: (?P<y>.+)$",
+            gettext_lazy("From “%(x)s” it can only become: %(y)s."),
+        ),
+        (
+            r"^nothing was closed",
+            gettext_lazy("Nothing was closed: record “open” (a reopening follows a closure)."),
+        ),
+        (
+            r"^a closed crossing or corridor comes back as",
+            gettext_lazy(
+                "A closed crossing or corridor comes back as “reopened” (or “restricted”)."
+            ),
+        ),
         (
             r"^must be a date written YYYY-MM-DD$",
             gettext_lazy("Write a date as year-month-day (YYYY-MM-DD)."),
