@@ -74,3 +74,11 @@ def test_a_picker_answers_in_the_same_queries_whatever_the_number_of_actors(
         )
     with django_assert_max_num_queries(3):
         assert Client().get("/pick/actors/?q=منظمة").status_code == 200
+
+
+def test_the_claims_filter_chooses_its_actor_with_a_picker(demo):
+    html = Client().get("/claims/?actor=ITA").content.decode()
+    assert 'data-widget="picker"' in html
+    assert 'name="actor" value="ITA"' in html
+    assert 'value="إيطاليا"' in html  # the chosen actor's name in the search box
+    assert "marsad/picker.js" in html
