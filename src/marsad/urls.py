@@ -9,6 +9,7 @@ from marsad.api import api
 from marsad.core import exports
 from marsad.core import search_views as searches
 from marsad.core import views as core
+from marsad.web import pickers
 from marsad.web import views as web
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("searches/<str:share_key>/", searches.shared, name="saved_search"),
     path("digits/", web.set_digits, name="set_digits"),
     path("help/", web.help_page, name="help"),
+    path("pick/<slug:kind>/", pickers.pick, name="pick"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("coalition/", include("marsad.coalition.urls")),

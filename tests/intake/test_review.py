@@ -102,8 +102,11 @@ def test_review_page_in_arabic_corrects_figures_date_and_place(demo, demo_users)
     client = Client()
     client.force_login(demo_users["analyst"])
     html = client.get(f"/intake/documents/{result.document.pk}/").content.decode()
-    for words in ("دقة التاريخ", "الأرجح", "المكان (المعرّف أو الرمز P-code)", "نوع المصدر"):
+    for words in ("دقة التاريخ", "الأرجح", "المكان", "نوع المصدر"):
         assert words in html
+    # Actors and places are chosen with pickers, the claim's own shown chosen already.
+    assert 'data-widget="picker"' in html
+    assert f'id="place-{attack.pk}-options"' in html
     assert f'name="fig_killed_best" id="{attack.pk}-fig-killed-best"' in html
     # The credibility rule in the interface's language, every row of it.
     assert "تتفق ثلاثة مصادر مستقلة أو أكثر" in html

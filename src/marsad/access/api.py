@@ -15,7 +15,9 @@ from marsad.access.schemas import (
     ConsignmentIn,
     ConsignmentOut,
     ConsignmentStatusIn,
+    CorridorIn,
     CorridorOut,
+    CrossingIn,
     CrossingOut,
     CrossingStatusIn,
     CrossingStatusOut,
@@ -59,6 +61,11 @@ def list_crossings(request: HttpRequest) -> Any:
     return selectors.crossings(_user(request))
 
 
+@router.post("/crossings", response={201: CrossingOut, **ERRORS}, summary="Record a crossing")
+def create_crossing(request: HttpRequest, payload: CrossingIn) -> Any:
+    return Status(201, services.create_crossing(by=_user(request), **payload.dict()))
+
+
 @router.get("/crossings/{key}", response={200: CrossingOut, 404: Error})
 def get_crossing(request: HttpRequest, key: str) -> Any:
     return selectors.crossing(_user(request), key)
@@ -77,6 +84,11 @@ def crossing_timeline(request: HttpRequest, key: str) -> Any:
 @router.get("/corridors", response=list[CorridorOut], summary="Corridors with their routes")
 def list_corridors(request: HttpRequest) -> Any:
     return selectors.corridors(_user(request))
+
+
+@router.post("/corridors", response={201: CorridorOut, **ERRORS}, summary="Record a corridor")
+def create_corridor(request: HttpRequest, payload: CorridorIn) -> Any:
+    return Status(201, services.create_corridor(by=_user(request), **payload.dict()))
 
 
 @router.get("/corridors/{key}", response={200: CorridorOut, 404: Error})

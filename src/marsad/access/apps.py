@@ -8,3 +8,8 @@ class AccessConfig(AppConfig):
     verbose_name = _("Humanitarian access")
     demo_loader = "marsad.access.demo.load"
     demo_order = 45
+
+    def ready(self) -> None:
+        from marsad.access.pickers import register_all
+
+        register_all()

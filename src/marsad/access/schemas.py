@@ -283,3 +283,33 @@ class OpenShareOut(Schema):
     by_state: dict[str, int]
     share_open: float | None
     share_open_or_restricted: float | None
+
+
+class CrossingIn(RecordIn):
+    key: str = Field(description="the crossing's identifier, e.g. CROSSING-ZIKIM")
+    kind: str = Field(description="land, maritime, air or aggregate")
+    name_ar: str
+    name_en: str
+    aliases_ar: list[str] = []
+    aliases_en: list[str] = []
+    place: str | None = Field(None, description="identifier of the place it lies in")
+    latitude: float | str | None = None
+    longitude: float | str | None = None
+    location_note_ar: str = ""
+    location_note_en: str = ""
+    description_ar: str = ""
+    description_en: str = ""
+    marking: str = "public"
+
+
+class CorridorIn(RecordIn):
+    key: str
+    crossing: str = Field(description="identifier of the crossing it starts from")
+    name_ar: str
+    name_en: str
+    route: dict[str, Any] = Field(description="GeoJSON LineString in degrees")
+    destinations_ar: str = ""
+    destinations_en: str = ""
+    route_note_ar: str = ""
+    route_note_en: str = ""
+    marking: str = "public"

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from marsad.ceasefire import views
+from marsad.ceasefire import form_views, views
 
 app_name = "ceasefire"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("incidents/", views.incident_list, name="incidents"),
+    path("incidents/new/", form_views.incident_new, name="incident_new"),
     path("incidents/<int:pk>/", views.incident_detail, name="incident"),
+    path("incidents/<int:pk>/violations/new/", form_views.violation_new, name="violation_new"),
     path(
         "incidents/<int:pk>/verification",
         views.change_verification,

@@ -13,6 +13,7 @@ from marsad.coalition.vocabulary import (
     InvitationState,
     PledgeKind,
     PledgeStatus,
+    Readiness,
     Role,
     Unit,
 )
@@ -122,6 +123,13 @@ class Pledge(Evidenced):
         _("status"), max_length=10, choices=PledgeStatus.choices, default=PledgeStatus.OFFERED
     )
     announced = models.DateField(_("announced"), null=True, blank=True)
+    # The day the status took effect: a pledge withdrawn on a day counts until that day. None:
+    # not known (a withdrawal of unknown date counts on every day, as before dates were kept).
+    status_since = models.DateField(_("status since"), null=True, blank=True)
+    readiness = models.CharField(
+        _("readiness"), max_length=12, choices=Readiness.choices, blank=True, default=""
+    )
+    deployable_from = models.DateField(_("can deploy from"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=["claims"])
 
     class Meta:

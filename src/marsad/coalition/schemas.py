@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 from marsad.coalition import selectors
 from marsad.core.schemas import RecordIn, RecordOut
@@ -114,6 +115,9 @@ class PledgeOut(RecordOut):
     conditions: str
     status: str
     announced: date | None
+    status_since: date | None = Field(description="the day the status took effect, if known")
+    readiness: str = Field(description="planned, designated, preparing, ready, deployed or ''")
+    deployable_from: date | None = Field(description="the day the contribution can deploy")
 
     @staticmethod
     def resolve_nation(obj: Any) -> str:
@@ -134,10 +138,14 @@ class PledgeIn(RecordIn):
     conditions: str = ""
     status: str = "offered"
     announced: str | None = None
+    status_since: str | None = None
+    readiness: str = ""
+    deployable_from: str | None = None
 
 
 class PledgeStatusIn(Schema):
     status: str
+    on: str | None = Field(None, description="YYYY-MM-DD, the day it took effect; today if none")
     claims: list[int] = []
 
 

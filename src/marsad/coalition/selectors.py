@@ -162,9 +162,8 @@ def standings(user: Any, *, day: date | None = None, force: str = FORCE_KEY) -> 
     for invitation in invitations(user).filter(body__key=force):
         entry(invitation.invitee).invitations.append((invitation, status_on(user, invitation, day)))
     counts = (
-        pledges_on(user, day)
+        standing_pledges(user, day)
         .filter(body__key=force, negative=False)
-        .exclude(status="withdrawn")
         .values("nation")
         .annotate(n=Count("id"))
     )
@@ -176,10 +175,17 @@ def standings(user: Any, *, day: date | None = None, force: str = FORCE_KEY) -> 
 
 def pledges_on(user: Any, day: date | None = None) -> QuerySet[Pledge]:
     """The pledges announced by `day` (today). A pledge with no known date counts, as a
-    membership with no known start does: leaving it out would hide it on every day. A pledge's
-    status has no date of its own, so a withdrawn pledge is taken as withdrawn on every day."""
+    membership with no known start does: leaving it out would hide it on every day."""
     day = day or date.today()
     return pledges(user).filter(Q(announced__isnull=True) | Q(announced__lte=day))
+
+
+def standing_pledges(user: Any, day: date | None = None) -> QuerySet[Pledge]:
+    """The pledges announced by `day` (today) and not withdrawn on it: a pledge withdrawn on a
+    day counts until the day before; one withdrawn on a day not known counts on no day."""
+    day = day or date.today()
+    withdrawn = Q(status="withdrawn") & (Q(status_since__isnull=True) | Q(status_since__lte=day))
+    return pledges_on(user, day).exclude(withdrawn)
 
 
 def pledges_by_kind(
@@ -188,9 +194,8 @@ def pledges_by_kind(
     """Per kind: how many pledges announced by `day` (today), the total quantity offered, and
     the refusals."""
     rows = (
-        pledges_on(user, day)
+        standing_pledges(user, day)
         .filter(body__key=force)
-        .exclude(status="withdrawn")
         .values("kind", "unit", "negative")
         .annotate(n=Count("id"), total=Sum("quantity"))
         .order_by("kind", "negative")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from marsad.coalition.vocabulary import (
     InvitationState,
     PledgeKind,
     PledgeStatus,
+    Readiness,
     Role,
     Unit,
 )
@@ -161,6 +163,9 @@ def record_pledge(
     conditions: str = "",
     status: str = "offered",
     announced: Any = None,
+    status_since: Any = None,
+    readiness: str = "",
+    deployable_from: Any = None,
     claims: Iterable[Any] = (),
     marking: str = "",
     releasable_to: Iterable[str] = (),
@@ -179,7 +184,11 @@ def record_pledge(
         conditions=conditions.strip(),
         status=choice(status, "status", PledgeStatus.values),
         announced=parse_date(announced, "announced"),
+        readiness=choice(readiness, "readiness", Readiness.values) if readiness else "",
+        deployable_from=parse_date(deployable_from, "deployable_from"),
     )
+    # A status recorded with the pledge holds from its announcement unless dated otherwise.
+    pledge.status_since = parse_date(status_since, "status_since") or pledge.announced
     gate.store(
         pledge,
         by=by,
@@ -193,18 +202,40 @@ def record_pledge(
 
 @transaction.atomic
 def set_pledge_status(
-    *, by: Any, pledge: Pledge, status: str, claims: Iterable[Any] = ()
+    *, by: Any, pledge: Pledge, status: str, on: Any = None, claims: Iterable[Any] = ()
 ) -> Pledge:
-    """Move a pledge along offered → confirmed → delivered, or withdraw it."""
+    """Move a pledge along offered → confirmed → delivered, or withdraw it, from the day `on`
+    (today when not given): a pledge withdrawn on a day still counts on the days before."""
     require_writer(by)
     status = choice(status, "status", PledgeStatus.values)
+    since = parse_date(on, "on") or date.today()
     # The status the pledge has now, not the one of the object handed in (it may be stale).
     lock_writes()
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     why = transitions.pledge_refusal(pledge.status, status)
     if why:
         raise InvalidInput.one("status", status, why)
-    pledge.status = status
+    if pledge.status_since and since < pledge.status_since:
+        raise InvalidInput.one(
+            "on", on, f"is before the pledge's current status took effect ({pledge.status_since})"
+        )
+    pledge.status, pledge.status_since = status, since
+    return gate.store(pledge, by=by, claims=claims)
+
+
+@transaction.atomic
+def set_pledge_readiness(
+    *,
+    by: Any,
+    pledge: Pledge,
+    readiness: str,
+    deployable_from: Any = None,
+    claims: Iterable[Any] = (),
+) -> Pledge:
+    """Record how ready a contribution is and the day it can deploy."""
+    require_writer(by)
+    pledge.readiness = choice(readiness, "readiness", Readiness.values) if readiness else ""
+    pledge.deployable_from = parse_date(deployable_from, "deployable_from")
     return gate.store(pledge, by=by, claims=claims)
 
 

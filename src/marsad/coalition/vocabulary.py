@@ -40,6 +40,17 @@ class PledgeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
+class Readiness(models.TextChoices):
+    """How ready a contribution is to deploy, as its nation or the force says."""
+
+    UNKNOWN = "", _("not known")
+    PLANNED = "planned", _("planned: not yet designated")
+    DESIGNATED = "designated", _("designated: units or people named")
+    PREPARING = "preparing", _("preparing: training and equipping")
+    READY = "ready", _("ready to deploy")
+    DEPLOYED = "deployed", _("deployed")
+
+
 class Unit(models.TextChoices):
     PERSONS = "persons", _("persons")
     USD = "usd", _("US dollars")

@@ -8,3 +8,8 @@ class PlanConfig(AppConfig):
     verbose_name = _("The plan")
     demo_loader = "marsad.plan.demo.load"
     demo_order = 60
+
+    def ready(self) -> None:
+        from marsad.plan.pickers import register_all
+
+        register_all()

@@ -9,3 +9,8 @@ class StatementsConfig(AppConfig):
     demo_loader = "marsad.statements.demo.load"
     demo_order = 50
     actor_panel = "marsad.statements.panels.actor_statements"
+
+    def ready(self) -> None:
+        from marsad.statements.pickers import register_all
+
+        register_all()
