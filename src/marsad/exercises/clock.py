@@ -4,7 +4,7 @@ delivers it as if it came from outside."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -47,7 +47,7 @@ def now(clock: Clock, at: datetime | None = None) -> int:
 
 
 def exercise_datetime(clock: Clock, minutes: int) -> datetime:
-    start = datetime.combine(clock.day_zero, datetime.min.time(), tzinfo=timezone.utc)
+    start = datetime.combine(clock.day_zero, datetime.min.time(), tzinfo=UTC)
     return start + timedelta(minutes=minutes)
 
 
