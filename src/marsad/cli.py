@@ -99,7 +99,12 @@ def demo(
 @app.command()
 def createuser(
     username: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="admin, analyst, liaison, humanitarian or public.")],
+    role: Annotated[
+        str,
+        typer.Option(
+            help="admin, analyst, liaison, humanitarian, public or controller (runs exercises)."
+        ),
+    ],
     nation: Annotated[
         str, typer.Option(help="ISO alpha-3 code of a liaison officer's nation, e.g. ITA.")
     ] = "",

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from marsad.core.models import Actor, Source
 from marsad.core.services import gate
 from marsad.core.services.base import SystemUser
+from marsad.exercises import selectors
 from marsad.exercises.models import Clock, Inject, KeyFact, Truth
 from marsad.exercises.scenario import Scenario, check_references, minutes
 
@@ -32,13 +32,11 @@ class Loaded:
 
 def check(scenario: Scenario) -> None:
     """Refuse a scenario naming a source, actor or crossing this database does not hold."""
-    from marsad.access.models import Crossing
-
     check_references(
         scenario,
-        is_source=lambda key: Source.objects.visible_to(LOADER).filter(key=key).exists(),
-        is_actor=lambda key: Actor.objects.visible_to(LOADER).filter(key=key).exists(),
-        is_crossing=lambda key: Crossing.objects.visible_to(LOADER).filter(key=key).exists(),
+        is_source=lambda key: selectors.source_known(LOADER, key),
+        is_actor=lambda key: selectors.actor_known(LOADER, key),
+        is_crossing=lambda key: selectors.crossing_known(LOADER, key),
     )
 
 

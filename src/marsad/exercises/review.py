@@ -18,8 +18,9 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marsad.core.models import Claim, ReviewState, User
+from marsad.core.models import ReviewState, User
 from marsad.core.roles import Role
+from marsad.exercises import selectors
 from marsad.exercises.clock import now, the_clock
 from marsad.exercises.models import Clock, Inject, KeyFact, ReportCheck, exercise_time
 from marsad.exercises.scoring import middle, pair, ratio
@@ -84,14 +85,7 @@ def review(reader: Any) -> Review:
         doc: [(t.key, t.claim_type, t.spec) for t in inject.truths.all()]
         for doc, inject in delivered.items()
     }
-    reviewed = (
-        Claim.objects.visible_to(reader)
-        .filter(document_id__in=delivered, reviewed_by__isnull=False)
-        .exclude(review_state=ReviewState.PROPOSED)
-        .select_related("reviewed_by", "target")
-        .prefetch_related("actors", "recipients")
-        .order_by("reviewed_at", "pk")
-    )
+    reviewed = selectors.reviewed_claims(reader, delivered)
     per_user: dict[int, dict[int, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     rows: dict[int, Row] = {}
     delays: dict[int, list[float]] = defaultdict(list)
