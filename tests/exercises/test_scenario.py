@@ -105,3 +105,10 @@ def test_unknown_sources_and_actors_are_named():
 def test_a_file_that_is_not_toml_names_its_line():
     error = _refusal('format = "marsad.exercise/1"\ntitle_ar = \n')
     assert error.problems[0].line == 2
+
+
+def test_an_identifier_too_long_for_its_table_is_refused():
+    long_id = "x" * 61
+    text = TEXT.replace('id = "strike-incident"', f'id = "{long_id}"')
+    error = _refusal(text)
+    assert [(p.line, p.field) for p in error.problems] == [(_line_of(text, long_id), "id")]

@@ -69,7 +69,7 @@ def _queue_due(by: Any, clock: Clock, at: datetime) -> list[int]:
     )
     for inject in due:
         inject.queued_at = at
-        gate.store(inject, by=by, action="exercise inject queued")
+        gate.store(inject, by=by, action="inject queued")
     return [inject.pk for inject in due]
 
 

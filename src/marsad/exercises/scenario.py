@@ -128,6 +128,25 @@ class _Lines:
         return start
 
 
+# Lengths the exercise's tables hold.
+LONGEST = {"id": 60, "title_ar": 200, "title_en": 200, "ar": 200, "en": 200}
+
+
+def _too_long(
+    problems: list[Problem], data: dict[str, Any], where: int, lines: _Lines, prefix: str = ""
+) -> None:
+    for name, limit in LONGEST.items():
+        value = data.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            problems.append(
+                Problem(
+                    lines.field(where, name), prefix + name, f"is longer than {limit} characters"
+                )
+            )
+        elif name == "id" and name in data and not isinstance(value, str):
+            problems.append(Problem(lines.field(where, name), prefix + name, "must be text"))
+
+
 def _unknown(
     problems: list[Problem], data: dict[str, Any], allowed: set[str], where: int, lines: _Lines
 ) -> None:
@@ -147,6 +166,7 @@ def _check_inject(
         )
         return problems, truth_seen
     _unknown(problems, item, COMMON | FIELDS[kind], start, lines)
+    _too_long(problems, item, start, lines)
     for name in sorted({"id", "at", *REQUIRED[kind]} - set(item)):
         problems.append(Problem(start, name, "is required"))
     if "at" in item and minutes(item["at"]) is None:
@@ -173,6 +193,7 @@ def _check_inject(
         for t_index, truth in enumerate(truths if isinstance(truths, list) else []):
             t_start = lines.table("inject.truth", truth_seen + t_index)
             _unknown(problems, truth, TRUTH, t_start, lines)
+            _too_long(problems, truth, t_start, lines, "truth.")
             for name in sorted({"id", "type"} - set(truth)):
                 problems.append(Problem(t_start, f"truth.{name}", "is required"))
         truth_seen += len(truths) if isinstance(truths, list) else 0
@@ -191,6 +212,7 @@ def parse(text: str) -> Scenario:
     lines = _Lines(text)
     problems: list[Problem] = []
     _unknown(problems, data, TOP, 1, lines)
+    _too_long(problems, data, 1, lines)
     if data.get("format") != FORMAT:
         problems.append(Problem(lines.field(1, "format"), "format", f"must be {FORMAT!r}"))
     for name in ("title_ar", "title_en", "day_zero"):
@@ -231,6 +253,7 @@ def parse(text: str) -> Scenario:
     for index, fact in enumerate(data.get("key_fact", [])):
         start = lines.table("key_fact", index)
         _unknown(problems, fact, KEY_FACT, start, lines)
+        _too_long(problems, fact, start, lines, "key_fact.")
         for name in sorted(KEY_FACT - set(fact)):
             problems.append(Problem(start, f"key_fact.{name}", "is required"))
     if problems:

@@ -31,11 +31,11 @@ def deliver_inject(pk: int) -> str:
             inject.record, inject.document = record, document
             inject.delivered_at = timezone.now()
             inject.delivered_minute = exercise_clock.now(clock)
-            gate.store(inject, by=INJECTOR, action="exercise inject delivered")
+            gate.store(inject, by=INJECTOR, action="inject delivered")
     except InvalidInput as error:
         with transaction.atomic():
             inject.failure = str(error)[:500]
-            gate.store(inject, by=INJECTOR, action="exercise inject refused")
+            gate.store(inject, by=INJECTOR, action="inject refused")
         return inject.failure
     return record
 
