@@ -34,14 +34,21 @@ def _pg(dbname: str = ""):  # type: ignore[no-untyped-def]
     import psycopg
 
     config = dj_database_url.parse(_live_url())
-    return psycopg.connect(
-        dbname=dbname or config["NAME"],
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    )
+    options = {
+        "user": config.get("USER") or None,
+        "password": config.get("PASSWORD") or None,
+        "host": config.get("HOST") or None,
+        "port": config.get("PORT") or None,
+        "autocommit": True,
+    }
+    if dbname:
+        return psycopg.connect(dbname=dbname, **options)
+    # The server's maintenance database, so that creating or listing exercises needs no
+    # connection to the live one; the live database's name when that one is closed to us.
+    try:
+        return psycopg.connect(dbname="postgres", **options)
+    except psycopg.OperationalError:
+        return psycopg.connect(dbname=config["NAME"], **options)
 
 
 def on_postgres() -> bool:
