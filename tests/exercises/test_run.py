@@ -226,3 +226,28 @@ def test_exports_say_exercise(drill, client):
     assert 'filename="marsad-EXERCISE-drill-statements.csv"' in answer["Content-Disposition"]
     body = b"".join(answer.streaming_content).decode()
     assert "EXERCISE drill: " in body
+
+
+def test_a_scenario_naming_an_unknown_source_creates_nothing(demo):
+    from marsad.exercises.models import Clock
+    from marsad.exercises.scenario import DEFAULT, ScenarioError, parse
+
+    text = DEFAULT.read_text(encoding="utf-8").replace(
+        'source = "MARSAD-DIGEST-EN"', 'source = "NOBODY-NEWS"', 1
+    )
+    with override_settings(EXERCISE="drill"), pytest.raises(ScenarioError) as caught:
+        load(parse(text), name="drill", demo=False)
+    assert [p.field for p in caught.value.problems] == ["source"]
+    assert Clock.objects.count() == 0
+    assert Inject.objects.count() == 0
+
+
+def test_a_running_clock_queues_what_it_reaches_every_minute(drill):
+    from marsad.exercises.tasks import exercise_tick
+
+    _loaded, users, wall = drill
+    clock.start(by=users["ctl"])
+    assert Inject.objects.filter(delivered_at__isnull=False).count() == 0
+    wall.move(7 * 60 + 31)  # the wall clock carries the exercise to D+0 07:31
+    exercise_tick.call_local()
+    assert [i.key for i in Inject.objects.filter(delivered_at__isnull=False)] == ["strike-moh-ar"]
