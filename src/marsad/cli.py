@@ -7,6 +7,7 @@ commands from its own `cli.py` (a `register(app, import_app)` function listed in
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Annotated, Any
 
@@ -38,6 +39,7 @@ AREA_COMMANDS: list[str] = [
     "marsad.intake.cli",
     "marsad.notify.cli",
     "marsad.reports.cli",
+    "marsad.exercises.cli",
 ]
 
 
@@ -97,7 +99,12 @@ def demo(
 @app.command()
 def createuser(
     username: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="admin, analyst, liaison, humanitarian or public.")],
+    role: Annotated[
+        str,
+        typer.Option(
+            help="admin, analyst, liaison, humanitarian, public or controller (runs exercises)."
+        ),
+    ],
     nation: Annotated[
         str, typer.Option(help="ISO alpha-3 code of a liaison officer's nation, e.g. ITA.")
     ] = "",
@@ -178,9 +185,25 @@ def run(
             help="Also run a job worker (daily report, alerts, deliveries) beside the server.",
         ),
     ] = True,
+    exercise: Annotated[
+        str,
+        typer.Option(
+            help="Serve this exercise's database instead of the live record (same as "
+            "MARSAD_EXERCISE); create it first with `marsad exercise new`."
+        ),
+    ] = "",
 ) -> None:
     """Migrate, load the demo if the database is empty, and serve Marsad with gunicorn, with a
     job worker beside it."""
+    exercise = exercise or os.environ.get("MARSAD_EXERCISE", "").strip()
+    if exercise:
+        from marsad.exercises.cli import enter
+
+        enter(exercise)
+        from marsad.exercises import database
+
+        if not database.exists(exercise):
+            fail(f"no exercise {exercise!r}; create it with `marsad exercise new {exercise}`")
     setup_django()
     from django.conf import settings
     from django.core.management import call_command

@@ -20,6 +20,8 @@ MARSAD_EMAIL_HOST, MARSAD_EMAIL_PORT, MARSAD_EMAIL_USER, MARSAD_EMAIL_PASSWORD,
 MARSAD_EMAIL_TLS=1, MARSAD_EMAIL_FROM  the SMTP server that sends notifications by e-mail
 MARSAD_UPLOAD_MAX_MB the largest file an import from the pages accepts (default 512)
 MARSAD_BASE_URL      the address readers reach Marsad at, for links in e-mails, feeds, webhooks
+MARSAD_EXERCISE      the name of an exercise: this process works on that exercise's database
+                     (and job queue, mail, checkpoints), never on the live record
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from marsad.dbconfig import database_from_url
+from marsad.exercises import naming as exercise_naming
 from marsad.secret import load_or_create_secret_key
 
 
@@ -99,6 +102,7 @@ INSTALLED_APPS = [
     "marsad.reports",
     "marsad.notify",
     "marsad.imports",
+    "marsad.exercises",
     "huey.contrib.djhuey",
 ]
 
@@ -140,15 +144,21 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marsad.web.context.navigation",
+                "marsad.exercises.context.exercise",
             ],
         },
     },
 ]
 
+LIVE_DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'marsad.sqlite3'}"
+# An exercise swaps the whole database, not a schema or a router: every page, job and command
+# of this process then reads and writes the exercise's copy only (marsad.exercises.naming).
+EXERCISE = os.environ.get(exercise_naming.ENV, "").strip()
+EXERCISE_FILES = (
+    exercise_naming.settings_for(LIVE_DATABASE_URL, VAR_DIR, EXERCISE) if EXERCISE else {}
+)
 DATABASES = {
-    "default": database_from_url(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'marsad.sqlite3'}"
-    )
+    "default": database_from_url(str(EXERCISE_FILES["url"]) if EXERCISE else LIVE_DATABASE_URL)
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -299,3 +309,12 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = os.environ.get("MARSAD_EMAIL_FROM", "marsad@localhost")
+
+if EXERCISE:
+    # An exercise's jobs, e-mails and checkpoints never mix with the live ones.
+    HUEY["name"] = f"marsad-exercise-{EXERCISE}"
+    if not REDIS_URL:
+        HUEY["filename"] = str(EXERCISE_FILES["jobs"])
+    AUDIT_CHECKPOINTS_FILE = Path(EXERCISE_FILES["checkpoints"])
+    if not EMAIL_HOST:
+        EMAIL_FILE_PATH = str(EXERCISE_FILES["mail"])

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("marsad.reports.urls")),
     path("notifications/", include("marsad.notify.urls")),
     path("imports/", include("marsad.imports.urls")),
+    path("exercise/", include("marsad.exercises.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

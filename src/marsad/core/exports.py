@@ -9,11 +9,13 @@ having none, so that a map never passes for the whole list.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
@@ -84,6 +86,19 @@ def chunks(spec: ListSpec, fmt: str, rows: Iterable[Any]) -> Iterator[str]:
     return csv_lines(spec, rows, hxl=fmt == "hxl.csv")
 
 
+def _exercise_spec(spec: ListSpec, exercise: str) -> ListSpec:
+    """`spec` with "EXERCISE NAME" before each row's marking (settings.EXERCISE)."""
+
+    def marked(column: listing.Column) -> listing.Column:
+        if column.name != "marking":
+            return column
+        return dataclasses.replace(
+            column, read=lambda row: f"EXERCISE {exercise}: {column.value(row)}"
+        )
+
+    return dataclasses.replace(spec, columns=tuple(marked(c) for c in spec.columns))
+
+
 def response(request: HttpRequest, key: str, fmt: str) -> StreamingHttpResponse:
     """The page `/exports/<list>.<format>`: the export of the list `key` in `fmt` for the
     request's reader and filters; 404 for an unknown list or format, or a refused filter (the
@@ -95,6 +110,10 @@ def response(request: HttpRequest, key: str, fmt: str) -> StreamingHttpResponse:
         rows = listing.rows(spec, request.user, request.GET)
     except InvalidInput as error:
         raise Http404(str(error)) from None
+    exercise = str(getattr(settings, "EXERCISE", "") or "")
+    if exercise:
+        # An exercise's export says so in its name and in every row's marking.
+        spec, key = _exercise_spec(spec, exercise), f"EXERCISE-{exercise}-{key}"
     answer = StreamingHttpResponse(
         chunks(spec, fmt, rows), content_type=f"{CONTENT_TYPES[fmt]}; charset=utf-8"
     )

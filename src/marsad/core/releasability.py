@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from marsad.core.roles import Role
+from marsad.core.roles import CENTRE_READER_ROLES, Role
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -50,7 +50,7 @@ def releasability_filter(user: Any, prefix: str = "") -> Q | None:
         return None
     marking = f"{prefix}marking"
     visible = Q(**{marking: Marking.PUBLIC})
-    if role == Role.ANALYST:
+    if role in CENTRE_READER_ROLES:
         visible |= Q(**{f"{marking}__in": [Marking.FORCE, Marking.NATIONS, Marking.INTERNAL]})
     elif role == Role.LIAISON and (nations := reader_nations(user)):
         named = Q(**{marking: Marking.NATIONS})
@@ -77,7 +77,7 @@ def can_read(user: Any, marking: str, nations: Iterable[str] = ()) -> bool:
         return True
     if marking == Marking.PUBLIC:
         return True
-    if role == Role.ANALYST:
+    if role in CENTRE_READER_ROLES:
         return marking in (Marking.FORCE, Marking.NATIONS, Marking.INTERNAL)
     if role == Role.LIAISON and (readers := reader_nations(user)):
         return marking == Marking.FORCE or (

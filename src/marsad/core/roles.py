@@ -19,6 +19,9 @@ class Role(models.TextChoices):
     LIAISON = "liaison", _("Liaison officer")
     HUMANITARIAN = "humanitarian", _("Humanitarian coordinator")
     PUBLIC = "public", _("Public reader")
+    # Runs an exercise (marsad.exercises): its clock and its after-action review. Reads what the
+    # coordination centre reads, since it scores the trainees' work, but records no claim.
+    CONTROLLER = "controller", _("Exercise controller")
 
 
 # Roles that may record documents and claims. Liaison officers, humanitarian coordinators and
@@ -28,7 +31,10 @@ WRITER_ROLES = frozenset({Role.ADMIN, Role.ANALYST})
 # Roles that read who wrote what (user names): the coordination centre. Other readers read the
 # writer's role instead, so that a liaison officer or the public cannot collect the user names
 # of the people whose passwords guard every internal record.
-NAME_READER_ROLES = frozenset({Role.ADMIN, Role.ANALYST})
+NAME_READER_ROLES = frozenset({Role.ADMIN, Role.ANALYST, Role.CONTROLLER})
+
+# Roles that read everything but unmarked records: the coordination centre.
+CENTRE_READER_ROLES = frozenset({Role.ANALYST, Role.CONTROLLER})
 
 
 def reads_usernames(reader: User | AnonymousUser) -> bool:

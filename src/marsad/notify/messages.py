@@ -28,7 +28,10 @@ class Message:
     kind: str = ""
 
     def title(self, language: str) -> str:
-        return self.titles.get(language) or self.titles["en"]
+        from marsad.exercises.mode import mark
+
+        # In an exercise every channel (in-app, feed, webhook, e-mail) says so in the title.
+        return mark(self.titles.get(language) or self.titles["en"], language)[:300]
 
     def path(self, language: str) -> str:
         return self.paths.get(language) or self.paths["ar"]

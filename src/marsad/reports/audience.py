@@ -68,7 +68,16 @@ def parse_audience(text: Any, *, day: date | None = None) -> Audience:
 
 
 def marking_line(audience: Audience) -> str:
-    """The line at the top and foot of every page, in the active language."""
+    """The line at the top and foot of every page, in the active language; in an exercise it
+    starts with "EXERCISE — NAME"."""
+    from django.utils.translation import get_language
+
+    from marsad.exercises.mode import mark
+
+    return mark(_marking_line(audience), (get_language() or "en")[:2])
+
+
+def _marking_line(audience: Audience) -> str:
     if audience.kind == PUBLIC:
         return _("Public: releasable to everyone")
     if audience.kind == INTERNAL:

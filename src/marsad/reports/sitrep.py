@@ -83,6 +83,15 @@ class Sitrep:
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
 
+    @property
+    def exercise(self) -> str:
+        """ "EXERCISE — NAME" in the active language when an exercise is running, else ''."""
+        from django.utils.translation import get_language
+
+        from marsad.exercises.mode import label
+
+        return label((get_language() or "en")[:2])
+
 
 def best_grade(claims: Iterable[Any]) -> str:
     """The best Admiralty grade of the claims (most reliable source, then most credible
