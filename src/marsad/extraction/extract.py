@@ -16,6 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
+from marsad.extraction import places
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
@@ -132,6 +133,8 @@ class _Document:
         self.last_source: Attribution | None = None
         self.isf_near = False
         self.discourse = Discourse(self.actors)
+        # the states and places the document has named so far (places.check)
+        self.places: set[str] = set()
 
     def entity(self, actor_id: str) -> dict[str, Any]:
         if actor_id not in self.entities:
@@ -151,7 +154,9 @@ class _Document:
     def block(self, base: int, end: int) -> None:
         chunk = self.text[base:end]
         norm = normalize(chunk)
-        hits = scan(norm.text, chunk, norm.to_original)
+        hits = places.check(
+            scan(norm.text, chunk, norm.to_original), norm.text, self.actors, self.places
+        )
         entities, cues = _resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from marsad.extraction.dictionaries import raw_actors
 from marsad.extraction.normalize import CLITICS, fold
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -44,6 +44,8 @@ class Actor:
     admin1: str | None = None
     force: str | None = None
     state: str | None = None
+    # for a place: tells apart places that share a name (capitals rank above every town)
+    population: int | None = None
 
 
 @dataclass(frozen=True)
@@ -131,15 +133,39 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and len(letters) <= 5 and not any(c.islower() for c in alias)
 
 
+# Aliases that count only in some context (places.py): after a place word (ctx), after a
+# noun such as مدينة (word: the name is also a word of the language), or beside another name of
+# the same place (family).
+_CONTEXT_FIELDS = (
+    ("ctx_ar", "ctx"),
+    ("ctx_en", "ctx"),
+    ("word_ar", "word"),
+    ("family_ar", "family"),
+    ("family_en", "family"),
+)
+
+
 def _actor_entries(raw: dict[str, Any]) -> list[tuple[str, Entry]]:
+    """The phrases of an actor, each with the context it needs (see _CONTEXT_FIELDS)."""
     actor_id = raw["id"]
     out: list[tuple[str, Entry]] = []
     cased = set(raw.get("cased_en", []))
-    for alias in [raw["name_ar"], *raw.get("ar", [])]:
-        out.append((alias, Entry(ENTITY, actor_id, "ar")))
-    for alias in [raw["name_en"], *raw.get("en", []), *cased]:
-        exact = alias if alias in cased or _is_acronym(alias) else None
-        out.append((alias, Entry(ENTITY, actor_id, "en", cased=exact)))
+    # by folded form: a spelling that folds onto a contextual alias (سئول → سيول) is one too
+    needs: dict[str, frozenset[str]] = {}
+    listed: list[str] = []
+    for name, flag in _CONTEXT_FIELDS:
+        for alias in raw.get(name, []):
+            needs[fold(alias)] = frozenset({flag})
+            listed.append(alias)
+    arabic = [raw["name_ar"], *raw.get("ar", []), *listed]
+    for alias in dict.fromkeys(a for a in arabic if _is_arabic(a)):
+        flags = needs.get(fold(alias), frozenset())
+        out.append((alias, Entry(ENTITY, actor_id, "ar", flags)))
+    english = [raw["name_en"], *raw.get("en", []), *cased, *listed]
+    for alias in dict.fromkeys(a for a in english if not _is_arabic(a)):
+        flags = needs.get(fold(alias), frozenset())
+        exact = alias if alias in cased or _is_acronym(alias) or "ctx" in flags else None
+        out.append((alias, Entry(ENTITY, actor_id, "en", flags, cased=exact)))
     for stem in raw.get("adj_ar", []):
         out.append((stem, Entry(ENTITY, actor_id, "ar", adjective=True)))
     for word in raw.get("adj_en", []):
@@ -169,24 +195,44 @@ def _actor(raw: dict[str, Any]) -> Actor:
         admin1=raw.get("admin1") or None,
         force=raw.get("force") or None,
         state=raw.get("state") or None,
+        population=raw.get("population"),
     )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the dictionaries and build the automaton once per process."""
-    with (DATA / "actors.toml").open("rb") as handle:
-        raw_actors = tomllib.load(handle)["actor"]
-    actors = {raw["id"]: _actor(raw) for raw in raw_actors}
-    phrases = [pair for raw in raw_actors for pair in _actor_entries(raw)]
+    ranked = raw_actors()
+    actors: dict[str, Actor] = {}
+    phrases: list[tuple[str, Entry]] = []
+    rank_of: dict[str, int] = {}
+    for rank, raw in ranked:
+        if raw["id"] in actors:
+            continue  # a curated actor keeps its id against a generated one
+        actors[raw["id"]] = _actor(raw)
+        rank_of[raw["id"]] = rank
+        phrases += _actor_entries(raw)
+    # A phrase of several actors goes to those of the best-ranked source only.
+    best: dict[str, int] = {}
+    for text, entry in phrases:
+        if entry.category == ENTITY:
+            key = fold(text)
+            best[key] = min(best.get(key, 9), rank_of[entry.value])
+    phrases = [
+        (text, entry)
+        for text, entry in phrases
+        if entry.category != ENTITY or rank_of[entry.value] == best[fold(text)]
+    ]
     for name in ("cues_ar.tsv", "cues_en.tsv"):
         phrases += _cue_entries(DATA / name)
     entries: list[Entry] = []
     by_key: dict[str, list[int]] = {}
+    seen: set[tuple[str, Entry]] = set()
     for text, entry in phrases:
         key = fold(text)
-        if not key:
+        if not key or (entry.category == ENTITY and (key, entry) in seen):
             continue
+        seen.add((key, entry))
         forms = [(key, entry)]
         if entry.lang == "ar" and key.startswith("ال") and len(key) > 3:
             # للأمم المتحدة: ل + الأمم with the alef of the article dropped
