@@ -16,7 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction import places
+from marsad.extraction import offices, places
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
@@ -154,9 +154,9 @@ class _Document:
     def block(self, base: int, end: int) -> None:
         chunk = self.text[base:end]
         norm = normalize(chunk)
-        hits = places.check(
-            scan(norm.text, chunk, norm.to_original), norm.text, self.actors, self.places
-        )
+        hits = scan(norm.text, chunk, norm.to_original)
+        hits = places.check(hits, norm.text, self.actors, self.places)
+        hits = offices.resolve(hits, self.published, self.actors, self.places)
         entities, cues = _resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)

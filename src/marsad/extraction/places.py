@@ -92,10 +92,8 @@ def check(
     """The hits that stand, with `context` (the roots the document has named) brought up to
     date; see the module's docstring."""
     by_span: dict[tuple[int, int], list[Match]] = {}
-    plain: list[Match] = []
     for hit in hits:
         if hit.entry.category != ENTITY:
-            plain.append(hit)
             continue
         by_span.setdefault((hit.start, hit.end), []).append(hit)
     for group in by_span.values():
@@ -106,18 +104,18 @@ def check(
                 actor = actors[actor_id]
                 if actor.state:
                     context.add(actor.state)
-    kept = plain
+    dropped: set[int] = set()
     for group in by_span.values():
         standing = [h for h in group if _stands(h, text, actors, context)]
-        if not standing:
-            continue
         ids = list(dict.fromkeys(h.entry.value for h in standing))
         if len(ids) > 1 and all(actors[i].kind == "place" for i in ids):
             best = max(ids, key=lambda i: _rank(actors[i], actors, context))
             standing = [h for h in standing if h.entry.value == best]
             context.add(root(actors, best))
-        kept.extend(standing)
-    return kept
+        kept = {id(h) for h in standing}
+        dropped.update(id(h) for h in group if id(h) not in kept)
+    # the scan's order is kept: later steps break ties by it
+    return [h for h in hits if id(h) not in dropped]
 
 
 def _stands(hit: Match, text: str, actors: Mapping[str, Actor], context: set[str]) -> bool:
