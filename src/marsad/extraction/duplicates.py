@@ -52,6 +52,7 @@ def _constants(label: str, count: int) -> list[int]:
 # already mixed, so its minimum behaves as MinHash's
 _A32 = np.array([c & 0xFFFFFFFF | 1 for c in _constants("a", PERMUTATIONS)], dtype=np.uint32)
 _B32 = np.array([c & 0xFFFFFFFF for c in _constants("b", PERMUTATIONS)], dtype=np.uint32)
+_ROW_WEIGHTS = np.array([c | 1 for c in _constants("row", ROWS)], dtype=np.uint64)
 # Odd multipliers for the code points of a 5-gram, one per position.
 _POSITIONS = np.array([c | 1 for c in _constants("position", SHINGLE)], dtype=np.uint64)
 
@@ -72,12 +73,13 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> npt.NDArray[np.uint32]:
     folded = fold(text)
     if not folded:
         return np.zeros(0, dtype=np.uint32)
-    points = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(points) < size:
-        points = np.concatenate([points, np.zeros(size - len(points), dtype=np.uint32)])
-    windows = np.lib.stride_tricks.sliding_window_view(points, size)
+    raw = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    points = raw.astype(np.uint64)
+    count = max(1, len(points) - size + 1)
     with np.errstate(over="ignore"):
-        combined = (windows * _POSITIONS).sum(axis=1, dtype=np.uint64)
+        combined = points[:count] * _POSITIONS[0]
+        for position in range(1, min(size, len(points))):
+            combined += points[position : position + count] * _POSITIONS[position]
         hashed: npt.NDArray[np.uint32] = (_mix(combined) >> _SHIFT).astype(np.uint32)
     return hashed
 
@@ -98,12 +100,12 @@ def signature(text: str) -> list[int]:
 
 
 def bands(values: list[int]) -> list[str]:
-    """One key per band: texts sharing a key are candidate near-duplicates."""
+    """One key per band: texts sharing a key are candidate near-duplicates. A band's eight
+    values are summed with fixed odd multipliers and mixed into 64 bits, all bands at once."""
     rows = np.asarray(values, dtype=np.uint64).reshape(BANDS, ROWS)
-    return [
-        f"{SCHEME}:{band:02d}:{hashlib.blake2b(row.tobytes(), digest_size=8).hexdigest()}"
-        for band, row in enumerate(rows)
-    ]
+    with np.errstate(over="ignore"):
+        keys = _mix(_mix((rows * _ROW_WEIGHTS).sum(axis=1, dtype=np.uint64)))
+    return [f"{SCHEME}:{band:02d}:{int(key):016x}" for band, key in enumerate(keys.tolist())]
 
 
 def similarity(first: list[int], second: list[int]) -> float:

@@ -41,15 +41,22 @@ _PLACE_NOUNS = frozenset(
 _CONTEXTUAL = frozenset({"ctx", "family", "word"})
 
 
+_ROOTS: dict[str, str] = {}
+
+
 def root(actors: Mapping[str, Actor], actor_id: str) -> str:
     """The top of an actor's parent chain (a state for its towns, PS02 for Gaza's places)."""
-    seen = {actor_id}
-    actor = actors.get(actor_id)
+    found = _ROOTS.get(actor_id)
+    if found is not None:
+        return found
+    top, seen = actor_id, {actor_id}
+    actor = actors.get(top)
     while actor is not None and actor.parent and actor.parent not in seen:
         seen.add(actor.parent)
-        actor_id = actor.parent
-        actor = actors.get(actor_id)
-    return actor_id
+        top = actor.parent
+        actor = actors.get(top)
+    _ROOTS[actor_id] = top
+    return top
 
 
 def _word_before(text: str, start: int) -> str:
@@ -91,21 +98,27 @@ def check(
 ) -> list[Match]:
     """The hits that stand, with `context` (the roots the document has named) brought up to
     date; see the module's docstring."""
-    by_span: dict[tuple[int, int], list[Match]] = {}
+    spans: dict[tuple[int, int], list[Match]] = {}
+    doubtful = False
     for hit in hits:
-        if hit.entry.category != ENTITY:
-            continue
-        by_span.setdefault((hit.start, hit.end), []).append(hit)
-    for group in by_span.values():
-        for hit in group:
-            if len(group) == 1 and not (hit.entry.flags & _CONTEXTUAL):
-                actor_id = hit.entry.value
-                context.add(root(actors, actor_id))
-                actor = actors[actor_id]
-                if actor.state:
-                    context.add(actor.state)
+        if hit.entry.category == ENTITY:
+            spans.setdefault((hit.start, hit.end), []).append(hit)
+            doubtful = doubtful or bool(hit.entry.flags & _CONTEXTUAL)
+    for group in spans.values():
+        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
+            actor_id = group[0].entry.value
+            context.add(root(actors, actor_id))
+            state = actors[actor_id].state
+            if state:
+                context.add(state)
+        else:
+            doubtful = True
+    if not doubtful:
+        return hits
     dropped: set[int] = set()
-    for group in by_span.values():
+    for group in spans.values():
+        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
+            continue
         standing = [h for h in group if _stands(h, text, actors, context)]
         ids = list(dict.fromkeys(h.entry.value for h in standing))
         if len(ids) > 1 and all(actors[i].kind == "place" for i in ids):
