@@ -188,6 +188,13 @@ def build_cities(
         # towns far from the region are rarely named in its news: their single-word names
         # need a place word whatever their size
         big = record["population"] >= BIG_TOWN and record["region"]
+        # names of three letters or fewer are inside too many words to be worth scanning for
+        record["ar"] = [n for n in record["ar"] if big or len(_plain(n).replace(" ", "")) > 3]
+        if not record["ar"]:
+            continue
+        record["name_ar"] = record["ar"][0]
+        if not big and len(record["name_en"]) <= 3:
+            record["match_en"] = False
         # a word of the language: only after مدينة، بلدة ...; a small town's single-word name:
         # after any place word (في، قرب ...)
         record["word"] = [n for n in record["ar"] if _generic(n, generic, big)]

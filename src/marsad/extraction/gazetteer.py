@@ -162,6 +162,8 @@ def _actor_entries(raw: dict[str, Any]) -> list[tuple[str, Entry]]:
         flags = needs.get(fold(alias), frozenset())
         out.append((alias, Entry(ENTITY, actor_id, "ar", flags)))
     english = [raw["name_en"], *raw.get("en", []), *cased, *listed]
+    if not raw.get("match_en", True):
+        english = []  # a town's short English name: inside too many words to scan for
     for alias in dict.fromkeys(a for a in english if not _is_arabic(a)):
         flags = needs.get(fold(alias), frozenset())
         exact = alias if alias in cased or _is_acronym(alias) or "ctx" in flags else None
