@@ -117,6 +117,7 @@ def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
                 "ar": sorted({*aliases_ar, *extra_ar.get(iso3, [])}),
                 "adj_ar": [stem] if stem else [],
                 "adj_en": english_demonyms.get(iso3, []),
+                "ctx_ar": curated.get("ctx_ar", {}).get(iso3, []),
                 "capital": capital,
             }
         )

@@ -59,6 +59,9 @@ def raw_actors() -> list[tuple[int, dict[str, Any]]]:
                 "en": state["en"],
                 "adj_ar": state["adj_ar"],
                 "adj_en": state["adj_en"],
+                "ctx_ar": state.get("ctx_ar", []),
+                # exact case: "Jersey", "Chile" and "Turkey" are states, "jersey" is not
+                "cased_en": names_en,
             }
             out.append((STATES, raw))
         capital = state["capital"]
