@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
 
+_GAZA_PARTIES = frozenset({"HAMAS", "PIJ", "ISR", "IDF", "PSE", "PA", "GAZA-CEASEFIRE"})
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
 _NOT_TOPICS = frozenset({"UNSC", "IDF", "CENTCOM", "ITA-PARLIAMENT", "ITA-CARABINIERI", "PA"})
@@ -25,6 +26,8 @@ class Discourse:
     last_speaker: list[str] = field(default_factory=list)
     last_perpetrator: list[str] = field(default_factory=list)
     last_group: str | None = None
+    # whether the text names a party to the Gaza ceasefire (its default agreement)
+    gaza_parties: bool = False
 
     def refer(self, entities: list[Match], cues: list[Match]) -> list[Match]:
         """The entities of a block with "the movement" (الحركة) read as a mention of the armed
@@ -71,6 +74,14 @@ class Discourse:
                 self.topics[actor.id] += 1
             if actor.kind == "place" and (actor.pcode or actor.parent or "").startswith("PS02"):
                 self.gaza = True
+            if actor.id in _GAZA_PARTIES:
+                self.gaza_parties = True
+
+    @property
+    def gaza_ceasefire(self) -> str | None:
+        """The agreement a ceasefire word means when the text names none: the Gaza ceasefire
+        in a text about Gaza or its parties, none in a text about Sudan or Yemen."""
+        return "GAZA-CEASEFIRE" if self.gaza or self.gaza_parties else None
 
     def topic(self, kinds: frozenset[str] = TOPIC_KINDS, skip: tuple[str, ...] = ()) -> str | None:
         """The most mentioned force, body, agreement or plan of the document, if any."""

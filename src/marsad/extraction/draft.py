@@ -29,6 +29,7 @@ RULE_NAMES = {
     "comment_refusal": "refusal",
     "corridor_status": "corridor",
     "aid_delivery": "aid",
+    "protest": "protest",
 }
 _HEDGE_WINDOW = 4
 
@@ -70,6 +71,13 @@ def _close_before(sent: Sentence, cues: list[Match], pos: int, window: int) -> l
     return [c for c in cues if c.end <= pos and sent.words(c.end, pos) <= window]
 
 
+def _in_clause(sent: Sentence, cues: list[Match], pos: int) -> list[Match]:
+    """The cues with no "that", "said" or ";" between them and a position: a negation does not
+    reach across a clause ("أطباء بلا حدود إن 120 مدنياً قتلوا")."""
+    marks = sent.barriers
+    return [c for c in cues if not any(c.end <= m < pos for m in marks)]
+
+
 def _imperfect_after(sent: Sentence, cue: Match) -> bool:
     rest = sent.text[cue.end : cue.end + 3].lstrip()
     return rest[:1] in ("ي", "ت", "ن")
@@ -82,8 +90,14 @@ def modality(sent: Sentence, draft: Draft) -> str:
     focus = draft.focus or draft.trigger
     spots = [draft.trigger.start] + ([focus.start] if focus is not draft.trigger else [])
     for pos in spots:
-        if _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW):
+        negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW), pos)
+        if any(not _result_between(sent, neg.end, pos) for neg in negations):
             return "negated"
+        if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW), pos):
+            return "negated"  # "Italy refused to send troops": no troops from Italy
+    forecast = _forecast(sent, draft)
+    if forecast:
+        return forecast
     hypothetical = [
         c
         for c in _close_before(sent, sent.of("MOD:hypothetical"), draft.trigger.start, 5)
@@ -100,6 +114,47 @@ def modality(sent: Sentence, draft: Draft) -> str:
     if future or "س" in draft.trigger.prefix:
         return "future"
     return "asserted"
+
+
+# Events a forecast, a threat or a condition can govern from afar ("رجحت مصادر أن توسع إسرائيل
+# عملياتها", "analysts expect the army to launch an offensive"); speech acts are what they are.
+_FORECAST_TYPES = frozenset({"attack", "casualties", "protest", "contribution"})
+_FORECAST_WINDOW = 12
+# "no casualties were reported", "لم تسفر عن إصابات": the negation is about the result.
+_RESULT_WORDS = ("تسفر", "يسفر", "تسجل", "يسجل", "تخلف", "يخلف", "تؤد", "يؤد", "cause", "result")
+
+
+def _forecast(sent: Sentence, draft: Draft) -> str | None:
+    """hypothetical or future when a forecast, threat or condition governs the clause of an
+    event (a barrier such as "said" does not stop it: "X said it would strike")."""
+    if draft.type not in _FORECAST_TYPES:
+        return None
+    pos = draft.trigger.start
+    found = None
+    for cue in sent.of("FORECAST:hypothetical", "FORECAST:future"):
+        if cue.end <= pos and sent.words(cue.end, pos) <= _FORECAST_WINDOW:
+            if sent.text[cue.start : cue.end] == "قد" and not _imperfect_after(sent, cue):
+                continue
+            value = cue.category.split(":")[1]
+            if found != "hypothetical":
+                found = value
+    return found
+
+
+def negated(sent: Sentence, draft: Draft) -> bool:
+    """Whether a negation right before an event's trigger denies it ("did not strike", "ولا
+    على دبابات", "لم تشهد أي مظاهرات"); a negated result ("caused no casualties") does not."""
+    pos = draft.trigger.start
+    if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, 4), pos):
+        return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
+    negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 4), pos)
+    return any(not _result_between(sent, neg.end, pos) for neg in negations)
+
+
+def _result_between(sent: Sentence, start: int, end: int) -> bool:
+    """ "لم تسفر الغارة عن إصابات": the negation is about the result, not the strike."""
+    rest = sent.text[start:end]
+    return any(word in rest for word in _RESULT_WORDS)
 
 
 def status(sent: Sentence, draft: Draft) -> str:
@@ -169,3 +224,36 @@ def attribution(sent: Sentence) -> Attribution | None:
 def agent_by(sent: Sentence, pos: int) -> list[str]:
     """The actor after "by"/"من قبل" following a position."""
     return ids(marked(sent, "BY", pos, max_words=4))
+
+
+# Where a clause ends inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.
+_CLAUSE_MARKS = frozenset(",;:،؛")
+# Sentences up to this length are their own evidence; longer ones (a paragraph with no full
+# stop, a chain of clauses joined by commas) give the clauses that hold the claim.
+_SHORT_SENTENCE = 240
+
+
+def evidence_span(sent: Sentence, draft: Draft) -> tuple[int, int]:
+    """The clauses of the sentence that hold the claim: its trigger, figures, place and the
+    nearest mention of each party it names; the whole sentence when it is short."""
+    if sent.end - sent.start <= _SHORT_SENTENCE:
+        return sent.start, sent.end
+    points = [draft.trigger.start, draft.trigger.end]
+    for figure in draft.figures.values():
+        points += list(figure["span"])
+    if draft.where is not None:
+        points += [draft.where.start, draft.where.end]
+    wanted = {*draft.actor, *draft.recipient, draft.target} - {None}
+    for entity_id in wanted:
+        mentions = [m for m in sent.entities if m.entry.value == entity_id]
+        if mentions:
+            near = min(mentions, key=lambda m: abs(m.start - draft.trigger.start))
+            points += [near.start - len(near.prefix), near.end]
+    start, end = min(points), max(points)
+    while start > sent.start and sent.text[start - 1] not in _CLAUSE_MARKS:
+        start -= 1
+    while end < sent.end and sent.text[end] not in _CLAUSE_MARKS:
+        end += 1
+    while start < end and sent.text[start].isspace():
+        start += 1
+    return start, min(end + (1 if end < sent.end else 0), sent.end)

@@ -20,7 +20,14 @@ from marsad.extraction import offices, places
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
-from marsad.extraction.draft import Attribution, Draft, attribution, modality, status
+from marsad.extraction.draft import (
+    Attribution,
+    Draft,
+    attribution,
+    evidence_span,
+    modality,
+    status,
+)
 from marsad.extraction.gazetteer import ENTITY, Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
@@ -38,7 +45,8 @@ _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
 _DESCRIPTIVE = frozenset(
-    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE"}
+    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
+    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED"}
 )
 
 
@@ -114,6 +122,28 @@ def _silences(category: str) -> bool:
 @cache
 def _is_claim_cue(category: str) -> bool:
     return category.split(":")[0] in _CLAIM_CUES
+
+
+def _next_clause_end(sent: Sentence, end: int) -> int:
+    """The end of the clause after a position ("…, according to witnesses, …")."""
+    for at in range(min(end + 1, sent.end), sent.end):
+        if sent.text[at] in ",;:،؛":
+            return at
+    return sent.end
+
+
+def _clause_of(sent: Sentence, a: int, b: int) -> Sentence:
+    """The part of a sentence between two positions, as a sentence of its own."""
+    return Sentence(
+        sent.text,
+        a,
+        b,
+        [m for m in sent.entities if a <= m.start and m.end <= b],
+        [c for c in sent.cues if a <= c.start and c.end <= b],
+        sent.actors,
+        sent.discourse,
+        sent.published,
+    )
 
 
 def _within(items: list[Match], starts: list[int], a: int, b: int) -> list[Match]:
@@ -224,6 +254,14 @@ class _Document:
             return self.text[start:end]
 
         chosen = source
+        clause = evidence_span(sent, draft)
+        if clause != (sent.start, sent.end):
+            # a long sentence's clauses may each name their own source: "according to
+            # witnesses" for the strike, "the ministry said" for its concern
+            reach = _next_clause_end(sent, clause[1])
+            own = attribution(_clause_of(sent, clause[0], reach))
+            if own is not None:
+                chosen = own
         if draft.type == "statement" and (chosen is None or chosen.source is None) and draft.actor:
             attrib = {"source": draft.actor[0], "source_kind": "official", "cue": None}
         elif chosen is None and draft.type.startswith("mandate") and self.discourse.topic(_TEXTS):
@@ -247,7 +285,7 @@ class _Document:
             }
             for name, f in draft.figures.items()
         }
-        start, end = self.original(norm, base, sent.start, sent.end)
+        start, end = self.original(norm, base, *clause)
         cue_start, cue_end = self.original(norm, base, draft.trigger.start, draft.trigger.end)
         evidence = {"start": start, "end": end, "rule": draft.rule, "cue": [cue_start, cue_end]}
         claim: dict[str, Any] = {

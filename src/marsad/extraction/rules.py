@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
-from marsad.extraction.draft import Draft
+from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence
 
@@ -24,7 +26,7 @@ TRIGGERS: dict[str, Builder] = {
     "T:mandate_limit": coalition.mandate_limit,
     "T:legal_reservation": coalition.legal_reservation,
     "T:plan_announcement": coalition.plan_announcement,
-    "T:violation_accusation": ground.violation,
+    "T:violation_accusation": attack.violation,
     "T:contribution": coalition.contribution,
     "T:dispute": speech.dispute,
     "T:statement": speech.statement,
@@ -73,9 +75,16 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
             claimed.add(span)
             drafts.extend(found)
     drafts += _composites(sent, {d.type for d in drafts})
-    drafts += ground.attacks(sent)
+    drafts += attack.attacks(sent)
+    drafts += protest.protests(sent)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)
+    # an event the sentence denies did not happen: no claim at all
+    drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
+    drafts = _speech_of_events(sent, drafts)
+    if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
+        # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
+        drafts = [d for d in drafts if d.type != "attack"]
     drafts += ground.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)
@@ -84,6 +93,29 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if draft.type in _FOR_THE_STATE:
             draft.actor = _states(sent, draft.actor)
     return _tidy(_one_per_contributor(drafts))
+
+
+def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """Speech that only restates an event of the sentence: the protesters' "مطالبين برحيل"
+    (the protest says it), "رفضت إيطاليا إرسال قوات" (the refused contribution says it)."""
+    protest = any(d.type == "protest" for d in drafts)
+    refused = [
+        d.trigger.start
+        for d in drafts
+        if d.type == "contribution" and modality(sent, d) == "negated"
+    ]
+    kept = []
+    for draft in drafts:
+        stance = draft.attributes.get("stance") if draft.type == "statement" else None
+        if stance == "call" and protest:
+            continue
+        if stance == "reject" and any(
+            0 <= pos - draft.trigger.end and sent.words(draft.trigger.end, pos) <= 4
+            for pos in refused
+        ):
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:
@@ -99,6 +131,7 @@ def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_EVENTS = frozenset({"attack", "casualties", "protest"})
 # A minister or an office speaks for its state in these claims: the state pledges, signs,
 # decides and has reservations. Statements and refusals keep the exact speaker.
 _FOR_THE_STATE = {

@@ -1,13 +1,20 @@
-"""Rules for what happens on the ground: attacks, accusations of violating the ceasefire,
+"""Rules for what happens on the ground besides the attacks themselves (rules_attack.py):
 ceasefire phases, casualty figures, crossings and aid trucks."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.rules_attack import (
+    PERPETRATOR_KINDS,
+    armed,
+    perpetrator,
+    place_near,
+)
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -18,140 +25,9 @@ from marsad.extraction.slots import (
     nearest,
 )
 
-PERPETRATOR_KINDS = frozenset({"state", "force", "armed_group", "organization"})
 _CROSSING_OF = {"PS0275": "CROSSING-RAFAH"}
 _AUTHORITY = frozenset({"state", "office", "force"})
-_ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
 _ORDINAL = {"ORD:1": 1, "ORD:2": 2, "ORD:3": 3}
-
-
-def place_near(sent: Sentence, pos: int) -> Match | None:
-    """The most precise place of the sentence nearest a position (a governorate over the
-    Strip)."""
-    places = [m for m in sent.entities if sent.kind(m) == "place"]
-    precise = [m for m in places if m.entry.value not in ("PS02",)]
-    return nearest(precise or places, pos)
-
-
-def armed(sent: Sentence, actor: list[str]) -> list[str]:
-    """A state strikes through its armed force: Israel's strikes are the IDF's."""
-    out = []
-    for actor_id in actor:
-        force = sent.actors[actor_id].force
-        out.append(force or actor_id)
-    return list(dict.fromkeys(out))
-
-
-def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
-    """Who carried out an attack: "Israeli strike", "by Israeli forces", "قصف الاحتلال"; in
-    Gaza, strikes from the air, by artillery or drones and demolitions are the Israeli army's
-    when the text names no one."""
-    if trigger.entry.value in _ONLY_ISRAEL:
-        found = armed(sent, _perpetrator(sent, trigger, guess=False))
-        return found or (["IDF"] if sent.discourse.gaza else [])
-    return armed(sent, _perpetrator(sent, trigger, guess=True))
-
-
-def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
-    found = adjective_near(sent, trigger)
-    if found:
-        return ids(found)
-    agent = agent_by(sent, trigger.end)
-    if agent:
-        return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
-    arabic = trigger.entry.lang == "ar"
-    # a speaker is not the perpetrator: "Germany expressed concern over the demolition"
-    stop = sorted(barriers(sent) + [c.start for c in sent.of("T:statement")])
-    if arabic:
-        right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
-        if right:
-            return ids(right)
-    left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
-    if left or not guess:
-        return ids(left)
-    # the only armed party the sentence names
-    armed_parties = {
-        m.entry.value
-        for m in sent.entities
-        if sent.kind(m) in ("force", "armed_group") and m.entry.value not in ("ISF",)
-    }
-    return sorted(armed_parties) if len(armed_parties) == 1 else []
-
-
-def attacks(sent: Sentence) -> list[Draft]:
-    """One attack claim per means in the sentence; "other" only when no means is named."""
-    triggers = sent.of("T:attack")
-    if not triggers:
-        return []
-    by_means: dict[str, Match] = {}
-    for trigger in triggers:
-        by_means.setdefault(trigger.entry.value, trigger)
-    if len(by_means) > 1:
-        by_means.pop("other", None)
-    drafts = []
-    for means, trigger in by_means.items():
-        actor = perpetrator(sent, trigger) or list(sent.discourse.last_perpetrator)
-        where = place_near(sent, trigger.end)
-        has_toll = sent.has("MEAS:killed", "MEAS:injured")
-        if means == "other" and not (actor and (where or has_toll)):
-            continue
-        if not (actor or where or has_toll):
-            continue
-        draft = Draft("attack", trigger, 4, actor, [], None, {"means": means})
-        draft.where = where
-        drafts.append(draft)
-    return drafts
-
-
-def violation(sent: Sentence, trigger: Match) -> list[Draft]:
-    """actor = the accused party, recipient = the accuser when named."""
-    stop = barriers(sent)
-    flags = trigger.entry.flags
-    arabic = trigger.entry.lang == "ar"
-    accused: list[str] = []
-    accuser: list[str] = []
-    variant = 4
-    if "p" in flags:
-        accused = ids(before(sent, trigger.start, max_words=6, stop=stop))
-        if arabic and not accused:
-            accused = ids(after(sent, trigger.end, max_words=3))
-        accuser = agent_by(sent, trigger.end)
-        variant = 3
-    elif "v" in flags:
-        if arabic:
-            first = after(sent, trigger.end, max_words=3, stop=stop)
-            left = before(sent, trigger.start, max_words=3, stop=stop)
-            if left:
-                accuser, accused = ids(left), ids(first)
-            elif first:
-                second = after(sent, first[-1].end, max_words=4, stop=stop)
-                accuser, accused = ids(first), ids(second)
-            variant = 2 if not left else 1
-        else:
-            accuser = ids(before(sent, trigger.start, max_words=8, stop=stop))
-            accused = ids(after(sent, trigger.end, max_words=4, stop=stop))
-            variant = 1
-    else:
-        accused = ids(adjective_near(sent, trigger))
-        accused = accused or agent_by(sent, trigger.end)
-        if not accused and arabic:
-            accused = ids(after(sent, trigger.end, max_words=1, kinds=PERPETRATOR_KINDS))
-        accused = accused or ids(before(sent, trigger.start, max_words=6, stop=stop))
-        source = attribution(sent)
-        if source and source.source and source.kind == "official":
-            accuser = [source.source]
-    accused = [a for a in accused if sent.actors[a].kind not in ("agreement", "place", "media")]
-    if not accused:
-        return []  # "an exchange of accusations" names no party
-    accuser = [a for a in accuser if a not in accused and sent.actors[a].kind != "media"]
-    agreements = [
-        m.entry.value
-        for m in sent.entities
-        if sent.kind(m) == "agreement" and m.entry.value != "GAZA-CEASEFIRE"
-    ]
-    attrs = {"agreement": agreements[0] if agreements else "ceasefire"}
-    target = agreements[0] if agreements else "GAZA-CEASEFIRE"
-    return [Draft("violation_accusation", trigger, variant, accused, accuser, target, attrs)]
 
 
 def ceasefire_phase(sent: Sentence) -> list[Draft]:
@@ -227,21 +103,76 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
 
 
 def _single(sent: Sentence, measure: Match) -> Number | None:
-    """ "a Palestinian was killed", "استشهد شاب": one victim, when no number is given."""
-    for cue in sent.of("TWO"):
-        if abs(cue.start - measure.end) < 30 or abs(measure.start - cue.end) < 30:
-            return Number(cue.start, cue.end, 2, 2, 2)
-    for cue in sent.of("ONE"):
-        if cue.end <= measure.start and sent.words(cue.end, measure.start) <= 3:
-            return Number(cue.start, cue.end, 1, 1, 1)
-        if cue.start >= measure.end and sent.words(measure.end, cue.start) <= 1:
-            return Number(cue.start, cue.end, 1, 1, 1)
-    return None
+    """ "a Palestinian was killed", "استشهد شاب", "أصيب جنديان": one or two victims, when no
+    number is given; the victim word nearest the measure counts."""
+    best: tuple[int, Number] | None = None
+    for count, category in ((1, "ONE"), (2, "TWO")):
+        for cue in sent.of(category):
+            if cue.end <= measure.start:
+                gap = sent.words(cue.end, measure.start)
+                if gap > 3:
+                    continue
+            elif cue.start >= measure.end:
+                gap = sent.words(measure.end, cue.start)
+                if gap > (1 if count == 1 else 3):
+                    continue
+            else:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, Number(cue.start, cue.end, count, count, count))
+    if best is None:
+        word = sent.text[measure.start : measure.end]
+        if word in _DUAL_VERBS:
+            return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
+        if word.startswith(("اغتيل", "اغتال")) or word == "assassinated":
+            return Number(measure.start, measure.end, 1, 1, 1)  # an assassination kills one
+        if _named_victim(sent, measure):
+            return Number(measure.start, measure.end, 1, 1, 1)
+    return best[1] if best else None
+
+
+# "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
+_RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
+_DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
+_TITLES = frozenset(
+    "رئيس الرئيس قائد وزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام زعيم نائب "
+    "اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين".split()
+)
+
+
+def _widest(measures: list[Match]) -> list[Match]:
+    """ "have been killed" holds "killed": one measure, not two that each take a number."""
+    return [
+        m
+        for m in measures
+        if not any(
+            o is not m
+            and o.entry.category == m.entry.category
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.start, o.end) != (m.start, m.end)
+            for o in measures
+        )
+    ]
+
+
+def _named_victim(sent: Sentence, measure: Match) -> bool:
+    """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
+    if measure.entry.lang == "ar":
+        rest = sent.text[measure.end : sent.end].split()[:1]
+        return bool(rest) and rest[0] in _TITLES
+    lead = sent.text[max(sent.start, measure.start - 12) : measure.start].split()
+    said = sent.text[measure.start : measure.end]
+    singular = (lead and lead[-1] in ("was", "been")) or said.startswith("was ")
+    if singular and not sent.numbers:
+        return True  # "Hisham al-Hashimi was shot dead": one person, named or not
+    people = [m for m in sent.entities if sent.kind(m) == "person" and m.end <= measure.start]
+    return bool(people) and sent.words(people[-1].end, measure.start) <= 2
 
 
 def casualties(sent: Sentence) -> list[Draft]:
     """Killed and injured figures, grouped per claim, with population, period and perpetrator."""
-    measures = sent.of("MEAS:killed", "MEAS:injured")
+    measures = _widest(sent.of("MEAS:killed", "MEAS:injured"))
     pairs = _pairs(sent, measures)
     paired = {id(m) for m, _ in pairs}
     for measure in measures:
@@ -262,16 +193,27 @@ def casualties(sent: Sentence) -> list[Draft]:
             groups.append([])
         groups[-1].append((measure, number))
     actor: list[str] = []
+    first_measure = pairs[0][0].start
     for trigger in sent.of("T:attack"):
+        if trigger.start < first_measure:
+            far = sent.words(trigger.end, first_measure) > 16
+        else:
+            lead = sent.text[max(sent.start, trigger.start - 30) : trigger.start].split()[-3:]
+            far = sent.words(first_measure, trigger.start) > 25 or any(
+                word.startswith(_RESPONSE) for word in lead
+            )
+        if far:
+            continue  # another act of the sentence: "قُتل 21 … في سرت، وردت مصر بغارات"
         actor = perpetrator(sent, trigger)
+        actor = roles.apart(sent, actor, roles.recipient(sent, trigger, []))
         if actor:
             break
     drafts = []
     for group in groups:
         first = group[0][0]
-        agent = actor or agent_by(sent, first.end) or ids(adjective_near(sent, first))
+        # "Turkish soldiers were killed": a nationality next to the toll is the victims'
+        agent = actor or agent_by(sent, first.end)
         agent = armed(sent, [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS])
-        agent = agent or list(sent.discourse.last_perpetrator)
         figures = {
             m.category.split(":")[1]: {
                 "low": n.low,
@@ -291,9 +233,11 @@ def casualties(sent: Sentence) -> list[Draft]:
         population = nearest(close, figure_pos)
         if population is not None:
             attrs["population"] = population.category.split(":")[1]
-        period = sent.of("PERIOD:since_truce", "PERIOD:day")
+        period = sent.of("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
         if period:
             attrs["period"] = period[0].category.split(":")[1]
+        elif any(d.precision == "year" for d in sent.dates):
+            attrs["period"] = "other"  # "killed in 2006": a year's total, not an event
         draft = Draft("casualties", first, 4, agent, [], None, attrs, figures)
         draft.where = place_near(sent, first.end)
         drafts.append(draft)

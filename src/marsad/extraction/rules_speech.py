@@ -72,7 +72,8 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     later = [t.start for t in sent.of("T:statement") if t.start > trigger.end]
     limit = min(later, default=sent.end)
     if target is None and any(trigger.end <= c.start < limit for c in sent.of("CEASEFIRE")):
-        target = "GAZA-CEASEFIRE"  # "called on both sides to respect the ceasefire"
+        # "called on both sides to respect the ceasefire": Gaza's, in a text about Gaza
+        target = sent.discourse.gaza_ceasefire
     if target is None and any(
         trigger.end <= c.start < limit and sent.words(trigger.end, c.start) <= 4
         for c in sent.of("BACKREF")
@@ -133,7 +134,7 @@ def dispute(sent: Sentence, trigger: Match) -> list[Draft]:
         return []
     target = thing_near(sent, trigger.end, ("agreement", "plan"))
     if target is None and sent.has("CEASEFIRE"):
-        target = "GAZA-CEASEFIRE"
+        target = sent.discourse.gaza_ceasefire
     if target is None and sent.has("PLAN"):
         target = "PLAN-20"
     target = target or sent.discourse.topic(frozenset({"agreement", "plan"}))

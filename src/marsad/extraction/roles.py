@@ -1,0 +1,236 @@
+"""Whom an attack is aimed at: the recipient (the contract's target of an attack).
+
+Found from the words around the trigger, in this order:
+- a victim noun with its owner or nationality: "American soldiers", "جنود أمريكيين", "Iran's
+  embassy", "السفارة الإيرانية", "مقر حزب الله", "UNIFIL peacekeepers";
+- an aim word after the trigger and the party after it: "fired two shells at Morocco", "strikes
+  on Iran", "غارات على مواقع حزب الله", "استهدف موكب الحريري";
+- the object of a verb of attack: "attacked Hezbollah", "اغتال X", "kidnapped three Japanese";
+- the subject of a passive: "Rafik Hariri was killed", "اغتيل رفيق الحريري";
+- the state an attack by a foreign party happens in: "Israeli strikes in Iran".
+The perpetrator is never its own target, and a nationality found here is the victim's, so the
+perpetrator rules leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import Sentence, eligible, ids
+
+TARGET_KINDS = frozenset(
+    {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
+)
+_PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
+# Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
+_OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
+
+
+# English attack verbs that take their target as a direct object ("strike Iran").
+_EN_VERBS = frozenset(
+    "strike strikes struck attack attacks attacked hit hits targeted target bomb bombed shelled "
+    "raided raid".split()
+)
+
+
+def _begin(match: Match) -> int:
+    """Where the word of a hit starts, its proclitics included (للحشد, بالمدفعية)."""
+    return match.start - len(match.prefix)
+
+
+def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
+    """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
+    words = sent.text[end:begin].split()
+    return 1 <= len(words) <= 3 and words[0] in ("من", "في", "لدى")
+
+
+# Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
+_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه")
+
+
+def armed_nationality(sent: Sentence, match: Match) -> bool:
+    """A demonym right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك")."""
+    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()
+    return bool(words) and words[-1].startswith(_ARMED_NOUNS)
+
+
+def _words(sent: Sentence, a: int, b: int) -> int:
+    return sent.words(a, b) if b > a else 0
+
+
+def _candidates(sent: Sentence) -> list[Match]:
+    return [m for m in sent.entities if sent.kind(m) in TARGET_KINDS]
+
+
+def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
+    return any(a <= mark < b for mark in sent.barriers)
+
+
+def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
+    """Entities named as the owner or nationality of a victim noun near the trigger, in its
+    clause."""
+    found: list[Match] = []
+    arabic = trigger.entry.lang == "ar"
+    for noun in sent.of("VICTIM"):
+        a, b = sorted((noun.start, trigger.start))
+        if sent.words(a, b) > window or _barrier_between(sent, a, b):
+            continue
+        for match in _candidates(sent):
+            begin = _begin(match)
+            if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
+                found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
+            elif arabic and begin >= noun.end and _owner_after(sent, noun.end, begin):
+                found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
+            elif (
+                not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
+            ):
+                found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
+            elif (
+                not arabic
+                and match.start >= noun.end
+                and sent.text[noun.end : match.start].strip() in ("of", "of the")
+            ):
+                found.append(match)  # positions of Hezbollah
+    return found
+
+
+# Words that aim an attack at someone. They are read from the text around a trigger rather
+# than put in the dictionary: على, إلى, مع, "at", "on" are among the commonest words of news,
+# and as dictionary entries every one of their hits would cost the scan of every text.
+_AIM = re.compile(
+    r"(?<!\w)(?:aimed at|at|on|against|targeting|towards|toward|و?علي|و?ضد|الي|نحو|باتجاه"
+    r"|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف|طالت|طال)(?!\w)"
+)
+_WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
+_AIM_REACH = 200
+
+
+def aim_marks(sent: Sentence, trigger: Match, *, clash: bool = False) -> list[tuple[int, int]]:
+    """Where aim words stand after a trigger ("with", مع as well for a clash)."""
+    end = min(sent.end, trigger.end + _AIM_REACH)
+    found = [m.span() for m in _AIM.finditer(sent.text, trigger.end, end)]
+    if clash:
+        found += [m.span() for m in _WITH.finditer(sent.text, trigger.end, end)]
+    return sorted(found)
+
+
+def aimed(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
+    # "clashes with the army", "معارك مع قوات النظام"
+    for aim_start, aim_end in aim_marks(sent, trigger, clash=trigger.entry.value == "gunfire"):
+        if _words(sent, trigger.end, aim_start) > 4:
+            break
+        for match in _candidates(sent):
+            if match.start < aim_end or _barrier_between(sent, aim_end, match.start):
+                continue
+            if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
+                break  # "attacked by Israel": the agent
+            if any(0 <= c.start - match.end <= 2 for c in sent.of("ATTR:say")):
+                continue  # "targeting what Moscow said were ...": a speaker
+            if _words(sent, aim_end, _begin(match)) <= 3:
+                return [match]
+            break
+    return []
+
+
+def obj(sent: Sentence, trigger: Match) -> list[Match]:
+    """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
+    word = sent.text[trigger.start : trigger.end]
+    english_verb = trigger.entry.lang == "en" and word in _EN_VERBS
+    if trigger.entry.value not in _OBJECT_MEANS or not ("v" in trigger.entry.flags or english_verb):
+        return []
+    for match in eligible(sent, TARGET_KINDS):
+        if match.start < trigger.end:
+            continue
+        gap = _words(sent, trigger.end, match.start)
+        arabic = trigger.entry.lang == "ar"
+        between = sent.text[trigger.end : match.start].split()
+        if not arabic and any(w not in ("the", "a", "an", "two", "three") for w in between):
+            return []  # "attacked by Israel": the agent, not the object
+        # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
+        limit = 3 if arabic else 2
+        if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
+            if arabic and not match.entry.adjective and sent.kind(match) != "person":
+                return []  # خطفت الولايات المتحدة ...: the subject, not the object
+            if arabic and armed_nationality(sent, match):
+                continue  # "اختطف مسلحون حوثيون": the kidnappers' nationality
+            return [match]
+        return []
+    return []
+
+
+def between(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع": the
+    parties in order (the first is taken as the actor, the others as the target)."""
+    at = sent.text.find(" between ", trigger.end, min(sent.end, trigger.end + 40))
+    if at < 0:
+        at = sent.text.find(" بين ", trigger.end, min(sent.end, trigger.end + 30))
+    if at < 0:
+        return []
+    parties = [
+        m
+        for m in _candidates(sent)
+        if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
+    ]
+    return parties if len(parties) >= 2 else []
+
+
+def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
+    if trigger.entry.lang == "ar":
+        return []
+    for match in reversed(_candidates(sent)):
+        if match.end > trigger.start:
+            continue
+        between = sent.text[match.end : trigger.start]
+        if _words(sent, match.end, trigger.start) <= 5 and _PASSIVE_EN.search(between):
+            return [match]
+        return []
+    return []
+
+
+def located(sent: Sentence, actor: list[str]) -> list[Match]:
+    """A state named as the place of an attack by another state ("strikes in Iran")."""
+    if not actor:
+        return []
+    found = []
+    for match in sent.entities:
+        if sent.kind(match) != "state" or match.entry.adjective:
+            continue
+        words = sent.text[max(sent.start, match.start - 12) : match.start].split()
+        prefix = match.prefix
+        if (words and words[-1] in ("in", "في", "inside", "داخل")) or prefix in ("ب", "وب"):
+            found.append(match)
+    return found
+
+
+def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """The parties an attack is aimed at, without its perpetrators."""
+    clash = between(sent, trigger)
+    if clash:
+        return ids(clash[1:])
+    for finder in (victims, aimed, obj, passive_subject):
+        found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
+        found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
+        if found:
+            return ids(found)
+    located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
+    return ids(located_states[:1])
+
+
+def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:
+    """The perpetrators that are neither the target nor on its side."""
+    return [a for a in actor if a not in aimed_at and not _same_side(sent, a, aimed_at)]
+
+
+def _same_side(sent: Sentence, entity_id: str, actor: list[str]) -> bool:
+    """A state and its own force are one side (Israel and the IDF)."""
+    entity = sent.actors[entity_id]
+    for actor_id in actor:
+        other = sent.actors[actor_id]
+        if entity.force == actor_id or other.force == entity_id:
+            return True
+        if entity.parent == actor_id or other.parent == entity_id:
+            return True
+    return False

@@ -1,0 +1,292 @@
+"""Rules for assaults: the attack itself (its means, perpetrator and target) and accusations of
+violating a ceasefire, whose accused party is the perpetrator of the attacks they name."""
+
+from __future__ import annotations
+
+from marsad.extraction import roles
+from marsad.extraction.draft import Draft, agent_by, attribution
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import (
+    Sentence,
+    adjective_near,
+    after,
+    barriers,
+    before,
+    ids,
+    nearest,
+)
+
+PERPETRATOR_KINDS = frozenset({"state", "force", "armed_group", "organization"})
+_ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
+
+
+def place_near(sent: Sentence, pos: int) -> Match | None:
+    """The most precise place of the sentence nearest a position (a governorate over the
+    Strip)."""
+    places = [m for m in sent.entities if sent.kind(m) == "place"]
+    precise = [m for m in places if m.entry.value not in ("PS02",)]
+    return nearest(precise or places, pos)
+
+
+def armed(sent: Sentence, actor: list[str]) -> list[str]:
+    """A state strikes through its armed force: Israel's strikes are the IDF's."""
+    out = []
+    for actor_id in actor:
+        force = sent.actors[actor_id].force
+        out.append(force or actor_id)
+    return list(dict.fromkeys(out))
+
+
+def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
+    """Who carried out an attack: "Israeli strike", "by Israeli forces", "قصف الاحتلال". No one
+    when the text names no one: a strike in Gaza is not the Israeli army's by default, nor is a
+    sentence's attack the previous sentence's perpetrator's."""
+    guess = trigger.entry.value not in _ONLY_ISRAEL
+    found = _perpetrator(sent, trigger, guess=guess)
+    if not found:
+        found = _accused(sent, trigger)
+    return armed(sent, found)
+
+
+def _accused(sent: Sentence, trigger: Match) -> list[str]:
+    """ "اتهمت حماس إسرائيل بخرق الاتفاق عبر مواصلة الغارات": the attacks that make up an
+    accusation in the same sentence are the accused party's."""
+    for accusation in sent.of("T:violation_accusation"):
+        if accusation.start < trigger.start:
+            drafts = violation(sent, accusation)
+            if drafts:
+                return drafts[0].actor
+    return []
+
+
+def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
+    clash = roles.between(sent, trigger)
+    if clash:
+        return [clash[0].entry.value]  # "clashes between the army and the RSF"
+    victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    holder = [
+        m
+        for m in sent.entities
+        if m.start < trigger.end
+        and trigger.start < m.end
+        and sent.kind(m) in PERPETRATOR_KINDS
+        and m.entry.value not in victims
+    ]
+    if holder:
+        return ids(holder)  # "Israeli warplanes struck", "طائرات إسرائيلية": one phrase
+    found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
+    if found:
+        return ids(found)
+    claimed = _claimed(sent, victims)
+    if claimed:
+        return claimed
+    agent = agent_by(sent, trigger.end)
+    if agent:
+        return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
+    arabic = trigger.entry.lang == "ar"
+    # a speaker is not the perpetrator: "Germany expressed concern over the demolition"; nor
+    # is the party after an aim word: "هجوم على إسرائيل"
+    stop = sorted(
+        barriers(sent)
+        + [c.start for c in sent.of("T:statement")]
+        + [start for start, _ in roles.aim_marks(sent, trigger)]
+    )
+    if arabic:
+        right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
+        right = [m for m in right if m.entry.value not in victims]
+        victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
+        if right and not (victim_like and not roles.armed_nationality(sent, right[0])):
+            return ids(right)
+    left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
+    left = [m for m in left if m.entry.value not in victims]
+    if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
+        left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
+    if left and not _victim_subject(sent, left[-1], trigger):
+        return ids(left)
+    if not guess:
+        return []
+    # the only armed party the sentence names
+    armed_parties = {
+        m.entry.value
+        for m in sent.entities
+        if sent.kind(m) in ("force", "armed_group")
+        and m.entry.value not in ("ISF",)
+        and m.entry.value not in victims
+    }
+    return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
+    """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
+    الهجوم"."""
+    for cue in sent.of("CLAIMED"):
+        if cue.entry.lang == "ar":
+            found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
+        else:
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+        found = [m for m in found if m.entry.value not in victims]
+        if found:
+            return ids(found)
+    return []
+
+
+def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
+    """ "Two UNIFIL peacekeepers were wounded", "X was kidnapped": the subject of a passive
+    is the victim."""
+    if trigger.entry.lang != "en":
+        return False
+    return bool(roles.passive_subject(sent, trigger)) and any(
+        m.entry.value == match.entry.value for m in roles.passive_subject(sent, trigger)
+    )
+
+
+_DEMOLITION_CONTEXT = ("منازل", "مباني", "منزل", "نسف", "هدم", "مربع", "روبوت", "home", "build")
+
+
+def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
+    """The first trigger of each means. "تفجير" is a demolition among houses and a bombing
+    elsewhere; a named means (a car bomb, an air strike) makes a plain "attack" redundant."""
+    by_means: dict[str, Match] = {}
+    for trigger in triggers:
+        by_means.setdefault(trigger.entry.value, trigger)
+    if "explosive" in by_means and "demolition" in by_means:
+        text = sent.text[sent.start : sent.end]
+        if any(word in text for word in _DEMOLITION_CONTEXT):
+            by_means.pop("explosive")
+        else:
+            by_means.pop("demolition")
+    for specific, vaguer in (
+        ("drone", "air"),
+        ("drone", "explosive"),
+        ("air", "gunfire"),
+        ("artillery", "gunfire"),
+        ("drone", "gunfire"),
+        ("drone", "artillery"),
+        ("air", "artillery"),
+    ):
+        # "غارة بمسيرة", "explosives-laden drone", "tank fired at": one act, the precise means
+        if specific in by_means and vaguer in by_means:
+            a, b = by_means[specific], by_means[vaguer]
+            gap = sent.text[min(a.end, b.end) : max(a.start, b.start)]
+            listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
+            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
+                by_means.pop(vaguer)  # "artillery and air strikes" are two means
+    if len(by_means) > 1:
+        by_means.pop("other", None)
+    blast = by_means.get("explosive")
+    if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
+        by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
+    if set(by_means) == {"other"}:
+        text = f" {sent.text[sent.start : sent.end]} "
+        if any(word in text for word in _GUNMEN):
+            by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
+    return by_means
+
+
+# Explosions told as an effect, not a means, when another means is named.
+_BLASTS = frozenset(
+    "انفجار انفجارا انفجارات انفجاران انفجارين explosion explosions blast blasts".split()
+)
+# Attackers whose means is their guns ("مسلحو داعش" are the group's fighters, not a means).
+_GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
+
+
+def attacks(sent: Sentence) -> list[Draft]:
+    """One attack claim per means in the sentence; "other" only when no means is named."""
+    triggers = sent.of("T:attack")
+    if not triggers:
+        return []
+    drafts = []
+    has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
+    protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
+    for means, trigger in _means(sent, triggers).items():
+        if means == "other" and (trigger.start, trigger.end) in protest_spans:
+            lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+            if any(word in lead for word in _CROWD):
+                continue  # "protesters stormed the embassy" is a riot, told as a protest
+        aimed_at = roles.recipient(sent, trigger, [])
+        actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
+        if not aimed_at:
+            aimed_at = roles.recipient(sent, trigger, actor)
+        where = place_near(sent, trigger.end)
+        if (
+            means == "other"
+            and "v" not in trigger.entry.flags
+            and not (aimed_at or has_toll or (actor and where))
+        ):
+            continue
+        evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags
+        if not (actor or aimed_at or where or has_toll or evident):
+            continue
+        if not aimed_at:
+            # "attacked the ministry with a car bomb": the verb names the target, the noun the
+            # means
+            for other in triggers:
+                if other is not trigger:
+                    found = roles.apart(sent, roles.recipient(sent, other, actor), actor)
+                    aimed_at = [a for a in found if a not in actor]
+                    if aimed_at:
+                        break
+        target = aimed_at[0] if aimed_at else None
+        draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
+        if actor and armed(sent, _claimed(sent, set(aimed_at))) == actor:
+            draft.status = "confirmed"  # the perpetrator claims it
+        draft.where = where
+        drafts.append(draft)
+    return drafts
+
+
+_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "متظاهر", "انصار", "مناصر")
+# Means that say an assault happened on their own, with no party or place named.
+_SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
+
+
+def violation(sent: Sentence, trigger: Match) -> list[Draft]:
+    """actor = the accused party, recipient = the accuser when named."""
+    stop = barriers(sent)
+    flags = trigger.entry.flags
+    arabic = trigger.entry.lang == "ar"
+    accused: list[str] = []
+    accuser: list[str] = []
+    variant = 4
+    if "p" in flags:
+        accused = ids(before(sent, trigger.start, max_words=6, stop=stop))
+        if arabic and not accused:
+            accused = ids(after(sent, trigger.end, max_words=3))
+        accuser = agent_by(sent, trigger.end)
+        variant = 3
+    elif "v" in flags:
+        if arabic:
+            first = after(sent, trigger.end, max_words=3, stop=stop)
+            left = before(sent, trigger.start, max_words=3, stop=stop)
+            if left:
+                accuser, accused = ids(left), ids(first)
+            elif first:
+                second = after(sent, first[-1].end, max_words=4, stop=stop)
+                accuser, accused = ids(first), ids(second)
+            variant = 2 if not left else 1
+        else:
+            accuser = ids(before(sent, trigger.start, max_words=8, stop=stop))
+            accused = ids(after(sent, trigger.end, max_words=4, stop=stop))
+            variant = 1
+    else:
+        accused = ids(adjective_near(sent, trigger))
+        accused = accused or agent_by(sent, trigger.end)
+        if not accused and arabic:
+            accused = ids(after(sent, trigger.end, max_words=1, kinds=PERPETRATOR_KINDS))
+        accused = accused or ids(before(sent, trigger.start, max_words=6, stop=stop))
+        source = attribution(sent)
+        if source and source.source and source.kind == "official":
+            accuser = [source.source]
+    accused = [a for a in accused if sent.actors[a].kind not in ("agreement", "place", "media")]
+    if not accused:
+        return []  # "an exchange of accusations" names no party
+    accuser = [a for a in accuser if a not in accused and sent.actors[a].kind != "media"]
+    agreements = [
+        m.entry.value
+        for m in sent.entities
+        if sent.kind(m) == "agreement" and m.entry.value != "GAZA-CEASEFIRE"
+    ]
+    attrs = {"agreement": agreements[0] if agreements else "ceasefire"}
+    target = agreements[0] if agreements else sent.discourse.gaza_ceasefire
+    return [Draft("violation_accusation", trigger, variant, accused, accuser, target, attrs)]

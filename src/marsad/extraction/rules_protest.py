@@ -1,0 +1,145 @@
+"""Protests: demonstrations, riots, strikes and sit-ins (the contract's `protest`, ACLED's
+protests and riots).
+
+One claim per form the sentence names. A riot (protesters storming, burning, looting) is the
+demonstration it grew out of, so it replaces it; a strike or a sit-in is the more precise form
+and replaces a plain demonstration too. "In protest at" (احتجاجاً على) explains another act and
+is no protest of its own. The actor is the organisers or participants when the text names them
+(rarely: "supporters of Hezbollah"); the recipient is whom the protest addresses ("demanding the
+resignation of X", "برحيل X", the embassy of a state)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.extraction.draft import Draft
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.rules_attack import place_near
+from marsad.extraction.slots import Sentence, after, before, ids
+
+_WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
+_MOTIVE = ("احتجاجا", "احتجاج على", "in protest", "protest at", "protest over", "protest against")
+_PARTICIPANTS = frozenset(
+    {"supporters", "members", "أنصار", "انصار", "مناصرون", "مناصري", "مناصرين"}
+)
+
+
+def _motive(sent: Sentence, cue: Match) -> bool:
+    """ "in protest at", "احتجاجاً على": a reason given for another act."""
+    word = sent.text[cue.start - len(cue.prefix) : cue.end]
+    if word in ("احتجاجا", "واحتجاجا"):
+        return True
+    before_text = sent.text[max(sent.start, cue.start - 4) : cue.start]
+    return cue.entry.lang == "en" and before_text.endswith("in ")
+
+
+def protests(sent: Sentence) -> list[Draft]:
+    """The protest claims of a sentence."""
+    cues = [
+        c
+        for c in sent.of("T:protest")
+        if not _motive(sent, c)
+        and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
+    ]
+    cues += _stormed(sent)
+    if not cues:
+        return []
+    forms: dict[str, Match] = {}
+    for cue in cues:
+        forms.setdefault(cue.entry.value, cue)
+    riot = forms.get("riot")
+    if riot is not None and not (set(forms) - {"riot"}) and riot.entry.lang == "en":
+        # "stormed", "set fire to" alone are riots only when protesters do them
+        if not _crowd(sent):
+            return []
+    if riot is not None or "strike" in forms or "sit_in" in forms:
+        forms.pop("demonstration", None)
+    if riot is not None and riot.entry.lang == "ar" and not _crowd(sent) and len(forms) == 1:
+        return []
+    drafts = []
+    for form, cue in forms.items():
+        draft = Draft(
+            "protest", cue, 4, _organisers(sent, cue), _addressed(sent), None, {"form": form}
+        )
+        draft.where = place_near(sent, cue.end)
+        drafts.append(draft)
+    return drafts
+
+
+def _stormed(sent: Sentence) -> list[Match]:
+    """ "اقتحم آلاف من أنصار التيار الصدري البرلمان": a crowd storming a building is a riot."""
+    found = []
+    for cue in sent.of("T:attack"):
+        word = sent.text[cue.start : cue.end]
+        if cue.entry.value == "other" and word.startswith(("اقتحم", "storm")):
+            lead = sent.text[cue.end : min(sent.end, cue.end + 30)]
+            if any(
+                w in lead for w in ("انصار", "مناصر", "محتج", "متظاهر", "supporters", "protest")
+            ):
+                found.append(
+                    Match(
+                        cue.start,
+                        cue.end,
+                        replace(cue.entry, category="T:protest", value="riot"),
+                        cue.prefix,
+                    )
+                )
+    return found
+
+
+def _crowd(sent: Sentence) -> bool:
+    """Whether the sentence speaks of protesters or a crowd (a riot needs one)."""
+    text = sent.text[sent.start : sent.end]
+    return any(
+        word in text
+        for word in (
+            "protest",
+            "demonstrat",
+            "crowd",
+            "supporters",
+            "residents",
+            "متظاهر",
+            "محتج",
+            "مناصر",
+            "انصار",
+            "غاضب",
+            "سكان",
+            "مواطنين",
+        )
+    )
+
+
+def _organisers(sent: Sentence, cue: Match) -> list[str]:
+    """Named organisers: "Hezbollah supporters", "أنصار التيار الصدري" when in the
+    dictionary."""
+    for word in _PARTICIPANTS:
+        at = sent.text.find(word, sent.start, sent.end)
+        if at < 0:
+            continue
+        if cue.entry.lang == "en":
+            found = before(sent, at, max_words=1, kinds=_WHO)
+        else:
+            found = after(sent, at + len(word), max_words=1, kinds=_WHO)
+        if found:
+            return ids(found)
+    return []
+
+
+def _addressed(sent: Sentence) -> list[str]:
+    """Whom the protest addresses: "demanding the resignation of X", "برحيل X", the embassy
+    of a state."""
+    for cue in sent.of("PROTEST_AT"):
+        found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state"})
+        if found:
+            return ids(found)
+    for cue in sent.of("EMBASSY"):
+        for match in sent.entities:
+            if sent.kind(match) != "state":
+                continue
+            gap_after = sent.words(cue.end, match.start) if match.start >= cue.end else 99
+            gap_before = sent.words(match.end, cue.start) if match.end <= cue.start else 99
+            if (cue.entry.lang == "ar" and gap_after <= 1) or (
+                cue.entry.lang == "en" and gap_before <= 1
+            ):
+                return [match.entry.value]
+    return []

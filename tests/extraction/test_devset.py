@@ -1,0 +1,64 @@
+"""The extractor on the wide development set (tests/extraction/devset/, 462 passages from
+Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank and Haiti; see docs/annotation.md and
+docs/extraction-scores.md). Fails when a headline figure drops below its floor; the floors sit a
+little under what was measured, so that a change that makes extraction worse is caught. Raise
+them when the extractor gets better (the dictionaries of the gazetteer work will raise the
+entity and target figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.contract import check_claim
+from marsad.extraction.morphology import render
+from tests.extraction import devset_score
+
+# Measured 2026-12-05 (see docs/extraction-scores.md: claims F1 0.52 / 0.53, without the
+# parties 0.82 / 0.84, assaults 0.92 / 0.92, targets 0.16 / 0.25), minus about 0.03.
+FLOORS = {
+    "claims_f1.ar": 0.49,
+    "claims_f1.en": 0.51,
+    "claims_typed_f1.ar": 0.79,
+    "claims_typed_f1.en": 0.81,
+    "assault_f1.ar": 0.89,
+    "assault_f1.en": 0.89,
+    "targets.ar": 0.13,
+    "targets.en": 0.22,
+}
+
+
+def test_the_set_is_as_wide_as_promised() -> None:
+    passages = devset_score.passages()
+    languages = [p["language"] for p in passages]
+    assert languages.count("ar") >= 300
+    assert languages.count("en") >= 150
+    regions = {p["region"] for p in passages}
+    assert {"lebanon", "iraq", "syria", "yemen", "sudan", "libya", "west_bank", "haiti"} <= regions
+    assert len({p["id"] for p in passages}) == len(passages)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_headline_figures_stay_above_their_floors(name: str) -> None:
+    figures = devset_score.figures()
+    assert figures[name] >= FLOORS[name], devset_score.report()
+
+
+def test_every_claim_on_the_set_keeps_the_contract() -> None:
+    from datetime import date
+
+    from marsad.extraction.extract import extract
+
+    for passage in devset_score.passages():
+        text = passage["text"]
+        out = extract(text, published=date.fromisoformat(passage["published"]))
+        for claim in out["claims"]:
+            assert check_claim(claim, text_length=len(text)) == [], passage["id"]
+
+
+def test_the_generated_inflections_are_up_to_date() -> None:
+    """data/cues_events_ar.tsv is what morphology.py writes (run it after editing its
+    table)."""
+    assert (devset_score.DEVSET.parents[2] / "src" / "marsad" / "extraction" / "data").exists()
+    from marsad.extraction.morphology import DATA
+
+    assert (DATA / "cues_events_ar.tsv").read_text(encoding="utf-8") == render()

@@ -1,0 +1,111 @@
+"""Assaults, protests, targets and modality (issue 15): the cases the rules were built for."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marsad.extraction.extract import extract
+from marsad.extraction.morphology import imperfect, past, verb
+
+
+def claims(text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    found = extract(text, published=date(2025, 11, 20))["claims"]
+    return [c for c in found if kind is None or c["type"] == kind]
+
+
+def test_verbs_are_inflected_by_rule() -> None:
+    assert {"هاجموا", "هاجمت", "هاجما", "هاجمه"} <= set(past("هاجم"))
+    assert {"يستهدفون", "تستهدف", "يستهدفان"} <= set(imperfect("ستهدف"))
+    forms = verb("اغتال", "غتال", "اغتيل")
+    assert {"اغتالوا", "يغتال", "اغتيل", "اغتيلت"} <= set(forms)
+    assert "فجر" not in verb("فجر", "فجر", skip=("فجر",))  # "dawn"
+
+
+def test_inflected_triggers_and_victims_without_a_numeral() -> None:
+    attack = claims("هاجموا موقعاً للجيش الإسرائيلي شرق رفح", "attack")[0]
+    assert attack["attributes"]["means"] == "other"
+    assert attack["actor"] == []
+    assert attack["recipient"] == ["IDF"]
+    toll = claims("قتل شخص وأصيب جنديين في قصف على رفح.", "casualties")[0]
+    assert toll["figures"]["killed"]["best"] == 1
+    assert toll["figures"]["injured"]["best"] == 2
+    toll = claims("A man was shot dead and five others were wounded in Rafah.", "casualties")[0]
+    assert (toll["figures"]["killed"]["best"], toll["figures"]["injured"]["best"]) == (1, 5)
+
+
+def test_explosives_and_abductions_are_means_of_their_own() -> None:
+    bomb = claims("قتل 35 شخصاً في تفجير سيارة مفخخة في سوق شعبية.", "attack")
+    assert [c["attributes"]["means"] for c in bomb] == ["explosive"]
+    assert claims("A roadside bomb hit a patrol near Rafah.", "attack")[0]["attributes"] == {
+        "means": "explosive"
+    }
+    kidnap = claims("Gunmen kidnapped two Italian engineers near Rafah.", "attack")[0]
+    assert kidnap["attributes"]["means"] == "abduction"
+    assert kidnap["actor"] == []
+    assert kidnap["recipient"] == ["ITA"]
+    # a drone that carries explosives is a drone strike, an air strike by a drone one too
+    assert [
+        c["attributes"]["means"] for c in claims("قصفت طائرة مسيرة مفخخة منزلاً في رفح.", "attack")
+    ] == ["drone"]
+
+
+def test_the_target_of_an_attack_is_filled() -> None:
+    shells = claims("Algeria fired two artillery shells at Morocco.", "attack")[0]
+    assert shells["actor"] == ["DZA"]
+    assert shells["recipient"] == ["MAR"]
+    assert shells["target"] == "MAR"
+    passive = claims("Hamas was attacked by Israel in Rafah.", "attack")[0]
+    assert passive["actor"] == ["IDF"]
+    assert passive["recipient"] == ["HAMAS"]
+    toll = claims("Two Moroccan soldiers were killed by Algerian fire.", "casualties")[0]
+    assert toll["actor"] == ["DZA"]  # the victims' nationality is not the perpetrator
+
+
+def test_no_default_perpetrator() -> None:
+    found = claims("Germany expressed concern over the demolition of homes in Rafah.", "attack")
+    assert found
+    assert found[0]["actor"] == []
+    strikes = claims("استشهد ثلاثة مواطنين في غارة على خان يونس. وأصيب طفل في قصف على رفح.")
+    assert all(c["actor"] == [] for c in strikes)
+
+
+def test_refusals_forecasts_and_negations() -> None:
+    refused = claims("Italy refused to send troops to the force.", "contribution")
+    assert refused
+    assert all(c["modality"] == "negated" for c in refused)
+    refused = claims("رفضت إيطاليا إرسال قوات إلى غزة.", "contribution")
+    assert refused
+    assert all(c["modality"] == "negated" for c in refused)
+    forecast = claims("رجحت واشنطن توجيه ضربات إلى قطر.", "attack")[0]
+    assert forecast["modality"] == "hypothetical"
+    assert forecast["recipient"] == ["QAT"]
+    assert (
+        claims("Israel plans to expand its ground operation in Rafah.", "attack")[0]["modality"]
+        == "future"
+    )
+    assert claims("لم يستهدف القصف المدرسة ولا على دبابات الجيش.", "attack") == []
+    assert claims("Germany refused to join air strikes on Qatar.", "attack") == []
+
+
+def test_background_totals_carry_a_period() -> None:
+    total = claims(
+        "Since the war began, 5,000 people have been killed in Rafah, the ministry said.",
+        "casualties",
+    )[0]
+    assert total["attributes"]["period"] == "other"
+
+
+def test_protests_by_form() -> None:
+    def forms(text: str) -> list[str]:
+        return [c["attributes"]["form"] for c in claims(text, "protest")]
+
+    assert forms("خرج آلاف المتظاهرين إلى شوارع رفح مطالبين برحيل الحكومة.") == ["demonstration"]
+    assert forms("Protesters stormed and set fire to the Italian embassy in Cairo.") == ["riot"]
+    assert forms("نفذ موظفو القطاع العام إضراباً مفتوحاً عن العمل.") == ["strike"]
+    assert forms("نظم أهالي الأسرى اعتصاماً أمام مقر الصليب الأحمر.") == ["sit_in"]
+    # "in protest at" gives the reason for another act
+    assert forms("Ministers walked out of the cabinet in protest at the decision.") == []
+    embassy = claims("Protesters stormed and set fire to the Italian embassy in Cairo.", "protest")
+    assert embassy[0]["recipient"] == ["ITA"]
+    assert claims("Protesters stormed the Italian embassy in Cairo.", "attack") == []
