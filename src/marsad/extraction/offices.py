@@ -1,0 +1,125 @@
+"""Titles and names of office-holders, resolved by the document's date.
+
+A title with a state ("the US President", "الرئيس الأمريكي", "UN Secretary-General") is an
+alias of an office (data/offices.toml). It becomes the person who held the office on the day the
+document was published, when a term of the table covers that day; otherwise it stays the office
+(a document of unknown date, or one older than the table). A name that several office-holders
+share (Bush, الحريري, "King Abdullah") goes to the one whose term is nearest the document's
+date, a state the text names breaking ties.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from marsad.extraction.dictionaries import DATA
+from marsad.extraction.gazetteer import ENTITY, Actor, Match
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person in one office from `start` to `end` (None: still in office)."""
+
+    office: str
+    person: str
+    start: date
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def distance(self, day: date) -> int:
+        """Days between the day and the term (0 inside it)."""
+        if self.covers(day):
+            return 0
+        if day < self.start:
+            return (self.start - day).days
+        assert self.end is not None
+        return (day - self.end).days
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Term, ...]:
+    """The table of terms: rows "OFFICE | PERSON | start | end" of offices.toml."""
+    with (DATA / "offices.toml").open("rb") as handle:
+        rows = tomllib.load(handle).get("terms", {}).get("rows", [])
+    out = []
+    for row in rows:
+        office, person, start, end = (part.strip() for part in row.split("|"))
+        start_day = _day(start)
+        if start_day is None:
+            raise ValueError(f"offices.toml: a term without a start: {row!r}")
+        out.append(Term(office, person, start_day, _day(end)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_office() -> dict[str, tuple[Term, ...]]:
+    table: dict[str, list[Term]] = {}
+    for term in terms():
+        table.setdefault(term.office, []).append(term)
+    return {office: tuple(items) for office, items in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _by_person() -> dict[str, tuple[Term, ...]]:
+    table: dict[str, list[Term]] = {}
+    for term in terms():
+        table.setdefault(term.person, []).append(term)
+    return {person: tuple(items) for person, items in table.items()}
+
+
+def holder(office: str, day: date | None) -> str | None:
+    """The person in the office on that day, if the table knows."""
+    if day is None:
+        return None
+    for term in _by_office().get(office, ()):
+        if term.covers(day):
+            return term.person
+    return None
+
+
+def _nearness(person: str, day: date | None) -> int:
+    if day is None:
+        return 0
+    distances = [t.distance(day) for t in _by_person().get(person, ())]
+    return min(distances) if distances else 10**6
+
+
+def resolve(
+    hits: list[Match], published: date | None, actors: Mapping[str, Actor], context: set[str]
+) -> list[Match]:
+    """Office titles replaced by their holder on the day; shared names given to one person."""
+    offices = _by_office()
+    people: dict[tuple[int, int], list[str]] = {}
+    for hit in hits:
+        value = hit.entry.value
+        if hit.entry.category == ENTITY and value not in offices:
+            if actors[value].kind == "person":
+                people.setdefault((hit.start, hit.end), []).append(value)
+    chosen: dict[tuple[int, int], str] = {}
+    for span, ids in people.items():
+        if len(set(ids)) > 1:
+            chosen[span] = min(
+                dict.fromkeys(ids),
+                key=lambda i: (_nearness(i, published), actors[i].state not in context),
+            )
+    out: list[Match] = []
+    for hit in hits:
+        entry = hit.entry
+        if entry.category != ENTITY:
+            out.append(hit)
+        elif entry.value in offices:
+            person = holder(entry.value, published)
+            out.append(hit if person is None else hit._replace(entry=replace(entry, value=person)))
+        elif chosen.get((hit.start, hit.end), entry.value) == entry.value:
+            out.append(hit)
+    return out

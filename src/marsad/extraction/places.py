@@ -1,0 +1,148 @@
+"""Which dictionary hits really name a place: generic words, shared names and their context.
+
+Three checks run on a block's hits before the entities are resolved:
+- an alias marked `ctx` (a town whose name is also a word: صور، حديثة، الباب) counts only
+  right after a place word (في، مدينة، قرب، شمال ... "in", "near", "town of") or with the
+  preposition ب glued to it;
+- an alias marked `family` (القطاع، الشمال، المنطقة الوسطى for the Gaza Strip and its parts)
+  counts only when the document also names the place, its parent or one of its parts by a name
+  that needs no context: "القطاع الخاص" in an economics story is not the Gaza Strip;
+- either kind followed by an adjective (a word with the article: القطاع الخاص، الشمال السوري)
+  is no place at all;
+- a name several places share (طرابلس in Lebanon and in Libya) goes to the one whose state the
+  document names, else to the most populous (capitals first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from marsad.extraction.gazetteer import ENTITY, Actor, Match
+from marsad.extraction.normalize import fold
+
+_PLACE_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "في مدينة بلدة قرية محافظة قضاء ناحية منطقة مناطق قرب قربي ضواحي مشارف ريف حي مخيم "
+        "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل أطراف محيط باتجاه "
+        "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
+        "in near outside around town city village province district"
+    ).split()
+)
+_AT = frozenset({"ب", "وب", "فب"})
+# Before a name that is also a word of the language: only a noun that says a place follows.
+_PLACE_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "مدينة بلدة قرية محافظة قضاء ناحية بمدينة ببلدة بقرية ومدينة وبلدة وقرية لمدينة لبلدة "
+        "مدن بلدات قرى مخيم"
+    ).split()
+)
+_CONTEXTUAL = frozenset({"ctx", "family", "word"})
+
+
+_ROOTS: dict[str, str] = {}
+
+
+def root(actors: Mapping[str, Actor], actor_id: str) -> str:
+    """The top of an actor's parent chain (a state for its towns, PS02 for Gaza's places)."""
+    found = _ROOTS.get(actor_id)
+    if found is not None:
+        return found
+    top, seen = actor_id, {actor_id}
+    actor = actors.get(top)
+    while actor is not None and actor.parent and actor.parent not in seen:
+        seen.add(actor.parent)
+        top = actor.parent
+        actor = actors.get(top)
+    _ROOTS[actor_id] = top
+    return top
+
+
+def _word_before(text: str, start: int) -> str:
+    end = start
+    while end > 0 and not text[end - 1].isalnum():
+        if text[end - 1] in ".!?\n;:":
+            return ""
+        end -= 1
+    begin = end
+    while begin > 0 and text[begin - 1].isalnum():
+        begin -= 1
+    return text[begin:end]
+
+
+_NOT_ADJECTIVES = frozenset(
+    fold(w) for w in "إلى الذي التي الذين اللذين اللتين اللواتي إلا الآن".split()
+)
+
+
+def _adjective_after(text: str, end: int) -> bool:
+    """True when the next word, after one space, carries the article (an adjective here)."""
+    if not (text.startswith(" ال", end) and end + 3 < len(text) and text[end + 3].isalnum()):
+        return False
+    stop = end + 1
+    while stop < len(text) and text[stop].isalnum():
+        stop += 1
+    return text[end + 1 : stop] not in _NOT_ADJECTIVES
+
+
+def _place_word_before(text: str, hit: Match) -> bool:
+    if hit.prefix in _AT:
+        return True
+    word = _word_before(text, hit.start - len(hit.prefix))
+    return word in _PLACE_WORDS or (word[:1] in "وف" and word[1:] in _PLACE_WORDS)
+
+
+def check(
+    hits: list[Match], text: str, actors: Mapping[str, Actor], context: set[str]
+) -> list[Match]:
+    """The hits that stand, with `context` (the roots the document has named) brought up to
+    date; see the module's docstring."""
+    spans: dict[tuple[int, int], list[Match]] = {}
+    doubtful = False
+    for hit in hits:
+        if hit.entry.category == ENTITY:
+            spans.setdefault((hit.start, hit.end), []).append(hit)
+            doubtful = doubtful or bool(hit.entry.flags & _CONTEXTUAL)
+    for group in spans.values():
+        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
+            actor_id = group[0].entry.value
+            context.add(root(actors, actor_id))
+            state = actors[actor_id].state
+            if state:
+                context.add(state)
+        else:
+            doubtful = True
+    if not doubtful:
+        return hits
+    dropped: set[int] = set()
+    for group in spans.values():
+        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
+            continue
+        standing = [h for h in group if _stands(h, text, actors, context)]
+        ids = list(dict.fromkeys(h.entry.value for h in standing))
+        if len(ids) > 1 and all(actors[i].kind == "place" for i in ids):
+            best = max(ids, key=lambda i: _rank(actors[i], actors, context))
+            standing = [h for h in standing if h.entry.value == best]
+            context.add(root(actors, best))
+        kept = {id(h) for h in standing}
+        dropped.update(id(h) for h in group if id(h) not in kept)
+    # the scan's order is kept: later steps break ties by it
+    return [h for h in hits if id(h) not in dropped]
+
+
+def _stands(hit: Match, text: str, actors: Mapping[str, Actor], context: set[str]) -> bool:
+    flags = hit.entry.flags
+    if not flags & _CONTEXTUAL:
+        return True
+    if hit.entry.lang == "ar" and _adjective_after(text, hit.end):
+        return False
+    if "family" in flags:
+        return root(actors, hit.entry.value) in context
+    if "word" in flags:
+        return not hit.prefix and _word_before(text, hit.start) in _PLACE_NOUNS
+    return _place_word_before(text, hit)
+
+
+def _rank(actor: Actor, actors: Mapping[str, Actor], context: set[str]) -> tuple[bool, int]:
+    return root(actors, actor.id) in context, actor.population or 0

@@ -1,0 +1,63 @@
+"""Titles resolve to the office-holder of the document's date, and only then."""
+
+from datetime import date
+
+import pytest
+
+from marsad.extraction.extract import extract
+from marsad.extraction.offices import holder, terms
+
+
+def ids(text: str, published: date | None) -> set[str]:
+    return {e["id"] for e in extract(text, published=published)["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "person"),
+    [
+        ("the US President George Bush said on Monday", date(2006, 7, 20), "GEORGE-W-BUSH"),
+        ("قال الرئيس الأمريكي إن", date(2006, 7, 20), "GEORGE-W-BUSH"),
+        ("قال الرئيس الأمريكي إن", date(2025, 11, 20), "TRUMP"),
+        ("قال الرئيس الأمريكي إن", date(2022, 3, 1), "BIDEN"),
+        ("the UN Secretary-General Kofi Annan urged", date(2006, 8, 1), "ANNAN"),
+        ("UN chief said", date(2026, 1, 5), "GUTERRES"),
+        ("وقال رئيس الوزراء الإسرائيلي إيهود أولمرت", date(2006, 7, 20), "OLMERT"),
+        ("وقال رئيس الوزراء الإسرائيلي", date(2006, 7, 20), "OLMERT"),
+        ("أعلن رئيس الحكومة اللبنانية فؤاد السنيورة", date(2006, 7, 20), "SINIORA"),
+        ("the Iraqi Prime Minister said", date(2007, 1, 1), "MALIKI"),
+        ("التقى الحريري", date(2003, 5, 1), "HARIRI-R"),
+        ("التقى الحريري", date(2010, 5, 1), "HARIRI-S"),
+        ("Bush said", date(2006, 5, 1), "GEORGE-W-BUSH"),
+        ("قال الأمين العام لحزب الله", date(2006, 7, 20), "NASRALLAH"),
+    ],
+)
+def test_a_title_is_the_holder_on_the_day(text, published, person):
+    assert person in ids(text, published)
+
+
+def test_without_a_date_a_title_stays_the_office():
+    found = ids("قال الرئيس الأمريكي إن", None)
+    assert "USA-PRESIDENT" in found
+    assert "TRUMP" not in found
+
+
+def test_before_the_table_a_title_stays_the_office():
+    assert "USA-PRESIDENT" in ids("the US President said", date(1970, 1, 1))
+
+
+def test_a_bare_word_surname_needs_the_full_name():
+    assert "BASHAR-ASSAD" not in ids("زئير الأسد في حديقة الحيوان", date(2006, 7, 20))
+    assert "BASHAR-ASSAD" in ids("قال بشار الأسد ثم أضاف الأسد", date(2006, 7, 20))
+
+
+def test_terms_are_ordered_and_do_not_overlap_within_an_office():
+    by_office: dict[str, list] = {}
+    for term in terms():
+        assert term.end is None or term.start < term.end, term
+        by_office.setdefault(term.office, []).append(term)
+    for office, items in by_office.items():
+        items.sort(key=lambda t: t.start)
+        for first, second in zip(items, items[1:], strict=False):
+            assert first.end is not None, (office, first)
+            assert first.end <= second.start, (office, first, second)
+    assert holder("UN-SECRETARY-GENERAL", date(2006, 1, 1)) == "ANNAN"
