@@ -28,7 +28,10 @@ FACET_VALUES = 12
 
 
 def _day(params: Any, name: str) -> date | None:
-    value = (params.get(name) or "").strip()
+    value = params.get(name) or ""
+    if isinstance(value, date):
+        return value
+    value = str(value).strip()
     if not value:
         return None
     try:
