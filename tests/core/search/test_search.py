@@ -114,11 +114,15 @@ def test_the_index_follows_writes_and_removals(make_document, analyst):
 def test_a_write_rolled_back_leaves_no_entry(wire):
     from marsad.core.services.documents import submit_document
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        submit_document(
-            by=SYSTEM, title="t", text="نص يختفي", source=wire, language="ar", marking="public"
-        )
-        raise RuntimeError("the request failed after the write")
+    def failing_request():
+        with transaction.atomic():
+            submit_document(
+                by=SYSTEM, title="t", text="نص يختفي", source=wire, language="ar", marking="public"
+            )
+            raise RuntimeError("the request failed after the write")
+
+    with pytest.raises(RuntimeError):
+        failing_request()
     assert api(q="يختفي")["total"] == 0
 
 

@@ -8,7 +8,6 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
 SQLITE = [
     "CREATE VIRTUAL TABLE core_searchentry_fts USING fts5("
     "terms, content='core_searchentry', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",

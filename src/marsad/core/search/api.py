@@ -52,7 +52,10 @@ class FacetValueOut(Schema):
 
 class SearchOut(Schema):
     query: str
-    total: int
+    total: int = Field(
+        description="Hits counted, at most 1,000 (the newest); `more` if there are more"
+    )
+    more: bool
     page: int
     pages: int
     hits: list[HitOut]
@@ -77,6 +80,7 @@ def search_records(request: HttpRequest, params: Query[SearchParams]) -> Any:
     return {
         "query": results.query,
         "total": results.total,
+        "more": results.more,
         "page": results.page,
         "pages": results.pages,
         "hits": [

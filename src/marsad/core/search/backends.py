@@ -1,6 +1,6 @@
 """The engines behind search, one interface: `match` narrows a query of index entries to those
-answering the query's words (an AND of words, each an OR of the stems it may be) and `ranked`
-orders them best first. SQLite's FTS5 is the embedded default; PostgreSQL's full-text search
+answering the query's words (an AND of words, each an OR of the stems it may be). SQLite's FTS5
+is the embedded default; PostgreSQL's full-text search
 (a GIN index over a generated tsvector column) serves on PostgreSQL. The terms are only letters
 and digits (marsad.core.search.text), and each is quoted, so no reader's input reaches either
 engine's query syntax."""
@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 Groups = list[list[str]]
 
@@ -18,11 +19,11 @@ Groups = list[list[str]]
 class Backend(Protocol):
     def match(self, entries: QuerySet[Any], groups: Groups) -> QuerySet[Any]: ...
 
-    def ranked(self, entries: QuerySet[Any], groups: Groups) -> QuerySet[Any]: ...
-
 
 class Fts5:
-    """FTS5's MATCH joined to the index table by rowid; bm25 ranks (lower is better)."""
+    """FTS5's MATCH as a set of rowids the index table is filtered by: the engine finds the
+    matches first, then each is looked up by its key (a join lets SQLite's planner walk the
+    index table and ask FTS5 row by row)."""
 
     @staticmethod
     def expression(groups: Groups) -> str:
@@ -32,18 +33,11 @@ class Fts5:
         )
 
     def match(self, entries: QuerySet[Any], groups: Groups) -> QuerySet[Any]:
-        return entries.extra(
-            tables=["core_searchentry_fts"],
-            where=[
-                "core_searchentry_fts.rowid = core_searchentry.id",
-                "core_searchentry_fts MATCH %s",
-            ],
-            params=[self.expression(groups)],
-        )
-
-    def ranked(self, entries: QuerySet[Any], groups: Groups) -> QuerySet[Any]:
-        return entries.extra(select={"rank": "core_searchentry_fts.rank"}).order_by(
-            "rank", "-day", "-id"
+        return entries.filter(
+            id__in=RawSQL(
+                "SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s",
+                [self.expression(groups)],
+            )
         )
 
 
@@ -59,12 +53,6 @@ class Postgres:
             where=["core_searchentry.vector @@ to_tsquery('simple'::regconfig, %s)"],
             params=[self.expression(groups)],
         )
-
-    def ranked(self, entries: QuerySet[Any], groups: Groups) -> QuerySet[Any]:
-        rank = "ts_rank(core_searchentry.vector, to_tsquery('simple'::regconfig, %s))"
-        return entries.extra(
-            select={"rank": rank}, select_params=[self.expression(groups)]
-        ).order_by("-rank", "-day", "-id")
 
 
 def backend() -> Backend:

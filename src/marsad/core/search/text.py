@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from html import escape
+from itertools import chain
 
 import snowballstemmer
 
@@ -160,29 +161,32 @@ def query_terms(query: str) -> list[list[str]]:
 _SURFACE = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
 
 
-def _answers(word: str, wanted: set[str]) -> bool:
+@lru_cache(maxsize=100_000)
+def _surface_terms(word: str) -> frozenset[str]:
     folded = _words(word)
-    return bool(folded) and any(term in wanted for term in _word_terms(folded[0]))
+    return frozenset(_word_terms(folded[0])) if folded else frozenset()
 
 
 def snippet(text: str, groups: list[list[str]], width: int = 220) -> str:
     """HTML: a window of `text` around its first word answering the query, every such word in
     <mark>, everything else escaped. The start of the text when no word answers."""
     wanted = {term for group in groups for term in group}
-    found = [m for m in _SURFACE.finditer(text) if _answers(m.group(), wanted)] if wanted else []
+    words = _SURFACE.finditer(text)
+    first = next((m for m in words if _surface_terms(m.group()) & wanted), None) if wanted else None
     start = 0
-    if found and found[0].start() > width // 3:
-        start = text.rfind(" ", 0, found[0].start() - width // 3) + 1
+    if first and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 3) + 1
     end = min(len(text), start + width)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + width // 2)
     parts = ["…" if start else ""]
     cursor = start
-    for match in found:
-        if match.start() < start:
-            continue
+    # The words after the first, read only as far as the window goes.
+    for match in chain([first], words) if first else ():
         if match.end() > end:
             break
+        if match is not first and not _surface_terms(match.group()) & wanted:
+            continue
         parts += [escape(text[cursor : match.start()]), f"<mark>{escape(match.group())}</mark>"]
         cursor = match.end()
     parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
