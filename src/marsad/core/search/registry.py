@@ -5,7 +5,7 @@ records reads as an index entry and where its page is."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -45,10 +45,6 @@ class Kind:
     # What building entries for many records at once should load with them.
     select: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
-    # Other models whose writes change this kind's entries: model -> the records to re-index.
-    follows: dict[type[Model], Callable[[Sequence[Any]], Iterable[Any]]] = field(
-        default_factory=dict
-    )
 
 
 _KINDS: dict[str, Kind] = {}

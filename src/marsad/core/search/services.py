@@ -107,19 +107,16 @@ def index(kind: registry.Kind, records: Sequence[Any]) -> int:
 
 
 def on_write(written: events.Written) -> None:
-    """The gate's announcement: rewrite (or drop) the entries of what was written."""
+    """The gate's announcement: rewrite (or drop) the entries of what was written. An entry
+    also holds the names of the actors its record names; renaming an actor leaves them as they
+    were until `marsad search reindex`."""
     kind = registry.for_model(written.model)
-    if kind is not None:
-        if written.action == "delete":
-            unindex(kind, [kind.record_id(record) for record in written.records])
-        else:
-            index(kind, _loaded(kind, [record.pk for record in written.records]))
-    for other in registry.kinds():
-        follow: Callable[[Sequence[Any]], Iterable[Any]] | None = other.follows.get(written.model)
-        if follow is not None and written.action != "delete":
-            pks = {record.pk for record in follow(written.records)}
-            if pks:
-                index(other, _loaded(other, pks))
+    if kind is None:
+        return
+    if written.action == "delete":
+        unindex(kind, [kind.record_id(record) for record in written.records])
+    else:
+        index(kind, _loaded(kind, [record.pk for record in written.records]))
 
 
 def reindex(keys: Iterable[str] = (), *, progress: Callable[[str, int], None] | None = None) -> int:
