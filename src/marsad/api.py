@@ -20,6 +20,7 @@ from marsad.core.api import router as core_router
 from marsad.core.auth import ApiAuth, InvalidToken
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.schemas import Error, FieldError
+from marsad.core.search.api import router as search_router
 from marsad.core.search_api import router as searches_router
 from marsad.extraction.contract import Problem
 from marsad.extraction.numerals import BEYOND_RANGE, storable
@@ -166,6 +167,7 @@ api.add_router("/v1/reports/", reports_router)
 api.add_router("/v1/", imports_router)
 api.add_router("/v1/", notify_router)
 api.add_router("/v1/", searches_router)
+api.add_router("/v1/", search_router)
 
 
 @api.exception_handler(InvalidInput)

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from marsad.commandline import console, fail, setup_django
 from marsad.core.cli import audit_app
+from marsad.core.search.cli import search_app
 
 app = typer.Typer(
     help="Marsad: the coordination and monitoring system of the International Stabilization Force.",
@@ -24,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(audit_app, name="audit")
+app.add_typer(search_app, name="search")
 import_app = typer.Typer(
     help="Import data files; each row is reported accepted or rejected, and nothing is imported "
     "twice.",

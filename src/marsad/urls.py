@@ -9,6 +9,7 @@ from marsad.api import api
 from marsad.core import exports
 from marsad.core import search_views as searches
 from marsad.core import views as core
+from marsad.core.search import views as search
 from marsad.web import pickers
 from marsad.web import views as web
 
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("sources/<str:key>/", core.source_detail, name="source"),
     path("conflicts/", core.conflict_list, name="conflicts"),
     path("exports/<slug:key>.<str:fmt>", exports.response, name="export"),
+    path("search/", search.search_page, name="search"),
     path("searches/", searches.search_list, name="searches"),
     path("searches/<int:pk>/delete", searches.search_delete, name="search_delete"),
     path("searches/<str:share_key>/", searches.shared, name="saved_search"),

@@ -3,6 +3,7 @@ from marsad.core.models.audit import AuditEntry, AuditHead
 from marsad.core.models.claims import Claim, ReviewState
 from marsad.core.models.conflicts import Conflict
 from marsad.core.models.documents import Document
+from marsad.core.models.search import SearchEntry, SearchEntryActor
 from marsad.core.models.searches import SavedSearch
 from marsad.core.models.sources import Reliability, Source, SourceKind
 from marsad.core.models.users import ApiToken, User
@@ -19,6 +20,8 @@ __all__ = [
     "Reliability",
     "ReviewState",
     "SavedSearch",
+    "SearchEntry",
+    "SearchEntryActor",
     "Source",
     "SourceKind",
     "User",

@@ -1,0 +1,271 @@
+"""Search for one reader: the entries the reader may read (`visible_to` runs in the index query,
+on the marking and nations each entry carries), answering the query, narrowed by the filters,
+with counts per facet value, newest first, each with a highlighted snippet."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Actor, Claim, SearchEntry, Source
+from marsad.core.releasability import Marking
+from marsad.core.search import registry
+from marsad.core.search.backends import backend
+from marsad.core.search.text import MAX_QUERY, query_terms, snippet
+
+PER_PAGE = 20
+MAX_PAGE = 50
+# The hits a search counts and pages through, newest first (`Results.more` says there are more).
+WINDOW = PER_PAGE * MAX_PAGE
+# Facet values shown per facet, the most frequent first.
+FACET_VALUES = 12
+
+
+def _day(params: Any, name: str) -> date | None:
+    value = params.get(name) or ""
+    if isinstance(value, date):
+        return value
+    value = str(value).strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput.one(name, value, "must be a date, YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The filters of a search, as the page and the API take them."""
+
+    kind: str = ""
+    claim_type: str = ""
+    actor: str = ""
+    source: str = ""
+    grade: str = ""
+    start: date | None = None
+    end: date | None = None
+    governorate: str = ""
+    marking: str = ""
+
+    @classmethod
+    def parse(cls, params: Any) -> SearchFilters:
+        def text(name: str, limit: int = 80) -> str:
+            return str(params.get(name) or "").strip()[:limit]
+
+        kind = text("kind")
+        keys = [k.key for k in registry.kinds()]
+        if kind and kind not in keys:
+            raise InvalidInput.one("kind", kind, "must be one of " + ", ".join(keys))
+        marking = text("marking")
+        if marking and marking not in Marking.values:
+            raise InvalidInput.one(
+                "marking", marking, "must be one of " + ", ".join(Marking.values)
+            )
+        start, end = _day(params, "start"), _day(params, "end")
+        if start and end and end < start:
+            raise InvalidInput.one("end", end.isoformat(), "is before the start")
+        return cls(
+            kind=kind,
+            claim_type=text("claim_type"),
+            actor=text("actor").upper(),
+            source=text("source").upper(),
+            grade=text("grade", 2).upper(),
+            start=start,
+            end=end,
+            governorate=text("governorate").upper(),
+            marking=marking,
+        )
+
+    def params(self, **changes: Any) -> dict[str, str]:
+        """The filters as query parameters (empty ones left out), with `changes` made."""
+        changed = replace(self, **changes)
+        out = {}
+        for f in fields(changed):
+            value = getattr(changed, f.name)
+            if value:
+                out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
+        return out
+
+    def apply(self, reader: Any, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
+        for name in ("kind", "claim_type", "grade", "governorate", "marking"):
+            if value := getattr(self, name):
+                entries = entries.filter(**{name: value})
+        if self.start:
+            entries = entries.filter(day__gte=self.start)
+        if self.end:
+            entries = entries.filter(day__lte=self.end)
+        if self.actor:
+            # A hidden actor answers as an unknown one: nothing is found.
+            actor = Actor.objects.visible_to(reader).filter(key=self.actor).first()
+            entries = entries.filter(actor_links__actor_id=actor.pk if actor else -1)
+        if self.source:
+            source = Source.objects.visible_to(reader).filter(key=self.source).first()
+            entries = entries.filter(source_id=source.pk if source else -1)
+        return entries
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    record_id: str
+    title: str
+    url: str
+    snippet: SafeString
+    day: date | None
+    marking: str
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Results:
+    query: str
+    filters: SearchFilters
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    more: bool = False
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, -(-self.total // self.per_page))
+
+
+FACET_COLUMNS = ("kind", "claim_type", "source_id", "grade", "governorate", "marking", "year")
+
+
+def _counts(entries: QuerySet[SearchEntry]) -> tuple[int, dict[str, Counter[str]]]:
+    """Every facet's counts, the actor facet's first values among them, in one query: the hits
+    are found once (a common table expression) and grouped once per facet. Counted among the
+    WINDOW newest hits: a word in half the index would otherwise cost a visit to every entry
+    holding it, which no page can wait for."""
+    hits = (
+        entries.annotate(year=ExtractYear("day"))
+        .values("id", *FACET_COLUMNS)
+        .order_by("-id")[:WINDOW]
+    )
+    inner, params = hits.query.sql_with_params()
+    parts = [
+        f"SELECT '{name}' AS facet, CAST({name} AS TEXT) AS value, COUNT(*) AS n FROM hits "
+        f"WHERE {name} IS NOT NULL GROUP BY {name}"
+        for name in FACET_COLUMNS
+    ]
+    parts.append(
+        "SELECT * FROM (SELECT 'actor' AS facet, CAST(links.actor_id AS TEXT) AS value, "
+        "COUNT(*) AS n FROM hits JOIN core_searchentryactor links ON links.entry_id = hits.id "
+        f"GROUP BY links.actor_id ORDER BY n DESC LIMIT {FACET_VALUES}) AS top_actors"
+    )
+    sql = f"WITH hits AS ({inner}) " + " UNION ALL ".join(parts)
+    counts: dict[str, Counter[str]] = {name: Counter() for name in (*FACET_COLUMNS, "actor")}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, n in cursor.fetchall():
+            if value not in (None, ""):
+                counts[facet][value] = n
+    return sum(counts["kind"].values()), counts
+
+
+def _labelled(reader: Any, counts: dict[str, Counter[str]]) -> Any:
+    """Facet values with their labels, in the reader's language; names of actors and sources
+    read through `visible_to` like everything else."""
+    arabic = (get_language() or "ar").startswith("ar")
+
+    def top(counter: Counter[str]) -> list[tuple[str, int]]:
+        return counter.most_common(FACET_VALUES)
+
+    kinds = {k.key: str(k.label) for k in registry.kinds()}
+    types = dict(Claim._meta.get_field("type").choices or [])
+    markings = dict(Marking.choices)
+    source_ids = [int(v) for v, _n in top(counts["source_id"])]
+    actors = counts["actor"]
+    actor_ids = [int(v) for v, _n in top(actors)]
+    pcodes = [v for v, _n in top(counts["governorate"])]
+    sources = {s.pk: s for s in Source.objects.visible_to(reader).filter(pk__in=source_ids)}
+    people = Actor.objects.visible_to(reader)
+    named = {a.pk: a for a in people.filter(pk__in=actor_ids)}
+    places = {a.pcode: a for a in people.filter(pcode__in=pcodes)}
+
+    def name(record: Any) -> str:
+        return str(record.name_ar if arabic else record.name_en)
+
+    facets = {
+        "kind": [FacetValue(v, kinds.get(v, v), n) for v, n in top(counts["kind"])],
+        "claim_type": [
+            FacetValue(v, str(types.get(v, v)), n) for v, n in top(counts["claim_type"])
+        ],
+        "source": [
+            FacetValue(sources[int(v)].key, name(sources[int(v)]), n)
+            for v, n in top(counts["source_id"])
+            if int(v) in sources
+        ],
+        "actor": [
+            FacetValue(named[int(v)].key, name(named[int(v)]), n)
+            for v, n in top(actors)
+            if int(v) in named
+        ],
+        "grade": [FacetValue(v, v, n) for v, n in sorted(counts["grade"].items())],
+        "year": [FacetValue(v, v, n) for v, n in sorted(counts["year"].items(), reverse=True)],
+        "governorate": [
+            FacetValue(v, name(places[v]) if v in places else v, n)
+            for v, n in top(counts["governorate"])
+        ],
+        "marking": [FacetValue(v, str(markings.get(v, v)), n) for v, n in top(counts["marking"])],
+    }
+    return {key: values for key, values in facets.items() if values}
+
+
+def search(
+    reader: Any, query: str, filters: SearchFilters | None = None, *, page: int = 1
+) -> Results:
+    """The reader's search. A query with no words (only marks, only operators) finds nothing."""
+    filters = filters or SearchFilters()
+    query = (query or "")[:MAX_QUERY]
+    results = Results(query=query, filters=filters, page=max(1, min(page, MAX_PAGE)))
+    groups = query_terms(query)
+    if not groups:
+        return results
+    entries = filters.apply(reader, backend().match(SearchEntry.objects.visible_to(reader), groups))
+    results.total, counts = _counts(entries)
+    results.more = results.total >= WINDOW
+    if not results.total:
+        return results
+    results.facets = _labelled(reader, counts)
+    start = (results.page - 1) * PER_PAGE
+    arabic = (get_language() or "ar").startswith("ar")
+    kinds = {k.key: k for k in registry.kinds()}
+    # Newest first: an entry is rewritten whenever its record is, so this is the order of the
+    # records' last writes. Ranking every hit by relevance costs what counting them does.
+    for entry in entries.order_by("-id")[start : start + PER_PAGE]:
+        kind = kinds[entry.kind]
+        title = (entry.title_ar if arabic else entry.title_en) or entry.title_ar or entry.title_en
+        results.hits.append(
+            Hit(
+                kind=entry.kind,
+                kind_label=str(kind.label),
+                record_id=entry.record_id,
+                title=title,
+                url=kind.url(entry.record_id, entry.link),
+                snippet=mark_safe(snippet(entry.body or title, groups)),  # noqa: S308 - escaped
+                day=entry.day,
+                marking=entry.marking,
+            )
+        )
+    return results

@@ -1,0 +1,135 @@
+"""Keeping the search index in step with the records: the write gate announces every write
+(`core.events`) and `on_write` rewrites the entries of the records written, inside the writer's
+transaction, so a write and its entry are kept or rolled back together. `reindex` rebuilds the
+whole index (`marsad search reindex`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+
+from marsad.core import events
+from marsad.core.models import Actor, SearchEntry, SearchEntryActor
+from marsad.core.search import registry
+from marsad.core.search.text import index_text
+
+# A snippet needs the start of a long text; the terms take in more of it.
+BODY_CHARS = 20_000
+TERM_CHARS = 100_000
+CHUNK = 500
+
+
+def _names(actor: Actor) -> list[str]:
+    return [actor.name_ar, actor.name_en, *(actor.aliases_ar or []), *(actor.aliases_en or [])]
+
+
+def _named(entries: Sequence[registry.Entry]) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+    """Names of the actors and governorates the entries name, in two queries for a batch."""
+    ids = {actor_id for entry in entries for actor_id in entry.actor_ids}
+    pcodes = {entry.governorate for entry in entries if entry.governorate}
+    by_id: dict[int, list[str]] = {}
+    by_pcode: dict[str, list[str]] = {}
+    if ids:
+        for actor in Actor.objects.filter(pk__in=ids):
+            by_id[actor.pk] = _names(actor)
+    if pcodes:
+        for actor in Actor.objects.filter(pcode__in=pcodes):
+            by_pcode.setdefault(actor.pcode, []).extend(_names(actor))
+    return by_id, by_pcode
+
+
+def _rows(kind: registry.Kind, records: Sequence[Any]) -> list[tuple[SearchEntry, list[int]]]:
+    built = [(record, kind.entry(record)) for record in records]
+    by_id, by_pcode = _named([entry for _record, entry in built])
+    rows = []
+    for record, entry in built:
+        actor_ids = sorted(set(entry.actor_ids))
+        names = [n for i in actor_ids for n in by_id.get(i, [])]
+        names += by_pcode.get(entry.governorate, [])
+        terms = index_text(
+            entry.title_ar, entry.title_en, entry.body[:TERM_CHARS], *entry.names, *names
+        )
+        row = SearchEntry(
+            kind=kind.key,
+            record_id=kind.record_id(record),
+            link=entry.link,
+            title_ar=entry.title_ar[:500],
+            title_en=entry.title_en[:500],
+            body=entry.body[:BODY_CHARS],
+            terms=terms,
+            day=entry.day,
+            claim_type=entry.claim_type,
+            source_id=entry.source_id,
+            grade=entry.grade,
+            governorate=entry.governorate,
+            marking=record.marking,
+            releasable_to=record.releasable_to,
+        )
+        rows.append((row, actor_ids))
+    return rows
+
+
+def _loaded(kind: registry.Kind, pks: Iterable[Any]) -> list[Any]:
+    manager = kind.model._default_manager
+    found: list[Any] = []
+    pks = list(pks)
+    for start in range(0, len(pks), CHUNK):
+        qs = manager.filter(pk__in=pks[start : start + CHUNK])
+        if kind.select:
+            qs = qs.select_related(*kind.select)
+        if kind.prefetch:
+            qs = qs.prefetch_related(*kind.prefetch)
+        found.extend(qs)
+    return found
+
+
+def unindex(kind: registry.Kind, record_ids: Iterable[str]) -> None:
+    ids = list(record_ids)
+    for start in range(0, len(ids), CHUNK):
+        SearchEntry.objects.filter(kind=kind.key, record_id__in=ids[start : start + CHUNK]).delete()
+
+
+def index(kind: registry.Kind, records: Sequence[Any]) -> int:
+    """(Re)write the entries of `records` (loaded with what their entries need)."""
+    rows = _rows(kind, records)
+    unindex(kind, [row.record_id for row, _ids in rows])
+    # bulk_create sets each row's id (RETURNING, on SQLite as on PostgreSQL).
+    created = SearchEntry.objects.bulk_create([row for row, _ids in rows], batch_size=CHUNK)
+    links = [
+        SearchEntryActor(entry_id=row.pk, actor_id=actor_id)
+        for row, actor_ids in rows
+        for actor_id in actor_ids
+    ]
+    SearchEntryActor.objects.bulk_create(links, batch_size=CHUNK)
+    return len(created)
+
+
+def on_write(written: events.Written) -> None:
+    """The gate's announcement: rewrite (or drop) the entries of what was written. An entry
+    also holds the names of the actors its record names; renaming an actor leaves them as they
+    were until `marsad search reindex`."""
+    kind = registry.for_model(written.model)
+    if kind is None:
+        return
+    if written.action == "delete":
+        unindex(kind, [kind.record_id(record) for record in written.records])
+    else:
+        index(kind, _loaded(kind, [record.pk for record in written.records]))
+
+
+def reindex(keys: Iterable[str] = (), *, progress: Callable[[str, int], None] | None = None) -> int:
+    """Rebuild the entries of the kinds named (all when none), a chunk at a time."""
+    chosen = [k for k in registry.kinds() if not keys or k.key in set(keys)]
+    total = 0
+    for kind in chosen:
+        with transaction.atomic():
+            SearchEntry.objects.filter(kind=kind.key).delete()
+            pks = list(kind.model._default_manager.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(pks), CHUNK * 4):
+                done = index(kind, _loaded(kind, pks[start : start + CHUNK * 4]))
+                total += done
+                if progress:
+                    progress(kind.key, done)
+    return total
