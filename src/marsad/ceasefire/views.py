@@ -23,6 +23,7 @@ from marsad.ceasefire import selectors, services, transitions
 from marsad.ceasefire.lists import figure_rows
 from marsad.ceasefire.models import Incident, Violation
 from marsad.ceasefire.summary import summarize
+from marsad.ceasefire.tolls import toll, with_tolls
 from marsad.ceasefire.vocabulary import (
     DEFINITIONS,
     EVENT_TYPE_LABELS,
@@ -46,8 +47,11 @@ def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
 
 
 def _governorates(user: Any) -> list[tuple[str, str]]:
-    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place").exclude(pcode="")}
-    return [(code, places.get(code, name)) for code, name in sorted(governorate_names().items())]
+    # A governorate's place actor is keyed by its P-code; a neighbourhood carries its
+    # governorate's P-code too and must not lend the governorate its name.
+    codes = governorate_names()
+    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place", key__in=list(codes))}
+    return [(code, places.get(code, name)) for code, name in sorted(codes.items())]
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -101,7 +105,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _governorate_shapes(user: Any) -> dict[str, Any]:
-    places = core.actors(user).filter(kind="place", pcode__startswith="PS02").exclude(pcode="PS02")
+    places = core.actors(user).filter(kind="place", key__in=list(governorate_names()))
     return {
         "type": "FeatureCollection",
         "features": [
@@ -118,7 +122,7 @@ def _governorate_shapes(user: Any) -> dict[str, Any]:
 
 def incident_list(request: HttpRequest) -> HttpResponse:
     filters, error = _filters(request)
-    qs = selectors.incidents(request.user, filters)
+    qs = with_tolls(request.user, selectors.incidents(request.user, filters))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -181,9 +185,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "incident": incident,
             "figures": figures,
-            "most_conservative": min(
-                (f.killed_best for f in figures if f.killed_best is not None), default=None
-            ),
+            "toll": toll(request.user, incident),
             "violations": violations,
             "versions": versions(incident, request.user),
             "sub_event_label": SUB_EVENT_LABELS.get(incident.sub_event_type),

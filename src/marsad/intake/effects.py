@@ -12,7 +12,6 @@ Each effect says which record it chose and how that record is marked."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from marsad.analytics.truce import TRUCE_START
 from marsad.ceasefire import selectors as ceasefire
-from marsad.ceasefire.models import Incident
+from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.ceasefire.services import record_figure, record_incident
 from marsad.coalition import selectors as coalition
 from marsad.coalition import transitions
@@ -35,6 +34,7 @@ from marsad.core.services.base import Writer
 from marsad.geo.governorates import governorate_geometries
 from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
+from marsad.intake.effects_access import corridor_status
 from marsad.statements import selectors as statements
 from marsad.statements.services import statement_from_claim
 
@@ -109,14 +109,15 @@ def _event_of(claim: Claim) -> tuple[str, str] | None:
 
 
 def _incident_for(by: Any, claim: Claim) -> Incident | None:
-    """An incident the user can see, marked like the claim, of the claim's day (± one day) and
-    governorate, of the same kind when the claim says how it was done (a report that says only
-    "struck", or a casualty count, fits any kind), and by the same perpetrator when both name
-    one (two strikes by different sides on one day are two incidents)."""
+    """An incident the user can see, marked like the claim, of the claim's day (strikes on
+    different days are different incidents, never merged) and governorate, of the same kind
+    when the claim says how it was done (a report that says only "struck", or a casualty count,
+    fits any kind), and by the same perpetrator when both name one (two strikes by different
+    sides on one day are two incidents)."""
     day = claim.when_date
     found = ceasefire.incidents(by).filter(
         pcode=claim.where_pcode,
-        event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
+        event_date=day,
         **_marked_like(claim),
     )
     kind = _event_of(claim)
@@ -172,10 +173,43 @@ def _attack(*, by: Any, claim: Claim) -> str:
     }
 
 
+# A part of a toll ("among them three children") goes to the figure's column of its population.
+PART_COLUMNS = {"children": "children", "civilians": "civilians"}
+
+
+def _known(figure: Any) -> bool:
+    return any(figure.get(bound) is not None for bound in ("low", "best", "high"))
+
+
+def _part_of_toll(*, by: Any, claim: Claim, incident: Any, day: Any, start: Any) -> str | None:
+    """Store a part of a toll on the toll's figure from the same document (same incident or
+    period, marked like the claim); None when no such figure is recorded yet."""
+    column = PART_COLUMNS.get(claim.attributes.get("population", ""))
+    number = (claim.figures.get("killed") or {}).get("best")
+    if column is None or number is None:
+        return None
+    figures = ceasefire.figures(by).filter(claims__document=claim.document, **_marked_like(claim))
+    figures = (
+        figures.filter(incident=incident)
+        if incident
+        else figures.filter(incident__isnull=True, period_start=start, period_end=day)
+    )
+    toll = figures.exclude(claims=claim).order_by("-id").first()
+    if toll is None:
+        return None
+    setattr(toll, column, number)
+    gate.store(toll, by=by, claims=[claim])
+    return _("Recorded as a part of the toll of %(source)s (%(number)s %(who)s).") % {
+        "source": toll.source.name,
+        "number": number,
+        "who": CasualtyFigure._meta.get_field(column).verbose_name,
+    }
+
+
 def _casualties(*, by: Any, claim: Claim) -> str:
     figure = claim.figures.get("killed") or {}
     injured = claim.figures.get("injured") or {}
-    if figure.get("best") is None and injured.get("best") is None:
+    if not (_known(figure) or _known(injured)):
         return _("No figure: the claim gives no number.")
     # A toll "since the truce" counts the whole period, not one incident or one day: it is
     # what the ceasefire summary compares across sources.
@@ -189,6 +223,14 @@ def _casualties(*, by: Any, claim: Claim) -> str:
     if incident is None and day is None:
         return _("No figure: the claim has no date.")
     start = _truce_start(by) if since_truce else day
+    part = claim.attributes.get("within") == "toll"
+    if part:
+        done = _part_of_toll(by=by, claim=claim, incident=incident, day=day, start=start)
+        if done:
+            return done
+    column = PART_COLUMNS.get(claim.attributes.get("population", "")) if part else None
+    if part and column is None:
+        return _("No figure: a part of a toll that Marsad does not count apart.")
     record_figure(
         by=by,
         source=claim.attribution_source or claim.document.source,
@@ -197,10 +239,14 @@ def _casualties(*, by: Any, claim: Claim) -> str:
         period_start=None if incident else start,
         period_end=None if incident else day,
         area=claim.where_pcode,
-        killed=figure.get("best"),
-        killed_low=figure.get("low"),
-        killed_high=figure.get("high"),
+        # A part of a toll recorded before the toll itself is no toll: only its column.
+        killed=None if part else figure.get("best"),
+        killed_low=None if part else figure.get("low"),
+        killed_high=None if part else figure.get("high"),
         injured=injured.get("best"),
+        injured_low=injured.get("low"),
+        injured_high=injured.get("high"),
+        **({column: figure.get("best")} if column else {}),
         wording=" ".join(filter(None, [figure.get("text"), injured.get("text")])),
         claims=[claim],
         **_marking(claim),
@@ -352,6 +398,7 @@ EFFECTS: dict[str, Callable[..., str]] = {
     "membership_decision": _decision,
     "contribution": _contribution,
     "charter_action": _charter,
+    "corridor_status": corridor_status,
 }
 
 
