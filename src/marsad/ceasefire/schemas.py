@@ -247,6 +247,7 @@ class BreakdownRow(Schema):
     key: str
     incidents: int
     killed_coded: int
+    toll: int = Field(description="sum of the incidents' tolls, as the pages show them")
     by_source: list[SourceSum]
 
 
