@@ -36,6 +36,7 @@ from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
+from marsad.core.moments import Moments
 from marsad.geo.areas import governorate_names
 
 
@@ -56,10 +57,19 @@ def _governorates(user: Any) -> list[tuple[str, str]]:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    summary = summarize(user)
+    try:
+        moments, error = Moments.parse(request.GET), ""
+    except InvalidInput as refused:
+        moments, error = Moments(), str(refused)
+    if moments.known_on:
+        # The summary counts daily series and figures that are not read from their history
+        # yet: the page says so rather than show today's knowledge under an earlier date.
+        error = _("This page does not answer known_on yet; it shows what Marsad knows today.")
+        moments = Moments(as_of=moments.as_of)
+    summary = summarize(user, until=moments.as_of)
     # The page shows the counts by governorate only: the other aggregates are not computed.
     counts = selectors.incidents_by_governorate(
-        user, selectors.IncidentFilters(start=summary.effective)
+        user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
     )
     names = dict(_governorates(user))
     by_governorate = []
@@ -100,6 +110,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "map_counts": map_counts,
             "places": _governorate_shapes(user),
             "violations": selectors.violations(user)[:10],
+            "moments": moments,
+            "error": error,
         },
     )
 
