@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from marsad.analytics.truce import TRUCE_START
 from marsad.ceasefire import selectors as ceasefire
-from marsad.ceasefire.models import CasualtyFigure, Incident
+from marsad.ceasefire.models import Incident
 from marsad.ceasefire.services import record_figure, record_incident
 from marsad.coalition import selectors as coalition
 from marsad.coalition import transitions
@@ -35,6 +35,7 @@ from marsad.geo.governorates import governorate_geometries
 from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
 from marsad.intake.effects_access import corridor_status
+from marsad.intake.effects_tolls import PART_COLUMNS, known, part_of_toll
 from marsad.statements import selectors as statements
 from marsad.statements.services import statement_from_claim
 
@@ -173,43 +174,10 @@ def _attack(*, by: Any, claim: Claim) -> str:
     }
 
 
-# A part of a toll ("among them three children") goes to the figure's column of its population.
-PART_COLUMNS = {"children": "children", "civilians": "civilians"}
-
-
-def _known(figure: Any) -> bool:
-    return any(figure.get(bound) is not None for bound in ("low", "best", "high"))
-
-
-def _part_of_toll(*, by: Any, claim: Claim, incident: Any, day: Any, start: Any) -> str | None:
-    """Store a part of a toll on the toll's figure from the same document (same incident or
-    period, marked like the claim); None when no such figure is recorded yet."""
-    column = PART_COLUMNS.get(claim.attributes.get("population", ""))
-    number = (claim.figures.get("killed") or {}).get("best")
-    if column is None or number is None:
-        return None
-    figures = ceasefire.figures(by).filter(claims__document=claim.document, **_marked_like(claim))
-    figures = (
-        figures.filter(incident=incident)
-        if incident
-        else figures.filter(incident__isnull=True, period_start=start, period_end=day)
-    )
-    toll = figures.exclude(claims=claim).order_by("-id").first()
-    if toll is None:
-        return None
-    setattr(toll, column, number)
-    gate.store(toll, by=by, claims=[claim])
-    return _("Recorded as a part of the toll of %(source)s (%(number)s %(who)s).") % {
-        "source": toll.source.name,
-        "number": number,
-        "who": CasualtyFigure._meta.get_field(column).verbose_name,
-    }
-
-
 def _casualties(*, by: Any, claim: Claim) -> str:
     figure = claim.figures.get("killed") or {}
     injured = claim.figures.get("injured") or {}
-    if not (_known(figure) or _known(injured)):
+    if not (known(figure) or known(injured)):
         return _("No figure: the claim gives no number.")
     # A toll "since the truce" counts the whole period, not one incident or one day: it is
     # what the ceasefire summary compares across sources.
@@ -225,7 +193,7 @@ def _casualties(*, by: Any, claim: Claim) -> str:
     start = _truce_start(by) if since_truce else day
     part = claim.attributes.get("within") == "toll"
     if part:
-        done = _part_of_toll(by=by, claim=claim, incident=incident, day=day, start=start)
+        done = part_of_toll(by=by, claim=claim, incident=incident, day=day, start=start)
         if done:
             return done
     column = PART_COLUMNS.get(claim.attributes.get("population", "")) if part else None
