@@ -51,9 +51,11 @@ def test_twenty_claims_accepted_in_one_action(tab):
     assert page.locator("input.bulk-pick:checked").count() == 20
     page.click("#bulk-accept")
     page.wait_for_load_state()
-    assert page.locator(".alert-success", has_text="٢٠").count() + page.locator(
-        ".alert-success", has_text="20"
-    ).count() >= 1
+    assert (
+        page.locator(".alert-success", has_text="٢٠").count()
+        + page.locator(".alert-success", has_text="20").count()
+        >= 1
+    )
     assert page.locator("input.bulk-pick").count() == 0  # none left to review
     # The keyboard: undo is one click away, and the action is undone whole.
     page.click("#undo")
