@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from marsad.core.models import Claim, Document, ReviewState
+from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.releasability import releasability_filter
 from marsad.geo.distance import distance_m
 from marsad.intake.models import Assignment, ClaimComment, ReviewDecision, SameStory
@@ -146,3 +146,14 @@ def rejections(user: Any, claims: list[Claim]) -> dict[int, ReviewDecision]:
     ):
         found[decision.claim_id] = decision
     return found
+
+
+def last_action(user: Any) -> list[ReviewDecision]:
+    """The reader's own last review action not undone yet, as its decisions (empty if none)."""
+    mine = ReviewDecision.objects.visible_to(user).filter(
+        by=user if isinstance(user, User) else None, undone_at__isnull=True
+    )
+    latest = mine.order_by("-at", "-id").first()
+    if latest is None:
+        return []
+    return list(mine.filter(batch=latest.batch).select_related("claim"))

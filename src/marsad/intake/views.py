@@ -34,6 +34,7 @@ from marsad.intake.review_views import report
 from marsad.intake.selectors import (
     assigned_to,
     comments,
+    last_action,
     my_queue,
     queue,
     rejections,
@@ -177,7 +178,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "rejections": rejections(request.user, claims),
             "assignee": assigned_to(request.user, document),
             "analysts": workflow.analysts() if _writer(request) else [],
-            "last_action": workflow.last_action(request.user) if _writer(request) else [],
+            "last_action": last_action(request.user) if _writer(request) else [],
             **_claim_choices(request.user),
         },
     )

@@ -20,6 +20,7 @@ from marsad.core.services.base import Writer, require_writer
 from marsad.core.services.claims import review_claim
 from marsad.intake import services
 from marsad.intake.models import Assignment, ClaimComment, ReviewDecision
+from marsad.intake.selectors import last_action
 
 MAX_COMMENT = 5000
 
@@ -82,17 +83,6 @@ def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = 
         _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch)
         outcome.decided.append(claim)
     return outcome
-
-
-def last_action(by: Writer) -> list[ReviewDecision]:
-    """The writer's last action not undone yet, as its decisions (empty when none)."""
-    mine = ReviewDecision.objects.visible_to(by).filter(
-        by=by if isinstance(by, User) else None, undone_at__isnull=True
-    )
-    latest = mine.order_by("-at", "-id").first()
-    if latest is None:
-        return []
-    return list(mine.filter(batch=latest.batch).select_related("claim"))
 
 
 @transaction.atomic
