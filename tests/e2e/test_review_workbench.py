@@ -44,6 +44,9 @@ def test_twenty_claims_accepted_in_one_action(tab):
             data={"type": "other", "evidence": [{"start": start, "end": start + 20}]},
         )
     page = _login(tab)
+    # Twenty acceptances, each graded and applied, in one request: more than a click's wait on
+    # a busy machine.
+    page.set_default_timeout(120_000)
     tab.open(f"/intake/documents/{document.pk}/")
     assert page.get_attribute("html", "dir") == "rtl"
     page.wait_for_selector("#workbench[data-ready='1']")
