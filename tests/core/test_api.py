@@ -180,7 +180,7 @@ def test_actor_as_it_was(demo, demo_users):
     before = timezone.now()
     update_actor(by=demo_users["analyst"], actor=Actor.objects.get(key="G7"), name_en="G-7")
     assert call("get", "/api/v1/actors/G7").json()["name_en"] == "G-7"
-    past = call("get", "/api/v1/actors/G7", data={"as_of": before.isoformat()}).json()
+    past = call("get", "/api/v1/actors/G7", data={"known_on": before.isoformat()}).json()
     assert past["name_en"] != "G-7"
-    long_ago = call("get", "/api/v1/actors/G7", data={"as_of": "2000-01-01T00:00:00Z"})
+    long_ago = call("get", "/api/v1/actors/G7", data={"known_on": "2000-01-01"})
     assert long_ago.status_code == 404

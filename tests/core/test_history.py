@@ -13,7 +13,7 @@ from marsad.core.services.actors import create_actor, update_actor
 pytestmark = pytest.mark.django_db
 
 
-def test_actor_as_of_a_past_moment(system, analyst):
+def test_actor_known_on_a_past_moment(system, analyst):
     actor = create_actor(
         by=system,
         key="BOP",
@@ -24,11 +24,11 @@ def test_actor_as_of_a_past_moment(system, analyst):
     )
     between = timezone.now()
     update_actor(by=analyst, actor=actor, name_en="The Board of Peace")
-    then = history.as_of(Actor, analyst, between).get(key="BOP")
+    then = history.known_on(Actor, analyst, between).get(key="BOP")
     assert then.name_en == "Board of Peace"
     assert Actor.objects.get(key="BOP").name_en == "The Board of Peace"
     with pytest.raises(ObjectDoesNotExist):
-        history.as_of(Actor, analyst, between - timedelta(days=1)).get(key="BOP")
+        history.known_on(Actor, analyst, between - timedelta(days=1)).get(key="BOP")
 
     versions = history.versions(actor, analyst)
     assert [v.kind for v in versions] == ["changed", "created"]
@@ -42,4 +42,4 @@ def test_history_respects_releasability(system, make_user):
     )
     reader = make_user("public")
     assert history.versions(actor, reader) == []
-    assert not history.as_of(Actor, reader, timezone.now()).filter(key="CELL-9").exists()
+    assert not history.known_on(Actor, reader, timezone.now()).filter(key="CELL-9").exists()

@@ -39,6 +39,7 @@ from marsad.core.services.base import SystemUser
 from marsad.core.services.claims import record_claim
 from marsad.core.services.documents import submit_document
 from marsad.governance.services import record_charter_action, record_instrument
+from marsad.intake.workflow import comment as intake_comment
 from marsad.mandate.services import (
     assign,
     create_limit,
@@ -146,6 +147,7 @@ def _world(m: Markers, name: str, marking: str, nations: tuple[str, ...]) -> Non
         ),
     )
     claims = {"claims": [claim.pk]}
+    m.keep("claimcomment", name, intake_comment(by=SYSTEM, claim=claim, text=t("claimcomment")))
     accord = create_actor(
         by=SYSTEM,
         key=key("accord"),

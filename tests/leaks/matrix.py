@@ -53,6 +53,7 @@ PATH_MODELS = {
     "/api/v1/sources/{key}": ("source", "key"),
     "/api/v1/documents/{pk}": ("document", "pk"),
     "/api/v1/claims/{pk}": ("claim", "pk"),
+    "/api/v1/intake/claims/{pk}/comments": ("claim", "pk"),
     "/api/v1/coalition/invitations/{pk}": ("invitation", "pk"),
     "/api/v1/ceasefire/incidents/{pk}": ("incident", "pk"),
     "/api/v1/access/crossings/{key}": ("crossing", "key"),

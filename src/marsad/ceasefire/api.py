@@ -22,6 +22,7 @@ from marsad.ceasefire.schemas import (
     ViolationOut,
 )
 from marsad.ceasefire.summary import as_dict, summarize
+from marsad.ceasefire.tolls import with_tolls
 from marsad.core.api import Page
 from marsad.core.schemas import Error
 from marsad.core.services.inputs import parse_date
@@ -56,7 +57,7 @@ def _user(request: HttpRequest) -> Any:
 
 def _incidents(request: HttpRequest, filters: Filters) -> Any:
     parsed = selectors.IncidentFilters.parse(filters.dict())
-    return selectors.incidents(_user(request), parsed)
+    return with_tolls(_user(request), selectors.incidents(_user(request), parsed))
 
 
 @router.get("/agreements", response=list[AgreementOut], summary="Agreements and their phases")

@@ -12,6 +12,7 @@ from django.db.models import Count, Sum
 from marsad.analytics import truce
 from marsad.analytics.series import week_start
 from marsad.ceasefire import selectors
+from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.core.errors import InvalidInput
 
 # Group name -> the incident column it groups by (weeks are folded from days).
@@ -24,8 +25,9 @@ GROUPS = {
 }
 DEFINITIONS = {
     "incidents": "Incidents of the filtered set in the group.",
-    "killed_coded": "Sum of the fatalities coded on each incident (ACLED's rule: the most "
-    "conservative figure of each event); 0 when none is coded.",
+    "killed_coded": "Sum of the fatalities coded on each incident; 0 when none is coded.",
+    "toll": "Sum of each incident's toll, as every page and export shows it: the most "
+    "conservative of the count coded on it and each source's figure (ACLED's rule).",
     "by_source": "Killed and injured as each source gave them for these incidents (best "
     "estimates), summed source by source. Sources are never added together: their figures "
     "stand side by side.",
@@ -50,14 +52,19 @@ def breakdown(
     incidents = selectors.incidents(user, filters).order_by()
     rows: dict[str, dict[str, Any]] = {}
     for found in (
-        incidents.values(column).annotate(n=Count("id"), killed=Sum("fatalities")).order_by()
+        with_tolls(user, incidents)
+        .values(column)
+        .annotate(n=Count("id"), killed=Sum("fatalities"), toll=Sum(killed_sum()))
+        .order_by()
     ):
+        key = _key(found[column], group)
         row = rows.setdefault(
-            _key(found[column], group),
-            {"key": _key(found[column], group), "incidents": 0, "killed_coded": 0, "sources": {}},
+            key,
+            {"key": key, "incidents": 0, "killed_coded": 0, "toll": 0, "sources": {}},
         )
         row["incidents"] += found["n"]
         row["killed_coded"] += found["killed"] or 0
+        row["toll"] += found["toll"] or 0
     figures = (
         selectors.figures(user)
         .filter(incident__in=incidents.values("pk"))

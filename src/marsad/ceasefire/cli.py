@@ -97,7 +97,13 @@ def import_casualties(
 
 @ceasefire_app.command("summary")
 def summary(
-    since: Annotated[str, typer.Option(help="Count from this date (default: the truce).")] = "",
+    since: Annotated[
+        str,
+        typer.Option(
+            help="Count from this day, included (default: since the truce, i.e. from the "
+            "first daily report after it took effect)."
+        ),
+    ] = "",
     as_of: Annotated[str, typer.Option("--as-of", help="Count up to this date.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -119,9 +125,13 @@ def summary(
     if as_json:
         typer.echo(json.dumps(as_dict(found), default=str, ensure_ascii=False))
         return
-    table = Table(
-        title=f"killed since {found.effective} (until {found.until or 'the last report'})"
+    start = (
+        f"since the truce of {found.effective}: counted from {found.counted_from}, the first "
+        "daily report after it took effect"
+        if found.since_truce
+        else f"counted from {found.counted_from} (included)"
     )
+    table = Table(title=f"killed {start}, until {found.until or 'the last report'}")
     for column in ("source", "counts", "killed", "days"):
         table.add_column(column)
     for f in found.figures:

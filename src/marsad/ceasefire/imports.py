@@ -67,7 +67,8 @@ class _Refs:
         self.by_key = {
             a.key: a for a in core.actors(by) if within(self.marking, (a.marking, a.nations))
         }
-        self.by_pcode = {a.pcode: a for a in self.by_key.values() if a.pcode}
+        # The governorate itself (keyed by its P-code), not a neighbourhood that shares it.
+        self.by_pcode = {a.pcode: a for a in self.by_key.values() if a.pcode and a.key == a.pcode}
 
     def acled_actor(self, name: str) -> Actor | None:
         for start, key in ACLED_ACTORS.items():

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from marsad.ceasefire import selectors
+from marsad.ceasefire.tolls import with_tolls
 from marsad.core.listing import MARKING, Column, ListSpec, register
 
 
@@ -34,7 +35,9 @@ INCIDENT_COLUMNS = (
     Column("latitude", "#geo+lat"),
     Column("longitude", "#geo+lon"),
     Column("geo_precision", "#geo+precision"),
-    Column("fatalities", "#affected+killed"),
+    # The toll every page shows (tolls.py); the count coded on the incident stays beside it.
+    Column("toll", "#affected+killed"),
+    Column("fatalities", "#affected+killed+coded"),
     Column("verification", "#status+verification"),
     Column("source", "#meta+source", _source),
     Column("source_row", "#meta+line"),
@@ -73,7 +76,7 @@ def _incident_point(incident: Any) -> tuple[float, float] | None:
 def incident_rows(reader: Any, filters: selectors.IncidentFilters) -> Any:
     """Incidents oldest first (a dataset's order), the same set as the page."""
     found = selectors.incidents(reader, filters).select_related("source")
-    return found.order_by("event_date", "id")
+    return with_tolls(reader, found.order_by("event_date", "id"))
 
 
 def figure_rows(reader: Any, filters: selectors.FigureFilters) -> Any:

@@ -60,12 +60,22 @@ class IncidentOut(RecordOut):
     offshore: bool
     description_ar: str
     description_en: str
-    fatalities: int | None
+    fatalities: int | None = Field(description="the count coded on the incident")
+    toll: int | None = Field(
+        None,
+        description="the most conservative of the coded count and each source's figure, as the "
+        "pages and exports show it",
+    )
     verification: str
     verification_reason: str
     reported_by: str
     source: SourceRefOut | None = Field(description="the graded source it was imported from")
     source_row: int | None = Field(description="its line in the imported file")
+
+    @staticmethod
+    def resolve_toll(obj: Any) -> int | None:
+        # An incident just written has no figure yet: its toll is its coded count.
+        return getattr(obj, "toll", obj.fatalities)
 
     @staticmethod
     def resolve_source(obj: Any, context: Any) -> SourceRefOut | None:
@@ -204,6 +214,8 @@ class ViolationIn(RecordIn):
 
 class SummaryOut(Schema):
     effective: date | None
+    counted_from: date | None
+    since_truce: bool
     until: date | None
     killed_since_truce: list[dict[str, Any]]
     injured_since_truce: list[dict[str, Any]]
@@ -235,6 +247,7 @@ class BreakdownRow(Schema):
     key: str
     incidents: int
     killed_coded: int
+    toll: int = Field(description="sum of the incidents' tolls, as the pages show them")
     by_source: list[SourceSum]
 
 

@@ -19,6 +19,7 @@ from marsad.ceasefire.models import (
     Phase,
     Violation,
 )
+from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.ceasefire.vocabulary import EDITOR_LABELS, Verification
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Source
@@ -118,7 +119,8 @@ def incidents(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Inc
 
 
 def incident(user: Any, pk: int) -> Incident:
-    return incidents(user).get(pk=pk)
+    """One incident, with its `toll` (tolls.py)."""
+    return with_tolls(user, incidents(user)).get(pk=pk)
 
 
 @dataclass(frozen=True)
@@ -276,22 +278,21 @@ def aggregates(
 def incidents_by_governorate(
     user: Any, filters: IncidentFilters | None = None
 ) -> list[dict[str, Any]]:
-    """Incidents, coded fatalities and located incidents per governorate P-code ('' for none)."""
+    """Incidents, their tolls (`tolls.with_tolls`) and located incidents per governorate P-code
+    ('' for none)."""
     return list(
-        incidents(user, filters)
-        .order_by()
+        with_tolls(user, incidents(user, filters).order_by())
         .values("pcode")
-        .annotate(n=Count("id"), killed=Sum("fatalities"), located=Count("latitude"))
+        .annotate(n=Count("id"), killed=Sum(killed_sum()), located=Count("latitude"))
         .order_by("pcode")
     )
 
 
 def incidents_per_day(user: Any, filters: IncidentFilters | None = None) -> list[dict[str, Any]]:
-    """Incidents and their coded fatalities per day of the filtered set, oldest first."""
+    """Incidents and their tolls per day of the filtered set, oldest first."""
     return list(
-        incidents(user, filters)
-        .order_by()
+        with_tolls(user, incidents(user, filters).order_by())
         .values("event_date")
-        .annotate(n=Count("id"), killed=Sum("fatalities"))
+        .annotate(n=Count("id"), killed=Sum(killed_sum()))
         .order_by("event_date")
     )

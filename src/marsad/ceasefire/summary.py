@@ -11,7 +11,7 @@ from django.db.models import Sum
 
 from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
-from marsad.ceasefire import selectors
+from marsad.ceasefire import selectors, tolls
 from marsad.ceasefire.models import Phase
 
 
@@ -33,6 +33,10 @@ class SourceFigure:
 class Summary:
     effective: date | None
     until: date | None
+    # The first day counted (included): the day after the truce took effect by default, since
+    # a daily report on the day it took effect counts the fighting before it.
+    counted_from: date | None = None
+    since_truce: bool = True
     figures: list[SourceFigure] = field(default_factory=list)
     injured: list[SourceFigure] = field(default_factory=list)
     per_phase: list[dict[str, Any]] = field(default_factory=list)
@@ -50,6 +54,8 @@ def as_dict(found: Summary) -> dict[str, Any]:
     """The summary as the API and `marsad ceasefire summary --json` give it (the same keys)."""
     return {
         "effective": found.effective,
+        "counted_from": found.counted_from,
+        "since_truce": found.since_truce,
         "until": found.until,
         "killed_since_truce": [asdict(f) for f in found.figures],
         "injured_since_truce": [asdict(f) for f in found.injured],
@@ -68,10 +74,20 @@ def as_dict(found: Summary) -> dict[str, Any]:
 
 
 def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
-    """Everything the dashboard and `marsad ceasefire summary` say, from one computation."""
+    """Everything the dashboard and `marsad ceasefire summary` say, from one computation.
+    `since` is the first day counted (included); by default counting starts with the first
+    daily report after the truce took effect."""
     agreement = selectors.main_agreement(user)
-    start = since or (agreement.effective if agreement else truce.TRUCE_START)
-    found = Summary(effective=start, until=until, phases=selectors.phases(user, agreement))
+    effective = agreement.effective if agreement else truce.TRUCE_START
+    # The counting functions start the day after the day they are given.
+    start = since - timedelta(days=1) if since else effective
+    found = Summary(
+        effective=effective,
+        until=until,
+        counted_from=start + timedelta(days=1),
+        since_truce=since is None,
+        phases=selectors.phases(user, agreement),
+    )
     for key, name, _days in selectors.series_sources(user):
         series = selectors.daily_reports(user, key)
         for figure in truce.killed_since_truce(series, truce_start=start, until=until):
@@ -122,9 +138,10 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
 
 
 def _incident_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
-    """Fatalities as coded on the incidents (ACLED codes the most conservative figure)."""
+    """The incidents' tolls (`tolls.py`: the most conservative figure of each, ACLED's rule)."""
     filters = selectors.IncidentFilters(start=date.fromordinal(start.toordinal() + 1), end=until)
-    total = selectors.incidents(user, filters).aggregate(n=Sum("fatalities"))["n"]
+    found = tolls.with_tolls(user, selectors.incidents(user, filters).order_by())
+    total = found.filter(toll__isnull=False).aggregate(n=Sum("toll"))["n"]
     if total is None:
         return []
     return [
@@ -132,8 +149,8 @@ def _incident_figures(user: Any, start: date, until: date | None) -> list[Source
             source="INCIDENTS",
             source_name="ACLED",
             definition="coded_fatalities",
-            description="Sum of the fatalities coded on each incident since the truce (ACLED's "
-            "rule: the most conservative figure of each event).",
+            description="Sum of each incident's toll since the truce: the most conservative of "
+            "the count coded on it and each source's figure (ACLED's rule).",
             value=total,
             rule="acled_conservative",
         )

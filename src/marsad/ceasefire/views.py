@@ -23,6 +23,7 @@ from marsad.ceasefire import selectors, services, transitions
 from marsad.ceasefire.lists import figure_rows
 from marsad.ceasefire.models import Incident, Violation
 from marsad.ceasefire.summary import summarize
+from marsad.ceasefire.tolls import toll, with_tolls
 from marsad.ceasefire.vocabulary import (
     DEFINITIONS,
     EVENT_TYPE_LABELS,
@@ -35,6 +36,7 @@ from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
+from marsad.core.moments import Moments
 from marsad.geo.areas import governorate_names
 from marsad.web.problems import explain
 
@@ -47,16 +49,28 @@ def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
 
 
 def _governorates(user: Any) -> list[tuple[str, str]]:
-    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place").exclude(pcode="")}
-    return [(code, places.get(code, name)) for code, name in sorted(governorate_names().items())]
+    # A governorate's place actor is keyed by its P-code; a neighbourhood carries its
+    # governorate's P-code too and must not lend the governorate its name.
+    codes = governorate_names()
+    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place", key__in=list(codes))}
+    return [(code, places.get(code, name)) for code, name in sorted(codes.items())]
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    summary = summarize(user)
+    try:
+        moments, error = Moments.parse(request.GET), ""
+    except InvalidInput as refused:
+        moments, error = Moments(), str(refused)
+    if moments.known_on:
+        # The summary counts daily series and figures that are not read from their history
+        # yet: the page says so rather than show today's knowledge under an earlier date.
+        error = _("This page does not answer known_on yet; it shows what Marsad knows today.")
+        moments = Moments(as_of=moments.as_of)
+    summary = summarize(user, until=moments.as_of)
     # The page shows the counts by governorate only: the other aggregates are not computed.
     counts = selectors.incidents_by_governorate(
-        user, selectors.IncidentFilters(start=summary.effective)
+        user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
     )
     names = dict(_governorates(user))
     by_governorate = []
@@ -97,12 +111,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "map_counts": map_counts,
             "places": _governorate_shapes(user),
             "violations": selectors.violations(user)[:10],
+            "moments": moments,
+            "error": error,
         },
     )
 
 
 def _governorate_shapes(user: Any) -> dict[str, Any]:
-    places = core.actors(user).filter(kind="place", pcode__startswith="PS02").exclude(pcode="PS02")
+    places = core.actors(user).filter(kind="place", key__in=list(governorate_names()))
     return {
         "type": "FeatureCollection",
         "features": [
@@ -119,7 +135,7 @@ def _governorate_shapes(user: Any) -> dict[str, Any]:
 
 def incident_list(request: HttpRequest) -> HttpResponse:
     filters, error = _filters(request)
-    qs = selectors.incidents(request.user, filters)
+    qs = with_tolls(request.user, selectors.incidents(request.user, filters))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -182,9 +198,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "incident": incident,
             "figures": figures,
-            "most_conservative": min(
-                (f.killed_best for f in figures if f.killed_best is not None), default=None
-            ),
+            "toll": toll(request.user, incident),
             "violations": violations,
             "versions": versions(incident, request.user),
             "sub_event_label": SUB_EVENT_LABELS.get(incident.sub_event_type),

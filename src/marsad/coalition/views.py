@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsad.coalition import selectors
+from marsad.coalition.dated import dated_profile
 from marsad.coalition.lists import PLEDGES
 from marsad.coalition.vocabulary import InvitationState, PledgeKind, PledgeStatus, Role, Unit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor
+from marsad.core.moments import Moments
 from marsad.core.services.inputs import parse_date
 from marsad.geo.countries import iso_numeric
 from marsad.web.problems import explain
@@ -99,7 +101,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def state(request: HttpRequest, key: str) -> HttpResponse:
     try:
-        profile = selectors.state_profile(request.user, key)
+        moments, error = Moments.parse(request.GET), ""
+    except InvalidInput as refused:
+        moments, error = Moments(), str(refused)
+    try:
+        profile = dated_profile(request.user, key, moments)
     except Actor.DoesNotExist:
         raise Http404(_("No actor with this identifier is visible to you.")) from None
     from marsad.governance.selectors import charter_actions_of
@@ -111,6 +117,8 @@ def state(request: HttpRequest, key: str) -> HttpResponse:
         {
             "profile": profile,
             "actor": profile.actor,
+            "moments": moments,
+            "error": error,
             "charter_actions": charter_actions_of(request.user, profile.actor),
             "assignments": assignments_of(request.user, profile.actor),
         },

@@ -1,6 +1,5 @@
 """API of the provenance core: actors, sources, documents (create and read), claims."""
 
-from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
@@ -10,6 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from marsad.core import history, selectors
 from marsad.core.errors import NotAllowed
 from marsad.core.models import Actor, ActorKind
+from marsad.core.moments import moment
 from marsad.core.schemas import (
     ActorDetail,
     ActorOut,
@@ -72,12 +72,13 @@ def list_actors(request: HttpRequest, filters: Query[ActorFilters]) -> Any:
 
 
 @router.get("/actors/{key}", response={200: ActorDetail, 404: Error}, summary="One actor")
-def get_actor(request: HttpRequest, key: str, as_of: datetime | None = None) -> Any:
-    """With `as_of` (ISO date-time), the actor as it was recorded at that moment."""
+def get_actor(request: HttpRequest, key: str, known_on: str | None = None) -> Any:
+    """With `known_on` (a date, or an ISO date-time), the actor as Marsad held it then."""
     user = _user(request)
-    if as_of is None:
+    when = moment(known_on)
+    if when is None:
         return selectors.actor(user, key)
-    return history.as_of(Actor, user, as_of).get(key=key.upper())
+    return history.known_on(Actor, user, when).get(key=key.upper())
 
 
 @router.get("/sources", response=list[SourceOut], summary="Sources visible to you")

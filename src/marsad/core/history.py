@@ -65,8 +65,9 @@ def _writer(writer: User | None, names: bool) -> str:
     return writer.username if names else str(writer.get_role_display())
 
 
-def as_of(model: type[Model], user: Any, when: datetime) -> QuerySet[Any]:
-    """Every record of `model` as it stood at `when`, limited to what `user` may read."""
+def known_on(model: type[Model], user: Any, when: datetime) -> QuerySet[Any]:
+    """Every record of `model` as Marsad held it at `when` (`core.moments`: `known_on`),
+    limited to what `user` may read both as the record was marked then and as it is now."""
     past = model.history.as_of(when)  # type: ignore[attr-defined]
     condition = releasability_filter(user)
     if condition is None:

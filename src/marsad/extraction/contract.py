@@ -118,6 +118,8 @@ ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "casualties": {
         "population": ("civilians", "palestinians", "children", "combatants", "other"),
         "period": ("since_truce", "day", "other"),
+        # "among them 41 children": a part of the toll given beside it, never a toll itself.
+        "within": ("toll",),
     },
     "statement": {
         "stance": (

@@ -269,7 +269,7 @@ def _subsets(
         figures = {
             name: {"low": number.low, "best": number.best, "high": number.high, "span": span}
         }
-        attrs = {**total.attributes, "population": who.category.split(":")[1]}
+        attrs = {**total.attributes, "population": who.category.split(":")[1], "within": "toll"}
         part = Draft("casualties", cue, 4, list(total.actor), [], None, attrs, figures)
         part.where = total.where
         drafts.append(part)

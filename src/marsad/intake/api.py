@@ -7,10 +7,23 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from marsad.core import selectors as core
+from marsad.core.errors import InvalidInput
+from marsad.core.models import ReviewState
 from marsad.core.schemas import ClaimOut, Error
-from marsad.intake import services
-from marsad.intake.schemas import DecisionOut, EditIn, QueueItem, SubmitIn, SubmitOut
-from marsad.intake.selectors import queue
+from marsad.intake import services, workflow
+from marsad.intake.schemas import (
+    BulkIn,
+    BulkOut,
+    CommentIn,
+    CommentOut,
+    DecisionOut,
+    EditIn,
+    QueueItem,
+    RejectIn,
+    SubmitIn,
+    SubmitOut,
+)
+from marsad.intake.selectors import comments, queue
 
 router = Router(tags=["intake"])
 ERRORS = {403: Error, 404: Error, 422: Error}
@@ -72,14 +85,79 @@ def _claim(request: HttpRequest, pk: int) -> Any:
     summary="Accept a claim; returns what it changed in the other areas",
 )
 def accept(request: HttpRequest, pk: int) -> Any:
-    effects = services.accept(by=_user(request), claim=_claim(request, pk))
-    return {"claim": ClaimOut.from_claim(_claim(request, pk), _user(request)), "effects": effects}
+    found = workflow.decide_many(
+        by=_user(request), claims=[_claim(request, pk).pk], state=ReviewState.ACCEPTED
+    )
+    return {
+        "claim": ClaimOut.from_claim(_claim(request, pk), _user(request)),
+        "effects": found.effects,
+    }
 
 
-@router.post("/claims/{pk}/reject", response={200: ClaimOut, **ERRORS})
-def reject(request: HttpRequest, pk: int) -> Any:
-    services.reject(by=_user(request), claim=_claim(request, pk))
+@router.post(
+    "/claims/{pk}/reject",
+    response={200: ClaimOut, **ERRORS},
+    summary="Reject a claim, with the reason (required, kept with the claim)",
+)
+def reject(request: HttpRequest, pk: int, payload: RejectIn) -> Any:
+    workflow.decide_many(
+        by=_user(request),
+        claims=[_claim(request, pk).pk],
+        state=ReviewState.REJECTED,
+        reason=payload.reason,
+    )
     return ClaimOut.from_claim(_claim(request, pk), _user(request))
+
+
+@router.post(
+    "/claims/review",
+    response={200: BulkOut, **ERRORS},
+    summary="Accept or reject many proposed claims in one action (a rejection needs a reason)",
+)
+def review_many(request: HttpRequest, payload: BulkIn) -> Any:
+    state = {"accept": ReviewState.ACCEPTED, "reject": ReviewState.REJECTED}.get(payload.action)
+    if state is None:
+        raise InvalidInput.one("action", payload.action, "must be accept or reject")
+    found = workflow.decide_many(
+        by=_user(request), claims=payload.claims, state=state, reason=payload.reason
+    )
+    return {
+        "action": found.batch,
+        "decided": [c.pk for c in found.decided],
+        "skipped": [pk for pk, _state in found.skipped],
+        "effects": found.effects,
+    }
+
+
+@router.post(
+    "/claims/review/undo",
+    response={200: BulkOut, **ERRORS},
+    summary="Return the claims of your last review action to the queue",
+)
+def undo(request: HttpRequest) -> Any:
+    returned = workflow.undo_last(by=_user(request))
+    return {"action": "", "decided": [c.pk for c in returned], "skipped": [], "effects": []}
+
+
+@router.get(
+    "/claims/{pk}/comments",
+    response={200: list[CommentOut], 404: Error},
+    summary="A claim's discussion thread",
+)
+def list_comments(request: HttpRequest, pk: int) -> Any:
+    claim = _claim(request, pk)
+    return comments(_user(request), [claim])[claim.pk]
+
+
+@router.post(
+    "/claims/{pk}/comments",
+    response={201: CommentOut, **ERRORS},
+    summary="Add a comment to a claim's discussion thread",
+)
+def add_comment(request: HttpRequest, pk: int, payload: CommentIn) -> Any:
+    return Status(
+        201, workflow.comment(by=_user(request), claim=_claim(request, pk), text=payload.text)
+    )
 
 
 @router.post(

@@ -12,7 +12,6 @@ Each effect says which record it chose and how that record is marked."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -35,6 +34,8 @@ from marsad.core.services.base import Writer
 from marsad.geo.governorates import governorate_geometries
 from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
+from marsad.intake.effects_access import corridor_status
+from marsad.intake.effects_tolls import PART_COLUMNS, known, part_of_toll
 from marsad.statements import selectors as statements
 from marsad.statements.services import statement_from_claim
 
@@ -109,14 +110,15 @@ def _event_of(claim: Claim) -> tuple[str, str] | None:
 
 
 def _incident_for(by: Any, claim: Claim) -> Incident | None:
-    """An incident the user can see, marked like the claim, of the claim's day (± one day) and
-    governorate, of the same kind when the claim says how it was done (a report that says only
-    "struck", or a casualty count, fits any kind), and by the same perpetrator when both name
-    one (two strikes by different sides on one day are two incidents)."""
+    """An incident the user can see, marked like the claim, of the claim's day (strikes on
+    different days are different incidents, never merged) and governorate, of the same kind
+    when the claim says how it was done (a report that says only "struck", or a casualty count,
+    fits any kind), and by the same perpetrator when both name one (two strikes by different
+    sides on one day are two incidents)."""
     day = claim.when_date
     found = ceasefire.incidents(by).filter(
         pcode=claim.where_pcode,
-        event_date__range=(day - timedelta(days=1), day + timedelta(days=1)),
+        event_date=day,
         **_marked_like(claim),
     )
     kind = _event_of(claim)
@@ -175,7 +177,7 @@ def _attack(*, by: Any, claim: Claim) -> str:
 def _casualties(*, by: Any, claim: Claim) -> str:
     figure = claim.figures.get("killed") or {}
     injured = claim.figures.get("injured") or {}
-    if figure.get("best") is None and injured.get("best") is None:
+    if not (known(figure) or known(injured)):
         return _("No figure: the claim gives no number.")
     # A toll "since the truce" counts the whole period, not one incident or one day: it is
     # what the ceasefire summary compares across sources.
@@ -189,6 +191,14 @@ def _casualties(*, by: Any, claim: Claim) -> str:
     if incident is None and day is None:
         return _("No figure: the claim has no date.")
     start = _truce_start(by) if since_truce else day
+    part = claim.attributes.get("within") == "toll"
+    if part:
+        done = part_of_toll(by=by, claim=claim, incident=incident, day=day, start=start)
+        if done:
+            return done
+    column = PART_COLUMNS.get(claim.attributes.get("population", "")) if part else None
+    if part and column is None:
+        return _("No figure: a part of a toll that Marsad does not count apart.")
     record_figure(
         by=by,
         source=claim.attribution_source or claim.document.source,
@@ -197,10 +207,14 @@ def _casualties(*, by: Any, claim: Claim) -> str:
         period_start=None if incident else start,
         period_end=None if incident else day,
         area=claim.where_pcode,
-        killed=figure.get("best"),
-        killed_low=figure.get("low"),
-        killed_high=figure.get("high"),
+        # A part of a toll recorded before the toll itself is no toll: only its column.
+        killed=None if part else figure.get("best"),
+        killed_low=None if part else figure.get("low"),
+        killed_high=None if part else figure.get("high"),
         injured=injured.get("best"),
+        injured_low=injured.get("low"),
+        injured_high=injured.get("high"),
+        **({column: figure.get("best")} if column else {}),
         wording=" ".join(filter(None, [figure.get("text"), injured.get("text")])),
         claims=[claim],
         **_marking(claim),
@@ -352,6 +366,7 @@ EFFECTS: dict[str, Callable[..., str]] = {
     "membership_decision": _decision,
     "contribution": _contribution,
     "charter_action": _charter,
+    "corridor_status": corridor_status,
 }
 
 

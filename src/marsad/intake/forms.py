@@ -41,7 +41,9 @@ class SubmitForm(forms.Form):
 
     def __init__(self, *args: Any, sources: list[tuple[str, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = sources
+        # No source is chosen for the analyst: a text stored under the wrong source would
+        # count as that source's word.
+        self.fields["source"].choices = [("", _("choose a source")), *sources]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

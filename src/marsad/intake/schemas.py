@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ninja import Schema
@@ -41,6 +42,39 @@ class QueueItem(Schema):
 class DecisionOut(Schema):
     claim: ClaimOut
     effects: list[str]
+
+
+class RejectIn(Schema):
+    reason: str = Field(description="why the claim is rejected (required, kept with the claim)")
+
+
+class BulkIn(Schema):
+    action: str = Field(description="accept or reject")
+    claims: list[int] = Field(description="the numbers of the proposed claims")
+    reason: str = Field("", description="why they are rejected (required to reject)")
+
+
+class BulkOut(Schema):
+    action: str = Field(description="the action's identifier (empty for an undo)")
+    decided: list[int]
+    skipped: list[int] = Field(description="claims reviewed already, left as they were")
+    effects: list[str]
+
+
+class CommentIn(Schema):
+    text: str
+
+
+class CommentOut(Schema):
+    id: int
+    claim: int = Field(alias="claim_id")
+    author: str | None
+    text: str
+    created: datetime
+
+    @staticmethod
+    def resolve_author(obj: Any) -> str | None:
+        return obj.author.username if obj.author_id else None
 
 
 class ClaimFigureIn(Schema):

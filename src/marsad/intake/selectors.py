@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from marsad.core.models import Claim, Document, ReviewState
+from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.releasability import releasability_filter
 from marsad.geo.distance import distance_m
-from marsad.intake.models import SameStory
+from marsad.intake.models import Assignment, ClaimComment, ReviewDecision, SameStory
 
 
 def queue(user: Any, limit: int = 50) -> QuerySet[Document]:
     """Visible documents with visible proposed claims, with their count."""
+    return _queued(user)[:limit]
+
+
+def _queued(user: Any) -> QuerySet[Document]:
     condition = releasability_filter(user, prefix="claims__")
     proposed = Q(claims__review_state="proposed")
     if condition is not None:
@@ -24,7 +28,7 @@ def queue(user: Any, limit: int = 50) -> QuerySet[Document]:
         .select_related("source")
         .annotate(proposed=Count("claims", filter=proposed))
         .filter(proposed__gt=0)
-        .order_by("-created")[:limit]
+        .order_by("-created")
     )
 
 
@@ -89,3 +93,67 @@ def same_story_as(user: Any, document: Document) -> QuerySet[Document]:
     ids = set(SameStory.objects.filter(document=document).values_list("original_id", flat=True))
     ids |= set(SameStory.objects.filter(original=document).values_list("document_id", flat=True))
     return Document.objects.visible_to(user).filter(pk__in=ids).select_related("source")
+
+
+def assigned_to(user: Any, document: Document) -> Any:
+    """The analyst the document is given to (its latest assignment), or None."""
+    latest = (
+        Assignment.objects.visible_to(user)
+        .filter(document=document)
+        .select_related("analyst")
+        .order_by("-at", "-id")
+        .first()
+    )
+    return latest.analyst if latest is not None else None
+
+
+def my_queue(user: Any, limit: int = 50) -> list[Document]:
+    """The documents of the review queue given to `user` (by their latest assignment)."""
+    latest = (
+        Assignment.objects.visible_to(user)
+        .filter(document=OuterRef("pk"))
+        .order_by("-at", "-id")
+        .values("analyst")[:1]
+    )
+    return list(
+        _queued(user)
+        .annotate(assignee=Subquery(latest))
+        .filter(assignee=getattr(user, "pk", None))[:limit]
+    )
+
+
+def comments(user: Any, claims: list[Claim]) -> dict[int, list[ClaimComment]]:
+    """Each claim's discussion thread, oldest first, as `user` may read it."""
+    found: dict[int, list[ClaimComment]] = {c.pk: [] for c in claims}
+    for item in (
+        ClaimComment.objects.visible_to(user)
+        .filter(claim__in=[c.pk for c in claims])
+        .select_related("author")
+        .order_by("created", "id")
+    ):
+        found[item.claim_id].append(item)
+    return found
+
+
+def rejections(user: Any, claims: list[Claim]) -> dict[int, ReviewDecision]:
+    """The standing rejection (with its reason) of each rejected claim, as `user` may read it."""
+    found: dict[int, ReviewDecision] = {}
+    for decision in (
+        ReviewDecision.objects.visible_to(user)
+        .filter(claim__in=[c.pk for c in claims], state="rejected", undone_at__isnull=True)
+        .select_related("by")
+        .order_by("at", "id")
+    ):
+        found[decision.claim_id] = decision
+    return found
+
+
+def last_action(user: Any) -> list[ReviewDecision]:
+    """The reader's own last review action not undone yet, as its decisions (empty if none)."""
+    mine = ReviewDecision.objects.visible_to(user).filter(
+        by=user if isinstance(user, User) else None, undone_at__isnull=True
+    )
+    latest = mine.order_by("-at", "-id").first()
+    if latest is None:
+        return []
+    return list(mine.filter(batch=latest.batch).select_related("claim"))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
-from marsad.core.models import Claim, Document
+from marsad.core.models import Claim, Document, ReviewState
 from marsad.core.vocabulary import (
     CLAIM_TYPE_LABELS,
     MEASURE_LABELS,
@@ -28,9 +28,19 @@ from marsad.core.vocabulary import (
 )
 from marsad.extraction.contract import ATTRIBUTES, MEASURES
 from marsad.extraction.grading import RULE
-from marsad.intake import services
+from marsad.intake import services, workflow
 from marsad.intake.forms import SubmitForm
-from marsad.intake.selectors import queue, same_event, same_story_as
+from marsad.intake.review_views import report
+from marsad.intake.selectors import (
+    assigned_to,
+    comments,
+    last_action,
+    my_queue,
+    queue,
+    rejections,
+    same_event,
+    same_story_as,
+)
 from marsad.web.highlight import segments
 from marsad.web.problems import explain
 
@@ -55,9 +65,14 @@ def _writer(request: HttpRequest) -> bool:
     return bool(getattr(request.user, "can_write", False))
 
 
+def _sources(user: Any) -> list[tuple[str, str]]:
+    """The sources `user` may read, sorted by their name in the interface's language."""
+    return sorted(((s.key, s.name) for s in core.sources(user)), key=lambda s: s[1].casefold())
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    sources = [(s.key, s.name) for s in core.sources(request.user)]
+    sources = _sources(request.user)
     form = SubmitForm(request.POST or None, request.FILES or None, sources=sources)
     if request.method == "POST":
         if not _writer(request):
@@ -91,6 +106,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "queue": queue(request.user),
+            "mine": my_queue(request.user) if _writer(request) else [],
             "writer": _writer(request),
         },
     )
@@ -115,7 +131,7 @@ def _claim_choices(user: Any) -> dict[str, Any]:
         "modalities": MODALITY_LABELS.items(),
         "precisions": PRECISION_LABELS.items(),
         "source_kinds": SOURCE_KIND_LABELS.items(),
-        "sources": [(s.key, s.name) for s in core.sources(user)],
+        "sources": _sources(user),
         "blank_figures": _figure_rows({}),
         "bounds": BOUNDS,
         "attributes": json.dumps(
@@ -158,6 +174,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 for _n, digit, words in RULE
             ],
             "writer": _writer(request),
+            "proposed": [c for c in claims if c.review_state == "proposed"],
+            "comments": comments(request.user, claims),
+            "rejections": rejections(request.user, claims),
+            "assignee": assigned_to(request.user, document),
+            "analysts": workflow.analysts() if _writer(request) else [],
+            "last_action": last_action(request.user) if _writer(request) else [],
             **_claim_choices(request.user),
         },
     )
@@ -205,13 +227,16 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only analysts and administrators review claims."))
     action = request.POST.get("action")
     try:
-        if action == "accept":
-            for line in services.accept(by=request.user, claim=claim):
-                messages.success(request, line)
-            messages.success(request, _("Claim %(n)s accepted.") % {"n": claim.pk})
-        elif action == "reject":
-            services.reject(by=request.user, claim=claim)
-            messages.info(request, _("Claim %(n)s rejected.") % {"n": claim.pk})
+        if action in ("accept", "reject"):
+            # One claim is a batch of one: its decision is kept and can be undone.
+            state = ReviewState.ACCEPTED if action == "accept" else ReviewState.REJECTED
+            outcome = workflow.decide_many(
+                by=request.user,
+                claims=[claim.pk],
+                state=state,
+                reason=request.POST.get("reason", ""),
+            )
+            report(request, outcome, state)
         elif action == "edit":
             data: dict[str, Any] = {
                 "type": request.POST.get("type", claim.type),

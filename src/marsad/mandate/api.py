@@ -23,8 +23,9 @@ from marsad.mandate.schemas import (
     RequirementOut,
     TaskIn,
     TaskOut,
+    WhatIfOut,
 )
-from marsad.mandate.wording import describe
+from marsad.mandate.wording import blocking_words, describe, gain_words
 
 router = Router(tags=["mandate"])
 ERRORS = {403: Error, 404: Error, 422: Error}
@@ -142,5 +143,42 @@ def force_generation(request: HttpRequest, conditional: bool = False) -> Any:
         "unused": [
             {"pledge": result.pledges[u.pledge_id].pk, "quantity": u.quantity, "why": u.why}
             for u in allocation.unused
+        ],
+    }
+
+
+@router.get(
+    "/force-generation/what-if",
+    response=WhatIfOut,
+    summary="For each unmet legal condition, what meeting it would add; what blocks each gap",
+)
+def force_generation_what_if(request: HttpRequest) -> Any:
+    """Solves again as if each unmet legal condition of the pledges you may see were met alone:
+    the units and points of weighted coverage the force would gain. Each gap lists the unmet
+    conditions and the caveats standing in its way."""
+    found = generation.decision_support(_user(request))
+    result = found.generation
+    return {
+        "coverage_percent": round(result.coverage_percent, 2),
+        "conditions": [
+            {
+                "nation": gain.nation,
+                "condition": gain.condition,
+                "pledges": [result.pledges[i].pk for i in gain.pledge_ids],
+                "units": dict(gain.units),
+                "points": round(gain.points, 2),
+                "text": gain_words(result, gain, conditions),
+            }
+            for gain, conditions in found.gains
+        ],
+        "gaps": [
+            {
+                "requirement": result.requirements[b.requirement_id].pk,
+                "missing": b.missing,
+                "conditions": [{"nation": n, "condition": c} for n, c in b.conditions],
+                "caveats": [result.caveats[i].pk for i, _t in b.caveats if i in result.caveats],
+                "blocked_by": blocking_words(found, b),
+            }
+            for b in found.blockers
         ],
     }

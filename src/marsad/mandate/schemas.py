@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 from marsad.core.schemas import RecordIn, RecordOut
 from marsad.mandate.checks import breaches
@@ -171,3 +172,26 @@ class GenerationOut(Schema):
     assignments: list[dict[str, Any]]
     unmet: list[dict[str, Any]]
     unused: list[dict[str, Any]]
+
+
+class ConditionGainOut(Schema):
+    nation: str = Field(description="ISO3 code (or key) of the nation whose condition it is")
+    condition: str = Field(description="the unmet legal conditions, as recorded in English")
+    pledges: list[int] = Field(description="the pledges the condition holds back")
+    units: dict[str, int] = Field(description="units the force would gain, by capability")
+    points: float = Field(description="percentage points of weighted coverage gained")
+    text: str
+
+
+class BlockedGapOut(Schema):
+    requirement: int
+    missing: int
+    conditions: list[dict[str, str]] = Field(description="unmet legal conditions in its way")
+    caveats: list[int] = Field(description="caveats (their numbers) in its way")
+    blocked_by: list[str]
+
+
+class WhatIfOut(Schema):
+    coverage_percent: float
+    conditions: list[ConditionGainOut]
+    gaps: list[BlockedGapOut]

@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from marsad.mandate import generation, selectors
 from marsad.mandate.checks import breaches
-from marsad.mandate.wording import UNUSED_WHY, describe
+from marsad.mandate.wording import UNUSED_WHY, blocking_words, describe, gain_words
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -33,13 +33,20 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def force_generation(request: HttpRequest) -> HttpResponse:
     conditional = request.GET.get("conditional") == "1"
-    result = generation.run(request.user, count_unmet_conditions=conditional)
+    support = generation.decision_support(request.user)
+    result = (
+        generation.run(request.user, count_unmet_conditions=True)
+        if conditional
+        else support.generation
+    )
     allocation = result.allocation
+    blocked = {b.requirement_id: blocking_words(support, b) for b in support.blockers}
     gaps = [
         (
             result.requirements.get(unmet.requirement_id),
             unmet,
             [describe(result, reason) for reason in unmet.reasons],
+            blocked.get(unmet.requirement_id, []),
         )
         for unmet in allocation.unmet
     ]
@@ -66,5 +73,9 @@ def force_generation(request: HttpRequest) -> HttpResponse:
             "coverage": coverage,
             "unused": unused,
             "conditional": conditional,
+            "gains": [
+                (gain, gain_words(support.generation, gain, conditions))
+                for gain, conditions in support.gains
+            ],
         },
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from marsad.coalition.vocabulary import PledgeKind
 from marsad.core.bilingual import localized
 from marsad.forcegen.reasons import Reason
+from marsad.forcegen.whatif import Blocker, ConditionGain
 from marsad.mandate.capabilities import KIND_OF_CAPABILITY
 
 RULE_PHRASES = {
@@ -122,3 +123,43 @@ def describe(generation: Any, reason: Reason) -> str:
         ),
     }
     return sentences.get(reason.kind, reason.describe()) % values
+
+
+def condition_words(conditions: list[Any], fallback: str) -> str:
+    """The unmet legal conditions of one nation, in the active language."""
+    words = [localized(c, "text") or str(c.get_kind_display()) for c in conditions]
+    return "؛ ".join(w.rstrip(".") for w in words if w) or fallback
+
+
+def gain_words(generation: Any, gain: ConditionGain, conditions: list[Any]) -> str:
+    """ "Italy's parliamentary approval: +200 police trainers, +1.9 points", in the active
+    language."""
+    units = "، ".join(
+        f"+{quantity:,} {capability_name(capability)}" for capability, quantity in gain.units
+    )
+    return _("%(nation)s — %(condition)s: %(units)s, +%(points)s points") % {
+        "nation": nation_name(generation, gain.nation),
+        "condition": condition_words(conditions, gain.condition),
+        "units": units or _("no units"),
+        "points": f"{gain.points:.1f}",
+    }
+
+
+def blocking_words(decision: Any, blocker: Blocker) -> list[str]:
+    """What stands in a gap's way: each unmet legal condition (with what meeting it would add)
+    and each caveat, in the active language."""
+    generation = decision.generation
+    words = []
+    for gain, conditions in decision.gains:
+        if (gain.nation, gain.condition) in blocker.conditions:
+            words.append(gain_words(generation, gain, conditions))
+    for caveat_id, text in blocker.caveats:
+        caveat = generation.caveats.get(caveat_id)
+        name = nation_name(generation, conversion_code(caveat)) if caveat else ""
+        said = localized(caveat, "text") or caveat.get_kind_display() if caveat else text
+        words.append(_("caveat of %(nation)s: “%(caveat)s”") % {"nation": name, "caveat": said})
+    return words
+
+
+def conversion_code(caveat: Any) -> str:
+    return str(caveat.nation.iso3 or caveat.nation.key)

@@ -212,7 +212,8 @@ def governorate_labels(user: Any) -> dict[str, str]:
     """The name of each governorate by P-code: its place actor's in the active language, else
     OCHA's."""
     names = governorate_names()
-    places = core.actors(user, kind="place").filter(pcode__in=list(names))
+    # Keyed by the P-code: a neighbourhood shares its governorate's P-code, not its name.
+    places = core.actors(user, kind="place").filter(key__in=list(names))
     return {**names, **{p.pcode: p.name for p in places}}
 
 
@@ -314,7 +315,7 @@ def kind_labels() -> dict[str, str]:
 
 def governorate_shapes(user: Any) -> dict[str, Any]:
     """The governorates the reader may see, as GeoJSON for the choropleth."""
-    places = core.actors(user, kind="place").filter(pcode__in=list(governorate_names()))
+    places = core.actors(user, kind="place").filter(key__in=list(governorate_names()))
     return {
         "type": "FeatureCollection",
         "features": [

@@ -62,7 +62,15 @@ def record_figure(
         women=parse_quantity(women, "women"),
         wording=wording.strip(),
     )
-    if figure.killed_best is None and figure.injured_best is None:
+    given = [
+        getattr(figure, f"{measure}_{bound}")
+        for measure in ("killed", "injured")
+        for bound in ("low", "best", "high")
+    ]
+    parts = (figure.civilians, figure.children, figure.women)
+    # A corrected range ("0 to 3") stands without a best estimate; a part of a toll ("among
+    # them three children") stands on its own until the toll is recorded.
+    if all(v is None for v in (*given, *parts)):
         raise InvalidInput.one("killed", None, "give at least killed or injured")
     gate.store(
         figure,

@@ -1,0 +1,111 @@
+"""An incident's toll, written once: the most conservative figure among the count coded on the
+incident and each source's figure for it (a source's best estimate, or the low end of a range
+it gave without one), as the reader may read them. The incident page, the incident list, the
+dashboard's totals and governorate table and the exports all read it from here, so the same
+incident shows the same toll everywhere.
+
+ACLED's rule: when sources disagree, code the most conservative figure. A part of the toll
+("among them three children") is stored on a figure's population columns, never as a toll."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from marsad.ceasefire.models import CasualtyFigure, Incident
+from marsad.core import selectors as core
+
+
+def _figures_low(user: Any) -> Subquery:
+    """The smallest figure any source the reader may read gives for the outer incident."""
+    figures = (
+        core.records(user, CasualtyFigure)
+        .filter(incident=OuterRef("pk"))
+        .filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
+        .order_by()
+        .values("incident")
+        .annotate(low=Min(Coalesce("killed_best", "killed_low")))
+        .values("low")
+    )
+    return Subquery(figures, output_field=IntegerField())
+
+
+def with_tolls(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
+    """The incidents, each with `toll`: its most conservative count (None when nobody gave
+    one), from what `user` may read."""
+    annotated = incidents.annotate(_figures_low=_figures_low(user))
+    return annotated.annotate(
+        toll=Case(
+            When(fatalities__isnull=True, then=F("_figures_low")),
+            When(_figures_low__isnull=True, then=F("fatalities")),
+            When(fatalities__lte=F("_figures_low"), then=F("fatalities")),
+            default=F("_figures_low"),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def killed_sum() -> Any:
+    """The sum of the annotated tolls (0 for none), for GROUP BY tables and totals."""
+    return Coalesce(F("toll"), Value(0))
+
+
+@dataclass
+class SourceToll:
+    source: Any
+    low: int | None
+    best: int | None
+    high: int | None
+    children: int | None = None
+    civilians: int | None = None
+    women: int | None = None
+
+
+@dataclass
+class Toll:
+    """An incident's toll and how it was reached: the coded count and each source's figure."""
+
+    conservative: int | None
+    coded: int | None
+    by_source: list[SourceToll] = field(default_factory=list)
+
+
+def toll(user: Any, incident: Incident) -> Toll:
+    """The toll of one incident as `user` reads it, with each source's figure beside it."""
+    found = with_tolls(user, core.records(user, Incident).filter(pk=incident.pk)).first()
+    figures = (
+        core.records(user, CasualtyFigure)
+        .filter(incident=incident)
+        .select_related("source")
+        .order_by("reported_on", "id")
+    )
+    return Toll(
+        conservative=found.toll if found is not None else None,  # type: ignore[attr-defined]
+        coded=incident.fatalities,
+        by_source=[
+            SourceToll(
+                source=f.source,
+                low=f.killed_low,
+                best=f.killed_best,
+                high=f.killed_high,
+                children=f.children,
+                civilians=f.civilians,
+                women=f.women,
+            )
+            for f in figures
+        ],
+    )

@@ -1,0 +1,148 @@
+"""The review workbench's writes: accepting or rejecting many claims in one action (a
+rejection needs its reason, kept), undoing the writer's last action, giving a document to an
+analyst, and a claim's discussion thread. Every write goes through the gate (history, audit);
+each record is marked exactly like the claim or document it is about."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Claim, Document, ReviewState, User
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import Writer, require_writer
+from marsad.core.services.claims import review_claim
+from marsad.intake import services
+from marsad.intake.models import Assignment, ClaimComment, ReviewDecision
+from marsad.intake.selectors import last_action
+
+MAX_COMMENT = 5000
+
+
+@dataclass
+class Outcome:
+    """What one action did: the claims decided, what their acceptance changed elsewhere, and
+    the claims left as they were (not proposed any more), with why."""
+
+    batch: str
+    decided: list[Claim] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _claims(by: Writer, ids: Iterable[Any]) -> list[Claim]:
+    """The claims named, each one the writer may read (an unknown or hidden one is refused
+    alike, naming the value)."""
+    given = [v for v in ids if str(v).strip()]
+    if not given:
+        raise InvalidInput.one("claims", "", "choose at least one claim")
+    return lookups.claims(by, given)
+
+
+def _decision(by: Writer, claim: Claim, state: str, previous: str, reason: str, batch: str) -> None:
+    gate.store(
+        ReviewDecision(
+            claim=claim,
+            state=state,
+            previous=previous,
+            reason=reason,
+            batch=batch,
+            by=by if isinstance(by, User) else None,
+        ),
+        by=by,
+        marking=claim.marking,
+        releasable_to=claim.nations,
+    )
+
+
+@transaction.atomic
+def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = "") -> Outcome:
+    """Accept or reject many proposed claims in one action. A rejection needs a reason, kept
+    with each claim. Claims already decided are left as they are and reported."""
+    require_writer(by)
+    if state not in (ReviewState.ACCEPTED, ReviewState.REJECTED):
+        raise InvalidInput.one("action", state, "must be accepted or rejected")
+    reason = (reason or "").strip()
+    if state == ReviewState.REJECTED and not reason:
+        raise InvalidInput.one("reason", "", "a rejection needs its reason")
+    outcome = Outcome(batch=uuid.uuid4().hex)
+    for claim in _claims(by, claims):
+        if claim.review_state != ReviewState.PROPOSED:
+            outcome.skipped.append((claim.pk, claim.review_state))
+            continue
+        if state == ReviewState.ACCEPTED:
+            outcome.effects += services.accept(by=by, claim=claim)
+        else:
+            services.reject(by=by, claim=claim)
+        _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch)
+        outcome.decided.append(claim)
+    return outcome
+
+
+@transaction.atomic
+def undo_last(*, by: Writer) -> list[Claim]:
+    """Return the claims of the writer's last action to the queue. What an accepted claim
+    created elsewhere (an incident, a status step) stays, resting on the claim: an analyst
+    removes it there if it should go."""
+    require_writer(by)
+    decisions = last_action(by)
+    if not decisions:
+        raise InvalidInput.one("undo", "", "there is no action of yours to undo")
+    returned = []
+    for decision in decisions:
+        claim = review_claim(by=by, claim=decision.claim, state=ReviewState.PROPOSED)
+        services.regrade(by=by, claim=claim)
+        decision.undone_at = timezone.now()
+        gate.store(decision, by=by)
+        returned.append(claim)
+    return returned
+
+
+@transaction.atomic
+def comment(*, by: Writer, claim: Claim, text: str) -> ClaimComment:
+    """Add a message to a claim's discussion thread, marked like the claim."""
+    require_writer(by)
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput.one("text", "", "write the comment first")
+    if len(text) > MAX_COMMENT:
+        raise InvalidInput.one("text", text[:40], f"is longer than {MAX_COMMENT} characters")
+    claim = lookups.claims(by, [claim.pk])[0]
+    return gate.store(
+        ClaimComment(claim=claim, author=by if isinstance(by, User) else None, text=text),
+        by=by,
+        marking=claim.marking,
+        releasable_to=claim.nations,
+    )
+
+
+def analysts() -> list[User]:
+    """Who may be given documents to review: active writers."""
+    return [
+        u
+        for u in User.objects.filter(is_active=True).order_by("username")
+        if getattr(u, "can_write", False)
+    ]
+
+
+@transaction.atomic
+def assign(*, by: Writer, document: Document, analyst: Any) -> Assignment:
+    """Give a document to an analyst to review (none: back to everyone's queue)."""
+    require_writer(by)
+    person = None
+    if analyst not in (None, ""):
+        person = next((u for u in analysts() if str(u.pk) == str(analyst)), None)
+        if person is None:
+            raise InvalidInput.one("analyst", analyst, "is not an analyst who may review")
+    return gate.store(
+        Assignment(document=document, analyst=person, by=by if isinstance(by, User) else None),
+        by=by,
+        marking=document.marking,
+        releasable_to=document.nations,
+    )
