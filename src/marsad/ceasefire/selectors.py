@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from marsad.ceasefire import aggregates as daily_counts
 from marsad.ceasefire.models import (
     Agreement,
     CasualtyFigure,
@@ -98,6 +99,14 @@ class IncidentFilters:
         elif self.offshore is False:
             qs = qs.exclude(pcode="")
         return qs
+
+    def counted(self) -> dict[str, Any] | None:
+        """The filters as the kept daily counts can answer them (dates and governorate), or None
+        when another filter needs the incidents themselves."""
+        rest = (self.event_type, self.sub_event_type, self.actor, self.verification, self.source)
+        if any(rest) or self.offshore is not None:
+            return None
+        return {"start": self.start, "end": self.end, "pcode": self.pcode}
 
     def query_string(self) -> str:
         values = {k: v for k, v in self.__dict__.items() if v not in (None, "")}
@@ -277,6 +286,9 @@ def incidents_by_governorate(
     user: Any, filters: IncidentFilters | None = None
 ) -> list[dict[str, Any]]:
     """Incidents, coded fatalities and located incidents per governorate P-code ('' for none)."""
+    within = (filters or IncidentFilters()).counted()
+    if within is not None:
+        return daily_counts.by_governorate(user, **within)
     return list(
         incidents(user, filters)
         .order_by()
@@ -288,6 +300,9 @@ def incidents_by_governorate(
 
 def incidents_per_day(user: Any, filters: IncidentFilters | None = None) -> list[dict[str, Any]]:
     """Incidents and their coded fatalities per day of the filtered set, oldest first."""
+    within = (filters or IncidentFilters()).counted()
+    if within is not None:
+        return daily_counts.per_day(user, **within)
     return list(
         incidents(user, filters)
         .order_by()
@@ -295,3 +310,12 @@ def incidents_per_day(user: Any, filters: IncidentFilters | None = None) -> list
         .annotate(n=Count("id"), killed=Sum("fatalities"))
         .order_by("event_date")
     )
+
+
+def coded_fatalities(user: Any, filters: IncidentFilters | None = None) -> int | None:
+    """The sum of the fatalities coded on the filtered incidents (None when none has one)."""
+    filters = filters or IncidentFilters()
+    within = filters.counted()
+    if within is not None:
+        return daily_counts.total_fatalities(user, **within)
+    return incidents(user, filters).aggregate(n=Sum("fatalities"))["n"]

@@ -7,8 +7,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Sum
-
 from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
 from marsad.ceasefire import selectors
@@ -124,7 +122,7 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
 def _incident_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
     """Fatalities as coded on the incidents (ACLED codes the most conservative figure)."""
     filters = selectors.IncidentFilters(start=date.fromordinal(start.toordinal() + 1), end=until)
-    total = selectors.incidents(user, filters).aggregate(n=Sum("fatalities"))["n"]
+    total = selectors.coded_fatalities(user, filters)
     if total is None:
         return []
     return [

@@ -36,6 +36,7 @@ from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.geo.areas import governorate_names
+from marsad.web import pagecache
 
 
 def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
@@ -51,6 +52,13 @@ def _governorates(user: Any) -> list[tuple[str, str]]:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    # What the page computes is the same for every reader of one visibility class: computed
+    # once per write (marsad.web.pagecache), the page rendered around it for each reader.
+    figures = pagecache.cached("ceasefire:dashboard", request.user, lambda: _dashboard(request))
+    return render(request, "ceasefire/dashboard.html", {**figures, "definitions": DEFINITIONS})
+
+
+def _dashboard(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     summary = summarize(user)
     # The page shows the counts by governorate only: the other aggregates are not computed.
@@ -84,20 +92,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
     }
     map_counts = {row["pcode"]: row["n"] for row in counts if row["pcode"]}
-    return render(
-        request,
-        "ceasefire/dashboard.html",
-        {
-            "summary": summary,
-            "definitions": DEFINITIONS,
-            "agreement": selectors.main_agreement(user),
-            "by_governorate": by_governorate,
-            "chart": chart,
-            "map_counts": map_counts,
-            "places": _governorate_shapes(user),
-            "violations": selectors.violations(user)[:10],
-        },
-    )
+    return {
+        "summary": summary,
+        "agreement": selectors.main_agreement(user),
+        "by_governorate": by_governorate,
+        "chart": chart,
+        "map_counts": map_counts,
+        "places": _governorate_shapes(user),
+        "violations": list(selectors.violations(user)[:10]),
+    }
 
 
 def _governorate_shapes(user: Any) -> dict[str, Any]:
