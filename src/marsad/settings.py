@@ -154,6 +154,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marsad.web.context.navigation",
+                # Last: while a page is rendered for the cache, the user and token are holes.
+                "marsad.web.pagecache.holes",
             ],
         },
     },

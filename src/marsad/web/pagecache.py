@@ -1,41 +1,46 @@
 """Pages answered from Django's cache, never across two readers' visibility.
 
-Two layers, both keyed by the reader's visibility class (`visibility_class`: what the
-releasability filter lets them read), the language and a generation that every write the gate
-announces moves on (after its commit), so nothing written is ever hidden behind a cached page:
+Whole pages of the home and the areas' dashboards are kept, keyed by the reader's visibility
+class (`visibility_class`: what the releasability filter lets them read), their role, whether
+they write and administer, the language, the digit style, the address, and a generation that
+every write the gate announces moves on (after its commit), so nothing written is ever hidden
+behind a kept page.
 
-- Whole pages (`PageCache`, a middleware) for anonymous readers of the home and the areas'
-  dashboards: their pages hold nothing of their own (no user name, no notifications, no CSRF
-  token; a page that used one, set a cookie or showed a message is not kept), so one rendering
-  serves them all. Signed-in readers never get a whole page from the cache: their navigation
-  holds their name, their unread notifications and their CSRF token.
-- Computed figures (`cached`) for every reader, signed in or not: a view keeps what it
-  computed for a visibility class, and renders the page around it for each reader, with their
-  own navigation.
+What belongs to one signed-in reader is never kept: the page is rendered for the cache with
+holes where it would be (the user name, the CSRF token, the unread notifications: `HOLES`), and
+each answer fills them for its own reader. A template that asks anything else of the user (an
+e-mail address, an id) spoils the page for the cache, and it is served once, filled, and not
+kept. A page that set a cookie, changed the session or showed a message is not kept either.
+Anonymous readers' pages have no holes; they are kept compressed as well.
 
-A time limit (`PAGE_SECONDS`) bounds what a change made outside the gate (SQL by hand) leaves
-shown. The cache is the project's `default` one (settings.CACHES): files under the var
-directory, shared by every worker process of one server.
+`cached` keeps a view's computed figures per visibility class the same way, for what a page
+computes outside its template. A time limit (`PAGE_SECONDS`) bounds what a change made outside
+the gate (SQL by hand) leaves shown. The cache is the project's `default` one (settings.CACHES):
+files under the var directory, shared by every worker process of one server.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 from marsad.core import events
 from marsad.core.releasability import reader_nations
 from marsad.core.roles import Role
 from marsad.web.context import DIGITS_COOKIE
-from marsad.web.headers import signed_in
 
 GENERATION = "marsad:generation"
 PAGE_SECONDS = 300
@@ -96,6 +101,12 @@ def _digits(request: HttpRequest, language: str) -> str:
     return style if style in ("arab", "latn") else f"default-{language}"
 
 
+def digits(request: HttpRequest) -> str:
+    """The reader's digit style, as the navigation's context gives it to templates."""
+    language = get_language() or "ar"
+    return request.COOKIES.get(DIGITS_COOKIE, "arab" if language.startswith("ar") else "latn")
+
+
 def cached(name: str, user: Any, compute: Callable[[], T], *parts: Any) -> T:
     """What `compute` returns for `user`'s visibility class in the active language, computed
     once per generation; `parts` name anything else it depends on (filters, dates)."""
@@ -108,8 +119,105 @@ def cached(name: str, user: Any, compute: Callable[[], T], *parts: Any) -> T:
     return found  # type: ignore[no-any-return]
 
 
+def _marker(name: str) -> str:
+    # Unguessable without the secret key, so no text a writer stores can be taken for a hole.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|hole|{name}".encode()).hexdigest()[:24]
+    return f"marsad-hole-{name}-{digest}"
+
+
+# Fillers of holes other apps punch (notifications), by name: the page's request to its text.
+_fillers: dict[str, Callable[[HttpRequest], str]] = {}
+
+
+def hole(name: str, fill: Callable[[HttpRequest], str]) -> None:
+    """Let a template tag leave `marker(name)` in a page kept for the cache; `fill` gives what
+    stands there for each reader."""
+    _fillers[name] = fill
+
+
+def marker(name: str) -> str:
+    return _marker(name)
+
+
+def punching(request: Any) -> bool:
+    """Whether the page being rendered is for the cache (its per-reader parts left as holes)."""
+    return bool(getattr(request, "_page_holes", False))
+
+
+class MaskedUser:
+    """The user as a page kept for the cache sees it: what the key holds (role, nation, writing,
+    administering), and a hole for the name. Anything else spoils the page for the cache."""
+
+    SHOWN = frozenset(
+        {
+            "is_authenticated",
+            "is_anonymous",
+            "is_active",
+            "is_staff",
+            "is_superuser",
+            "role",
+            "nation",
+            "can_write",
+        }
+    )
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+
+    def __getattr__(self, name: str) -> Any:
+        user = self._request.user
+        if name in self.SHOWN:
+            return getattr(user, name)
+        if name in ("username", "get_username"):
+            found = _marker("user")
+            return (lambda: found) if name == "get_username" else found
+        self._request._page_spoiled = True  # type: ignore[attr-defined]
+        return getattr(user, name)
+
+    def __str__(self) -> str:
+        return _marker("user")
+
+
+def holes(request: HttpRequest) -> dict[str, Any]:
+    """Context processor (last of them): the user and the CSRF token as holes while a page is
+    rendered for the cache."""
+    if not punching(request):
+        return {}
+    return {"user": MaskedUser(request), "csrf_token": _marker("csrf")}
+
+
+def _fill(request: HttpRequest, content: bytes) -> bytes:
+    text = content.decode("utf-8")
+    user = getattr(request, "user", None)
+    name = user.get_username() if user is not None and user.is_authenticated else ""
+    text = text.replace(_marker("user"), escape(name))
+    if _marker("csrf") in text:
+        text = text.replace(_marker("csrf"), get_token(request))
+    for key, fill in _fillers.items():
+        if _marker(key) in text:
+            text = text.replace(_marker(key), fill(request))
+    return text.encode("utf-8")
+
+
+def _reader(request: HttpRequest) -> str:
+    user = request.user
+    if not user.is_authenticated:
+        return "anonymous"
+    return "|".join(
+        str(part)
+        for part in (
+            visibility_class(user),
+            getattr(user, "role", ""),
+            getattr(user, "nation", ""),
+            bool(getattr(user, "can_write", False)),
+            user.is_staff,
+            user.is_superuser,
+        )
+    )
+
+
 class PageCache:
-    """Whole pages for anonymous readers (see the module's text)."""
+    """Whole pages of the home and the dashboards (see the module's text)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -117,13 +225,15 @@ class PageCache:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
-        if key and self._keepable(request, response):
-            cache.set(
-                key,
-                (response.status_code, response["Content-Type"], response.content),
-                PAGE_SECONDS,
-            )
+        if key is None:
+            return response
+        content = response.content if not response.streaming else b""
+        if self._keepable(request, response):
+            packed = gzip.compress(content, 6) if not punching(request) else b""
+            cache.set(key, (response["Content-Type"], content, packed), PAGE_SECONDS)
             response["X-Page-Cache"] = "stored"
+        if punching(request) and not response.streaming:
+            response.content = _fill(request, content)
         return response
 
     def process_view(
@@ -132,26 +242,37 @@ class PageCache:
         match = request.resolver_match
         if request.method != "GET" or match is None or match.view_name not in CACHED_PAGES:
             return None
-        if signed_in(request) or len(get_messages(request)):
+        if request.META.get("HTTP_AUTHORIZATION") or len(get_messages(request)):
             return None
         language = getattr(request, "LANGUAGE_CODE", "") or get_language() or ""
-        raw = "|".join(("public", language, _digits(request, language), request.get_full_path()))
+        reader = _reader(request)
+        raw = "|".join((reader, language, _digits(request, language), request.get_full_path()))
         key = f"page:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
         found = cache.get(key)
-        if found is not None:
-            status, content_type, content = found
-            response = HttpResponse(content, status=status, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
-        request._page_cache_key = key  # type: ignore[attr-defined]
-        return None
+        if found is None:
+            request._page_cache_key = key  # type: ignore[attr-defined]
+            request._page_holes = reader != "anonymous"  # type: ignore[attr-defined]
+            return None
+        content_type, content, packed = found
+        if packed and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+            response = HttpResponse(packed, content_type=content_type)
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+        else:
+            response = HttpResponse(
+                content if reader == "anonymous" else _fill(request, content),
+                content_type=content_type,
+            )
+        response["X-Page-Cache"] = "hit"
+        return response
 
     @staticmethod
     def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
-        """Nothing of this request's own: no cookie set, no CSRF token used, no message."""
+        """Nothing of this request's own: no cookie set, no CSRF token used, no session
+        changed, nothing asked of the user beyond the key."""
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or signed_in(request):
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "_page_spoiled", 0):
             return False
         session = getattr(request, "session", None)
         return not (session is not None and session.modified)
