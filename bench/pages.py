@@ -70,14 +70,14 @@ def say(message: str) -> None:
 # --- the database ---------------------------------------------------------------------------
 
 
-def add_incidents(n: int, seed: int = 2026) -> None:
+def add_incidents(n: int, seed: int = 2026, first_id: int = 0) -> None:
     """N public incidents over the war's days and the five governorates, written in bulk (no
     history, no audit: a restore, not an import), then counted again."""
     import h3
     from django.db import transaction
 
-    from marsad.ceasefire import aggregates
     from marsad.ceasefire.models import Incident
+    from marsad.ceasefire.services import counts
     from marsad.geo.areas import governorates
 
     rng = random.Random(seed)
@@ -94,13 +94,13 @@ def add_incidents(n: int, seed: int = 2026) -> None:
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days)
-        say(f"  counting the days again: {aggregates.rebuild():,} rows")
+        _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
+        say(f"  counting the days again: {counts.rebuild():,} rows")
         return
     made = 0
     while made < n:
         batch = []
-        for i in range(made, min(n, made + 20_000)):
+        for i in range(first_id + made, first_id + min(n, made + 20_000)):
             s = rng.randrange(len(spots))
             kind = kinds[rng.randrange(len(kinds))]
             batch.append(
@@ -124,10 +124,10 @@ def add_incidents(n: int, seed: int = 2026) -> None:
         made += len(batch)
         if made % 200_000 < 20_000:
             say(f"  {made:,} incidents written")
-    say(f"  counting the days again: {aggregates.rebuild():,} rows")
+    say(f"  counting the days again: {counts.rebuild():,} rows")
 
 
-def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days) -> None:
+def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id) -> None:
     """The same incidents, made by the server itself (generate_series): ten million in minutes."""
     from django.db import connection
 
@@ -151,8 +151,8 @@ def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days) -> None:
                 'Military Forces of Israel (2022-)', '', '', '', '', '', '', s.pcode, s.lat, s.lon,
                 1, s.h6, s.h8, '', '', '', (g %% 6) / 3, 'reported', '', '',
                 CASE WHEN g %% 10 < 7 THEN 'public' ELSE 'internal' END, '', ''
-            FROM generate_series(1, %s) g JOIN bench_spot s ON s.i = g %% {len(spots)}""",
-            [first, n],
+            FROM generate_series(%s, %s) g JOIN bench_spot s ON s.i = g %% {len(spots)}""",
+            [first, first_id + 1, first_id + n],
         )
         cursor.execute("ANALYZE ceasefire_incident")
 

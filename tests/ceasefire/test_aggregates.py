@@ -11,6 +11,7 @@ from django.db.models import Count, Sum
 from marsad.ceasefire import aggregates, selectors
 from marsad.ceasefire.imports import import_acled
 from marsad.ceasefire.models import Incident, IncidentDay
+from marsad.ceasefire.services import counts
 from marsad.ceasefire.services.incidents import record_incident
 from marsad.core.audience import Audience
 from marsad.core.services import gate
@@ -72,7 +73,7 @@ def incidents(system, states, tmp_path):
 def test_counts_equal_the_incidents_after_writes_removals_updates_and_imports(
     system, incidents, tmp_path
 ):
-    assert aggregates.drift() == {}
+    assert counts.drift() == {}
     assert IncidentDay.objects.count() > 5
     with transaction.atomic():  # one update, with the state it replaces
         moved = incidents[0]
@@ -96,17 +97,17 @@ def test_counts_equal_the_incidents_after_writes_removals_updates_and_imports(
         tmp_path / "more.csv", [acled_fixture.row(f"MORE{i}", fatalities=str(i)) for i in range(5)]
     )
     import_acled(by=system, path=path, marking="public")
-    assert aggregates.drift() == {}
-    kept = aggregates.stored()
-    assert aggregates.rebuild() == len(kept)
-    assert aggregates.stored() == kept
+    assert counts.drift() == {}
+    kept = counts.stored()
+    assert counts.rebuild() == len(kept)
+    assert counts.stored() == kept
 
 
 def test_a_write_rolled_back_leaves_the_counts_as_they_were(system, incidents):
-    before = aggregates.stored()
+    before = counts.stored()
     with pytest.raises(RuntimeError, match="undone"):
         write_then_fail(system, "2025-11-09")
-    assert aggregates.stored() == before
+    assert counts.stored() == before
 
 
 def _live(user, **filters):

@@ -54,9 +54,7 @@ def marked(demo, django_capture_on_commit_callbacks):
             )
 
 
-def test_two_nations_two_analysts_and_anonymous_each_see_their_own_dashboard(
-    demo_users, marked
-):
+def test_two_nations_two_analysts_and_anonymous_each_see_their_own_dashboard(demo_users, marked):
     from marsad.core.services.users import create_user
 
     readers = {

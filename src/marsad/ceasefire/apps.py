@@ -10,7 +10,7 @@ class CeasefireConfig(AppConfig):
     demo_order = 40
 
     def ready(self) -> None:
-        from marsad.ceasefire import aggregates
+        from marsad.ceasefire.services import counts
         from marsad.core import events
 
-        events.listen(aggregates.on_write)
+        events.listen(counts.on_write)

@@ -162,7 +162,7 @@ def aggregates(
     """Check the incidents' kept daily counts (dashboard, map) against the incidents, or rebuild
     them. A check that finds a difference exits with status 1."""
     setup_django()
-    from marsad.ceasefire import aggregates as counts
+    from marsad.ceasefire.services import counts
 
     if rebuild:
         console.print(f"rebuilt: {counts.rebuild():,} rows of daily counts")
