@@ -158,11 +158,21 @@ def parse_args() -> argparse.Namespace:
         "instead of importing them: latency only, in minutes instead of an hour at 10M",
     )
     parser.add_argument(
+        "--ops", default="", help="comma-separated operations to time (default: all of OPS)"
+    )
+    parser.add_argument("--bench-db", default=BENCH_DB, help="the PostgreSQL database's name")
+    parser.add_argument(
         "--database-url", help=f"a PostgreSQL server; the run uses its own database {BENCH_DB}"
     )
     args = parser.parse_args()
     if args.quick:
         args.n = 100_000
+    if args.ops:
+        chosen = args.ops.split(",")
+        unknown = set(chosen) - set(OPS)
+        if unknown:
+            parser.error(f"unknown operations: {', '.join(sorted(unknown))}")
+        OPS[:] = [op for op in OPS if op in chosen]
     return args
 
 
@@ -571,7 +581,10 @@ def measure_latency(users: dict[str, Any], runs: int) -> dict[str, dict[str, flo
     untimed, warms the caches and counts the statements."""
     from django.db import connection
 
-    ops = {name: operations(user) for name, user in users.items()}
+    ops = {
+        name: {op: fn for op, fn in operations(user).items() if op in OPS}
+        for name, user in users.items()
+    }
     queries = [0]
 
     def count(execute, sql, params, many, context):
@@ -779,9 +792,9 @@ def main() -> None:
     bench_url = None
     if args.database_url:
         # A database of our own on the server, so nothing of the user's is read or changed.
-        bench_url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + BENCH_DB))
-        pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        pg_admin(args.database_url, f"CREATE DATABASE {BENCH_DB}")
+        bench_url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + args.bench_db))
+        pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {args.bench_db}")
+        pg_admin(args.database_url, f"CREATE DATABASE {args.bench_db}")
         os.environ["DATABASE_URL"] = bench_url
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
@@ -799,7 +812,7 @@ def main() -> None:
         result = run(args, tmp, bench_url)
     finally:
         if bench_url:
-            pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {args.bench_db} WITH (FORCE)")
         shutil.rmtree(tmp, ignore_errors=True)
     rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))
     print(json.dumps(rounded, ensure_ascii=False))

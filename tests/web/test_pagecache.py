@@ -181,3 +181,34 @@ def test_each_cached_page_answers_anonymous_readers_from_the_cache_without_queri
         again = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
     assert again["X-Page-Cache"] == "hit"
     assert again["Content-Encoding"] == "gzip"
+
+
+def test_an_incident_leaves_the_daily_series_kept_and_counts_at_once(
+    demo, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from marsad.ceasefire import summary
+
+    computed = []
+    series = summary._series
+    monkeypatch.setattr(summary, "_series", lambda *a: computed.append(a) or series(*a))
+
+    def coded():
+        found = summary.summarize(AnonymousUser())
+        return next(f.value for f in found.figures if f.definition == "coded_fatalities")
+
+    before = coded()
+    assert coded() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        record_incident(
+            by=SYSTEM,
+            event_date="2026-08-03",
+            **STRIKE,
+            marking="public",
+            fatalities=6,
+            latitude=31.3436,
+            longitude=34.3225,
+        )
+    assert coded() == before + 6
+    assert len(computed) == 1

@@ -38,6 +38,9 @@ from marsad.core.history import versions
 from marsad.geo.areas import governorate_names
 from marsad.web import pagecache
 
+# The governorates' names and outlines are actors: kept until an actor is written.
+ACTORS = ("core.actor",)
+
 
 def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
     try:
@@ -65,7 +68,9 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
     counts = selectors.incidents_by_governorate(
         user, selectors.IncidentFilters(start=summary.effective)
     )
-    names = dict(_governorates(user))
+    names = dict(
+        pagecache.cached("ceasefire:governorates", user, lambda: _governorates(user), models=ACTORS)
+    )
     by_governorate = []
     for row in counts:
         if row["pcode"]:
@@ -98,7 +103,9 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
         "by_governorate": by_governorate,
         "chart": chart,
         "map_counts": map_counts,
-        "places": _governorate_shapes(user),
+        "places": pagecache.cached(
+            "ceasefire:shapes", user, lambda: _governorate_shapes(user), models=ACTORS
+        ),
         "violations": list(selectors.violations(user)[:10]),
     }
 

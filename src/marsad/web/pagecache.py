@@ -24,7 +24,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -76,24 +76,30 @@ def visibility_class(user: Any) -> str:
     return "public"
 
 
-def generation() -> str:
-    found = cache.get(GENERATION)
-    if found is None:
-        found = uuid.uuid4().hex
-        cache.add(GENERATION, found, None)
-        found = cache.get(GENERATION, found)
-    return str(found)
+def generation(*models: str) -> str:
+    """The generation of everything, or of the records of `models` ('app.model' labels) alone:
+    what is kept under it is out of date once a write moves it on."""
+    keys = [f"{GENERATION}:{m}" for m in models] if models else [GENERATION]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key, "")
+    return "-".join(str(found[key]) for key in keys)
 
 
-def bump() -> None:
-    """Every cached page and figure is out of date from now on."""
-    cache.set(GENERATION, uuid.uuid4().hex, None)
+def bump(models: Iterable[str] = ()) -> None:
+    """Every kept page and figure is out of date from now on, and so is what was kept under the
+    generation of `models`."""
+    keys = [GENERATION, *(f"{GENERATION}:{m}" for m in models)]
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
 def on_write(written: events.Written) -> None:
     # After the commit: a reader who reads the old generation meanwhile stores what they read
     # under it, and the new generation leaves it behind.
-    transaction.on_commit(bump)
+    label = written.model._meta.label_lower
+    transaction.on_commit(lambda: bump([label]))
 
 
 def _digits(request: HttpRequest, language: str) -> str:
@@ -107,11 +113,14 @@ def digits(request: HttpRequest) -> str:
     return request.COOKIES.get(DIGITS_COOKIE, "arab" if language.startswith("ar") else "latn")
 
 
-def cached(name: str, user: Any, compute: Callable[[], T], *parts: Any) -> T:
+def cached(
+    name: str, user: Any, compute: Callable[[], T], *parts: Any, models: Iterable[str] = ()
+) -> T:
     """What `compute` returns for `user`'s visibility class in the active language, computed
-    once per generation; `parts` name anything else it depends on (filters, dates)."""
+    once per generation (of every record, or of the records of `models` when it reads nothing
+    else); `parts` name anything else it depends on (filters, dates)."""
     raw = "|".join(str(p) for p in (name, visibility_class(user), get_language(), *parts))
-    key = f"data:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = f"data:{generation(*models)}:{hashlib.sha256(raw.encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = compute()
