@@ -77,8 +77,8 @@ def add_incidents(n: int, seed: int = 2026, first_id: int = 0) -> None:
     from django.db import transaction
 
     from marsad.ceasefire.models import Incident
+    from marsad.ceasefire.places import governorates
     from marsad.ceasefire.services import counts
-    from marsad.geo.areas import governorates
 
     rng = random.Random(seed)
     spots = [(31.22 + rng.random() * 0.35, 34.22 + rng.random() * 0.33) for _ in range(600)]
