@@ -342,7 +342,11 @@ def main() -> None:
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
         if url:
             subprocess.run([*admin, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)"])
         shutil.rmtree(tmp, ignore_errors=True)
