@@ -1,6 +1,8 @@
 """Cached pages: whole pages for anonymous readers only, figures per visibility class, both
 left behind by any write the gate announces; two readers' visibility never mix."""
 
+import gzip
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -101,6 +103,9 @@ def test_a_kept_page_holds_nothing_of_its_reader(demo_users):
     client = client_for(demo_users["ita"])
     client.get("/en/")
     assert client.get("/en/")["X-Page-Cache"] == "hit"
+    packed = client.get("/en/", HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip"
+    assert b"<bdi>ita</bdi>" in gzip.decompress(packed.content)
     kept = b"".join(cache._cache.values())  # LocMemCache's pickled entries
     assert b"<bdi>ita</bdi>" not in kept
     assert b"marsad-hole-user" in kept
