@@ -132,6 +132,7 @@ def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
     from django.db import connection
 
     with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_spot")
         cursor.execute(
             "CREATE TEMPORARY TABLE bench_spot (i int, lat float, lon float, "
             "pcode text, h6 text, h8 text)"
