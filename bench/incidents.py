@@ -152,11 +152,27 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per latency (median)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help="write the incidents in bulk (bench/pages.py's restore, counted by a rebuild) "
+        "instead of importing them: latency only, in minutes instead of an hour at 10M",
+    )
+    parser.add_argument(
+        "--ops", default="", help="comma-separated operations to time (default: all of OPS)"
+    )
+    parser.add_argument("--bench-db", default=BENCH_DB, help="the PostgreSQL database's name")
+    parser.add_argument(
         "--database-url", help=f"a PostgreSQL server; the run uses its own database {BENCH_DB}"
     )
     args = parser.parse_args()
     if args.quick:
         args.n = 100_000
+    if args.ops:
+        chosen = args.ops.split(",")
+        unknown = set(chosen) - set(OPS)
+        if unknown:
+            parser.error(f"unknown operations: {', '.join(sorted(unknown))}")
+        OPS[:] = [op for op in OPS if op in chosen]
     return args
 
 
@@ -504,6 +520,7 @@ def readers() -> dict[str, Any]:
 
 def operations(user: Any) -> dict[str, Any]:
     """What is timed for one reader: name -> a function that does it."""
+    from django.core.cache import cache
     from django.core.paginator import Paginator
     from django.test import Client
 
@@ -531,16 +548,28 @@ def operations(user: Any) -> dict[str, Any]:
             qs = mapdata.bbox_filter(qs, bbox)
         return len(mapdata.features(qs, zoom=zoom)["features"])
 
+    def cold(fn):
+        # What the first reader after a write waits for: nothing kept from an earlier answer.
+        def run():
+            cache.clear()
+            return fn()
+
+        return run
+
+    since = selectors.IncidentFilters(start=effective)
     return {
-        "aggregates": lambda: selectors.aggregates(
-            user, selectors.IncidentFilters(start=effective)
+        "aggregates": lambda: selectors.aggregates(user, since),
+        "daily_counts": lambda: (
+            selectors.incidents_by_governorate(user, since),
+            selectors.incidents_per_day(user, since),
         ),
         "summarize": lambda: summarize(user),
         "list_page": list_page,
         "map_zoom10": lambda: map_at(10),
         "map_zoom12": lambda: map_at(12),
         "map_zoom15_bbox": lambda: map_at(15, MAP_BBOX),
-        "http_dashboard": lambda: get("/ceasefire/"),
+        "http_dashboard": cold(lambda: get("/ceasefire/")),
+        "http_dashboard_kept": lambda: get("/ceasefire/"),
         "http_incident_list": lambda: get("/ceasefire/incidents/", **LIST_FILTERS),
         "http_map_zoom10": lambda: get("/api/v1/ceasefire/map", zoom=10),
     }
@@ -552,7 +581,10 @@ def measure_latency(users: dict[str, Any], runs: int) -> dict[str, dict[str, flo
     untimed, warms the caches and counts the statements."""
     from django.db import connection
 
-    ops = {name: operations(user) for name, user in users.items()}
+    ops = {
+        name: {op: fn for op, fn in operations(user).items() if op in OPS}
+        for name, user in users.items()
+    }
     queries = [0]
 
     def count(execute, sql, params, many, context):
@@ -580,12 +612,14 @@ def measure_latency(users: dict[str, Any], runs: int) -> dict[str, dict[str, flo
 
 OPS = [
     "aggregates",
+    "daily_counts",
     "summarize",
     "list_page",
     "map_zoom10",
     "map_zoom12",
     "map_zoom15_bbox",
     "http_dashboard",
+    "http_dashboard_kept",
     "http_incident_list",
     "http_map_zoom10",
 ]
@@ -649,6 +683,8 @@ def run(args: argparse.Namespace, tmp: str, url: str | None) -> dict[str, Any]:
     from django.core.management import call_command
     from django.db import connections
 
+    if args.bulk:
+        return run_bulk(args, tmp, url)
     split = args.n // 10
     first, rest = Path(tmp, "acled-first.csv"), Path(tmp, "acled-rest.csv")
     say(f"generating {args.n:,} incidents")
@@ -705,6 +741,47 @@ def run(args: argparse.Namespace, tmp: str, url: str | None) -> dict[str, Any]:
     }
 
 
+def run_bulk(args: argparse.Namespace, tmp: str, url: str | None) -> dict[str, Any]:
+    """Latency only, at N/10 and N incidents written in bulk (no import measured)."""
+    import django
+    from django.core.management import call_command
+    from django.db import connections
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pages import add_incidents
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    load_world()
+    users = readers()
+    latency, sizes = {}, {}
+    split = args.n // 10
+    for label, rows, start in ((f"{split:,}", split, 0), (f"{args.n:,}", args.n - split, split)):
+        say(f"writing {rows:,} incidents in bulk")
+        add_incidents(rows, seed=args.seed + start, first_id=start)
+        say(f"measuring latency at {label} incidents")
+        latency[label] = measure_latency(users, args.runs)
+        sizes[label] = database_mb(url, tmp)
+    connections.close_all()
+    labels = list(latency)
+    return {
+        "bench": "incidents",
+        "mode": "bulk",
+        "database": "postgresql" if url else "sqlite",
+        "n": args.n,
+        "runs": args.runs,
+        "latency": latency,
+        "growth": {
+            reader: {
+                op: latency[labels[1]][reader][f"{op}_ms"] / latency[labels[0]][reader][f"{op}_ms"]
+                for op in OPS
+            }
+            for reader in users
+        },
+        "database_mb": sizes,
+    }
+
+
 def main() -> None:
     args = parse_args()
     # A run stopped with SIGTERM still removes its temporary files and database.
@@ -715,9 +792,9 @@ def main() -> None:
     bench_url = None
     if args.database_url:
         # A database of our own on the server, so nothing of the user's is read or changed.
-        bench_url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + BENCH_DB))
-        pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        pg_admin(args.database_url, f"CREATE DATABASE {BENCH_DB}")
+        bench_url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + args.bench_db))
+        pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {args.bench_db}")
+        pg_admin(args.database_url, f"CREATE DATABASE {args.bench_db}")
         os.environ["DATABASE_URL"] = bench_url
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
@@ -735,11 +812,12 @@ def main() -> None:
         result = run(args, tmp, bench_url)
     finally:
         if bench_url:
-            pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+            pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {args.bench_db} WITH (FORCE)")
         shutil.rmtree(tmp, ignore_errors=True)
     rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))
     print(json.dumps(rounded, ensure_ascii=False))
-    print(table(result), file=sys.stderr)
+    if "import" in result:
+        print(table(result), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -16,3 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # a test sees a job's effect as soon as the code that enqueued it returns.
 HUEY = {"huey_class": "huey.MemoryHuey", "name": "marsad-tests", "immediate": True}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Each test process its own cache, emptied before every test (tests/conftest.py): a page cached
+# for one test's database must not answer another's.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "marsad.web.headers.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files are WhiteNoise's, compressed ahead of time).
+    "django.middleware.gzip.GZipMiddleware",
     # After WhiteNoise (static files stay cacheable), before every middleware that may answer.
     "marsad.web.headers.PrivateAnswers",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -119,11 +121,23 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for anonymous readers, once the reader and their messages are known.
+    "marsad.web.pagecache.PageCache",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Cached pages and figures (marsad.web.pagecache): files every worker process of the server
+# shares, so a write seen by one worker is seen by all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 ROOT_URLCONF = "marsad.urls"
 WSGI_APPLICATION = "marsad.wsgi.application"
@@ -145,6 +159,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "marsad.web.context.navigation",
                 "marsad.exercises.context.exercise",
+                # Last: while a page is rendered for the cache, the user and token are holes.
+                "marsad.web.pagecache.holes",
             ],
         },
     },

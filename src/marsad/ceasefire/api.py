@@ -102,7 +102,10 @@ def change_verification(request: HttpRequest, pk: int, payload: VerificationIn) 
 def map_data(
     request: HttpRequest, filters: Query[Filters], zoom: float = 10, bbox: str = ""
 ) -> Any:
-    qs = _incidents(request, filters)
+    parsed = selectors.IncidentFilters.parse(filters.dict())
+    if not bbox and (counted := mapdata.counted_clusters(_user(request), parsed, zoom)):
+        return counted
+    qs = selectors.incidents(_user(request), parsed)
     if bbox:
         qs = mapdata.bbox_filter(qs, bbox)
     return mapdata.features(qs, zoom=zoom)

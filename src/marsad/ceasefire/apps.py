@@ -8,3 +8,9 @@ class CeasefireConfig(AppConfig):
     verbose_name = _("Ceasefire")
     demo_loader = "marsad.ceasefire.demo.load"
     demo_order = 40
+
+    def ready(self) -> None:
+        from marsad.ceasefire.services import counts
+        from marsad.core import events
+
+        events.listen(counts.on_write)

@@ -1,4 +1,4 @@
-"""`marsad ceasefire summary`, `marsad ceasefire export`, and the imports of ACLED exports and
+"""`marsad ceasefire summary`, `export` and `aggregates`, and the imports of ACLED exports and
 daily casualty series."""
 
 from __future__ import annotations
@@ -161,6 +161,27 @@ def export(
     chunks = exports.chunks(spec, "hxl.csv" if fmt == "hxl" else fmt, listing.rows(spec, user, {}))
     for chunk in chunks:
         sys.stdout.write(chunk)
+
+
+@ceasefire_app.command("aggregates")
+def aggregates(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Count every day again from the incidents.")
+    ] = False,
+) -> None:
+    """Check the incidents' kept daily counts (dashboard, map) against the incidents, or rebuild
+    them. A check that finds a difference exits with status 1."""
+    setup_django()
+    from marsad.ceasefire.services import counts
+
+    if rebuild:
+        console.print(f"rebuilt: {counts.rebuild():,} rows of daily counts")
+    found = counts.drift()
+    if found:
+        for key, (kept, live) in sorted(found.items())[:20]:
+            console.print(f"{key[0]} {key[1] or '-'} {key[2] or '-'} {key[3]}: {kept} != {live}")
+        fail(f"{len(found):,} rows of daily counts differ from the incidents: run --rebuild")
+    console.print("the daily counts equal the incidents")
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:

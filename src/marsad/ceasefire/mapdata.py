@@ -3,11 +3,13 @@ stays quick at a million incidents."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import h3
 from django.db.models import Count, QuerySet, Sum
 
+from marsad.ceasefire import aggregates
 from marsad.ceasefire.models import Incident
 from marsad.core.errors import InvalidInput
 
@@ -61,6 +63,21 @@ def features(qs: QuerySet[Incident], *, zoom: float) -> dict[str, Any]:
         }
     column = f"h3_{resolution}"
     rows = qs.values(column).annotate(n=Count("id"), killed=Sum("fatalities")).order_by(column)
+    return _clusters(rows, column, resolution)
+
+
+def counted_clusters(user: Any, filters: Any, zoom: float) -> dict[str, Any] | None:
+    """The clusters at resolution 6 from the kept daily counts, when the filters allow it (dates
+    and governorate) and there are too many incidents for points; None otherwise."""
+    within = filters.counted()
+    if within is None or resolution_for(zoom) != 6:
+        return None
+    if aggregates.located(user, **within) <= POINT_LIMIT:
+        return None
+    return _clusters(aggregates.per_cell(user, **within), "h3_6", 6)
+
+
+def _clusters(rows: Iterable[dict[str, Any]], column: str, resolution: int) -> dict[str, Any]:
     collection = []
     for row in rows:
         if not row[column]:

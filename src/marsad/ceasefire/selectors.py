@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from marsad.ceasefire import aggregates as daily_counts
 from marsad.ceasefire.models import (
     Agreement,
     CasualtyFigure,
@@ -99,6 +100,14 @@ class IncidentFilters:
         elif self.offshore is False:
             qs = qs.exclude(pcode="")
         return qs
+
+    def counted(self) -> dict[str, Any] | None:
+        """The filters as the kept daily counts can answer them (dates and governorate), or None
+        when another filter needs the incidents themselves."""
+        rest = (self.event_type, self.sub_event_type, self.actor, self.verification, self.source)
+        if any(rest) or self.offshore is not None:
+            return None
+        return {"start": self.start, "end": self.end, "pcode": self.pcode}
 
     def query_string(self) -> str:
         values = {k: v for k, v in self.__dict__.items() if v not in (None, "")}

@@ -3,7 +3,7 @@ warnings. Stored records in, the pure analytics core does the counting."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,6 +13,7 @@ from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
 from marsad.ceasefire import selectors, tolls
 from marsad.ceasefire.models import Phase
+from marsad.web import pagecache
 
 
 @dataclass
@@ -73,10 +74,48 @@ def as_dict(found: Summary) -> dict[str, Any]:
     }
 
 
+# What the daily series' part of a summary reads: kept until one of these is written, so that
+# the incidents' writes (the most frequent) leave it be.
+SERIES_MODELS = (
+    "ceasefire.dailyreport",
+    "ceasefire.agreement",
+    "ceasefire.phase",
+    "core.source",
+    "core.actor",
+)
+
+
 def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
     """Everything the dashboard and `marsad ceasefire summary` say, from one computation.
     `since` is the first day counted (included); by default counting starts with the first
-    daily report after the truce took effect."""
+    daily report after the truce took effect.
+    The daily series' part is kept per visibility class (marsad.web.pagecache); the incidents'
+    part is computed for each call."""
+    kept = pagecache.cached(
+        "ceasefire:series",
+        user,
+        lambda: _series(user, since, until),
+        since,
+        until,
+        models=SERIES_MODELS,
+    )
+    found = replace(kept, figures=list(kept.figures))
+    # The counting functions start the day after the day they are given.
+    start = (
+        found.counted_from - timedelta(days=1)
+        if found.counted_from
+        else found.effective or truce.TRUCE_START
+    )
+    found.figures += _incident_figures(user, start, until)
+    found.figures += _period_figures(user, start, until)
+    counts = selectors.incidents_per_day(user, selectors.IncidentFilters(start=start, end=until))
+    found.incident_alerts = spikes.detect_spikes(
+        [(row["event_date"], row["n"]) for row in counts], label="incidents"
+    )
+    return found
+
+
+def _series(user: Any, since: date | None, until: date | None) -> Summary:
     agreement = selectors.main_agreement(user)
     effective = agreement.effective if agreement else truce.TRUCE_START
     # The counting functions start the day after the day they are given.
@@ -128,12 +167,6 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
             found.per_phase = [
                 {"phase": p, "killed": totals.get(str(p.number), 0)} for p in found.phases
             ]
-    found.figures += _incident_figures(user, start, until)
-    found.figures += _period_figures(user, start, until)
-    counts = selectors.incidents_per_day(user, selectors.IncidentFilters(start=start, end=until))
-    found.incident_alerts = spikes.detect_spikes(
-        [(row["event_date"], row["n"]) for row in counts], label="incidents"
-    )
     return found
 
 

@@ -38,7 +38,11 @@ from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
 from marsad.core.moments import Moments
 from marsad.geo.areas import governorate_names
+from marsad.web import pagecache
 from marsad.web.problems import explain
+
+# The governorates' names and outlines are actors: kept until an actor is written.
+ACTORS = ("core.actor",)
 
 
 def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, str]:
@@ -57,6 +61,15 @@ def _governorates(user: Any) -> list[tuple[str, str]]:
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    # What the page computes is the same for every reader of one visibility class: computed
+    # once per write (marsad.web.pagecache), the page rendered around it for each reader.
+    figures = pagecache.cached(
+        "ceasefire:dashboard", request.user, lambda: _dashboard(request), request.GET.urlencode()
+    )
+    return render(request, "ceasefire/dashboard.html", {**figures, "definitions": DEFINITIONS})
+
+
+def _dashboard(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     try:
         moments, error = Moments.parse(request.GET), ""
@@ -72,7 +85,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     counts = selectors.incidents_by_governorate(
         user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
     )
-    names = dict(_governorates(user))
+    names = dict(
+        pagecache.cached("ceasefire:governorates", user, lambda: _governorates(user), models=ACTORS)
+    )
     by_governorate = []
     for row in counts:
         if row["pcode"]:
@@ -99,22 +114,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
     }
     map_counts = {row["pcode"]: row["n"] for row in counts if row["pcode"]}
-    return render(
-        request,
-        "ceasefire/dashboard.html",
-        {
-            "summary": summary,
-            "definitions": DEFINITIONS,
-            "agreement": selectors.main_agreement(user),
-            "by_governorate": by_governorate,
-            "chart": chart,
-            "map_counts": map_counts,
-            "places": _governorate_shapes(user),
-            "violations": selectors.violations(user)[:10],
-            "moments": moments,
-            "error": error,
-        },
-    )
+    return {
+        "summary": summary,
+        "agreement": selectors.main_agreement(user),
+        "by_governorate": by_governorate,
+        "chart": chart,
+        "map_counts": map_counts,
+        "places": pagecache.cached(
+            "ceasefire:shapes", user, lambda: _governorate_shapes(user), models=ACTORS
+        ),
+        "violations": list(selectors.violations(user)[:10]),
+        "moments": moments,
+        "error": error,
+    }
 
 
 def _governorate_shapes(user: Any) -> dict[str, Any]:

@@ -12,3 +12,8 @@ class NotifyConfig(AppConfig):
         from marsad.notify.listener import on_write
 
         events.listen(on_write)
+
+        from marsad.notify.templatetags.notify import nav
+        from marsad.web import pagecache
+
+        pagecache.hole("notifications", lambda request: nav(request, pagecache.digits(request)))

@@ -1,0 +1,359 @@
+"""Pages under load: the home and each area's dashboard served by `marsad run` (gunicorn) on
+loopback, against a baseline measured in the same run: the same server answering a static file.
+
+The database is a throwaway one holding the demo, and with --incidents N as many synthetic
+incidents more (written in bulk, as a restore would, then counted by `marsad ceasefire
+aggregates --rebuild`). For each page, as an anonymous reader and as an analyst:
+
+  single    one reader asking again and again (one connection at a time): p50 and p95 in ms
+  loaded    16 connections asking at once for --seconds: requests per second, p50 and p95
+
+Every request asks for GZip, as browsers do. The first request of each page fills the cache;
+what is measured afterwards is what readers get between two writes. It prints one JSON line and
+a table on stderr. Timings vary between machines; they are never pass/fail tests.
+Usage: bench/pages.py [--incidents N] [--connections C] [--seconds S] [--workers W]
+                      [--database-url postgres://...] [--port P]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DB = "marsad_bench_pages"
+STATIC = "/static/marsad/favicon.svg"
+PAGES = [
+    ("home", "/"),
+    ("coalition", "/coalition/"),
+    ("governance", "/governance/"),
+    ("mandate", "/mandate/"),
+    ("ceasefire", "/ceasefire/"),
+    ("access", "/access/"),
+    ("plan", "/plan/"),
+    ("programs", "/programs/"),
+    ("statements", "/statements/"),
+]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--incidents", type=int, default=0, help="synthetic incidents to add")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=5.0, help="of each loaded measure")
+    parser.add_argument("--single", type=int, default=100, help="requests of a single reader")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--port", type=int, default=8014)
+    parser.add_argument("--database-url", default="")
+    return parser.parse_args()
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- the database ---------------------------------------------------------------------------
+
+
+def add_incidents(n: int, seed: int = 2026, first_id: int = 0) -> None:
+    """N public incidents over the war's days and the five governorates, written in bulk (no
+    history, no audit: a restore, not an import), then counted again."""
+    import h3
+    from django.db import transaction
+
+    from marsad.ceasefire.models import Incident
+    from marsad.ceasefire.places import governorates
+    from marsad.ceasefire.services import counts
+
+    rng = random.Random(seed)
+    spots = [(31.22 + rng.random() * 0.35, 34.22 + rng.random() * 0.33) for _ in range(600)]
+    pcodes = governorates(spots)
+    cells = [(h3.latlng_to_cell(a, o, 6), h3.latlng_to_cell(a, o, 8)) for a, o in spots]
+    first = date(2023, 10, 7)
+    days = (date(2026, 8, 22) - first).days
+    kinds = [
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Battles", "Armed clash"),
+    ]
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
+        say(f"  counting the days again: {counts.rebuild():,} rows")
+        return
+    made = 0
+    while made < n:
+        batch = []
+        for i in range(first_id + made, first_id + min(n, made + 20_000)):
+            s = rng.randrange(len(spots))
+            kind = kinds[rng.randrange(len(kinds))]
+            batch.append(
+                Incident(
+                    event_id=f"BENCH{i}",
+                    event_date=first + timedelta(days=rng.randrange(days)),
+                    event_type=kind[0],
+                    sub_event_type=kind[1],
+                    actor1="Military Forces of Israel (2022-)",
+                    latitude=spots[s][0],
+                    longitude=spots[s][1],
+                    pcode=pcodes[s] or "",
+                    h3_6=cells[s][0],
+                    h3_8=cells[s][1],
+                    fatalities=rng.choice((0, 0, 0, 1, 2, 5)),
+                    marking="public" if rng.random() < 0.7 else "internal",
+                )
+            )
+        with transaction.atomic():
+            Incident.objects.bulk_create(batch, batch_size=2000)
+        made += len(batch)
+        if made % 200_000 < 20_000:
+            say(f"  {made:,} incidents written")
+    say(f"  counting the days again: {counts.rebuild():,} rows")
+
+
+def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id) -> None:
+    """The same incidents, made by the server itself (generate_series): ten million in minutes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_spot")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE bench_spot (i int, lat float, lon float, "
+            "pcode text, h6 text, h8 text)"
+        )
+        cursor.executemany(
+            "INSERT INTO bench_spot VALUES (%s, %s, %s, %s, %s, %s)",
+            [(i, a, o, pcodes[i] or "", *cells[i]) for i, (a, o) in enumerate(spots)],
+        )
+        cursor.execute(
+            f"""INSERT INTO ceasefire_incident (event_id, event_date, time_precision, event_type,
+                sub_event_type, actor1, inter1, actor2, inter2, admin1, admin2, location, pcode,
+                latitude, longitude, geo_precision, h3_6, h3_8, description_ar, description_en,
+                reported_by, fatalities, verification, verification_reason, imported_from,
+                marking, releasable_to, sanitized_reason)
+            SELECT 'BENCH' || g, %s::date + (g * 7919 %% {days}), 1,
+                'Explosions/Remote violence', 'Air/drone strike',
+                'Military Forces of Israel (2022-)', '', '', '', '', '', '', s.pcode, s.lat, s.lon,
+                1, s.h6, s.h8, '', '', '', (g %% 6) / 3, 'reported', '', '',
+                CASE WHEN g %% 10 < 7 THEN 'public' ELSE 'internal' END, '', ''
+            FROM generate_series(%s, %s) g JOIN bench_spot s ON s.i = g %% {len(spots)}""",
+            [first, first_id + 1, first_id + n],
+        )
+        cursor.execute("ANALYZE ceasefire_incident")
+
+
+def prepare(args: argparse.Namespace) -> str:
+    """Migrate, load the demo (and the incidents), make an analyst; their session cookie."""
+    import django
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connections
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from marsad.core.demo.loader import load_demo
+    from marsad.core.services.base import SystemUser
+    from marsad.core.services.users import create_user
+
+    say("loading the demo")
+    load_demo()
+    if args.incidents:
+        say(f"adding {args.incidents:,} incidents")
+        add_incidents(args.incidents)
+    analyst = create_user(
+        by=SystemUser("bench"),
+        username="bench-analyst",
+        role="analyst",
+        password=os.urandom(8).hex(),
+    )
+    session = SessionStore()
+    session[SESSION_KEY] = str(analyst.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = analyst.get_session_auth_hash()
+    session.create()
+    connections.close_all()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+# --- the load -------------------------------------------------------------------------------
+
+
+def fetch(port: int, path: str, cookie: str, timeout: float = 60) -> float:
+    """One request on a new connection (gunicorn's sync workers close each): seconds taken."""
+    headers = {"Accept-Encoding": "gzip", "Host": "127.0.0.1"}
+    if cookie:
+        headers["Cookie"] = cookie
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: {response.status}")
+    return time.perf_counter() - started
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] * 1000
+
+
+def single(port: int, path: str, cookie: str, n: int) -> dict[str, float]:
+    times = [fetch(port, path, cookie) for _ in range(n)]
+    return {"p50_ms": statistics.median(times) * 1000, "p95_ms": pct(times, 0.95)}
+
+
+def loaded(port: int, path: str, cookie: str, connections: int, seconds: float) -> dict[str, float]:
+    times: list[float] = []
+    errors = [0]
+    stop = time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def worker() -> None:
+        mine = []
+        while time.perf_counter() < stop:
+            try:
+                mine.append(fetch(port, path, cookie))
+            except (OSError, RuntimeError):
+                errors[0] += 1
+        with lock:
+            times.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "per_second": len(times) / elapsed,
+        "p50_ms": statistics.median(times) * 1000 if times else 0.0,
+        "p95_ms": pct(times, 0.95) if times else 0.0,
+        "errors": errors[0],
+    }
+
+
+def measure(args: argparse.Namespace, cookie: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    targets = [("static", STATIC, "anonymous", "")]
+    for name, path in PAGES:
+        targets.append((name, path, "anonymous", ""))
+        targets.append((name, path, "analyst", cookie))
+    for name, path, reader, jar in targets:
+        # Fills the cache; a loaded machine may take long over the first rendering.
+        first = fetch(args.port, path, jar, timeout=300) * 1000
+        one = single(args.port, path, jar, args.single)
+        one["first_ms"] = first
+        many = loaded(args.port, path, jar, args.connections, args.seconds)
+        result[f"{name}/{reader}"] = {"single": one, "loaded": many}
+        say(
+            f"  {name:<11}{reader:<10} single p50 {one['p50_ms']:6.1f} ms  "
+            f"{args.connections} connections {many['per_second']:6.0f}/s "
+            f"(p50 {many['p50_ms']:6.1f} ms)"
+        )
+    base = result["static/anonymous"]
+    for cell in result.values():
+        cell["ratio_single_p50"] = cell["single"]["p50_ms"] / base["single"]["p50_ms"]
+        cell["ratio_per_second"] = cell["loaded"]["per_second"] / base["loaded"]["per_second"]
+    return result
+
+
+def wait_for(port: int, process: subprocess.Popen, limit: float = 300) -> None:
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the server stopped")
+        try:
+            fetch(port, STATIC, "")
+            return
+        except (OSError, RuntimeError):
+            time.sleep(0.5)
+    raise RuntimeError("the server did not answer")
+
+
+def main() -> None:
+    args = parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    tmp = tempfile.mkdtemp(prefix="marsad-bench-pages-")
+    env = {**os.environ, "MARSAD_VAR_DIR": tmp, "DJANGO_SETTINGS_MODULE": "marsad.settings"}
+    url = ""
+    if args.database_url:
+        url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + BENCH_DB))
+        admin = [
+            sys.executable,
+            "-c",
+            "import sys, psycopg; c = psycopg.connect(sys.argv[1], "
+            "autocommit=True); c.execute(sys.argv[2])",
+            args.database_url,
+        ]
+        subprocess.run([*admin, f"DROP DATABASE IF EXISTS {BENCH_DB}"], check=True)
+        subprocess.run([*admin, f"CREATE DATABASE {BENCH_DB}"], check=True)
+        env["DATABASE_URL"] = url
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.update(env)
+    server = None
+    try:
+        cookie = prepare(args)
+        say(f"starting marsad run on port {args.port} ({args.workers} workers)")
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "marsad"),
+                "run",
+                "--no-jobs",
+                "--port",
+                str(args.port),
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(args.port, server)
+        result = {
+            "bench": "pages",
+            "database": "postgresql" if url else "sqlite",
+            "incidents_added": args.incidents,
+            "connections": args.connections,
+            "workers": args.workers,
+            "cores": os.cpu_count(),
+            "pages": measure(args, cookie),
+        }
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        if url:
+            subprocess.run([*admin, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)"])
+        shutil.rmtree(tmp, ignore_errors=True)
+    rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))
+    print(json.dumps(rounded))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Keeping the incidents' daily counts (`IncidentDay`, read by `ceasefire/aggregates.py`) in
+step with every write of incidents the gate announces, recounting them, and comparing them with
+the incidents. These are the system's own reads and writes of every marking: no reader's."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, QuerySet, Sum
+
+from marsad.ceasefire.models import Incident, IncidentDay
+from marsad.core import events
+
+KEY = ("event_date", "pcode", "h3_6", "marking", "releasable_to")
+COUNTS = ("incidents", "fatalities", "located", "coded")
+Key = tuple[date, str, str, str, str]
+
+
+def _key(values: Mapping[str, Any]) -> Key:
+    day = values["event_date"]
+    if not isinstance(day, date):
+        day = date.fromisoformat(str(day)[:10])
+    return (
+        day,
+        values.get("pcode") or "",
+        values.get("h3_6") or "",
+        values.get("marking") or "",
+        values.get("releasable_to") or "",
+    )
+
+
+def _counts(values: Mapping[str, Any]) -> tuple[int, int, int, int]:
+    killed = values.get("fatalities")
+    return (
+        1,
+        killed or 0,
+        int(values.get("latitude") is not None),
+        int(killed is not None),
+    )
+
+
+def _fields(record: Incident) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in (*KEY, "fatalities", "latitude")}
+
+
+class Changes:
+    """Additions and subtractions per row, gathered before they are written in one statement."""
+
+    def __init__(self) -> None:
+        self.rows: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+
+    def add(self, values: Mapping[str, Any], sign: int = 1) -> None:
+        row = self.rows[_key(values)]
+        for i, n in enumerate(_counts(values)):
+            row[i] += sign * n
+
+    def apply(self) -> None:
+        """Add every change to its row (created at need) and drop rows that count nothing."""
+        changed = [(key, row) for key, row in self.rows.items() if any(row)]
+        if not changed:
+            return
+        table = connection.ops.quote_name(IncidentDay._meta.db_table)
+        columns = ", ".join((*KEY, *COUNTS))
+        updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTS)
+        # One upsert per chunk: the additions are atomic in the database (INSERT … ON CONFLICT
+        # DO UPDATE, on SQLite and PostgreSQL), so two writers adding to one day both count.
+        for start in range(0, len(changed), 400):
+            chunk = changed[start : start + 400]
+            placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+            params: list[Any] = []
+            for key, row in chunk:
+                params += [*key, *row]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) VALUES {placeholders} "
+                    f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}",
+                    params,
+                )
+        if any(n < 0 for _key, row in changed for n in row):
+            IncidentDay.objects.filter(incidents__lte=0).delete()
+
+
+def _previous_states(records: Iterable[Incident]) -> dict[int, dict[str, Any]] | None:
+    """The incidents' fields before a batch update, from their history (the batch has written
+    one history row each; the row before it is the state replaced). None when one is missing."""
+    ids = [r.pk for r in records]
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    history = Incident.history.model.objects  # type: ignore[attr-defined]
+    for start in range(0, len(ids), 500):
+        rows = (
+            history.filter(id__in=ids[start : start + 500])
+            .order_by("id", "-history_date", "-history_id")
+            .values("id", *KEY, "fatalities", "latitude")
+        )
+        for row in rows:
+            if len(found[row["id"]]) < 2:
+                found[row["id"]].append(row)
+    if any(len(found.get(pk, [])) < 2 for pk in ids):
+        return None
+    return {pk: rows[1] for pk, rows in found.items()}
+
+
+def on_write(written: events.Written) -> None:
+    """Keep the counts in step with a write of incidents that the gate announces."""
+    if not issubclass(written.model, Incident) or not written.records:
+        return
+    changes = Changes()
+    if written.action == "delete":
+        for record in written.records:
+            changes.add(_fields(record), -1)  # type: ignore[arg-type]
+    elif written.action in ("create", "import"):
+        for record in written.records:
+            changes.add(_fields(record))  # type: ignore[arg-type]
+    else:
+        if written.before is not None and len(written.records) == 1:
+            before = {written.records[0].pk: written.before}
+        else:
+            before = _previous_states(written.records)  # type: ignore[arg-type]
+        if before is None:
+            # No earlier state to subtract: count everything again rather than guess.
+            rebuild()
+            return
+        for record in written.records:
+            changes.add(before[record.pk], -1)
+            changes.add(_fields(record))  # type: ignore[arg-type]
+    changes.apply()
+
+
+def live(qs: QuerySet[Incident] | None = None) -> dict[Key, tuple[int, int, int, int]]:
+    """The rows as counted from the incidents now (every marking)."""
+    qs = Incident.objects.all() if qs is None else qs
+    rows = (
+        qs.order_by()
+        .values(*KEY)
+        .annotate(
+            n=Count("id"),
+            killed=Sum("fatalities"),
+            at=Count("latitude"),
+            coded=Count("fatalities"),
+        )
+    )
+    return {_key(r): (r["n"], r["killed"] or 0, r["at"], r["coded"]) for r in rows}
+
+
+def stored() -> dict[Key, tuple[int, int, int, int]]:
+    return {
+        _key(r): (r["incidents"], r["fatalities"], r["located"], r["coded"])
+        for r in IncidentDay.objects.values(*KEY, *COUNTS)
+    }
+
+
+def drift() -> dict[Key, tuple[Any, Any]]:
+    """Rows where the kept counts and the incidents disagree: (kept, live). Empty when exact."""
+    kept, counted = stored(), live()
+    return {
+        key: (kept.get(key), counted.get(key))
+        for key in kept.keys() | counted.keys()
+        if kept.get(key) != counted.get(key)
+    }
+
+
+def rebuild() -> int:
+    """Count every row again from the incidents; the number of rows written."""
+    with transaction.atomic():
+        IncidentDay.objects.all().delete()
+        rows = [
+            IncidentDay(
+                event_date=key[0],
+                pcode=key[1],
+                h3_6=key[2],
+                marking=key[3],
+                releasable_to=key[4],
+                incidents=n,
+                fatalities=killed,
+                located=at,
+                coded=coded,
+            )
+            for key, (n, killed, at, coded) in live().items()
+        ]
+        IncidentDay.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
