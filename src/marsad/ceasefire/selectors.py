@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from marsad.ceasefire import aggregates as daily_counts
 from marsad.ceasefire.models import (
     Agreement,
     CasualtyFigure,

@@ -125,21 +125,23 @@ def describe(generation: Any, reason: Reason) -> str:
     return sentences.get(reason.kind, reason.describe()) % values
 
 
-def condition_words(conditions: list[Any], fallback: str) -> str:
+def unmet_condition_words(conditions: list[Any], fallback: str) -> str:
     """The unmet legal conditions of one nation, in the active language."""
     words = [localized(c, "text") or str(c.get_kind_display()) for c in conditions]
-    return "؛ ".join(w.rstrip(".") for w in words if w) or fallback
+    separator = "؛ " if (get_language() or "ar").startswith("ar") else "; "
+    return separator.join(w.rstrip(".") for w in words if w) or fallback
 
 
 def gain_words(generation: Any, gain: ConditionGain, conditions: list[Any]) -> str:
     """ "Italy's parliamentary approval: +200 police trainers, +1.9 points", in the active
     language."""
-    units = "، ".join(
+    comma = "، " if (get_language() or "ar").startswith("ar") else ", "
+    units = comma.join(
         f"+{quantity:,} {capability_name(capability)}" for capability, quantity in gain.units
     )
     return _("%(nation)s — %(condition)s: %(units)s, +%(points)s points") % {
         "nation": nation_name(generation, gain.nation),
-        "condition": condition_words(conditions, gain.condition),
+        "condition": unmet_condition_words(conditions, gain.condition),
         "units": units or _("no units"),
         "points": f"{gain.points:.1f}",
     }
