@@ -4,7 +4,8 @@ from django.utils import translation
 
 from marsad.core.errors import InvalidInput
 from marsad.extraction.contract import Problem
-from marsad.web.forms import RecordForm, refusal_text
+from marsad.web.forms import RecordForm
+from marsad.web.problems import refusal_text
 
 
 def test_refusals_are_said_in_arabic_with_their_values():

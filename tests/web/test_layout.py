@@ -41,7 +41,7 @@ def test_a_refusal_names_the_field_and_the_message_in_the_readers_language():
     assert "releasable_to" not in arabic
     assert "nations" not in arabic
     assert "دولة واحدة على الأقل" in arabic
-    assert english.startswith("releasable to: the marking 'nations' needs at least one nation")
+    assert english.startswith("releasable to: Name at least one nation for this marking.")
     choice = InvalidInput.one("marking", "secret", "must be one of public, force (or empty)")
     with translation.override("ar"):
         assert "must be one of" not in explain(choice)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_lazy, gettext_noop
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, VALUE_LABELS
 
@@ -55,6 +55,124 @@ MESSAGES = (
     gettext_noop("is before the start"),
     gettext_noop("must be unrwa, cogat, demo or manual"),
 )
+# The services' refusals are written in English, one wording each; the page says them in the
+# reader's language. A pattern's groups (values, lists) are kept as they were.
+REFUSALS: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(p), t)
+    for p, t in (
+        (r"^is required$", gettext_lazy("This field is required.")),
+        (
+            r"^the (start )?date (of (the )?\w+ )?is required$",
+            gettext_lazy("The date is required."),
+        ),
+        (r"^must be a number", gettext_lazy("Write a number.")),
+        (r"^give trucks, a quantity or tons$", gettext_lazy("Give trucks, a quantity or tons.")),
+        (
+            r"^happened on (?P<x>\S+), before the agreement took effect \((?P<y>[^)]+)\)$",
+            gettext_lazy(
+                "The incident happened on %(x)s, before the agreement took effect (%(y)s)."
+            ),
+        ),
+        (
+            r"^is before the pledge's current status took effect \((?P<x>[^)]+)\)$",
+            gettext_lazy("This day is before the pledge's current status took effect (%(x)s)."),
+        ),
+        (
+            r"^a statement has a stance, or it is a refusal",
+            gettext_lazy("Choose a stance or a refusal to speak, not both."),
+        ),
+        (
+            r"^say in which language the quote is$",
+            gettext_lazy("Choose the language of the quote."),
+        ),
+        (r"is already '(?P<x>\w+)'", gettext_lazy("It is already “%(x)s”.")),
+        (
+            r"^a \w+ '(?P<x>\w+)' can only become: (?P<y>.+)$",
+            gettext_lazy("From “%(x)s” it can only become: %(y)s."),
+        ),
+        (
+            r"^nothing was closed",
+            gettext_lazy("Nothing was closed: record “open” (a reopening follows a closure)."),
+        ),
+        (
+            r"^a closed crossing or corridor comes back as",
+            gettext_lazy(
+                "A closed crossing or corridor comes back as “reopened” (or “restricted”)."
+            ),
+        ),
+        (
+            r"^must be a date written YYYY-MM-DD$",
+            gettext_lazy("Write a date as year-month-day (YYYY-MM-DD)."),
+        ),
+        (r"^must be a number$", gettext_lazy("Write a number.")),
+        (r"^must be a whole number$", gettext_lazy("Write a whole number.")),
+        (r"^must not be negative$", gettext_lazy("The number may not be negative.")),
+        (
+            r"^must lie between (?P<x>\S+) and (?P<y>\S+)$",
+            gettext_lazy("Write a number between %(x)s and %(y)s."),
+        ),
+        (
+            r"^no (?P<x>[\w ]+) has this (identifier|number)$",
+            gettext_lazy(
+                "Choose a record proposed by the list: none readable by you has this value."
+            ),
+        ),
+        (
+            r"^is a (?P<x>\w+); expected (?P<y>.+)$",
+            gettext_lazy("This record is of the wrong kind."),
+        ),
+        (
+            r"^must be 0, 1, 2 or 3",
+            gettext_lazy("The score is 0, 1, 2 or 3 (Peace Accords Matrix)."),
+        ),
+        (
+            r"^is not a sub-event of",
+            gettext_lazy("This sub-event type does not belong to the event type chosen."),
+        ),
+        (
+            r"^give both latitude and longitude, or neither$",
+            gettext_lazy("Give both latitude and longitude, or neither."),
+        ),
+        (
+            r"^is not the P-code of a Gaza governorate",
+            gettext_lazy("Choose one of Gaza's five governorates."),
+        ),
+        (
+            r"^give a crossing or a corridor, not both$",
+            gettext_lazy("Choose a crossing or a corridor, not both."),
+        ),
+        (r"is recorded already$", gettext_lazy("This record exists already.")),
+        (
+            r"^must be ISO 3166 alpha-3 codes$",
+            gettext_lazy("Name nations by their three-letter ISO codes (ITA, FRA)."),
+        ),
+        (
+            r"^the marking 'nations' needs at least one nation$",
+            gettext_lazy("Name at least one nation for this marking."),
+        ),
+        (
+            r"^nations can be named only with the marking 'nations'$",
+            gettext_lazy("Nations are named only with the marking “named nations”."),
+        ),
+        (
+            r"^(?P<what>.+) is marked '(?P<their>[^']*)': "
+            r"a record marked '(?P<own>[^']*)' may not point to it$",
+            gettext_lazy(
+                "Whoever reads this record must be able to read what it names: %(what)s is "
+                "marked “%(their)s”. Choose a narrower releasability."
+            ),
+        ),
+        (
+            r"^the plan has no point",
+            gettext_lazy("Choose a point of the plan proposed by the list."),
+        ),
+        (
+            r"^a precondition must cite the statement",
+            gettext_lazy("Choose the statement that carries the precondition."),
+        ),
+    )
+]
+
 ONE_OF = re.compile(r"^must be one of (?P<choices>.+?)(?P<empty> \(or empty\))?$")
 
 
@@ -77,7 +195,18 @@ def message(text: str) -> str:
         if found["empty"]:
             return gettext("must be one of %(choices)s, or empty") % {"choices": listed}
         return gettext("must be one of %(choices)s") % {"choices": listed}
+    for pattern, said in REFUSALS:
+        matched = pattern.search(text)
+        if matched:
+            return str(said) % matched.groupdict() if matched.groupdict() else str(said)
     return gettext(text)
+
+
+def refusal_text(text: str) -> str:
+    """A service's refusal in the reader's language; one the catalogues do not know is shown as
+    written, said to be a refusal."""
+    said = message(text)
+    return said if said != text else gettext("Refused: %(why)s") % {"why": text}
 
 
 def _value_label(value: str) -> str:
