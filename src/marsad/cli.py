@@ -218,6 +218,11 @@ def run(
         console.print("empty database: loading the demo scenario")
         _report_demo(load_demo())
     call_command("collectstatic", interactive=False, verbosity=0)
+    # Kept pages were rendered by the code and catalogues of the last start: a new version must
+    # not serve them.
+    from django.core.cache import cache
+
+    cache.clear()
     console.print(
         f"Marsad at [bold]http://{host}:{port}/[/] (English: /en/, API: /api/docs) — "
         f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
