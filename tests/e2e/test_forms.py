@@ -21,7 +21,7 @@ def log_in(tab):
     tab.open("/login/")
     page.fill("#id_username", "huda")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_load_state()
     return page
 

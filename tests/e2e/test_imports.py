@@ -19,7 +19,7 @@ def test_upload_and_read_the_result_in_arabic(tab, tmp_path, settings):
     tab.open("/login/")
     page.fill("#id_username", "amal")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_load_state()
     tab.open("/imports/")
     assert page.get_attribute("html", "dir") == "rtl"

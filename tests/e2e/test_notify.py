@@ -20,7 +20,7 @@ def log_in(tab, username):
     tab.open("/login/")
     tab.page.fill("#id_username", username)
     tab.page.fill("#id_password", PASSWORD)
-    tab.page.click("button[type=submit]")
+    tab.page.click("main button[type=submit]")
     tab.page.wait_for_load_state()
 
 

@@ -22,7 +22,7 @@ def _login(tab):
     tab.open("/login/")
     page.fill("#id_username", "amal")
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_load_state()
     return page
 
