@@ -59,6 +59,15 @@ class Tab:
         assert response.ok, f"{path}: {response and response.status}"
         return response
 
+    def set_date(self, selector: str, day: str) -> None:
+        """Choose a day in a date field: through its calendar (flatpickr) where the page started
+        one, which hides the field itself."""
+        self.page.wait_for_function(
+            "s => { const el = document.querySelector(s); return el && el._flatpickr; }",
+            arg=selector,
+        )
+        self.page.eval_on_selector(selector, "(el, day) => el._flatpickr.setDate(day, true)", day)
+
     def outside_requests(self) -> list[str]:
         return [
             u for u in self.requests if not u.startswith(self.base) and not u.startswith("data:")

@@ -45,7 +45,7 @@ LATIN = re.compile(r"\b[A-Za-z][A-Za-z'-]{2,}\b")
 # Names of standards, formats, tools and organisations that Arabic writing keeps in Latin
 # letters inside translated sentences (where no markup can reach them).
 NAMES = {"ACLED", "Atom", "COGAT", "HiGHS", "ISO", "NATO", "OCHA", "P-code", "SHA-", "UNRWA"}
-NAMES |= {"UTF-"}
+NAMES |= {"GeoJSON", "UTF-"}
 VISIBLE_TEXT = """() => {
   const data = '[lang="en"], [dir="ltr"], .ltr, [translate="no"], bdi, code, kbd, samp, '
     + 'script, style, .data, [hidden]';

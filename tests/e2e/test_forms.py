@@ -46,7 +46,7 @@ def test_an_incident_is_recorded_through_the_arabic_form(tab):
     page.click("#record-incident")
     page.wait_for_url("**/ceasefire/incidents/new/")
     assert page.get_attribute("html", "dir") == "rtl"
-    page.fill("#id_event_date", "2026-11-02")
+    tab.set_date("#id_event_date", "2026-11-02")
     page.select_option("#id_event_type", "Explosions/Remote violence")
     page.select_option("#id_sub_event_type", "Air/drone strike")
     choose(page, "actor1_ref", "اسرائيل", "ISR")  # written without the hamza of إسرائيل
@@ -65,7 +65,7 @@ def test_an_incident_is_recorded_through_the_arabic_form(tab):
 def test_a_refused_incident_keeps_what_was_typed(tab):
     page = log_in(tab)
     tab.open("/ceasefire/incidents/new/")
-    page.fill("#id_event_date", "2026-11-02")
+    tab.set_date("#id_event_date", "2026-11-02")
     page.select_option("#id_event_type", "Battles")
     page.select_option("#id_sub_event_type", "Air/drone strike")
     page.fill("#id_description_ar", "وصف باقٍ")
@@ -83,7 +83,7 @@ def test_a_crossing_closure_is_recorded_from_the_dashboard(tab):
     page.wait_for_url("**/access/statuses/new/")
     choose(page, "crossing", "كرم ابو سالم", "CROSSING-KEREM-SHALOM")
     page.select_option("#id_state", "closed")
-    page.fill("#id_on", "2026-12-01")
+    tab.set_date("#id_on", "2026-12-01")
     page.fill("#id_reason_ar", "إغلاق بعد حادث أمني")
     page.click("#save-record")
     page.wait_for_url("**/access/crossings/CROSSING-KEREM-SHALOM/")
@@ -98,7 +98,7 @@ def test_a_plan_score_is_recorded_from_its_point(tab):
     page.click("#record-score")
     page.wait_for_url("**/plan/points/3/scores/new/")
     page.select_option("#id_score", "2")
-    page.fill("#id_on", "2026-11-15")
+    tab.set_date("#id_on", "2026-11-15")
     page.fill("#id_note_ar", "تقدّم ملموس")
     page.select_option("#id_marking", "public")
     page.click("#save-record")

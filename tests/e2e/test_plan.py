@@ -11,7 +11,9 @@ def test_tracker_and_sequencing_deadlock(tab):
     page = tab.page
     assert page.get_attribute("html", "dir") == "rtl"
     assert page.locator("#tracker tbody tr").count() == 20
-    page.click("a[href='/plan/sequencing/']")
+    # The sequencing page is an entry of the plan's menu.
+    page.click("#nav-menu .dropdown-toggle.active")
+    page.click("#nav-menu a[href='/plan/sequencing/']")
     page.wait_for_selector("#plan-graph")
     assert page.locator("#plan-graph .node").count() == 20
     assert page.locator("#plan-graph .node-deadlock").count() == 2

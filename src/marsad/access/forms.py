@@ -104,9 +104,16 @@ class CorridorForm(AccessForm):
     name_en = forms.CharField(label=_("English name"), max_length=200)
     route = forms.CharField(
         label=_("Route (GeoJSON LineString)"),
-        widget=forms.Textarea(attrs={"rows": 4, "dir": "ltr"}),
-        help_text=_(
-            'For example {"type": "LineString", "coordinates": [[34.27, 31.23], [34.3, 31.3]]}'
+        # The example is code, shown in the empty field rather than as a sentence.
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "dir": "ltr",
+                "lang": "en",
+                "placeholder": (
+                    '{"type": "LineString", "coordinates": [[34.27, 31.23], [34.3, 31.3]]}'
+                ),
+            }
         ),
     )
     destinations_ar = forms.CharField(label=_("Destinations in Arabic"), required=False)

@@ -11,6 +11,8 @@ from marsad.web.forms import RecordForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
+# English typed into an Arabic page keeps its own direction and language.
+ENGLISH_TEXT = {"rows": 3, "lang": "en", "dir": "ltr"}
 OWN = ("marking", "releasable_to", "claims")
 
 
@@ -22,7 +24,9 @@ class CohortUpdateForm(RecordForm):
     graduated = forms.CharField(label=_("Graduated"), required=False)
     dropped_out = forms.CharField(label=_("Dropped out"), required=False)
     note_ar = forms.CharField(label=_("Note in Arabic"), required=False, widget=TEXT)
-    note_en = forms.CharField(label=_("Note in English"), required=False, widget=TEXT)
+    note_en = forms.CharField(
+        label=_("Note in English"), required=False, widget=forms.Textarea(attrs=ENGLISH_TEXT)
+    )
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -65,7 +65,6 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
             r"^the (start )?date (of (the )?\w+ )?is required$",
             gettext_lazy("The date is required."),
         ),
-        (r"^must be a number", gettext_lazy("Write a number.")),
         (r"^give trucks, a quantity or tons$", gettext_lazy("Give trucks, a quantity or tons.")),
         (
             r"^happened on (?P<x>\S+), before the agreement took effect \((?P<y>[^)]+)\)$",
