@@ -230,8 +230,9 @@ def run(
     if not jobs:
         serve(host=host, port=port, workers=workers)
         return
-    from marsad.jobs import start_worker_process, stop_worker_process
+    from marsad.jobs import exit_on_sigterm, start_worker_process, stop_worker_process
 
+    exit_on_sigterm()
     worker_process = start_worker_process()
     console.print(f"job worker started (process {worker_process.pid})")
     try:
