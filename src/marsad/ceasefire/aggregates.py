@@ -13,6 +13,11 @@ announcement about incidents (one record or a batch of an import) into additions
 subtractions, applied in the writer's transaction, so the counts are committed or rolled back
 with the incidents; `rebuild` there recomputes every row from the incidents (`marsad ceasefire
 aggregates --rebuild`), and `drift` compares the two.
+
+The tolls (`day_areas`): an incident no source gave a figure for has its coded count as its
+toll (`tolls.py`), which the rows sum; the few incidents with a source's figure are read with
+their toll, for the reader, and their toll replaces their coded count in the sums. The result
+equals the sum of every incident's toll (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, F, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
-from marsad.ceasefire.models import IncidentDay
+from marsad.ceasefire import tolls
+from marsad.ceasefire.models import Incident
+from marsad.ceasefire.models_aggregates import IncidentDay
 
 
 def visible(
@@ -88,3 +96,93 @@ def located(user: Any, **within: Any) -> int:
 def total_fatalities(user: Any, **within: Any) -> int | None:
     found = visible(user, **within).aggregate(n=Sum("fatalities"), coded=Sum("coded"))
     return found["n"] if found["coded"] else None
+
+
+def _toll_corrections(user: Any, **within: Any) -> dict[tuple[date, str], dict[str, int]]:
+    """Per day and governorate, what the incidents with a source's figure change in the kept
+    sums when their toll replaces their coded count: the coded counts to take out (`coded_sum`,
+    and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled` incidents
+    with one)."""
+    qs = Incident.objects.visible_to(user)
+    if within.get("start"):
+        qs = qs.filter(event_date__gte=within["start"])
+    if within.get("end"):
+        qs = qs.filter(event_date__lte=within["end"])
+    if within.get("pcode"):
+        qs = qs.filter(pcode=within["pcode"])
+    rows = (
+        tolls.figured(user, qs.order_by())
+        .values("event_date", "pcode")
+        .annotate(
+            coded_sum=Sum(Coalesce(F("fatalities"), Value(0))),
+            coded=Count("fatalities"),
+            toll_sum=Sum(tolls.killed_sum()),
+            tolled=Count("toll"),
+        )
+        .order_by()
+    )
+    return {(r["event_date"], r["pcode"]): r for r in rows}
+
+
+def day_areas(user: Any, **within: Any) -> dict[tuple[date, str], dict[str, int]]:
+    """Per day and governorate P-code ('' for none), oldest first: the incidents (`n`), the sum
+    of their tolls (`killed`, `tolls.with_tolls`), those located and those with a toll
+    (`tolled`). The kept counts hold every incident's coded count; only the incidents a source
+    gave a figure for are read one by one, to put their toll in its place."""
+    fixes = _toll_corrections(user, **within)
+    rows = _sums(visible(user, **within), "event_date", "pcode").order_by("event_date", "pcode")
+    found = {}
+    for r in rows:
+        if not r["n"]:
+            continue
+        killed, tolled = r["fatal"], r["coded"]
+        if (fix := fixes.get((r["event_date"], r["pcode"]))) is not None:
+            killed += fix["toll_sum"] - fix["coded_sum"]
+            tolled += fix["tolled"] - fix["coded"]
+        found[r["event_date"], r["pcode"]] = {
+            "n": r["n"],
+            "killed": killed,
+            "located": r["at"],
+            "tolled": tolled,
+        }
+    return found
+
+
+def governorates_of(days: dict[tuple[date, str], dict[str, int]]) -> list[dict[str, Any]]:
+    """What `selectors.incidents_by_governorate` gives, from `day_areas`."""
+    found: dict[str, dict[str, Any]] = {}
+    for (_day, pcode), row in days.items():
+        into = found.setdefault(pcode, {"pcode": pcode, "n": 0, "killed": 0, "located": 0})
+        for name in ("n", "killed", "located"):
+            into[name] += row[name]
+    return [found[pcode] for pcode in sorted(found)]
+
+
+def per_day_of(days: dict[tuple[date, str], dict[str, int]]) -> list[dict[str, Any]]:
+    """What `selectors.incidents_per_day` gives, from `day_areas`."""
+    found: dict[date, dict[str, Any]] = {}
+    for (day, _pcode), row in days.items():
+        into = found.setdefault(day, {"event_date": day, "n": 0, "killed": 0})
+        into["n"] += row["n"]
+        into["killed"] += row["killed"]
+    return [found[day] for day in sorted(found)]
+
+
+def total_of(days: dict[tuple[date, str], dict[str, int]], since: date | None = None) -> int | None:
+    """The sum of the tolls from `since` (included), None when no incident has a toll."""
+    chosen = [row for (day, _pcode), row in days.items() if since is None or day >= since]
+    if not any(row["tolled"] for row in chosen):
+        return None
+    return sum(row["killed"] for row in chosen)
+
+
+def tolls_by_governorate(user: Any, **within: Any) -> list[dict[str, Any]]:
+    return governorates_of(day_areas(user, **within))
+
+
+def tolls_per_day(user: Any, **within: Any) -> list[dict[str, Any]]:
+    return per_day_of(day_areas(user, **within))
+
+
+def toll_total(user: Any, **within: Any) -> int | None:
+    return total_of(day_areas(user, **within))

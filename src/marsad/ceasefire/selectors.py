@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from marsad.ceasefire import aggregates as kept
 from marsad.ceasefire.models import (
     Agreement,
     CasualtyFigure,
@@ -269,7 +270,13 @@ def aggregates(
     """Counts by governorate, type, actor and day, each one GROUP BY over the filtered set. The
     totals are the sums of the governorate rows, which saves a pass over the incidents."""
     qs = incidents(user, filters).order_by()
-    found = Aggregates(by_governorate=incidents_by_governorate(user, filters))
+    within = (filters or IncidentFilters()).counted()
+    # Dates and governorate only: one read of the kept counts gives the governorates and days.
+    counted = kept.day_areas(user, **within) if within is not None else None
+    if counted is not None:
+        found = Aggregates(by_governorate=kept.governorates_of(counted))
+    else:
+        found = Aggregates(by_governorate=incidents_by_governorate(user, filters))
     found.total = sum(row["n"] for row in found.by_governorate)
     found.fatalities = sum(row["killed"] or 0 for row in found.by_governorate)
     found.by_type = list(
@@ -278,7 +285,9 @@ def aggregates(
         .order_by("-n", "event_type", "sub_event_type")
     )
     found.by_actor = list(qs.values("actor1").annotate(n=Count("id")).order_by("-n", "actor1")[:15])
-    if days:
+    if days and counted is not None:
+        found.by_day = kept.per_day_of(counted)
+    elif days:
         found.by_day = incidents_per_day(user, filters)
     return found
 
@@ -287,7 +296,10 @@ def incidents_by_governorate(
     user: Any, filters: IncidentFilters | None = None
 ) -> list[dict[str, Any]]:
     """Incidents, their tolls (`tolls.with_tolls`) and located incidents per governorate P-code
-    ('' for none)."""
+    ('' for none). From the kept daily counts when the filters are dates and governorate."""
+    within = (filters or IncidentFilters()).counted()
+    if within is not None:
+        return kept.tolls_by_governorate(user, **within)
     return list(
         with_tolls(user, incidents(user, filters).order_by())
         .values("pcode")
@@ -297,7 +309,11 @@ def incidents_by_governorate(
 
 
 def incidents_per_day(user: Any, filters: IncidentFilters | None = None) -> list[dict[str, Any]]:
-    """Incidents and their tolls per day of the filtered set, oldest first."""
+    """Incidents and their tolls per day of the filtered set, oldest first. From the kept daily
+    counts when the filters are dates and governorate."""
+    within = (filters or IncidentFilters()).counted()
+    if within is not None:
+        return kept.tolls_per_day(user, **within)
     return list(
         with_tolls(user, incidents(user, filters).order_by())
         .values("event_date")

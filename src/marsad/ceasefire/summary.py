@@ -7,11 +7,9 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Sum
-
 from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
-from marsad.ceasefire import selectors, tolls
+from marsad.ceasefire import aggregates, selectors
 from marsad.ceasefire.models import Phase
 from marsad.web import pagecache
 
@@ -49,6 +47,10 @@ class Summary:
     phases: list[Phase] = field(default_factory=list)
     # The main daily series' source, its editor credited ("..., via Tech for Palestine").
     series_name: str = ""
+    # Incidents, their tolls and those located per governorate from `areas_from` (included)
+    # to `until`, as `selectors.incidents_by_governorate` gives them.
+    by_governorate: list[dict[str, Any]] = field(default_factory=list)
+    areas_from: date | None = None
 
 
 def as_dict(found: Summary) -> dict[str, Any]:
@@ -106,11 +108,14 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
         if found.counted_from
         else found.effective or truce.TRUCE_START
     )
-    found.figures += _incident_figures(user, start, until)
+    # One read of the kept counts per day and governorate gives the incidents' part: the tolls
+    # since the truce, the counts per day for the spikes and the table by governorate.
+    days = aggregates.day_areas(user, start=start, end=until)
+    found.figures += _incident_figures(aggregates.total_of(days, since=start + timedelta(days=1)))
     found.figures += _period_figures(user, start, until)
-    counts = selectors.incidents_per_day(user, selectors.IncidentFilters(start=start, end=until))
+    found.by_governorate, found.areas_from = aggregates.governorates_of(days), start
     found.incident_alerts = spikes.detect_spikes(
-        [(row["event_date"], row["n"]) for row in counts], label="incidents"
+        [(row["event_date"], row["n"]) for row in aggregates.per_day_of(days)], label="incidents"
     )
     return found
 
@@ -170,11 +175,8 @@ def _series(user: Any, since: date | None, until: date | None) -> Summary:
     return found
 
 
-def _incident_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
+def _incident_figures(total: int | None) -> list[SourceFigure]:
     """The incidents' tolls (`tolls.py`: the most conservative figure of each, ACLED's rule)."""
-    filters = selectors.IncidentFilters(start=date.fromordinal(start.toordinal() + 1), end=until)
-    found = tolls.with_tolls(user, selectors.incidents(user, filters).order_by())
-    total = found.filter(toll__isnull=False).aggregate(n=Sum("toll"))["n"]
     if total is None:
         return []
     return [

@@ -59,6 +59,14 @@ def with_tolls(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
     )
 
 
+def figured(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
+    """The incidents of `incidents` that a source gave a figure for (of any marking), with their
+    `toll`. Every other incident's toll is its coded count, which the kept daily counts already
+    sum: these few are all the dashboard must still read one by one."""
+    with_figures = CasualtyFigure.objects.filter(incident__isnull=False).values("incident_id")
+    return with_tolls(user, incidents.filter(pk__in=with_figures))
+
+
 def killed_sum() -> Any:
     """The sum of the annotated tolls (0 for none), for GROUP BY tables and totals."""
     return Coalesce(F("toll"), Value(0))

@@ -82,9 +82,12 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
         moments = Moments(as_of=moments.as_of)
     summary = summarize(user, until=moments.as_of)
     # The page shows the counts by governorate only: the other aggregates are not computed.
-    counts = selectors.incidents_by_governorate(
-        user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
-    )
+    if summary.areas_from == summary.effective:
+        counts = summary.by_governorate
+    else:
+        counts = selectors.incidents_by_governorate(
+            user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
+        )
     names = dict(
         pagecache.cached("ceasefire:governorates", user, lambda: _governorates(user), models=ACTORS)
     )

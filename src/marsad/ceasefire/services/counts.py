@@ -12,7 +12,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Count, QuerySet, Sum
 
-from marsad.ceasefire.models import Incident, IncidentDay
+from marsad.ceasefire.models import Incident
+from marsad.ceasefire.models_aggregates import IncidentDay
 from marsad.core import events
 
 KEY = ("event_date", "pcode", "h3_6", "marking", "releasable_to")
