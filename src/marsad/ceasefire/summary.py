@@ -133,7 +133,7 @@ def _series(user: Any, since: date | None, until: date | None) -> Summary:
         phases=selectors.phases(user, agreement),
     )
     for key, name, _days in selectors.series_sources(user):
-        series = selectors.daily_reports(user, key)
+        series = selectors.daily_series(user, key)
         for figure in truce.killed_since_truce(series, truce_start=start, until=until):
             found.figures.append(
                 SourceFigure(
