@@ -147,7 +147,7 @@ def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
                 latitude, longitude, geo_precision, h3_6, h3_8, description_ar, description_en,
                 reported_by, fatalities, verification, verification_reason, imported_from,
                 marking, releasable_to, sanitized_reason)
-            SELECT 'BENCH' || g, %s::date + (g * 7919 %% {days}), 1,
+            SELECT 'BENCH' || g, %s::date + (g::bigint * 7919 %% {days})::int, 1,
                 'Explosions/Remote violence', 'Air/drone strike',
                 'Military Forces of Israel (2022-)', '', '', '', '', '', '', s.pcode, s.lat, s.lon,
                 1, s.h6, s.h8, '', '', '', (g %% 6) / 3, 'reported', '', '',
