@@ -3,7 +3,8 @@ loopback, against a baseline measured in the same run: the same server answering
 
 The database is a throwaway one holding the demo, and with --incidents N as many synthetic
 incidents more (written in bulk, as a restore would, then counted by `marsad ceasefire
-aggregates --rebuild`). For each page, as an anonymous reader and as an analyst:
+aggregates --rebuild`). For each page, as an anonymous reader, an analyst and a liaison officer
+(each signed-in reader with a session made for the run):
 
   single    one reader asking again and again (one connection at a time): p50 and p95 in ms
   loaded    16 connections asking at once for --seconds: requests per second, p50 and p95
@@ -12,6 +13,7 @@ Every request asks for GZip, as browsers do. The first request of each page fill
 what is measured afterwards is what readers get between two writes. It prints one JSON line and
 a table on stderr. Timings vary between machines; they are never pass/fail tests.
 Usage: bench/pages.py [--incidents N] [--connections C] [--seconds S] [--workers W]
+                      [--threads T] [--pages home,ceasefire] [--readers anonymous,analyst]
                       [--database-url postgres://...] [--port P]
 """
 
@@ -38,6 +40,9 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DB = "marsad_bench_pages"
 STATIC = "/static/marsad/favicon.svg"
+# The liaison officer's nation: one of the demo's contributing states.
+NATION = "FRA"
+READERS = ("anonymous", "analyst", "liaison")
 PAGES = [
     ("home", "/"),
     ("coalition", "/coalition/"),
@@ -58,9 +63,19 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="of each loaded measure")
     parser.add_argument("--single", type=int, default=100, help="requests of a single reader")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=0, help="threads of each (0: marsad's)")
+    parser.add_argument("--pages", default="", help="comma-separated names (default: all)")
+    parser.add_argument(
+        "--readers", default=",".join(READERS), help="comma-separated, of " + ", ".join(READERS)
+    )
     parser.add_argument("--port", type=int, default=8014)
     parser.add_argument("--database-url", default="")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.readers = [r for r in args.readers.split(",") if r]
+    if set(args.readers) - set(READERS):
+        parser.error(f"--readers: of {', '.join(READERS)}")
+    args.pages = [p for p in PAGES if not args.pages or p[0] in args.pages.split(",")]
+    return args
 
 
 def say(message: str) -> None:
@@ -158,8 +173,9 @@ def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
         cursor.execute("ANALYZE ceasefire_incident")
 
 
-def prepare(args: argparse.Namespace) -> str:
-    """Migrate, load the demo (and the incidents), make an analyst; their session cookie."""
+def prepare(args: argparse.Namespace) -> dict[str, str]:
+    """Migrate, load the demo (and the incidents), make an analyst and a liaison officer; the
+    session cookie of each reader ('' for the anonymous one)."""
     import django
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -178,26 +194,30 @@ def prepare(args: argparse.Namespace) -> str:
     if args.incidents:
         say(f"adding {args.incidents:,} incidents")
         add_incidents(args.incidents)
-    analyst = create_user(
-        by=SystemUser("bench"),
-        username="bench-analyst",
-        role="analyst",
-        password=os.urandom(8).hex(),
-    )
-    session = SessionStore()
-    session[SESSION_KEY] = str(analyst.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = analyst.get_session_auth_hash()
-    session.create()
+    cookies = {"anonymous": ""}
+    for reader, role, nation in (("analyst", "analyst", ""), ("liaison", "liaison", NATION)):
+        user = create_user(
+            by=SystemUser("bench"),
+            username=f"bench-{reader}",
+            role=role,
+            nation=nation,
+            password=os.urandom(8).hex(),
+        )
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies[reader] = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
     connections.close_all()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return {reader: cookies[reader] for reader in args.readers}
 
 
 # --- the load -------------------------------------------------------------------------------
 
 
 def fetch(port: int, path: str, cookie: str, timeout: float = 60) -> float:
-    """One request on a new connection (gunicorn's sync workers close each): seconds taken."""
+    """One request on a new connection, as a reader arriving afresh would make: seconds taken."""
     headers = {"Accept-Encoding": "gzip", "Host": "127.0.0.1"}
     if cookie:
         headers["Cookie"] = cookie
@@ -253,12 +273,11 @@ def loaded(port: int, path: str, cookie: str, connections: int, seconds: float) 
     }
 
 
-def measure(args: argparse.Namespace, cookie: str) -> dict[str, Any]:
+def measure(args: argparse.Namespace, cookies: dict[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     targets = [("static", STATIC, "anonymous", "")]
-    for name, path in PAGES:
-        targets.append((name, path, "anonymous", ""))
-        targets.append((name, path, "analyst", cookie))
+    for name, path in args.pages:
+        targets.extend((name, path, reader, jar) for reader, jar in cookies.items())
     for name, path, reader, jar in targets:
         # Fills the cache; a loaded machine may take long over the first rendering.
         first = fetch(args.port, path, jar, timeout=300) * 1000
@@ -313,8 +332,9 @@ def main() -> None:
         env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.update(env)
     server = None
+    log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 (closed with the run)
     try:
-        cookie = prepare(args)
+        cookies = prepare(args)
         say(f"starting marsad run on port {args.port} ({args.workers} workers)")
         server = subprocess.Popen(
             [
@@ -325,12 +345,17 @@ def main() -> None:
                 str(args.port),
                 "--workers",
                 str(args.workers),
+                *(["--threads", str(args.threads)] if args.threads else []),
             ],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
-        wait_for(args.port, server)
+        try:
+            wait_for(args.port, server)
+        except RuntimeError:
+            say(Path(log.name).read_text()[-3000:])
+            raise
         result = {
             "bench": "pages",
             "database": "postgresql" if url else "sqlite",
@@ -338,7 +363,8 @@ def main() -> None:
             "connections": args.connections,
             "workers": args.workers,
             "cores": os.cpu_count(),
-            "pages": measure(args, cookie),
+            "threads": args.threads,
+            "pages": measure(args, cookies),
         }
     finally:
         if server is not None:
@@ -350,6 +376,7 @@ def main() -> None:
                 server.wait()
         if url:
             subprocess.run([*admin, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)"])
+        log.close()
         shutil.rmtree(tmp, ignore_errors=True)
     rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))
     print(json.dumps(rounded))

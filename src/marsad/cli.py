@@ -180,6 +180,7 @@ def run(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option(help="Threads of each worker process.")] = 0,
     jobs: Annotated[
         bool,
         typer.Option(
@@ -228,7 +229,7 @@ def run(
         f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
     )
     if not jobs:
-        serve(host=host, port=port, workers=workers)
+        serve(host=host, port=port, workers=workers, threads=threads)
         return
     from marsad.jobs import exit_on_sigterm, start_worker_process, stop_worker_process
 
@@ -236,7 +237,7 @@ def run(
     worker_process = start_worker_process()
     console.print(f"job worker started (process {worker_process.pid})")
     try:
-        serve(host=host, port=port, workers=workers)
+        serve(host=host, port=port, workers=workers, threads=threads)
     finally:
         stop_worker_process(worker_process)
 

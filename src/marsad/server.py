@@ -22,12 +22,18 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return application
 
 
-def serve(*, host: str, port: int, workers: int) -> None:
+# Threads of each worker process when none are asked for (see docs/benchmarks.md, "Pages
+# under load"): a kept page is answered in a few milliseconds of Python, so threads of one
+# process mostly wait for each other; a few keep a slow page from holding the rest up.
+THREADS = 4
+
+
+def serve(*, host: str, port: int, workers: int, threads: int = 0) -> None:
     _Gunicorn(
         {
             "bind": f"{host}:{port}",
             "workers": max(1, workers),
-            "threads": 4,
+            "threads": threads if threads > 0 else THREADS,
             "worker_class": "gthread",
             "accesslog": "-",
             "timeout": 60,

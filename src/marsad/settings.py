@@ -129,15 +129,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Cached pages and figures (marsad.web.pagecache): files every worker process of the server
-# shares, so a write seen by one worker is seen by all.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
-}
 
 ROOT_URLCONF = "marsad.urls"
 WSGI_APPLICATION = "marsad.wsgi.application"
@@ -325,6 +316,21 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = os.environ.get("MARSAD_EMAIL_FROM", "marsad@localhost")
+
+# Cached pages and figures (marsad.web.pagecache), readers' summaries (web.reader) and sessions:
+# files every worker process of the server shares, so a write seen by one worker is seen by all.
+# An exercise has a cache of its own: its pages are never served from the live record's cache,
+# nor the other way round.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(EXERCISE_FILES["cache"] if EXERCISE else VAR_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# Sessions read from the cache, written to both: a page answered from the cache asks nothing of
+# the database. Logging out deletes the session from both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 if EXERCISE:
     # An exercise's jobs, e-mails and checkpoints never mix with the live ones.

@@ -2,9 +2,9 @@
 Django starts, so it imports no Django.
 
 An exercise is a database of its own (a SQLite file under <var>/exercises/, or a PostgreSQL
-database `marsad_ex_<name>` on the live server), with a job queue, mail folder and checkpoint
-file of its own: a server started for an exercise cannot reach the live record, and its worker
-cannot run a live job.
+database `marsad_ex_<name>` on the live server), with a job queue, mail folder, checkpoint
+file and page cache of its own: a server started for an exercise cannot reach the live record,
+and its worker cannot run a live job.
 """
 
 from __future__ import annotations
@@ -56,10 +56,11 @@ def database_url(live_url: str, var_dir: Path, name: str) -> str:
 
 
 def files(var_dir: Path, name: str) -> dict[str, Path]:
-    """The exercise's own job queue, mail folder and audit checkpoints."""
+    """The exercise's own job queue, mail folder, audit checkpoints and page cache."""
     base = folder(var_dir)
     return {
         "jobs": base / f"{name}.jobs.sqlite3",
+        "cache": base / f"{name}.cache",
         "mail": base / f"{name}.mail",
         "checkpoints": base / f"{name}.audit-checkpoints.jsonl",
     }

@@ -100,6 +100,8 @@ def dispatch_event(event: Event, cache: Evaluations) -> list[int]:
             if not getattr(notification, flag):
                 setattr(notification, flag, True)
                 notification.save(update_fields=[flag])
+                if flag == "in_app":
+                    selectors.unread_changed([owner.pk])
         else:
             delivery, created = Delivery.objects.get_or_create(
                 subscription=subscription, event=event
@@ -308,11 +310,14 @@ def withdraw(label: str, object_id: str) -> int:
         event__model=label, event__object_id=str(object_id), withdrawn_at__isnull=True
     ).select_related("recipient")
     gone = [
-        n.pk
+        n
         for n in found
         if not n.recipient.is_active or selectors.record(n.recipient, label, object_id) is None
     ]
-    return Notification.objects.filter(pk__in=gone).update(withdrawn_at=timezone.now())
+    selectors.unread_changed(n.recipient_id for n in gone)
+    return Notification.objects.filter(pk__in=[n.pk for n in gone]).update(
+        withdrawn_at=timezone.now()
+    )
 
 
 def send_due(*, late: timedelta = timedelta(0)) -> int:

@@ -3,12 +3,14 @@ records events name, each read for one reader through `visible_to`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 
 from marsad.access.models import AccessStatus
@@ -74,6 +76,37 @@ def unread_count(owner: Any) -> int:
     return Notification.objects.filter(
         recipient=owner, in_app=True, read_at__isnull=True, withdrawn_at__isnull=True
     ).count()
+
+
+UNREAD_SECONDS = 300
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notify:unread:{user_id}"
+
+
+def unread_count_kept(user_id: int | None) -> int:
+    """The navigation's count of the user `user_id`, kept in the cache until a notification of
+    theirs is delivered, read or withdrawn (`unread_changed`)."""
+    if user_id is None:
+        return 0
+    key = _unread_key(user_id)
+    found = cache.get(key)
+    if found is None:
+        found = Notification.objects.filter(
+            recipient_id=user_id, in_app=True, read_at__isnull=True, withdrawn_at__isnull=True
+        ).count()
+        cache.set(key, found, UNREAD_SECONDS)
+    return int(found)
+
+
+def unread_changed(user_ids: Iterable[int]) -> None:
+    """The unread counts of `user_ids` are counted again: now, and after the commit, so that a
+    count read meanwhile from the database as it was is not kept."""
+    keys = [_unread_key(i) for i in set(user_ids)]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def saved_searches(owner: Any) -> QuerySet[SavedSearch]:

@@ -19,7 +19,7 @@ from marsad.core.services import gate, lookups
 from marsad.core.services.base import lock_writes
 from marsad.extraction.contract import CLAIM_TYPES
 from marsad.geo.governorates import governorate_geometries
-from marsad.notify import kinds, sealing
+from marsad.notify import kinds, sealing, selectors
 from marsad.notify.models import (
     Channel,
     FeedToken,
@@ -197,11 +197,13 @@ def notification_read(*, by: Any, pk: int) -> Notification:
     if found.read_at is None:
         found.read_at = timezone.now()
         found.save(update_fields=["read_at"])
+        selectors.unread_changed([by.pk])
     return found
 
 
 def notifications_read_all(*, by: Any) -> int:
     _require_user(by)
+    selectors.unread_changed([by.pk])
     return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -12,3 +12,12 @@ class WebConfig(AppConfig):
         from marsad.web import pagecache
 
         events.listen(pagecache.on_write)
+
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
+
+        from marsad.web.reader import user_changed
+
+        user = get_user_model()
+        post_save.connect(user_changed, sender=user, dispatch_uid="marsad-reader-saved")
+        post_delete.connect(user_changed, sender=user, dispatch_uid="marsad-reader-deleted")

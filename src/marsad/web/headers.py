@@ -10,6 +10,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from marsad.web import reader
+
 
 class ContentSecurityPolicy(CSPMiddleware):
     """The policy of settings.CONTENT_SECURITY_POLICY, on every answer.
@@ -34,6 +36,10 @@ def signed_in(request: HttpRequest) -> bool:
     any session, when the request was answered before its user was known)."""
     if request.META.get("HTTP_AUTHORIZATION"):
         return True
+    known = reader.known(request)
+    if known is not None:
+        # A kept page's answer: its reader was summarized without loading the user.
+        return known.id is not None
     user = getattr(request, "user", None)
     if user is None:
         return settings.SESSION_COOKIE_NAME in request.COOKIES

@@ -11,7 +11,9 @@ holes where it would be (the user name, the CSRF token, the unread notifications
 each answer fills them for its own reader. A template that asks anything else of the user (an
 e-mail address, an id) spoils the page for the cache, and it is served once, filled, and not
 kept. A page that set a cookie, changed the session or showed a message is not kept either.
-Anonymous readers' pages have no holes; they are kept compressed as well.
+Anonymous readers' pages have no holes; they are kept compressed as well. Who the reader is
+comes from a summary kept per session (web.reader): a kept page is answered without loading
+the user.
 
 `cached` keeps a view's computed figures per visibility class the same way, for what a page
 computes outside its template. A time limit (`PAGE_SECONDS`) bounds what a change made outside
@@ -41,6 +43,7 @@ from django.utils.translation import get_language
 from marsad.core import events
 from marsad.core.releasability import reader_nations
 from marsad.core.roles import Role
+from marsad.web import pieces, reader
 from marsad.web.context import DIGITS_COOKIE
 
 GENERATION = "marsad:generation"
@@ -196,41 +199,48 @@ def holes(request: HttpRequest) -> dict[str, Any]:
     return {"user": MaskedUser(request), "csrf_token": _marker("csrf")}
 
 
-def _fill(request: HttpRequest, content: bytes) -> bytes:
-    text = content.decode("utf-8")
-    user = getattr(request, "user", None)
-    name = user.get_username() if user is not None and user.is_authenticated else ""
-    text = text.replace(_marker("user"), escape(name))
-    if _marker("csrf") in text:
-        text = text.replace(_marker("csrf"), get_token(request))
-    for key, fill in _fillers.items():
-        if _marker(key) in text:
-            text = text.replace(_marker(key), fill(request))
-    return text.encode("utf-8")
+def _filling(request: HttpRequest, hole: str) -> str:
+    if hole == "user":
+        found = reader.known(request)
+        if found is not None:
+            return escape(found.name)
+        user = getattr(request, "user", None)
+        return escape(user.get_username() if user is not None and user.is_authenticated else "")
+    if hole == "csrf":
+        return get_token(request)
+    return _fillers[hole](request)
 
 
-def _compressed(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """A filled page compressed at the fastest level (it is compressed for every answer), with
-    the random-length name GZipMiddleware also adds against BREACH: the page holds the CSRF
-    token."""
-    if "gzip" not in request.META.get("HTTP_ACCEPT_ENCODING", "") or response.has_header(
-        "Content-Encoding"
-    ):
-        return response
-    packed = bytearray(gzip.compress(response.content, 1, mtime=0))
-    header, body = packed[:10], packed[10:]
-    header[3] = gzip.FNAME
-    name = b"a" * secrets.randbelow(100) + b"\x00"
-    response.content = bytes(header) + name + bytes(body)
+def _holed(content: bytes) -> tuple[list[bytes], list[str], list[bytes]]:
+    """A page rendered with holes, as kept: its texts between the holes, the holes' names, and
+    the texts compressed ahead (web.pieces)."""
+    markers = {_marker(name): name for name in ("user", "csrf", *_fillers)}
+    texts, names = pieces.split(content, markers)
+    return texts, names, pieces.deflate(texts)
+
+
+def _filled(request: HttpRequest, response: HttpResponse, kept: tuple[Any, ...]) -> None:
+    """`response` becomes the kept page with holes, filled for this request's reader and
+    compressed if the reader accepts it."""
+    texts, names, deflated = kept
+    found: dict[str, bytes] = {}
+    for name in names:
+        if name not in found:
+            found[name] = _filling(request, name).encode("utf-8")
+    fillings = [found[name] for name in names]
+    if "gzip" not in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+        response.content = pieces.joined(texts, fillings)
+        return
+    # The random-length name Django's GZip also writes, against guessing by length (BREACH).
+    padding = b"a" * secrets.randbelow(100)
+    response.content = pieces.gzipped(texts, deflated, fillings, name=padding)
     response["Content-Encoding"] = "gzip"
     patch_vary_headers(response, ("Accept-Encoding",))
-    return response
 
 
-def _reader(request: HttpRequest) -> str:
-    user = request.user
-    if not user.is_authenticated:
-        return "anonymous"
+def reader_key(user: Any) -> str:
+    """What a signed-in reader's pages are keyed by: readers with the same key see the same
+    page, but for the holes."""
     return "|".join(
         str(part)
         for part in (
@@ -255,14 +265,19 @@ class PageCache:
         key = getattr(request, "_page_cache_key", None)
         if key is None:
             return response
-        content = response.content if not response.streaming else b""
-        if self._keepable(request, response):
-            packed = gzip.compress(content, 6) if not punching(request) else b""
-            cache.set(key, (response["Content-Type"], content, packed), PAGE_SECONDS)
+        if response.streaming:
+            return response
+        content, content_type = response.content, response["Content-Type"]
+        keep = self._keepable(request, response)
+        if punching(request):
+            holed = _holed(content)
+            if keep:
+                cache.set(key, (content_type, None, holed), PAGE_SECONDS)
+            _filled(request, response, holed)
+        elif keep:
+            cache.set(key, (content_type, content, gzip.compress(content, 6)), PAGE_SECONDS)
+        if keep:
             response["X-Page-Cache"] = "stored"
-        if punching(request) and not response.streaming:
-            response.content = _fill(request, content)
-            return _compressed(request, response)
         return response
 
     def process_view(
@@ -274,24 +289,25 @@ class PageCache:
         if request.META.get("HTTP_AUTHORIZATION") or len(get_messages(request)):
             return None
         language = getattr(request, "LANGUAGE_CODE", "") or get_language() or ""
-        reader = _reader(request)
-        raw = "|".join((reader, language, _digits(request, language), request.get_full_path()))
-        key = f"page:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        now = generation()
+        who = reader.summary(request, now, reader_key).key
+        raw = "|".join((who, language, _digits(request, language), request.get_full_path()))
+        key = f"page:2:{now}:{hashlib.sha256(raw.encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             request._page_cache_key = key  # type: ignore[attr-defined]
-            request._page_holes = reader != "anonymous"  # type: ignore[attr-defined]
+            request._page_holes = who != "anonymous"  # type: ignore[attr-defined]
             return None
         content_type, content, packed = found
-        if packed and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+        if content is None:
+            response = HttpResponse(content_type=content_type)
+            _filled(request, response, packed)
+        elif "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
             response = HttpResponse(packed, content_type=content_type)
             response["Content-Encoding"] = "gzip"
             patch_vary_headers(response, ("Accept-Encoding",))
-        elif reader == "anonymous":
-            response = HttpResponse(content, content_type=content_type)
         else:
-            response = HttpResponse(_fill(request, content), content_type=content_type)
-            response = _compressed(request, response)
+            response = HttpResponse(content, content_type=content_type)
         response["X-Page-Cache"] = "hit"
         return response
 

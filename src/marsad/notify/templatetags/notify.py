@@ -1,8 +1,9 @@
-"""Template helpers of notifications: the unread count in the navigation (one query), and a
+"""Template helpers of notifications: the unread count in the navigation (kept), and a
 notification's title and link in the page's language."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
@@ -13,7 +14,7 @@ from django.utils.translation import get_language
 
 from marsad.notify import selectors
 from marsad.notify.messages import path_in
-from marsad.web import pagecache
+from marsad.web import pagecache, reader
 
 register = template.Library()
 
@@ -32,16 +33,18 @@ def notifications_nav(context: template.Context) -> str:
 
 
 def nav(request: Any, digits: Any) -> str:
-    """The navigation's entry: notifications, with the reader's unread count (one query)."""
-    user = getattr(request, "user", None)
+    """The navigation's entry: notifications, with the reader's unread count (kept in the cache
+    between two changes of their notifications)."""
+    unread = selectors.unread_count_kept(reader.user_id(request))
+    active = getattr(getattr(request, "resolver_match", None), "namespace", "") == "notify"
+    return _entry(get_language() or "", unread, str(digits), active)
+
+
+@lru_cache(maxsize=512)
+def _entry(language: str, unread: int, digits: str, active: bool) -> str:
+    # The same few entries are drawn again and again: once each, in this process.
     return render_to_string(
-        "notify/_nav.html",
-        {
-            "unread": selectors.unread_count(user),
-            "digits": digits,
-            "active": getattr(getattr(request, "resolver_match", None), "namespace", "")
-            == "notify",
-        },
+        "notify/_nav.html", {"unread": unread, "digits": digits, "active": active}
     )
 
 
