@@ -1,0 +1,52 @@
+"""Persons read from titles, given names and later surnames (persons.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.extraction.extract import extract
+
+
+def _persons(text: str, lang: str, published: date | None = None) -> dict[str, list[str]]:
+    out = extract(text, language=lang, published=published)
+    return {
+        e["id"]: [text[a:b] for a, b in e["mentions"]]
+        for e in out["entities"]
+        if e["kind"] == "person"
+    }
+
+
+def test_an_arabic_title_introduces_a_name_past_the_office_words():
+    found = _persons("قتل قائد فيلق القدس قاسم سليماني في ضربة جوية.", "ar")
+    assert "PERSON:قاسم سليماني" in found
+
+
+def test_compound_arabic_names_keep_their_parts():
+    found = _persons("قتل عبد الغني الككلي قائد الجهاز، واستشهدت الصحفية شيرين أبو عاقلة.", "ar")
+    assert "PERSON:عبد الغني الككلي" in found
+    assert "PERSON:شيرين أبو عاقلة" in found
+
+
+def test_a_verbal_noun_after_a_title_is_no_name():
+    found = _persons("رفض متحدث باسم البيت الأبيض تأكيد توجيه الدعوة.", "ar")
+    assert not [k for k in found if k.startswith("PERSON:")]
+
+
+def test_a_surname_later_names_the_same_person():
+    text = "أمر المشير خليفة حفتر قواته بالتقدم. وقال حفتر إن قواته لن تتوقف."
+    found = _persons(text, "ar")
+    assert found["PERSON:خليفة حفتر"] == ["خليفة حفتر", "حفتر"]
+
+
+def test_english_titles_and_surnames():
+    text = (
+        "Intelligence chief Wissam al-Hassan was assassinated in Beirut. "
+        "Hassan had led the investigation."
+    )
+    found = _persons(text, "en")
+    assert found["PERSON:Wissam al-Hassan"] == ["Wissam al-Hassan", "Hassan"]
+
+
+def test_a_lowercase_phrase_after_a_title_is_no_name():
+    found = _persons("The minister said the talks would resume.", "en")
+    assert not [k for k in found if k.startswith("PERSON:")]
