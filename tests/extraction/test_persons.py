@@ -50,3 +50,23 @@ def test_english_titles_and_surnames():
 def test_a_lowercase_phrase_after_a_title_is_no_name():
     found = _persons("The minister said the talks would resume.", "en")
     assert not [k for k in found if k.startswith("PERSON:")]
+
+
+def test_a_former_title_before_a_name_is_the_name_and_the_victim():
+    text = "اغتيل رئيس الوزراء اللبناني الأسبق رفيق الحريري في انفجار سيارة مفخخة في بيروت."
+    out = extract(text, language="ar", published=date(2005, 2, 14))
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["HARIRI-R"]
+    assert "KARAMI" not in {e["id"] for e in out["entities"]}
+
+
+def test_the_person_killed_or_kidnapped_is_the_target():
+    out = extract("خطف مسلحون رئيس الوزراء الليبي علي زيدان من فندق في طرابلس.", language="ar")
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["PERSON:علي زيدان"]
+    out = extract(
+        "Security analyst Hisham al-Hashimi was shot dead outside his home in Baghdad.",
+        language="en",
+    )
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["PERSON:Hisham al-Hashimi"]

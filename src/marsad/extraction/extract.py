@@ -31,7 +31,7 @@ from marsad.extraction.draft import (
 from marsad.extraction.gazetteer import ENTITY, Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
-from marsad.extraction.persons import Persons
+from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
@@ -49,6 +49,11 @@ _DESCRIPTIVE = frozenset(
     {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
     | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED"}
 )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return offices.titles()
 
 
 @cache
@@ -195,6 +200,7 @@ class _Document:
         hits = places.check(hits, norm.text, self.actors, self.places)
         hits = offices.resolve(hits, self.published, self.actors, self.places)
         hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
+        hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = _resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)

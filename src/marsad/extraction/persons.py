@@ -10,19 +10,27 @@ lists below are written for the project.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 
 Span = Callable[[int, int], bool]
 Add = Callable[..., None]
 Tokens = list[tuple[int, int]]
 
-from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
+from marsad.extraction.normalize import fold
 
 PREFIX = "PERSON:"
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")
 
+
+def _folded(words: str | set[str]) -> frozenset[str]:
+    """Words as normalize.py folds them, so that the lists may be written as spelled."""
+    items = words.split() if isinstance(words, str) else words
+    return frozenset(fold(w) for w in items)
+
+
 # Arabic titles and roles, normalized (alef, ta marbuta and yeh folded as normalize.py does).
-_AR_TITLES = frozenset(
+_AR_TITLES = _folded(
     """
     الرئيس رئيس رئيسه الملك الامير الاميره الشيخ السيد السيده العقيد اللواء العميد المشير الفريق
     الجنرال العماد النقيب الرائد المقدم القائد قائد الزعيم زعيم الامين امين الوزير وزير وزيره
@@ -31,11 +39,11 @@ _AR_TITLES = frozenset(
     الخبير المحلل الكاتب المطران مطران مطراني المطرانين البطريرك الامام المرشد محافظ المحافظ
     الحاكم مدير المدير القاضي المحامي الدكتور الاسير الاسيرين الاسيره المعتقل الشهيد المستشار
     مستشار رئيسي الاعلامي الاعلاميه المدون المفتي المنسق منسق الممثل ممثل المفوض مفوض
-    """.split()
+    """
 )
 # Words that stand between a title and the name: the office's complement ("وزير الدفاع", "قائد
 # فيلق القدس", "مدير جهاز الأمن") is skipped like the definite words and dictionary names.
-_AR_COMPLEMENTS = frozenset(
+_AR_COMPLEMENTS = _folded(
     """
     اركان مجلس هيئه جهاز فيلق قوات حركه حزب وزاره وزراء مكتب لجنه جبهه كتائب سرايا دعم غرب شرق
     شمال جنوب وسط عام فرع شعبه بلديه مدينه محافظه ولايه اقليم منظمه وكاله بعثه قسم دائره مديريه
@@ -43,20 +51,20 @@ _AR_COMPLEMENTS = frozenset(
     امن استخبارات حكومه قريه مخيم حي قضاء ناحيه مركز وحده قاعده جامعه مستشفي شؤون اداره دفاع
     خارجيه داخليه عدل اعلام صحه ماليه مالية جيش سابق اسبق ديني امني عسكري سياسي ميداني محلي
     باسم بالوكاله فخري عهد دين الدين اعلامي وكاله
-    """.split()
+    """
 )
 # Words that end the search for a name: particles, pronouns and the verbs and nouns of report.
-_AR_STOP = frozenset(
+_AR_STOP = _folded(
     """
     في من الي علي عن مع ان انه انها بان وان لان او ثم بعد قبل خلال اثناء عقب لدي امس اليوم غدا
     حيث الذي التي الذين هذا هذه ذلك تلك هو هي هم كان كانت قد لقد لم لن ما لا كما بين عند منذ حتي
     اي كل بعض جميع عدد نحو حول ضد عبر دون غير امام وراء فوق تحت وقال وقالت قال قالت اكد اكدت
     اعلن اعلنت ضروره بشان ازاء لقاء زياره اتصال مقتل اغتيال اصابه اعتقال خطف وفاه وفد وعدد وعددا
     وثلاثه واثنين واخرين اخرين واخر ومرافقيه مرافقيه
-    """.split()
+    """
 )
 # Given names that start a name with no title before them, and the particles inside names.
-_AR_GIVEN = frozenset(
+_AR_GIVEN = _folded(
     """
     محمد احمد محمود مصطفي حسن حسين عبد ابو ام عمر عثمان خالد خليفه معمر سيف مقتدي قاسم هشام
     نبيه رفيق سعد فؤاد نجيب ميشال ميشيل سمير وليد جبران امين بشار حافظ ماهر اصف داود نوري حيدر
@@ -69,7 +77,7 @@ _AR_GIVEN = frozenset(
     عمار عمرو ايهاب باسل باسم بسام ثامر جهاد حازم حمزه خليل رامي زياد سعود شادي صلاح ضياء طلال
     عصام علاء غازي فادي فراس قصي كريم لؤي مازن محسن مصعب معاذ مؤيد نبيل نضال هاني وائل ياسين
     يونس انور ادريس خميس
-    """.split()
+    """
 )
 # Verbal nouns (تأكيد، اعتماد، إدخال، تبادل، استئناف) follow titles as often as names do
 # ("رفض متحدث باسم البيت الأبيض تأكيد ..."); given names of these shapes are listed above.
@@ -79,7 +87,7 @@ _AR_CLITICS = ("و", "ف", "ب", "ل")
 # a preposition or conjunction glued to the article never starts a name's part
 _AR_PREPOSED = ("بال", "وال", "فال", "كال", "لل")
 
-_EN_TITLES = frozenset(
+_EN_TITLES = _folded(
     """
     president premier minister secretary-general general gen gen. colonel col col. lieutenant
     major captain commander sheikh shaikh king prince emir ayatollah cleric leader chief envoy
@@ -89,10 +97,10 @@ _EN_TITLES = frozenset(
     warlord founder negotiator mediator coordinator representative adviser advisor director
     head cardinal patriarch sultan crown commandant admiral brigadier sergeant prosecutor
     secretary chairman chairwoman ministers strongman rebel militant
-    """.split()
+    """
 )
 _EN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "du"})
-_EN_GIVEN = frozenset(
+_EN_GIVEN = _folded(
     """
     muammar moammar khalifa mohammed muhammad mohamed mohammad ahmed ahmad ali hassan hasan
     hussein husain omar umar khaled khalid saif moqtada muqtada qassem qasem hisham nabih rafik
@@ -104,7 +112,7 @@ _EN_GIVEN = frozenset(
     mostafa abdel abdul abu abdelaziz abdelmadjid abdelfattah jafar baqir sadiq javad reza
     hamid majid saeed raed ghassan nasser kais kais beji rached ismail hemedti mahmoud
     tedros kofi antonio boutros
-    """.split()
+    """
 )
 
 
@@ -115,6 +123,19 @@ def _ar_word(token: str) -> str:
     if len(token) > 4 and token[0] in _AR_CLITICS and token[1:] in _AR_TITLES:
         return token[1:]
     return token
+
+
+_NOT_AFTER_ALI = _folded({"هامش", "صعيد", "خلفيه", "اثر", "حد", "نحو", "راس", "ضوء", "لسان"})
+
+
+def self_ali(text: str, tokens: list[tuple[int, int]], j: int) -> bool:
+    """Whether علي after a title is the name Ali: a name, not a phrase, follows it."""
+    if j + 1 >= len(tokens):
+        return False
+    nxt = text[tokens[j + 1][0] : tokens[j + 1][1]]
+    return not (
+        nxt.startswith("ال") or nxt in _AR_STOP or nxt in _NOT_AFTER_ALI or not nxt[0].isalpha()
+    )
 
 
 class Persons:
@@ -188,6 +209,8 @@ class Persons:
         while j < limit:
             a, b = tokens[j]
             w = text[a:b]
+            if w == "علي" and titled and self_ali(text, tokens, j):
+                break  # the given name Ali, folded like the preposition
             if not w[0].isalpha() or w in _AR_STOP or person(a):
                 return j
             if w.startswith("ال") or w in _AR_COMPLEMENTS or covered(a, b):
@@ -229,7 +252,7 @@ class Persons:
                 if definite:
                     break
         first = text[tokens[j][0] : tokens[j][1]]
-        if units < 2 or first in _AR_STOP:
+        if units < 2 or (first in _AR_STOP and first != "علي"):
             return j + 1
         if first not in _AR_GIVEN and (not titled or _MASDAR.match(first)):
             return j + 1
@@ -299,3 +322,30 @@ class Persons:
                 if raw.startswith(clitic) and raw[1:] in self.surnames and not covered(a, b):
                     add(a + 1, b, "ar", self.surnames[raw[1:]])
                     break
+
+
+_FORMER = frozenset({"former", "late", "ex", "then", "السابق", "الاسبق", "السابقه", "الراحل"})
+
+
+def appositions(
+    hits: list[Match], actors: Mapping[str, Actor], text: str, titles: Container[str]
+) -> list[Match]:
+    """A title followed by the name of its holder is one mention of the person: "رئيس الوزراء
+    اللبناني الأسبق رفيق الحريري" names Hariri, not the prime minister of the day. `titles`
+    are the offices a person holds (offices.toml's terms), not ministries or bureaus."""
+    entities = sorted((m for m in hits if m.entry.category == ENTITY), key=lambda m: m.start)
+    dropped: set[int] = set()
+    for at, first in enumerate(entities):
+        if actors[first.entry.value].kind != "person" and first.entry.value not in titles:
+            continue
+        second = next((m for m in entities[at + 1 :] if m.start >= first.end), None)
+        if second is None or actors[second.entry.value].kind != "person":
+            continue
+        if first.entry.value == second.entry.value:
+            continue
+        words = text[first.end : second.start - len(second.prefix)].split()
+        if len(words) <= 2 and all(w in _FORMER or w.startswith("ال") for w in words):
+            dropped.add(id(first))
+    if not dropped:
+        return hits
+    return [m for m in hits if id(m) not in dropped]

@@ -190,6 +190,41 @@ def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+# Words of harm done to a person; the person named right after them (or, in English, before a
+# passive of them) is the one the attack was aimed at.
+_HARM = re.compile(
+    r"(?<!\w)(?:killed|killing|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting"
+    r"|detained|detaining|captured|capturing|arrested|arresting|shot|wounded|injured|targeted"
+    r"|و?(?:ف?)(?:قتل|قتلت|قتلوا|مقتل|اغتال|اغتالت|اغتالوا|اغتيل|اغتيال|خطف|خطفت|اختطف|اختطفت"
+    r"|اختطاف|اعتقل|اعتقلت|اعتقال|استشهد|استشهدت|اصيب|اصيبت|استهدف|استهدفت|نجا|محاوله اغتيال))(?!\w)"
+)
+_PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:and\s+)?")
+
+
+def harmed(sent: Sentence, trigger: Match) -> list[Match]:
+    """A person killed, kidnapped or arrested: "اغتيل ... رفيق الحريري", "killed commander
+    Qassem Soleimani", "Ali Zeidan was kidnapped"."""
+    persons = [m for m in sent.entities if sent.kind(m) == "person"]
+    if not persons:
+        return []
+    found: list[Match] = []
+    for mark in _HARM.finditer(sent.text, sent.start, sent.end):
+        for match in persons:
+            if match.start >= mark.end():
+                gap = sent.text[mark.end() : _begin(match)].split()
+                # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
+                if len(gap) <= 8 and not _barrier_between(sent, mark.end(), match.start):
+                    if not gap or gap[0] not in ("by", "على", "يد", "من"):
+                        found.append(match)
+                break
+        for match in persons:
+            if match.end <= mark.start() and trigger.entry.lang == "en":
+                between_words = sent.text[match.end : mark.start()]
+                if _PASSIVE_HARM.match(between_words) and len(between_words.split()) <= 3:
+                    found.append(match)
+    return found
+
+
 def located(sent: Sentence, actor: list[str]) -> list[Match]:
     """A state named as the place of an attack by another state ("strikes in Iran")."""
     if not actor:
@@ -210,7 +245,7 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])
-    for finder in (victims, aimed, obj, passive_subject):
+    for finder in (victims, harmed, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         if found:
