@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Mapping
 
+from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
+from marsad.extraction.normalize import fold
+
 Span = Callable[[int, int], bool]
 Add = Callable[..., None]
 Tokens = list[tuple[int, int]]
-
-from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
-from marsad.extraction.normalize import fold
 
 PREFIX = "PERSON:"
 _TOKEN = re.compile(r"[\w'’\-]+|[^\w\s]")

@@ -196,7 +196,8 @@ _HARM = re.compile(
     r"(?<!\w)(?:killed|killing|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting"
     r"|detained|detaining|captured|capturing|arrested|arresting|shot|wounded|injured|targeted"
     r"|و?(?:ف?)(?:قتل|قتلت|قتلوا|مقتل|اغتال|اغتالت|اغتالوا|اغتيل|اغتيال|خطف|خطفت|اختطف|اختطفت"
-    r"|اختطاف|اعتقل|اعتقلت|اعتقال|استشهد|استشهدت|اصيب|اصيبت|استهدف|استهدفت|نجا|محاوله اغتيال))(?!\w)"
+    r"|اختطاف|اعتقل|اعتقلت|اعتقال|استشهد|استشهدت|اصيب|اصيبت|استهدف|استهدفت|نجا"
+    r"|محاوله اغتيال))(?!\w)"
 )
 _PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:and\s+)?")
 
