@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Mapping
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
 from marsad.extraction.normalize import fold
@@ -138,6 +142,45 @@ def self_ali(text: str, tokens: list[tuple[int, int]], j: int) -> bool:
     )
 
 
+_WINDOW = 160
+
+
+@lru_cache(maxsize=1)
+def _openers() -> Any:
+    """An automaton of the titles and given names that may open a name, with the clitics
+    titles take (a regex of some 700 alternatives costs more than the rest of this pass)."""
+    words = set(_AR_GIVEN) | set(_EN_TITLES) | set(_EN_GIVEN)
+    for title in _AR_TITLES:
+        words.add(title)
+        words.update(clitic + title for clitic in _AR_CLITICS)
+        if title.startswith("ال"):
+            words.add("لل" + title[2:])
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+def openers(text: str) -> list[int]:
+    """Where opening words start, whole words only, in text order."""
+    size = len(text)
+    found = []
+    for last, length in _openers().iter(text):
+        start = last + 1 - length
+        if start > 0 and _word_char(text[start - 1]):
+            continue
+        if last + 1 < size and _word_char(text[last + 1]):
+            continue
+        found.append(start)
+    found.sort()
+    return found
+
+
 class Persons:
     """Person names of one document; surnames carry over from block to block."""
 
@@ -154,7 +197,6 @@ class Persons:
         people = {
             m.start for m in hits if m.entry.category == ENTITY and m.entry.value in self.known
         }
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         found: list[Match] = []
 
         def covered(a: int, b: int) -> bool:
@@ -169,29 +211,33 @@ class Persons:
             if value is None:
                 person = " ".join(original[to_original(a) : to_original(b)].split())
                 value = PREFIX + person
-                self._remember(person, value)
+                self._remember(text[a:b], value)
             found.append(Match(a, b, Entry(ENTITY, value, lang)))
             taken.append((a, b))
             taken.sort()
 
-        i = 0
-        while i < len(tokens):
-            a, b = tokens[i]
-            word = text[a:b]
-            if "\u0600" <= word[0] <= "\u06ff":
-                nxt = self._arabic(text, tokens, i, covered, add, person)
+        # Only the words that may open a name are looked at, each with the few words after it.
+        consumed = 0
+        for begin in openers(text):
+            if begin < consumed:
+                continue
+            stop = min(len(text), begin + _WINDOW)
+            tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, begin, stop)]
+            if "\u0600" <= text[begin] <= "\u06ff":
+                nxt = self._arabic(text, tokens, 0, covered, add, person)
             else:
-                nxt = self._english(text, original, to_original, tokens, i, covered, add)
-            i = max(nxt, i + 1)
-        self._later(text, original, to_original, tokens, covered, add)
+                nxt = self._english(text, original, to_original, tokens, 0, covered, add)
+            consumed = tokens[max(nxt, 1) - 1][1]
+        self._later(text, original, to_original, covered, add)
         return found
 
-    def _remember(self, person: str, value: str) -> None:
-        parts = person.split()
+    def _remember(self, name: str, value: str) -> None:
+        """The surname of a full name (normalized), for its later mentions."""
+        parts = name.split()
         if len(parts) < 2:
             return
         last = parts[-1]
-        if last.startswith("al-") or last.startswith("el-"):
+        if last.startswith(("al-", "el-")):
             last = last[3:]
         if len(last) > 2:
             self.surnames.setdefault(last, value)
@@ -305,23 +351,26 @@ class Persons:
         text: str,
         original: str,
         to_original: Callable[[int], int],
-        tokens: Tokens,
         covered: Span,
         add: Add,
     ) -> None:
         """A surname alone names the person named in full before it."""
-        if not self.surnames:
-            return
-        for a, b in tokens:
-            raw = original[to_original(a) : to_original(b)]
-            key = raw[3:] if raw.startswith(("al-", "el-")) else raw
-            if key in self.surnames and not covered(a, b):
-                add(a, b, "ar" if "\u0600" <= raw[0] <= "\u06ff" else "en", self.surnames[key])
-                continue
-            for clitic in _AR_CLITICS:
-                if raw.startswith(clitic) and raw[1:] in self.surnames and not covered(a, b):
-                    add(a + 1, b, "ar", self.surnames[raw[1:]])
-                    break
+        for key, value in self.surnames.items():
+            latin = not ("\u0600" <= key[0] <= "\u06ff")
+            at = text.find(key)
+            while at >= 0:
+                end = at + len(key)
+                begin = at
+                if at > 0 and text[at - 1] in _AR_CLITICS and not latin:
+                    begin = at - 1  # وحفتر، لحفتر
+                free_left = begin == 0 or not text[begin - 1].isalnum()
+                free_right = end == len(text) or not text[end].isalnum()
+                if latin and at >= 3 and text[at - 3 : at] in ("al-", "el-"):
+                    free_left = True
+                if free_left and free_right and not covered(at, end):
+                    if not latin or original[to_original(at)].isupper():
+                        add(at, end, "en" if latin else "ar", value)
+                at = text.find(key, end)
 
 
 _FORMER = frozenset({"former", "late", "ex", "then", "السابق", "الاسبق", "السابقه", "الراحل"})
