@@ -78,3 +78,10 @@ def test_libyan_and_gulf_titles_resolve_by_date():
     assert "DBEIBAH" in _persons(text, "ar", date(2022, 5, 1))
     assert not _persons(text, "ar", date(2015, 5, 1))  # rival governments: the office stays
     assert "KHALIFA-ZAYED" in _persons("The UAE President met the envoy.", "en", date(2010, 1, 1))
+
+
+def test_a_town_aimed_at_abroad_names_its_state_as_target():
+    text = "أطلق الحوثيون طائرة مسيرة مفخخة باتجاه خميس مشيط."
+    out = extract(text, language="ar", published=date(2021, 1, 1))
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["SAU"]

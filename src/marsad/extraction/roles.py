@@ -226,6 +226,25 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     return found
 
 
+def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
+    """The state of a town an attack is aimed at: "a drone launched towards Khamis Mushait",
+    "هجوماً على أم درمان" aim at Saudi Arabia and at Sudan's government."""
+    for aim_start, aim_end in aim_marks(sent, trigger):
+        if _words(sent, trigger.end, aim_start) > 4:
+            break
+        for match in sent.entities:
+            if match.start < aim_end:
+                continue
+            if _words(sent, aim_end, _begin(match)) > 2 or sent.kind(match) != "place":
+                break
+            state = sent.actors[match.entry.value].parent
+            # Gaza's and the West Bank's towns: the people there are hit, not a government
+            if not state or state == "PSE" or sent.actors[state].kind != "state":
+                return []
+            return [state]
+    return []
+
+
 def located(sent: Sentence, actor: list[str]) -> list[Match]:
     """A state named as the place of an attack by another state ("strikes in Iran")."""
     if not actor:
@@ -251,6 +270,9 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         if found:
             return ids(found)
+    states = [s for s in aimed_place(sent, trigger) if s not in actor]
+    if states and not any(_same_side_ids(sent, s, actor) for s in states):
+        return states
     located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
     return ids(located_states[:1])
 
@@ -258,6 +280,13 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
 def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:
     """The perpetrators that are neither the target nor on its side."""
     return [a for a in actor if a not in aimed_at and not _same_side(sent, a, aimed_at)]
+
+
+def _same_side_ids(sent: Sentence, entity_id: str, actor: list[str]) -> bool:
+    """A state and its own forces or offices are one side (Sudan and its army)."""
+    return _same_side(sent, entity_id, actor) or any(
+        sent.actors[a].state == entity_id or sent.actors[a].iso3 == entity_id for a in actor
+    )
 
 
 def _same_side(sent: Sentence, entity_id: str, actor: list[str]) -> bool:
