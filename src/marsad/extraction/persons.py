@@ -10,6 +10,7 @@ lists below are written for the project.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 from typing import Any
@@ -193,14 +194,18 @@ class Persons:
         self, text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
     ) -> list[Match]:
         """Matches for the persons named in a normalized block, none over a dictionary name."""
-        taken = sorted((m.start, m.end) for m in hits if m.entry.category == ENTITY)
+        # which characters a name already covers: a byte per character, looked up in C
+        mask = bytearray(len(text))
+        for m in hits:
+            if m.entry.category == ENTITY:
+                mask[m.start : m.end] = b"\x01" * (m.end - m.start)
         people = {
             m.start for m in hits if m.entry.category == ENTITY and m.entry.value in self.known
         }
         found: list[Match] = []
 
         def covered(a: int, b: int) -> bool:
-            return any(s < b and a < e for s, e in taken)
+            return mask.find(1, a, b) >= 0
 
         def person(a: int) -> bool:
             return a in people
@@ -213,8 +218,7 @@ class Persons:
                 value = PREFIX + person
                 self._remember(text[a:b], value)
             found.append(Match(a, b, Entry(ENTITY, value, lang)))
-            taken.append((a, b))
-            taken.sort()
+            mask[a:b] = b"\x01" * (b - a)
 
         # Only the words that may open a name are looked at, each with the few words after it.
         consumed = 0
@@ -383,11 +387,13 @@ def appositions(
     اللبناني الأسبق رفيق الحريري" names Hariri, not the prime minister of the day. `titles`
     are the offices a person holds (offices.toml's terms), not ministries or bureaus."""
     entities = sorted((m for m in hits if m.entry.category == ENTITY), key=lambda m: m.start)
+    starts = [m.start for m in entities]
     dropped: set[int] = set()
-    for at, first in enumerate(entities):
+    for first in entities:
         if actors[first.entry.value].kind != "person" and first.entry.value not in titles:
             continue
-        second = next((m for m in entities[at + 1 :] if m.start >= first.end), None)
+        at = bisect_left(starts, first.end)
+        second = entities[at] if at < len(entities) else None
         if second is None or actors[second.entry.value].kind != "person":
             continue
         if first.entry.value == second.entry.value:
