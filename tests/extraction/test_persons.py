@@ -85,3 +85,8 @@ def test_a_town_aimed_at_abroad_names_its_state_as_target():
     out = extract(text, language="ar", published=date(2021, 1, 1))
     attack = next(c for c in out["claims"] if c["type"] == "attack")
     assert attack["recipient"] == ["SAU"]
+
+
+def test_capitalised_office_words_are_no_name():
+    found = _persons("The spokesman said the Chief Executive Officer would resign.", "en")
+    assert not [k for k in found if k.startswith("PERSON:")]

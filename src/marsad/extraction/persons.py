@@ -104,6 +104,16 @@ _EN_TITLES = _folded(
     secretary chairman chairwoman ministers strongman rebel militant
     """
 )
+# Capitalised words of offices and bodies, never part of a person's name ("Chief Executive
+# Officer", "Army Chief of Staff").
+_EN_NOT_NAMES = _folded(
+    """
+    officer executive council committee ministry office department agency security affairs
+    staff forces army navy police operations intelligence command assembly parliament court
+    union nations republic state states government authority bureau service services mission
+    board the of and for said says will would has have had is was
+    """
+)
 _EN_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "du"})
 _EN_GIVEN = _folded(
     """
@@ -333,7 +343,8 @@ class Persons:
             if names and text[tokens[names[-1]][1] : s].strip():
                 break
             lower = raw.lower().rstrip("-")
-            if raw[:1].isupper() and not covered(s, e) and lower not in _EN_TITLES:
+            plain = lower not in _EN_TITLES and lower not in _EN_NOT_NAMES
+            if raw[:1].isupper() and not covered(s, e) and plain:
                 names.append(k)
             elif names and (lower in _EN_PARTICLES or lower.split("-")[0] in _EN_PARTICLES):
                 names.append(k)
