@@ -31,6 +31,7 @@ from marsad.extraction.draft import (
 from marsad.extraction.gazetteer import ENTITY, Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
+from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
@@ -48,6 +49,16 @@ _DESCRIPTIVE = frozenset(
     {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
     | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED"}
 )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return offices.titles()
+
+
+@cache
+def _known_persons() -> frozenset[str]:
+    return frozenset(k for k, a in lexicon().actors.items() if a.kind == "person")
 
 
 def blocks(text: str, size: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
@@ -165,6 +176,7 @@ class _Document:
         self.discourse = Discourse(self.actors)
         # the states and places the document has named so far (places.check)
         self.places: set[str] = set()
+        self.persons = Persons(_known_persons())
 
     def entity(self, actor_id: str) -> dict[str, Any]:
         if actor_id not in self.entities:
@@ -187,6 +199,8 @@ class _Document:
         hits = scan(norm.text, chunk, norm.to_original)
         hits = places.check(hits, norm.text, self.actors, self.places)
         hits = offices.resolve(hits, self.published, self.actors, self.places)
+        hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
+        hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = _resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)

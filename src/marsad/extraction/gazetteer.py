@@ -175,6 +175,17 @@ def _actor_entries(raw: dict[str, Any]) -> list[tuple[str, Entry]]:
     return out
 
 
+class Actors(dict[str, Actor]):
+    """The dictionary's actors, and the persons persons.py reads from the text: their id
+    ("PERSON:<name as written>") carries all there is to know of them."""
+
+    def __missing__(self, key: str) -> Actor:
+        if key.startswith("PERSON:"):
+            name = key[len("PERSON:") :]
+            return Actor(id=key, kind="person", name_en=name, name_ar=name)
+        raise KeyError(key)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The loaded dictionaries and their automaton."""
@@ -205,7 +216,7 @@ def _actor(raw: dict[str, Any]) -> Actor:
 def lexicon() -> Lexicon:
     """Load the dictionaries and build the automaton once per process."""
     ranked = raw_actors()
-    actors: dict[str, Actor] = {}
+    actors = Actors()
     phrases: list[tuple[str, Entry]] = []
     rank_of: dict[str, int] = {}
     for rank, raw in ranked:

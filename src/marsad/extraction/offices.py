@@ -123,3 +123,8 @@ def resolve(
         elif chosen.get((hit.start, hit.end), entry.value) == entry.value:
             out.append(hit)
     return out
+
+
+def titles() -> frozenset[str]:
+    """The offices the table gives holders for."""
+    return frozenset(_by_office())

@@ -190,6 +190,61 @@ def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+# Words of harm done to a person; the person named right after them (or, in English, before a
+# passive of them) is the one the attack was aimed at.
+_HARM = re.compile(
+    r"(?<!\w)(?:killed|killing|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting"
+    r"|detained|detaining|captured|capturing|arrested|arresting|shot|wounded|injured|targeted"
+    r"|و?(?:ف?)(?:قتل|قتلت|قتلوا|مقتل|اغتال|اغتالت|اغتالوا|اغتيل|اغتيال|خطف|خطفت|اختطف|اختطفت"
+    r"|اختطاف|اعتقل|اعتقلت|اعتقال|استشهد|استشهدت|اصيب|اصيبت|استهدف|استهدفت|نجا"
+    r"|محاوله اغتيال))(?!\w)"
+)
+_PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:and\s+)?")
+
+
+def harmed(sent: Sentence, trigger: Match) -> list[Match]:
+    """A person killed, kidnapped or arrested: "اغتيل ... رفيق الحريري", "killed commander
+    Qassem Soleimani", "Ali Zeidan was kidnapped"."""
+    persons = [m for m in sent.entities if sent.kind(m) == "person"]
+    if not persons:
+        return []
+    found: list[Match] = []
+    for mark in _HARM.finditer(sent.text, sent.start, sent.end):
+        for match in persons:
+            if match.start >= mark.end():
+                gap = sent.text[mark.end() : _begin(match)].split()
+                # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
+                if len(gap) <= 8 and not _barrier_between(sent, mark.end(), match.start):
+                    if not gap or gap[0] not in ("by", "على", "يد", "من"):
+                        found.append(match)
+                break
+        for match in persons:
+            if match.end <= mark.start() and trigger.entry.lang == "en":
+                between_words = sent.text[match.end : mark.start()]
+                if _PASSIVE_HARM.match(between_words) and len(between_words.split()) <= 3:
+                    found.append(match)
+    return found
+
+
+def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
+    """The state of a town an attack is aimed at: "a drone launched towards Khamis Mushait",
+    "هجوماً على أم درمان" aim at Saudi Arabia and at Sudan's government."""
+    for aim_start, aim_end in aim_marks(sent, trigger):
+        if _words(sent, trigger.end, aim_start) > 4:
+            break
+        for match in sent.entities:
+            if match.start < aim_end:
+                continue
+            if _words(sent, aim_end, _begin(match)) > 2 or sent.kind(match) != "place":
+                break
+            state = sent.actors[match.entry.value].parent
+            # Gaza's and the West Bank's towns: the people there are hit, not a government
+            if not state or state == "PSE" or sent.actors[state].kind != "state":
+                return []
+            return [state]
+    return []
+
+
 def located(sent: Sentence, actor: list[str]) -> list[Match]:
     """A state named as the place of an attack by another state ("strikes in Iran")."""
     if not actor:
@@ -210,11 +265,14 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])
-    for finder in (victims, aimed, obj, passive_subject):
+    for finder in (victims, harmed, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         if found:
             return ids(found)
+    states = [s for s in aimed_place(sent, trigger) if s not in actor]
+    if states and not any(_same_side_ids(sent, s, actor) for s in states):
+        return states
     located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
     return ids(located_states[:1])
 
@@ -222,6 +280,13 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
 def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:
     """The perpetrators that are neither the target nor on its side."""
     return [a for a in actor if a not in aimed_at and not _same_side(sent, a, aimed_at)]
+
+
+def _same_side_ids(sent: Sentence, entity_id: str, actor: list[str]) -> bool:
+    """A state and its own forces or offices are one side (Sudan and its army)."""
+    return _same_side(sent, entity_id, actor) or any(
+        sent.actors[a].state == entity_id or sent.actors[a].iso3 == entity_id for a in actor
+    )
 
 
 def _same_side(sent: Sentence, entity_id: str, actor: list[str]) -> bool:

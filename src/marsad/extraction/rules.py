@@ -10,6 +10,7 @@ from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
+from marsad.extraction.accidents import accidental
 from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence
@@ -81,6 +82,9 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
     drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
+    if accidental(sent):
+        # a gas cylinder or a remnant of war going off is no attack, its dead no toll of one
+        drafts = [d for d in drafts if d.type not in ("attack", "casualties")]
     drafts = _speech_of_events(sent, drafts)
     if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack

@@ -1,0 +1,46 @@
+"""Explosions and fires that are accidents, not attacks: a gas cylinder, a fuel tank, a
+remnant of war going off, a fire from an electrical fault. News reports them with the same
+words of explosion and death as a bombing; what tells them apart is the cause named in the
+sentence and the absence of anyone who attacked.
+
+Patterns are written on normalized text (alef, ta marbuta and yeh folded, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.slots import Sentence
+
+_ACCIDENT = re.compile(
+    r"(?<!\w)(?:"
+    # Arabic: gas and fuel, remnants of war, accident, fire, electrical fault
+    r"[وبل]?(?:ال)?(?:اسطوان|انبوب|قارور)[اه]?\w{0,3} (?:ال)?غاز|تسرب (?:ال)?غاز|انفجار (?:ال)?غاز"
+    r"|خزان (?:ال)?(?:غاز|وقود)|[بو]?مخلفات (?:ال)?(?:حرب|احتلال|قصف)|من مخلفات"
+    r"|(?:ذخير|ذخاير|قذيف|قنبل|لغم)\w{0,3} (?:قديم\w{0,2} )?غير منفجر\w{0,2}"
+    r"|بالخطا|عن طريق الخطا|بشكل عرضي|حادث (?:عرضي|سير|مروري)|[بو]?حريق|ماس كهربايي"
+    r"|صعق\w{0,2} كهربايي\w{0,2}|انهيار (?:مبني|منزل|عقار)"
+    # English
+    r"|gas (?:cylinder|canister|tank|leak|explosion|line|pipe)s?|cooking gas|fuel tank"
+    r"|unexploded|left ?over|remnants? of (?:the )?war|accidental(?:ly)?|by accident"
+    r"|a fire|(?:a|the) blaze|fire broke out|electrical fault|short circuit"
+    r"|(?:road|traffic|industrial) accident|car crash|building collapse|boiler"
+    r")(?!\w)"
+)
+# Words of a hostile act: with any of them the explosion is an attack whatever else it names.
+_HOSTILE = re.compile(
+    r"(?<!\w)(?:"
+    r"[وف]?(?:است?هدف\w{0,3}|هجوم\w{0,2}|هاجم\w{0,3}|غار[هات]\w{0,2}|قصف\w{0,3}|مسلح\w{0,3}"
+    r"|اطلاق (?:ال)?نار|انتحاري\w{0,2}|مفخخ\w{0,2}|ناسف\w{0,2}|اغتيال|اغتال\w{0,2}|زرع\w{0,2}"
+    r"|تفجير\w{0,2}|فجر\w{0,2}|عدوان|اعتداء\w{0,2})"
+    r"|attack\w*|target\w*|strikes?|struck|air ?strikes?|shell(?:ing|ed)|gunm[ae]n|militants?"
+    r"|suicide|car bomb\w*|ieds?|planted|assassinat\w*|bombing|detonated|rockets?|missiles?"
+    r"|drones?|raids?"
+    r")(?!\w)"
+)
+
+
+def accidental(sent: Sentence) -> bool:
+    """Whether the sentence reports an accident and no hostile act."""
+    text = sent.text[sent.start : sent.end]
+    return bool(_ACCIDENT.search(text)) and not _HOSTILE.search(text)

@@ -1,0 +1,35 @@
+"""Accidental explosions and fires are neither attacks nor tolls of one."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.extract import extract
+
+ACCIDENTS = [
+    ("قتل ثلاثة أشخاص في انفجار اسطوانة غاز داخل منزل في حي الشجاعية.", "ar"),
+    ("أصيب طفلان بانفجار جسم من مخلفات الحرب أثناء لعبهما في رفح.", "ar"),
+    ("انفجرت قذيفة قديمة غير منفجرة في مزرعة قرب خان يونس ما أدى إلى إصابة مزارع.", "ar"),
+    ("اندلع حريق في مستودع للوقود في بيروت أسفر عن مقتل شخصين.", "ar"),
+    ("Three people were killed when a gas cylinder exploded in a house in Gaza City.", "en"),
+    ("A child was wounded when unexploded ordnance left over from the war went off.", "en"),
+    ("An accidental explosion at an arms depot killed four soldiers.", "en"),
+]
+ATTACKS = [
+    ("قتل ثلاثة أشخاص في انفجار عبوة ناسفة استهدفت دورية للجيش.", "ar"),
+    ("أدت غارة إسرائيلية إلى حريق في مبنى ومقتل شخصين.", "ar"),
+    ("An Israeli airstrike set a fire that killed two people.", "en"),
+    ("A car bomb exploded near a gas station in Baghdad, killing five people.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), ACCIDENTS)
+def test_an_accident_is_no_assault(text: str, lang: str):
+    claims = extract(text, language=lang)["claims"]
+    assert not [c for c in claims if c["type"] in ("attack", "casualties")]
+
+
+@pytest.mark.parametrize(("text", "lang"), ATTACKS)
+def test_an_attack_near_accident_words_stays_an_attack(text: str, lang: str):
+    claims = extract(text, language=lang)["claims"]
+    assert [c for c in claims if c["type"] == "attack"]

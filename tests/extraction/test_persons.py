@@ -1,0 +1,92 @@
+"""Persons read from titles, given names and later surnames (persons.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.extraction.extract import extract
+
+
+def _persons(text: str, lang: str, published: date | None = None) -> dict[str, list[str]]:
+    out = extract(text, language=lang, published=published)
+    return {
+        e["id"]: [text[a:b] for a, b in e["mentions"]]
+        for e in out["entities"]
+        if e["kind"] == "person"
+    }
+
+
+def test_an_arabic_title_introduces_a_name_past_the_office_words():
+    found = _persons("قتل قائد فيلق القدس قاسم سليماني في ضربة جوية.", "ar")
+    assert "PERSON:قاسم سليماني" in found
+
+
+def test_compound_arabic_names_keep_their_parts():
+    found = _persons("قتل عبد الغني الككلي قائد الجهاز، واستشهدت الصحفية شيرين أبو عاقلة.", "ar")
+    assert "PERSON:عبد الغني الككلي" in found
+    assert "PERSON:شيرين أبو عاقلة" in found
+
+
+def test_a_verbal_noun_after_a_title_is_no_name():
+    found = _persons("رفض متحدث باسم البيت الأبيض تأكيد توجيه الدعوة.", "ar")
+    assert not [k for k in found if k.startswith("PERSON:")]
+
+
+def test_a_surname_later_names_the_same_person():
+    text = "أمر العميد سالم الورفلي قواته بالتقدم. وقال الورفلي إن قواته لن تتوقف."
+    found = _persons(text, "ar")
+    assert found["PERSON:سالم الورفلي"] == ["سالم الورفلي", "الورفلي"]
+
+
+def test_english_titles_and_surnames():
+    text = (
+        "Intelligence chief Wissam al-Hassan was assassinated in Beirut. "
+        "Hassan had led the investigation."
+    )
+    found = _persons(text, "en")
+    assert found["PERSON:Wissam al-Hassan"] == ["Wissam al-Hassan", "Hassan"]
+
+
+def test_a_lowercase_phrase_after_a_title_is_no_name():
+    found = _persons("The minister said the talks would resume.", "en")
+    assert not [k for k in found if k.startswith("PERSON:")]
+
+
+def test_a_former_title_before_a_name_is_the_name_and_the_victim():
+    text = "اغتيل رئيس الوزراء اللبناني الأسبق رفيق الحريري في انفجار سيارة مفخخة في بيروت."
+    out = extract(text, language="ar", published=date(2005, 2, 14))
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["HARIRI-R"]
+    assert "KARAMI" not in {e["id"] for e in out["entities"]}
+
+
+def test_the_person_killed_or_kidnapped_is_the_target():
+    out = extract("خطف مسلحون رئيس البلدية علي حسين من فندق في طرابلس.", language="ar")
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["PERSON:علي حسين"]
+    out = extract(
+        "Security analyst Hisham al-Hashimi was shot dead outside his home in Baghdad.",
+        language="en",
+    )
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["PERSON:Hisham al-Hashimi"]
+
+
+def test_libyan_and_gulf_titles_resolve_by_date():
+    text = "قال رئيس الوزراء الليبي إن الحكومة ستجري الانتخابات."
+    assert "SARRAJ" in _persons(text, "ar", date(2018, 5, 1))
+    assert "DBEIBAH" in _persons(text, "ar", date(2022, 5, 1))
+    assert not _persons(text, "ar", date(2015, 5, 1))  # rival governments: the office stays
+    assert "KHALIFA-ZAYED" in _persons("The UAE President met the envoy.", "en", date(2010, 1, 1))
+
+
+def test_a_town_aimed_at_abroad_names_its_state_as_target():
+    text = "أطلق الحوثيون طائرة مسيرة مفخخة باتجاه خميس مشيط."
+    out = extract(text, language="ar", published=date(2021, 1, 1))
+    attack = next(c for c in out["claims"] if c["type"] == "attack")
+    assert attack["recipient"] == ["SAU"]
+
+
+def test_capitalised_office_words_are_no_name():
+    found = _persons("The spokesman said the Chief Executive Officer would resign.", "en")
+    assert not [k for k in found if k.startswith("PERSON:")]
