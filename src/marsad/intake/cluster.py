@@ -21,7 +21,7 @@ class SchedulerUnreachable(Exception):
     """No Dask scheduler answers at the address given."""
 
 
-def connect(address: str, timeout: float = 10.0) -> Any:
+def connect(address: str, timeout: float = 5.0) -> Any:
     """A client of the scheduler at `address`, or SchedulerUnreachable before anything is
     sent (nor stored)."""
     try:
