@@ -83,9 +83,7 @@ def test_a_cluster_stores_what_a_local_run_stores(client, source, tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_scheduler_that_does_not_answer_is_refused_before_anything_is_stored(
-    source, tmp_path
-):
+def test_a_scheduler_that_does_not_answer_is_refused_before_anything_is_stored(source, tmp_path):
     folder = write_folder(tmp_path / "texts", TEXTS)
     args = ["ingest", str(folder), "--source", source, "--scheduler", "tcp://127.0.0.1:9"]
     result = CliRunner().invoke(app, args)

@@ -139,8 +139,10 @@ SHOWN = 50
 def _report(target: Path, rows: list[ingest_mod.Outcome]) -> None:
     """Failures in full, the rest counted: an archive of a million documents is not listed."""
     table = Table(title=f"ingest of {target}")
-    for column in ("document", "result", "detail"):
-        table.add_column(column)
+    # The whole name: a member's path and a line's number are how it is found again.
+    table.add_column("document", overflow="fold")
+    table.add_column("result")
+    table.add_column("detail")
     failed = [row for row in rows if row.result == "failed"]
     shown = failed if len(rows) > SHOWN else rows
     for row in shown:
