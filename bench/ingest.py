@@ -51,7 +51,9 @@ with transaction.atomic():
 def timed(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    print(f"{args[1]} {' '.join(args[-2:])}: {took:.2f} s", file=sys.stderr, flush=True)
+    return took
 
 
 def fresh(template: Path, var: Path) -> None:

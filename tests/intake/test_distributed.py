@@ -83,6 +83,17 @@ def test_a_cluster_stores_what_a_local_run_stores(client, source, tmp_path):
 
 
 @pytest.mark.django_db
+def test_the_command_sends_its_batches_to_the_scheduler(client, source, tmp_path):
+    folder = write_folder(tmp_path / "texts", TEXTS)
+    address = client.scheduler.address
+    args = ["ingest", str(folder), "--source", source, "--scheduler", address]
+    result = CliRunner().invoke(app, [*args, "--marking", "public", "--published", PUBLISHED])
+    assert result.exit_code == 0, result.output
+    assert "2 workers" in result.output
+    assert Document.objects.count() == len(set(TEXTS))
+
+
+@pytest.mark.django_db
 def test_a_scheduler_that_does_not_answer_is_refused_before_anything_is_stored(source, tmp_path):
     folder = write_folder(tmp_path / "texts", TEXTS)
     args = ["ingest", str(folder), "--source", source, "--scheduler", "tcp://127.0.0.1:9"]

@@ -110,7 +110,7 @@ def ingest(
     except InvalidInput as exc:
         fail(str(exc))
     finally:
-        if executor is not None:
+        if isinstance(executor, ProcessPoolExecutor):
             executor.shutdown(wait=False, cancel_futures=True)
         if client is not None:
             client.close()
