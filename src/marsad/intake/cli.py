@@ -4,16 +4,18 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from datetime import date
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress
+from rich.progress import MofNCompleteColumn, Progress, ProgressColumn
 from rich.table import Table
+from rich.text import Text
 
 from marsad.commandline import console, fail, setup_django
+from marsad.intake import archives
+from marsad.intake import ingest as ingest_mod
 
 
 def extract_command(
@@ -38,98 +40,117 @@ def extract_command(
     raise typer.Exit(report.exit_code)
 
 
-def _files(target: Path) -> list[Path]:
-    if target.is_dir():
-        return sorted(p for p in target.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
-    return [target]
+def _executor(scheduler: str, workers: int) -> tuple[Executor | None, Any]:
+    """Where the batches are extracted: a Dask cluster, a local process pool, or this process
+    (one worker). A scheduler that does not answer stops the command before anything is read."""
+    if scheduler:
+        from marsad.intake import cluster
 
-
-def _read_and_extract(args: tuple[str, str | None]) -> tuple[str, Any]:
-    """In a worker: read the file and run the pure extractor (or return the reason it fails).
-    The extractor reads the text as it will be stored (normalized): the evidence offsets it
-    returns are saved as they are, so they must refer to the stored text."""
-    setup_django()  # a no-op in a forked worker; needed where workers are spawned
-    from marsad.core.services.documents import normalize_text
-    from marsad.extraction.command import read_text
-    from marsad.extraction.extract import extract
-
-    path, published = args
-    try:
-        text = normalize_text(read_text(Path(path)))
-    except (OSError, ValueError) as exc:
-        return path, str(exc)
-    if not text:
-        return path, "empty file"
-    day = date.fromisoformat(published) if published else None
-    return path, (text, extract(text, published=day))
+        try:
+            client = cluster.connect(scheduler)
+        except cluster.SchedulerUnreachable as exc:
+            fail(str(exc))
+        console.print(f"Dask scheduler {scheduler}: {cluster.workers(client)} workers")
+        return cluster.executor(client), client
+    if workers > 1:
+        return ProcessPoolExecutor(max_workers=workers), None
+    return None, None
 
 
 def ingest(
-    target: Annotated[Path, typer.Argument(exists=True, help="A text file or a folder of them.")],
+    target: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            help="A text file, a folder, a .zip or .tar.gz archive, or a JSON Lines file.",
+        ),
+    ],
     source: Annotated[str, typer.Option(help="The source of the documents.")],
     marking: Annotated[str, typer.Option(help="Releasability of what is stored.")] = "internal",
     published: Annotated[str, typer.Option(help="The documents' date, YYYY-MM-DD.")] = "",
     workers: Annotated[int, typer.Option(min=1, help="Processes extracting in parallel.")] = 1,
+    scheduler: Annotated[
+        str, typer.Option(help="Extract on a Dask cluster: its scheduler, tcp://HOST:8786.")
+    ] = "",
+    batch: Annotated[int, typer.Option(min=1, help="Documents a batch.")] = ingest_mod.BATCH,
 ) -> None:
     """Store each text as a document with its proposed claims; a text stored already is
-    skipped; each file is reported as stored, skipped or failed (and why)."""
+    skipped (so an interrupted ingest run again goes on where it stopped); each document is
+    reported as stored, skipped or failed (and why)."""
     setup_django()
     from marsad.core.errors import InvalidInput
     from marsad.core.services.base import SystemUser
     from marsad.core.services.inputs import parse_date
-    from marsad.intake.services import submit
+    from marsad.intake.storing import BatchWriter
 
     # A bad option is refused before any work, like every other bad input of the commands.
     try:
         day = parse_date(published, "--published")
+        writer = BatchWriter(
+            by=SystemUser("system:ingest"), source=source, marking=marking, label=str(target)
+        )
     except InvalidInput as exc:
         fail(str(exc))
-    files = _files(target)
-    by = SystemUser("system:ingest")
-    rows = []
-    jobs = [(str(p), day.isoformat() if day else None) for p in files]
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-    results = pool.map(_read_and_extract, jobs) if pool else map(_read_and_extract, jobs)
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for path, outcome in results:
-            if isinstance(outcome, str):
-                rows.append((path, "failed", outcome))
-            else:
-                text, extraction = outcome
-                try:
-                    result = submit(
-                        by=by,
-                        text=text,
-                        source=source,
-                        title=Path(path).stem,
-                        published=day,
-                        marking=marking,
-                        extraction=extraction,
-                    )
-                except InvalidInput as exc:
-                    rows.append((path, "failed", str(exc)))
-                else:
-                    rows.append(
-                        (
-                            path,
-                            "stored" if result.created else "skipped",
-                            f"document {result.document.pk}, {len(result.claims)} claims"
-                            if result.created
-                            else f"same text as document {result.document.pk}",
-                        )
-                    )
-            progress.advance(task)
-    if pool:
-        pool.shutdown()
-    table = Table(title=f"ingest of {target}")
-    for column in ("file", "result", "detail"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
-    if any(result == "failed" for _p, result, _d in rows):
+    executor, client = _executor(scheduler, workers)
+    rows: list[ingest_mod.Outcome] = []
+    columns = (*Progress.get_default_columns(), MofNCompleteColumn(), _Rate())
+    try:
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=archives.count(target))
+            for outcome in ingest_mod.run(
+                archives.read(target),
+                writer,
+                executor,
+                published=day.isoformat() if day else None,
+                batch_size=batch,
+                in_flight=2 * (workers if not scheduler else cluster_slots(client)),
+                advance=lambda n: progress.advance(task, n),
+            ):
+                rows.append(outcome)
+    except InvalidInput as exc:
+        fail(str(exc))
+    finally:
+        if isinstance(executor, ProcessPoolExecutor):
+            executor.shutdown(wait=False, cancel_futures=True)
+        if client is not None:
+            client.close()
+    _report(target, rows)
+    if any(row.result == "failed" for row in rows):
         sys.exit(1)
+
+
+def cluster_slots(client: Any) -> int:
+    from marsad.intake import cluster
+
+    return max(1, cluster.workers(client))
+
+
+class _Rate(ProgressColumn):
+    """Documents a second."""
+
+    def render(self, task: Any) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} docs/s" if speed else "", style="progress.data.speed")
+
+
+SHOWN = 50
+
+
+def _report(target: Path, rows: list[ingest_mod.Outcome]) -> None:
+    """Failures in full, the rest counted: an archive of a million documents is not listed."""
+    table = Table(title=f"ingest of {target}")
+    # The whole name: a member's path and a line's number are how it is found again.
+    table.add_column("document", overflow="fold")
+    table.add_column("result")
+    table.add_column("detail")
+    failed = [row for row in rows if row.result == "failed"]
+    shown = failed if len(rows) > SHOWN else rows
+    for row in shown:
+        table.add_row(row.name, row.result, row.detail)
+    if shown:
+        console.print(table)
+    counts = {k: sum(1 for r in rows if r.result == k) for k in ("stored", "skipped", "failed")}
+    console.print(", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:

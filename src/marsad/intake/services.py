@@ -102,6 +102,27 @@ def regrade(*, by: Writer, claim: Claim) -> list[Claim]:
     return group
 
 
+@transaction.atomic
+def propose_one(
+    *,
+    by: Any,
+    document: Document,
+    entities: Mapping[str, Mapping[str, Any]],
+    data: Mapping[str, Any],
+) -> Claim:
+    """Record one extracted claim as proposed, with the actors and source it names created
+    from the dictionary if new; a claim refused (InvalidInput) leaves none of them behind."""
+    for field_name in ("actor", "recipient"):
+        for key in data[field_name]:
+            _entity_actor(by=by, entities=entities, key=key)
+    for key in (data["target"], data["where"].get("entity")):
+        if key:
+            _entity_actor(by=by, entities=entities, key=key)
+    source = _source(by=by, entities=entities, key=data["attribution"].get("source"))
+    data = {**data, "attribution": {**data["attribution"], "source": source or None}}
+    return record_claim(by=by, document=document, data=data)
+
+
 def propose(
     *, by: Any, document: Document, result: Mapping[str, Any] | None = None
 ) -> tuple[list[Claim], list[str], Mapping[str, Any]]:
@@ -114,25 +135,7 @@ def propose(
     recorded, skipped = [], []
     for proposed in result["claims"]:
         try:
-            with transaction.atomic():
-                for field_name in ("actor", "recipient"):
-                    for key in proposed[field_name]:
-                        _entity_actor(by=by, entities=entities, key=key)
-                for key in (proposed["target"], proposed["where"].get("entity")):
-                    if key:
-                        _entity_actor(by=by, entities=entities, key=key)
-                data = {
-                    **proposed,
-                    "attribution": {
-                        **proposed["attribution"],
-                        "source": _source(
-                            by=by, entities=entities, key=proposed["attribution"].get("source")
-                        )
-                        or None,
-                    },
-                }
-                claim = record_claim(by=by, document=document, data=data)
-                recorded.append(claim)
+            recorded.append(propose_one(by=by, document=document, entities=entities, data=proposed))
         except InvalidInput as error:
             skipped.append(f"{proposed['id']} ({proposed['type']}): {error}")
     for claim in recorded:

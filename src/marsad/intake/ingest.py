@@ -1,0 +1,203 @@
+"""The ingest pipeline: documents read from a folder or an archive (`archives`), extracted in
+batches by the workers of a `concurrent.futures.Executor` (a process pool on this machine, a Dask
+cluster's executor for a large archive) and stored by ONE writer, a batch in one transaction
+through the gate's batch form (`intake.storing`).
+
+Batches are stored in the order they were read whatever order the workers finish them in, so a
+run stores exactly what storing the documents one by one stores. A text already stored (found by
+the hash of its text) is skipped before it is sent to a worker: an interrupted ingest run again
+on the same input goes on where it stopped, and each batch is stored whole or not at all.
+
+This module imports no Django: `extract_batch` runs in worker processes and on Dask workers,
+which need the project installed but neither its settings nor its database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.intake.archives import Item
+
+BATCH = 200
+
+
+def normalize_text(text: str) -> str:
+    """The stored form of a text, as `core.services.documents.normalize_text` makes it (a test
+    keeps the two equal): offsets of the extraction refer to it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Job:
+    """A document on its way to a worker: its normalized text and what the extractor needs."""
+
+    name: str
+    text: str
+    sha256: str
+    meta: dict[str, Any]
+    published: str | None
+    language: str
+
+
+@dataclass
+class Extracted:
+    """What a worker made of a job: the language, the fingerprint and the extraction."""
+
+    language: str
+    signature: list[int]
+    bands: list[str]
+    extraction: dict[str, Any]
+
+
+def extract_one(job: Job) -> Extracted:
+    from marsad.extraction.duplicates import bands, signature
+    from marsad.extraction.extract import extract
+    from marsad.extraction.language import detect_language
+
+    language = job.language or detect_language(job.text)
+    day = date.fromisoformat(job.published) if job.published else None
+    values = signature(job.text)
+    return Extracted(
+        language=language,
+        signature=values,
+        bands=bands(values),
+        extraction=extract(job.text, language=language, published=day),
+    )
+
+
+def extract_batch(jobs: Sequence[Job]) -> list[Extracted | str]:
+    """Run in a worker: each job's extraction, or the reason it failed (one bad text does not
+    lose the batch)."""
+    results: list[Extracted | str] = []
+    for job in jobs:
+        try:
+            results.append(extract_one(job))
+        except (ValueError, KeyError, TypeError) as exc:
+            results.append(f"extraction failed: {exc}")
+    return results
+
+
+@dataclass
+class Outcome:
+    """One document's result, as the command reports it."""
+
+    name: str
+    result: str  # stored, skipped or failed
+    detail: str
+
+
+@dataclass
+class Batch:
+    jobs: list[Job] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)  # read failures and resumed skips
+    order: list[str] = field(default_factory=list)  # every item's name, as read
+
+
+class Writer:
+    """What the pipeline needs of the store (`intake.storing.BatchWriter` is the real one)."""
+
+    def stored(self, digests: Iterable[str]) -> set[str]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def store(
+        self, jobs: Sequence[Job], results: Sequence[Extracted | str]
+    ) -> list[Outcome]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def prepare(chunk: list[Item], writer: Writer, *, published: str | None, seen: set[str]) -> Batch:
+    """The jobs of a chunk: unreadable items fail, texts stored already (or met earlier in this
+    run) are skipped without being extracted again."""
+    batch = Batch()
+    candidates: list[Job] = []
+    for item in chunk:
+        batch.order.append(item.name)
+        if item.problem:
+            batch.outcomes.append(Outcome(item.name, "failed", item.problem))
+            continue
+        text = normalize_text(item.text)
+        if not text:
+            batch.outcomes.append(Outcome(item.name, "failed", "empty text"))
+            continue
+        meta = dict(item.meta)
+        candidates.append(
+            Job(
+                name=item.name,
+                text=text,
+                sha256=text_sha256(text),
+                meta=meta,
+                published=meta.get("published") or published,
+                language=str(meta.get("lang") or "").strip().lower(),
+            )
+        )
+    stored = writer.stored(job.sha256 for job in candidates)
+    for job in candidates:
+        if job.sha256 in stored:
+            batch.outcomes.append(Outcome(job.name, "skipped", "stored already"))
+        else:
+            # A text met twice in one run still goes to the writer, which reports the copy
+            # as the one-by-one path does; it is extracted once per occurrence.
+            batch.jobs.append(job)
+        seen.add(job.sha256)
+    return batch
+
+
+def run(
+    items: Iterable[Item],
+    writer: Writer,
+    executor: Executor | None,
+    *,
+    published: str | None = None,
+    batch_size: int = BATCH,
+    in_flight: int = 4,
+    advance: Callable[[int], None] = lambda n: None,
+) -> Iterator[Outcome]:
+    """Read, extract and store everything in `items`; yields each document's outcome in the
+    order read. With no executor the extraction runs in this process (the reference path)."""
+    pending: deque[tuple[Batch, Future[list[Extracted | str]] | list[Extracted | str]]] = deque()
+    seen: set[str] = set()
+
+    def finish() -> Iterator[Outcome]:
+        batch, work = pending.popleft()
+        results = work.result() if isinstance(work, Future) else work
+        by_name = {o.name: o for o in batch.outcomes}
+        for outcome in writer.store(batch.jobs, results):
+            by_name.setdefault(outcome.name, outcome)
+        for name in batch.order:
+            yield by_name[name]
+        advance(len(batch.order))
+
+    for chunk in _chunks(items, batch_size):
+        batch = prepare(chunk, writer, published=published, seen=seen)
+        if not batch.jobs:
+            work: Any = []
+        elif executor is None:
+            work = extract_batch(batch.jobs)
+        else:
+            work = executor.submit(extract_batch, batch.jobs)
+        pending.append((batch, work))
+        while len(pending) > in_flight:
+            yield from finish()
+    while pending:
+        yield from finish()

@@ -1,0 +1,196 @@
+"""The one writer of `marsad ingest`: a batch of extracted documents stored in one transaction
+through the gate's batch form (`gate.store_batch`: history rows, one audit entry per model and
+batch with a Merkle root over its rows). It stores what `services.submit` stores one document
+at a time: the documents, their fingerprints and band keys, the copies of one story found, the
+proposed claims with the actors and sources they name, and the grades of the claims of one
+event. A claim that names an actor or source not yet in the dictionary, or that the quick
+checks here do not pass, is stored by `services.propose_one` itself, so that its refusal or
+what it creates is exactly the one-by-one path's.
+
+Ingest writes as the system (`system:ingest`), which reads every record: a text stored already
+is the same document, whoever stored it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Claim, Document, Source
+from marsad.core.models.documents import Language
+from marsad.core.releasability import readable
+from marsad.core.services import gate, lookups
+from marsad.core.services.base import (
+    Writer,
+    clean_marking,
+    history_user,
+    lock_writes,
+    on_behalf,
+    problems_from,
+)
+from marsad.core.services.inputs import parse_date
+from marsad.extraction.duplicates import SAME_STORY, similarity
+from marsad.intake.ingest import Extracted, Job, Outcome
+from marsad.intake.ingest import Writer as PipelineWriter
+from marsad.intake.models import Band, Fingerprint, SameStory
+from marsad.intake.storing_claims import store_claims
+
+# Checked by the gate when a record is saved on its own; a batch holds the records they point to
+# already (read as the writer may read them), so their existence is not asked again per row.
+RELATIONS = {
+    Document: ["source", "created_by"],
+    Claim: ["document", "target", "where", "attribution_source", "reviewed_by"],
+}
+
+
+def _clean(record: Any) -> None:
+    try:
+        record.full_clean(exclude=RELATIONS[type(record)], validate_unique=False)
+    except ValidationError as error:
+        raise InvalidInput(problems_from(error, record)) from None
+
+
+class BatchWriter(PipelineWriter):
+    def __init__(self, *, by: Writer, source: str, marking: str, label: str) -> None:
+        self.by, self.marking, self.label = by, marking, label
+        self.default_source = lookups.source(by, source)
+        self._sources: dict[str, Source] = {self.default_source.key: self.default_source}
+
+    def stored(self, digests: Iterable[str]) -> set[str]:
+        wanted = list(digests)
+        return set(Document.objects.filter(sha256__in=wanted).values_list("sha256", flat=True))
+
+    def _source(self, key: Any) -> Source:
+        name = str(key or "").strip().upper()
+        if not name:
+            return self.default_source
+        if name not in self._sources:
+            self._sources[name] = lookups.source(self.by, name)
+        return self._sources[name]
+
+    def _document(self, job: Job, result: Extracted) -> Document:
+        meta = job.meta
+        language = result.language
+        if language not in Language.values:
+            raise InvalidInput.one(
+                "language", language, "must be one of " + ", ".join(Language.values)
+            )
+        document = Document(
+            title=str(meta.get("title") or "").strip() or job.text.splitlines()[0][:200],
+            text=job.text,
+            language=language,
+            url=str(meta.get("url") or "").strip(),
+            published=parse_date(job.published, "published"),
+            source=self._source(meta.get("source")),
+            sha256=job.sha256,
+            created_by=history_user(self.by),
+        )
+        document.marking, document.releasable_to = clean_marking(
+            meta.get("marking") or self.marking, ()
+        )
+        _clean(document)
+        return document
+
+    @transaction.atomic
+    def store(self, jobs: Sequence[Job], results: Sequence[Extracted | str]) -> list[Outcome]:
+        lock_writes()
+        outcomes: dict[str, Outcome] = {}
+        known = {
+            d.sha256: d.pk
+            for d in Document.objects.filter(sha256__in=[j.sha256 for j in jobs]).order_by("-id")
+        }
+        first: dict[str, Job] = {}
+        new: list[tuple[Job, Extracted, Document]] = []
+        copies: list[Job] = []
+        for job, result in zip(jobs, results, strict=True):
+            if isinstance(result, str):
+                outcomes[job.name] = Outcome(job.name, "failed", result)
+            elif job.sha256 in known:
+                outcomes[job.name] = Outcome(
+                    job.name, "skipped", f"same text as document {known[job.sha256]}"
+                )
+            elif job.sha256 in first:
+                copies.append(job)
+            else:
+                try:
+                    new.append((job, result, self._document(job, result)))
+                    first[job.sha256] = job
+                except InvalidInput as exc:
+                    outcomes[job.name] = Outcome(job.name, "failed", str(exc))
+        documents = [d for _j, _r, d in new]
+        gate.store_batch(
+            Document,
+            documents,
+            by=self.by,
+            ids=lambda d: d.sha256[:16],
+            detail={"ingest": self.label},
+            action="create",
+        )
+        by_sha = {d.sha256: d for d in documents}
+        for job in copies:
+            outcomes[job.name] = Outcome(
+                job.name, "skipped", f"same text as document {by_sha[job.sha256].pk}"
+            )
+        links = self._fingerprints(new)
+        counts = store_claims(self.by, [(r, d) for _j, r, d in new], links)
+        for job, _result, document in new:
+            outcomes[job.name] = Outcome(
+                job.name, "stored", f"document {document.pk}, {counts[document.pk]} claims"
+            )
+        return [outcomes[j.name] for j in jobs]
+
+    def _fingerprints(
+        self, new: list[tuple[Job, Extracted, Document]]
+    ) -> list[tuple[int, int, float]]:
+        """Store each document's fingerprint and band keys and link it to the earlier documents
+        (stored before, or earlier in the batch) that tell the same story."""
+        keys = {k for _j, r, _d in new for k in r.bands}
+        holders: dict[str, list[int]] = defaultdict(list)
+        for key, document_id in Band.objects.filter(key__in=keys).values_list("key", "document_id"):
+            holders[key].append(document_id)
+        wanted = {i for ids in holders.values() for i in ids}
+        signatures = dict(
+            Fingerprint.objects.filter(document_id__in=wanted).values_list(
+                "document_id", "signature"
+            )
+        )
+        prints, bands, found = [], [], []
+        for _job, result, document in new:
+            candidates = {i for k in set(result.bands) for i in holders.get(k, ())}
+            for other in sorted(candidates):
+                if other in signatures:
+                    score = similarity(result.signature, signatures[other])
+                    if score >= SAME_STORY:
+                        found.append((document.pk, other, score))
+            prints.append(Fingerprint(document=document, signature=result.signature))
+            bands += [Band(document=document, key=k) for k in dict.fromkeys(result.bands)]
+            signatures[document.pk] = result.signature
+            for key in set(result.bands):
+                holders[key].append(document.pk)
+        detail = {"ingest": self.label}
+        gate.store_batch(
+            Fingerprint, prints, by=self.by, ids=lambda f: f.document_id, detail=detail,
+            action="create",
+        )  # fmt: skip
+        gate.store_batch(
+            Band, bands, by=self.by, ids=lambda b: b.key, detail=detail, action="create"
+        )
+        originals = Document.objects.in_bulk({o for _d, o, _s in found})
+        by_writer: dict[Any, list[SameStory]] = defaultdict(list)
+        for document_id, original_id, score in found:
+            original = originals[original_id]
+            writer = self.by if readable(self.by, original) else on_behalf(self.by, "same story")
+            by_writer[writer].append(
+                SameStory(document_id=document_id, original=original, similarity=score)
+            )
+        for writer, rows in by_writer.items():
+            gate.store_batch(
+                SameStory, rows, by=writer, ids=lambda s: f"{s.document_id}>{s.original_id}",
+                detail=detail, action="create",
+            )  # fmt: skip
+        return found

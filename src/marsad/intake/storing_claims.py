@@ -1,0 +1,298 @@
+"""The proposed claims of a batch of new documents, stored at once (see `intake.storing`).
+
+Each claim is checked as `core.services.claims.record_claim` checks it, with the actors and
+sources it names read once for the whole batch. A claim that would create an actor or a source
+(its first mention), or that any check refuses, goes through `services.propose_one` instead, so
+that what it creates, or why it is refused, is exactly the one-by-one path's. The grades of the
+claims of one event are then worked out in memory (`intake.regrading`) in the one-by-one order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from marsad.core import events
+from marsad.core.errors import InvalidInput
+from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
+from marsad.core.releasability import readable
+from marsad.core.search import services as search
+from marsad.core.services import gate
+from marsad.core.services.base import Writer, clean_marking, on_behalf
+from marsad.core.services.claims import _credibility, _facts, _review
+from marsad.core.services.inputs import MOST_ITEMS
+from marsad.extraction.contract import Problem, check_claim
+from marsad.intake.ingest import Extracted
+from marsad.intake.models import SameStory
+from marsad.intake.regrading import Grader
+
+DAY = timedelta(days=1)
+
+
+class Quick(Exception):
+    """The quick path cannot store this claim; `propose_one` will."""
+
+
+class Refused(Exception):
+    """`record_claim` refuses this claim, whatever the dictionary holds."""
+
+
+def _named(data: Mapping[str, Any]) -> list[str]:
+    where = data.get("where") or {}
+    keys = [*(data.get("actor") or []), *(data.get("recipient") or [])]
+    return [str(k) for k in (*keys, data.get("target"), where.get("entity")) if k]
+
+
+def _pick(actors: dict[str, Actor], keys: Any) -> list[Actor]:
+    if keys is None:
+        return []
+    if isinstance(keys, str) or not isinstance(keys, list) or len(keys) > MOST_ITEMS:
+        raise Quick
+    wanted = [str(k).strip().upper() for k in keys]
+    if any(k not in actors for k in wanted):
+        raise Quick
+    return [actors[k] for k in dict.fromkeys(wanted)]
+
+
+def _one(actors: dict[str, Actor], key: Any) -> Actor | None:
+    return _pick(actors, [key])[0] if key else None
+
+
+def _build(
+    by: Writer,
+    document: Document,
+    entities: Mapping[str, Any],
+    proposed: Mapping[str, Any],
+    actors: dict[str, Actor],
+    sources: dict[str, Source],
+) -> tuple[Claim, list[Actor], list[Actor]]:
+    """The claim `propose_one` would store, not saved; Refused when `record_claim` is sure to
+    refuse it (whatever the dictionary holds), Quick when it would create or may refuse."""
+    given = proposed["attribution"].get("source")
+    # The source `services._source` would give: a known one, or one it creates from the
+    # extracted entities; else none.
+    kept = given if given and (given in sources or given in entities) else None
+    data: dict[str, Any] = {
+        "status": "reported",
+        "modality": "asserted",
+        **proposed,
+        "attribution": {**proposed["attribution"], "source": kept},
+    }
+    attribution = {"source_kind": "unknown", **data["attribution"]}
+    data["attribution"] = attribution
+    problems: list[Problem] = check_claim(data, text_length=len(document.text))
+    if problems:
+        raise Refused
+    if any(key not in actors for key in _named(proposed)):
+        raise Quick
+    if kept and kept not in sources:
+        raise Quick
+    named = _pick(actors, data.get("actor")), _pick(actors, data.get("recipient"))
+    where = data.get("where") or {}
+    target, place = _one(actors, data.get("target")), _one(actors, where.get("entity"))
+    source = sources.get(str(attribution.get("source") or "").strip().upper())
+    if attribution.get("source") and source is None:
+        raise Quick
+    reliability = str(data.get("reliability") or "").strip().upper() or (
+        source.reliability if source else document.source.reliability
+    )
+    credibility = _credibility(data.get("credibility"), problems)
+    review_state = data.get("review_state") or ReviewState.PROPOSED
+    if problems or reliability not in Reliability.values or review_state not in ReviewState.values:
+        raise Quick
+    claim = Claim(
+        document=document,
+        attribution_source=source,
+        attribution_kind=attribution["source_kind"],
+        attribution_cue=(attribution.get("cue") or "").strip(),
+        evidence=[
+            {
+                "start": s["start"],
+                "end": s["end"],
+                "rule": s.get("rule"),
+                "quote": document.text[s["start"] : s["end"]],
+            }
+            for s in data["evidence"]
+        ],
+        reliability=reliability,
+        credibility=credibility,
+    )
+    try:
+        _facts(claim, data, target, place)
+        _review(claim, review_state, by)
+        if "marking" in data:
+            claim.marking, claim.releasable_to = clean_marking(
+                data.get("marking"), data.get("releasable_to")
+            )
+        else:
+            claim.marking, claim.releasable_to = document.marking, document.releasable_to
+        gate.check_reach(claim, "actor", named[0])
+        gate.check_reach(claim, "recipient", named[1])
+        gate.check_names(by, claim)
+        claim.full_clean(
+            exclude=["document", "target", "where", "attribution_source", "reviewed_by"],
+            validate_unique=False,
+        )
+    except (InvalidInput, ValidationError) as exc:
+        raise Quick from exc
+    return claim, *named
+
+
+def _load(grader: Grader, claims: list[Claim], leave_out: set[int]) -> None:
+    """The stored claims that may fall in one event with a claim of the batch, and the links
+    between copies of their documents."""
+    if not claims:
+        return
+    dated = [c.when_date for c in claims if c.when_date]
+    published = [c.document.published for c in claims if not c.when_date and c.document.published]
+    near = Q(pk__in=[])
+    if dated:
+        near |= Q(when_date__range=(min(dated) - DAY, max(dated) + DAY))
+    if published:
+        near |= Q(
+            when_date__isnull=True,
+            document__published__range=(min(published) - DAY, max(published) + DAY),
+        )
+    stored = (
+        Claim.objects.filter(near, type__in={c.type for c in claims})
+        .exclude(pk__in=leave_out)
+        .exclude(review_state=ReviewState.REJECTED)
+        .select_related("document", "where")
+        .prefetch_related("actors")
+        .order_by("id")
+    )
+    documents = set()
+    for claim in stored:
+        grader.load(claim)
+        documents.add(claim.document_id)
+    rows = SameStory.objects.filter(document_id__in=documents).order_by("similarity", "id")
+    for document_id, original_id, score in rows.values_list(
+        "document_id", "original_id", "similarity"
+    ):
+        grader.add_link(document_id, original_id, score)
+
+
+def _m2m(claims: list[Claim], named: dict[int, tuple[list[Actor], list[Actor]]]) -> None:
+    """The claims' actors and recipients, and the same in their history rows (the one-by-one
+    path records them there when it sets them)."""
+    history = dict(
+        Claim.history.model.objects.filter(id__in=[c.pk for c in claims]).values_list(  # type: ignore[attr-defined]
+            "id", "history_id"
+        )
+    )
+    for index, relation in enumerate(("actors", "recipients")):
+        through = getattr(Claim, relation).through
+        kept = Claim.history.model._meta.get_field(f"historicalclaim_{relation}").related_model  # type: ignore[attr-defined]
+        rows = [
+            through(claim_id=claim.pk, actor_id=actor.pk)
+            for claim in claims
+            for actor in named[id(claim)][index]
+        ]
+        through.objects.bulk_create(rows, batch_size=500)
+        # A history row of a relation keeps the id of the row it copies.
+        kept.objects.bulk_create(
+            [
+                kept(id=row.pk, claim_id=row.claim_id, actor_id=row.actor_id,
+                     history_id=history[row.claim_id])
+                for row in rows
+            ],
+            batch_size=500,
+        )  # fmt: skip
+
+
+def store_claims(
+    by: Writer,
+    new: list[tuple[Extracted, Document]],
+    links: list[tuple[int, int, float]],
+) -> dict[int, int]:
+    """Store the proposed claims of the batch's new documents; returns how many each got."""
+    from marsad.intake.services import propose_one
+
+    wanted = {k for r, _d in new for c in r.extraction["claims"] for k in _named(c)}
+    given = {
+        c["attribution"].get("source")
+        for r, _d in new
+        for c in r.extraction["claims"]
+        if c["attribution"].get("source")
+    }
+    actors = {a.key: a for a in Actor.objects.visible_to(by).filter(key__in=wanted)}
+    sources = {s.key: s for s in Source.objects.visible_to(by).filter(key__in=given)}
+    counts: dict[int, int] = defaultdict(int)
+    order: list[tuple[Document, list[tuple[Claim, list[str]]]]] = []
+    quick: list[Claim] = []
+    named: dict[int, tuple[list[Actor], list[Actor]]] = {}
+    slow: set[int] = set()
+    for result, document in new:
+        entities = {e["id"]: e for e in result.extraction["entities"]}
+        mine: list[tuple[Claim, list[str]]] = []
+        for proposed in result.extraction["claims"]:
+            try:
+                claim, *pair = _build(by, document, entities, proposed, actors, sources)
+            except Refused:
+                continue
+            except Quick:
+                try:
+                    claim = propose_one(by=by, document=document, entities=entities, data=proposed)
+                except InvalidInput:
+                    continue
+                slow.add(claim.pk)
+                keys = _named(proposed)
+                actors.update({a.key: a for a in Actor.objects.visible_to(by).filter(key__in=keys)})
+                sources.update(
+                    {s.key: s for s in Source.objects.visible_to(by).filter(key__in=keys)}
+                )
+                mine.append((claim, [a.key for a in claim.actors.all()]))
+            else:
+                claim.pk = -1 - len(quick)  # a stand-in, unique until it is saved
+                quick.append(claim)
+                named[id(claim)] = (pair[0], pair[1])
+                mine.append((claim, [a.key for a in pair[0]]))
+            counts[document.pk] += 1
+        order.append((document, mine))
+    grader = Grader()
+    _load(grader, [c for _d, mine in order for c, _k in mine], slow)
+    for document_id, original_id, score in links:
+        grader.add_link(document_id, original_id, score)
+    for _document, mine in order:
+        for claim, keys in mine:
+            if claim.pk > 0:
+                grader.stored_grade[claim.pk] = claim.credibility
+            grader.add(claim, keys)
+        for claim, _keys in mine:
+            grader.regrade(claim)
+    for claim in quick:
+        claim.pk = None
+    gate.store_batch(
+        Claim,
+        quick,
+        by=by,
+        ids=lambda c: f"{c.document_id}:{c.type}",
+        detail={"proposed": True},
+        action="create",
+    )
+    _m2m(quick, named)
+    if quick:
+        # The gate announced the claims before their actors were set: their search entries,
+        # which name the actors, are written again now that they are.
+        search.on_write(events.Written(Claim, quick, "create", by))
+    _update_grades(by, grader)
+    return counts
+
+
+def _update_grades(by: Writer, grader: Grader) -> None:
+    changed: dict[Any, list[Claim]] = defaultdict(list)
+    for bucket in grader._buckets.values():
+        for claim in bucket:
+            before = grader.stored_grade.get(claim.pk) if claim.pk else None
+            if before is not None and before != claim.credibility:
+                writer = by if readable(by, claim) else on_behalf(by, "grading")
+                changed[writer].append(claim)
+    for writer, claims in changed.items():
+        gate.update_batch(
+            Claim, claims, ["credibility"], by=writer, ids=lambda c: c.pk, detail={"graded": True}
+        )
