@@ -198,16 +198,20 @@ def record_bulk(
     ids: list[Any],
     detail: dict[str, Any],
     rows: list[models.Model] | None = None,
+    leaves: list[bytes] | None = None,
 ) -> AuditEntry:
     """Append one entry for many records written at once (an import batch): the ids of the
     records, what they came from and, given the rows as stored, their primary keys and the root
     of a Merkle tree over them, so that any one row can later be proven part of the batch as it
-    was written (`core.audit_batches`). One entry per batch keeps a million-row import auditable
-    without a million entries; each record's own state is in its history table."""
+    was written (`core.audit_batches`); `leaves`, when given, are the rows' leaves computed
+    already (`core.bulk_insert.leaves`, the same bytes a column at a time). One entry per
+    batch keeps a million-row import auditable without a million entries; each record's own
+    state is in its history table."""
     label = f"{ids[0]}..{ids[-1]} ({len(ids)})" if ids else "(none)"
     after: dict[str, Any] = {**detail, "ids": ids}
     if rows:
-        leaves = [merkle.leaf(row_bytes(row, model)) for row in rows]
+        if leaves is None:
+            leaves = [merkle.leaf(row_bytes(row, model)) for row in rows]
         after.update(pks=[row.pk for row in rows], merkle_root=merkle.root(leaves).hex())
     return _append(
         user=user,

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
-from marsad.core import events
+from marsad.core import bulk_insert, events
 from marsad.core.models import Actor, SearchEntry, SearchEntryActor
 from marsad.core.search import registry
 from marsad.core.search.text import index_text
@@ -31,11 +31,13 @@ def _named(entries: Sequence[registry.Entry]) -> tuple[dict[int, list[str]], dic
     pcodes = {entry.governorate for entry in entries if entry.governorate}
     by_id: dict[int, list[str]] = {}
     by_pcode: dict[str, list[str]] = {}
+    # The names only: an actor's outline is kilobytes of JSON that nothing here reads.
+    actors = Actor.objects.only("pk", "pcode", "name_ar", "name_en", "aliases_ar", "aliases_en")
     if ids:
-        for actor in Actor.objects.filter(pk__in=ids):
+        for actor in actors.filter(pk__in=ids):
             by_id[actor.pk] = _names(actor)
     if pcodes:
-        for actor in Actor.objects.filter(pcode__in=pcodes):
+        for actor in actors.filter(pcode__in=pcodes):
             by_pcode.setdefault(actor.pcode, []).extend(_names(actor))
     return by_id, by_pcode
 
@@ -95,14 +97,14 @@ def index(kind: registry.Kind, records: Sequence[Any]) -> int:
     """(Re)write the entries of `records` (loaded with what their entries need)."""
     rows = _rows(kind, records)
     unindex(kind, [row.record_id for row, _ids in rows])
-    # bulk_create sets each row's id (RETURNING, on SQLite as on PostgreSQL).
-    created = SearchEntry.objects.bulk_create([row for row, _ids in rows], batch_size=CHUNK)
+    # Written a column at a time, which sets each row's id for its links.
+    created = bulk_insert.insert(SearchEntry, [row for row, _ids in rows])
     links = [
         SearchEntryActor(entry_id=row.pk, actor_id=actor_id)
         for row, actor_ids in rows
         for actor_id in actor_ids
     ]
-    SearchEntryActor.objects.bulk_create(links, batch_size=CHUNK)
+    bulk_insert.insert(SearchEntryActor, links)
     return len(created)
 
 
@@ -115,6 +117,10 @@ def on_write(written: events.Written) -> None:
         return
     if written.action == "delete":
         unindex(kind, [kind.record_id(record) for record in written.records])
+    elif written.action == "import" and not (kind.select or kind.prefetch):
+        # An import's new records are as stored already (the gate set their ids): reading
+        # them back would only cost a query and a model instance per row.
+        index(kind, written.records)
     else:
         index(kind, _loaded(kind, [record.pk for record in written.records]))
 

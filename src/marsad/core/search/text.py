@@ -43,6 +43,8 @@ _SUFFIXES = ("هما", "كما", "ها", "هم", "كم", "نا", "ان", "ات",
 # The first word of names written as one word or two.
 _HEADS_AR = frozenset({"خان", "بيت", "دير", "بني", "ابو", "ام", "عبد", "عين", "تل", "راس", "كفر"})
 _HEADS_EN = frozenset({"khan", "beit", "deir", "bani", "beni", "abu", "umm", "abd", "ras"})
+# Words that may begin a two-word name, as written or after a proclitic (`_bare`).
+_HEADS = _HEADS_AR | _HEADS_EN
 
 # Words readers type as operators out of habit: dropped from queries (never passed on).
 _OPERATORS = frozenset({"and", "or", "not", "near"})
@@ -94,6 +96,10 @@ def _is_arabic(word: str) -> bool:
 
 
 def _latin(word: str) -> str:
+    # Every rule of the English stemmer ends in a letter, so a word ending in a digit (an
+    # event's id, a year) comes back as it is: asking it would only cost time, once per id.
+    if word[-1].isdigit():
+        return word
     return str(_english.stemWord(word))
 
 
@@ -108,16 +114,23 @@ def _word_terms(word: str) -> tuple[str, ...]:
     return tuple(sorted(terms))
 
 
-def _joined(word: str, following: str) -> Iterator[str]:
+def _joined(word: str, following: str) -> tuple[str, ...]:
     """A name's two words as the one word some write it as (خان يونس, خانيونس)."""
-    if not following or _is_arabic(word) != _is_arabic(following):
-        return
+    # Most words are no head, however read: three set lookups settle it before any analysis.
+    if not following or not (word in _HEADS or word[1:] in _HEADS or word[2:] in _HEADS):
+        return ()
+    return _joined_terms(word, following)
+
+
+@lru_cache(maxsize=20_000)
+def _joined_terms(word: str, following: str) -> tuple[str, ...]:
+    if _is_arabic(word) != _is_arabic(following):
+        return ()
     if _is_arabic(word):
-        for candidate in _bare(word):
-            if candidate in _HEADS_AR:
-                yield _stem(candidate + following)
-    elif word in _HEADS_EN:
-        yield _latin(word + following)
+        return tuple(
+            _stem(candidate + following) for candidate in _bare(word) if candidate in _HEADS_AR
+        )
+    return (_latin(word + following),) if word in _HEADS_EN else ()
 
 
 def index_terms(text: str) -> Iterator[str]:
@@ -135,9 +148,25 @@ def _split_compound(word: str, heads: Iterable[str]) -> list[str]:
     return []
 
 
+# Parts shorter than this (titles, names, places) repeat across records: their terms are kept.
+_SHORT_PART = 300
+
+
+@lru_cache(maxsize=50_000)
+def _short_terms(part: str) -> str:
+    return " ".join(index_terms(part))
+
+
 def index_text(*parts: str) -> str:
     """What the engines index for a record: its terms separated by spaces."""
-    return " ".join(term for part in parts if part for term in index_terms(part))
+    found = []
+    for part in parts:
+        if not part:
+            continue
+        terms = _short_terms(part) if len(part) < _SHORT_PART else " ".join(index_terms(part))
+        if terms:
+            found.append(terms)
+    return " ".join(found)
 
 
 def query_terms(query: str) -> list[list[str]]:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from marsad.core import audit, events
+from marsad.core import audit, bulk_insert, events
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import Claim, Conflict
 from marsad.core.releasability import (
@@ -255,12 +255,17 @@ def store_batch(
     action: str = "import",
 ) -> list[Record]:
     """Insert new records of one model at once: checked as a batch, inserted with their history
-    rows, and one audit entry listing them (`ids` names each)."""
+    rows (column by column, `core.bulk_insert`), and one audit entry listing them (`ids` names
+    each) with the Merkle root over their rows."""
     _in_transaction()
     if not records:
         return []
     _check_batch(by, records)
-    if hasattr(model, "history"):
+    leaves = None
+    if bulk_insert.supports(model, records):
+        created = bulk_insert.insert(model, records, history_user=history_user(by))
+        leaves = bulk_insert.leaves(model, created)
+    elif hasattr(model, "history"):
         created = bulk_create_with_history(
             list(records), model, batch_size=500, default_user=history_user(by)
         )
@@ -273,6 +278,7 @@ def store_batch(
         ids=[ids(r) for r in records],
         detail=dict(detail),
         rows=created,
+        leaves=leaves,
     )
     events.announce(events.Written(model, created, action, by))
     return created

@@ -1,0 +1,298 @@
+"""Benchmark of the imports' bulk writes: each import, end to end (reading the file, checking
+the batch, the records and their history rows, the audit entry with its Merkle root, and what
+the gate's listeners keep: search entries, daily counts), against a baseline in the same run:
+the same parsed rows, with the same stored values, written with no framework into a bare table
+with the same columns and unique key. On SQLite the baseline is one `executemany` and a commit
+(a separate file, same pragmas); on PostgreSQL (`--database-url`) one `COPY … FROM STDIN` into a
+temporary table on the same server.
+
+  acled   N synthetic incidents in ACLED's shape (bench/incidents.py's generator, seed 2026),
+          imported in two steps (N/10, then the rest)
+  unrwa   the real UNRWA list of ../shared/data/aid (37,373 trucks), when present
+  cogat   the real COGAT list of ../shared/data/aid, when present
+
+It prints one JSON line and a table on stderr. Timings vary; they are never pass/fail tests.
+Usage: bench/bulk.py [--n N | --quick] [--database-url postgres://...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import incidents as acled_bench  # noqa: E402  (bench/incidents.py: generator and reader)
+
+ROOT = Path(__file__).resolve().parents[1]
+AID = ROOT.parent / "shared" / "data" / "aid"
+UNRWA = AID / "unrwa_commodities_received_20241111.csv"
+COGAT = AID / "cogat_aid_consignments_24sep2024.csv"
+BENCH_DB = "marsad_bench_bulk"
+
+AID_COLUMNS = (
+    "key VARCHAR(80) NOT NULL UNIQUE, day DATE NOT NULL, crossing VARCHAR(40) NOT NULL,"
+    " category VARCHAR(20), category_raw VARCHAR(100), description VARCHAR(300),"
+    " donor VARCHAR(200), donation_type VARCHAR(100), trucks INTEGER, quantity REAL,"
+    " unit VARCHAR(10), unit_raw VARCHAR(40), tons REAL, status VARCHAR(12),"
+    " destination VARCHAR(200), reported_by VARCHAR(100), imported_from VARCHAR(20),"
+    " line INTEGER, marking VARCHAR(10)"
+)
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def clocked(fn, *args, **kwargs):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+class Bare:
+    """The floor: rows into a bare table with the same columns and unique key, nothing else."""
+
+    def __init__(self, tmp: str, url: str | None, name: str, columns: str):
+        self.url, self.name = url, name
+        self.names = ", ".join(c.split()[0] for c in columns.split(",") if c.strip())
+        if url is None:
+            self.conn: Any = sqlite3.connect(os.path.join(tmp, f"bare-{name}.sqlite3"))
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute(f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, {columns})")
+        else:
+            import psycopg
+
+            self.conn = psycopg.connect(url)
+            self.conn.execute(f"CREATE TEMP TABLE {name} (id BIGSERIAL PRIMARY KEY, {columns})")
+            self.conn.commit()
+
+    def insert(self, rows: list[tuple]) -> tuple[float, float]:
+        def write() -> None:
+            if self.url is None:
+                marks = ", ".join("?" * len(rows[0]))
+                sql = f"INSERT INTO {self.name} ({self.names}) VALUES ({marks})"
+                self.conn.cursor().executemany(sql, rows)
+            else:
+                with self.conn.cursor().copy(f"COPY {self.name} ({self.names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            self.conn.commit()
+
+        wall, cpu, _ = clocked(write)
+        return wall, cpu
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _figures(rows: int, seconds: float, cpu: float, bare: tuple[float, float], reader: float):
+    return {
+        "rows": rows,
+        "seconds": seconds,
+        "per_second": rows / seconds,
+        "cpu_seconds": cpu,
+        "bare_seconds": bare[0],
+        "bare_per_second": rows / bare[0],
+        "ratio": seconds / bare[0],
+        "ratio_cpu": cpu / bare[1] if bare[1] else None,
+        "reader_seconds": reader,
+        "reader_per_second": rows / reader,
+    }
+
+
+def bench_acled(n: int, tmp: str, url: str | None) -> dict[str, Any]:
+    from marsad.ceasefire.imports import import_acled
+    from marsad.core.services.base import SystemUser
+
+    first, rest = Path(tmp) / "first.csv", Path(tmp) / "rest.csv"
+    say(f"writing {n:,} synthetic ACLED rows")
+    acled_bench.generate(n, n // 10, acled_bench.SEED, first, rest)
+    bare = Bare(tmp, url, "bare_acled", acled_bench.BareTable.COLUMNS)
+    steps = {}
+    for name, path in (("first", first), ("rest", rest)):
+        reader, _cpu, rows = acled_bench.read_rows(path)
+        floor = bare.insert(rows)
+        say(f"importing {len(rows):,} rows ({name})")
+        wall, cpu, report = clocked(
+            import_acled, by=SystemUser("bench"), path=path, marking="public"
+        )
+        if report.created != len(rows) or report.rejected:
+            raise SystemExit(f"the import did not take every row: {report.as_dict()}")
+        steps[name] = _figures(len(rows), wall, cpu, floor, reader)
+    bare.close()
+    total = {
+        key: steps["first"][key] + steps["rest"][key]
+        for key in ("rows", "seconds", "cpu_seconds", "bare_seconds", "reader_seconds")
+    }
+    steps["all"] = {
+        **total,
+        "per_second": total["rows"] / total["seconds"],
+        "bare_per_second": total["rows"] / total["bare_seconds"],
+        "ratio": total["seconds"] / total["bare_seconds"],
+        "reader_per_second": total["rows"] / total["reader_seconds"],
+    }
+    return steps
+
+
+def _aid_rows(items: list[Any], kind: str) -> list[tuple]:
+    from marsad.access.vocabulary import category_of, unit_of
+
+    if kind == "unrwa":
+        return [
+            (
+                t.key,
+                t.received.isoformat(),
+                t.crossing_id,
+                category_of(t.cargo_category),
+                t.cargo_category,
+                t.cargo_description,
+                t.donor,
+                t.donation_type,
+                1,
+                t.quantity,
+                unit_of(t.units),
+                t.units,
+                t.quantity if unit_of(t.units) == "tons" else None,
+                "entered",
+                t.destination,
+                t.data_source,
+                "unrwa",
+                t.line,
+                "public",
+            )
+            for t in items
+        ]
+    return [
+        (
+            c.key,
+            c.day.isoformat(),
+            c.crossing_id,
+            category_of(c.classification),
+            c.classification,
+            "",
+            c.donor,
+            "",
+            None,
+            c.tons,
+            "tons" if c.tons is not None else "",
+            "tons" if c.tons is not None else "-",
+            c.tons,
+            "entered",
+            "",
+            "COGAT",
+            "cogat",
+            c.line,
+            "public",
+        )
+        for c in items
+    ]
+
+
+def bench_aid(kind: str, tmp: str, url: str | None) -> dict[str, Any]:
+    from marsad.access.imports import import_cogat, import_unrwa
+    from marsad.core.services.base import SystemUser
+    from marsad.datasets.aid import read_cogat, read_unrwa
+
+    path, read, importer = {
+        "unrwa": (UNRWA, read_unrwa, import_unrwa),
+        "cogat": (COGAT, read_cogat, import_cogat),
+    }[kind]
+    if not path.exists():
+        return {"skipped": f"{path} is absent"}
+    reader, _cpu, loaded = clocked(read, path)
+    rows = _aid_rows(loaded.records, kind)
+    bare = Bare(tmp, url, f"bare_{kind}", AID_COLUMNS)
+    floor = bare.insert(rows)
+    bare.close()
+    say(f"importing {len(rows):,} rows of {path.name}")
+    by = SystemUser("bench")
+    wall, cpu, report = clocked(importer, by=by, path=path)
+    if report.created != len(rows):
+        raise SystemExit(f"the {kind} import did not take every row: {report.as_dict()}")
+    again, _cpu, second = clocked(importer, by=by, path=path)
+    if second.created:
+        raise SystemExit(f"the second {kind} import was not idempotent: {second.as_dict()}")
+    return {**_figures(len(rows), wall, cpu, floor, reader), "rerun_seconds": again}
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"bench bulk on {result['database']} (N={result['n']:,})"]
+
+    def line(name: str, f: dict[str, Any]) -> None:
+        if "skipped" in f:
+            lines.append(f"  {name:<12} skipped ({f['skipped']})")
+            return
+        lines.append(
+            f"  {name:<12} {f['per_second']:9.0f} rows/s ({f['seconds']:.1f} s)"
+            f"  bare {f['bare_per_second']:9.0f} rows/s  ratio {f['ratio']:.1f}"
+            f"  reader {f['reader_per_second']:7.0f} rows/s"
+        )
+
+    for step, figures in result["acled"].items():
+        line(f"acled {step}", figures)
+    line("unrwa", result["unrwa"])
+    line("cogat", result["cogat"])
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="What the imports' bulk writes cost.")
+    parser.add_argument("--n", type=int, default=100_000, help="ACLED rows (default 100,000)")
+    parser.add_argument("--quick", action="store_true", help="N=20,000")
+    parser.add_argument("--database-url", help=f"a PostgreSQL server (database {BENCH_DB})")
+    args = parser.parse_args()
+    n = 20_000 if args.quick else args.n
+    tmp = tempfile.mkdtemp(prefix="marsad-bench-bulk-")
+    os.environ["MARSAD_VAR_DIR"] = tmp
+    bare_url = None
+    if args.database_url:
+        parts = urlsplit(args.database_url)
+        admin = args.database_url
+        bare_url = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+        acled_bench.pg_admin(admin, f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        acled_bench.pg_admin(admin, f"CREATE DATABASE {BENCH_DB}")
+        os.environ["DATABASE_URL"] = bare_url
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marsad.settings")
+    import django
+    from django.core.management import call_command
+
+    try:
+        django.setup()
+        call_command("migrate", verbosity=0)
+        acled_bench.load_world()
+        result = {
+            "bench": "bulk",
+            "database": "postgresql" if args.database_url else "sqlite",
+            "n": n,
+            "load_average": os.getloadavg(),
+            "acled": bench_acled(n, tmp, bare_url),
+            "unrwa": bench_aid("unrwa", tmp, bare_url),
+            "cogat": bench_aid("cogat", tmp, bare_url),
+        }
+    finally:
+        if args.database_url:
+            from django.db import connections
+
+            connections.close_all()
+            acled_bench.pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        shutil.rmtree(tmp, ignore_errors=True)
+    rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))
+    print(json.dumps(rounded, ensure_ascii=False))
+    print(table(result), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

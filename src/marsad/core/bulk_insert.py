@@ -1,0 +1,260 @@
+"""Inserting a batch of new records, and their history rows, without the ORM's per-row work.
+
+Django's `bulk_create` prepares every value of every row one by one and, on SQLite, splits a
+batch into statements of at most 999 parameters; an import spent most of its time there. Here
+each column is prepared once for the whole batch (plain strings, numbers and None as they are,
+anything else through its field's `get_db_prep_save`), and the rows go out in one
+`executemany` on SQLite or one `COPY … FROM STDIN` on PostgreSQL, for the table and again for
+its history table. The history rows are the ones django-simple-history's
+`bulk_create_with_history` writes (type '+', the writer, the record's change reason if it has
+one), with one moment for the whole batch.
+
+Primary keys: on SQLite the connection holds the write lock for the whole transaction (BEGIN
+IMMEDIATE, `marsad.dbconfig`), so the rows of one `executemany` take consecutive ids ending at
+`last_insert_rowid()`; on PostgreSQL the ids are drawn from the table's sequence first and
+written with the rows. Only the gate calls this (`gate.store_batch`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, models
+from django.utils import timezone
+
+from marsad.core import merkle
+from marsad.core.audit import NEVER_AUDITED, _as_stored
+
+# The columns simple_history adds to a tracked model's own (its id is history_id).
+HISTORY_COLUMNS = ("history_id", "history_date", "history_change_reason", "history_type")
+
+# Fields whose preparation leaves a value of these exact types as it is, on both engines (a
+# subclass may prepare its values its own way, so only these classes themselves count).
+_TEXT = (models.CharField, models.TextField, models.SlugField, models.EmailField, models.URLField)
+_INTEGER = (
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+)
+
+
+def _plain_types(field: models.Field) -> tuple[type, ...]:
+    """The Python types a field stores as they are: strings in text columns, ints in integer
+    ones, floats in float ones (a foreign key as its target's)."""
+    target = field.target_field if field.is_relation else field  # type: ignore[attr-defined]
+    kind = type(target)
+    if kind in _TEXT:
+        return (str,)
+    if kind in _INTEGER:
+        return (int,)
+    if kind is models.FloatField:
+        return (float,)
+    return ()
+
+
+def _auto_now(field: models.Field) -> bool:
+    return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+
+
+def _values(field: models.Field, records: Sequence[models.Model]) -> list[Any]:
+    """The column of `field` as the database takes it, for every record."""
+    if _auto_now(field):
+        raw = [field.pre_save(record, True) for record in records]  # type: ignore[arg-type]
+    else:
+        name = field.attname
+        raw = [record.__dict__.get(name) for record in records]
+        if any(name not in record.__dict__ for record in records):
+            raw = [getattr(record, name) for record in records]
+    plain = _plain_types(field)
+    prepare = field.get_db_prep_save
+    if plain == (float,):
+        # An int in a float column is stored (and read back) as a float.
+        return [v if v is None or type(v) is float else prepare(v, connection) for v in raw]
+    if plain:
+        return [v if v is None or type(v) in plain else prepare(v, connection) for v in raw]
+    memo: dict[Any, Any] = {}
+    out = []
+    for v in raw:
+        if v is None:
+            out.append(None)
+        elif type(v) is date:
+            # Dates repeat across a batch: each distinct one is prepared once.
+            if v not in memo:
+                memo[v] = prepare(v, connection)
+            out.append(memo[v])
+        else:
+            out.append(prepare(v, connection))
+    return out
+
+
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(connection.ops.quote_name(n) for n in names)
+
+
+def _write(table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Rows into `table`: COPY on PostgreSQL, one executemany elsewhere."""
+    quoted = connection.ops.quote_name(table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            raw = cursor.cursor
+            with raw.copy(f"COPY {quoted} ({_quoted(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {quoted} ({_quoted(columns)}) VALUES ({marks})", rows)
+
+
+def _reserve_ids(model: type[models.Model], n: int) -> list[int]:
+    """n fresh ids from the table's sequence (PostgreSQL): drawn, so no other writer gets them."""
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [connection.ops.quote_name(table), column, n],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _inserted_ids(model: type[models.Model], n: int) -> list[int]:
+    """The ids SQLite gave the n rows just inserted (see the module's docstring), checked."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_insert_rowid()")
+        last = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT count(*) FROM {table} WHERE {pk} BETWEEN %s AND %s", [last - n + 1, last]
+        )
+        if cursor.fetchone()[0] != n:
+            raise RuntimeError(f"the {n} rows inserted into {table} do not hold consecutive ids")
+    return list(range(last - n + 1, last + 1))
+
+
+def supports(model: type[models.Model], records: Sequence[models.Model]) -> bool:
+    """Whether `insert` can write these records: new ones (no primary key yet) of a model whose
+    key the database generates, with no history columns beyond simple_history's own."""
+    pk = model._meta.pk
+    if not isinstance(pk, models.AutoField | models.BigAutoField | models.SmallAutoField):
+        return False
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return False
+    if any(record.pk is not None for record in records):
+        return False
+    history = getattr(model, "history", None)
+    if history is not None:
+        tracked = {f.attname for f in history.model.tracked_fields}
+        extra = {f.attname for f in history.model._meta.concrete_fields} - tracked
+        if extra != {*HISTORY_COLUMNS, "history_user_id"}:
+            return False
+    return True
+
+
+def insert(
+    model: type[models.Model], records: Sequence[models.Model], *, history_user: Any = None
+) -> list[models.Model]:
+    """Insert new `records` of `model` (and their history rows, if it keeps history) inside the
+    caller's transaction; sets their primary keys and returns them."""
+    if not records:
+        return []
+    meta = model._meta
+    fields = [f for f in meta.concrete_fields if f is not meta.pk]
+    columns = {f.attname: _values(f, records) for f in fields}
+    n = len(records)
+    pk = meta.pk
+    if connection.vendor == "postgresql":
+        ids = _reserve_ids(model, n)
+        names = [pk.column, *(f.column for f in fields)]
+        _write(meta.db_table, names, list(zip(ids, *columns.values(), strict=True)))
+    else:
+        names = [f.column for f in fields]
+        _write(meta.db_table, names, list(zip(*columns.values(), strict=True)))
+        ids = _inserted_ids(model, n)
+    for record, pk_value in zip(records, ids, strict=True):
+        setattr(record, pk.attname, pk_value)
+        record._state.adding = False
+        record._state.db = connection.alias
+    columns[pk.attname] = ids
+    history = getattr(model, "history", None)
+    if history is not None and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        _history(history.model, records, columns, history_user)
+    return list(records)
+
+
+def _history(
+    historical: type[models.Model],
+    records: Sequence[models.Model],
+    columns: dict[str, list[Any]],
+    default_user: Any,
+) -> None:
+    """The '+' history row of each record, as simple_history's bulk_history_create makes it."""
+    now = timezone.now()
+    moments = [getattr(r, "_history_date", None) or now for r in records]
+    users = [getattr(r, "_history_user", default_user) for r in records]
+    reasons = [getattr(r, "_change_reason", None) or None for r in records]
+    date_field = historical._meta.get_field("history_date")
+    user_ids = [getattr(u, "pk", u) for u in users]
+    tracked = [f for f in historical.tracked_fields]  # type: ignore[attr-defined]
+    names = [f.column for f in tracked]
+    data = [columns[f.attname] for f in tracked]
+    names += ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    stamp = {m: date_field.get_db_prep_save(m, connection) for m in set(moments)}
+    data += [[stamp[m] for m in moments], reasons, ["+"] * len(records), user_ids]
+    _write(historical._meta.db_table, names, list(zip(*data, strict=True)))
+
+
+# --- the rows' Merkle leaves, column by column ---------------------------------------------------
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json_column(field: models.Field, values: list[Any]) -> list[str]:
+    """Each value of a column as `audit.row_bytes` writes it in canonical JSON."""
+    from marsad.core.audit import canonical_json
+
+    plain = _plain_types(field)
+    is_date = isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
+    out = []
+    for v in values:
+        kind = type(v)
+        if v is None:
+            out.append("null")
+        elif kind is str and str in plain:
+            out.append(_encode_str(v))
+        elif kind is int and int in plain:
+            out.append(int.__repr__(v))
+        elif kind is float and float in plain and v == v and v not in _INF:
+            out.append(float.__repr__(v))
+        elif kind is date and is_date:
+            out.append('"' + v.isoformat() + '"')
+        else:
+            out.append(canonical_json(_as_stored(field, v)))
+    return out
+
+
+_INF = (float("inf"), float("-inf"))
+
+
+def leaves(model: type[models.Model], records: Sequence[models.Model]) -> list[bytes]:
+    """The Merkle leaf of each record, equal to `merkle.leaf(audit.row_bytes(record, model))`,
+    computed a column at a time."""
+    fields = sorted(
+        (f for f in model._meta.concrete_fields if f.name not in NEVER_AUDITED),
+        key=lambda f: f.attname,
+    )
+    template = "{" + ",".join(_encode_str(f.attname) + ":%s" for f in fields) + "}"
+    columns = []
+    for f in fields:
+        columns.append(_json_column(f, [getattr(r, f.attname) for r in records]))
+    leaf = merkle.leaf
+    return [leaf((template % row).encode("utf-8")) for row in zip(*columns, strict=True)]
