@@ -26,21 +26,25 @@ NEWEST = "newest"
 SORTS = (RELEVANCE, NEWEST)
 
 
+# Typed, so that PostgreSQL can match the union's columns (an untyped NULL is read as text).
+_NONE = "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT)"
+
+
 def _statement(hits: str, year: str, sort: str, top_actors: int) -> str:
     """Counts and one page in one statement, from the hits found once (`hits`: a materialized
     table of id, score, day and the facets): (facet, value, count) rows for every facet, then
     ('page', id, score, day) rows, the page's hits in an order Python sorts again."""
     parts = [
-        f"SELECT '{name}', CAST({name} AS TEXT), COUNT(*), NULL, NULL FROM hits "
+        f"SELECT '{name}', CAST({name} AS TEXT), COUNT(*), {_NONE} FROM hits "
         f"WHERE {name} IS NOT NULL GROUP BY {name}"
         for name in FACETS
     ]
     parts.append(
-        f"SELECT 'year', CAST({year} AS TEXT), COUNT(*), NULL, NULL FROM hits "
+        f"SELECT 'year', CAST({year} AS TEXT), COUNT(*), {_NONE} FROM hits "
         f"WHERE day IS NOT NULL GROUP BY {year}"
     )
     parts.append(
-        "SELECT * FROM (SELECT 'actor', CAST(actor_id AS TEXT), COUNT(*) AS n, NULL, NULL "
+        f"SELECT * FROM (SELECT 'actor', CAST(actor_id AS TEXT), COUNT(*) AS n, {_NONE} "
         "FROM core_searchentryactor WHERE entry_id IN (SELECT id FROM hits) "
         f"GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT {top_actors}) AS top_actors"
     )
@@ -48,7 +52,8 @@ def _statement(hits: str, year: str, sort: str, top_actors: int) -> str:
     if sort == RELEVANCE:
         order = f"score {SCORE_ORDER[connection.vendor]}, {order}"
     parts.append(
-        "SELECT * FROM (SELECT 'page', CAST(id AS TEXT), NULL, score, CAST(day AS TEXT) "
+        "SELECT * FROM (SELECT 'page', CAST(id AS TEXT), CAST(NULL AS BIGINT), "
+        "CAST(score AS DOUBLE PRECISION), CAST(day AS TEXT) "
         f"FROM hits ORDER BY {order} LIMIT %s OFFSET %s) AS page"
     )
     return f"WITH {hits} " + " UNION ALL ".join(parts)
@@ -107,7 +112,8 @@ class Fts5:
             "INDEXED BY search_entry_facets ON core_searchentry.id = matches.id "
             f"WHERE {condition})"
         )
-        sql = _statement(hits, "strftime('%%Y', day)", sort, top_actors)
+        # Days are stored as text (YYYY-MM-DD): the year is its first four letters.
+        sql = _statement(hits, "substr(day, 1, 4)", sort, top_actors)
         return _run(sql, [self.expression(groups), *params, limit, offset], sort)
 
 
