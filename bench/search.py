@@ -10,12 +10,16 @@ against a baseline measured in the same run on the same table.
             subject here is the query, not the gate), terms made by `index_text` as writes make
             them.
   search    `marsad.core.search.selectors.search` (what the page and the API run: releasability,
-            filters, every facet's counts among the 1,000 newest hits, the actor facet, the first
-            20 hits, titles, links and snippets) per query and reader (administrator, analyst,
-            Italy's liaison officer, anonymous): the median of R runs after one warm-up.
-  baseline  the engine alone on the same table for the same words and the same window (the
-            1,000 newest entries answering them): on SQLite a bare FTS5 MATCH, on PostgreSQL a
-            bare tsvector @@ tsquery on the GIN index. No releasability, facets or snippets.
+            filters, every facet's counts over all the hits, the actor facet, the first 20 hits
+            by relevance, and again newest first, with titles, links and snippets) per query and
+            reader (administrator, analyst, Italy's liaison officer, anonymous): the median of R
+            runs after one warm-up.
+  parts     the same search statement by statement, for the analyst and an anonymous reader:
+            the match alone, through the releasability and filters, the facets, the ranked page,
+            the labels, the page's entries and their snippets.
+  baseline  the engine alone on the same table for the same words: its own 20 best matches,
+            every match ranked (FTS5 bm25 on SQLite, ts_rank_cd over the GIN index's matches on
+            PostgreSQL). No releasability, facets or snippets.
 
 It prints one JSON line and a table on stderr. Timings vary between machines; they are never
 pass/fail tests.
@@ -91,7 +95,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="What search costs at 100,000 entries.")
     parser.add_argument("--n", type=int, default=100_000, help="index entries")
     parser.add_argument("--quick", action="store_true", help="N=10,000")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
     args = parser.parse_args()
@@ -239,11 +243,10 @@ def readers() -> dict[str, Any]:
 
 
 def bare(query: str) -> int:
-    """The engine alone on the same window: the newest WINDOW entries answering the words."""
+    """The engine alone: its own 20 best matches by its own rank, every match ranked."""
     from django.db import connection
 
     from marsad.core.search.backends import Fts5, Postgres
-    from marsad.core.search.selectors import WINDOW
     from marsad.core.search.text import query_terms
 
     groups = query_terms(query)
@@ -253,16 +256,76 @@ def bare(query: str) -> int:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT id FROM core_searchentry WHERE vector @@ to_tsquery('simple'::regconfig, "
-                "%s) ORDER BY id DESC LIMIT %s",
-                [Postgres.expression(groups), WINDOW],
+                "%s) ORDER BY ts_rank_cd(vector, to_tsquery('simple'::regconfig, %s)) DESC "
+                "LIMIT 20",
+                [Postgres.expression(groups)] * 2,
             )
         else:
             cursor.execute(
                 "SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s "
-                "ORDER BY rowid DESC LIMIT %s",
-                [Fts5.expression(groups), WINDOW],
+                "ORDER BY rank LIMIT 20",
+                [Fts5.expression(groups)],
             )
         return len(cursor.fetchall())
+
+
+def parts(runs: int, reader: Any, query: str, filters: dict[str, Any]) -> dict[str, float]:
+    """The search of `reader` step by step, each the median of `runs`: the engine's match alone
+    (counted), the same through the releasability and filters (counted), the search's one
+    statement (every facet counted and the page ranked; again newest first), then in Python the
+    facets' labels, loading the page's entries, and their snippets."""
+    from django.db import connection
+
+    from marsad.core.models import SearchEntry
+    from marsad.core.search import selectors
+    from marsad.core.search.backends import Postgres, backend
+    from marsad.core.search.text import query_terms, snippet
+
+    groups = query_terms(query)
+    if not groups:
+        return {}
+    engine: Any = backend()
+    where = selectors._where(
+        selectors.SearchFilters(**filters).apply(reader, SearchEntry.objects.visible_to(reader))
+    )
+    assert where is not None
+    condition, params = where
+    fts = "SELECT rowid AS id FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s"
+    if connection.vendor == "postgresql":
+        match = "SELECT count(*) FROM core_searchentry WHERE " + Postgres.MATCH
+        visible = f"{match} AND {condition}"
+    else:
+        match = fts.replace("rowid AS id", "count(*)")
+        visible = (
+            f"WITH matches AS MATERIALIZED ({fts}) SELECT count(*) FROM matches CROSS JOIN "
+            "core_searchentry INDEXED BY search_entry_facets ON core_searchentry.id = matches.id "
+            f"WHERE {condition}"
+        )
+    expression = engine.expression(groups)
+
+    def count(sql: str, args: list[Any]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            cursor.fetchall()
+
+    def statement(sort: str) -> Any:
+        return engine.search(where, groups, sort, 0, selectors.PER_PAGE, selectors.FACET_VALUES)
+
+    out = {
+        "match": median_ms(runs, count, match, [expression])[0],
+        "visible": median_ms(runs, count, visible, [expression, *params])[0],
+    }
+    out["statement"], (rows, ids) = median_ms(runs, statement, "relevance")
+    out["statement_newest"] = median_ms(runs, statement, "newest")[0]
+    out["labels"] = median_ms(runs, selectors._labelled, reader, selectors._counts(rows)[1])[0]
+    out["load"], found = median_ms(runs, SearchEntry.objects.in_bulk, ids)
+
+    def snippets() -> None:
+        for entry in found.values():
+            snippet(entry.body, groups)
+
+    out["snippets"] = median_ms(runs, snippets)[0]
+    return out
 
 
 def median_ms(runs: int, fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
@@ -290,7 +353,17 @@ def measure(runs: int) -> list[dict[str, Any]]:
         }
         for name, reader in users.items():
             ms, results = median_ms(runs, search, reader, query, SearchFilters(**filters))
-            row[name] = {"ms": ms, "total": results.total, "ratio": ms / max(base_ms, 0.01)}
+            newest, _same = median_ms(
+                runs, search, reader, query, SearchFilters(**filters), sort="newest"
+            )
+            row[name] = {
+                "ms": ms,
+                "newest_ms": newest,
+                "total": results.total,
+                "ratio": ms / max(base_ms, 0.01),
+            }
+        row["parts_analyst"] = parts(runs, users["analyst"], query, filters)
+        row["parts_anonymous"] = parts(runs, users["anonymous"], query, filters)
         rows.append(row)
         say(f"{query!r} {filters or ''}: bare {base_ms:.1f} ms, admin {row['admin']['ms']:.1f} ms")
     return rows
@@ -306,6 +379,11 @@ def table(result: dict[str, Any]) -> str:
         label = row["query"] + (" +" + ",".join(row["filters"]) if row["filters"] else "")
         cells = "".join(f"{row[n]['ms']:>13.1f}" for n in names)
         lines.append(f"{label[:27]:<28}{row['admin']['total']:>8}{row['bare_ms']:>9.1f}{cells}")
+        for who in ("analyst", "anonymous"):
+            split = row[f"parts_{who}"]
+            if split:
+                text = ", ".join(f"{k} {v:.1f}" for k, v in split.items())
+                lines.append(f"{'':<4}{who}: {text}")
     worst = result["worst_ms"]
     lines.append(f"slowest search: {worst:.1f} ms; median {result['median_ms']:.1f} ms")
     return "\n".join(lines)
@@ -329,7 +407,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             cursor.execute(f"INSERT INTO {fts}({fts}) VALUES('optimize')")
             cursor.execute("ANALYZE")
     queries = measure(args.runs)
-    times = [row[name]["ms"] for row in queries for name in readers()]
+    times = [row[name][key] for row in queries for name in readers() for key in ("ms", "newest_ms")]
     return {
         "bench": "search",
         "database": connection.vendor,

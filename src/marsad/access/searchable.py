@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from marsad.access.models import Consignment
-from marsad.core.search.registry import Entry, Kind, both, register
+from marsad.access.models import Consignment, Crossing
+from marsad.core.models import Source
+from marsad.core.search.registry import Entry, Follow, Kind, both, register
 
 _CATEGORIES = dict(Consignment._meta.get_field("category").choices or [])
 
@@ -50,5 +51,10 @@ register(
         entry=_consignment,
         url=_url,
         select=("crossing", "source"),
+        # A consignment's entry holds its crossing's names and its source's grade.
+        follows=(
+            Follow(Crossing, "crossing", ("key", "name_ar", "name_en", "aliases_ar", "aliases_en")),
+            Follow(Source, "source", ("reliability",)),
+        ),
     )
 )

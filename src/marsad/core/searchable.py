@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from marsad.core.models import Actor, Claim, Document
-from marsad.core.search.registry import Entry, Kind, both, governorate, register
+from marsad.core.models import Actor, Claim, Document, Source
+from marsad.core.search.registry import Entry, Follow, Kind, both, governorate, register
 
 _CLAIM_TYPES = dict(Claim._meta.get_field("type").choices or [])
+# What documents and claims hold of their source: its names, and a document's grade.
+_SOURCE = ("name_ar", "name_en", "reliability")
 
 
 def _document(document: Document) -> Entry:
@@ -69,6 +71,7 @@ register(
         entry=_document,
         url=lambda record_id, link: reverse("document", args=[int(record_id)]),
         select=("source",),
+        follows=(Follow(Source, "source", _SOURCE),),
     )
 )
 register(
@@ -80,6 +83,11 @@ register(
         url=_claim_url,
         select=("document", "document__source", "attribution_source"),
         prefetch=("actors", "recipients"),
+        follows=(
+            Follow(Document, "document", ("title", "published", "source")),
+            Follow(Source, "document__source", _SOURCE),
+            Follow(Source, "attribution_source", _SOURCE),
+        ),
     )
 )
 register(
@@ -90,5 +98,6 @@ register(
         entry=_actor,
         url=lambda record_id, link: reverse("actor", args=[record_id]),
         record_id=lambda actor: actor.key,
+        lookup="key",
     )
 )

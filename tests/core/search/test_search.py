@@ -203,3 +203,51 @@ def test_the_page_and_the_api_cost_the_same_queries_at_two_sizes(make_document, 
             assert Client().get("/api/v1/search", {"q": "Italy"}, **token).status_code == 200
         counts.append((len(on_page), len(on_api)))
     assert counts[0] == counts[1], counts
+
+
+def test_renaming_an_actor_or_a_source_rewrites_the_entries_naming_them(make_document, wire):
+    from marsad.core.services.actors import update_actor
+
+    claim = english_claim_about_italy(make_document(ENGLISH, language="en"))
+    key = ("claim", str(claim.pk))
+    italy = Actor.objects.get(key="ITA")
+    assert key not in found(q="Ausonia")
+    with CaptureQueriesContext(connection) as unchanged:
+        update_actor(by=SYSTEM, actor=italy, description_en="A founding member.")
+    # A change no other entry holds rewrites the actor's own entry only.
+    assert not [q for q in unchanged.captured_queries if "core_claim" in q["sql"]]
+    update_actor(by=SYSTEM, actor=italy, name_en="Ausonia", name_ar="أوسونيا")
+    assert key in found(q="Ausonia")
+    assert key in found(q="اوسونيا", kind="claim")
+    assert ("actor", "ITA") in found(q="Ausonia")
+    # A source renamed: its documents and their claims are found by the new name.
+    with transaction.atomic():
+        wire.name_en = "Levant Dispatch"
+        gate.store(wire, by=SYSTEM)
+    hits = found(q="Levant Dispatch")
+    assert key in hits
+    assert ("document", str(claim.document_id)) in hits
+    # A document retitled: its claims' titles follow.
+    document = claim.document
+    with transaction.atomic():
+        document.title = "Ausonian pledge"
+        gate.store(document, by=SYSTEM)
+    (hit,) = [h for h in api(q="Ausonia", kind="claim")["hits"]]
+    assert "Ausonian pledge" in hit["title"]
+
+
+def test_the_most_relevant_first_or_the_newest(make_document):
+    relevant = make_document("رفح رفح رفح: معبر رفح مغلق، وشاحنات رفح تنتظر")
+    newer = make_document("تقرير طويل عن الشمال والمستشفيات، ومن بين ما ذكره رفح مرة واحدة " * 3)
+    assert [h["id"] for h in api(q="رفح", kind="document")["hits"]] == [
+        str(relevant.pk),
+        str(newer.pk),
+    ]
+    body = api(q="رفح", kind="document", sort="newest")
+    assert body["sort"] == "newest"
+    assert [h["id"] for h in body["hits"]] == [str(newer.pk), str(relevant.pk)]
+    page = Client().get("/en/search/", {"q": "رفح", "sort": "newest"}).content.decode()
+    assert 'data-sort="relevance"' in page
+    assert Client().get("/api/v1/search", {"q": "رفح", "sort": "rumour"}).status_code == 422
+    # The page takes an unknown order as the default one.
+    assert Client().get("/search/", {"q": "رفح", "sort": "rumour"}).status_code == 200

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -31,6 +31,11 @@ class SearchParams(Schema):
     end: date | None = None
     governorate: str = Field("", description="OCHA P-code of a governorate (PS0270)")
     marking: str = ""
+    sort: Literal["relevance", "newest"] = Field(
+        "relevance",
+        description="relevance: the best match first, the newest first among equals; newest: "
+        "the record's date, newest first",
+    )
     page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
@@ -52,10 +57,8 @@ class FacetValueOut(Schema):
 
 class SearchOut(Schema):
     query: str
-    total: int = Field(
-        description="Hits counted, at most 1,000 (the newest); `more` if there are more"
-    )
-    more: bool
+    total: int = Field(description="Every hit you may read, counted")
+    sort: str
     page: int
     pages: int
     hits: list[HitOut]
@@ -69,18 +72,20 @@ class SearchOut(Schema):
 )
 def search_records(request: HttpRequest, params: Query[SearchParams]) -> Any:
     """Arabic is folded (diacritics, tatweel, alef and hamza forms, ى/ي, ة/ه, clitics) and English
-    stemmed; only what you may read is searched. Facets count the values among all the hits."""
+        stemmed; only what you may read is searched. Facets count the values among all the hits,
+    exactly."""
     values = params.dict()
     results = search(
         request.auth,  # type: ignore[attr-defined]
         values.pop("q"),
         SearchFilters.parse(values),
         page=values["page"],
+        sort=values["sort"],
     )
     return {
         "query": results.query,
         "total": results.total,
-        "more": results.more,
+        "sort": results.sort,
         "page": results.page,
         "pages": results.pages,
         "hits": [

@@ -34,6 +34,19 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Follow:
+    """Another record whose fields an entry reads (a claim's title holds its document's): when
+    such a record is written with one of `fields` changed, the entries of the records reaching it
+    by `path` (a lookup from the kind's model: "document", "document__source") are rewritten.
+    The names of the actors and governorates an entry names are followed for every kind
+    (marsad.core.search.services), through the index itself."""
+
+    model: type[Model]
+    path: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Kind:
     key: str
     label: Promise
@@ -45,6 +58,9 @@ class Kind:
     # What building entries for many records at once should load with them.
     select: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
+    # The field an index row's record_id is (the record's key, for actors).
+    lookup: str = "pk"
+    follows: tuple[Follow, ...] = ()
 
 
 _KINDS: dict[str, Kind] = {}

@@ -1,6 +1,7 @@
 """Search for one reader: the entries the reader may read (`visible_to` runs in the index query,
 on the marking and nations each entry carries), answering the query, narrowed by the filters,
-with counts per facet value, newest first, each with a highlighted snippet."""
+every hit counted per facet value, one page of them by relevance or newest first, each with a
+highlighted snippet."""
 
 from __future__ import annotations
 
@@ -9,23 +10,22 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.functions import ExtractYear
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from marsad.core.errors import InvalidInput
-from marsad.core.models import Actor, Claim, SearchEntry, Source
+from marsad.core.models import Actor, Claim, SearchEntry, SearchEntryActor, Source
 from marsad.core.releasability import Marking
 from marsad.core.search import registry
-from marsad.core.search.backends import backend
+from marsad.core.search.backends import FACETS, RELEVANCE, SORTS, Where, backend
 from marsad.core.search.text import MAX_QUERY, query_terms, snippet
 
 PER_PAGE = 20
+# Pages a reader may turn to (a narrower search is the way further).
 MAX_PAGE = 50
-# The hits a search counts and pages through, newest first (`Results.more` says there are more).
-WINDOW = PER_PAGE * MAX_PAGE
 # Facet values shown per facet, the most frequent first.
 FACET_VALUES = 12
 
@@ -59,6 +59,7 @@ class SearchFilters:
 
     @classmethod
     def parse(cls, params: Any) -> SearchFilters:
+        # `sort` and `page` are not filters: the caller reads them.
         def text(name: str, limit: int = 80) -> str:
             return str(params.get(name) or "").strip()[:limit]
 
@@ -107,7 +108,8 @@ class SearchFilters:
         if self.actor:
             # A hidden actor answers as an unknown one: nothing is found.
             actor = Actor.objects.visible_to(reader).filter(key=self.actor).first()
-            entries = entries.filter(actor_links__actor_id=actor.pk if actor else -1)
+            links = SearchEntryActor.objects.filter(actor_id=actor.pk if actor else -1)
+            entries = entries.filter(id__in=links.values("entry_id"))
         if self.source:
             source = Source.objects.visible_to(reader).filter(key=self.source).first()
             entries = entries.filter(source_id=source.pk if source else -1)
@@ -140,7 +142,7 @@ class Results:
     total: int = 0
     page: int = 1
     per_page: int = PER_PAGE
-    more: bool = False
+    sort: str = RELEVANCE
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
@@ -149,37 +151,24 @@ class Results:
         return min(MAX_PAGE, -(-self.total // self.per_page))
 
 
-FACET_COLUMNS = ("kind", "claim_type", "source_id", "grade", "governorate", "marking", "year")
+def _where(entries: QuerySet[SearchEntry]) -> Where | None:
+    """The reader's releasability and the filters as SQL over core_searchentry (None: nothing
+    can answer)."""
+    query = entries.query
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except EmptyResultSet:
+        return None
+    except FullResultSet:
+        return "1 = 1", []
+    return sql or "1 = 1", list(params)
 
 
-def _counts(entries: QuerySet[SearchEntry]) -> tuple[int, dict[str, Counter[str]]]:
-    """Every facet's counts, the actor facet's first values among them, in one query: the hits
-    are found once (a common table expression) and grouped once per facet. Counted among the
-    WINDOW newest hits: a word in half the index would otherwise cost a visit to every entry
-    holding it, which no page can wait for."""
-    hits = (
-        entries.annotate(year=ExtractYear("day"))
-        .values("id", *FACET_COLUMNS)
-        .order_by("-id")[:WINDOW]
-    )
-    inner, params = hits.query.sql_with_params()
-    parts = [
-        f"SELECT '{name}' AS facet, CAST({name} AS TEXT) AS value, COUNT(*) AS n FROM hits "
-        f"WHERE {name} IS NOT NULL GROUP BY {name}"
-        for name in FACET_COLUMNS
-    ]
-    parts.append(
-        "SELECT * FROM (SELECT 'actor' AS facet, CAST(links.actor_id AS TEXT) AS value, "
-        "COUNT(*) AS n FROM hits JOIN core_searchentryactor links ON links.entry_id = hits.id "
-        f"GROUP BY links.actor_id ORDER BY n DESC LIMIT {FACET_VALUES}) AS top_actors"
-    )
-    sql = f"WITH hits AS ({inner}) " + " UNION ALL ".join(parts)
-    counts: dict[str, Counter[str]] = {name: Counter() for name in (*FACET_COLUMNS, "actor")}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for facet, value, n in cursor.fetchall():
-            if value not in (None, ""):
-                counts[facet][value] = n
+def _counts(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, Counter[str]]]:
+    counts: dict[str, Counter[str]] = {name: Counter() for name in (*FACETS, "year", "actor")}
+    for facet, value, n in rows:
+        if value not in (None, ""):
+            counts[facet][str(value)] = n
     return sum(counts["kind"].values()), counts
 
 
@@ -233,27 +222,34 @@ def _labelled(reader: Any, counts: dict[str, Counter[str]]) -> Any:
 
 
 def search(
-    reader: Any, query: str, filters: SearchFilters | None = None, *, page: int = 1
+    reader: Any,
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    page: int = 1,
+    sort: str = RELEVANCE,
 ) -> Results:
-    """The reader's search. A query with no words (only marks, only operators) finds nothing."""
+    """The reader's search: every hit counted, one page shown, the most relevant first (the
+    newest first among equals) or the newest first. A query with no words (only marks, only
+    operators) finds nothing."""
     filters = filters or SearchFilters()
     query = (query or "")[:MAX_QUERY]
-    results = Results(query=query, filters=filters, page=max(1, min(page, MAX_PAGE)))
+    sort = sort if sort in SORTS else RELEVANCE
+    results = Results(query=query, filters=filters, page=max(1, min(page, MAX_PAGE)), sort=sort)
     groups = query_terms(query)
-    if not groups:
+    where = _where(filters.apply(reader, SearchEntry.objects.visible_to(reader)))
+    if not groups or where is None:
         return results
-    entries = filters.apply(reader, backend().match(SearchEntry.objects.visible_to(reader), groups))
-    results.total, counts = _counts(entries)
-    results.more = results.total >= WINDOW
+    start = (results.page - 1) * PER_PAGE
+    rows, ids = backend().search(where, groups, sort, start, PER_PAGE, FACET_VALUES)
+    results.total, counts = _counts(rows)
     if not results.total:
         return results
     results.facets = _labelled(reader, counts)
-    start = (results.page - 1) * PER_PAGE
+    found = SearchEntry.objects.in_bulk(ids)
     arabic = (get_language() or "ar").startswith("ar")
     kinds = {k.key: k for k in registry.kinds()}
-    # Newest first: an entry is rewritten whenever its record is, so this is the order of the
-    # records' last writes. Ranking every hit by relevance costs what counting them does.
-    for entry in entries.order_by("-id")[start : start + PER_PAGE]:
+    for entry in (found[i] for i in ids if i in found):
         kind = kinds[entry.kind]
         title = (entry.title_ar if arabic else entry.title_en) or entry.title_ar or entry.title_en
         results.hits.append(

@@ -5,12 +5,13 @@ whole index (`marsad search reindex`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
 
-from marsad.core import bulk_insert, events
+from marsad.core import audit, bulk_insert, events
 from marsad.core.models import Actor, SearchEntry, SearchEntryActor
 from marsad.core.search import registry
 from marsad.core.search.text import index_text
@@ -73,12 +74,12 @@ def _rows(kind: registry.Kind, records: Sequence[Any]) -> list[tuple[SearchEntry
     return rows
 
 
-def _loaded(kind: registry.Kind, pks: Iterable[Any]) -> list[Any]:
+def _loaded(kind: registry.Kind, pks: Iterable[Any], field: str = "pk") -> list[Any]:
     manager = kind.model._default_manager
     found: list[Any] = []
     pks = list(pks)
     for start in range(0, len(pks), CHUNK):
-        qs = manager.filter(pk__in=pks[start : start + CHUNK])
+        qs = manager.filter(**{f"{field}__in": pks[start : start + CHUNK]})
         if kind.select:
             qs = qs.select_related(*kind.select)
         if kind.prefetch:
@@ -108,21 +109,71 @@ def index(kind: registry.Kind, records: Sequence[Any]) -> int:
     return len(created)
 
 
+# The fields of an actor that other records' entries hold (its names, see `_rows`).
+ACTOR_NAMES = ("name_ar", "name_en", "aliases_ar", "aliases_en")
+
+
+def _changed(written: events.Written, names: Iterable[str]) -> bool:
+    """Whether the write may have changed one of `names` (a batch is assumed to)."""
+    if written.before is None:
+        # New records (nothing names them yet), or a batch of updates.
+        return written.action == "update"
+    (record,) = written.records
+    opts = written.model._meta
+    attnames = [opts.get_field(name).attname for name in names]
+    now = {name: getattr(record, name) for name in attnames}
+    return any(written.before.get(name) != value for name, value in canonical(now).items())
+
+
+def canonical(values: dict[str, Any]) -> dict[str, Any]:
+    # As the gate's `before` holds them (dates as text, JSON lists as lists).
+    loaded: dict[str, Any] = json.loads(audit.canonical_json(values))
+    return loaded
+
+
+def _naming(written: events.Written) -> dict[registry.Kind, set[str]]:
+    """The entries (record_ids per kind) that hold something of the records written."""
+    out: dict[registry.Kind, set[str]] = {}
+    pks = [record.pk for record in written.records]
+    for kind in registry.kinds():
+        for follow in kind.follows:
+            if follow.model is written.model and _changed(written, follow.fields):
+                found = kind.model._default_manager.filter(**{f"{follow.path}__in": pks})
+                out.setdefault(kind, set()).update(
+                    str(value) for value in found.values_list(kind.lookup, flat=True)
+                )
+    if written.model is Actor and _changed(written, ACTOR_NAMES):
+        pcodes = [p for r in written.records if (p := registry.governorate(r.pcode)) == r.pcode]
+        named = SearchEntry.objects.filter(actor_links__actor_id__in=pks)
+        if pcodes:
+            named = named | SearchEntry.objects.filter(governorate__in=pcodes)
+        for key, record_id in named.values_list("kind", "record_id").distinct():
+            if (kind := registry.by_key(key)) is not None:
+                out.setdefault(kind, set()).add(record_id)
+    return out
+
+
 def on_write(written: events.Written) -> None:
-    """The gate's announcement: rewrite (or drop) the entries of what was written. An entry
-    also holds the names of the actors its record names; renaming an actor leaves them as they
-    were until `marsad search reindex`."""
+    """The gate's announcement: rewrite (or drop) the entries of what was written, and rewrite
+    the entries that hold its names or fields (an actor renamed is found by its new name in the
+    claims naming it)."""
     kind = registry.for_model(written.model)
-    if kind is None:
-        return
+    if kind is not None:
+        if written.action == "delete":
+            unindex(kind, [kind.record_id(record) for record in written.records])
+        elif written.action == "import" and not (kind.select or kind.prefetch):
+            # An import's new records are as stored already (the gate set their ids): reading
+            # them back would only cost a query and a model instance per row.
+            index(kind, written.records)
+        else:
+            index(kind, _loaded(kind, [record.pk for record in written.records]))
     if written.action == "delete":
-        unindex(kind, [kind.record_id(record) for record in written.records])
-    elif written.action == "import" and not (kind.select or kind.prefetch):
-        # An import's new records are as stored already (the gate set their ids): reading
-        # them back would only cost a query and a model instance per row.
-        index(kind, written.records)
-    else:
-        index(kind, _loaded(kind, [record.pk for record in written.records]))
+        return
+    for other, record_ids in _naming(written).items():
+        if other is kind:
+            record_ids -= {kind.record_id(record) for record in written.records}
+        if record_ids:
+            index(other, _loaded(other, record_ids, other.lookup))
 
 
 def reindex(keys: Iterable[str] = (), *, progress: Callable[[str, int], None] | None = None) -> int:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from marsad.core.errors import InvalidInput
+from marsad.core.search.backends import NEWEST, RELEVANCE
 from marsad.core.search.selectors import Results, SearchFilters, search
 
 FACET_TITLES = {
@@ -25,8 +26,8 @@ FACET_TITLES = {
 }
 
 
-def _link(query: str, params: dict[str, str]) -> str:
-    return "?" + urlencode({"q": query, **params})
+def _link(query: str, params: dict[str, str], sort: str = RELEVANCE) -> str:
+    return "?" + urlencode({"q": query, **params, **({"sort": sort} if sort != RELEVANCE else {})})
 
 
 def _facets(results: Results) -> list[dict[str, Any]]:
@@ -51,7 +52,7 @@ def _facets(results: Results) -> list[dict[str, Any]]:
                 {
                     "value": value,
                     "chosen": chosen,
-                    "url": _link(results.query, filters.params(**change)),
+                    "url": _link(results.query, filters.params(**change), results.sort),
                 }
             )
         out.append({"name": name, "title": FACET_TITLES[name], "values": rows})
@@ -69,10 +70,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
         page = int(request.GET.get("page", "1"))
     except ValueError:
         page = 1
-    results = search(request.user, query, filters, page=page)
+    sort = request.GET.get("sort", RELEVANCE)
+    results = search(request.user, query, filters, page=page, sort=sort)
     pages = [
-        (number, _link(results.query, {**filters.params(), "page": str(number)}))
+        (number, _link(results.query, {**filters.params(), "page": str(number)}, results.sort))
         for number in range(1, results.pages + 1)
+    ]
+    sorts = [
+        (key, label, _link(results.query, filters.params(), key))
+        for key, label in ((RELEVANCE, _("Most relevant")), (NEWEST, _("Newest")))
     ]
     return render(
         request,
@@ -82,6 +88,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "facets": _facets(results),
             "error": error,
             "pages": pages if len(pages) > 1 else [],
-            "clear_url": _link(results.query, {}),
+            "clear_url": _link(results.query, {}, results.sort),
+            "sorts": sorts,
         },
     )
