@@ -2,6 +2,8 @@
 reason), the last action undone, documents given to analysts, discussion threads; all through
 the gate (audited), all read through visible_to."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -189,12 +191,28 @@ def test_documents_given_to_an_analyst_make_their_queue(make_document, make_user
 def test_the_intake_form_has_no_silent_default_source(wire, analyst):
     client = _login(Client(), analyst)
     page = client.get("/intake/").content.decode()
-    select = page[page.index('id="id_source"') :]
-    first_option = select[select.index("<option") : select.index("</option>")]
-    assert 'value=""' in first_option
+    # A picker, empty until the analyst chooses: no source is chosen silently.
+    box = page[page.index('data-field="source"') :]
+    assert 'data-widget="picker"' in box[:2000]
+    assert 'name="source" value=""' in box[:2000]
+    assert "اختر مصدرًا" in box[:2000] or "choose a source" in box[:2000]
     response = client.post("/intake/", {"text": "نص", "marking": "public"})
     assert response.status_code == 200
     assert not Claim.objects.exists()
+    assert "اختر مصدرًا" in response.content.decode() or "choose a source" in response.content.decode()
+
+
+def test_the_intake_source_picker_proposes_sources_sorted_in_the_interface_language(
+    wire, analyst
+):
+    client = _login(Client(), analyst)
+    arabic = client.get("/pick/sources/?q=").content.decode()
+    english = client.get("/en/pick/sources/?q=").content.decode()
+    assert "data-value=" in arabic and "data-value=" in english
+    # The same sources, each page in its own order (by the name in its language).
+    in_arabic = re.findall(r'data-value="([^"]+)"', arabic)
+    in_english = re.findall(r'data-value="([^"]+)"', english)
+    assert sorted(in_arabic) == sorted(in_english)
 
 
 def _review_queries(client, document):
