@@ -18,7 +18,7 @@ from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.services import gate, lookups
 from marsad.core.services.base import Writer, require_writer
 from marsad.core.services.claims import review_claim
-from marsad.intake import services
+from marsad.intake import services, undo
 from marsad.intake.models import Assignment, ClaimComment, ReviewDecision
 from marsad.intake.selectors import last_action
 
@@ -45,7 +45,15 @@ def _claims(by: Writer, ids: Iterable[Any]) -> list[Claim]:
     return lookups.claims(by, given)
 
 
-def _decision(by: Writer, claim: Claim, state: str, previous: str, reason: str, batch: str) -> None:
+def _decision(
+    by: Writer,
+    claim: Claim,
+    state: str,
+    previous: str,
+    reason: str,
+    batch: str,
+    changed: list[dict[str, Any]] | None = None,
+) -> None:
     gate.store(
         ReviewDecision(
             claim=claim,
@@ -54,6 +62,7 @@ def _decision(by: Writer, claim: Claim, state: str, previous: str, reason: str, 
             reason=reason,
             batch=batch,
             by=by if isinstance(by, User) else None,
+            effects=changed or [],
         ),
         by=by,
         marking=claim.marking,
@@ -76,32 +85,49 @@ def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = 
         if claim.review_state != ReviewState.PROPOSED:
             outcome.skipped.append((claim.pk, claim.review_state))
             continue
+        changed: list[dict[str, Any]] = []
         if state == ReviewState.ACCEPTED:
-            outcome.effects += services.accept(by=by, claim=claim)
+            with undo.journal() as changed:
+                outcome.effects += services.accept(by=by, claim=claim)
         else:
             services.reject(by=by, claim=claim)
-        _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch)
+        _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch, changed)
         outcome.decided.append(claim)
     return outcome
 
 
+@dataclass
+class Undone:
+    """The claims returned to the queue, and what their accepts had changed that was taken
+    back (in words)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def undo_last(*, by: Writer) -> list[Claim]:
-    """Return the claims of the writer's last action to the queue. What an accepted claim
-    created elsewhere (an incident, a status step) stays, resting on the claim: an analyst
-    removes it there if it should go."""
+def undo_last(*, by: Writer) -> Undone:
+    """Return the claims of the writer's last action to the queue, and take back what their
+    accepts changed in the other areas (intake.undo): a status step, an incident, a figure, the
+    claim as evidence of a record."""
     require_writer(by)
     decisions = last_action(by)
     if not decisions:
         raise InvalidInput.one("undo", "", "there is no action of yours to undo")
-    returned = []
-    for decision in decisions:
+    undone = Undone()
+    # The last decided first: what a later accept added on an earlier one's record goes first.
+    for decision in sorted(decisions, key=lambda d: d.pk, reverse=True):
+        if decision.state == ReviewState.ACCEPTED and decision.effects:
+            undone.effects += undo.undo_effects(
+                by=by, claim=decision.claim, entries=decision.effects
+            )
         claim = review_claim(by=by, claim=decision.claim, state=ReviewState.PROPOSED)
         services.regrade(by=by, claim=claim)
         decision.undone_at = timezone.now()
         gate.store(decision, by=by)
-        returned.append(claim)
-    return returned
+        undone.claims.append(claim)
+    undone.claims.reverse()
+    return undone
 
 
 @transaction.atomic
