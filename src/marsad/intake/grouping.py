@@ -11,12 +11,13 @@ from marsad.extraction.grading import credibility
 from marsad.intake.fingerprints import story_links, story_root
 
 
-def independent_sources(members: list[Claim]) -> int:
+def independent_sources(members: list[Claim], links: dict[int, int] | None = None) -> int:
     """How many independent sources tell the claims: a claim's source is the one it is
     attributed to, else its document's. Two documents of one source are one source; copies
     of one story are one source, whoever published them. So stories and sources that meet in
     a claim are joined, and each connected set counts once."""
-    links = story_links([c.document_id for c in members])
+    if links is None:  # given when many claims are graded at once (intake.services)
+        links = story_links([c.document_id for c in members])
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
@@ -31,12 +32,12 @@ def independent_sources(members: list[Claim]) -> int:
     return len({root(node) for node in list(parent)})
 
 
-def grade(claim: Claim, group: list[Claim]) -> int:
+def grade(claim: Claim, group: list[Claim], links: dict[int, int] | None = None) -> int:
     """The credibility the group gives, by the rule of marsad.extraction.grading."""
     members = [claim, *group]
     anonymous = all(c.attribution_kind == "anonymous" for c in members)
     return credibility(
-        independent_sources=independent_sources(members),
+        independent_sources=independent_sources(members, links),
         anonymous_only=anonymous,
         status=claim.status,
     )

@@ -16,9 +16,9 @@ from django.utils import timezone
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.services import gate, lookups
-from marsad.core.services.base import Writer, require_writer
+from marsad.core.services.base import Writer, history_user, require_writer, validate
 from marsad.core.services.claims import review_claim
-from marsad.intake import services, undo
+from marsad.intake import effects, services, undo
 from marsad.intake.models import Assignment, ClaimComment, ReviewDecision
 from marsad.intake.selectors import last_action
 
@@ -45,35 +45,46 @@ def _claims(by: Writer, ids: Iterable[Any]) -> list[Claim]:
     return lookups.claims(by, given)
 
 
-def _decision(
-    by: Writer,
-    claim: Claim,
-    state: str,
-    previous: str,
-    reason: str,
-    batch: str,
-    changed: list[dict[str, Any]] | None = None,
-) -> None:
-    gate.store(
-        ReviewDecision(
-            claim=claim,
-            state=state,
-            previous=previous,
-            reason=reason,
-            batch=batch,
-            by=by if isinstance(by, User) else None,
-            effects=changed or [],
-        ),
+def _accept_all(by: Writer, claims: list[Claim], outcome: Outcome) -> list[list[dict[str, Any]]]:
+    """Accept proposed claims in one action: their review state written at once (one history
+    row each, one audit entry listing them), then each one's grade and effects, journalled for
+    an undo. Returns each claim's journal."""
+    locked = {
+        c.pk: c
+        for c in Claim.objects.select_for_update(of=("self",))
+        .select_related("document__source", "attribution_source", "target", "where")
+        .filter(pk__in=[c.pk for c in claims])
+    }
+    ordered = [locked[c.pk] for c in claims]
+    now, reviewer = timezone.now(), history_user(by)
+    for claim in ordered:
+        claim.review_state, claim.reviewed_by, claim.reviewed_at = (
+            ReviewState.ACCEPTED,
+            reviewer,
+            now,
+        )
+    gate.update_batch(
+        Claim,
+        ordered,
+        ["review_state", "reviewed_by", "reviewed_at"],
         by=by,
-        marking=claim.marking,
-        releasable_to=claim.nations,
+        ids=lambda c: c.pk,
+        detail={"review": ReviewState.ACCEPTED, "action": outcome.batch},
     )
+    services.regrade_many(by=by, claims=ordered)
+    journals = []
+    for claim in ordered:
+        with undo.journal() as changed:
+            outcome.effects += effects.apply(by=by, claim=claim)
+        journals.append(changed)
+    return journals
 
 
 @transaction.atomic
 def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = "") -> Outcome:
     """Accept or reject many proposed claims in one action. A rejection needs a reason, kept
-    with each claim. Claims already decided are left as they are and reported."""
+    with each claim. Claims already decided are left as they are and reported. The decisions
+    of one action are stored together (one audit entry listing them)."""
     require_writer(by)
     if state not in (ReviewState.ACCEPTED, ReviewState.REJECTED):
         raise InvalidInput.one("action", state, "must be accepted or rejected")
@@ -84,15 +95,41 @@ def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = 
     for claim in _claims(by, claims):
         if claim.review_state != ReviewState.PROPOSED:
             outcome.skipped.append((claim.pk, claim.review_state))
-            continue
-        changed: list[dict[str, Any]] = []
-        if state == ReviewState.ACCEPTED:
-            with undo.journal() as changed:
-                outcome.effects += services.accept(by=by, claim=claim)
         else:
+            outcome.decided.append(claim)
+    if not outcome.decided:
+        return outcome
+    if state == ReviewState.ACCEPTED:
+        journals = _accept_all(by, outcome.decided, outcome)
+    else:
+        journals = [[] for _claim in outcome.decided]
+        for claim in outcome.decided:
             services.reject(by=by, claim=claim)
-        _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch, changed)
-        outcome.decided.append(claim)
+    writer = by if isinstance(by, User) else None
+    decisions = [
+        ReviewDecision(
+            claim=claim,
+            state=state,
+            previous=ReviewState.PROPOSED,
+            reason=reason,
+            batch=outcome.batch,
+            by=writer,
+            effects=changed,
+            marking=claim.marking,
+            releasable_to=claim.releasable_to,
+        )
+        for claim, changed in zip(outcome.decided, journals, strict=True)
+    ]
+    for decision in decisions:
+        validate(decision)
+    gate.store_batch(
+        ReviewDecision,
+        decisions,
+        by=by,
+        ids=lambda d: d.claim_id,
+        detail={"action": outcome.batch, "decision": state},
+        action="create",
+    )
     return outcome
 
 
