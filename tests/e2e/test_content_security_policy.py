@@ -11,7 +11,7 @@ from marsad.core.services.users import create_user
 from marsad.programs.models import Course
 
 from ..conftest import PASSWORD
-from tests.e2e.test_forms import choose
+from .test_forms import choose
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Kept by the page itself from its first script on: Playwright's init scripts are not subject

@@ -7,7 +7,7 @@ from marsad.core.services.base import SystemUser
 from marsad.core.services.users import create_user
 
 from ..conftest import PASSWORD
-from tests.e2e.test_forms import choose
+from .test_forms import choose
 
 pytestmark = pytest.mark.django_db(transaction=True)
 REPORT = (
