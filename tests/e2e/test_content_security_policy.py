@@ -11,6 +11,7 @@ from marsad.core.services.users import create_user
 from marsad.programs.models import Course
 
 from ..conftest import PASSWORD
+from .test_forms import choose
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Kept by the page itself from its first script on: Playwright's init scripts are not subject
@@ -90,7 +91,7 @@ def test_analyst_pages_work_under_the_policy(tab):
     # Intake: a pasted report lands on its review page, highlighted by the review script.
     tab.open("/intake/")
     tab.page.fill("#id_text", "رفض البيت الأبيض تأكيد توجيه دعوة إلى الأردن.")
-    tab.page.select_option("#id_source", "REUTERS")
+    choose(tab.page, "source", "REUTERS", "REUTERS")
     tab.page.select_option("#id_marking", "public")
     tab.page.click("#submit-form button[type=submit]")
     tab.page.wait_for_selector("#document-text")

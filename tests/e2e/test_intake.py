@@ -7,6 +7,7 @@ from marsad.core.services.base import SystemUser
 from marsad.core.services.users import create_user
 
 from ..conftest import PASSWORD
+from .test_forms import choose
 
 pytestmark = pytest.mark.django_db(transaction=True)
 REPORT = (
@@ -26,7 +27,7 @@ def test_paste_review_accept(tab):
     page.wait_for_load_state()
     tab.open("/intake/")
     page.fill("#id_text", REPORT)
-    page.select_option("#id_source", "REUTERS")
+    choose(page, "source", "REUTERS", "REUTERS")
     page.select_option("#id_marking", "public")
     page.click("#submit-form button[type=submit]")
     page.wait_for_selector("#document-text mark")
@@ -74,7 +75,7 @@ def test_a_selection_after_an_emoji_has_the_servers_offsets(tab):
     page.wait_for_load_state()
     tab.open("/intake/")
     page.fill("#id_text", text)
-    page.select_option("#id_source", "REUTERS")
+    choose(page, "source", "REUTERS", "REUTERS")
     page.select_option("#id_marking", "public")
     page.click("#submit-form button[type=submit]")
     page.wait_for_selector("#document-text")

@@ -2,6 +2,9 @@
 reason), the last action undone, documents given to analysts, discussion threads; all through
 the gate (audited), all read through visible_to."""
 
+import json
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -85,7 +88,9 @@ def test_a_rejection_needs_its_reason_and_keeps_it(twenty, analyst):
     response = client.post(f"/intake/claims/{claims[5].pk}/", {"action": "reject"}, follow=True)
     assert Claim.objects.get(pk=claims[5].pk).review_state == "proposed"
     assert "reason" in response.content.decode()
-    assert AuditEntry.objects.filter(model="intake.ReviewDecision", action="create").count() == 3
+    # One action, one audit entry listing its three decisions.
+    (entry,) = AuditEntry.objects.filter(model="intake.ReviewDecision", action="create")
+    assert len(json.loads(entry.after)["ids"]) == 3
 
 
 def test_undo_returns_the_last_action_to_the_queue(twenty, analyst):
@@ -94,7 +99,7 @@ def test_undo_returns_the_last_action_to_the_queue(twenty, analyst):
     workflow.decide_many(
         by=analyst, claims=[c.pk for c in claims[1:4]], state="rejected", reason="لا مصدر"
     )
-    returned = workflow.undo_last(by=analyst)
+    returned = workflow.undo_last(by=analyst).claims
     assert sorted(c.pk for c in returned) == sorted(c.pk for c in claims[1:4])
     assert set(
         Claim.objects.filter(pk__in=[c.pk for c in claims[1:4]]).values_list(
@@ -189,12 +194,28 @@ def test_documents_given_to_an_analyst_make_their_queue(make_document, make_user
 def test_the_intake_form_has_no_silent_default_source(wire, analyst):
     client = _login(Client(), analyst)
     page = client.get("/intake/").content.decode()
-    select = page[page.index('id="id_source"') :]
-    first_option = select[select.index("<option") : select.index("</option>")]
-    assert 'value=""' in first_option
+    # A picker, empty until the analyst chooses: no source is chosen silently.
+    box = page[page.index('data-field="source"') :]
+    assert 'data-widget="picker"' in box[:2000]
+    assert 'name="source" value=""' in box[:2000]
+    assert "اختر مصدرًا" in box[:2000] or "choose a source" in box[:2000]
     response = client.post("/intake/", {"text": "نص", "marking": "public"})
     assert response.status_code == 200
     assert not Claim.objects.exists()
+    assert (
+        "اختر مصدرًا" in response.content.decode() or "choose a source" in response.content.decode()
+    )
+
+
+def test_the_intake_source_picker_proposes_sources_sorted_in_the_interface_language(wire, analyst):
+    client = _login(Client(), analyst)
+    arabic = client.get("/pick/sources/?q=").content.decode()
+    english = client.get("/en/pick/sources/?q=").content.decode()
+    assert "data-value=" in arabic
+    # The same sources, each page in its own order (by the name in its language).
+    in_arabic = re.findall(r'data-value="([^"]+)"', arabic)
+    in_english = re.findall(r'data-value="([^"]+)"', english)
+    assert sorted(in_arabic) == sorted(in_english)
 
 
 def _review_queries(client, document):

@@ -1,5 +1,5 @@
-"""Pages that record ceasefire records by hand: an incident, and a violation an incident is said
-to be. Thin: the forms collect, the services check and write."""
+"""Pages that record ceasefire records by hand: an incident, a violation an incident is said
+to be, a casualty figure. Thin: the forms collect, the services check and write."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsad.ceasefire import selectors
-from marsad.ceasefire.forms import IncidentForm, ViolationForm
+from marsad.ceasefire.forms import FigureForm, IncidentForm, ViolationForm
 from marsad.ceasefire.models import Incident
+from marsad.ceasefire.services.figures import record_figure
 from marsad.ceasefire.services.incidents import record_incident
 from marsad.ceasefire.services.violations import record_violation
 from marsad.core import selectors as core
@@ -74,4 +75,45 @@ def violation_new(request: HttpRequest, pk: int) -> HttpResponse:
         allowed=_writer(request),
         back=back,
         saved_message=_("Violation recorded."),
+    )
+
+
+def _pcode(user: Any, key: str) -> str:
+    """The P-code of the place a picker chose (a governorate's key is its P-code)."""
+    try:
+        return core.actor(user, key).pcode or key if key else ""
+    except Actor.DoesNotExist:
+        return key  # the service refuses it, naming the field
+
+
+def figure_new(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """A casualty figure: of an incident (from its page), or of a period and an area."""
+    incident = None
+    if pk is not None:
+        try:
+            incident = selectors.incident(request.user, pk)
+        except Incident.DoesNotExist:
+            raise Http404(_("No incident with this number is visible to you.")) from None
+    form = FigureForm(request.POST or None, reader=request.user, incident=incident)
+
+    def save(_data: dict[str, Any]) -> Any:
+        arguments = form.arguments()
+        if incident is None:
+            arguments["area"] = _pcode(request.user, arguments.get("area", ""))
+        return record_figure(by=request.user, incident=incident, **arguments)
+
+    back = (
+        reverse("ceasefire:incident", kwargs={"pk": incident.pk})
+        if incident
+        else reverse("ceasefire:figures")
+    )
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a casualty figure"),
+        save=save,
+        done=lambda _figure: back,
+        allowed=_writer(request),
+        back=back,
+        saved_message=_("Figure recorded."),
     )

@@ -1,5 +1,5 @@
-"""Forms of the ceasefire area: an incident in ACLED's shape, and a violation of the agreement
-that an incident is said to be."""
+"""Forms of the ceasefire area: an incident in ACLED's shape, a violation of the agreement that
+an incident is said to be, and a casualty figure as one source gives it."""
 
 from __future__ import annotations
 
@@ -94,5 +94,39 @@ class ViolationForm(RecordForm):
             "determination": data["determination"],
             "note_ar": data["note_ar"],
             "note_en": data["note_en"],
+            **self.common(),
+        }
+
+
+class FigureForm(RecordForm):
+    """Killed and injured as one source gives them, for an incident (from its page) or for a
+    period and an area. A range ("0 to 3") is typed as its low and high bounds."""
+
+    source = PickerField("sources", label=_("Source"))
+    reported_on = forms.DateField(label=_("Reported on"), widget=DATE, required=False)
+    period_start = forms.DateField(label=_("Period from"), widget=DATE, required=False)
+    period_end = forms.DateField(label=_("Period to"), widget=DATE, required=False)
+    area = PickerField("places", label=_("Area (governorate)"), required=False)
+    killed = forms.CharField(label=_("Killed"), required=False)
+    killed_low = forms.CharField(label=_("Killed, at least"), required=False)
+    killed_high = forms.CharField(label=_("Killed, at most"), required=False)
+    injured = forms.CharField(label=_("Injured"), required=False)
+    injured_low = forms.CharField(label=_("Injured, at least"), required=False)
+    injured_high = forms.CharField(label=_("Injured, at most"), required=False)
+    children = forms.CharField(label=_("Among them children"), required=False)
+    women = forms.CharField(label=_("Among them women"), required=False)
+    civilians = forms.CharField(label=_("Among them civilians"), required=False)
+    wording = forms.CharField(label=_("The source's words"), required=False, widget=TEXT)
+
+    def __init__(self, *args: Any, incident: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if incident is not None:  # the incident's own day and place
+            for name in ("period_start", "period_end", "area"):
+                del self.fields[name]
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            **{k: v for k, v in data.items() if k not in ("marking", "releasable_to", "claims")},
             **self.common(),
         }

@@ -20,6 +20,8 @@ urlpatterns = [
         name="change_determination",
     ),
     path("figures/", views.figure_list, name="figures"),
+    path("figures/new/", form_views.figure_new, name="figure_new"),
+    path("incidents/<int:pk>/figures/new/", form_views.figure_new, name="incident_figure_new"),
     path("map/", views.incident_map, name="map"),
     path("alerts/", views.alerts, name="alerts"),
     path("export/<str:name>", views.export, name="export"),

@@ -135,8 +135,13 @@ def review_many(request: HttpRequest, payload: BulkIn) -> Any:
     summary="Return the claims of your last review action to the queue",
 )
 def undo(request: HttpRequest) -> Any:
-    returned = workflow.undo_last(by=_user(request))
-    return {"action": "", "decided": [c.pk for c in returned], "skipped": [], "effects": []}
+    undone = workflow.undo_last(by=_user(request))
+    return {
+        "action": "",
+        "decided": [c.pk for c in undone.claims],
+        "skipped": [],
+        "effects": undone.effects,
+    }
 
 
 @router.get(

@@ -34,6 +34,7 @@ from marsad.core.services.base import Writer
 from marsad.geo.governorates import governorate_geometries
 from marsad.governance import selectors as governance
 from marsad.governance.services import record_charter_action
+from marsad.intake import undo
 from marsad.intake.effects_access import corridor_status
 from marsad.intake.effects_tolls import PART_COLUMNS, known, part_of_toll
 from marsad.statements import selectors as statements
@@ -376,8 +377,12 @@ def apply(*, by: Any, claim: Claim) -> list[str]:
     effect = EFFECTS.get(claim.type)
     if effect is None:
         return []
-    try:
-        with transaction.atomic():
-            return [effect(by=by, claim=claim)]
-    except InvalidInput as error:
-        return [_("Not applied: %(reason)s") % {"reason": error}]
+    # What the effect writes is noted for an undo only once its savepoint holds.
+    with undo.journal() as written:
+        try:
+            with transaction.atomic():
+                done = [effect(by=by, claim=claim)]
+        except InvalidInput as error:
+            return [_("Not applied: %(reason)s") % {"reason": error}]
+    undo.keep(written)
+    return done

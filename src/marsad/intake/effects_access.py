@@ -19,6 +19,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim
 from marsad.core.services import gate
 from marsad.core.services.base import Writer
+from marsad.intake import undo
 
 
 def _crossing_of(by: Writer, claim: Claim) -> Crossing | None:
@@ -46,7 +47,7 @@ def _current(by: Writer, crossing: Crossing, day: Any) -> AccessStatus | None:
 
 
 def _queue(by: Writer, claim: Claim, step: AccessStatus, why: str) -> str:
-    gate.queue_conflict(by=by, record=claim, other=step, field="status", reason=why)
+    undo.note(gate.queue_conflict(by=by, record=claim, other=step, field="status", reason=why))
     return _(
         "Not applied: the status of %(crossing)s on record disagrees (%(why)s); a decision "
         "is queued for an analyst."

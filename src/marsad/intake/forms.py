@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marsad.core.releasability import Marking
+from marsad.web.pickers import PickerField, PickerWidget
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -18,7 +19,15 @@ class SubmitForm(forms.Form):
     )
     upload = forms.FileField(label=_("or a text file (UTF-8)"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
-    source = forms.ChoiceField(label=_("Source"))
+    # No source is chosen for the analyst: a text stored under the wrong source would count as
+    # that source's word. The picker proposes the sources the reader may read, by name in the
+    # interface's language.
+    source = PickerField(
+        "sources",
+        label=_("Source"),
+        widget=PickerWidget("sources", placeholder=_("choose a source")),
+        error_messages={"required": _("choose a source")},
+    )
     published = forms.DateField(
         label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -39,11 +48,11 @@ class SubmitForm(forms.Form):
         label=_("Releasable to (ISO3, comma-separated)"), required=False
     )
 
-    def __init__(self, *args: Any, sources: list[tuple[str, str]], **kwargs: Any):
+    def __init__(self, *args: Any, reader: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        # No source is chosen for the analyst: a text stored under the wrong source would
-        # count as that source's word.
-        self.fields["source"].choices = [("", _("choose a source")), *sources]
+        widget = self.fields["source"].widget
+        widget.reader = reader
+        widget.attrs.update({"class": "form-control", "id": "id_source"})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -65,6 +65,9 @@ class ReviewDecision(Releasable):
     )
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    # What the accept changed in the other areas (records made, fields set, evidence added),
+    # so that undoing the accept takes exactly that back (intake.undo).
+    effects = models.JSONField(_("what the accept changed"), default=list, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -84,10 +84,13 @@ def bulk(request: HttpRequest, pk: int) -> HttpResponse:
 def undo(request: HttpRequest) -> HttpResponse:
     _require_writer(request)
     try:
-        returned = workflow.undo_last(by=request.user)
+        undone = workflow.undo_last(by=request.user)
     except InvalidInput as error:
         messages.error(request, str(error))
         return _back(request, reverse("intake:index"))
+    returned = undone.claims
+    for line in undone.effects:
+        messages.info(request, line)
     messages.info(
         request,
         ngettext(

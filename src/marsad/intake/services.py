@@ -12,6 +12,7 @@ from django.db import transaction
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, ReviewState, Source
 from marsad.core.releasability import readable
+from marsad.core.services import gate
 from marsad.core.services.actors import create_actor, create_source
 from marsad.core.services.base import SystemUser, Writer, on_behalf, require_writer
 from marsad.core.services.claims import EDITABLE as CLAIM_EDITABLE
@@ -20,7 +21,7 @@ from marsad.core.services.documents import submit_document
 from marsad.extraction.extract import extract
 from marsad.geo.governorates import GAZA_STRIP_PCODE, governorate_geometries
 from marsad.intake import effects
-from marsad.intake.fingerprints import fingerprint
+from marsad.intake.fingerprints import fingerprint, story_links
 from marsad.intake.grouping import corroborating, grade
 from marsad.intake.selectors import same_event
 
@@ -121,6 +122,28 @@ def propose_one(
     source = _source(by=by, entities=entities, key=data["attribution"].get("source"))
     data = {**data, "attribution": {**data["attribution"], "source": source or None}}
     return record_claim(by=by, document=document, data=data)
+
+
+def regrade_many(*, by: Writer, claims: Iterable[Claim]) -> None:
+    """`regrade` for the claims of one review action: each claim's event is found as before,
+    and the grades that change are written at once (one history row each, one audit entry)."""
+    events = [[claim, *same_event(GRADING, claim)] for claim in claims]
+    links = story_links(list({c.document_id for members in events for c in members}))
+    digits: dict[int, tuple[Claim, int]] = {}
+    for members in events:
+        for member in members:
+            digits[member.pk] = (member, grade(member, corroborating(member, members), links))
+    changed = [(member, digit) for member, digit in digits.values() if digit != member.credibility]
+    mine = []
+    for member, digit in changed:
+        if readable(by, member):
+            member.credibility = digit
+            mine.append(member)
+        else:
+            grade_claim(by=on_behalf(by, "grading"), claim=member, credibility=digit)
+    gate.update_batch(
+        Claim, mine, ["credibility"], by=by, ids=lambda c: c.pk, detail={"regraded": "review"}
+    )
 
 
 def propose(

@@ -72,8 +72,7 @@ def _sources(user: Any) -> list[tuple[str, str]]:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    sources = _sources(request.user)
-    form = SubmitForm(request.POST or None, request.FILES or None, sources=sources)
+    form = SubmitForm(request.POST or None, request.FILES or None, reader=request.user)
     if request.method == "POST":
         if not _writer(request):
             raise PermissionDenied(_("Only analysts and administrators submit texts."))

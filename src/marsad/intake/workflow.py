@@ -16,9 +16,9 @@ from django.utils import timezone
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.services import gate, lookups
-from marsad.core.services.base import Writer, require_writer
+from marsad.core.services.base import Writer, history_user, require_writer, validate
 from marsad.core.services.claims import review_claim
-from marsad.intake import services
+from marsad.intake import effects, services, undo
 from marsad.intake.models import Assignment, ClaimComment, ReviewDecision
 from marsad.intake.selectors import last_action
 
@@ -45,26 +45,46 @@ def _claims(by: Writer, ids: Iterable[Any]) -> list[Claim]:
     return lookups.claims(by, given)
 
 
-def _decision(by: Writer, claim: Claim, state: str, previous: str, reason: str, batch: str) -> None:
-    gate.store(
-        ReviewDecision(
-            claim=claim,
-            state=state,
-            previous=previous,
-            reason=reason,
-            batch=batch,
-            by=by if isinstance(by, User) else None,
-        ),
+def _accept_all(by: Writer, claims: list[Claim], outcome: Outcome) -> list[list[dict[str, Any]]]:
+    """Accept proposed claims in one action: their review state written at once (one history
+    row each, one audit entry listing them), then each one's grade and effects, journalled for
+    an undo. Returns each claim's journal."""
+    locked = {
+        c.pk: c
+        for c in Claim.objects.select_for_update(of=("self",))
+        .select_related("document__source", "attribution_source", "target", "where")
+        .filter(pk__in=[c.pk for c in claims])
+    }
+    ordered = [locked[c.pk] for c in claims]
+    now, reviewer = timezone.now(), history_user(by)
+    for claim in ordered:
+        claim.review_state, claim.reviewed_by, claim.reviewed_at = (
+            ReviewState.ACCEPTED,
+            reviewer,
+            now,
+        )
+    gate.update_batch(
+        Claim,
+        ordered,
+        ["review_state", "reviewed_by", "reviewed_at"],
         by=by,
-        marking=claim.marking,
-        releasable_to=claim.nations,
+        ids=lambda c: c.pk,
+        detail={"review": ReviewState.ACCEPTED, "action": outcome.batch},
     )
+    services.regrade_many(by=by, claims=ordered)
+    journals = []
+    for claim in ordered:
+        with undo.journal() as changed:
+            outcome.effects += effects.apply(by=by, claim=claim)
+        journals.append(changed)
+    return journals
 
 
 @transaction.atomic
 def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = "") -> Outcome:
     """Accept or reject many proposed claims in one action. A rejection needs a reason, kept
-    with each claim. Claims already decided are left as they are and reported."""
+    with each claim. Claims already decided are left as they are and reported. The decisions
+    of one action are stored together (one audit entry listing them)."""
     require_writer(by)
     if state not in (ReviewState.ACCEPTED, ReviewState.REJECTED):
         raise InvalidInput.one("action", state, "must be accepted or rejected")
@@ -75,33 +95,76 @@ def decide_many(*, by: Writer, claims: Iterable[Any], state: str, reason: str = 
     for claim in _claims(by, claims):
         if claim.review_state != ReviewState.PROPOSED:
             outcome.skipped.append((claim.pk, claim.review_state))
-            continue
-        if state == ReviewState.ACCEPTED:
-            outcome.effects += services.accept(by=by, claim=claim)
         else:
+            outcome.decided.append(claim)
+    if not outcome.decided:
+        return outcome
+    if state == ReviewState.ACCEPTED:
+        journals = _accept_all(by, outcome.decided, outcome)
+    else:
+        journals = [[] for _claim in outcome.decided]
+        for claim in outcome.decided:
             services.reject(by=by, claim=claim)
-        _decision(by, claim, state, ReviewState.PROPOSED, reason, outcome.batch)
-        outcome.decided.append(claim)
+    writer = by if isinstance(by, User) else None
+    decisions = [
+        ReviewDecision(
+            claim=claim,
+            state=state,
+            previous=ReviewState.PROPOSED,
+            reason=reason,
+            batch=outcome.batch,
+            by=writer,
+            effects=changed,
+            marking=claim.marking,
+            releasable_to=claim.releasable_to,
+        )
+        for claim, changed in zip(outcome.decided, journals, strict=True)
+    ]
+    for decision in decisions:
+        validate(decision)
+    gate.store_batch(
+        ReviewDecision,
+        decisions,
+        by=by,
+        ids=lambda d: d.claim_id,
+        detail={"action": outcome.batch, "decision": state},
+        action="create",
+    )
     return outcome
 
 
+@dataclass
+class Undone:
+    """The claims returned to the queue, and what their accepts had changed that was taken
+    back (in words)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    effects: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def undo_last(*, by: Writer) -> list[Claim]:
-    """Return the claims of the writer's last action to the queue. What an accepted claim
-    created elsewhere (an incident, a status step) stays, resting on the claim: an analyst
-    removes it there if it should go."""
+def undo_last(*, by: Writer) -> Undone:
+    """Return the claims of the writer's last action to the queue, and take back what their
+    accepts changed in the other areas (intake.undo): a status step, an incident, a figure, the
+    claim as evidence of a record."""
     require_writer(by)
     decisions = last_action(by)
     if not decisions:
         raise InvalidInput.one("undo", "", "there is no action of yours to undo")
-    returned = []
-    for decision in decisions:
+    undone = Undone()
+    # The last decided first: what a later accept added on an earlier one's record goes first.
+    for decision in sorted(decisions, key=lambda d: d.pk, reverse=True):
+        if decision.state == ReviewState.ACCEPTED and decision.effects:
+            undone.effects += undo.undo_effects(
+                by=by, claim=decision.claim, entries=decision.effects
+            )
         claim = review_claim(by=by, claim=decision.claim, state=ReviewState.PROPOSED)
         services.regrade(by=by, claim=claim)
         decision.undone_at = timezone.now()
         gate.store(decision, by=by)
-        returned.append(claim)
-    return returned
+        undone.claims.append(claim)
+    undone.claims.reverse()
+    return undone
 
 
 @transaction.atomic

@@ -207,9 +207,16 @@ class PickerWidget(forms.Widget):
 
     template_name = "web/picker.html"
 
-    def __init__(self, kind: str, *, multiple: bool = False, attrs: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        kind: str,
+        *,
+        multiple: bool = False,
+        placeholder: Any = "",
+        attrs: dict[str, Any] | None = None,
+    ):
         super().__init__(attrs)
-        self.kind, self.multiple = kind, multiple
+        self.kind, self.multiple, self.placeholder = kind, multiple, placeholder
         self.reader: Any = None  # set by the form (web.forms.RecordForm) for the labels
 
     def format_value(self, value: Any) -> str:
@@ -225,6 +232,7 @@ class PickerWidget(forms.Widget):
         context["widget"].update(
             kind=self.kind,
             multiple=self.multiple,
+            placeholder=self.placeholder,
             url=reverse("pick", kwargs={"kind": self.kind}),
             chosen=[known.get(v) or known.get(v.upper()) or Option(v, v) for v in values],
         )

@@ -67,6 +67,10 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
         ),
         (r"^give trucks, a quantity or tons$", gettext_lazy("Give trucks, a quantity or tons.")),
         (
+            r"^give at least killed or injured$",
+            gettext_lazy("Give at least the number killed or the number injured."),
+        ),
+        (
             r"^happened on (?P<x>\S+), before the agreement took effect \((?P<y>[^)]+)\)$",
             gettext_lazy(
                 "The incident happened on %(x)s, before the agreement took effect (%(y)s)."

@@ -217,6 +217,19 @@ def remove(record: models.Model, *, by: Writer) -> None:
     events.announce(events.Written(type(record), [record], "delete", by, before))
 
 
+def withdraw_claims(record: Record, *, by: Writer, claims: Iterable[Claim]) -> Record:
+    """Take supporting claims off a record (an accepted claim returned to the queue), with a
+    history row and an audit entry holding the record's evidence before and after."""
+    _in_transaction()
+    before = _stored(record)
+    record._history_user = history_user(by)  # type: ignore[attr-defined]
+    record.claims.remove(*claims)  # type: ignore[attr-defined]
+    record.save()
+    audit.record(user=by, action="withdraw evidence", instance=record, before=before)
+    events.announce(events.Written(type(record), [record], "update", by, before))
+    return record
+
+
 def _check_batch(by: Writer, records: Sequence[models.Model]) -> None:
     """The batch form of steps 1-3: each distinct marking and each distinct record pointed to is
     checked once, so a batch of thousands costs a handful of checks."""
@@ -350,4 +363,5 @@ __all__ = [
     "store",
     "store_batch",
     "update_batch",
+    "withdraw_claims",
 ]
