@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
 from marsad.extraction.numerals import to_arabic_digits
+from marsad.web.counting import counted as counted_phrase
 
 register = template.Library()
 
@@ -23,6 +24,13 @@ def num(context: template.Context, value: Any, grouped: bool = True) -> str:
     if context.get("digits") == "arab":
         text = to_arabic_digits(text.replace(",", "\u066c"))
     return text
+
+
+@register.simple_tag(takes_context=True)
+def counted(context: template.Context, value: Any, noun: str, case: str = "nominative") -> str:
+    """`value` of `noun` with the noun agreeing with the number ("200 من مدربي الشرطة"), the
+    number in the reader's digit style; see web/counting.py."""
+    return counted_phrase(value, noun, case, context.get("digits"))
 
 
 @register.filter
