@@ -21,7 +21,8 @@ NOMINATIVE = "counted, nominative"
 GENITIVE = "counted, genitive"
 CASES = {"nominative": NOMINATIVE, "genitive": GENITIVE}
 
-# What a pledge, a requirement or a capability counts, by pledge kind, capability or unit.
+# What a pledge, a requirement or a capability counts (by pledge kind, capability or unit), and
+# the other things pages count.
 NOUNS = {
     "troops": ("%(count)s soldier", "%(count)s soldiers"),
     "police_trainers": ("%(count)s police trainer", "%(count)s police trainers"),
@@ -32,6 +33,12 @@ NOUNS = {
     "persons": ("%(count)s person", "%(count)s persons"),
     "trucks": ("%(count)s truck", "%(count)s trucks"),
     "units": ("%(count)s unit", "%(count)s units"),
+    "incidents": ("%(count)s incident", "%(count)s incidents"),
+    "days": ("%(count)s day", "%(count)s days"),
+    "consignments": ("%(count)s consignment", "%(count)s consignments"),
+    "rows": ("%(count)s row", "%(count)s rows"),
+    "lines": ("%(count)s line", "%(count)s lines"),
+    "indicators": ("%(count)s indicator", "%(count)s indicators"),
 }
 NOUNS["political"] = NOUNS["other"] = NOUNS["units"]
 NOUNS["usd"] = NOUNS["funding"]
