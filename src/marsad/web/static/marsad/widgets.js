@@ -74,7 +74,7 @@ document.addEventListener("DOMContentLoaded", () => {
 
 /* Anything sent that takes over half a second (an intake, a force generation, an import, an
    export) shows that Marsad is working: a bar at the top and a spoken status. One mechanism for
-   whole-page submissions, htmx requests and downloads; a request that ends sooner shows nothing. */
+   whole-page submissions and htmx requests; a request that ends sooner shows nothing. */
 let marsadPending = 0;
 let marsadTimer = null;
 
@@ -112,38 +112,4 @@ document.addEventListener("htmx:beforeRequest", (event) => {
 document.addEventListener("htmx:afterRequest", (event) => {
   const element = event.detail.elt;
   if (element && element.dataset.marsadWork) { delete element.dataset.marsadWork; marsadWorkEnds(); }
-});
-
-/* A download (an export, an import's report) is fetched by the page, so that the page knows
-   when it ends; the browser then saves it under the server's file name. */
-function marsadFileName(response, url) {
-  const header = response.headers.get("Content-Disposition") || "";
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) { return decodeURIComponent(star[1]); }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1] : url.pathname.split("/").filter(Boolean).pop() || "download";
-}
-
-document.addEventListener("click", (event) => {
-  const link = event.target.closest && event.target.closest("a[download][href]");
-  if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
-  const url = new URL(link.href, document.baseURI);
-  if (url.origin !== window.location.origin) { return; }
-  event.preventDefault();
-  marsadWorkStarts();
-  fetch(url, { credentials: "same-origin" }).then((response) => {
-    if (!response.ok) { throw new Error(String(response.status)); }
-    return response.blob().then((blob) => {
-      const save = document.createElement("a");
-      save.href = URL.createObjectURL(blob);
-      save.download = marsadFileName(response, url);
-      document.body.appendChild(save);
-      save.click();
-      save.remove();
-      setTimeout(() => URL.revokeObjectURL(save.href), 10000);
-    });
-  }).catch(() => {
-    // Let the browser fetch it itself: it shows the error page or the file.
-    window.location.href = url.href;
-  }).finally(marsadWorkEnds);
 });
