@@ -180,6 +180,8 @@ def incident_map(request: HttpRequest) -> HttpResponse:
             "verifications": Verification.choices,
             "governorates": _governorates(request.user),
             "places": _governorate_shapes(request.user),
+            # The map's data gives codes; its pop-ups read them in the reader's language.
+            "type_labels": {code: str(label) for code, label in SUB_EVENT_LABELS.items()},
         },
     )
 

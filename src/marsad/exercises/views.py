@@ -18,6 +18,7 @@ from marsad.exercises import mode
 from marsad.exercises.models import Inject, exercise_time
 from marsad.exercises.review import review
 from marsad.exercises.review_render import render as render_review
+from marsad.web.problems import explain
 
 
 def _controller(request: HttpRequest) -> None:
@@ -71,7 +72,7 @@ def clock_action(request: HttpRequest) -> HttpResponse:
         else:
             raise InvalidInput.one("action", action, "start, pause, advance or end")
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     return redirect("exercises:control")
 
 

@@ -19,6 +19,7 @@ from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, ReviewState
 from marsad.intake import workflow
+from marsad.web.problems import explain
 
 
 def _require_writer(request: HttpRequest) -> None:
@@ -73,7 +74,7 @@ def bulk(request: HttpRequest, pk: int) -> HttpResponse:
             reason=request.POST.get("reason", ""),
         )
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         report(request, outcome, state)
     return redirect(review_url)
@@ -86,7 +87,7 @@ def undo(request: HttpRequest) -> HttpResponse:
     try:
         undone = workflow.undo_last(by=request.user)
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
         return _back(request, reverse("intake:index"))
     returned = undone.claims
     for line in undone.effects:
@@ -113,7 +114,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user, document=document, analyst=request.POST.get("analyst", "")
         )
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         if found.analyst is None:
             messages.info(request, _("The document is back in everyone's queue."))
@@ -135,7 +136,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         workflow.comment(by=request.user, claim=claim, text=request.POST.get("text", ""))
     except InvalidInput as error:
-        messages.error(request, str(error))
+        messages.error(request, explain(error))
     else:
         messages.success(request, _("Comment added."))
     url = reverse("intake:review", kwargs={"pk": claim.document_id})

@@ -12,6 +12,7 @@ from marsad.core.bilingual import localized
 from marsad.forcegen.reasons import Reason
 from marsad.forcegen.whatif import Blocker, ConditionGain
 from marsad.mandate.capabilities import KIND_OF_CAPABILITY
+from marsad.web.counting import counted
 
 RULE_PHRASES = {
     "ground_force_capability": gettext_lazy("keeps its ground forces out of every task"),
@@ -84,8 +85,10 @@ def describe(generation: Any, reason: Reason) -> str:
             generation, reason.requirement_id, reason.requirement_label
         ),
         "capability": capability_name(reason.capability),
-        "needed": f"{reason.needed:,}",
-        "quantity": f"{reason.quantity:,}",
+        # What is counted follows the number ("200 من مدربي الشرطة"); each sentence has them
+        # after a preposition or a verbal noun, so in the genitive.
+        "needed": counted(reason.needed, reason.capability, "genitive"),
+        "quantity": counted(reason.quantity, reason.capability, "genitive"),
         "nation": nation_name(generation, reason.nation),
         "caveat": caveat_words(generation, reason),
         "rule": str(RULE_PHRASES.get(reason.rule or "", reason.detail)),
@@ -102,19 +105,19 @@ def describe(generation: Any, reason: Reason) -> str:
         ),
         "no_pledge": _("No pledge offers %(capability)s; “%(requirement)s” needs %(needed)s."),
         "shortfall": _(
-            "Usable pledges of %(capability)s come to %(quantity)s, short of the "
-            "%(needed)s that “%(requirement)s” needs."
+            "Usable pledges come to %(quantity)s, short of the %(needed)s that "
+            "“%(requirement)s” needs."
         ),
-        "withdrawn": _("%(nation)s's pledge of %(quantity)s %(capability)s was withdrawn."),
+        "withdrawn": _("%(nation)s's pledge of %(quantity)s was withdrawn."),
         "legal_condition": _(
-            "%(nation)s's %(quantity)s %(capability)s wait for legal conditions: %(detail)s."
+            "%(nation)s's pledge of %(quantity)s waits for legal conditions: %(detail)s."
         ),
         "caveat": _(
-            "%(nation)s's %(quantity)s %(capability)s cannot serve “%(requirement)s”: "
+            "%(nation)s's pledge of %(quantity)s cannot serve “%(requirement)s”: "
             "its caveat “%(caveat)s” %(rule)s."
         ),
         "used_elsewhere": _(
-            "%(nation)s's %(quantity)s %(capability)s go to needs that count as "
+            "%(nation)s's pledge of %(quantity)s goes to needs that count as "
             "much or more: %(used)s."
         ),
         "solver_stopped": _(
@@ -133,13 +136,13 @@ def unmet_condition_words(conditions: list[Any], fallback: str) -> str:
 
 
 def gain_words(generation: Any, gain: ConditionGain, conditions: list[Any]) -> str:
-    """ "Italy's parliamentary approval: +200 police trainers, +1.9 points", in the active
-    language."""
+    """ "Italy — parliamentary approval: would add 200 police trainers and 1.9 points", in the
+    active language."""
     comma = "، " if (get_language() or "ar").startswith("ar") else ", "
     units = comma.join(
-        f"+{quantity:,} {capability_name(capability)}" for capability, quantity in gain.units
+        counted(quantity, capability, "genitive") for capability, quantity in gain.units
     )
-    return _("%(nation)s — %(condition)s: %(units)s, +%(points)s points") % {
+    return _("%(nation)s — %(condition)s: would add %(units)s and %(points)s points") % {
         "nation": nation_name(generation, gain.nation),
         "condition": unmet_condition_words(conditions, gain.condition),
         "units": units or _("no units"),

@@ -42,6 +42,14 @@ FIELD_LABELS = {
     "audience": gettext_noop("audience"),
     "format": gettext_noop("format"),
     "distance": gettext_noop("distance"),
+    "claims": gettext_noop("claims"),
+    "reason": gettext_noop("reason"),
+    "analyst": gettext_noop("analyst"),
+    "action": gettext_noop("action"),
+    "undo": gettext_noop("undo"),
+    "state": gettext_noop("state of the clock"),
+    "to": gettext_noop("time to move to"),
+    "minutes": gettext_noop("minutes"),
 }
 
 # The messages services give most, so that the catalogues hold them.
@@ -173,6 +181,33 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
             r"^a precondition must cite the statement",
             gettext_lazy("Choose the statement that carries the precondition."),
         ),
+        # The review workbench.
+        (r"^choose at least one claim$", gettext_lazy("Choose at least one claim.")),
+        (r"^must be accepted or rejected$", gettext_lazy("Choose to accept or to reject.")),
+        (r"^a rejection needs its reason$", gettext_lazy("Give the reason for the rejection.")),
+        (r"^there is no action of yours to undo$", gettext_lazy("You have no action to undo.")),
+        (r"^write the comment first$", gettext_lazy("Write the comment first.")),
+        (
+            r"^is longer than (?P<x>\d+) characters$",
+            gettext_lazy("The text may not be longer than %(x)s characters."),
+        ),
+        (
+            r"^is not an analyst who may review$",
+            gettext_lazy("Choose an analyst who may review."),
+        ),
+        # The exercise clock.
+        (r"^the exercise has ended$", gettext_lazy("The exercise has ended.")),
+        (r"^the clock is running already$", gettext_lazy("The clock is running already.")),
+        (r"^the clock is not running$", gettext_lazy("The clock is not running.")),
+        (
+            r"^is not a time like D\+0 12:00$",
+            gettext_lazy("Write a time like D+0 12:00 (day of the exercise, hour)."),
+        ),
+        (
+            r"^is before the exercise's time \((?P<x>[^)]+)\)$",
+            gettext_lazy("This time is before the exercise's time (%(x)s)."),
+        ),
+        (r"^must be a positive number$", gettext_lazy("Write a number above zero.")),
     )
 ]
 

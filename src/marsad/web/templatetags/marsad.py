@@ -6,10 +6,13 @@ from typing import Any
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
 from marsad.extraction.numerals import to_arabic_digits
+from marsad.web.counting import counted as counted_phrase
+from marsad.web.datawarnings import warning_sentence
 
 register = template.Library()
 
@@ -23,6 +26,21 @@ def num(context: template.Context, value: Any, grouped: bool = True) -> str:
     if context.get("digits") == "arab":
         text = to_arabic_digits(text.replace(",", "\u066c"))
     return text
+
+
+@register.simple_tag(takes_context=True)
+def counted(context: template.Context, value: Any, noun: str, case: str = "nominative") -> str:
+    """`value` of `noun` with the noun agreeing with the number ("200 من مدربي الشرطة"), the
+    number in the reader's digit style; see web/counting.py."""
+    return counted_phrase(value, noun, case, context.get("digits"))
+
+
+@register.simple_tag(takes_context=True)
+def data_warning(context: template.Context, message: str) -> str:
+    """A data warning of the casualty series in the reader's language; one whose wording is not
+    known stays in English, marked as such."""
+    said = warning_sentence(message, context.get("digits"))
+    return said if said is not None else format_html('<span lang="en">{}</span>', message)
 
 
 @register.filter

@@ -122,8 +122,9 @@ function marsadChoropleth(elementId, shapes, counts) {
 
 /* The incident map: clusters (H3 hexagons counted by the server) when many, points when few,
    reloaded as the view moves. `query` holds the page's filters; `incidentUrl` is the page of
-   incident 0 in the reader's language, the id replaced for each point. */
-function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
+   incident 0 in the reader's language, the id replaced for each point; `types` the labels of
+   the data's type codes in that language, given by the page. */
+function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl, types) {
   const element = document.getElementById(elementId);
   if (!element || !window.L) { return null; }
   const map = L.map(element, {attributionControl: true, zoomSnap: 0.5, maxZoom: 18});
@@ -155,7 +156,8 @@ function marsadIncidentMap(elementId, dataUrl, query, shapes, incidentUrl) {
           marker = L.circleMarker([lat, lon], {radius: 6, color: "#7a1f1f", fillColor: "#c0504d", fillOpacity: 0.85, weight: 1});
           const link = document.createElement("a");
           link.href = incidentUrl.replace("/0/", "/" + p.id + "/");
-          link.textContent = [p.date, p.type_label || p.type, p.fatalities ? marsadNumber(p.fatalities) : ""].filter(Boolean).join(" | ");
+          const type = (types && types[p.type]) || p.type_label || p.type;
+          link.textContent = [marsadDigits(p.date), type, p.fatalities ? marsadNumber(p.fatalities) : ""].filter(Boolean).join(" | ");
           marker.bindPopup(link);
         }
         markers.addLayer(marker);
@@ -183,4 +185,4 @@ marsadWidget("point-map", (element, data) => marsadPlacesMap(element.id, {
 marsadWidget("world-map", (element, data) => marsadWorldMap(element.id, data.atlas, data.map.countries));
 marsadWidget("choropleth", (element, data) => marsadChoropleth(element.id, data.shapes, data.counts));
 marsadWidget("incident-map", (element, data) => marsadIncidentMap(
-  element.id, data.source, data.query, data.shapes, data.incidentUrl));
+  element.id, data.source, data.query, data.shapes, data.incidentUrl, data.types));

@@ -56,7 +56,8 @@ function marsadWidgetData(element) {
 
 /* A control that applies itself as soon as it changes (a switch that reloads the page). */
 marsadWidget("submit-on-change", (element) => {
-  element.addEventListener("change", () => element.form.submit());
+  // requestSubmit, unlike submit, announces the submission: the busy indicator sees it.
+  element.addEventListener("change", () => element.form.requestSubmit());
 });
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -72,18 +73,43 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 /* Anything sent that takes over half a second (an intake, a force generation, an import, an
-   export) shows that Marsad is working: a bar at the top and a spoken status. htmx requests
-   show their own indicators (hx-indicator); this covers whole-page submissions. */
+   export) shows that Marsad is working: a bar at the top and a spoken status. One mechanism for
+   whole-page submissions and htmx requests; a request that ends sooner shows nothing. */
+let marsadPending = 0;
+let marsadTimer = null;
+
 function marsadBusy(on) {
   document.body.classList.toggle("marsad-busy", on);
   const note = document.getElementById("busy-note");
   if (note) { note.hidden = !on; }
 }
 
+function marsadWorkStarts() {
+  marsadPending += 1;
+  if (marsadPending === 1) { marsadTimer = setTimeout(() => marsadBusy(true), 500); }
+}
+
+function marsadWorkEnds() {
+  marsadPending = Math.max(0, marsadPending - 1);
+  if (marsadPending === 0) { clearTimeout(marsadTimer); marsadBusy(false); }
+}
+
 document.addEventListener("submit", (event) => {
   if (event.defaultPrevented || event.target.hasAttribute("hx-post") || event.target.hasAttribute("hx-get")) { return; }
-  const timer = setTimeout(() => marsadBusy(true), 500);
-  // A download leaves the page where it is: stop showing work after a while.
-  setTimeout(() => { clearTimeout(timer); marsadBusy(false); }, 60000);
+  marsadWorkStarts();
+  // The next page ends the work; should none come (a download, a refusal), stop after a while.
+  setTimeout(marsadWorkEnds, 60000);
 });
-window.addEventListener("pageshow", () => marsadBusy(false));
+window.addEventListener("pageshow", () => { marsadPending = 0; clearTimeout(marsadTimer); marsadBusy(false); });
+
+/* htmx requests, except a poll (hx-trigger "every …"), which shows its own progress. */
+function marsadPolls(element) {
+  return /^\s*every\s/.test((element && element.getAttribute("hx-trigger")) || "");
+}
+document.addEventListener("htmx:beforeRequest", (event) => {
+  if (!marsadPolls(event.detail.elt)) { event.detail.elt.dataset.marsadWork = "1"; marsadWorkStarts(); }
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const element = event.detail.elt;
+  if (element && element.dataset.marsadWork) { delete element.dataset.marsadWork; marsadWorkEnds(); }
+});
