@@ -329,14 +329,16 @@ def test_liaison_of_italy_sees_italys_assignments_and_not_others(demo, demo_user
         'id="assignments"',
     )
     assert restricted.count('<li class="list-group-item">') == 1
-    assert ": 150 →" in restricted  # the demo assignment, releasable to Italy and the US
-    assert ": 37 →" not in restricted  # releasable to the US only
+    assert (
+        ": 150 police trainers →" in restricted
+    )  # the demo assignment, releasable to Italy and the US
+    assert ": 37 police trainers →" not in restricted  # releasable to the US only
     for reader in (demo_users["fra"], None):
         other = section(
             page("/en/coalition/states/ITA/", reader).content.decode(), 'id="assignments"'
         )
-        assert ": 150 →" not in other
-        assert ": 37 →" not in other
+        assert ": 150 police trainers →" not in other
+        assert ": 37 police trainers →" not in other
         assert "No assignment recorded." in other
 
 

@@ -232,6 +232,7 @@ def _queries(client: Client, url: str) -> int:
 def test_the_saved_searches_page_and_api_queries_do_not_grow(liaison_ita):
     client = client_for(liaison_ita)
     saved_search_create(by=liaison_ita, name="first", list_name="claims")
+    client.get("/en/searches/")  # the reader's summary is read from the database once, then kept
     small = (_queries(client, "/en/searches/"), _queries(client, "/api/v1/searches"))
     for number in range(20):
         saved_search_create(
