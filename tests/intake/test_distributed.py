@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from marsad.cli import app
 from marsad.core.models import Document
 from marsad.intake import archives, cluster, ingest
-from marsad.intake.storing import BatchWriter
+from marsad.intake.services_batch import BatchWriter
 
 from .test_ingest import PUBLISHED, SYSTEM, TEXTS, source, state_after, write_folder
 

@@ -23,7 +23,7 @@ from marsad.core.services.documents import normalize_text as core_normalize
 from marsad.extraction.extract import extract
 from marsad.intake import archives, ingest, services
 from marsad.intake.models import Band, Fingerprint, SameStory
-from marsad.intake.storing import BatchWriter
+from marsad.intake.services_batch import BatchWriter
 
 SYSTEM = SystemUser("system:ingest")
 PUBLISHED = "2026-02-02"

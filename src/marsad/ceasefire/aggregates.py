@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce
 from marsad.ceasefire import tolls
 from marsad.ceasefire.models import Incident
 from marsad.ceasefire.models_aggregates import IncidentDay
+from marsad.core import selectors as core
 
 
 def visible(
@@ -103,7 +104,7 @@ def _toll_corrections(user: Any, **within: Any) -> dict[tuple[date, str], dict[s
     sums when their toll replaces their coded count: the coded counts to take out (`coded_sum`,
     and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled` incidents
     with one)."""
-    qs = Incident.objects.visible_to(user)
+    qs = core.records(user, Incident)
     if within.get("start"):
         qs = qs.filter(event_date__gte=within["start"])
     if within.get("end"):

@@ -62,8 +62,11 @@ def with_tolls(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
 def figured(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
     """The incidents of `incidents` that a source gave a figure for (of any marking), with their
     `toll`. Every other incident's toll is its coded count, which the kept daily counts already
-    sum: these few are all the dashboard must still read one by one."""
-    with_figures = CasualtyFigure.objects.filter(incident__isnull=False).values("incident_id")
+    sum: these few are all the dashboard must still read one by one. A figure the reader may not
+    read leaves the toll at the coded count, so only the figures they may read are asked for."""
+    with_figures = (
+        core.records(user, CasualtyFigure).filter(incident__isnull=False).values("incident_id")
+    )
     return with_tolls(user, incidents.filter(pk__in=with_figures))
 
 

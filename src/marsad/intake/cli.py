@@ -81,7 +81,7 @@ def ingest(
     from marsad.core.errors import InvalidInput
     from marsad.core.services.base import SystemUser
     from marsad.core.services.inputs import parse_date
-    from marsad.intake.storing import BatchWriter
+    from marsad.intake.services_batch import BatchWriter
 
     # A bad option is refused before any work, like every other bad input of the commands.
     try:

@@ -1,7 +1,7 @@
 """The ingest pipeline: documents read from a folder or an archive (`archives`), extracted in
 batches by the workers of a `concurrent.futures.Executor` (a process pool on this machine, a Dask
 cluster's executor for a large archive) and stored by ONE writer, a batch in one transaction
-through the gate's batch form (`intake.storing`).
+through the gate's batch form (`intake.services_batch`).
 
 Batches are stored in the order they were read whatever order the workers finish them in, so a
 run stores exactly what storing the documents one by one stores. A text already stored (found by
@@ -104,7 +104,7 @@ class Batch:
 
 
 class Writer:
-    """What the pipeline needs of the store (`intake.storing.BatchWriter` is the real one)."""
+    """What the pipeline needs of the store (the real one: `intake.services_batch.BatchWriter`)."""
 
     def stored(self, digests: Iterable[str]) -> set[str]:  # pragma: no cover - interface
         raise NotImplementedError

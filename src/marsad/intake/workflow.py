@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from marsad.core import selectors as core_selectors
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, ReviewState, User
 from marsad.core.services import gate, lookups
@@ -51,7 +52,8 @@ def _accept_all(by: Writer, claims: list[Claim], outcome: Outcome) -> list[list[
     an undo. Returns each claim's journal."""
     locked = {
         c.pk: c
-        for c in Claim.objects.select_for_update(of=("self",))
+        for c in core_selectors.records(by, Claim)
+        .select_for_update(of=("self",))
         .select_related("document__source", "attribution_source", "target", "where")
         .filter(pk__in=[c.pk for c in claims])
     }

@@ -1,4 +1,4 @@
-"""The proposed claims of a batch of new documents, stored at once (see `intake.storing`).
+"""The proposed claims of a batch of new documents, stored at once (see `intake.services_batch`).
 
 Each claim is checked as `core.services.claims.record_claim` checks it, with the actors and
 sources it names read once for the whole batch. A claim that would create an actor or a source
