@@ -185,7 +185,7 @@ def test_the_controller_pages(drill, client, django_assert_max_num_queries):
     assert answer.status_code == 302
     assert Inject.objects.get(key="strike-moh-ar").delivered_at is not None
     bad = client.post("/en/exercise/clock/", {"action": "advance", "to": "tomorrow"}, follow=True)
-    assert "is not a time like D+0 12:00" in bad.content.decode()
+    assert "Write a time like D+0 12:00 (day of the exercise, hour)." in bad.content.decode()
     assert client.get("/exercise/review/").status_code == 200
     html = client.get("/en/exercise/review.html")
     assert html["Content-Disposition"].endswith('review-en.html"')
