@@ -82,8 +82,8 @@ def test_liaison_officer_sees_their_nations_assignments_and_nothing_only_for_oth
     assignments = tab.page.locator("#assignments > ul > li")
     assert assignments.count() == 1
     text = assignments.first.inner_text()
-    assert ": 150 →" in text
-    assert ": 37 →" not in tab.page.inner_text("#assignments")
+    assert ": 150 police trainers →" in text
+    assert ": 37 police trainers →" not in tab.page.inner_text("#assignments")
     assert assignments.first.locator(".evidence .grade").count() == 2
     assert "ISF liaison cell" in text
     assert tab.errors == []
