@@ -177,13 +177,20 @@ def test_trucks_per_day_and_the_two_lists_compared(system, states, tmp_path):
 
 
 WRITER = """
-import sys, django
+import sys, time, django
 django.setup()
 from pathlib import Path
 from django.core.management import call_command
 from marsad.access.imports import import_unrwa
+from marsad.core.services import gate
 from marsad.core.services.base import SystemUser
 call_command("migrate", verbosity=0)
+# Batches are written in milliseconds: paced, so that the test can kill the import between two.
+store_batch = gate.store_batch
+def paced(*args, **kwargs):
+    time.sleep(0.25)
+    return store_batch(*args, **kwargs)
+gate.store_batch = paced
 import_unrwa(by=SystemUser("import"), path=Path(sys.argv[1]), batch_size=200)
 """
 CHECK = """

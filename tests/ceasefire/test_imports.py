@@ -188,13 +188,20 @@ def test_the_series_credits_its_editor(system, states, tmp_path):
 
 
 WRITER = """
-import sys, django
+import sys, time, django
 django.setup()
 from pathlib import Path
 from django.core.management import call_command
 from marsad.ceasefire.imports import import_acled
+from marsad.core.services import gate
 from marsad.core.services.base import SystemUser
 call_command("migrate", verbosity=0)
+# Batches are written in milliseconds: paced, so that the test can kill the import between two.
+store_batch = gate.store_batch
+def paced(*args, **kwargs):
+    time.sleep(0.1)
+    return store_batch(*args, **kwargs)
+gate.store_batch = paced
 import_acled(by=SystemUser("import"), path=Path(sys.argv[1]), marking="public",
              batch_size=int(sys.argv[2]))
 """
