@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from marsad.intake.archives import Item
 
@@ -103,16 +103,12 @@ class Batch:
     order: list[str] = field(default_factory=list)  # every item's name, as read
 
 
-class Writer:
+class Writer(Protocol):
     """What the pipeline needs of the store (the real one: `intake.services_batch.BatchWriter`)."""
 
-    def stored(self, digests: Iterable[str]) -> set[str]:  # pragma: no cover - interface
-        raise NotImplementedError
+    def stored(self, digests: Iterable[str]) -> set[str]: ...
 
-    def store(
-        self, jobs: Sequence[Job], results: Sequence[Extracted | str]
-    ) -> list[Outcome]:  # pragma: no cover - interface
-        raise NotImplementedError
+    def store(self, jobs: Sequence[Job], results: Sequence[Extracted | str]) -> list[Outcome]: ...
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
