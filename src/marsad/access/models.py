@@ -1,40 +1,27 @@
-"""Crossings and corridors, their status over time, consignments, access incidents, and the
-force's tasks that protect each corridor."""
+"""Crossings and corridors, their status over time, consignments, and the force's tasks that
+protect each corridor. Access incidents are in models_incidents.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from marsad.access.vocabulary import (
-    AccessCategory,
     AccessState,
     CargoCategory,
     ConsignmentStatus,
     CrossingKind,
     Unit,
 )
-from marsad.ceasefire.vocabulary import Verification
 from marsad.core.bilingual import localized
+from marsad.core.coordinates import latitude_field, longitude_field
 from marsad.core.evidence import Evidenced
-
-
-def _latitude(label: Any) -> models.FloatField:
-    return models.FloatField(
-        label, null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-
-
-def _longitude(label: Any) -> models.FloatField:
-    return models.FloatField(
-        label, null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
-    )
 
 
 class Crossing(Evidenced):
@@ -56,8 +43,8 @@ class Crossing(Evidenced):
     name_en = models.CharField(_("English name"), max_length=200)
     aliases_ar = models.JSONField(_("Arabic aliases"), default=list, blank=True)
     aliases_en = models.JSONField(_("English aliases"), default=list, blank=True)
-    latitude = _latitude(_("latitude"))
-    longitude = _longitude(_("longitude"))
+    latitude = latitude_field(_("latitude"))
+    longitude = longitude_field(_("longitude"))
     location_note_ar = models.TextField(_("Arabic note on the location"), blank=True, default="")
     location_note_en = models.TextField(_("English note on the location"), blank=True, default="")
     description_ar = models.TextField(_("Arabic description"), blank=True, default="")
@@ -324,69 +311,6 @@ class Consignment(Evidenced):
         return self.line
 
 
-class AccessIncident(Evidenced):
-    """Something that impeded humanitarian access, in the categories of OCHA's access
-    monitoring framework, at a crossing, on a corridor, or at a place."""
-
-    day = models.DateField(_("date"), db_index=True)
-    category = models.CharField(_("access category"), max_length=25, choices=AccessCategory.choices)
-    crossing = models.ForeignKey(
-        Crossing,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="access_incidents",
-        verbose_name=_("crossing"),
-    )
-    corridor = models.ForeignKey(
-        Corridor,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="access_incidents",
-        verbose_name=_("corridor"),
-    )
-    actor = models.ForeignKey(
-        "core.Actor",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="access_incidents",
-        verbose_name=_("impeding party"),
-    )
-    latitude = _latitude(_("latitude"))
-    longitude = _longitude(_("longitude"))
-    trucks_affected = models.PositiveIntegerField(_("trucks affected"), null=True, blank=True)
-    description_ar = models.TextField(_("Arabic description"), blank=True, default="")
-    description_en = models.TextField(_("English description"), blank=True, default="")
-    reported_by = models.CharField(_("reported by"), max_length=200, blank=True, default="")
-    verification = models.CharField(
-        _("verification"),
-        max_length=15,
-        choices=Verification.choices,
-        default=Verification.REPORTED,
-    )
-    imported_from = models.CharField(_("imported from"), max_length=20, blank=True, default="")
-    history = HistoricalRecords(m2m_fields=["claims"])
-
-    class Meta:
-        ordering = ["-day", "-id"]
-        verbose_name = _("access incident")
-        verbose_name_plural = _("access incidents")
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.get_category_display()}"
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
-
-    def clean(self) -> None:
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": _("give both latitude and longitude, or neither")})
-
-
 class CorridorProtection(Evidenced):
     """A task of the force's mandate (corridor security, escorts) that protects a corridor."""
 
@@ -418,3 +342,8 @@ class CorridorProtection(Evidenced):
     @property
     def note(self) -> str:
         return localized(self, "note")
+
+
+# Imported so that Django registers it with the app's other models, and so that it can be
+# imported from here like the rest.
+from marsad.access.models_incidents import AccessIncident as AccessIncident  # noqa: E402

@@ -1,10 +1,10 @@
-"""Agreements, phases, clauses, incidents (ACLED-compatible), casualty figures per source,
-violations, and each source's daily casualty reports."""
+"""Agreements, phases, clauses, incidents (ACLED-compatible) and violations. What sources report
+of them (casualty figures, daily series) is in models_figures.py, the kept counts in
+models_aggregates.py."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from marsad.ceasefire.vocabulary import (
     Verification,
 )
 from marsad.core.bilingual import localized
+from marsad.core.coordinates import latitude_field, longitude_field
 from marsad.core.evidence import Evidenced
 from marsad.core.releasability import Releasable
 
@@ -192,18 +193,8 @@ class Incident(Evidenced):
         default="",
         help_text=_("Empty when the place lies at sea or outside every governorate."),
     )
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field(_("latitude"))
+    longitude = longitude_field(_("longitude"))
     geo_precision = models.PositiveSmallIntegerField(
         _("geographic precision"), choices=GeoPrecision.choices, default=GeoPrecision.PLACE
     )
@@ -317,61 +308,6 @@ class Incident(Evidenced):
         return self.latitude is not None and not self.pcode
 
 
-class CasualtyFigure(Evidenced):
-    """Killed and injured as one source gives them, for an incident or a period. Figures of
-    different sources stand side by side; none overwrites another."""
-
-    incident = models.ForeignKey(
-        Incident,
-        models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="figures",
-        verbose_name=_("incident"),
-    )
-    period_start = models.DateField(_("from"), null=True, blank=True)
-    period_end = models.DateField(_("to"), null=True, blank=True)
-    area = models.CharField(_("area P-code"), max_length=10, blank=True, default="")
-    source = models.ForeignKey(
-        "core.Source", models.PROTECT, related_name="casualty_figures", verbose_name=_("source")
-    )
-    reported_on = models.DateField(_("reported on"))
-    killed_low = models.PositiveIntegerField(_("killed, low"), null=True, blank=True)
-    killed_best = models.PositiveIntegerField(_("killed, best"), null=True, blank=True)
-    killed_high = models.PositiveIntegerField(_("killed, high"), null=True, blank=True)
-    injured_low = models.PositiveIntegerField(_("injured, low"), null=True, blank=True)
-    injured_best = models.PositiveIntegerField(_("injured, best"), null=True, blank=True)
-    injured_high = models.PositiveIntegerField(_("injured, high"), null=True, blank=True)
-    civilians = models.PositiveIntegerField(_("civilians killed"), null=True, blank=True)
-    children = models.PositiveIntegerField(_("children killed"), null=True, blank=True)
-    women = models.PositiveIntegerField(_("women killed"), null=True, blank=True)
-    wording = models.TextField(_("the source's words"), blank=True, default="")
-    history = HistoricalRecords(m2m_fields=["claims"])
-
-    class Meta:
-        ordering = ["reported_on", "id"]
-        verbose_name = _("casualty figure")
-        verbose_name_plural = _("casualty figures")
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.killed_best} killed"
-
-    def clean(self) -> None:
-        super().clean()
-        errors = {}
-        if self.incident_id is None and not (self.period_start and self.period_end):
-            errors["period_start"] = _("a figure belongs to an incident or to a period")
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("the period ends before it starts")
-        for measure in ("killed", "injured"):
-            values = [getattr(self, f"{measure}_{b}") for b in ("low", "best", "high")]
-            known = [v for v in values if v is not None]
-            if known != sorted(known):
-                errors[f"{measure}_best"] = _("needs low <= best <= high")
-        if errors:
-            raise ValidationError(errors)
-
-
 class Violation(Evidenced):
     incident = models.ForeignKey(
         Incident, models.CASCADE, related_name="violations", verbose_name=_("incident")
@@ -440,45 +376,8 @@ class Violation(Evidenced):
         return localized(self, "note")
 
 
-class DailyReport(Evidenced):
-    """One day of a source's casualty series, with the truce fields where it gives them.
-    `filled` marks days without a report of their own (values carried by the series' editor)."""
-
-    source = models.ForeignKey(
-        "core.Source", models.PROTECT, related_name="daily_reports", verbose_name=_("source")
-    )
-    report_date = models.DateField(_("day"))
-    report_source = models.CharField(_("channel of the report"), max_length=40)
-    # The series' editor who compiled the source's reports (Tech for Palestine for the Gaza
-    # series), credited wherever the series is shown.
-    via = models.CharField(_("compiled by"), max_length=100, blank=True, default="")
-    killed = models.PositiveIntegerField(_("killed (reported)"), null=True, blank=True)
-    injured = models.PositiveIntegerField(_("injured (reported)"), null=True, blank=True)
-    ext_killed = models.PositiveIntegerField(_("killed (series)"))
-    ext_injured = models.PositiveIntegerField(_("injured (series)"))
-    ext_killed_cum = models.PositiveIntegerField(_("killed, cumulative"))
-    ext_injured_cum = models.PositiveIntegerField(_("injured, cumulative"))
-    killed_truce_new = models.PositiveIntegerField(_("new deaths"), null=True, blank=True)
-    killed_recovered = models.PositiveIntegerField(_("bodies recovered"), null=True, blank=True)
-    killed_committee = models.PositiveIntegerField(_("added by committee"), null=True, blank=True)
-    killed_succumbed = models.PositiveIntegerField(_("succumbed to wounds"), null=True, blank=True)
-    children_cum = models.PositiveIntegerField(
-        _("children killed, cumulative"), null=True, blank=True
-    )
-    women_cum = models.PositiveIntegerField(_("women killed, cumulative"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=["claims"])
-
-    class Meta:
-        ordering = ["source", "report_date"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "report_date"], name="one_report_a_day")
-        ]
-        verbose_name = _("daily casualty report")
-        verbose_name_plural = _("daily casualty reports")
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.report_date}"
-
-
-# Imported so that Django registers the kept counts with the app's other models.
-from marsad.ceasefire.models_aggregates import IncidentDay  # noqa: E402, F401
+# Imported so that Django registers them with the app's other models, and so that they can be
+# imported from here like the rest.
+from marsad.ceasefire.models_aggregates import IncidentDay as IncidentDay  # noqa: E402
+from marsad.ceasefire.models_figures import CasualtyFigure as CasualtyFigure  # noqa: E402
+from marsad.ceasefire.models_figures import DailyReport as DailyReport  # noqa: E402
