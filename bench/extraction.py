@@ -9,6 +9,8 @@ measured in the same run over the same texts:
   near_duplicates  the fingerprints intake stores (marsad.extraction.duplicates: MinHash,
                    128 permutations over character 5-grams of the folded text, hashed with
                    numpy, 16 LSH bands, kept at an estimated similarity of 0.8), per document
+  near_duplicates_batch  the same fingerprints and grouping with the signatures and bands of all
+                   texts computed at once (duplicates.signatures and many_bands: same values)
   bare_minhash     datasketch's MinHash (SHA-1 per 5-gram, 128 permutations) over the same
                    5-grams, signatures only: the baseline of near_duplicates (target 2,000/s)
 
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from datasketch import MinHash
 
-from marsad.extraction.duplicates import clusters, signature
+from marsad.extraction.duplicates import clusters, signature, signatures
 from marsad.extraction.extract import extract
 from marsad.extraction.gazetteer import lexicon
 from marsad.extraction.normalize import normalize
@@ -97,6 +99,12 @@ def near_duplicates(texts: list[str]) -> int:
     return sum(len(group) for group in groups)
 
 
+def near_duplicates_batch(texts: list[str]) -> int:
+    """The same groups, the signatures of all the texts computed in one batch."""
+    groups = clusters(zip(map(str, range(len(texts))), signatures(texts), strict=True))
+    return sum(len(group) for group in groups)
+
+
 def bare_minhash(texts: list[str]) -> int:
     """datasketch's MinHash over the same folded 5-grams, one per text, nothing else."""
     from marsad.extraction.normalize import fold
@@ -126,6 +134,8 @@ def main() -> None:
     norm, _ = best_of(args.repeat, normalized_scan, texts)
     full, (claims, entities) = best_of(args.repeat, run_extract, texts)
     dedup, twins = best_of(args.repeat, near_duplicates, texts)
+    batch, batch_twins = best_of(args.repeat, near_duplicates_batch, texts)
+    assert batch_twins == twins
     minhash, _ = best_of(1, bare_minhash, texts)
     n = len(texts)
     figures = {
@@ -147,6 +157,7 @@ def main() -> None:
         "entities": entities,
         "near_duplicate_docs_per_s": round(n / dedup),
         "near_duplicate_texts": twins,
+        "near_duplicate_batch_docs_per_s": round(n / batch),
         "bare_minhash_docs_per_s": round(n / minhash),
         "repeat": args.repeat,
         "python": platform.python_version(),
@@ -161,6 +172,7 @@ def main() -> None:
         ("ratio extract / normalize + scan", f"{full / norm:.1f}"),
         ("claims, entities", f"{claims}, {entities}"),
         ("near duplicates (MinHash-LSH)", f"{n / dedup:,.0f} docs/s, {twins} texts with a twin"),
+        ("near duplicates, one batch", f"{n / batch:,.0f} docs/s"),
         ("bare datasketch MinHash", f"{n / minhash:,.0f} docs/s (signatures only)"),
     ]
     width = max(len(name) for name, _ in rows)

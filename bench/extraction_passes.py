@@ -3,7 +3,8 @@
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
         .venv/bin/python bench/extraction_passes.py MODE
 
-MODE is none, extract, scan (three bare scans), dup (fingerprints and LSH grouping) or minhash
+MODE is none, extract, scan (three bare scans), dup (fingerprints and LSH grouping, one text at
+a time as intake does), dupbatch (the same, signatures computed for all texts at once) or minhash
 (bare datasketch MinHash signatures). Every mode loads every fourth FigNews text (746), the
 dictionaries, and warms up on 100 texts; the cost of a pass is the count of its mode minus the
 count of `none`. Instructions do not change with the machine's load, wall-clock time does.
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extraction as bench  # noqa: E402
 from marsad.extraction.gazetteer import lexicon  # noqa: E402
 
-MODES = ("none", "extract", "scan", "dup", "minhash")
+MODES = ("none", "extract", "scan", "dup", "dupbatch", "minhash")
 
 
 def main() -> None:
@@ -34,6 +35,7 @@ def main() -> None:
     lexicon()
     bench.run_extract(texts[:100])
     bench.near_duplicates(texts[:50])
+    bench.near_duplicates_batch(texts[:50])
     bench.bare_minhash(texts[:50])
     if mode == "extract":
         bench.run_extract(texts)
@@ -42,6 +44,8 @@ def main() -> None:
             bench.bare_scan(texts)
     elif mode == "dup":
         bench.near_duplicates(texts)
+    elif mode == "dupbatch":
+        bench.near_duplicates_batch(texts)
     elif mode == "minhash":
         bench.bare_minhash(texts)
     print(json.dumps({"benchmark": "extraction_passes", "mode": mode, "texts": len(texts)}))

@@ -33,3 +33,26 @@ def test_an_accident_is_no_assault(text: str, lang: str):
 def test_an_attack_near_accident_words_stays_an_attack(text: str, lang: str):
     claims = extract(text, language=lang)["claims"]
     assert [c for c in claims if c["type"] == "attack"]
+
+
+def test_every_accident_pattern_holds_a_word_of_the_quick_check():
+    # accidental() first looks for ANCHORS: a pattern added without one would never be tried
+    from marsad.extraction.accidents import _ACCIDENT, ANCHORS
+
+    body, depth, alternatives, current = (
+        _ACCIDENT.pattern[len(r"(?<!\w)(?:") : -len(r")(?!\w)")],
+        0,
+        [],
+        "",
+    )
+    for char in body:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    alternatives.append(current)
+    assert len(alternatives) > 20
+    for alternative in alternatives:
+        assert any(word in alternative for word in ANCHORS.split("|")), alternative

@@ -3,7 +3,15 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extraction.duplicates import bands, clusters, same_story, signature, similarity
+from marsad.extraction.duplicates import (
+    bands,
+    clusters,
+    many_bands,
+    same_story,
+    signature,
+    signatures,
+    similarity,
+)
 
 STORY = (
     "قالت وزارة الصحة في غزة إن 12 شخصاً قُتلوا في غارة إسرائيلية على منزل في بني سهيلا شرقي "
@@ -67,3 +75,17 @@ def test_signatures_are_pinned_because_they_are_stored():
     # A change here makes every stored fingerprint stale: change SCHEME with it.
     assert signature("قطاع غزة")[:4] == [2632732690, 475569911, 6611145, 1205073447]
     assert bands(signature("قطاع غزة"))[0] == "2:00:e89191a762d33b51"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=12))
+def test_a_batch_gives_each_text_its_own_signature(texts):
+    # Short texts, texts shorter than a 5-gram and empty ones side by side: no 5-gram may run
+    # from one text into the next.
+    assert signatures(texts) == [signature(text) for text in texts]
+    assert many_bands(signatures(texts)) == [bands(signature(text)) for text in texts]
+
+
+def test_a_batch_of_long_and_short_texts_gives_the_stored_values():
+    texts = [STORY, "", "غزة", (STORY + "\n") * 40, COPY, OTHER * 12, STORY]
+    assert signatures(texts) == [signature(text) for text in texts]

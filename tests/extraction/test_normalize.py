@@ -45,3 +45,13 @@ def test_offsets_always_land_inside_the_text(text):
     if norm.text:
         a, b = norm.span(0, len(norm.text))
         assert 0 <= a <= b == len(text)
+
+
+def test_ascii_texts_take_the_shortcut_with_the_same_result():
+    from marsad.extraction.normalize import _TABLE, _TABLE_LIST, _lower_keep_length
+
+    # normalize() lowers ASCII texts and replaces tabs only: the table changes no other ASCII
+    assert {code for code in _TABLE if code < 128} == {ord("\t")}
+    text = "".join(map(chr, range(128))) + " Gaza\tSTRIP"
+    assert normalize(text).text == _lower_keep_length(text).translate(_TABLE_LIST)
+    assert normalize(text).to_original(5) == 5

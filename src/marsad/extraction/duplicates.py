@@ -14,12 +14,16 @@ arithmetic. That is several times faster than datasketch's MinHash with SHA-1 pe
 bench/extraction.py, which measures both). The values differ from those of the earlier scheme
 (datasketch), so band keys carry the scheme (SCHEME): a document fingerprinted before is found
 again only once fingerprinted anew.
+
+signatures() and many_bands() give the same values as signature() and bands() for many texts at
+once: the numpy calls, not the arithmetic, are most of the cost of a short text, and a batch
+makes them once for all its texts.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -74,7 +78,11 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> npt.NDArray[np.uint32]:
     if not folded:
         return np.zeros(0, dtype=np.uint32)
     raw = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    points = raw.astype(np.uint64)
+    return _hash_grams(raw.astype(np.uint64), size)
+
+
+def _hash_grams(points: U64, size: int) -> npt.NDArray[np.uint32]:
+    """The 32-bit hashes of every n-gram of the code points (one of all when fewer than n)."""
     count = max(1, len(points) - size + 1)
     with np.errstate(over="ignore"):
         combined = points[:count] * _POSITIONS[0]
@@ -89,6 +97,10 @@ def signature(text: str) -> list[int]:
     hashes = shingle_hashes(text)
     if not len(hashes):
         return [_EMPTY] * PERMUTATIONS
+    return _minimum(hashes)
+
+
+def _minimum(hashes: npt.NDArray[np.uint32]) -> list[int]:
     best = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint32)
     with np.errstate(over="ignore"):
         for start in range(0, len(hashes), _CHUNK):
@@ -97,6 +109,57 @@ def signature(text: str) -> list[int]:
             np.minimum(best, permuted.min(axis=1), out=best)
     values: list[int] = best.tolist()
     return values
+
+
+def signatures(texts: Sequence[str]) -> list[list[int]]:
+    """signature() of each text, computed for the whole batch at once (same values)."""
+    out: list[list[int]] = [[] for _ in texts]
+    folded = [fold(text) for text in texts]
+    # texts shorter than a 5-gram are hashed whole, as signature() does, one by one
+    batch = [i for i, f in enumerate(folded) if len(f) >= SHINGLE]
+    for i, f in enumerate(folded):
+        if len(f) < SHINGLE:
+            out[i] = signature(texts[i])
+    if not batch:
+        return out
+    joined = "".join(folded[i] for i in batch)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    hashed = _hash_grams(points.astype(np.uint64), SHINGLE)
+    # the 5-grams of text k start at offsets[k] .. offsets[k] + len - 5; the others cross texts
+    lengths = np.array([len(folded[i]) for i in batch], dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    counts = lengths - (SHINGLE - 1)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    grams = hashed[np.arange(int(counts.sum())) + np.repeat(offsets - starts, counts)]
+    done = 0
+    while done < len(batch):
+        # a group of whole texts with at most _CHUNK 5-grams (or one longer text)
+        last = done + 1
+        while last < len(batch) and starts[last] + counts[last] - starts[done] <= _CHUNK:
+            last += 1
+        a, b = int(starts[done]), int(starts[last - 1] + counts[last - 1])
+        if last - done == 1 and b - a > _CHUNK:
+            out[batch[done]] = _minimum(grams[a:b])
+        else:
+            with np.errstate(over="ignore"):
+                permuted = np.multiply.outer(_A32, grams[a:b]) ^ _B32[:, None]
+            mins = np.minimum.reduceat(permuted, starts[done:last] - a, axis=1)
+            for k, row in enumerate(mins.T.tolist()):
+                out[batch[done + k]] = row
+        done = last
+    return out
+
+
+def many_bands(many: Sequence[list[int]]) -> list[list[str]]:
+    """bands() of each signature, all at once (same keys)."""
+    if not many:
+        return []
+    rows = np.asarray(many, dtype=np.uint64).reshape(len(many), BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        keys = _mix(_mix((rows * _ROW_WEIGHTS).sum(axis=2, dtype=np.uint64)))
+    return [
+        [f"{SCHEME}:{band:02d}:{key:016x}" for band, key in enumerate(row)] for row in keys.tolist()
+    ]
 
 
 def bands(values: list[int]) -> list[str]:
@@ -130,9 +193,10 @@ def clusters(signatures: Iterable[tuple[str, list[int]]]) -> list[list[str]]:
             key = parent[key]
         return key
 
-    for key, values in signatures:
+    items = list(signatures)
+    for (key, values), keys in zip(items, many_bands([v for _, v in items]), strict=True):
         parent.setdefault(key, key)
-        for band in bands(values):
+        for band in keys:
             for other, other_values in by_band.setdefault(band, []):
                 if root(other) != root(key) and same_story(values, other_values):
                     parent[root(key)] = root(other)

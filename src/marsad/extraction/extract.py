@@ -213,17 +213,23 @@ class _Document:
         pending: list[tuple[Draft, Sentence, int]] = []
         for s, e in split_sentences(norm.text):
             sentence_cues = _within(cues, cue_starts, s, e)
+            sentence_entities = _within(entities, entity_starts, s, e)
+            has_isf = any(m.entry.value == "ISF" for m in sentence_entities)
+            if not sentence_cues:
+                # no cue, no claim and no source: only whether it names the force counts
+                self.isf_near = has_isf
+                sources.append(None)
+                continue
             sent = Sentence(
                 norm.text,
                 s,
                 e,
-                _within(entities, entity_starts, s, e),
+                sentence_entities,
                 sentence_cues,
                 self.actors,
                 self.discourse,
                 self.published,
             )
-            has_isf = any(m.entry.value == "ISF" for m in sent.entities)
             drafts: list[Draft] = []
             if any(_is_claim_cue(c.entry.category) for c in sentence_cues):
                 drafts = sentence_drafts(sent, isf_near=self.isf_near or has_isf)

@@ -353,6 +353,9 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
     """
     size = len(text)
     hits: list[Match] = []
+    append = hits.append
+    # tuple.__new__ makes the same Match without the Python frame of the NamedTuple's __new__
+    new = tuple.__new__
     for last, (length, entries, closed_right, closed_left) in lexicon().automaton.iter(text):
         end = last + 1
         # Most hits sit between spaces or punctuation and need no further check; of the others,
@@ -380,5 +383,5 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
                     continue
                 if original[to_original(start) : to_original(end)] != entry.cased:
                     continue
-            hits.append(Match(start, stop, entry, prefix))
+            append(new(Match, (start, stop, entry, prefix)))
     return hits

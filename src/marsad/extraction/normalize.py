@@ -87,6 +87,8 @@ class Normalized:
         """Original offset of the normalized character at `index` (or of the end)."""
         if index >= len(self.text):
             return self.original_length
+        if not self.breaks:
+            return index  # nothing dropped or expanded: the offsets are the same
         k = bisect_right(self.breaks, index) - 1
         return index + (self.shifts[k] if k >= 0 else 0)
 
@@ -105,6 +107,9 @@ def _lower_keep_length(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Fold Arabic letter forms, digits and case for matching, keeping an offset map."""
+    if text.isascii():
+        # of the ASCII characters the table changes only the tab, and none lowers to two
+        return Normalized(text.lower().replace("\t", " "), len(text))
     if _COMPAT_RE.search(text):
         return _normalize_compat(text)
     folded = _lower_keep_length(text).translate(_TABLE_LIST)
