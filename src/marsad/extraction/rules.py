@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
+from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
@@ -78,6 +79,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += _composites(sent, {d.type for d in drafts})
     drafts += attack.attacks(sent)
     drafts += protest.protests(sent)
+    drafts += detention.detentions(sent, drafts)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
