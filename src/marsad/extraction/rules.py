@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
+from marsad.extraction import rules_corridors as corridor
 from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
@@ -91,7 +92,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
         drafts = [d for d in drafts if d.type != "attack"]
-    drafts += ground.corridors(sent)
+    drafts += corridor.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)
     ground.simple_figures(sent, drafts)

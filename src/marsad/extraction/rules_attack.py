@@ -282,6 +282,16 @@ def violation(sent: Sentence, trigger: Match) -> list[Draft]:
     if not accused:
         return []  # "an exchange of accusations" names no party
     accuser = [a for a in accuser if a not in accused and sent.actors[a].kind != "media"]
+    # an army accuses for its state: "اتهم الجيش السوداني" is Sudan's accusation as well
+    accuser += [
+        parent
+        for a in accuser
+        if sent.actors[a].kind == "force"
+        and (parent := sent.actors[a].parent)
+        and sent.actors[parent].kind == "state"
+        and parent not in accuser
+        and parent not in accused
+    ]
     agreements = [
         m.entry.value
         for m in sent.entities
