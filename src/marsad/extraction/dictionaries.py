@@ -86,8 +86,8 @@ def _place(raw: dict[str, Any], state: str, capital: bool = False) -> dict[str, 
         "word_ar": word,
         "match_en": raw.get("match_en", True),
         "en": [],
-        "cased_en": [] if raw.get("ctx_en") else [raw["name_en"]],
-        "ctx_en": [raw["name_en"]] if raw.get("ctx_en") else [],
+        "cased_en": ([] if raw.get("ctx_en") else [raw["name_en"]]) + raw.get("en", []),
+        "ctx_en": ([raw["name_en"]] if raw.get("ctx_en") else []) + raw.get("en_ctx", []),
         # capitals first among places that share a name
         "population": raw.get("population", 0) + (10**9 if capital else 0),
     }

@@ -29,7 +29,7 @@ _PLACE_WORDS = frozenset(
         "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
         "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع "
         "in near outside around town city village province district across from at into to "
-        "toward towards of through"
+        "toward towards of through on"
     ).split()
 )
 _AT = frozenset({"ب", "وب", "فب"})
