@@ -185,6 +185,30 @@ def between(sent: Sentence, trigger: Match) -> list[Match]:
     return parties if len(parties) >= 2 else []
 
 
+_TAKEN_BACK = frozenset(
+    "recaptured retook recapture retake regained wrested استعاد استعادت استعادوا يستعيد "
+    "تستعيد استعاده لاستعاده تحرير".split()
+)
+_FROM = re.compile(r"(?<!\w)(?:from|من)(?!\w)")
+
+
+def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "recaptured Wad Madani from the RSF", "لاستعادة مدينة الحديدة من الحوثيين", "تحرير
+    الموصل من قبضة داعش": the party a place is taken back from."""
+    words = sent.text[trigger.start : trigger.end].split()
+    if not words or words[-1] not in _TAKEN_BACK:
+        return []
+    end = min(sent.end, trigger.end + 80)
+    for mark in _FROM.finditer(sent.text, trigger.end, end):
+        for match in _candidates(sent):
+            if match.start < mark.end():
+                continue
+            if _words(sent, mark.end(), _begin(match)) <= 2:
+                return [match]
+            break
+    return []
+
+
 def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
     if trigger.entry.lang == "ar":
@@ -277,7 +301,7 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     # the victims, the persons harmed and the party aimed at are all targets: "strikes on
     # Iran's sites, killing its chief of staff" aims at Iran and at the chief
     gathered: list[Match] = []
-    for finder in (victims, harmed, aimed, obj, passive_subject):
+    for finder in (taken_from, victims, harmed, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         gathered += found

@@ -64,6 +64,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     if clash:
         return [clash[0].entry.value]  # "clashes between the army and the RSF"
     victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
     holder = [
         m
         for m in sent.entities
@@ -80,7 +81,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     claimed = _claimed(sent, victims)
     if claimed:
         return claimed
-    agent = agent_by(sent, trigger.end)
+    agent = [a for a in agent_by(sent, trigger.end) if a not in victims]
     if agent:
         return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
     arabic = trigger.entry.lang == "ar"
