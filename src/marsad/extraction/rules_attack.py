@@ -119,9 +119,12 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
 
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
-    الهجوم"."""
-    for cue in sent.of("CLAIMED"):
-        if cue.entry.lang == "ar":
+    الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
+    for cue in sent.of("CLAIMED", "CLAIMED:own"):
+        if cue.category == "CLAIMED:own":
+            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+        elif cue.entry.lang == "ar":
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:
             found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
