@@ -1,9 +1,8 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 462 passages from
+"""The extractor on the wide development set (tests/extraction/devset/, 510 passages from
 Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank and Haiti; see docs/annotation.md and
 docs/extraction-scores.md). Fails when a headline figure drops below its floor; the floors sit a
 little under what was measured, so that a change that makes extraction worse is caught. Raise
-them when the extractor gets better (the dictionaries of the gazetteer work will raise the
-entity and target figures)."""
+them when the extractor gets better, never above what it reaches."""
 
 from __future__ import annotations
 
@@ -11,24 +10,24 @@ import pytest
 
 from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
-from tests.extraction import devset_score
+from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-06 (see docs/extraction-scores.md: claims F1 0.68 / 0.73, without the
-# parties 0.85 / 0.87, assaults 0.94 / 0.95, targets 0.52 / 0.67, in-domain names 0.87 / 0.82,
-# persons 0.94 / 1.00), minus about 0.03.
+# Measured 2026-12-06 after the places, roles and offices work (docs/extraction-scores.md:
+# claims F1 0.72 / 0.76, without the parties 0.87 / 0.87, assaults 0.95 / 0.95, targets
+# 0.69 / 0.81, in-domain names 0.97 / 0.97, persons 0.92 / 1.00), minus about 0.03.
 FLOORS = {
-    "claims_f1.ar": 0.65,
-    "claims_f1.en": 0.70,
-    "claims_typed_f1.ar": 0.82,
-    "claims_typed_f1.en": 0.84,
-    "assault_f1.ar": 0.91,
-    "assault_f1.en": 0.91,
-    "targets.ar": 0.49,
-    "targets.en": 0.64,
-    "indomain.ar": 0.84,
-    "indomain.en": 0.79,
-    "person.ar": 0.90,
-    "person.en": 0.95,
+    "claims_f1.ar": 0.70,
+    "claims_f1.en": 0.73,
+    "claims_typed_f1.ar": 0.84,
+    "claims_typed_f1.en": 0.85,
+    "assault_f1.ar": 0.93,
+    "assault_f1.en": 0.92,
+    "targets.ar": 0.66,
+    "targets.en": 0.78,
+    "indomain.ar": 0.94,
+    "indomain.en": 0.94,
+    "person.ar": 0.89,
+    "person.en": 0.97,
 }
 
 
@@ -45,7 +44,7 @@ def test_the_set_is_as_wide_as_promised() -> None:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_headline_figures_stay_above_their_floors(name: str) -> None:
     figures = devset_score.figures()
-    assert figures[name] >= FLOORS[name], devset_score.report()
+    assert figures[name] >= FLOORS[name], devset_report.report()
 
 
 def test_every_claim_on_the_set_keeps_the_contract() -> None:

@@ -1,13 +1,13 @@
 import pytest
 
-from marsad.extraction.extract import _resolve
 from marsad.extraction.gazetteer import DATA, _cue_entries, expand, lexicon, scan
 from marsad.extraction.normalize import normalize
+from marsad.extraction.overlaps import resolve
 
 
 def entities(text):
     norm = normalize(text)
-    found, _ = _resolve(scan(norm.text, text, norm.to_original))
+    found, _ = resolve(scan(norm.text, text, norm.to_original))
     return [(m.entry.value, text[slice(*norm.span(m.start, m.end))]) for m in found]
 
 

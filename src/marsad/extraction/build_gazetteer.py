@@ -14,7 +14,9 @@ Sources, all build-time dependencies (the `test` extra), none read at run time:
   forms and diacritics pass. When two cities share a name the more populous one keeps it
   unless the other lies in the region. Single-word names that are also common Arabic words,
   first names or start with the article are marked `ctx`: they count only after a place word
-  (في، مدينة، قرب ...), see gazetteer.py.
+  (في، مدينة، قرب ...), see gazetteer.py. The region's towns also keep the spellings English
+  news uses: GeoNames' name without diacritics and its alternate names in plain Latin letters
+  (a single word of a town under 250,000 people counts only after a place word).
 
 This module is not imported at run time (it imports the build-time packages).
 """
@@ -41,6 +43,61 @@ WIDER = {"IR", "TR", "AF", "PK"}
 # Towns smaller than this need a place word before a single-word name.
 BIG_TOWN = 250_000
 _ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 '\\-]+$")
+
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,2}$")
+_PARTICLES = frozenset("al el ar as ad at az ash an bin ibn abu umm bani beit bayt".split())
+
+
+def english_names(city: dict[str, Any], generic_en: set[str]) -> list[str]:
+    """The spellings English news uses for a town of the region: GeoNames' name without its
+    diacritics ("Dūmā" → "Duma") and the alternate names in plain Latin letters ("Douma",
+    "Qamishli", "Wad Madani"). Codes (KAC), lower-case romanizations (alqamshlw) and words of
+    the language (generic_en) are left out."""
+    found: list[str] = []
+    plain = _ascii(city["name"])
+    for name in [plain, *city["alternatenames"]]:
+        name = name.strip()
+        if not name.isascii() or not _LATIN_NAME.match(name) or name.isupper():
+            continue
+        words = name.replace("-", " ").split()
+        if len(name.replace(" ", "")) < 4 or name in generic_en:
+            continue
+        if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+            continue
+        whole = plain.lower().replace("-", " ").split()
+        if len(words) == 1 and len(whole) > 1 and words[0].lower() in whole:
+            continue  # "Sadr" of "Sadr City": a family name, not the town
+        if not _same_onset(name, plain):
+            continue  # "Alma" for Boudouaou: an old name of another language
+        if name != city["name"] and name not in found:
+            found.append(name)
+    return found[:12]
+
+
+_ONSETS = ("qkcg", "jgdz", "aeiou", "sc", "tṭ")
+
+
+def _same_onset(name: str, plain: str) -> bool:
+    """Whether two spellings of a name start alike once the article is set aside: "Douma"
+    and "Duma" do, "Alma" and "Boudouaou" do not."""
+
+    def onset(text: str) -> str:
+        words = text.lower().replace("-", " ").replace("'", "").split()
+        while len(words) > 1 and words[0] in _PARTICLES:
+            words = words[1:]
+        return words[0][:1] if words else ""
+
+    a, b = onset(name), onset(plain)
+    return a == b or any(a in group and b in group for group in _ONSETS)
+
+
+def _ascii(name: str) -> str:
+    return (
+        "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        .replace("‘", "")
+        .replace("’", "'")
+    )
 
 
 def arabic_names(alternates: list[str]) -> list[str]:
@@ -170,6 +227,8 @@ def build_cities(
             "ar": names,
             "weight": weight,
             "region": code in REGION or code in WIDER,
+            # English spellings only for the region's towns: elsewhere GeoNames' name serves
+            "latin": english_names(city, generic_en) if code in REGION or code in WIDER else [],
         }
         for name in names:
             key = name.replace("أ", "ا").replace("إ", "ا")
@@ -179,10 +238,18 @@ def build_cities(
     kept: dict[str, dict[str, Any]] = {}
     for key, entry in chosen.items():
         record = kept.setdefault(
-            entry["id"], {k: v for k, v in entry.items() if k not in ("ar", "weight")} | {"ar": []}
+            entry["id"],
+            {k: v for k, v in entry.items() if k not in ("ar", "weight")} | {"ar": []},
         )
         name = next(n for n in entry["ar"] if n.replace("أ", "ا").replace("إ", "ا") == key)
         record["ar"].append(name)
+    # An English spelling two towns share goes to the one that weighs more, as the Arabic.
+    latin_owner: dict[str, tuple[int, str]] = {}
+    for entry in chosen.values():
+        for name in entry["latin"]:
+            best = latin_owner.get(name)
+            if best is None or best[0] < entry["weight"]:
+                latin_owner[name] = (entry["weight"], entry["id"])
     out = []
     for record in kept.values():
         record["name_ar"] = record["ar"][0]
@@ -205,6 +272,15 @@ def build_cities(
         record["ctx_en"] = (not big and _single(record["name_en"])) or record[
             "name_en"
         ] in generic_en
+        latin = [
+            n
+            for n in record.pop("latin")
+            if latin_owner.get(n, (0, ""))[1] == record["id"] and n != record["name_en"]
+        ]
+        if record.get("match_en", True) and latin:
+            # several words name the town; one word of a small town needs a place word before
+            record["en"] = [n for n in latin if big or not _single(n)]
+            record["en_ctx"] = [n for n in latin if not big and _single(n)]
         del record["region"]
         out.append(record)
     return sorted(out, key=lambda r: (r["state"], -r["population"], r["id"]))

@@ -28,9 +28,10 @@ from marsad.extraction.draft import (
     modality,
     status,
 )
-from marsad.extraction.gazetteer import ENTITY, Actor, Match, lexicon, scan
+from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
+from marsad.extraction.overlaps import resolve
 from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.sentences import split_sentences
@@ -40,15 +41,10 @@ MAX_BLOCK = 50_000
 # "since" or منذ as a word. The look-behinds come after the words so that the regex starts with
 # their letters and skips ahead to them, rather than trying every position of the sentence.
 _SINCE = re.compile(r"(?:since(?<!\wsince)|منذ(?<!\wمنذ))(?!\w)")
-_KEEP_INSIDE_ENTITIES = frozenset({"CEASEFIRE"})
 _TEXTS = frozenset({"agreement", "plan"})
 _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
-_DESCRIPTIVE = frozenset(
-    {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
-    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED"}
-)
 
 
 @cache
@@ -74,60 +70,6 @@ def blocks(text: str, size: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
                 end = cut + 1
         yield start, end
         start = end
-
-
-def _resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
-    """Entities: longest first, no overlaps. Cues: drop those inside a longer cue or inside an
-    entity name ("تحقيق الاستقرار" in the force's own name is not a task)."""
-    entity_hits: list[Match] = []
-    cue_hits: list[Match] = []
-    for hit in hits:
-        (entity_hits if hit.entry.category == ENTITY else cue_hits).append(hit)
-    entity_hits.sort(key=_longest_first)
-    cue_hits.sort(key=_leftmost_longest)
-    entities: list[Match] = []
-    taken: list[tuple[int, int]] = []
-    for hit in entity_hits:
-        start, end, _, _ = hit
-        i = bisect_left(taken, (start, start))
-        if i > 0 and taken[i - 1][1] > start:
-            continue
-        if i < len(taken) and taken[i][0] < end:
-            continue
-        taken.insert(i, (start, end))
-        entities.append(hit)
-    entities.sort(key=_START)
-    cues: list[Match] = []
-    # The widest phrase seen so far that silences the cues inside it.
-    wide_start, wide_end, wide_category = -1, -1, ""
-    for hit in cue_hits:
-        start, end, entry, _ = hit
-        inner = end <= wide_end and (start != wide_start or end != wide_end)
-        if inner and (_silences(wide_category) or entry.category.startswith("T:")):
-            continue
-        if end > wide_end:
-            wide_start, wide_end, wide_category = start, end, entry.category
-        i = bisect_left(taken, (start + 1, start + 1)) - 1
-        inside = i >= 0 and taken[i][0] <= start and end <= taken[i][1]
-        if inside and entry.category not in _KEEP_INSIDE_ENTITIES:
-            continue
-        cues.append(hit)
-    return entities, cues
-
-
-def _longest_first(m: Match) -> tuple[int, int, bool]:
-    return m.start - m.end, m.start, m.entry.adjective
-
-
-def _leftmost_longest(m: Match) -> tuple[int, int]:
-    return m.start, m.start - m.end
-
-
-@cache
-def _silences(category: str) -> bool:
-    """Fixed phrases (triggers, hedges) silence the cues inside them; descriptive ones (a kind
-    of contribution, a task, a measure) do not: "train Palestinian police" is both."""
-    return category.split(":")[0] not in _DESCRIPTIVE
 
 
 @cache
@@ -201,7 +143,7 @@ class _Document:
         hits = offices.resolve(hits, self.published, self.actors, self.places)
         hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
         hits = appositions(hits, self.actors, norm.text, _titles())
-        entities, cues = _resolve(hits)
+        entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)
         for match in entities:

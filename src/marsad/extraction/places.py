@@ -2,8 +2,9 @@
 
 Three checks run on a block's hits before the entities are resolved:
 - an alias marked `ctx` (a town whose name is also a word: صور، حديثة، الباب) counts only
-  right after a place word (في، مدينة، قرب، شمال ... "in", "near", "town of") or with the
-  preposition ب glued to it;
+  right after a place word (في، مدينة، قرب، شمال ... "in", "near", "town of"; the word may
+  carry a proclitic: لمخيم، بريف), with the preposition ب glued to it, or in a list after a
+  place that stands ("جنين وطولكرم", "Hebron, Ramallah and Bethlehem");
 - an alias marked `family` (القطاع، الشمال، المنطقة الوسطى for the Gaza Strip and its parts)
   counts only when the document also names the place, its parent or one of its parts by a name
   that needs no context: "القطاع الخاص" in an economics story is not the Gaza Strip;
@@ -26,7 +27,9 @@ _PLACE_WORDS = frozenset(
         "في مدينة بلدة قرية محافظة قضاء ناحية منطقة مناطق قرب قربي ضواحي مشارف ريف حي مخيم "
         "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل أطراف محيط باتجاه "
         "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
-        "in near outside around town city village province district"
+        "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع "
+        "in near outside around town city village province district across from at into to "
+        "toward towards of through on"
     ).split()
 )
 _AT = frozenset({"ب", "وب", "فب"})
@@ -86,11 +89,33 @@ def _adjective_after(text: str, end: int) -> bool:
     return text[end + 1 : stop] not in _NOT_ADJECTIVES
 
 
+# Proclitics a place word may carry: "لمخيم جنين", "بريف حماة", "وبمحافظة صعدة".
+_WORD_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
+
+
 def _place_word_before(text: str, hit: Match) -> bool:
     if hit.prefix in _AT:
         return True
     word = _word_before(text, hit.start - len(hit.prefix))
-    return word in _PLACE_WORDS or (word[:1] in "وف" and word[1:] in _PLACE_WORDS)
+    return word in _PLACE_WORDS or any(
+        word.startswith(c) and word[len(c) :] in _PLACE_WORDS for c in _WORD_CLITICS
+    )
+
+
+_LIST_GLUE = frozenset({"", ",", "،", "and", "و", "or", "أو", "او"})
+
+
+def _listed_after(text: str, hit: Match, place_ends: set[int]) -> bool:
+    """A name in a list of places: "جنين وطولكرم وطوباس", "Hebron, Ramallah and Bethlehem"."""
+    begin = hit.start - len(hit.prefix)
+    if hit.prefix not in ("", "و"):
+        return False
+    for end in place_ends:
+        if end <= begin and begin - end <= 6:
+            glue = text[end:begin].strip()
+            if glue in _LIST_GLUE or (hit.prefix == "و" and not glue):
+                return True
+    return False
 
 
 def check(
@@ -116,10 +141,29 @@ def check(
     if not doubtful:
         return hits
     dropped: set[int] = set()
-    for group in spans.values():
+    # where places that stand end, for the names listed after them
+    place_ends = {
+        g[0].end
+        for g in spans.values()
+        if len(g) == 1
+        and not g[0].entry.flags & _CONTEXTUAL
+        and actors[g[0].entry.value].kind in ("place", "state")
+    }
+    for (_, end), group in sorted(spans.items()):
         if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
             continue
         standing = [h for h in group if _stands(h, text, actors, context)]
+        if not standing:
+            standing = [
+                h
+                for h in group
+                if "ctx" in h.entry.flags
+                and actors[h.entry.value].kind == "place"
+                and not (h.entry.lang == "ar" and _adjective_after(text, h.end))
+                and _listed_after(text, h, place_ends)
+            ]
+        if standing:
+            place_ends.add(end)
         ids = list(dict.fromkeys(h.entry.value for h in standing))
         if len(ids) > 1 and all(actors[i].kind == "place" for i in ids):
             best = max(ids, key=lambda i: _rank(actors[i], actors, context))

@@ -45,6 +45,13 @@ def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
     return 1 <= len(words) <= 3 and words[0] in ("من", "في", "لدى")
 
 
+def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
+    """ "مواقع لحزب الله": the owner after a victim noun with ل, at most two words between."""
+    if match.prefix not in ("ل", "ول") and not match.entry.article_form:
+        return False
+    return _words(sent, end, _begin(match)) <= 2 and not _barrier_between(sent, end, match.start)
+
+
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
 _ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه")
 
@@ -82,6 +89,8 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
             elif arabic and begin >= noun.end and _owner_after(sent, noun.end, begin):
                 found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
+            elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
+                found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
             elif (
                 not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
             ):
@@ -176,6 +185,30 @@ def between(sent: Sentence, trigger: Match) -> list[Match]:
     return parties if len(parties) >= 2 else []
 
 
+_TAKEN_BACK = frozenset(
+    "recaptured retook recapture retake regained wrested استعاد استعادت استعادوا يستعيد "
+    "تستعيد استعاده لاستعاده تحرير".split()
+)
+_FROM = re.compile(r"(?<!\w)(?:from|من)(?!\w)")
+
+
+def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "recaptured Wad Madani from the RSF", "لاستعادة مدينة الحديدة من الحوثيين", "تحرير
+    الموصل من قبضة داعش": the party a place is taken back from."""
+    words = sent.text[trigger.start : trigger.end].split()
+    if not words or words[-1] not in _TAKEN_BACK:
+        return []
+    end = min(sent.end, trigger.end + 80)
+    for mark in _FROM.finditer(sent.text, trigger.end, end):
+        for match in _candidates(sent):
+            if match.start < mark.end():
+                continue
+            if _words(sent, mark.end(), _begin(match)) <= 2:
+                return [match]
+            break
+    return []
+
+
 def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
     if trigger.entry.lang == "ar":
@@ -265,11 +298,17 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])
-    for finder in (victims, harmed, aimed, obj, passive_subject):
+    # the victims, the persons harmed and the party aimed at are all targets: "strikes on
+    # Iran's sites, killing its chief of staff" aims at Iran and at the chief
+    gathered: list[Match] = []
+    for finder in (taken_from, victims, harmed, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
-        if found:
-            return ids(found)
+        gathered += found
+        if gathered and finder in (aimed, obj):
+            break
+    if gathered:
+        return list(dict.fromkeys(ids(gathered)))
     states = [s for s in aimed_place(sent, trigger) if s not in actor]
     if states and not any(_same_side_ids(sent, s, actor) for s in states):
         return states

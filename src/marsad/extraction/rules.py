@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
+from marsad.extraction import rules_corridors as corridor
+from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
@@ -78,6 +80,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += _composites(sent, {d.type for d in drafts})
     drafts += attack.attacks(sent)
     drafts += protest.protests(sent)
+    drafts += detention.detentions(sent, drafts)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
@@ -89,7 +92,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
         drafts = [d for d in drafts if d.type != "attack"]
-    drafts += ground.corridors(sent)
+    drafts += corridor.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)
     ground.simple_figures(sent, drafts)

@@ -64,6 +64,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     if clash:
         return [clash[0].entry.value]  # "clashes between the army and the RSF"
     victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
     holder = [
         m
         for m in sent.entities
@@ -80,7 +81,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     claimed = _claimed(sent, victims)
     if claimed:
         return claimed
-    agent = agent_by(sent, trigger.end)
+    agent = [a for a in agent_by(sent, trigger.end) if a not in victims]
     if agent:
         return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
     arabic = trigger.entry.lang == "ar"
@@ -118,9 +119,12 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
 
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
-    الهجوم"."""
-    for cue in sent.of("CLAIMED"):
-        if cue.entry.lang == "ar":
+    الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
+    for cue in sent.of("CLAIMED", "CLAIMED:own"):
+        if cue.category == "CLAIMED:own":
+            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+        elif cue.entry.lang == "ar":
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:
             found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
@@ -282,6 +286,16 @@ def violation(sent: Sentence, trigger: Match) -> list[Draft]:
     if not accused:
         return []  # "an exchange of accusations" names no party
     accuser = [a for a in accuser if a not in accused and sent.actors[a].kind != "media"]
+    # an army accuses for its state: "اتهم الجيش السوداني" is Sudan's accusation as well
+    accuser += [
+        parent
+        for a in accuser
+        if sent.actors[a].kind == "force"
+        and (parent := sent.actors[a].parent)
+        and sent.actors[parent].kind == "state"
+        and parent not in accuser
+        and parent not in accused
+    ]
     agreements = [
         m.entry.value
         for m in sent.entities

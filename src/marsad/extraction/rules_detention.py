@@ -1,0 +1,51 @@
+"""The detention of a named person by a military or an armed group: an `attack` by abduction.
+
+docs/annotation.md counts "the detention of a named person by armed men or a military" as an
+abduction ("Sudan's military detained Prime Minister Abdalla Hamdok", "اعتقلت قوات الاحتلال
+زكريا الزبيدي"). An arrest of unnamed suspects, or one by the police of a state, stays no claim:
+the person must be named and the party that detains must be a force or an armed group. The
+verbs are read from the sentence text, not the dictionary: they make a claim only with both
+parties, so most sentences that hold them never need them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.draft import Draft
+from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.slots import Sentence, after, before, ids
+
+_DETAIN = re.compile(
+    r"(?<!\w)(?:detained|arrested|detains|arrests|seized"
+    r"|و?(?:اعتقل|اعتقلت|اعتقلوا|احتجز|احتجزت|احتجزوا|تعتقل|يعتقل))(?!\w)"
+)
+_DETAINERS = frozenset({"force", "armed_group"})
+_PERSONS = frozenset({"person"})
+
+
+def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """An abduction claim for each detention of a named person by a force or armed group."""
+    if not any(sent.kind(m) == "person" for m in sent.entities):
+        return []
+    if any(d.type == "attack" and d.attributes.get("means") == "abduction" for d in drafts):
+        return []
+    found: list[Draft] = []
+    for mark in _DETAIN.finditer(sent.text, sent.start, sent.end):
+        lang = "ar" if "\u0600" <= mark.group()[0] <= "\u06ff" else "en"
+        detainer = before(sent, mark.start(), max_words=6, kinds=_DETAINERS)
+        if lang == "ar" and not detainer:
+            detainer = after(sent, mark.end(), max_words=2, kinds=_DETAINERS)
+        if not detainer:
+            continue
+        start = max(m.end for m in detainer) if detainer[0].start > mark.end() else mark.end()
+        person = after(sent, start, max_words=4, kinds=_PERSONS)
+        if not person:
+            continue
+        entry = Entry("T:attack", "abduction", lang, frozenset({"v"}))
+        trigger = Match(mark.start(), mark.end(), entry)
+        recipient = ids(person)
+        means = {"means": "abduction"}
+        found.append(Draft("attack", trigger, 4, ids(detainer), recipient, recipient[0], means))
+        break
+    return found
