@@ -85,12 +85,15 @@ def test_an_access_incident_is_recorded_from_the_crossing_page(demo, demo_users)
 def test_a_refused_incident_keeps_what_was_typed(demo, demo_users):
     client = client_of(demo_users["analyst"])
     before = AccessIncident.objects.count()
-    both = client.post("/access/incidents/new/", {**INCIDENT, "corridor": CORRIDOR})
-    html = both.content.decode()
-    assert both.status_code == 400
-    assert "منع دخول الشاحنات" in html
-    assert "اختر معبرًا أو ممرًّا، لا كليهما." in html or 'data-error-for="crossing"' in html
+    undescribed = client.post(
+        "/access/incidents/new/", {**INCIDENT, "description_ar": "", "reported_by": "أوتشا"}
+    )
+    html = undescribed.content.decode()
+    assert undescribed.status_code == 400
+    assert 'value="أوتشا"' in html
+    assert "اكتب وصفًا بالعربية أو بالإنجليزية." in error_of(html, "description_en")
     bad = client.post("/access/incidents/new/", {**INCIDENT, "latitude": "٩٥"})
+    assert "منع دخول الشاحنات" in bad.content.decode()
     error_of(bad.content.decode(), "latitude")
     assert AccessIncident.objects.count() == before
 
