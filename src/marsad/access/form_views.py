@@ -1,19 +1,34 @@
-"""Pages that record access records by hand: status steps, consignments, crossings, corridors.
-Thin: the forms collect, the services check and write."""
+"""Pages that record access records by hand: status steps, consignments, access incidents, the
+force's protection of a corridor, crossings, corridors. Thin: the forms collect, the services
+check and write."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from marsad.access.forms import ConsignmentForm, CorridorForm, CrossingForm, StatusForm
+from marsad.access import selectors
+from marsad.access.forms import (
+    AccessIncidentForm,
+    ConsignmentForm,
+    CorridorForm,
+    CrossingForm,
+    ProtectionForm,
+    StatusForm,
+)
 from marsad.access.services.places import create_corridor, create_crossing
-from marsad.access.services.records import record_consignment
+from marsad.access.services.records import (
+    protect_corridor,
+    record_access_incident,
+    record_consignment,
+)
 from marsad.access.services.timeline import record_status
 from marsad.core.roles import Role
+from marsad.core.services.lookups import by_number
+from marsad.mandate.models import Task
 from marsad.web.forms import form_page
 
 
@@ -90,4 +105,47 @@ def corridor_new(request: HttpRequest) -> HttpResponse:
         allowed=may_record(request.user),
         back=reverse("access:dashboard"),
         saved_message=_("Corridor recorded."),
+    )
+
+
+def incident_new(request: HttpRequest) -> HttpResponse:
+    given = {k: request.GET[k].upper() for k in ("crossing", "corridor") if request.GET.get(k)}
+    form = AccessIncidentForm(request.POST or None, initial=given, reader=request.user)
+    return form_page(
+        request,
+        form=form,
+        title=_("Record an access incident"),
+        save=lambda _data: record_access_incident(by=request.user, **form.arguments()),
+        done=lambda incident: _subject_url(
+            incident.crossing.key if incident.crossing else None,
+            incident.corridor.key if incident.corridor else None,
+        ),
+        allowed=may_record(request.user),
+        back=_subject_url(given.get("crossing"), given.get("corridor")),
+        saved_message=_("Access incident recorded."),
+    )
+
+
+def protection_new(request: HttpRequest, key: str) -> HttpResponse:
+    corridor = selectors.corridors(request.user).filter(key=key.upper()).first()
+    if corridor is None and request.user.is_authenticated:
+        raise Http404(_("No corridor with this identifier is visible to you."))
+    form = ProtectionForm(request.POST or None, reader=request.user)
+
+    def save(_data: Any) -> Any:
+        data = form.arguments()
+        task = by_number(request.user, Task, data.pop("task"), "task", "task")
+        return protect_corridor(by=request.user, task=task, corridor=corridor, **data)
+
+    back = _subject_url(None, corridor.key if corridor else key)
+    return form_page(
+        request,
+        form=form,
+        title=_("Record that a task of the force protects %(corridor)s")
+        % {"corridor": corridor.name if corridor else key},
+        save=save,
+        done=lambda _protection: back,
+        allowed=may_record(request.user),
+        back=back,
+        saved_message=_("Protection recorded."),
     )

@@ -1,5 +1,5 @@
-"""Forms of the access area: a crossing's or corridor's status step, a consignment, and the
-crossings and corridors themselves."""
+"""Forms of the access area: a crossing's or corridor's status step, a consignment, an access
+incident, a task's protection of a corridor, and the crossings and corridors themselves."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marsad.access.vocabulary import (
+    AccessCategory,
     AccessState,
     CargoCategory,
     ConsignmentStatus,
     CrossingKind,
     Unit,
 )
+from marsad.ceasefire.vocabulary import Verification
 from marsad.core.releasability import Marking
 from marsad.web.forms import RecordForm
 from marsad.web.pickers import PickerField
@@ -127,6 +129,42 @@ class CorridorForm(AccessForm):
         if not isinstance(route, dict):
             raise forms.ValidationError(_("The route is not valid GeoJSON."))
         return route
+
+    def arguments(self) -> dict[str, Any]:
+        return {**self.own(), **self.common()}
+
+
+class AccessIncidentForm(AccessForm):
+    day = forms.DateField(label=_("Day"), widget=DATE)
+    category = forms.ChoiceField(label=_("Category"), choices=AccessCategory.choices)
+    crossing = PickerField("crossings", label=_("Crossing"), required=False)
+    corridor = PickerField("corridors", label=_("Corridor"), required=False)
+    actor = PickerField("actors", label=_("Impeding party"), required=False)
+    trucks_affected = forms.CharField(label=_("Trucks affected"), required=False)
+    latitude = forms.CharField(label=_("Latitude"), required=False)
+    longitude = forms.CharField(label=_("Longitude"), required=False)
+    verification = forms.ChoiceField(
+        label=_("Verification"), choices=Verification.choices, initial=Verification.REPORTED
+    )
+    reported_by = forms.CharField(label=_("Reported by"), required=False, max_length=200)
+    description_ar = forms.CharField(label=_("Description in Arabic"), required=False, widget=TEXT)
+    description_en = forms.CharField(label=_("Description in English"), required=False, widget=TEXT)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.own()
+        for name in ("crossing", "corridor"):
+            data[name] = data[name] or None
+        data["actor_key"] = data.pop("actor") or None
+        return {**data, **self.common()}
+
+
+class ProtectionForm(AccessForm):
+    """`task` is a task's number, chosen with the picker; the view finds the task."""
+
+    task = PickerField("tasks", label=_("Task of the force"))
+    since = forms.DateField(label=_("Since"), required=False, widget=DATE)
+    note_ar = forms.CharField(label=_("Note in Arabic"), required=False, widget=TEXT)
+    note_en = forms.CharField(label=_("Note in English"), required=False, widget=TEXT)
 
     def arguments(self) -> dict[str, Any]:
         return {**self.own(), **self.common()}

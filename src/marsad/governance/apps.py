@@ -8,3 +8,8 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
     demo_loader = "marsad.governance.demo.load"
     demo_order = 20
+
+    def ready(self) -> None:
+        from marsad.governance.pickers import register_all
+
+        register_all()

@@ -8,3 +8,8 @@ class MandateConfig(AppConfig):
     verbose_name = _("Mandate")
     demo_loader = "marsad.mandate.demo.load"
     demo_order = 30
+
+    def ready(self) -> None:
+        from marsad.mandate.pickers import register_all
+
+        register_all()

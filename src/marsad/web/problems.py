@@ -208,6 +208,54 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
             gettext_lazy("This time is before the exercise's time (%(x)s)."),
         ),
         (r"^must be a positive number$", gettext_lazy("Write a number above zero.")),
+        # The mandate, governance and access forms.
+        (r"^must be greater than zero$", gettext_lazy("Write a number above zero.")),
+        (r"^must be at least 1$", gettext_lazy("Write a number of at least 1.")),
+        (r"^this force has this task already$", gettext_lazy("The force has this task already.")),
+        (
+            r"^already protects this corridor$",
+            gettext_lazy("This task protects this corridor already."),
+        ),
+        (
+            r"^describe the \w+ in Arabic or English$",
+            gettext_lazy("Describe it in Arabic or in English."),
+        ),
+        (
+            r"^is a task of (?P<x>\S+), not (?P<y>\S+)$",
+            gettext_lazy("This task belongs to %(x)s, not to %(y)s."),
+        ),
+        (
+            r"^pledge \d+ is (a refusal|withdrawn)$",
+            gettext_lazy("This pledge is withdrawn or a refusal: it cannot be assigned."),
+        ),
+        (
+            r"^pledge \d+ gives \w+; requirement \d+ needs \w+$",
+            gettext_lazy("This pledge does not give the capability the requirement needs."),
+        ),
+        (r"^pledge \d+ has (?P<x>\d+) left$", gettext_lazy("This pledge has %(x)s left.")),
+        (
+            r"^requirement \d+ needs (?P<x>\d+) more$",
+            gettext_lazy("This requirement needs %(x)s more."),
+        ),
+        (
+            r"involves combat, outside the mandate",
+            gettext_lazy("The requirement involves combat, outside a mandate of no direct combat."),
+        ),
+        (
+            r"^(?P<x>\w+)'s legal conditions (?P<y>.+) are not met$",
+            gettext_lazy(
+                "The legal conditions of %(x)s are not met (%(y)s): record the assignment as "
+                "planned."
+            ),
+        ),
+        (
+            r"^(?P<x>\w+)'s caveat '(?P<y>[^']+)'",
+            gettext_lazy("A caveat of %(x)s forbids it: %(y)s."),
+        ),
+        (
+            r"^names (?P<x>\d+) abstaining members but the vote counts (?P<y>\d+)$",
+            gettext_lazy("%(x)s abstaining members are named, but the vote counts %(y)s."),
+        ),
     )
 ]
 
