@@ -87,12 +87,14 @@ def test_a_dated_step_is_added_to_an_invitation(demo, demo_users):
     url = f"/coalition/invitations/{invitation.pk}/status/"
     assert url in client.get("/coalition/states/ITA/").content.decode()
     assert "قيد الدراسة" in client.get(url).content.decode()
-    earlier = client.post(url, {"state": "accepted", "on": "2026-01-20", "note": "قبول مبكر"})
+    earlier = client.post(
+        url, {"state": "accepted", "on": "2026-01-20", "note": "قبول مبكر", "marking": "public"}
+    )
     assert earlier.status_code == 400
     html = earlier.content.decode()
     assert 'data-error-for="on"' in html
     assert "قبول مبكر" in html
-    backwards = client.post(url, {"state": "proposed", "on": "2026-02-10"})
+    backwards = client.post(url, {"state": "proposed", "on": "2026-02-10", "marking": "public"})
     assert 'data-error-for="state"' in backwards.content.decode()
     response = client.post(url, {"state": "accepted", "on": "2026-02-10", "marking": "public"})
     assert response.status_code == 302
@@ -110,7 +112,13 @@ def test_a_membership_is_recorded(demo, demo_users):
     )
     response = client.post(
         "/coalition/memberships/new/",
-        {"member": "ITA", "body": "ISF", "role": "observer", "since": "2026-03-01"},
+        {
+            "member": "ITA",
+            "body": "ISF",
+            "role": "observer",
+            "since": "2026-03-01",
+            "marking": "public",
+        },
     )
     assert response.status_code == 302
     membership = Membership.objects.latest("id")
@@ -122,7 +130,13 @@ def test_a_membership_is_recorded(demo, demo_users):
     assert_names_readable(membership)
     refused = client.post(
         "/coalition/memberships/new/",
-        {"member": "ITA", "body": "ISF", "role": "observer", "since": "2026-13-01"},
+        {
+            "member": "ITA",
+            "body": "ISF",
+            "role": "observer",
+            "since": "2026-13-01",
+            "marking": "public",
+        },
     )
     assert refused.status_code == 400
     assert 'data-error-for="since"' in refused.content.decode()
@@ -153,7 +167,13 @@ def test_a_caveat_is_recorded_with_its_areas_and_tasks(demo, demo_users):
     assert_names_readable(caveat)
     refused = client.post(
         "/coalition/caveats/new/",
-        {"nation": "ITA", "kind": "geographic_limit", "areas": "ITA", "text_ar": "نص باقٍ"},
+        {
+            "nation": "ITA",
+            "kind": "geographic_limit",
+            "areas": "ITA",
+            "text_ar": "نص باقٍ",
+            "marking": "public",
+        },
     )
     html = refused.content.decode()
     assert refused.status_code == 400

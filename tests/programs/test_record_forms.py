@@ -158,7 +158,13 @@ def test_the_course_and_indicator_forms_read_in_the_same_queries_at_any_size(
     demo, demo_users, extra, django_assert_max_num_queries
 ):
     for n in range(extra):
-        create_course(by=SYSTEM, name_en=f"Course {n}", trainer_nations=["JOR"], marking="public")
+        create_course(
+            by=SYSTEM,
+            name_en=f"Course {n}",
+            location_en="Amman",
+            trainer_nations=["JOR"],
+            marking="public",
+        )
         record_indicator(
             by=SYSTEM,
             pcode="PS0255",

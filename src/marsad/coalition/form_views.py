@@ -70,7 +70,9 @@ def invitation_status(request: HttpRequest, pk: int) -> HttpResponse:
         invitation = selectors.invitations(request.user).get(pk=pk)
     except Invitation.DoesNotExist:
         raise Http404(_("No invitation with this number is visible to you.")) from None
-    form = InvitationStatusForm(request.POST or None, reader=request.user)
+    # A step is marked as its invitation is, unless the analyst narrows or widens it.
+    initial = {"marking": invitation.marking, "releasable_to": ", ".join(invitation.nations)}
+    form = InvitationStatusForm(request.POST or None, initial=initial, reader=request.user)
     back = _of_state(invitation.invitee.key) + "#invitations"
     return form_page(
         request,

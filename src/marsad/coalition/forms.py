@@ -147,7 +147,9 @@ class CaveatForm(RecordForm):
         label=_("Tasks it excludes or limits"),
         choices=[(task, VALUE_LABELS.get(task, task)) for task in MANDATE_TASKS],
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        # Each box inside its label, not Bootstrap's floated .form-check-input (which needs
+        # a .form-check wrapper the widget does not draw).
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "me-2"}),
     )
     until = forms.DateField(label=_("Until"), required=False, widget=DATE)
     met = _met_field()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from marsad.programs.selectors import governorate_labels
 from marsad.programs.vocabulary import IndicatorKind
 from marsad.web.forms import RecordForm
-from marsad.web.pickers import PickerField
+from marsad.web.pickers import PickerField, PickerWidget
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -70,7 +70,14 @@ class CourseForm(RecordForm):
     trainer_nations = PickerField(
         "states", multiple=True, required=False, label=_("Trainer nations")
     )
-    pledge = PickerField("trainer_pledges", required=False, label=_("Pledge of trainers"))
+    pledge = PickerField(
+        "trainer_pledges",
+        required=False,
+        label=_("Pledge of trainers"),
+        widget=PickerWidget(
+            "trainer_pledges", placeholder=_("Type the nation's name or the pledge's number")
+        ),
+    )
     target_trainees = forms.CharField(label=_("Target trainees"), required=False)
     note_ar = forms.CharField(label=_("Note in Arabic"), required=False, widget=TEXT)
     note_en = forms.CharField(

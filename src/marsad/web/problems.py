@@ -217,6 +217,10 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
             gettext_lazy("The pledge is of a nation that is not among the trainer nations."),
         ),
         (
+            r"^a course needs a place, or its location written out$",
+            gettext_lazy("Choose a place, or write where the course is given."),
+        ),
+        (
             r"^a point cannot depend on itself$",
             gettext_lazy("A point cannot depend on itself: choose another point."),
         ),
