@@ -1,4 +1,4 @@
-"""Pages that record a provision's score and a party's precondition by hand."""
+"""Pages that record a provision's score, a party's precondition and a dependency by hand."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsad.plan import selectors
-from marsad.plan.forms import PreconditionForm, ScoreForm
+from marsad.plan.forms import DependencyForm, PreconditionForm, ScoreForm
 from marsad.plan.models import Provision
-from marsad.plan.services import provision_by_number, record_precondition, record_score
+from marsad.plan.services import (
+    add_dependency,
+    provision_by_number,
+    record_precondition,
+    record_score,
+)
 from marsad.web.forms import form_page
 
 
@@ -63,4 +68,20 @@ def precondition_new(request: HttpRequest, number: int) -> HttpResponse:
         allowed=_writer(request),
         back=back,
         saved_message=_("Precondition recorded."),
+    )
+
+
+def dependency_new(request: HttpRequest, number: int) -> HttpResponse:
+    point = _point(request, number)
+    form = DependencyForm(request.POST or None, reader=request.user)
+    back = reverse("plan:provision", kwargs={"number": number})
+    return form_page(
+        request,
+        form=form,
+        title=_("Point %(n)s depends on another") % {"n": number},
+        save=lambda data: add_dependency(by=request.user, provision=point, on=data["on"]),
+        done=lambda _point: back,
+        allowed=_writer(request),
+        back=back,
+        saved_message=_("Dependency recorded."),
     )

@@ -1,4 +1,5 @@
-"""Forms of the plan: a provision's implementation score, and a party's precondition."""
+"""Forms of the plan: a provision's implementation score, a party's precondition, and a point
+another depends on."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marsad.web.forms import RecordForm
-from marsad.web.pickers import PickerField
+from marsad.web.pickers import PickerField, PickerWidget
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -54,3 +55,18 @@ class PreconditionForm(RecordForm):
             "text_en": data["text_en"],
             **self.common(),
         }
+
+
+class DependencyForm(RecordForm):
+    """The point this one depends on. A dependency is part of the point (the plan's text):
+    it takes the point's marking and asks no evidence of its own."""
+
+    on = PickerField(
+        "provisions",
+        label=_("Depends on the point"),
+        widget=PickerWidget("provisions", placeholder=_("Type its number or words of its text")),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        del self.fields["marking"], self.fields["releasable_to"], self.fields["claims"]

@@ -12,5 +12,10 @@ urlpatterns = [
         form_views.precondition_new,
         name="precondition_new",
     ),
+    path(
+        "points/<int:number>/dependencies/new/",
+        form_views.dependency_new,
+        name="dependency_new",
+    ),
     path("sequencing/", views.sequencing_view, name="sequencing"),
 ]

@@ -8,3 +8,8 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
     demo_loader = "marsad.programs.demo.load"
     demo_order = 70
+
+    def ready(self) -> None:
+        from marsad.programs.pickers import register_all
+
+        register_all()

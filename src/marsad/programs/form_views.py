@@ -1,4 +1,4 @@
-"""Pages that record a course's cohorts and their progress."""
+"""Pages that record police courses, their cohorts and progress, and readiness indicators."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsad.programs import selectors
-from marsad.programs.forms import CohortForm, CohortUpdateForm
+from marsad.programs.forms import CohortForm, CohortUpdateForm, CourseForm, IndicatorForm
 from marsad.programs.models import Cohort, Course
-from marsad.programs.services import record_cohort, update_cohort
+from marsad.programs.services import create_course, record_cohort, record_indicator, update_cohort
 from marsad.web.forms import form_page
 
 
@@ -67,4 +67,34 @@ def cohort_update(request: HttpRequest, pk: int) -> HttpResponse:
         allowed=_writer(request),
         back=back,
         saved_message=_("Cohort updated."),
+    )
+
+
+def course_new(request: HttpRequest) -> HttpResponse:
+    form = CourseForm(request.POST or None, reader=request.user)
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a police course"),
+        save=lambda _data: create_course(by=request.user, **form.arguments()),
+        done=lambda course: reverse("programs:course", kwargs={"pk": course.pk}),
+        allowed=_writer(request),
+        back=reverse("programs:index") + "#training",
+        saved_message=_("Course recorded."),
+    )
+
+
+def indicator_new(request: HttpRequest) -> HttpResponse:
+    given = {"pcode": request.GET.get("pcode", "").upper()} if request.GET.get("pcode") else {}
+    form = IndicatorForm(request.POST or None, initial=given, reader=request.user)
+    back = reverse("programs:readiness")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a readiness indicator"),
+        save=lambda _data: record_indicator(by=request.user, **form.arguments()),
+        done=lambda _indicator: back,
+        allowed=_writer(request),
+        back=back,
+        saved_message=_("Indicator recorded."),
     )

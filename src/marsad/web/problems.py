@@ -181,6 +181,53 @@ REFUSALS: list[tuple[re.Pattern[str], Any]] = [
             r"^a precondition must cite the statement",
             gettext_lazy("Choose the statement that carries the precondition."),
         ),
+        # Timelines (an invitation's steps), courses, indicators and the plan's dependencies.
+        (
+            r"^is (before|not after) the current step \('(?P<x>\w+)' since (?P<y>[^)]+)\)$",
+            gettext_lazy("This day is not after the current step (since %(y)s)."),
+        ),
+        (
+            r"^an invitation '(?P<x>\w+)' can only become: (?P<y>.+)$",
+            gettext_lazy("From “%(x)s” it can only become: %(y)s."),
+        ),
+        (
+            r"^the invitation was \w+; a change needs a new invitation$",
+            gettext_lazy("This invitation is closed: a change of mind needs a new invitation."),
+        ),
+        (r"^is in the future$", gettext_lazy("This date is in the future.")),
+        (
+            r"^a percentage lies between 0 and 100$",
+            gettext_lazy("A percentage lies between 0 and 100."),
+        ),
+        (
+            r"^a number of incidents is a whole number$",
+            gettext_lazy("A number of incidents is a whole number."),
+        ),
+        (r"^must be a number written with digits$", gettext_lazy("Write a number.")),
+        (
+            r"already gave a value of \w+ for \w+ on this date$",
+            gettext_lazy("This source already gave this indicator's value on this date."),
+        ),
+        (
+            r"^(is a pledge of \w+; a course rests|is a refusal to give trainers)",
+            gettext_lazy("Choose a pledge of police trainers proposed by the list."),
+        ),
+        (
+            r"^is a pledge of \w+, which is not among the trainer nations$",
+            gettext_lazy("The pledge is of a nation that is not among the trainer nations."),
+        ),
+        (
+            r"^a course needs a place, or its location written out$",
+            gettext_lazy("Choose a place, or write where the course is given."),
+        ),
+        (
+            r"^a point cannot depend on itself$",
+            gettext_lazy("A point cannot depend on itself: choose another point."),
+        ),
+        (
+            r"^conflicts with a record you cannot see$",
+            gettext_lazy("This conflicts with a record you may not read."),
+        ),
         # The review workbench.
         (r"^choose at least one claim$", gettext_lazy("Choose at least one claim.")),
         (r"^must be accepted or rejected$", gettext_lazy("Choose to accept or to reject.")),
