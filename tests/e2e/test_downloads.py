@@ -14,7 +14,8 @@ BUSY = "body.marsad-busy #busy-note:not([hidden])"
 def held(page, pattern):
     """The requests for `pattern`, held until the test lets them through."""
     waiting = []
-    page.route(pattern, waiting.append)
+    # A function of Python's own: Playwright cannot wrap a builtin method as a handler.
+    page.route(pattern, lambda route: waiting.append(route))
     return waiting
 
 
