@@ -7,10 +7,15 @@ dual and "one" also follow the case of the whole phrase: "مدرّبا شرطة"
 شرطة" after a preposition or a verbal noun. So each noun has two entries in the web catalogue,
 one per case (the message context), each with its six forms; English needs only the two.
 
-The number is written in the reader's digit style, grouped by thousands.
+The number is written in the reader's digit style, grouped by thousands: in Arabic-Indic digits
+with the Arabic separators, ٬ (U+066C) for thousands and ٫ (U+066B) for decimals, as the browser's
+own `ar-u-nu-arab` writes them in charts; in Latin digits with "," and ".". Coordinates are never
+written this way: they keep Latin digits and a decimal point.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import npgettext
@@ -50,10 +55,24 @@ NOUNS |= {
 }
 
 
+THOUSANDS = "\u066c"
+DECIMAL = "\u066b"
+# A comma or point between two digits: the separators of a number, not a sentence's punctuation.
+_SEPARATOR = re.compile(r"(?<=\d)([,.])(?=\d)")
+
+
+def in_style(text: str, digits: str | None) -> str:
+    """A text's digits in the reader's style: Arabic-Indic with the Arabic thousands and decimal
+    separators if the reader chose them, as written otherwise."""
+    if digits != "arab":
+        return text
+    arabic = {",": THOUSANDS, ".": DECIMAL}
+    return to_arabic_digits(_SEPARATOR.sub(lambda found: arabic[found.group(1)], text))
+
+
 def digits_in_style(number: int | float, digits: str | None) -> str:
-    """`number` grouped by thousands, in Arabic-Indic digits if the reader chose them."""
-    text = intcomma(number, use_l10n=False)
-    return to_arabic_digits(text.replace(",", "\u066c")) if digits == "arab" else text
+    """`number` grouped by thousands, in the reader's digit style."""
+    return in_style(intcomma(number, use_l10n=False), digits)
 
 
 def counted(

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from marsad.web.counting import counted
+from marsad.web.counting import counted, in_style
 
 # The columns of the daily series that a warning may name.
 COLUMNS = {
@@ -76,7 +76,5 @@ def warning_sentence(message: str, digits: str | None = None) -> str | None:
         if "column" in values:
             values["column"] = str(COLUMNS.get(values["column"], values["column"]))
         text = str(said) % values
-        if digits == "arab":
-            text = re.sub(r"\d", lambda d: chr(0x0660 + int(d.group())), text)
-        return text
+        return in_style(text, digits)
     return None

@@ -1,96 +1,62 @@
-"""The engines behind search, one interface. A search is one statement: every hit the reader may
-read counted per facet value (exactly), and one page of hits, by relevance (FTS5's bm25,
-PostgreSQL's ts_rank_cd) or newest first. It starts from the engine's matches (an AND of words,
-each an OR of the stems it may be) and only then reads the index table, so a word found nowhere
-costs nothing and a rare word costs its few rows. SQLite's FTS5 is the embedded default;
-PostgreSQL's full-text search (a GIN index over a generated tsvector column) serves on
-PostgreSQL. The terms are only letters and digits (marsad.core.search.text), and each is quoted,
-so no reader's input reaches either engine's query syntax."""
+"""The engines behind search, one interface. The engine finds the matches (an AND of words,
+each an OR of the stems it may be) with their score when ranking (FTS5's bm25, PostgreSQL's
+ts_rank_cd); everything else, the reader's releasability, the filters, every facet counted
+exactly and one page in order, is done over the index's columns held in memory
+(marsad.core.search.columns), so a search reads the engine's ids and nothing more of the index.
+SQLite's FTS5 is the embedded default; PostgreSQL's full-text search (a GIN index over a
+generated tsvector column) serves on PostgreSQL. The terms are only letters and digits
+(marsad.core.search.text), and each is quoted, so no reader's input reaches either engine's
+query syntax."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any, Protocol
 
-from django.db import connection
+import numpy as np
+import numpy.typing as npt
+from django.db import connection, transaction
+
+from marsad.core.search import columns
+from marsad.core.search.columns import TEXT_FACETS, Narrowing
 
 Groups = list[list[str]]
-# The reader's releasability and the filters, as a WHERE clause over core_searchentry.
-Where = tuple[str, list[Any]]
 # What a search reads: (facet, value, count) rows and the page's ids in order.
 Found = tuple[list[tuple[str, Any, int]], list[int]]
+# The engine's matches: ids, and scores when ranking (None when not).
+Matches = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64] | None]
 
-# The index table's columns each facet counts (the year is the engine's expression of `day`).
-FACETS = ("kind", "claim_type", "source_id", "grade", "governorate", "marking")
 RELEVANCE = "relevance"
 NEWEST = "newest"
 SORTS = (RELEVANCE, NEWEST)
 
 
-# Typed, so that PostgreSQL can match the union's columns (an untyped NULL is read as text).
-_NONE = "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT)"
-
-
-def _statement(hits: str, year: str, sort: str, top_actors: int) -> str:
-    """Counts and one page in one statement, from the hits found once (`hits`: a materialized
-    table of id, score, day and the facets): (facet, value, count) rows for every facet, then
-    ('page', id, score, day) rows, the page's hits in an order Python sorts again."""
-    parts = [
-        f"SELECT '{name}', CAST({name} AS TEXT), COUNT(*), {_NONE} FROM hits "
-        f"WHERE {name} IS NOT NULL GROUP BY {name}"
-        for name in FACETS
-    ]
-    parts.append(
-        f"SELECT 'year', CAST({year} AS TEXT), COUNT(*), {_NONE} FROM hits "
-        f"WHERE day IS NOT NULL GROUP BY {year}"
-    )
-    parts.append(
-        f"SELECT * FROM (SELECT 'actor', CAST(actor_id AS TEXT), COUNT(*) AS n, {_NONE} "
-        "FROM core_searchentryactor WHERE entry_id IN (SELECT id FROM hits) "
-        f"GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT {top_actors}) AS top_actors"
-    )
-    order = "day DESC NULLS LAST, id DESC"
-    if sort == RELEVANCE:
-        order = f"score {SCORE_ORDER[connection.vendor]}, {order}"
-    parts.append(
-        "SELECT * FROM (SELECT 'page', CAST(id AS TEXT), CAST(NULL AS BIGINT), "
-        "CAST(score AS DOUBLE PRECISION), CAST(day AS TEXT) "
-        f"FROM hits ORDER BY {order} LIMIT %s OFFSET %s) AS page"
-    )
-    return f"WITH {hits} " + " UNION ALL ".join(parts)
-
-
-# bm25 is lower for a better match, ts_rank_cd higher.
-SCORE_ORDER = {"sqlite": "ASC", "postgresql": "DESC"}
-
-
-def _run(sql: str, params: list[Any], sort: str) -> Found:
-    with connection.cursor() as cursor:
+def _matches(sql: str, params: list[Any], scored: bool, setup: str = "") -> Matches:
+    # Only PostgreSQL's setting needs a transaction (SQLite's would take the write lock).
+    with transaction.atomic() if setup else nullcontext(), connection.cursor() as cursor:
+        if setup:
+            cursor.execute(setup)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    counts = [(facet, value, n) for facet, value, n, _score, _day in rows if facet != "page"]
-    page = [(int(value), score, day) for facet, value, _n, score, day in rows if facet == "page"]
-    # The statement's order, again (a union keeps no order): stable sorts, last key first.
-    page.sort(key=lambda hit: hit[0], reverse=True)
-    page.sort(key=lambda hit: str(hit[2] or ""), reverse=True)
-    if sort == RELEVANCE:
-        better = SCORE_ORDER[connection.vendor] == "DESC"
-        page.sort(key=lambda hit: float(hit[1]), reverse=better)
-    return counts, [hit[0] for hit in page]
+        if setup:
+            cursor.execute(RESET)
+    if not rows:
+        return np.empty(0, np.int64), (np.empty(0) if scored else None)
+    found = np.array(rows, np.float64).reshape(len(rows), -1)
+    return found[:, 0].astype(np.int64), (found[:, 1] if scored else None)
 
 
 class Backend(Protocol):
-    def search(
-        self, where: Where, groups: Groups, sort: str, offset: int, limit: int, top_actors: int
-    ) -> Found:
-        """Every facet's (facet, value, count) among all the hits, and one page's ids."""
+    # Whether a better match has a higher score (ts_rank_cd) or a lower one (bm25).
+    higher_is_better: bool
+
+    def matches(self, groups: Groups, scored: bool) -> Matches:
+        """Every entry answering the words, with its score when `scored`."""
         ...
 
 
 class Fts5:
-    """FTS5 gives the matching rowids (and their bm25 when ranking); each is then looked up in a
-    narrow covering index of the index table (search_entry_facets: the facets and
-    releasability), never in the table itself, whose rows hold the texts. CROSS JOIN keeps
-    SQLite's planner from walking the index table and asking FTS5 row by row."""
+    higher_is_better = False
 
     @staticmethod
     def expression(groups: Groups) -> str:
@@ -99,52 +65,107 @@ class Fts5:
             "(" + " OR ".join(f'"{term}"' for term in group) + ")" for group in groups
         )
 
-    def search(
-        self, where: Where, groups: Groups, sort: str, offset: int, limit: int, top_actors: int
-    ) -> Found:
-        condition, params = where
-        score = "rank" if sort == RELEVANCE else "0"
-        hits = (
-            f"matches AS MATERIALIZED (SELECT rowid AS id, {score} AS score "
-            "FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s), "
-            f"hits AS MATERIALIZED (SELECT core_searchentry.id, matches.score, day, "
-            f"{', '.join(FACETS)} FROM matches CROSS JOIN core_searchentry "
-            "INDEXED BY search_entry_facets ON core_searchentry.id = matches.id "
-            f"WHERE {condition})"
-        )
-        # Days are stored as text (YYYY-MM-DD): the year is its first four letters.
-        sql = _statement(hits, "substr(day, 1, 4)", sort, top_actors)
-        return _run(sql, [self.expression(groups), *params, limit, offset], sort)
+    def matches(self, groups: Groups, scored: bool) -> Matches:
+        score = ", rank" if scored else ""
+        sql = f"SELECT rowid{score} FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s"
+        return _matches(sql, [self.expression(groups)], scored)
+
+
+# The GIN index even for a word in most entries: its matches need no recheck, so the bitmap scan
+# reads narrow rows, where the sequential scan the planner prefers reads every vector out of
+# TOAST to test it (five times slower for a word in 60% of 100,000 entries).
+INDEX_ONLY = "SET LOCAL enable_seqscan = off"
+RESET = "RESET enable_seqscan"
 
 
 class Postgres:
     """A tsquery over the `simple` configuration (the terms are folded and stemmed already). The
     texts and the tsvector are kept out of the table's own pages (migration 0009), so a bitmap
-    scan of many matches reads narrow rows; ts_rank_cd reads the hits' vectors when ranking."""
+    scan of many matches reads narrow rows; ts_rank_cd reads the matches' vectors when ranking."""
 
+    higher_is_better = True
     MATCH = "core_searchentry.vector @@ to_tsquery('simple'::regconfig, %s)"
 
     @staticmethod
     def expression(groups: Groups) -> str:
         return " & ".join("(" + " | ".join(f"'{term}'" for term in group) + ")" for group in groups)
 
-    def search(
-        self, where: Where, groups: Groups, sort: str, offset: int, limit: int, top_actors: int
-    ) -> Found:
-        condition, params = where
+    def matches(self, groups: Groups, scored: bool) -> Matches:
         expression = self.expression(groups)
-        score, args = "0", [expression]
-        if sort == RELEVANCE:
-            score = "ts_rank_cd(core_searchentry.vector, to_tsquery('simple'::regconfig, %s))"
-            args = [expression, expression]
-        hits = (
-            f"hits AS MATERIALIZED (SELECT id, {score} AS score, day, {', '.join(FACETS)} "
-            f"FROM core_searchentry WHERE {self.MATCH} AND {condition})"
-        )
-        sql = _statement(hits, "EXTRACT(YEAR FROM day)::int", sort, top_actors)
-        return _run(sql, [*args, *params, limit, offset], sort)
+        if scored:
+            sql = (
+                "SELECT id, ts_rank_cd(vector, to_tsquery('simple'::regconfig, %s)) "
+                f"FROM core_searchentry WHERE {self.MATCH}"
+            )
+            return _matches(sql, [expression, expression], True, INDEX_ONLY)
+        sql = f"SELECT id FROM core_searchentry WHERE {self.MATCH}"
+        return _matches(sql, [expression], False, INDEX_ONLY)
 
 
 def backend() -> Backend:
     """The engine of the database in use."""
     return Postgres() if connection.vendor == "postgresql" else Fts5()
+
+
+def search(
+    reader: Any,
+    narrowing: Narrowing,
+    groups: Groups,
+    sort: str,
+    offset: int,
+    limit: int,
+    top_actors: int,
+) -> Found:
+    """Every facet's (facet, value, count) among the hits the reader may read and the filters
+    keep, and one page's ids: by relevance, then the newest day (none last), then the last
+    written; or newest first."""
+    engine = backend()
+    ids, scores = engine.matches(groups, sort == RELEVANCE)
+    if not len(ids):
+        return [], []
+    tab = columns.table(int(ids.max()))
+    at, held = columns.positions(tab, ids)
+    at, ids = at[held], ids[held]
+    keep = columns.kept_rows(tab, reader, at, narrowing)
+    rows, ids = at[keep], ids[keep]
+    counts = _counts(tab, rows, top_actors)
+    days = tab.cols["day"][rows]
+    keys: list[Any] = [-ids, -days]
+    if scores is not None:
+        score = scores[held][keep]
+        keys.append(-score if engine.higher_is_better else score)
+    return counts, [int(i) for i in ids[_page(keys, offset + limit)][offset:]]
+
+
+def _page(keys: list[Any], first: int) -> Any:
+    """The positions of the `first` rows in the order of `keys` (the last the first key), sorting
+    only the rows that may be among them: those at or before the first key's `first`-th value."""
+    main = keys[-1]
+    if len(main) > first > 0:
+        bound = np.partition(main, first - 1)[first - 1]
+        (chosen,) = np.nonzero(main <= bound)
+        return chosen[np.lexsort([key[chosen] for key in keys])][:first]
+    return np.lexsort(keys)[:first]
+
+
+def _counts(tab: columns.Table, rows: Any, top_actors: int) -> list[tuple[str, Any, int]]:
+    out: list[tuple[str, Any, int]] = []
+
+    def add(facet: str, labels: list[Any], column: Any) -> None:
+        for code, n in enumerate(np.bincount(column, minlength=len(labels)).tolist()):
+            if n and labels[code] not in ("", None):
+                out.append((facet, labels[code], n))
+
+    for name in TEXT_FACETS:
+        add(name, tab.codes[name].values, tab.cols[name][rows])
+    for name in ("source", "year"):
+        values, n = np.unique(tab.cols[name][rows], return_counts=True)
+        none = columns.NO_SOURCE if name == "source" else 0
+        pairs = zip(values.tolist(), n.tolist(), strict=True)
+        out += [(name, str(v), int(c)) for v, c in pairs if v != none]
+    hit = np.zeros(len(tab.ids), bool)
+    hit[rows] = True
+    actors, n = np.unique(tab.link_actors[hit[tab.link_rows]], return_counts=True)
+    top = np.lexsort((actors, -n))[:top_actors]
+    out += [("actor", str(int(actors[i])), int(n[i])) for i in top]
+    return out

@@ -10,17 +10,15 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connection
-from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from marsad.core.errors import InvalidInput
-from marsad.core.models import Actor, Claim, SearchEntry, SearchEntryActor, Source
+from marsad.core.models import Actor, Claim, SearchEntry, Source
 from marsad.core.releasability import Marking
-from marsad.core.search import registry
-from marsad.core.search.backends import FACETS, RELEVANCE, SORTS, Where, backend
+from marsad.core.search import backends, registry
+from marsad.core.search.backends import RELEVANCE, SORTS
+from marsad.core.search.columns import TEXT_FACETS, Narrowing
 from marsad.core.search.text import MAX_QUERY, query_terms, snippet
 
 PER_PAGE = 20
@@ -28,6 +26,10 @@ PER_PAGE = 20
 MAX_PAGE = 50
 # Facet values shown per facet, the most frequent first.
 FACET_VALUES = 12
+# The filters that keep the entries holding one value.
+EQUAL = ("kind", "claim_type", "grade", "governorate", "marking")
+# A filter naming an actor or source the reader may not read (or none): no entry holds it.
+UNKNOWN = -2
 
 
 def _day(params: Any, name: str) -> date | None:
@@ -97,23 +99,20 @@ class SearchFilters:
                 out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
         return out
 
-    def apply(self, reader: Any, entries: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
-        for name in ("kind", "claim_type", "grade", "governorate", "marking"):
-            if value := getattr(self, name):
-                entries = entries.filter(**{name: value})
-        if self.start:
-            entries = entries.filter(day__gte=self.start)
-        if self.end:
-            entries = entries.filter(day__lte=self.end)
+    def narrowing(self, reader: Any) -> Narrowing:
+        """The filters as the index's columns take them."""
+        equal = {name: getattr(self, name) for name in EQUAL if getattr(self, name)}
+        narrowing = Narrowing(equal=equal)
+        narrowing.start = self.start.toordinal() if self.start else None
+        narrowing.end = self.end.toordinal() if self.end else None
         if self.actor:
             # A hidden actor answers as an unknown one: nothing is found.
             actor = Actor.objects.visible_to(reader).filter(key=self.actor).first()
-            links = SearchEntryActor.objects.filter(actor_id=actor.pk if actor else -1)
-            entries = entries.filter(id__in=links.values("entry_id"))
+            narrowing.actor = actor.pk if actor else UNKNOWN
         if self.source:
             source = Source.objects.visible_to(reader).filter(key=self.source).first()
-            entries = entries.filter(source_id=source.pk if source else -1)
-        return entries
+            narrowing.source = source.pk if source else UNKNOWN
+        return narrowing
 
 
 @dataclass
@@ -151,21 +150,9 @@ class Results:
         return min(MAX_PAGE, -(-self.total // self.per_page))
 
 
-def _where(entries: QuerySet[SearchEntry]) -> Where | None:
-    """The reader's releasability and the filters as SQL over core_searchentry (None: nothing
-    can answer)."""
-    query = entries.query
-    try:
-        sql, params = query.get_compiler(connection=connection).compile(query.where)
-    except EmptyResultSet:
-        return None
-    except FullResultSet:
-        return "1 = 1", []
-    return sql or "1 = 1", list(params)
-
-
 def _counts(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, Counter[str]]]:
-    counts: dict[str, Counter[str]] = {name: Counter() for name in (*FACETS, "year", "actor")}
+    names = (*TEXT_FACETS, "source", "year", "actor")
+    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
     for facet, value, n in rows:
         if value not in (None, ""):
             counts[facet][str(value)] = n
@@ -183,7 +170,7 @@ def _labelled(reader: Any, counts: dict[str, Counter[str]]) -> Any:
     kinds = {k.key: str(k.label) for k in registry.kinds()}
     types = dict(Claim._meta.get_field("type").choices or [])
     markings = dict(Marking.choices)
-    source_ids = [int(v) for v, _n in top(counts["source_id"])]
+    source_ids = [int(v) for v, _n in top(counts["source"])]
     actors = counts["actor"]
     actor_ids = [int(v) for v, _n in top(actors)]
     pcodes = [v for v, _n in top(counts["governorate"])]
@@ -202,7 +189,7 @@ def _labelled(reader: Any, counts: dict[str, Counter[str]]) -> Any:
         ],
         "source": [
             FacetValue(sources[int(v)].key, name(sources[int(v)]), n)
-            for v, n in top(counts["source_id"])
+            for v, n in top(counts["source"])
             if int(v) in sources
         ],
         "actor": [
@@ -237,11 +224,11 @@ def search(
     sort = sort if sort in SORTS else RELEVANCE
     results = Results(query=query, filters=filters, page=max(1, min(page, MAX_PAGE)), sort=sort)
     groups = query_terms(query)
-    where = _where(filters.apply(reader, SearchEntry.objects.visible_to(reader)))
-    if not groups or where is None:
+    if not groups:
         return results
     start = (results.page - 1) * PER_PAGE
-    rows, ids = backend().search(where, groups, sort, start, PER_PAGE, FACET_VALUES)
+    narrowing = filters.narrowing(reader)
+    rows, ids = backends.search(reader, narrowing, groups, sort, start, PER_PAGE, FACET_VALUES)
     results.total, counts = _counts(rows)
     if not results.total:
         return results

@@ -10,8 +10,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from marsad.core.vocabulary import ATTRIBUTE_LABELS, MEASURE_LABELS, VALUE_LABELS
-from marsad.extraction.numerals import to_arabic_digits
 from marsad.web.counting import counted as counted_phrase
+from marsad.web.counting import in_style
 from marsad.web.datawarnings import warning_sentence
 
 register = template.Library()
@@ -23,9 +23,7 @@ def num(context: template.Context, value: Any, grouped: bool = True) -> str:
     if value is None or value == "":
         return "–"
     text = intcomma(value, use_l10n=False) if grouped and isinstance(value, int) else str(value)
-    if context.get("digits") == "arab":
-        text = to_arabic_digits(text.replace(",", "\u066c"))
-    return text
+    return in_style(text, context.get("digits"))
 
 
 @register.simple_tag(takes_context=True)
