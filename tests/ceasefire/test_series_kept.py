@@ -54,9 +54,7 @@ def _killed(user):
     return [(f.source, f.definition, f.value) for f in summarize(user).figures]
 
 
-def test_a_summary_is_kept_per_class_and_read_again_after_the_cache_is_emptied(
-    series, make_user
-):
+def test_a_summary_is_kept_per_class_and_read_again_after_the_cache_is_emptied(series, make_user):
     analyst = make_user("analyst")
     readers = {"anonymous": AnonymousUser(), "analyst": analyst}
     computed = {name: as_dict(summarize(user)) for name, user in readers.items()}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db import DatabaseError, transaction
-from django.db.models import F, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import get_language
 
 from marsad.ceasefire.models_aggregates import KeptEpoch, SeriesSummary
@@ -31,35 +31,38 @@ MODELS = frozenset(
 )
 
 
-def _epoch() -> Any:
-    return KeptEpoch.objects.filter(name=EPOCH).values("epoch")
-
-
 def kept(reader_class: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """The kept value for `reader_class` (web.pagecache.visibility_class) and `parts`, else
     `compute()`, kept under the epoch read before it ran."""
     raw = "|".join(str(p) for p in (reader_class, get_language(), *parts))
     key = hashlib.sha256(raw.encode()).hexdigest()
-    found = (
-        SeriesSummary.objects.filter(key=key, epoch=Subquery(_epoch()))
-        .values_list("summary", flat=True)
+    # One statement: the epoch, and the row kept under it if there is one.
+    row = (
+        KeptEpoch.objects.filter(name=EPOCH)
+        .annotate(
+            found=Subquery(
+                SeriesSummary.objects.filter(key=key, epoch=OuterRef("epoch")).values("summary")[:1]
+            )
+        )
+        .values_list("epoch", "found")
         .first()
     )
-    if found is not None:
-        return pickle.loads(bytes(found))  # type: ignore[no-any-return]  # noqa: S301 (our own rows)
-    epoch = _epoch().values_list("epoch", flat=True).first()
+    if row is not None and row[1] is not None:
+        return pickle.loads(bytes(row[1]))  # type: ignore[no-any-return]  # noqa: S301 (our own rows)
     value = compute()
-    if epoch is None:
+    if row is None:
         return value
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     try:
         with transaction.atomic():
-            SeriesSummary.objects.update_or_create(
-                key=key, defaults={"epoch": epoch, "summary": data}
+            SeriesSummary.objects.bulk_create(
+                [SeriesSummary(key=key, epoch=row[0], summary=data)],
+                update_conflicts=True,
+                unique_fields=["key"],
+                update_fields=["epoch", "summary"],
             )
     except DatabaseError:
-        # Another reader of the same class stored it meanwhile, or a writer holds SQLite's
-        # lock: the reader has their figures, the next one keeps them.
+        # A writer holds SQLite's lock: the reader has their figures, the next one keeps them.
         pass
     return value
 
