@@ -177,6 +177,8 @@ def run_bulk(args: argparse.Namespace, tmp: str, url: str | None) -> dict[str, A
         say(f"  {add_figures(before):,} figures of sources for these incidents")
         say(f"measuring latency at {label} incidents")
         latency[label] = measure_latency(users, args.runs)
+        # On stderr at once: a long run stopped before its end keeps the steps it measured.
+        say(f"  at {label}: {json.dumps(latency[label])}")
         sizes[label] = database_mb(url, tmp)
     connections.close_all()
     labels = list(latency)
