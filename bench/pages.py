@@ -23,7 +23,6 @@ import argparse
 import http.client
 import json
 import os
-import random
 import shutil
 import signal
 import statistics
@@ -32,12 +31,14 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from incidents_bulk import add_incidents  # noqa: E402  (beside this script)
+
 BENCH_DB = "marsad_bench_pages"
 STATIC = "/static/marsad/favicon.svg"
 # The liaison officer's nation: one of the demo's contributing states.
@@ -83,94 +84,6 @@ def say(message: str) -> None:
 
 
 # --- the database ---------------------------------------------------------------------------
-
-
-def add_incidents(n: int, seed: int = 2026, first_id: int = 0) -> None:
-    """N public incidents over the war's days and the five governorates, written in bulk (no
-    history, no audit: a restore, not an import), then counted again."""
-    import h3
-    from django.db import transaction
-
-    from marsad.ceasefire.models import Incident
-    from marsad.ceasefire.places import governorates
-    from marsad.ceasefire.services import counts
-
-    rng = random.Random(seed)
-    spots = [(31.22 + rng.random() * 0.35, 34.22 + rng.random() * 0.33) for _ in range(600)]
-    pcodes = governorates(spots)
-    cells = [(h3.latlng_to_cell(a, o, 6), h3.latlng_to_cell(a, o, 8)) for a, o in spots]
-    first = date(2023, 10, 7)
-    days = (date(2026, 8, 22) - first).days
-    kinds = [
-        ("Explosions/Remote violence", "Air/drone strike"),
-        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-        ("Battles", "Armed clash"),
-    ]
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id)
-        say(f"  counting the days again: {counts.rebuild():,} rows")
-        return
-    made = 0
-    while made < n:
-        batch = []
-        for i in range(first_id + made, first_id + min(n, made + 20_000)):
-            s = rng.randrange(len(spots))
-            kind = kinds[rng.randrange(len(kinds))]
-            batch.append(
-                Incident(
-                    event_id=f"BENCH{i}",
-                    event_date=first + timedelta(days=rng.randrange(days)),
-                    event_type=kind[0],
-                    sub_event_type=kind[1],
-                    actor1="Military Forces of Israel (2022-)",
-                    latitude=spots[s][0],
-                    longitude=spots[s][1],
-                    pcode=pcodes[s] or "",
-                    h3_6=cells[s][0],
-                    h3_8=cells[s][1],
-                    fatalities=rng.choice((0, 0, 0, 1, 2, 5)),
-                    marking="public" if rng.random() < 0.7 else "internal",
-                )
-            )
-        with transaction.atomic():
-            Incident.objects.bulk_create(batch, batch_size=2000)
-        made += len(batch)
-        if made % 200_000 < 20_000:
-            say(f"  {made:,} incidents written")
-    say(f"  counting the days again: {counts.rebuild():,} rows")
-
-
-def _add_incidents_in_postgresql(n, spots, pcodes, cells, first, days, first_id) -> None:
-    """The same incidents, made by the server itself (generate_series): ten million in minutes."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TABLE IF EXISTS bench_spot")
-        cursor.execute(
-            "CREATE TEMPORARY TABLE bench_spot (i int, lat float, lon float, "
-            "pcode text, h6 text, h8 text)"
-        )
-        cursor.executemany(
-            "INSERT INTO bench_spot VALUES (%s, %s, %s, %s, %s, %s)",
-            [(i, a, o, pcodes[i] or "", *cells[i]) for i, (a, o) in enumerate(spots)],
-        )
-        cursor.execute(
-            f"""INSERT INTO ceasefire_incident (event_id, event_date, time_precision, event_type,
-                sub_event_type, actor1, inter1, actor2, inter2, admin1, admin2, location, pcode,
-                latitude, longitude, geo_precision, h3_6, h3_8, description_ar, description_en,
-                reported_by, fatalities, verification, verification_reason, imported_from,
-                marking, releasable_to, sanitized_reason)
-            SELECT 'BENCH' || g, %s::date + (g::bigint * 7919 %% {days})::int, 1,
-                'Explosions/Remote violence', 'Air/drone strike',
-                'Military Forces of Israel (2022-)', '', '', '', '', '', '', s.pcode, s.lat, s.lon,
-                1, s.h6, s.h8, '', '', '', (g %% 6) / 3, 'reported', '', '',
-                CASE WHEN g %% 10 < 7 THEN 'public' ELSE 'internal' END, '', ''
-            FROM generate_series(%s, %s) g JOIN bench_spot s ON s.i = g %% {len(spots)}""",
-            [first, first_id + 1, first_id + n],
-        )
-        cursor.execute("ANALYZE ceasefire_incident")
 
 
 def prepare(args: argparse.Namespace) -> dict[str, str]:
@@ -242,7 +155,30 @@ def single(port: int, path: str, cookie: str, n: int) -> dict[str, float]:
     return {"p50_ms": statistics.median(times) * 1000, "p95_ms": pct(times, 0.95)}
 
 
-def loaded(port: int, path: str, cookie: str, connections: int, seconds: float) -> dict[str, float]:
+def server_cpu(root: int) -> float:
+    """CPU seconds of the server's processes (gunicorn and its workers) so far: what a request
+    costs the server whatever else the machine runs (Linux's /proc)."""
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in os.listdir("/proc"):
+        try:
+            text = Path("/proc", entry, "stat").read_text() if entry.isdigit() else ""
+        except OSError:
+            continue
+        if text:
+            fields = text.rsplit(")", 1)[1].split()
+            stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, total = {root}, 0
+    for pid, (parent, _ticks) in sorted(stats.items()):
+        if parent in tree:
+            tree.add(pid)
+    for pid in tree:
+        total += stats.get(pid, (0, 0))[1]
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def loaded(
+    port: int, path: str, cookie: str, connections: int, seconds: float, server: int
+) -> dict[str, float]:
     times: list[float] = []
     errors = [0]
     stop = time.perf_counter() + seconds
@@ -258,14 +194,18 @@ def loaded(port: int, path: str, cookie: str, connections: int, seconds: float) 
         with lock:
             times.extend(mine)
 
-    started = time.perf_counter()
+    started, cpu, client = time.perf_counter(), server_cpu(server), time.process_time()
     threads = [threading.Thread(target=worker) for _ in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    served = max(1, len(times))
     return {
+        # Per request, in ms of one core: the server's processes, and this client's threads.
+        "server_cpu_ms": (server_cpu(server) - cpu) * 1000 / served,
+        "client_cpu_ms": (time.process_time() - client) * 1000 / served,
         "per_second": len(times) / elapsed,
         "p50_ms": statistics.median(times) * 1000 if times else 0.0,
         "p95_ms": pct(times, 0.95) if times else 0.0,
@@ -273,7 +213,7 @@ def loaded(port: int, path: str, cookie: str, connections: int, seconds: float) 
     }
 
 
-def measure(args: argparse.Namespace, cookies: dict[str, str]) -> dict[str, Any]:
+def measure(args: argparse.Namespace, cookies: dict[str, str], server: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
     targets = [("static", STATIC, "anonymous", "")]
     for name, path in args.pages:
@@ -283,17 +223,20 @@ def measure(args: argparse.Namespace, cookies: dict[str, str]) -> dict[str, Any]
         first = fetch(args.port, path, jar, timeout=300) * 1000
         one = single(args.port, path, jar, args.single)
         one["first_ms"] = first
-        many = loaded(args.port, path, jar, args.connections, args.seconds)
+        many = loaded(args.port, path, jar, args.connections, args.seconds, server)
         result[f"{name}/{reader}"] = {"single": one, "loaded": many}
         say(
             f"  {name:<11}{reader:<10} single p50 {one['p50_ms']:6.1f} ms  "
             f"{args.connections} connections {many['per_second']:6.0f}/s "
-            f"(p50 {many['p50_ms']:6.1f} ms)"
+            f"(p50 {many['p50_ms']:6.1f} ms) server CPU {many['server_cpu_ms']:5.2f} ms/request"
         )
     base = result["static/anonymous"]
     for cell in result.values():
         cell["ratio_single_p50"] = cell["single"]["p50_ms"] / base["single"]["p50_ms"]
         cell["ratio_per_second"] = cell["loaded"]["per_second"] / base["loaded"]["per_second"]
+        cell["ratio_server_cpu"] = cell["loaded"]["server_cpu_ms"] / max(
+            1e-6, base["loaded"]["server_cpu_ms"]
+        )
     return result
 
 
@@ -364,7 +307,8 @@ def main() -> None:
             "workers": args.workers,
             "cores": os.cpu_count(),
             "threads": args.threads,
-            "pages": measure(args, cookies),
+            "pages": measure(args, cookies, server.pid),
+            "load": os.getloadavg(),
         }
     finally:
         if server is not None:

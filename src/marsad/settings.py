@@ -323,7 +323,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("MARSAD_EMAIL_FROM", "marsad@localhost")
 # nor the other way round.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "marsad.web.filecache.FileCache",
         "LOCATION": str(EXERCISE_FILES["cache"] if EXERCISE else VAR_DIR / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }

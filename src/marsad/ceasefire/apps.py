@@ -10,7 +10,8 @@ class CeasefireConfig(AppConfig):
     demo_order = 40
 
     def ready(self) -> None:
-        from marsad.ceasefire.services import counts
+        from marsad.ceasefire.services import counts, series_kept
         from marsad.core import events
 
         events.listen(counts.on_write)
+        events.listen(series_kept.on_write)

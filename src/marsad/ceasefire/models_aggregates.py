@@ -37,6 +37,49 @@ class IncidentDay(models.Model):
                 name="incident_day_key",
             )
         ]
+        indexes = [
+            # The dashboard's sums per day and per governorate read the index alone.
+            models.Index(
+                fields=[
+                    "event_date",
+                    "marking",
+                    "releasable_to",
+                    "pcode",
+                    "incidents",
+                    "fatalities",
+                    "located",
+                    "coded",
+                ],
+                name="incident_day_cover",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_date} {self.pcode or '-'} {self.h3_6 or '-'} {self.marking}"
+
+
+class SeriesSummary(models.Model):
+    """The daily series' part of the dashboard's summary (`summary._series`: the figures since
+    the truce, the days, the phases, the alerts and warnings), kept per visibility class,
+    language and dates, so that a first reader after a restart or an emptied cache does not
+    count a thousand days of reports again. Derived, not a record: `services/series_kept.py`
+    keeps it, and a write of what it reads makes every row out of date (its `epoch`)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    epoch = models.BigIntegerField()
+    summary = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]} @{self.epoch}"
+
+
+class KeptEpoch(models.Model):
+    """How many writes of what a kept summary reads there have been: a kept row of another epoch
+    is out of date. Moved on in the writer's transaction, read before computing, so that a
+    summary computed while a write commits is stored under the old epoch and never read."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    epoch = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name} @{self.epoch}"

@@ -11,6 +11,7 @@ from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
 from marsad.ceasefire import aggregates, selectors
 from marsad.ceasefire.models import Phase
+from marsad.ceasefire.services import series_kept
 from marsad.web import pagecache
 
 
@@ -78,13 +79,7 @@ def as_dict(found: Summary) -> dict[str, Any]:
 
 # What the daily series' part of a summary reads: kept until one of these is written, so that
 # the incidents' writes (the most frequent) leave it be.
-SERIES_MODELS = (
-    "ceasefire.dailyreport",
-    "ceasefire.agreement",
-    "ceasefire.phase",
-    "core.source",
-    "core.actor",
-)
+SERIES_MODELS = tuple(sorted(series_kept.MODELS))
 
 
 def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
@@ -96,7 +91,10 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
     kept = pagecache.cached(
         "ceasefire:series",
         user,
-        lambda: _series(user, since, until),
+        # Kept in the database too: a restart or an emptied cache does not count it again.
+        lambda: series_kept.kept(
+            pagecache.visibility_class(user), (since, until), lambda: _series(user, since, until)
+        ),
         since,
         until,
         models=SERIES_MODELS,
@@ -110,12 +108,14 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
     )
     # One read of the kept counts per day and governorate gives the incidents' part: the tolls
     # since the truce, the counts per day for the spikes and the table by governorate.
-    days = aggregates.day_areas(user, start=start, end=until)
-    found.figures += _incident_figures(aggregates.total_of(days, since=start + timedelta(days=1)))
+    days, found.by_governorate = aggregates.days_and_areas(user, start=start, end=until)
+    counted = [row for row in days if row["event_date"] > start]
+    total = sum(row["killed"] for row in counted) if any(r["tolled"] for r in counted) else None
+    found.figures += _incident_figures(total)
     found.figures += _period_figures(user, start, until)
-    found.by_governorate, found.areas_from = aggregates.governorates_of(days), start
+    found.areas_from = start
     found.incident_alerts = spikes.detect_spikes(
-        [(row["event_date"], row["n"]) for row in aggregates.per_day_of(days)], label="incidents"
+        [(row["event_date"], row["n"]) for row in days], label="incidents"
     )
     return found
 

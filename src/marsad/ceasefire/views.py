@@ -56,7 +56,7 @@ def _governorates(user: Any) -> list[tuple[str, str]]:
     # A governorate's place actor is keyed by its P-code; a neighbourhood carries its
     # governorate's P-code too and must not lend the governorate its name.
     codes = governorate_names()
-    places = {a.pcode: a.name for a in core.actors(user).filter(kind="place", key__in=list(codes))}
+    places = {a.pcode: a.name for a in _places(user).defer("geometry")}
     return [(code, places.get(code, name)) for code, name in sorted(codes.items())]
 
 
@@ -132,8 +132,19 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _places(user: Any) -> Any:
+    # Without their parent (the Gaza Strip, whose outline is every governorate's) nor the
+    # columns nothing here shows: decoding those outlines was most of a cold dashboard's time.
+    return (
+        core.actors(user)
+        .filter(kind="place", key__in=list(governorate_names()))
+        .select_related(None)
+        .only("marking", "releasable_to", "key", "pcode", "name_ar", "name_en", "geometry")
+    )
+
+
 def _governorate_shapes(user: Any) -> dict[str, Any]:
-    places = core.actors(user).filter(kind="place", key__in=list(governorate_names()))
+    places = _places(user)
     return {
         "type": "FeatureCollection",
         "features": [

@@ -275,7 +275,9 @@ class PageCache:
                 cache.set(key, (content_type, None, holed), PAGE_SECONDS)
             _filled(request, response, holed)
         elif keep:
-            cache.set(key, (content_type, content, gzip.compress(content, 6)), PAGE_SECONDS)
+            # Compressed only (b"" for the text): every answer read the whole page back from
+            # the cache, and nearly every reader asks for GZip.
+            cache.set(key, (content_type, b"", gzip.compress(content, 6)), PAGE_SECONDS)
         if keep:
             response["X-Page-Cache"] = "stored"
         return response
@@ -307,7 +309,7 @@ class PageCache:
             response["Content-Encoding"] = "gzip"
             patch_vary_headers(response, ("Accept-Encoding",))
         else:
-            response = HttpResponse(content, content_type=content_type)
+            response = HttpResponse(content or gzip.decompress(packed), content_type=content_type)
         response["X-Page-Cache"] = "hit"
         return response
 
