@@ -75,7 +75,7 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
     try:
         moments, error = Moments.parse(request.GET), ""
     except InvalidInput as refused:
-        moments, error = Moments(), str(refused)
+        moments, error = Moments(), explain(refused)
     summary = summarize(user, until=moments.as_of, known_on=moments.known_on)
     # The page shows the counts by governorate only: the other aggregates are not computed.
     if summary.areas_from == summary.effective:
