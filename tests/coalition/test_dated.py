@@ -115,8 +115,9 @@ def test_one_naming_for_dates_and_moments():
     assert caught.value.problems[0].field == "known_on"
 
 
-def test_the_ceasefire_dashboard_answers_as_of_and_says_known_on_is_not_answered(db):
+def test_the_ceasefire_dashboard_answers_as_of_and_known_on(db):
     page = Client().get("/en/ceasefire/?as_of=2026-01-01").content.decode()
     assert 'id="moments-said"' in page
-    refused = Client().get("/en/ceasefire/?known_on=2026-01-01").content.decode()
-    assert "does not answer known_on yet" in refused
+    held = Client().get("/en/ceasefire/?known_on=2026-01-01").content.decode()
+    assert "as Marsad held it on" in held
+    assert 'role="alert"' not in held

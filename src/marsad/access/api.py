@@ -29,6 +29,7 @@ from marsad.access.schemas import (
 )
 from marsad.core.api import Page
 from marsad.core.errors import InvalidInput
+from marsad.core.moments import Moments, moment
 from marsad.core.schemas import Error
 from marsad.core.services.inputs import parse_date
 from marsad.mandate import selectors as mandate
@@ -76,9 +77,11 @@ def get_crossing(request: HttpRequest, key: str) -> Any:
     response={200: list[CrossingStatusOut], 404: Error},
     summary="A crossing's status timeline, expected steps included",
 )
-def crossing_timeline(request: HttpRequest, key: str) -> Any:
+def crossing_timeline(request: HttpRequest, key: str, known_on: str | None = None) -> Any:
+    """With `known_on` (a date, or an ISO date-time), the steps as Marsad held them then."""
     user = _user(request)
-    return selectors.timeline(user, crossing=selectors.crossing(user, key))
+    when = moment(known_on)
+    return selectors.timeline(user, crossing=selectors.crossing(user, key), known_on=when)
 
 
 @router.get("/corridors", response=list[CorridorOut], summary="Corridors with their routes")
@@ -97,9 +100,11 @@ def get_corridor(request: HttpRequest, key: str) -> Any:
 
 
 @router.get("/corridors/{key}/statuses", response={200: list[CrossingStatusOut], 404: Error})
-def corridor_timeline(request: HttpRequest, key: str) -> Any:
+def corridor_timeline(request: HttpRequest, key: str, known_on: str | None = None) -> Any:
+    """With `known_on` (a date, or an ISO date-time), the steps as Marsad held them then."""
     user = _user(request)
-    return selectors.timeline(user, corridor=selectors.corridor(user, key))
+    when = moment(known_on)
+    return selectors.timeline(user, corridor=selectors.corridor(user, key), known_on=when)
 
 
 def _nearby(request: HttpRequest, geometry: Any, key: str, **params: Any) -> dict[str, Any]:
@@ -161,9 +166,21 @@ def crossing_incidents(
     response={200: StatusOnOut, 422: Error},
     summary="The status of every crossing and corridor on a date (default today)",
 )
-def status_on(request: HttpRequest, date: str | None = None) -> Any:
-    day = parse_date(date, "date") or timezone.localdate()
-    return {"on": day, "statuses": selectors.status_on(_user(request), day)}
+def status_on(
+    request: HttpRequest,
+    as_of: str | None = None,
+    known_on: str | None = None,
+    date: str | None = None,
+) -> Any:
+    """`as_of` (`date` is its older name): the day; `known_on` (a date, or an ISO date-time):
+    the steps as Marsad held them then."""
+    moments = Moments.parse({"as_of": as_of, "known_on": known_on})
+    day = moments.as_of or parse_date(date, "date") or timezone.localdate()
+    return {
+        "on": day,
+        "known_on": moments.known_on,
+        "statuses": selectors.status_on(_user(request), day, moments.known_on),
+    }
 
 
 @router.get(
@@ -171,12 +188,14 @@ def status_on(request: HttpRequest, date: str | None = None) -> Any:
     response={200: list[OpenShareOut], 422: Error},
     summary="Days by status and the share of days open, per crossing and corridor",
 )
-def open_share(request: HttpRequest, start: str, end: str | None = None) -> Any:
+def open_share(
+    request: HttpRequest, start: str, end: str | None = None, known_on: str | None = None
+) -> Any:
     first = parse_date(start, "start")
     last = parse_date(end, "end") or timezone.localdate()
     if first is None or last < first:
         raise InvalidInput.one("start", start, "give a start on or before the end")
-    shares = selectors.open_shares(_user(request), first, last)
+    shares = selectors.open_shares(_user(request), first, last, moment(known_on))
     return [
         {
             "key": key,

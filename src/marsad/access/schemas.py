@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
@@ -90,6 +90,7 @@ class CrossingStatusIn(RecordIn):
 
 class StatusOnOut(Schema):
     on: date
+    known_on: datetime | None = None
     statuses: dict[str, CrossingStatusOut]
 
 

@@ -4,7 +4,7 @@ the API, the exports and the command line, so they can never disagree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,6 +27,7 @@ from marsad.access.vocabulary import (
     CrossingKind,
 )
 from marsad.analytics import access as figures
+from marsad.core import history
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.services.inputs import parse_date
@@ -64,17 +65,30 @@ def corridor(user: Any, key: str) -> Corridor:
 # --- status over time ------------------------------------------------------------------------
 
 
-def statuses(user: Any) -> QuerySet[AccessStatus]:
-    return AccessStatus.objects.visible_to(user).select_related("crossing", "corridor", "authority")
+# What a status step names; read again after a version from the history tables is made a record.
+STEP_RELATED = ("crossing", "corridor", "authority")
 
 
-def status_on(user: Any, day: date | None = None) -> dict[str, AccessStatus]:
+def statuses(user: Any, known_on: datetime | None = None) -> QuerySet[AccessStatus]:
+    """The status steps `user` may read: as they are now, or as Marsad held them at `known_on`
+    (`core/moments.py`): a step recorded later is absent, a step corrected later as it was."""
+    return history.held(AccessStatus, user, known_on).select_related(*STEP_RELATED)
+
+
+def status_on(
+    user: Any, day: date | None = None, known_on: datetime | None = None
+) -> dict[str, AccessStatus]:
     """The status of every crossing and corridor on `day` (default today) as far as `user` may
     know: the last step `user` may read begun by then, not merely expected. In one query, keyed
     by the crossing's or corridor's identifier; what has no step by then is absent."""
     day = day or timezone.localdate()
     found: dict[str, AccessStatus] = {}
-    steps = statuses(user).filter(expected=False, valid_from__lte=day).order_by("valid_from", "id")
+    steps = history.with_related(
+        statuses(user, known_on)
+        .filter(expected=False, valid_from__lte=day)
+        .order_by("valid_from", "id"),
+        *STEP_RELATED,
+    )
     for step in steps:
         subject = step.crossing or step.corridor
         if subject is not None:
@@ -83,17 +97,24 @@ def status_on(user: Any, day: date | None = None) -> dict[str, AccessStatus]:
 
 
 def timeline(
-    user: Any, *, crossing: Crossing | None = None, corridor: Corridor | None = None
+    user: Any,
+    *,
+    crossing: Crossing | None = None,
+    corridor: Corridor | None = None,
+    known_on: datetime | None = None,
 ) -> list[AccessStatus]:
     """Every step of one timeline the reader may see, expected ones included, oldest first;
     each step ends where the next visible one begins."""
-    qs = statuses(user)
+    qs = statuses(user, known_on)
     qs = qs.filter(crossing=crossing) if crossing else qs.filter(corridor=corridor)
-    return core.chained(list(qs.order_by("valid_from", "id")))
+    return core.chained(history.with_related(qs.order_by("valid_from", "id"), *STEP_RELATED))
 
 
-def latest_changes(user: Any, limit: int = 10) -> list[AccessStatus]:
-    return list(statuses(user).order_by("-valid_from", "-id")[:limit])
+def latest_changes(
+    user: Any, limit: int = 10, known_on: datetime | None = None
+) -> list[AccessStatus]:
+    latest = statuses(user, known_on).order_by("-valid_from", "-id")[:limit]
+    return history.with_related(latest, *STEP_RELATED)
 
 
 def steps_of(timeline_steps: list[AccessStatus]) -> list[figures.Step]:
@@ -102,13 +123,14 @@ def steps_of(timeline_steps: list[AccessStatus]) -> list[figures.Step]:
     ]
 
 
-def open_shares(user: Any, start: date, end: date) -> dict[str, figures.OpenShare]:
+def open_shares(
+    user: Any, start: date, end: date, known_on: datetime | None = None
+) -> dict[str, figures.OpenShare]:
     """For every crossing and corridor, the days of the period by state and the share open, from
-    the steps `user` may read."""
+    the steps `user` may read (as held at `known_on` when given)."""
     by_subject: dict[str, list[AccessStatus]] = {}
-    for s in (
-        statuses(user).filter(expected=False, valid_from__lte=end).order_by("valid_from", "id")
-    ):
+    steps = statuses(user, known_on).filter(expected=False, valid_from__lte=end)
+    for s in history.with_related(steps.order_by("valid_from", "id"), *STEP_RELATED):
         subject = s.crossing or s.corridor
         if subject is not None:
             by_subject.setdefault(subject.key, []).append(s)

@@ -28,6 +28,7 @@ from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
+from marsad.core.moments import Moments
 from marsad.core.services.inputs import parse_date
 from marsad.web.problems import explain
 
@@ -50,10 +51,20 @@ def state_labels() -> dict[str, str]:
 
 
 def _params(request: HttpRequest) -> tuple[dict[str, Any], str]:
-    """The page's day, distance and period; a bad value is reported, the defaults kept."""
-    found: dict[str, Any] = {"day": timezone.localdate(), "metres": proximity.DEFAULT_METRES}
+    """The page's day (`as_of`; `date`, its older name, still read), the moment the statuses
+    are read as held (`known_on`), distance and period; a bad value is reported, the defaults
+    kept."""
+    found: dict[str, Any] = {
+        "day": timezone.localdate(),
+        "metres": proximity.DEFAULT_METRES,
+        "moments": Moments(),
+    }
     try:
-        found["day"] = parse_date(request.GET.get("date"), "date") or found["day"]
+        moments = Moments.parse(request.GET)
+        if moments.as_of is None and request.GET.get("date"):
+            moments = Moments(parse_date(request.GET["date"], "date"), moments.known_on)
+        found["day"] = moments.as_of or found["day"]
+        found["moments"] = moments
         found["metres"] = proximity.parse_metres(request.GET.get("distance"))
         found["since"] = parse_date(request.GET.get("since"), "since")
     except InvalidInput as error:
@@ -152,7 +163,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     since = params.get("since") or _truce_start(user)
     crossings = list(selectors.crossings(user))
     corridors = list(selectors.corridors(user))
-    on_day = selectors.status_on(user, day)
+    known_on = params["moments"].known_on
+    on_day = selectors.status_on(user, day, known_on)
     try:
         filters = selectors.ConsignmentFilters.parse(request.GET)
     except InvalidInput as problem:
@@ -163,7 +175,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     names = {c.key: c.name for c in crossings}
     comparison = selectors.compare_lists(user, filters)
     period_start = since or day
-    shares = selectors.open_shares(user, period_start, day) if period_start <= day else {}
+    shares = selectors.open_shares(user, period_start, day, known_on) if period_start <= day else {}
     risks = [
         (
             corridor,
@@ -178,6 +190,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "access/dashboard.html",
         {
             "day": day,
+            "moments": params["moments"],
             "since": since,
             "metres": params["metres"],
             "error": error,
@@ -192,7 +205,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 f"{comparison.relative * 100:+.1f}" if comparison.relative is not None else ""
             ),
             "tonnage": _tonnage_rows(selectors.tonnage_by_category(user, filters)),
-            "changes": selectors.latest_changes(user),
+            "changes": selectors.latest_changes(user, known_on=known_on),
             "incidents": selectors.access_incidents(user)[:10],
         },
     )
@@ -227,13 +240,15 @@ def crossing_detail(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404(_("No crossing with this identifier is visible to you.")) from None
     params, error = _params(request)
     since = params.get("since") or _truce_start(user)
-    steps = selectors.timeline(user, crossing=crossing)
+    known_on = params["moments"].known_on
+    steps = selectors.timeline(user, crossing=crossing, known_on=known_on)
     filters = selectors.ConsignmentFilters(crossing=crossing.key)
     series = selectors.trucks_per_day(user, filters)
-    on_day = selectors.status_on(user, params["day"])
+    on_day = selectors.status_on(user, params["day"], known_on)
     context: dict[str, Any] = {
         "crossing": crossing,
         "day": params["day"],
+        "moments": params["moments"],
         "since": since,
         "metres": params["metres"],
         "error": error,
@@ -287,11 +302,13 @@ def corridor_detail(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404(_("No corridor with this identifier is visible to you.")) from None
     params, error = _params(request)
     since = params.get("since") or _truce_start(user)
-    steps = selectors.timeline(user, corridor=corridor)
-    on_day = selectors.status_on(user, params["day"])
+    known_on = params["moments"].known_on
+    steps = selectors.timeline(user, corridor=corridor, known_on=known_on)
+    on_day = selectors.status_on(user, params["day"], known_on)
     context: dict[str, Any] = {
         "corridor": corridor,
         "day": params["day"],
+        "moments": params["moments"],
         "since": since,
         "metres": params["metres"],
         "error": error,

@@ -22,15 +22,16 @@ equals the sum of every incident's toll (docs/decisions.md).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, F, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from marsad.ceasefire import tolls
-from marsad.ceasefire.models import Incident
+from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.ceasefire.models_aggregates import IncidentDay
+from marsad.core import history
 from marsad.core import selectors as core
 
 
@@ -38,14 +39,7 @@ def visible(
     user: Any, *, start: date | None = None, end: date | None = None, pcode: str = ""
 ) -> QuerySet[IncidentDay]:
     """The rows `user` may read, within the dates and governorate asked."""
-    qs = IncidentDay.objects.visible_to(user)
-    if start:
-        qs = qs.filter(event_date__gte=start)
-    if end:
-        qs = qs.filter(event_date__lte=end)
-    if pcode:
-        qs = qs.filter(pcode=pcode)
-    return qs.order_by()
+    return _within(IncidentDay.objects.visible_to(user), start=start, end=end, pcode=pcode)
 
 
 def _sums(qs: QuerySet[IncidentDay], *group: str) -> QuerySet[IncidentDay]:
@@ -99,20 +93,27 @@ def total_fatalities(user: Any, **within: Any) -> int | None:
     return found["n"] if found["coded"] else None
 
 
-def _toll_corrections(user: Any, **within: Any) -> dict[tuple[date, str], dict[str, int]]:
-    """Per day and governorate, what the incidents with a source's figure change in the kept
-    sums when their toll replaces their coded count: the coded counts to take out (`coded_sum`,
-    and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled` incidents
-    with one)."""
-    qs = core.records(user, Incident)
-    if within.get("start"):
-        qs = qs.filter(event_date__gte=within["start"])
-    if within.get("end"):
-        qs = qs.filter(event_date__lte=within["end"])
-    if within.get("pcode"):
-        qs = qs.filter(pcode=within["pcode"])
+def _within(
+    qs: QuerySet[Any], *, start: date | None = None, end: date | None = None, pcode: str = ""
+) -> QuerySet[Any]:
+    if start:
+        qs = qs.filter(event_date__gte=start)
+    if end:
+        qs = qs.filter(event_date__lte=end)
+    if pcode:
+        qs = qs.filter(pcode=pcode)
+    return qs.order_by()
+
+
+def _toll_corrections(
+    user: Any, incidents: QuerySet[Incident], figures: QuerySet[CasualtyFigure] | None = None
+) -> dict[tuple[date, str], dict[str, int]]:
+    """Per day and governorate, what the incidents with a source's figure change in the sums of
+    their coded counts when their toll replaces their coded count: the coded counts to take out
+    (`coded_sum`, and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled`
+    incidents with one)."""
     rows = (
-        tolls.figured(user, qs.order_by())
+        tolls.figured(user, incidents, figures)
         .values("event_date", "pcode")
         .annotate(
             coded_sum=Sum(Coalesce(F("fatalities"), Value(0))),
@@ -125,13 +126,39 @@ def _toll_corrections(user: Any, **within: Any) -> dict[tuple[date, str], dict[s
     return {(r["event_date"], r["pcode"]): r for r in rows}
 
 
-def day_areas(user: Any, **within: Any) -> dict[tuple[date, str], dict[str, int]]:
+def _held_sums(incidents: QuerySet[Any]) -> QuerySet[Any]:
+    """What `_sums` reads from the kept counts, counted from versions of the incidents."""
+    return (
+        incidents.values("event_date", "pcode")
+        .annotate(
+            n=Count("id"),
+            fatal=Sum(Coalesce(F("fatalities"), Value(0))),
+            at=Count("latitude"),
+            coded=Count("fatalities"),
+        )
+        .order_by("event_date", "pcode")
+    )
+
+
+def day_areas(
+    user: Any, *, known_on: datetime | None = None, **within: Any
+) -> dict[tuple[date, str], dict[str, int]]:
     """Per day and governorate P-code ('' for none), oldest first: the incidents (`n`), the sum
     of their tolls (`killed`, `tolls.with_tolls`), those located and those with a toll
     (`tolled`). The kept counts hold every incident's coded count; only the incidents a source
-    gave a figure for are read one by one, to put their toll in its place."""
-    fixes = _toll_corrections(user, **within)
-    rows = _sums(visible(user, **within), "event_date", "pcode").order_by("event_date", "pcode")
+    gave a figure for are read one by one, to put their toll in its place.
+
+    With `known_on` (`core/moments.py`), the incidents and figures as Marsad held them then,
+    read from the history tables: the kept counts are today's knowledge, so the coded counts
+    are summed from the incidents' versions instead (slower: docs/benchmarks.md)."""
+    if known_on is None:
+        fixes = _toll_corrections(user, _within(core.records(user, Incident), **within))
+        rows = _sums(visible(user, **within), "event_date", "pcode").order_by("event_date", "pcode")
+    else:
+        incidents = _within(history.known_on(Incident, user, known_on), **within)
+        figures = history.known_on(CasualtyFigure, user, known_on)
+        fixes = _toll_corrections(user, incidents, figures)
+        rows = _held_sums(incidents)
     found = {}
     for r in rows:
         if not r["n"]:
@@ -149,14 +176,20 @@ def day_areas(user: Any, **within: Any) -> dict[tuple[date, str], dict[str, int]
     return found
 
 
-def days_and_areas(user: Any, **within: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def days_and_areas(
+    user: Any, *, known_on: datetime | None = None, **within: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """What `per_day_of` (with `tolled` on each day) and `governorates_of` give from `day_areas`,
     read as two sums, per day and per governorate, instead of one row per day and governorate:
     a tenth of the rows to bring into Python. The corrections, keyed per day and governorate,
-    go into both."""
+    go into both. With `known_on`, both are counted from `day_areas`' versions."""
+    if known_on is not None:
+        held = day_areas(user, known_on=known_on, **within)
+        return per_day_of(held, with_tolled=True), governorates_of(held)
     by_day: dict[date, dict[str, int]] = {}
     by_area: dict[str, dict[str, int]] = {}
-    for (day, pcode), fix in _toll_corrections(user, **within).items():
+    incidents = _within(core.records(user, Incident), **within)
+    for (day, pcode), fix in _toll_corrections(user, incidents).items():
         for into in (by_day.setdefault(day, {}), by_area.setdefault(pcode, {})):
             into["killed"] = into.get("killed", 0) + fix["toll_sum"] - fix["coded_sum"]
             into["tolled"] = into.get("tolled", 0) + fix["tolled"] - fix["coded"]
@@ -191,13 +224,17 @@ def governorates_of(days: dict[tuple[date, str], dict[str, int]]) -> list[dict[s
     return [found[pcode] for pcode in sorted(found)]
 
 
-def per_day_of(days: dict[tuple[date, str], dict[str, int]]) -> list[dict[str, Any]]:
-    """What `selectors.incidents_per_day` gives, from `day_areas`."""
+def per_day_of(
+    days: dict[tuple[date, str], dict[str, int]], *, with_tolled: bool = False
+) -> list[dict[str, Any]]:
+    """What `selectors.incidents_per_day` gives, from `day_areas` (and the incidents with a toll
+    on each day, `tolled`, when asked)."""
     found: dict[date, dict[str, Any]] = {}
+    names = ("n", "killed", "tolled") if with_tolled else ("n", "killed")
     for (day, _pcode), row in days.items():
-        into = found.setdefault(day, {"event_date": day, "n": 0, "killed": 0})
-        into["n"] += row["n"]
-        into["killed"] += row["killed"]
+        into = found.setdefault(day, {"event_date": day, **dict.fromkeys(names, 0)})
+        for name in names:
+            into[name] += row[name]
     return [found[day] for day in sorted(found)]
 
 

@@ -24,6 +24,7 @@ from marsad.ceasefire.schemas import (
 from marsad.ceasefire.summary import as_dict, summarize
 from marsad.ceasefire.tolls import with_tolls
 from marsad.core.api import Page
+from marsad.core.moments import Moments
 from marsad.core.schemas import Error
 from marsad.core.services.inputs import parse_date
 
@@ -247,8 +248,19 @@ def daily_series(
     response=SummaryOut,
     summary="Killed since the truce by source and definition, per phase; alerts",
 )
-def summary(request: HttpRequest, since: str | None = None, as_of: str | None = None) -> Any:
+def summary(
+    request: HttpRequest,
+    since: str | None = None,
+    as_of: str | None = None,
+    known_on: str | None = None,
+) -> Any:
+    """`as_of`: count up to that day; `known_on` (a date, or an ISO date-time): count the
+    incidents, reports and figures as Marsad held them then."""
+    moments = Moments.parse({"as_of": as_of, "known_on": known_on})
     found = summarize(
-        _user(request), since=parse_date(since, "since"), until=parse_date(as_of, "as_of")
+        _user(request),
+        since=parse_date(since, "since"),
+        until=moments.as_of,
+        known_on=moments.known_on,
     )
     return as_dict(found)

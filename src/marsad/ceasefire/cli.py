@@ -105,12 +105,20 @@ def summary(
         ),
     ] = "",
     as_of: Annotated[str, typer.Option("--as-of", help="Count up to this date.")] = "",
+    known_on: Annotated[
+        str,
+        typer.Option(
+            "--known-on",
+            help="Count the records as Marsad held them on this day (or ISO date-time).",
+        ),
+    ] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Killed since the truce by source and by what is counted; alerts; data warnings."""
     setup_django()
     from marsad.ceasefire.summary import as_dict, summarize
     from marsad.core.errors import InvalidInput
+    from marsad.core.moments import moment
     from marsad.core.services.base import SystemUser
     from marsad.core.services.inputs import parse_date
 
@@ -119,6 +127,7 @@ def summary(
             SystemUser("system:cli"),
             since=parse_date(since, "--since"),
             until=parse_date(as_of, "--as-of"),
+            known_on=moment(known_on, "--known-on"),
         )
     except InvalidInput as exc:
         fail(str(exc))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
@@ -217,6 +217,7 @@ class SummaryOut(Schema):
     counted_from: date | None
     since_truce: bool
     until: date | None
+    known_on: datetime | None = None
     killed_since_truce: list[dict[str, Any]]
     injured_since_truce: list[dict[str, Any]]
     per_phase: list[dict[str, Any]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -24,6 +24,7 @@ from marsad.ceasefire.models import (
 )
 from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.ceasefire.vocabulary import EDITOR_LABELS, Verification
+from marsad.core import history
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Source
 from marsad.core.services.inputs import parse_date
@@ -185,9 +186,16 @@ def figures(user: Any, filters: FigureFilters | None = None) -> QuerySet[Casualt
     return (filters or FigureFilters()).apply(qs)
 
 
-def violations(user: Any) -> QuerySet[Violation]:
-    return Violation.objects.visible_to(user).select_related(
-        "incident", "agreement__actor", "phase", "clause", "accused", "accuser"
+# What a violation names (`core.history.with_related` reads them for versions of the past).
+VIOLATION_RELATED = ("incident", "agreement__actor", "phase", "clause", "accused", "accuser")
+
+
+def violations(user: Any, known_on: datetime | None = None) -> QuerySet[Violation]:
+    """Alleged violations, latest incident first: now, or as Marsad held them at `known_on`."""
+    return (
+        history.held(Violation, user, known_on)
+        .select_related(*VIOLATION_RELATED)
+        .order_by("-incident__event_date", "id")
     )
 
 
@@ -195,14 +203,17 @@ def agreements(user: Any) -> QuerySet[Agreement]:
     return Agreement.objects.visible_to(user).select_related("actor")
 
 
-def main_agreement(user: Any) -> Agreement | None:
-    return agreements(user).filter(actor__key=MAIN_AGREEMENT).first()
+def main_agreement(user: Any, known_on: datetime | None = None) -> Agreement | None:
+    """The agreement the dashboard follows, now or as Marsad held it at `known_on`."""
+    held = history.held(Agreement, user, known_on).select_related("actor")
+    return held.filter(actor__key=MAIN_AGREEMENT).first()  # type: ignore[no-any-return]
 
 
-def phases(user: Any, agreement: Agreement | None) -> list[Phase]:
+def phases(user: Any, agreement: Agreement | None, known_on: datetime | None = None) -> list[Phase]:
     if agreement is None:
         return []
-    return list(Phase.objects.visible_to(user).filter(agreement=agreement).order_by("number"))
+    held = history.held(Phase, user, known_on)
+    return list(held.filter(agreement_id=agreement.id).order_by("number"))
 
 
 def daily_reports(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[DailyReport]:
@@ -211,14 +222,17 @@ def daily_reports(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[DailyRepo
     )
 
 
-def daily_series(user: Any, source: str = MAIN_SERIES_SOURCE) -> list[Any]:
+def daily_series(
+    user: Any, source: str = MAIN_SERIES_SOURCE, known_on: datetime | None = None
+) -> list[Any]:
     """The days of `daily_reports` as light rows, each column of a report under its attribute
     name: what the truce's counting reads (`analytics.truce.CasualtyDay`), without building a
-    model instance for each of a thousand days, which was most of a cold dashboard's series."""
+    model instance for each of a thousand days, which was most of a cold dashboard's series.
+    With `known_on`, the reports as Marsad held them then."""
     names = [f.attname for f in DailyReport._meta.concrete_fields]
     row = _daily_row(tuple(names))
     rows = (
-        DailyReport.objects.visible_to(user)
+        history.held(DailyReport, user, known_on)
         .filter(source__key=source)
         .order_by("report_date")
         .values_list(*names)
@@ -240,11 +254,11 @@ def daily_report_days(user: Any, source: Any, days: list[date]) -> list[date]:
     )
 
 
-def series_sources(user: Any) -> list[tuple[str, str, int]]:
-    """Sources with a daily series the reader may see: (key, name in the active language with
-    the series' editor credited, days)."""
+def series_sources(user: Any, known_on: datetime | None = None) -> list[tuple[str, str, int]]:
+    """Sources with a daily series the reader may see (now, or as held at `known_on`): (key,
+    name in the active language with the series' editor credited, days)."""
     rows = (
-        DailyReport.objects.visible_to(user)
+        history.held(DailyReport, user, known_on)
         .values("source__key")
         .annotate(n=Count("id"))
         .order_by("source__key")
@@ -254,7 +268,7 @@ def series_sources(user: Any) -> list[tuple[str, str, int]]:
     for row in rows:
         key = row["source__key"]
         name = names.get(key, key)
-        editors = series_editors(user, key)
+        editors = series_editors(user, key, known_on)
         if editors:
             via = " / ".join(str(EDITOR_LABELS.get(e, e)) for e in editors)
             name = _("%(source)s, via %(via)s") % {"source": name, "via": via}
@@ -262,10 +276,10 @@ def series_sources(user: Any) -> list[tuple[str, str, int]]:
     return found
 
 
-def series_editors(user: Any, source: str) -> list[str]:
+def series_editors(user: Any, source: str, known_on: datetime | None = None) -> list[str]:
     """Who compiled a source's daily series (Tech for Palestine for the Gaza series)."""
     return sorted(
-        DailyReport.objects.visible_to(user)
+        history.held(DailyReport, user, known_on)
         .filter(source__key=source)
         .exclude(via="")
         .order_by()

@@ -4,14 +4,15 @@ warnings. Stored records in, the pure analytics core does the counting."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from marsad.analytics import spikes, truce
 from marsad.analytics.series import Window, per_phase, weekly_sums
 from marsad.ceasefire import aggregates, selectors
-from marsad.ceasefire.models import Phase
+from marsad.ceasefire.models import CasualtyFigure, Phase
 from marsad.ceasefire.services import series_kept
+from marsad.core import history
 from marsad.web import pagecache
 
 
@@ -33,6 +34,8 @@ class SourceFigure:
 class Summary:
     effective: date | None
     until: date | None
+    # The moment the records were read as Marsad held them (`known_on`); None: as known today.
+    known_on: datetime | None = None
     # The first day counted (included): the day after the truce took effect by default, since
     # a daily report on the day it took effect counts the fighting before it.
     counted_from: date | None = None
@@ -61,6 +64,7 @@ def as_dict(found: Summary) -> dict[str, Any]:
         "counted_from": found.counted_from,
         "since_truce": found.since_truce,
         "until": found.until,
+        "known_on": found.known_on,
         "killed_since_truce": [asdict(f) for f in found.figures],
         "injured_since_truce": [asdict(f) for f in found.injured],
         "per_phase": [
@@ -82,21 +86,27 @@ def as_dict(found: Summary) -> dict[str, Any]:
 SERIES_MODELS = tuple(sorted(series_kept.MODELS))
 
 
-def summarize(user: Any, *, since: date | None = None, until: date | None = None) -> Summary:
+def summarize(
+    user: Any,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    known_on: datetime | None = None,
+) -> Summary:
     """Everything the dashboard and `marsad ceasefire summary` say, from one computation.
     `since` is the first day counted (included); by default counting starts with the first
-    daily report after the truce took effect.
+    daily report after the truce took effect. `until` is the day counted to (`as_of`);
+    `known_on` reads every record as Marsad held it then (`core/moments.py`), from the
+    history tables instead of the kept daily counts.
     The daily series' part is kept per visibility class (marsad.web.pagecache); the incidents'
     part is computed for each call."""
     kept = pagecache.cached(
         "ceasefire:series",
         user,
-        # Kept in the database too: a restart or an emptied cache does not count it again.
-        lambda: series_kept.kept(
-            pagecache.visibility_class(user), (since, until), lambda: _series(user, since, until)
-        ),
+        lambda: _kept_series(user, since, until, known_on),
         since,
         until,
+        known_on,
         models=SERIES_MODELS,
     )
     found = replace(kept, figures=list(kept.figures))
@@ -108,11 +118,13 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
     )
     # One read of the kept counts per day and governorate gives the incidents' part: the tolls
     # since the truce, the counts per day for the spikes and the table by governorate.
-    days, found.by_governorate = aggregates.days_and_areas(user, start=start, end=until)
+    days, found.by_governorate = aggregates.days_and_areas(
+        user, start=start, end=until, known_on=known_on
+    )
     counted = [row for row in days if row["event_date"] > start]
     total = sum(row["killed"] for row in counted) if any(r["tolled"] for r in counted) else None
     found.figures += _incident_figures(total)
-    found.figures += _period_figures(user, start, until)
+    found.figures += _period_figures(user, start, until, known_on)
     found.areas_from = start
     found.incident_alerts = spikes.detect_spikes(
         [(row["event_date"], row["n"]) for row in days], label="incidents"
@@ -120,20 +132,35 @@ def summarize(user: Any, *, since: date | None = None, until: date | None = None
     return found
 
 
-def _series(user: Any, since: date | None, until: date | None) -> Summary:
-    agreement = selectors.main_agreement(user)
+def _kept_series(
+    user: Any, since: date | None, until: date | None, known_on: datetime | None
+) -> Summary:
+    """The daily series' part, kept in the database too for today's knowledge (a restart or an
+    emptied cache does not count it again); as held at `known_on`, counted from history."""
+    if known_on is not None:
+        return _series(user, since, until, known_on)
+    return series_kept.kept(
+        pagecache.visibility_class(user), (since, until), lambda: _series(user, since, until, None)
+    )
+
+
+def _series(
+    user: Any, since: date | None, until: date | None, known_on: datetime | None
+) -> Summary:
+    agreement = selectors.main_agreement(user, known_on)
     effective = agreement.effective if agreement else truce.TRUCE_START
     # The counting functions start the day after the day they are given.
     start = since - timedelta(days=1) if since else effective
     found = Summary(
         effective=effective,
         until=until,
+        known_on=known_on,
         counted_from=start + timedelta(days=1),
         since_truce=since is None,
-        phases=selectors.phases(user, agreement),
+        phases=selectors.phases(user, agreement, known_on),
     )
-    for key, name, _days in selectors.series_sources(user):
-        series = selectors.daily_series(user, key)
+    for key, name, _days in selectors.series_sources(user, known_on):
+        series = selectors.daily_series(user, key, known_on)
         for figure in truce.killed_since_truce(series, truce_start=start, until=until):
             found.figures.append(
                 SourceFigure(
@@ -192,10 +219,14 @@ def _incident_figures(total: int | None) -> list[SourceFigure]:
     ]
 
 
-def _period_figures(user: Any, start: date, until: date | None) -> list[SourceFigure]:
-    """Figures sources gave for the whole period since the truce, each as given."""
+def _period_figures(
+    user: Any, start: date, until: date | None, known_on: datetime | None
+) -> list[SourceFigure]:
+    """Figures sources gave for the whole period since the truce, each as given (as held at
+    `known_on` when given)."""
     found = []
-    qs = selectors.figures(user).filter(incident__isnull=True, period_start__lte=start)
+    qs = history.held(CasualtyFigure, user, known_on).select_related("source")
+    qs = qs.filter(incident__isnull=True, period_start__lte=start)
     if until:
         qs = qs.filter(reported_on__lte=until)
     for figure in qs.order_by("reported_on"):

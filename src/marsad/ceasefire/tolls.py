@@ -30,24 +30,29 @@ from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.core import selectors as core
 
 
-def _figures_low(user: Any) -> Subquery:
-    """The smallest figure any source the reader may read gives for the outer incident."""
-    figures = (
-        core.records(user, CasualtyFigure)
-        .filter(incident=OuterRef("pk"))
+def _figures_low(figures: QuerySet[CasualtyFigure]) -> Subquery:
+    """The smallest figure any of `figures` gives for the outer incident. The outer incident is
+    matched on `id`, which a version read from the history tables keeps too."""
+    low = (
+        figures.filter(incident_id=OuterRef("id"))
         .filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
         .order_by()
         .values("incident")
         .annotate(low=Min(Coalesce("killed_best", "killed_low")))
         .values("low")
     )
-    return Subquery(figures, output_field=IntegerField())
+    return Subquery(low, output_field=IntegerField())
 
 
-def with_tolls(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
+def with_tolls(
+    user: Any, incidents: QuerySet[Incident], figures: QuerySet[CasualtyFigure] | None = None
+) -> QuerySet[Incident]:
     """The incidents, each with `toll`: its most conservative count (None when nobody gave
-    one), from what `user` may read."""
-    annotated = incidents.annotate(_figures_low=_figures_low(user))
+    one), from what `user` may read: the figures as they are now, or `figures` (those Marsad
+    held at a moment, `ceasefire/held.py`)."""
+    if figures is None:
+        figures = core.records(user, CasualtyFigure)
+    annotated = incidents.annotate(_figures_low=_figures_low(figures))
     return annotated.annotate(
         toll=Case(
             When(fatalities__isnull=True, then=F("_figures_low")),
@@ -59,15 +64,17 @@ def with_tolls(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
     )
 
 
-def figured(user: Any, incidents: QuerySet[Incident]) -> QuerySet[Incident]:
+def figured(
+    user: Any, incidents: QuerySet[Incident], figures: QuerySet[CasualtyFigure] | None = None
+) -> QuerySet[Incident]:
     """The incidents of `incidents` that a source gave a figure for (of any marking), with their
     `toll`. Every other incident's toll is its coded count, which the kept daily counts already
     sum: these few are all the dashboard must still read one by one. A figure the reader may not
     read leaves the toll at the coded count, so only the figures they may read are asked for."""
-    with_figures = (
-        core.records(user, CasualtyFigure).filter(incident__isnull=False).values("incident_id")
-    )
-    return with_tolls(user, incidents.filter(pk__in=with_figures))
+    if figures is None:
+        figures = core.records(user, CasualtyFigure)
+    with_figures = figures.filter(incident__isnull=False).values("incident_id")
+    return with_tolls(user, incidents.filter(id__in=with_figures), figures)
 
 
 def killed_sum() -> Any:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marsad.ceasefire import selectors, services, transitions
+from marsad.ceasefire.aggregates import day_areas, governorates_of
 from marsad.ceasefire.lists import figure_rows
 from marsad.ceasefire.models import Incident, Violation
 from marsad.ceasefire.summary import summarize
@@ -32,7 +33,7 @@ from marsad.ceasefire.vocabulary import (
     Determination,
     Verification,
 )
-from marsad.core import exports
+from marsad.core import exports, history
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
@@ -74,19 +75,14 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
     try:
         moments, error = Moments.parse(request.GET), ""
     except InvalidInput as refused:
-        moments, error = Moments(), str(refused)
-    if moments.known_on:
-        # The summary counts daily series and figures that are not read from their history
-        # yet: the page says so rather than show today's knowledge under an earlier date.
-        error = _("This page does not answer known_on yet; it shows what Marsad knows today.")
-        moments = Moments(as_of=moments.as_of)
-    summary = summarize(user, until=moments.as_of)
+        moments, error = Moments(), explain(refused)
+    summary = summarize(user, until=moments.as_of, known_on=moments.known_on)
     # The page shows the counts by governorate only: the other aggregates are not computed.
     if summary.areas_from == summary.effective:
         counts = summary.by_governorate
     else:
-        counts = selectors.incidents_by_governorate(
-            user, selectors.IncidentFilters(start=summary.effective, end=moments.as_of)
+        counts = governorates_of(
+            day_areas(user, start=summary.effective, end=moments.as_of, known_on=moments.known_on)
         )
     names = dict(
         pagecache.cached("ceasefire:governorates", user, lambda: _governorates(user), models=ACTORS)
@@ -119,14 +115,16 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
     map_counts = {row["pcode"]: row["n"] for row in counts if row["pcode"]}
     return {
         "summary": summary,
-        "agreement": selectors.main_agreement(user),
+        "agreement": selectors.main_agreement(user, moments.known_on),
         "by_governorate": by_governorate,
         "chart": chart,
         "map_counts": map_counts,
         "places": pagecache.cached(
             "ceasefire:shapes", user, lambda: _governorate_shapes(user), models=ACTORS
         ),
-        "violations": list(selectors.violations(user)[:10]),
+        "violations": history.with_related(
+            selectors.violations(user, moments.known_on)[:10], *selectors.VIOLATION_RELATED
+        ),
         "moments": moments,
         "error": error,
     }

@@ -11,7 +11,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, prefetch_related_objects
 
 from marsad.core.releasability import releasability_filter
 from marsad.core.roles import reads_usernames
@@ -75,3 +75,20 @@ def known_on(model: type[Model], user: Any, when: datetime) -> QuerySet[Any]:
     visible_now = model.objects.visible_to(user).values("pk")  # type: ignore[attr-defined]
     # Historical rows have their own primary key; the record's is kept in `id`.
     return past.filter(condition).filter(id__in=visible_now)
+
+
+def held(model: type[Model], user: Any, when: datetime | None) -> QuerySet[Any]:
+    """The records of `model` that `user` may read: as they are now, or as Marsad held them at
+    `when` (`known_on`) when one is given. The one switch every dated read makes."""
+    if when is None:
+        return model.objects.visible_to(user)  # type: ignore[attr-defined]
+    return known_on(model, user, when)
+
+
+def with_related(rows: QuerySet[Any], *names: str) -> list[Any]:
+    """The records of `rows` with the records their foreign keys `names` point to, read in one
+    query each: a version read from the history tables is made into a record afresh, which
+    drops what `select_related` joined."""
+    found = list(rows)
+    prefetch_related_objects(found, *names)
+    return found

@@ -41,13 +41,20 @@ def _provision(request: HttpRequest, number: int) -> Any:
     summary="The points with their score, blockers and deadlocks",
 )
 def list_provisions(
-    request: HttpRequest, as_of: str | None = None, category: str = "", score: str = ""
+    request: HttpRequest,
+    as_of: str | None = None,
+    category: str = "",
+    score: str = "",
+    known_on: str | None = None,
 ) -> Any:
-    """The same filters as the tracker's page and exports."""
+    """The same filters as the tracker's page and exports; `known_on` (a date, or an ISO
+    date-time): the points and their scores as Marsad held them then."""
     user = request.auth  # type: ignore[attr-defined]
     plan = _plan(request)
-    filters = selectors.PointFilters.parse({"as_of": as_of, "category": category, "score": score})
-    sequencing = analyse_plan(user, plan, as_of=filters.as_of)
+    filters = selectors.PointFilters.parse(
+        {"as_of": as_of, "category": category, "score": score, "known_on": known_on}
+    )
+    sequencing = analyse_plan(user, plan, as_of=filters.as_of, known_on=filters.known_on)
     found = []
     for provision in selectors.points(user, filters):
         blockers = sequencing.analysis.blocked.get(node_id(provision), ())

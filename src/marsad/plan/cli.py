@@ -33,23 +33,31 @@ def _setup():  # type: ignore[no-untyped-def]
 @plan_app.command("status")
 def status(
     as_of: Annotated[str, typer.Option("--as-of", help="A date (YYYY-MM-DD).")] = "",
+    known_on: Annotated[
+        str,
+        typer.Option(
+            "--known-on", help="The scores as Marsad held them on this day (or ISO date-time)."
+        ),
+    ] = "",
 ) -> None:
     """Each point's score (Peace Accords Matrix, 0-3) on a date, and what blocks it."""
     user, plan = _setup()
     from marsad.core.errors import InvalidInput
+    from marsad.core.moments import moment
     from marsad.core.services.inputs import parse_date
     from marsad.plan.selectors import current_scores
     from marsad.plan.sequencing import analyse_plan, node_id
 
     try:
         day = parse_date(as_of, "--as-of")
+        when = moment(known_on, "--known-on")
     except InvalidInput as exc:
         fail(str(exc))
-    sequencing = analyse_plan(user, plan, as_of=day)
+    sequencing = analyse_plan(user, plan, as_of=day, known_on=when)
     table = Table(title=f"{plan.actor.name_en} as of {day or 'today'}")
     for column in ("#", "point", "score", "blocked by"):
         table.add_column(column)
-    for provision, score in current_scores(user, plan, as_of=day).items():
+    for provision, score in current_scores(user, plan, as_of=day, known_on=when).items():
         blockers = sequencing.analysis.blocked.get(node_id(provision), ())
         table.add_row(
             str(provision.number),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
 
+from marsad.core import history
 from marsad.core.errors import InvalidInput
-from marsad.core.services.inputs import parse_date
+from marsad.core.moments import Moments
 from marsad.plan.models import Category, Plan, Precondition, Provision, ScoreChange
 
 MAIN_PLAN = "PLAN-20"
@@ -23,13 +24,17 @@ def main_plan(user: Any) -> Plan | None:
     return plans(user).filter(actor__key=MAIN_PLAN).first()
 
 
-def provisions(user: Any, plan: Plan) -> QuerySet[Provision]:
-    return (
+def provisions(user: Any, plan: Plan, known_on: datetime | None = None) -> QuerySet[Provision]:
+    """The plan's points, as they read today; with `known_on`, only those Marsad held then."""
+    found = (
         Provision.objects.visible_to(user)
         .filter(plan=plan)
         .prefetch_related("depends_on", "responsible")
         .order_by("number")
     )
+    if known_on is not None:
+        found = found.filter(id__in=history.known_on(Provision, user, known_on).values("id"))
+    return found
 
 
 def scores(user: Any, provision: Provision) -> QuerySet[ScoreChange]:
@@ -42,25 +47,36 @@ def score_changes_since(user: Any, day: date) -> QuerySet[ScoreChange]:
     return ScoreChange.objects.visible_to(user).filter(on__gte=day)
 
 
-def current_scores(
-    user: Any, plan: Plan, *, as_of: date | None = None
-) -> dict[Provision, int | None]:
-    """Each provision's score on `as_of` (today): the latest change dated on or before it."""
-    changes = ScoreChange.objects.visible_to(user).filter(provision__plan=plan)
+def _changes(user: Any, as_of: date | None, known_on: datetime | None) -> QuerySet[ScoreChange]:
+    """Score changes dated on or before `as_of`, as they are now or as held at `known_on`."""
+    changes = history.held(ScoreChange, user, known_on)
     if as_of:
         changes = changes.filter(on__lte=as_of)
+    return changes  # type: ignore[no-any-return]
+
+
+def current_scores(
+    user: Any, plan: Plan, *, as_of: date | None = None, known_on: datetime | None = None
+) -> dict[Provision, int | None]:
+    """Each provision's score on `as_of` (today): the latest change dated on or before it,
+    from the changes as Marsad held them at `known_on` when given."""
+    changes = _changes(user, as_of, known_on).filter(provision__plan_id=plan.pk)
     latest: dict[int, int] = {}
     for change in changes.order_by("on", "id"):
         latest[change.provision_id] = change.score
-    return {p: latest.get(p.pk) for p in provisions(user, plan)}
+    return {p: latest.get(p.pk) for p in provisions(user, plan, known_on)}
 
 
-def trend(user: Any, provision: Provision, *, as_of: date | None = None) -> int:
+def trend(
+    user: Any,
+    provision: Provision,
+    *,
+    as_of: date | None = None,
+    known_on: datetime | None = None,
+) -> int:
     """+1 when the last change raised the score, -1 when it lowered it, 0 otherwise."""
-    changes = scores(user, provision)
-    if as_of:
-        changes = changes.filter(on__lte=as_of)
-    values = list(changes.values_list("score", flat=True))
+    changes = _changes(user, as_of, known_on).filter(provision_id=provision.pk)
+    values = list(changes.order_by("on", "id").values_list("score", flat=True))
     if len(values) < 2:
         return 0
     return (values[-1] > values[-2]) - (values[-1] < values[-2])
@@ -79,12 +95,18 @@ SCORES = ("0", "1", "2", "3", "none")
 
 @dataclass(frozen=True)
 class PointFilters:
-    """The filters of the plan tracker and its exports: the day (`as_of`), the category, the
+    """The filters of the plan tracker and its exports: the day (`as_of`), the moment the
+    scores are read as Marsad held them (`known_on`, `core/moments.py`), the category, the
     score on that day (0-3, or `none` for points not scored yet)."""
 
     as_of: date | None = None
     category: str = ""
     score: str = ""
+    known_on: datetime | None = None
+
+    @property
+    def moments(self) -> Moments:
+        return Moments(as_of=self.as_of, known_on=self.known_on)
 
     @classmethod
     def parse(cls, params: Any) -> PointFilters:
@@ -96,7 +118,8 @@ class PointFilters:
         score = (params.get("score", "") or "").strip().lower()
         if score and score not in SCORES:
             raise InvalidInput.one("score", score, "must be 0, 1, 2, 3 or none")
-        return cls(as_of=parse_date(params.get("as_of"), "as_of"), category=category, score=score)
+        moments = Moments.parse(params)
+        return cls(as_of=moments.as_of, category=category, score=score, known_on=moments.known_on)
 
     def keeps(self, provision: Provision, score: int | None) -> bool:
         if self.category and provision.category != self.category:
@@ -114,7 +137,8 @@ def points(user: Any, filters: PointFilters | None = None) -> list[Provision]:
     if plan is None:
         return []
     found = []
-    for provision, score in current_scores(user, plan, as_of=filters.as_of).items():
+    scored = current_scores(user, plan, as_of=filters.as_of, known_on=filters.known_on)
+    for provision, score in scored.items():
         if filters.keeps(provision, score):
             provision.score = score  # type: ignore[attr-defined]
             found.append(provision)

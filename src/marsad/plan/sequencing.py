@@ -4,7 +4,7 @@ order, blockers and deadlocks, explained in the reader's language, and drawn as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -62,12 +62,14 @@ class Sequencing:
         ]
 
 
-def analyse_plan(user: Any, plan: Plan, *, as_of: date | None = None) -> Sequencing:
-    """Run the plan-graph core on what `user` may see of the plan."""
-    found = {node_id(p): p for p in provisions(user, plan)}
-    scores = {
-        node_id(p): s for p, s in current_scores(user, plan, as_of=as_of).items() if s is not None
-    }
+def analyse_plan(
+    user: Any, plan: Plan, *, as_of: date | None = None, known_on: datetime | None = None
+) -> Sequencing:
+    """Run the plan-graph core on what `user` may see of the plan: the points and scores as
+    Marsad held them at `known_on` when given (the preconditions as they are now)."""
+    found = {node_id(p): p for p in provisions(user, plan, known_on)}
+    held = current_scores(user, plan, as_of=as_of, known_on=known_on)
+    scores = {node_id(p): s for p, s in held.items() if s is not None}
     dependencies = [
         plangraph.Dependency(before=node_id(needed), after=key)
         for key, provision in found.items()

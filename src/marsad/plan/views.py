@@ -30,8 +30,8 @@ def tracker(request: HttpRequest) -> HttpResponse:
         filters = selectors.PointFilters.parse(request.GET)
     except InvalidInput as refused:  # shown above the tracker, which then shows today
         filters, error = selectors.PointFilters(), explain(refused)
-    as_of = filters.as_of
-    sequencing = analyse_plan(request.user, plan, as_of=as_of)
+    as_of, known_on = filters.as_of, filters.known_on
+    sequencing = analyse_plan(request.user, plan, as_of=as_of, known_on=known_on)
     rows = []
     for provision in selectors.points(request.user, filters):
         blockers = sequencing.analysis.blocked.get(node_id(provision), ())
@@ -39,7 +39,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             {
                 "provision": provision,
                 "score": provision.score,  # type: ignore[attr-defined]
-                "trend": selectors.trend(request.user, provision, as_of=as_of),
+                "trend": selectors.trend(request.user, provision, as_of=as_of, known_on=known_on),
                 "blockers": [sequencing.provisions[b.provision] for b in blockers],
                 "deadlocked": any(b.in_deadlock for b in blockers),
             }
@@ -51,6 +51,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "rows": rows,
             "as_of": as_of,
+            "moments": filters.moments,
             "filters": filters,
             "categories": Category.choices,
             "scores": selectors.SCORES,

@@ -9,8 +9,8 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from marsad.core.api import Page
+from marsad.core.moments import Moments
 from marsad.core.schemas import Error
-from marsad.core.services.inputs import parse_date
 from marsad.programs import scoring, selectors, services
 from marsad.programs.schemas import (
     CohortChange,
@@ -106,16 +106,19 @@ def create_indicator(request: HttpRequest, payload: IndicatorIn) -> Any:
 
 
 @router.get("/readiness", response={200: ReadinessOut, 422: Error}, summary="Readiness table")
-def readiness(request: HttpRequest, as_of: str | None = None) -> Any:
+def readiness(request: HttpRequest, as_of: str | None = None, known_on: str | None = None) -> Any:
     """Each governorate's latest indicators on `as_of` (default: the latest value you may see),
-    their trend, and the readiness score with its formula."""
-    table = selectors.readiness_table(_user(request), parse_date(as_of, "as_of"))
+    their trend, and the readiness score with its formula; with `known_on` (a date, or an ISO
+    date-time), the indicators and incidents as Marsad held them then."""
+    moments = Moments.parse({"as_of": as_of, "known_on": known_on})
+    table = selectors.readiness_table(_user(request), moments.as_of, moments.known_on)
     words = {}
     for language in ("ar", "en"):
         with translation.override(language):
             words[language] = selectors.formula()
     return {
         "as_of": table.as_of,
+        "known_on": table.known_on,
         "window_start": table.window_start,
         "penalty_per_incident": scoring.PENALTY_PER_INCIDENT,
         "formula": words,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
@@ -161,6 +161,7 @@ class GovernorateOut(Schema):
 
 class ReadinessOut(Schema):
     as_of: date
+    known_on: datetime | None = None
     window_start: date
     penalty_per_incident: int
     formula: dict[str, str] = Field(description="the formula in words, in Arabic and English")

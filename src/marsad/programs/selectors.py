@@ -4,7 +4,7 @@ with its scores (the same reads serve the pages and the API)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from marsad.ceasefire.models import Incident
 from marsad.coalition.models import Pledge
+from marsad.core import history
 from marsad.core import selectors as core
 from marsad.core.models import Actor, Source
 from marsad.geo.areas import governorate_names
@@ -202,6 +203,7 @@ class ReadinessTable:
     as_of: date
     window_start: date
     rows: list[GovernorateReadiness]
+    known_on: datetime | None = None
 
     def scores(self) -> dict[str, int]:
         """Score by P-code, for the map (governorates without a score are left out)."""
@@ -217,14 +219,17 @@ def governorate_labels(user: Any) -> dict[str, str]:
     return {**names, **{p.pcode: p.name for p in places}}
 
 
-def latest_date(user: Any) -> date | None:
-    return indicators(user).aggregate(last=Max("measured_on"))["last"]
+def latest_date(user: Any, known_on: datetime | None = None) -> date | None:
+    held = history.held(ReadinessIndicator, user, known_on)
+    return held.aggregate(last=Max("measured_on"))["last"]  # type: ignore[no-any-return]
 
 
-def _incident_counts(user: Any, as_of: date) -> tuple[set[str], dict[str, int], dict[str, int]]:
+def _incident_counts(
+    user: Any, as_of: date, known_on: datetime | None
+) -> tuple[set[str], dict[str, int], dict[str, int]]:
     """Governorates the reader's incident log covers up to `as_of`, and the incidents in the
-    30 days to `as_of` and in the 30 days before those."""
-    log = Incident.objects.visible_to(user).filter(
+    30 days to `as_of` and in the 30 days before those (the log as held at `known_on`)."""
+    log = history.held(Incident, user, known_on).filter(
         pcode__in=list(governorate_names()), event_date__lte=as_of
     )
     covered = set(log.values_list("pcode", flat=True).distinct())
@@ -242,19 +247,25 @@ def _incident_counts(user: Any, as_of: date) -> tuple[set[str], dict[str, int], 
     )
 
 
-def readiness_table(user: Any, as_of: date | None = None) -> ReadinessTable:
-    """Each governorate's indicators as known on `as_of` (by default the date of the latest
-    value the reader may see, else today), with the trend and the score.
+def readiness_table(
+    user: Any, as_of: date | None = None, known_on: datetime | None = None
+) -> ReadinessTable:
+    """Each governorate's indicators on `as_of` (by default the date of the latest value the
+    reader may see, else today), with the trend and the score; with `known_on`, the indicators
+    and the incident log as Marsad held them then (`core/moments.py`).
 
     Security incidents are counted from the ceasefire incident log for a governorate the log
     covers (one incident or more there up to `as_of`); otherwise the latest recorded value of
     the indicator stands in."""
-    as_of = as_of or latest_date(user) or date.today()
+    as_of = as_of or latest_date(user, known_on) or date.today()
     names = governorate_labels(user)
-    history: dict[tuple[str, str], list[ReadinessIndicator]] = {}
-    for record in indicators(user).filter(measured_on__lte=as_of).order_by("measured_on", "id"):
-        history.setdefault((record.pcode, record.kind), []).append(record)
-    covered, recent, before = _incident_counts(user, as_of)
+    measured: dict[tuple[str, str], list[ReadinessIndicator]] = {}
+    held = history.held(ReadinessIndicator, user, known_on).select_related("source")
+    for record in history.with_related(
+        held.filter(measured_on__lte=as_of).order_by("measured_on", "id"), "source"
+    ):
+        measured.setdefault((record.pcode, record.kind), []).append(record)
+    covered, recent, before = _incident_counts(user, as_of, known_on)
     rows = []
     for pcode in sorted(names):
         cells = []
@@ -271,7 +282,7 @@ def readiness_table(user: Any, as_of: date | None = None) -> ReadinessTable:
                     )
                 )
                 continue
-            past = history.get((pcode, kind), [])
+            past = measured.get((pcode, kind), [])
             if not past:
                 cells.append(Cell(kind=kind))
                 continue
@@ -293,6 +304,7 @@ def readiness_table(user: Any, as_of: date | None = None) -> ReadinessTable:
         as_of=as_of,
         window_start=as_of - timedelta(days=scoring.WINDOW_DAYS - 1),
         rows=rows,
+        known_on=known_on,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from marsad.core.bilingual import arabic_active
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
-from marsad.core.services.inputs import parse_date
+from marsad.core.moments import Moments
 from marsad.extraction.numerals import to_arabic_digits
 from marsad.programs import scoring, selectors
 from marsad.programs.models import Course
@@ -24,10 +24,10 @@ from marsad.web.problems import explain
 def _readiness(request: HttpRequest) -> tuple[selectors.ReadinessTable, str]:
     error = ""
     try:
-        day = parse_date(request.GET.get("as_of"), "as_of")
+        moments = Moments.parse(request.GET)
     except InvalidInput as refused:
-        day, error = None, explain(refused)
-    return selectors.readiness_table(request.user, day), error
+        moments, error = Moments(), explain(refused)
+    return selectors.readiness_table(request.user, moments.as_of, moments.known_on), error
 
 
 def _in_readers_digits(request: HttpRequest, text: str) -> str:
@@ -41,6 +41,7 @@ def _in_readers_digits(request: HttpRequest, text: str) -> str:
 def _map_context(request: HttpRequest, table: selectors.ReadinessTable) -> dict[str, Any]:
     return {
         "readiness": table,
+        "moments": Moments(as_of=table.as_of, known_on=table.known_on),
         "shapes": selectors.governorate_shapes(request.user),
         "scores": table.scores(),
         "labels": [(kind, SHORT_LABELS[kind]) for kind in selectors.KINDS],

@@ -23,6 +23,7 @@ FIELD_LABELS = {
     "end": gettext_noop("end"),
     "day": gettext_noop("day"),
     "as_of": gettext_noop("as it stood on"),
+    "known_on": gettext_noop("as Marsad knew it on"),
     "category": gettext_noop("category"),
     "status": gettext_noop("status"),
     "source": gettext_noop("source"),
