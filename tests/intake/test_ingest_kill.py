@@ -123,7 +123,8 @@ def _count(database: Path, table: str) -> int:
 
 def _migrated(database: Path) -> None:
     """A copy of the test database, migrated and empty (migrating a file again is minutes on a
-    loaded machine)."""
+    loaded machine). The test runs outside a transaction: SQLite's backup waits for as long as
+    its source holds one open."""
     from django.db import connection
 
     connection.ensure_connection()
@@ -131,7 +132,7 @@ def _migrated(database: Path) -> None:
         connection.connection.backup(target)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_an_ingest_killed_mid_batch_stores_each_document_once_when_run_again(tmp_path):
     # Distinct texts (the same text twice is reported as a copy, not as a resumed skip).
     texts = list(dict.fromkeys(TEXTS))
