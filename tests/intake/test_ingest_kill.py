@@ -39,6 +39,8 @@ with transaction.atomic():
 PACED = """
 import sys, time
 from pathlib import Path
+from marsad.commandline import setup_django
+setup_django()
 from marsad.intake import services_batch
 marker = Path(sys.argv[1])
 store_claims = services_batch.store_claims
