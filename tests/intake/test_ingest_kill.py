@@ -145,6 +145,8 @@ def test_an_ingest_killed_mid_batch_stores_each_document_once_when_run_again(tmp
     _migrated(database)
     subprocess.run([sys.executable, "-c", SETUP], env=killed, check=True, timeout=TIMEOUT)
     shutil.copy(database, whole["DATABASE_URL"].removeprefix("sqlite:///"))
+    # The source's audit entry is signed with the key of its var dir: the copy needs it too.
+    shutil.copy(database.parent / "audit_key", Path(whole["MARSAD_VAR_DIR"]) / "audit_key")
 
     marker = tmp_path / "batches"
     process = subprocess.Popen(
