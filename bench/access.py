@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -37,6 +36,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from baseline import AID_COLUMNS, Bare, aid_rows  # noqa: E402
+
 REAL_UNRWA = ROOT.parent / "shared" / "data" / "aid" / "unrwa_commodities_received_20241111.csv"
 SEED = 2026
 METRES = 1000.0
@@ -66,55 +69,12 @@ def timed(fn, *args, **kwargs):
 
 # --- the import of the real UNRWA list -----------------------------------------------------
 
-BARE_COLUMNS = (
-    "key VARCHAR(80) NOT NULL UNIQUE, day DATE NOT NULL, crossing VARCHAR(40) NOT NULL,"
-    " category VARCHAR(20), category_raw VARCHAR(100), description VARCHAR(300),"
-    " donor VARCHAR(200), donation_type VARCHAR(100), trucks INTEGER, quantity REAL,"
-    " unit VARCHAR(10), unit_raw VARCHAR(40), tons REAL, status VARCHAR(12),"
-    " destination VARCHAR(200), reported_by VARCHAR(100), imported_from VARCHAR(20),"
-    " line INTEGER, marking VARCHAR(10)"
-)
-
 
 def bare_insert(tmp: str, trucks: list[Any]) -> float:
     """Seconds to insert the parsed trucks with no framework: one executemany, one commit."""
-    from marsad.access.vocabulary import category_of, unit_of
-
-    rows = [
-        (
-            t.key,
-            t.received.isoformat(),
-            t.crossing_id,
-            category_of(t.cargo_category),
-            t.cargo_category,
-            t.cargo_description,
-            t.donor,
-            t.donation_type,
-            1,
-            t.quantity,
-            unit_of(t.units),
-            t.units,
-            t.quantity if unit_of(t.units) == "tons" else None,
-            "entered",
-            t.destination,
-            t.data_source,
-            "unrwa",
-            t.line,
-            "public",
-        )
-        for t in trucks
-    ]
-    conn = sqlite3.connect(os.path.join(tmp, "bare.sqlite3"))
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute(f"CREATE TABLE bare (id INTEGER PRIMARY KEY, {BARE_COLUMNS})")
-    names = ", ".join(c.split()[0] for c in BARE_COLUMNS.split(", ") if c.split())
-    marks = ", ".join("?" * 19)
-    start = time.perf_counter()
-    conn.cursor().executemany(f"INSERT INTO bare ({names}) VALUES ({marks})", rows)
-    conn.commit()
-    seconds = time.perf_counter() - start
-    conn.close()
+    bare = Bare(tmp, None, "bare", AID_COLUMNS)
+    seconds, _cpu = bare.insert(aid_rows(trucks, "unrwa"))
+    bare.close()
     return seconds
 
 

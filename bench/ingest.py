@@ -12,7 +12,9 @@ and machine translation, one .txt file each, as bench/extraction.py reads them),
   dask_1, dask_2  (with --dask) the ingest with extraction on a Dask cluster on loopback of
                one, then two worker processes
 
-Both commands are run as subprocesses, start-up included. It prints one JSON line on stdout.
+Both commands are run as subprocesses, start-up included; each run's CPU seconds (its worker
+processes included) are given too, and the ratio of CPU seconds of the one-process ingest to the
+extract. It prints one JSON line on stdout.
 Timings vary with the machine and its load (given in the output); they are never pass/fail
 tests. Usage: bench/ingest.py [--limit N] [--workers N] [--dask]
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,10 +51,21 @@ with transaction.atomic():
 """
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+CPU: dict[str, float] = {}  # CPU seconds of each run, its worker processes included
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(args: list[str], env: dict[str, str], name: str = "") -> float:
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
     took = time.perf_counter() - start
+    if name:
+        # Less disturbed than the wall clock on a shared machine: what the command itself used.
+        CPU[name] = _children_cpu() - cpu
     print(f"{args[1]} {' '.join(args[-2:])}: {took:.2f} s", file=sys.stderr, flush=True)
     return took
 
@@ -84,11 +98,12 @@ def main() -> None:
         shutil.copy(var / "marsad.sqlite3", template)
         ingest = [MARSAD, "ingest", str(folder), "--source", "FIGNEWS", "--published", PUBLISHED]
         figures: dict[str, float] = {}
-        figures["extract_s"] = timed([MARSAD, "extract", *files, "--published", PUBLISHED], env)
-        figures["ingest_s"] = timed([*ingest, "--workers", str(args.workers)], env)
-        figures["rerun_s"] = timed([*ingest, "--workers", str(args.workers)], env)
+        extract = [MARSAD, "extract", *files, "--published", PUBLISHED]
+        figures["extract_s"] = timed(extract, env, "extract")
+        figures["ingest_s"] = timed([*ingest, "--workers", str(args.workers)], env, "ingest")
+        figures["rerun_s"] = timed([*ingest, "--workers", str(args.workers)], env, "rerun")
         fresh(template, var)
-        figures["ingest_1_worker_s"] = timed([*ingest, "--workers", "1"], env)
+        figures["ingest_1_worker_s"] = timed([*ingest, "--workers", "1"], env, "ingest_1_worker")
         if args.dask:
             from distributed import LocalCluster
 
@@ -110,6 +125,8 @@ def main() -> None:
         **{k: round(v, 2) for k, v in figures.items()},
         "ingest_docs_per_s": round(len(texts) / figures["ingest_s"]),
         "ratio_ingest_to_extract": round(figures["ingest_s"] / figures["extract_s"], 2),
+        **{f"{k}_cpu_s": round(v, 2) for k, v in CPU.items()},
+        "ratio_cpu_ingest_1_worker_to_extract": round(CPU["ingest_1_worker"] / CPU["extract"], 2),
         "load": [round(x, 2) for x in os.getloadavg()],
     }
     print(json.dumps(result))

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.ceasefire.models import Incident
 from marsad.core import audit, audit_batches, bulk_insert, merkle
@@ -173,3 +173,37 @@ def test_an_import_killed_in_the_middle_of_a_batch_leaves_whole_batches(tmp_path
     )
     rows = str(ROWS)
     assert checked.stdout.split() == [rows, "0", rows, rows, rows, "True", "True", "True"]
+
+
+def _changes(history, ids):
+    rows = _stored(history, ids, {"history_id", "history_date"})
+    return sorted(rows, key=lambda row: (row["id"], row["history_type"]))
+
+
+def test_a_batch_update_writes_the_history_rows_simple_history_writes(system):
+    history = Incident.history.model
+    with transaction.atomic():
+        records = gate.store_batch(
+            Incident, _incidents("UPD"), by=system, ids=lambda r: r.event_id, detail={}
+        )
+        ids = [r.pk for r in records]
+        for record in records:
+            record.fatalities = (record.fatalities or 0) + 10
+            record.location = "دير البلح"
+        records[3]._change_reason = "counted again"
+        point = transaction.savepoint()
+        bulk_update_with_history(
+            records, Incident, ["fatalities", "location"], default_user=history_user(system)
+        )
+        expected = _changes(history, ids)
+        transaction.savepoint_rollback(point)
+        assert not history.objects.filter(history_type="~").exists()
+        gate.update_batch(
+            Incident, records, ["fatalities", "location"], by=system, ids=lambda r: r.pk,
+            detail={},
+        )  # fmt: skip
+        got = _changes(history, ids)
+    assert got == expected
+    assert [row["history_type"] for row in got].count("~") == len(ids)
+    assert sorted(Incident.objects.values_list("fatalities", flat=True)) == [10, 10, 11, 13, 14]
+    assert audit.verify().ok

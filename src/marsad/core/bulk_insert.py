@@ -66,9 +66,10 @@ def _auto_now(field: models.Field) -> bool:
     return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
-def _values(field: models.Field, records: Sequence[models.Model]) -> list[Any]:
-    """The column of `field` as the database takes it, for every record."""
-    if _auto_now(field):
+def _values(field: models.Field, records: Sequence[models.Model], new: bool = True) -> list[Any]:
+    """The column of `field` as the database takes it, for every record (a new record's
+    automatic dates set now; a stored record's as they are)."""
+    if new and _auto_now(field):
         raw = [field.pre_save(record, True) for record in records]  # type: ignore[arg-type]
     else:
         name = field.attname
@@ -152,12 +153,17 @@ def supports(model: type[models.Model], records: Sequence[models.Model]) -> bool
     if any(record.pk is not None for record in records):
         return False
     history = getattr(model, "history", None)
-    if history is not None:
-        tracked = {f.attname for f in history.model.tracked_fields}
-        extra = {f.attname for f in history.model._meta.concrete_fields} - tracked
-        if extra != {*HISTORY_COLUMNS, "history_user_id"}:
-            return False
-    return True
+    return history is None or plain_history(model)
+
+
+def plain_history(model: type[models.Model]) -> bool:
+    """Whether the model keeps history with simple_history's own columns and no others."""
+    history = getattr(model, "history", None)
+    if history is None or connection.vendor not in ("sqlite", "postgresql"):
+        return False
+    tracked = {f.attname for f in history.model.tracked_fields}
+    extra = {f.attname for f in history.model._meta.concrete_fields} - tracked
+    return extra == {*HISTORY_COLUMNS, "history_user_id"}
 
 
 def insert(
@@ -191,13 +197,27 @@ def insert(
     return list(records)
 
 
+def history(
+    model: type[models.Model], records: Sequence[models.Model], *, history_user: Any
+) -> None:
+    """The '~' history row of each stored record as it now is, as simple_history's
+    `bulk_update_with_history` writes it (one moment for the batch): `gate.update_batch`."""
+    if not records or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    historical = model.history.model  # type: ignore[attr-defined]
+    columns = {f.attname: _values(f, records, new=False) for f in historical.tracked_fields}
+    _history(historical, records, columns, history_user, "~")
+
+
 def _history(
     historical: type[models.Model],
     records: Sequence[models.Model],
     columns: dict[str, list[Any]],
     default_user: Any,
+    kind: str = "+",
 ) -> None:
-    """The '+' history row of each record, as simple_history's bulk_history_create makes it."""
+    """The history row of each record (type '+' when new, '~' when changed), as
+    simple_history's bulk_history_create makes it."""
     now = timezone.now()
     moments = [getattr(r, "_history_date", None) or now for r in records]
     users = [getattr(r, "_history_user", default_user) for r in records]
@@ -209,7 +229,7 @@ def _history(
     data = [columns[f.attname] for f in tracked]
     names += ["history_date", "history_change_reason", "history_type", "history_user_id"]
     stamp = {m: date_field.get_db_prep_save(m, connection) for m in set(moments)}
-    data += [[stamp[m] for m in moments], reasons, ["+"] * len(records), user_ids]
+    data += [[stamp[m] for m in moments], reasons, [kind] * len(records), user_ids]
     _write(historical._meta.db_table, names, list(zip(*data, strict=True)))
 
 

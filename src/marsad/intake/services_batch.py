@@ -167,8 +167,9 @@ class BatchWriter(PipelineWriter):
                     score = similarity(result.signature, signatures[other])
                     if score >= SAME_STORY:
                         found.append((document.pk, other, score))
-            prints.append(Fingerprint(document=document, signature=result.signature))
-            bands += [Band(document=document, key=k) for k in dict.fromkeys(result.bands)]
+            prints.append(Fingerprint(document_id=document.pk, signature=result.signature))
+            # By id: a band is a few bytes, and setting a relation costs more than building it.
+            bands += [Band(document_id=document.pk, key=k) for k in dict.fromkeys(result.bands)]
             signatures[document.pk] = result.signature
             for key in set(result.bands):
                 holders[key].append(document.pk)

@@ -21,7 +21,6 @@ from marsad.core import events
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
 from marsad.core.releasability import readable
-from marsad.core.search import services as search
 from marsad.core.services import gate
 from marsad.core.services.base import Writer, clean_marking, on_behalf
 from marsad.core.services.claims import _credibility, _facts, _review
@@ -30,6 +29,7 @@ from marsad.extraction.contract import Problem, check_claim
 from marsad.intake.ingest import Extracted
 from marsad.intake.models import SameStory
 from marsad.intake.regrading import Grader
+from marsad.intake.services_batch_dictionary import create_first_mentions
 
 DAY = timedelta(days=1)
 
@@ -63,6 +63,26 @@ def _one(actors: dict[str, Actor], key: Any) -> Actor | None:
     return _pick(actors, [key])[0] if key else None
 
 
+def _checked(
+    document: Document,
+    entities: Mapping[str, Any],
+    proposed: Mapping[str, Any],
+    sources: Mapping[str, Source],
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The claim's data as `record_claim` reads it, and what the contract finds wrong in it."""
+    given = proposed["attribution"].get("source")
+    # The source `services._source` would give: a known one, or one it creates from the
+    # extracted entities; else none.
+    kept = given if given and (given in sources or given in entities) else None
+    data: dict[str, Any] = {
+        "status": "reported",
+        "modality": "asserted",
+        **proposed,
+        "attribution": {"source_kind": "unknown", **proposed["attribution"], "source": kept},
+    }
+    return data, check_claim(data, text_length=len(document.text))
+
+
 def _build(
     by: Writer,
     document: Document,
@@ -73,23 +93,13 @@ def _build(
 ) -> tuple[Claim, list[Actor], list[Actor]]:
     """The claim `propose_one` would store, not saved; Refused when `record_claim` is sure to
     refuse it (whatever the dictionary holds), Quick when it would create or may refuse."""
-    given = proposed["attribution"].get("source")
-    # The source `services._source` would give: a known one, or one it creates from the
-    # extracted entities; else none.
-    kept = given if given and (given in sources or given in entities) else None
-    data: dict[str, Any] = {
-        "status": "reported",
-        "modality": "asserted",
-        **proposed,
-        "attribution": {**proposed["attribution"], "source": kept},
-    }
-    attribution = {"source_kind": "unknown", **data["attribution"]}
-    data["attribution"] = attribution
-    problems: list[Problem] = check_claim(data, text_length=len(document.text))
+    data, problems = _checked(document, entities, proposed, sources)
     if problems:
         raise Refused
+    attribution = data["attribution"]
     if any(key not in actors for key in _named(proposed)):
         raise Quick
+    kept = attribution.get("source")
     if kept and kept not in sources:
         raise Quick
     named = _pick(actors, data.get("actor")), _pick(actors, data.get("recipient"))
@@ -222,6 +232,9 @@ def store_claims(
     }
     actors = {a.key: a for a in Actor.objects.visible_to(by).filter(key__in=wanted)}
     sources = {s.key: s for s in Source.objects.visible_to(by).filter(key__in=given)}
+    create_first_mentions(
+        by, new, actors, sources, lambda d, e, c: bool(_checked(d, e, c, sources)[1])
+    )
     counts: dict[int, int] = defaultdict(int)
     order: list[tuple[Document, list[tuple[Claim, list[str]]]]] = []
     quick: list[Claim] = []
@@ -274,12 +287,12 @@ def store_claims(
         ids=lambda c: f"{c.document_id}:{c.type}",
         detail={"proposed": True},
         action="create",
+        announce=False,
     )
     _m2m(quick, named)
     if quick:
-        # The gate announced the claims before their actors were set: their search entries,
-        # which name the actors, are written again now that they are.
-        search.on_write(events.Written(Claim, quick, "create", by))
+        # Announced once their actors are set: their search entries name the actors.
+        events.announce(events.Written(Claim, quick, "create", by))
     _update_grades(by, grader)
     return counts
 

@@ -266,10 +266,13 @@ def store_batch(
     ids: Callable[[Record], Any],
     detail: Mapping[str, Any],
     action: str = "import",
+    announce: bool = True,
 ) -> list[Record]:
     """Insert new records of one model at once: checked as a batch, inserted with their history
     rows (column by column, `core.bulk_insert`), and one audit entry listing them (`ids` names
-    each) with the Merkle root over their rows."""
+    each) with the Merkle root over their rows. A caller that sets the records' many-to-many
+    relations after the insert passes `announce=False` and announces the batch itself
+    (`events.announce`) once they are set, so that the listeners read them once, complete."""
     _in_transaction()
     if not records:
         return []
@@ -293,7 +296,8 @@ def store_batch(
         rows=created,
         leaves=leaves,
     )
-    events.announce(events.Written(model, created, action, by))
+    if announce:
+        events.announce(events.Written(model, created, action, by))
     return created
 
 
@@ -311,9 +315,13 @@ def update_batch(
     if not records:
         return
     _check_batch(by, records)
-    bulk_update_with_history(
-        list(records), model, fields, batch_size=500, default_user=history_user(by)
-    )
+    if bulk_insert.plain_history(model):
+        model._default_manager.bulk_update(list(records), fields, batch_size=500)
+        bulk_insert.history(model, records, history_user=history_user(by))
+    else:
+        bulk_update_with_history(
+            list(records), model, fields, batch_size=500, default_user=history_user(by)
+        )
     audit.record_bulk(
         user=by,
         action="update",
