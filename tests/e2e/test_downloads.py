@@ -14,8 +14,7 @@ BUSY = "body.marsad-busy #busy-note:not([hidden])"
 def held(page, pattern):
     """The requests for `pattern`, held until the test lets them through."""
     waiting = []
-    # A function of Python's own: Playwright cannot wrap a builtin method as a handler.
-    page.route(pattern, lambda route: waiting.append(route))
+    page.route(pattern, waiting.append)
     return waiting
 
 
