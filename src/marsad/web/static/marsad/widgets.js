@@ -23,14 +23,10 @@ function marsadNumber(value) {
   return Number(value).toLocaleString(marsadLocale());
 }
 
-/* Digits inside a text (a date, a label) in the page's digit style: Arabic-Indic ones take the
-   Arabic separators between digits, ٬ for thousands and ٫ for decimals, as Intl writes them
-   (marsad.web.counting.in_style on the server). */
+/* Digits inside a text (a date, a label) in the page's digit style. */
 function marsadDigits(text) {
   if (!document.body || document.body.dataset.digits !== "arab") { return String(text); }
-  return String(text)
-    .replace(/(\d)([,.])(?=\d)/g, (_all, digit, mark) => digit + (mark === "," ? "\u066c" : "\u066b"))
-    .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
 /* Chart.js writes numbers, axis labels and tooltips in the page's digit style. */
@@ -116,43 +112,4 @@ document.addEventListener("htmx:beforeRequest", (event) => {
 document.addEventListener("htmx:afterRequest", (event) => {
   const element = event.detail.elt;
   if (element && element.dataset.marsadWork) { delete element.dataset.marsadWork; marsadWorkEnds(); }
-});
-
-/* A download (an export, an import's report: any link marked `download`) is fetched here, so
-   that the busy indicator shows while the server writes it; the file is then saved under the
-   server's name. Should the server refuse, the link is followed as it would have been, and its
-   answer (a page in the reader's language) is shown. */
-function marsadFileName(response, link) {
-  const header = response.headers.get("Content-Disposition") || "";
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (encoded) { return decodeURIComponent(encoded[1]); }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  if (plain) { return plain[1]; }
-  return link.getAttribute("download") || new URL(link.href).pathname.split("/").pop();
-}
-
-document.addEventListener("click", (event) => {
-  const link = event.target.closest && event.target.closest("a[download]");
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
-  if (new URL(link.href, document.baseURI).origin !== window.location.origin) { return; }
-  event.preventDefault();
-  marsadWorkStarts();
-  link.setAttribute("aria-busy", "true");
-  fetch(link.href, { credentials: "same-origin" })
-    .then((response) => {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      return response.blob().then((blob) => {
-        const url = URL.createObjectURL(blob);
-        const save = document.createElement("a");
-        save.href = url;
-        save.download = marsadFileName(response, link);
-        save.hidden = true;
-        document.body.appendChild(save);
-        save.click();
-        save.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60000);
-      });
-    })
-    .catch(() => { window.location.assign(link.href); })
-    .finally(() => { link.removeAttribute("aria-busy"); marsadWorkEnds(); });
 });
