@@ -23,10 +23,14 @@ function marsadNumber(value) {
   return Number(value).toLocaleString(marsadLocale());
 }
 
-/* Digits inside a text (a date, a label) in the page's digit style. */
+/* Digits inside a text (a date, a label) in the page's digit style: Arabic-Indic ones take the
+   Arabic separators between digits, ٬ for thousands and ٫ for decimals, as Intl writes them
+   (marsad.web.counting.in_style on the server). */
 function marsadDigits(text) {
   if (!document.body || document.body.dataset.digits !== "arab") { return String(text); }
-  return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+  return String(text)
+    .replace(/(\d)([,.])(?=\d)/g, (_all, digit, mark) => digit + (mark === "," ? "\u066c" : "\u066b"))
+    .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
 /* Chart.js writes numbers, axis labels and tooltips in the page's digit style. */
