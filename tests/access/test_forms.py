@@ -7,6 +7,7 @@ from django.test import Client
 from marsad.access.models import AccessStatus, Consignment, Corridor, Crossing
 from marsad.core.services.users import create_user, issue_token
 from tests.conftest import PASSWORD, SYSTEM
+from tests.forms import client_of
 
 CLOSURE = {"crossing": "CROSSING-KEREM-SHALOM", "state": "closed", "on": "2026-12-01"}
 CONSIGNMENT = {
@@ -22,12 +23,6 @@ ROUTE = '{"type": "LineString", "coordinates": [[34.27, 31.23], [34.30, 31.30]]}
 
 def api_of(user):
     client = Client(HTTP_AUTHORIZATION=f"Bearer {issue_token(by=SYSTEM, user=user)}")
-    return client
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
     return client
 
 

@@ -10,9 +10,9 @@ from marsad.access.models import AccessIncident, CorridorProtection
 from marsad.core.services.actors import create_actor
 from marsad.core.services.base import SystemUser
 from marsad.mandate.models import Task
+from tests.forms import ARABIC, client_of, error_of
 
 SYSTEM = SystemUser("system:test")
-ARABIC = re.compile(r"[\u0600-\u06ff]")
 CORRIDOR = "KS-SALAH-AL-DIN"
 INCIDENT = {
     "day": "2026-12-01",
@@ -26,19 +26,6 @@ INCIDENT = {
 }
 PROTECTION = f"/access/corridors/{CORRIDOR}/protections/new/"
 PAGES = ["/access/incidents/new/", PROTECTION]
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def error_of(html, field):
-    found = re.search(rf'data-error-for="{field}">([^<]*)<', html)
-    assert found, f"no error on {field}"
-    assert ARABIC.search(found[1]), found[1]
-    return found[1]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -2,11 +2,10 @@
 written through the service, refused in Arabic beside its field, readable by whoever may read
 everything it names."""
 
-from django.test import Client
-
 from marsad.ceasefire import selectors
 from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.core import selectors as core
+from tests.forms import client_of
 
 FIGURE = {
     "source": "REUTERS",
@@ -17,12 +16,6 @@ FIGURE = {
     "wording": "بين صفر وثلاثة قتلى",
     "marking": "public",
 }
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_figure_is_recorded_for_an_incident_through_the_arabic_form(demo, demo_users):

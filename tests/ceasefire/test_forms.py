@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from marsad.ceasefire.models import Incident, Violation
+from tests.forms import client_of
 
 INCIDENT = {
     "event_date": "2026-11-02",
@@ -19,12 +20,6 @@ INCIDENT = {
     "description_ar": "غارة شرق خان يونس",
     "marking": "public",
 }
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_an_analyst_records_an_incident_through_the_arabic_form(demo, demo_users):

@@ -4,12 +4,12 @@ day (a pledge withdrawn on a day counts until then), and a legal condition met."
 from datetime import date
 
 import pytest
-from django.test import Client
 
 from marsad.coalition import selectors
 from marsad.coalition.models import Caveat, Pledge
 from marsad.coalition.services import record_pledge, set_pledge_status
 from tests.conftest import SYSTEM
+from tests.forms import client_of
 
 PLEDGE = {
     "nation": "ITA",
@@ -22,12 +22,6 @@ PLEDGE = {
     "deployable_from": "2026-06-01",
     "marking": "public",
 }
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_pledge_is_recorded_with_its_readiness_and_deployment_date(demo, demo_users):

@@ -11,6 +11,7 @@ from marsad.coalition.models import Caveat, Invitation, InvitationStatus, Member
 from marsad.coalition.services import create_invitation
 from marsad.core.models import Claim
 from tests.conftest import SYSTEM
+from tests.forms import client_of
 from tests.names import assert_names_readable
 
 INVITATION = {
@@ -23,12 +24,6 @@ INVITATION = {
     "note": "دعوة عبر السفارة",
     "marking": "public",
 }
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_an_invitation_is_recorded_from_the_coalition_pages(demo, demo_users):

@@ -9,23 +9,10 @@ from django.test import Client
 from marsad.core.services.actors import create_actor
 from marsad.core.services.base import SystemUser
 from marsad.governance.models import CharterAction, LegalInstrument
+from tests.forms import ARABIC, client_of, error_of
 
 SYSTEM = SystemUser("system:test")
-ARABIC = re.compile(r"[\u0600-\u06ff]")
 PAGES = ["/governance/instruments/new/", "/governance/charter-actions/new/"]
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def error_of(html, field):
-    found = re.search(rf'data-error-for="{field}">([^<]*)<', html)
-    assert found, f"no error on {field}"
-    assert ARABIC.search(found[1]), found[1]
-    return found[1]
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from marsad.core.services.actors import create_actor
 from marsad.core.services.base import SystemUser
 from marsad.mandate.models import Assignment, ForceAction, Limit, Requirement, Task
 from marsad.mandate.services import create_requirement
+from tests.forms import ARABIC, client_of, error_of
 
 SYSTEM = SystemUser("system:test")
-ARABIC = re.compile(r"[\u0600-\u06ff]")
 TASK = {
     "force": "ISF",
     "code": "other",
@@ -23,19 +23,6 @@ TASK = {
     "legal_basis": "UNSCR-2803",
     "marking": "public",
 }
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def error_of(html, field):
-    found = re.search(rf'data-error-for="{field}">([^<]*)<', html)
-    assert found, f"no error on {field}"
-    assert ARABIC.search(found[1]), found[1]
-    return found[1]
 
 
 PAGES = [

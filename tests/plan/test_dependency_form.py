@@ -4,12 +4,7 @@ import pytest
 from django.test import Client
 
 from marsad.plan.models import Provision
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.forms import client_of
 
 
 def point(number):

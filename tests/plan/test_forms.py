@@ -1,16 +1,10 @@
 """Recording the plan's scores and preconditions through the pages."""
 
 import pytest
-from django.test import Client
 
 from marsad.plan.models import Precondition, ScoreChange
 from marsad.statements.models import Statement
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.forms import client_of
 
 
 def test_a_score_is_recorded_from_the_point_page(demo, demo_users):

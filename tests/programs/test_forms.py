@@ -1,15 +1,9 @@
 """Recording a course's cohorts and their progress through the pages."""
 
 import pytest
-from django.test import Client
 
 from marsad.programs.models import Cohort, Course
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.forms import client_of
 
 
 def test_a_cohort_is_recorded_and_updated(demo, demo_users):

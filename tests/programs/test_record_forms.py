@@ -12,13 +12,8 @@ from marsad.coalition.models import Pledge
 from marsad.programs.models import Course, ReadinessIndicator
 from marsad.programs.services import create_course, record_indicator
 from tests.conftest import SYSTEM
+from tests.forms import client_of
 from tests.names import assert_names_readable
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def jordan_s_pledge():

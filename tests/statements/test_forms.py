@@ -1,15 +1,9 @@
 """Recording a statement through the page, with pickers for the speaker and what it is about."""
 
 import pytest
-from django.test import Client
 
 from marsad.statements.models import Statement
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.forms import client_of
 
 
 def test_a_statement_is_recorded_and_a_refused_one_keeps_its_quote(demo, demo_users):
