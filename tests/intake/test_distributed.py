@@ -85,6 +85,9 @@ def test_a_cluster_stores_what_a_local_run_stores(client, source, tmp_path):
 @pytest.mark.django_db
 def test_the_command_sends_its_batches_to_the_scheduler(client, source, tmp_path):
     folder = write_folder(tmp_path / "texts", TEXTS)
+    # The test before kills a worker on purpose: its nanny starts another, which may still be
+    # connecting when this one begins.
+    client.wait_for_workers(2, timeout=60)
     address = client.scheduler.address
     args = ["ingest", str(folder), "--source", source, "--scheduler", address]
     result = CliRunner().invoke(app, [*args, "--marking", "public", "--published", PUBLISHED])
