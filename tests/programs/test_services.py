@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from marsad.ceasefire.services import record_incident
 from marsad.coalition.services import record_pledge
@@ -384,3 +384,17 @@ def test_security_is_counted_from_the_visible_incident_log(system, survey, make_
     earlier = {r.pcode: r for r in readiness_table(reader, date(2026, 1, 15)).rows}
     assert earlier["PS0270"].cell("water").value is None
     assert earlier["PS0270"].cell("security_incidents").value == 1
+    # Today's counts come from the kept daily counts, the past's from the incidents' versions:
+    # at the present moment both readings agree, for each reader and window.
+    now = timezone.now()
+    for user in (reader, make_user("analyst", username="b")):
+        for as_of in (None, date(2026, 1, 15), date(2026, 1, 25)):
+            today = readiness_table(user, as_of)
+            held = readiness_table(user, as_of, known_on=now)
+            assert [
+                (r.pcode, r.cell("security_incidents").value, r.cell("security_incidents").previous)
+                for r in today.rows
+            ] == [
+                (r.pcode, r.cell("security_incidents").value, r.cell("security_incidents").previous)
+                for r in held.rows
+            ]
