@@ -123,7 +123,7 @@ def parts(runs: int, reader: Any, query: str, filters: dict[str, Any]) -> dict[s
         "match": median_ms(runs, engine.matches, groups, True)[0],
         "match_newest": median_ms(runs, engine.matches, groups, False)[0],
     }
-    out["statement"], (rows, ids) = median_ms(runs, statement, "relevance")
+    out["statement"], (rows, ids, _ranked) = median_ms(runs, statement, "relevance")
     out["statement_newest"] = median_ms(runs, statement, "newest")[0]
     out["labels"] = median_ms(runs, selectors._labelled, reader, selectors._counts(rows)[1])[0]
     out["load"], found = median_ms(runs, SearchEntry.objects.in_bulk, ids)

@@ -59,6 +59,10 @@ class SearchOut(Schema):
     query: str
     total: int = Field(description="Every hit you may read, counted")
     sort: str
+    ranked: int = Field(
+        description="How many hits are ordered by relevance: at most the newest 2,000; the older "
+        "follow, newest first"
+    )
     page: int
     pages: int
     hits: list[HitOut]
@@ -86,6 +90,7 @@ def search_records(request: HttpRequest, params: Query[SearchParams]) -> Any:
         "query": results.query,
         "total": results.total,
         "sort": results.sort,
+        "ranked": results.ranked,
         "page": results.page,
         "pages": results.pages,
         "hits": [

@@ -3,6 +3,10 @@ each an OR of the stems it may be) with their score when ranking (FTS5's bm25, P
 ts_rank_cd); everything else, the reader's releasability, the filters, every facet counted
 exactly and one page in order, is done over the index's columns held in memory
 (marsad.core.search.columns), so a search reads the engine's ids and nothing more of the index.
+Relevance orders at most `RANKED` of the reader's hits, the newest: past that, a word is in so
+much of the index that its score says little, and scoring every match is most of the search's
+cost (PostgreSQL reads each match's vector to score it). The older hits follow, newest first;
+the counts stay exact over every hit.
 SQLite's FTS5 is the embedded default; PostgreSQL's full-text search (a GIN index over a
 generated tsvector column) serves on PostgreSQL. The terms are only letters and digits
 (marsad.core.search.text), and each is quoted, so no reader's input reaches either engine's
@@ -21,12 +25,14 @@ from marsad.core.search import columns
 from marsad.core.search.columns import TEXT_FACETS, Narrowing
 
 Groups = list[list[str]]
-# What a search reads: (facet, value, count) rows and the page's ids in order.
-Found = tuple[list[tuple[str, Any, int]], list[int]]
+# What a search reads: (facet, value, count) rows, the page's ids in order, and how many hits
+# were ordered by relevance.
+Found = tuple[list[tuple[str, Any, int]], list[int], int]
 # The engine's matches: ids, and scores when ranking (None when not).
 Matches = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64] | None]
 
 RELEVANCE = "relevance"
+RANKED = 2000
 NEWEST = "newest"
 SORTS = (RELEVANCE, NEWEST)
 
@@ -49,14 +55,24 @@ def _matches(sql: str, params: list[Any], scored: bool, setup: str = "") -> Matc
 class Backend(Protocol):
     # Whether a better match has a higher score (ts_rank_cd) or a lower one (bm25).
     higher_is_better: bool
+    # Whether the scores are asked for the hits to rank once they are known (`scores`), rather
+    # than with every match.
+    scores_later: bool
 
     def matches(self, groups: Groups, scored: bool) -> Matches:
         """Every entry answering the words, with its score when `scored`."""
         ...
 
+    def scores(self, groups: Groups, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """The scores of the entries `ids` (which answer the words), in their order."""
+        ...
+
 
 class Fts5:
     higher_is_better = False
+    # bm25 is worked out inside FTS5 as it walks the matches, for a sixth more than the ids alone
+    # at 60,000 matches; asking again for some ids would walk them again.
+    scores_later = False
 
     @staticmethod
     def expression(groups: Groups) -> str:
@@ -69,6 +85,9 @@ class Fts5:
         score = ", rank" if scored else ""
         sql = f"SELECT rowid{score} FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s"
         return _matches(sql, [self.expression(groups)], scored)
+
+    def scores(self, groups: Groups, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        raise NotImplementedError("FTS5 scores every match in `matches`")
 
 
 # The GIN index even for a word in most entries: its matches need no recheck, so the bitmap scan
@@ -84,6 +103,7 @@ class Postgres:
     scan of many matches reads narrow rows; ts_rank_cd reads the matches' vectors when ranking."""
 
     higher_is_better = True
+    scores_later = True
     MATCH = "core_searchentry.vector @@ to_tsquery('simple'::regconfig, %s)"
 
     @staticmethod
@@ -100,6 +120,24 @@ class Postgres:
             return _matches(sql, [expression, expression], True, INDEX_ONLY)
         sql = f"SELECT id FROM core_searchentry WHERE {self.MATCH}"
         return _matches(sql, [expression], False, INDEX_ONLY)
+
+    def scores(self, groups: Groups, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        # By primary key: only the vectors of the hits to rank are read.
+        sql = (
+            "SELECT id, ts_rank_cd(vector, to_tsquery('simple'::regconfig, %s)) "
+            "FROM core_searchentry WHERE id = ANY(%s)"
+        )
+        found, scores = _matches(sql, [self.expression(groups), ids.tolist()], True)
+        out = np.full(len(ids), -np.inf)
+        if scores is None or not len(found):
+            return out
+        # An entry rewritten since the match (under a new id) has no score: it ranks last.
+        order = np.argsort(found)
+        known = found[order]
+        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        same = known[at] == ids
+        out[same] = scores[order][at[same]]
+        return out
 
 
 def backend() -> Backend:
@@ -120,9 +158,10 @@ def search(
     keep, and one page's ids: by relevance, then the newest day (none last), then the last
     written; or newest first."""
     engine = backend()
-    ids, scores = engine.matches(groups, sort == RELEVANCE)
+    relevance = sort == RELEVANCE
+    ids, scores = engine.matches(groups, relevance and not engine.scores_later)
     if not len(ids):
-        return [], []
+        return [], [], 0
     tab = columns.table(int(ids.max()))
     at, held = columns.positions(tab, ids)
     at, ids = at[held], ids[held]
@@ -131,10 +170,20 @@ def search(
     counts = _counts(tab, rows, top_actors)
     days = tab.cols["day"][rows]
     keys: list[Any] = [-ids, -days]
-    if scores is not None:
-        score = scores[held][keep]
-        keys.append(-score if engine.higher_is_better else score)
-    return counts, [int(i) for i in ids[_page(keys, offset + limit)][offset:]]
+    ranked = 0
+    if relevance and len(ids):
+        chosen = _page(keys, RANKED)
+        ranked = len(chosen)
+        if engine.scores_later:
+            some = engine.scores(groups, ids[chosen])
+        else:
+            assert scores is not None
+            some = scores[held][keep][chosen]
+        # Lower sorts first; the hits past the newest RANKED come after every ranked one.
+        score = np.full(len(ids), np.inf)
+        score[chosen] = -some if engine.higher_is_better else some
+        keys.append(score)
+    return counts, [int(i) for i in ids[_page(keys, offset + limit)][offset:]], ranked
 
 
 def _page(keys: list[Any], first: int) -> Any:

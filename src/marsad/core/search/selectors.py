@@ -139,6 +139,8 @@ class Results:
     query: str
     filters: SearchFilters
     total: int = 0
+    # How many of the hits were ordered by relevance (the newest `backends.RANKED` at most).
+    ranked: int = 0
     page: int = 1
     per_page: int = PER_PAGE
     sort: str = RELEVANCE
@@ -228,7 +230,9 @@ def search(
         return results
     start = (results.page - 1) * PER_PAGE
     narrowing = filters.narrowing(reader)
-    rows, ids = backends.search(reader, narrowing, groups, sort, start, PER_PAGE, FACET_VALUES)
+    rows, ids, results.ranked = backends.search(
+        reader, narrowing, groups, sort, start, PER_PAGE, FACET_VALUES
+    )
     results.total, counts = _counts(rows)
     if not results.total:
         return results
