@@ -112,35 +112,33 @@ def _toll_corrections(
     (`coded_sum`, and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled`
     incidents with one).
 
-    Read from the figures, not the incidents: the figures the reader may read, one row per
-    incident they name (its lowest figure), each reaching its incident in `incidents` (the
-    reader's, within the dates and governorate asked) by its key. The cost follows the figures
-    (a few thousand), not the incidents since the truce (a million at 10M: 6-19 s per call when
-    the incidents were walked and each tested against the figures). An incident whose figures
-    give no killed count keeps its coded count as its toll and changes nothing, so it is not
-    read."""
+    Read from the figures, not the incidents: the figures the reader may read name the
+    incidents, which are reached in `incidents` (the reader's, within the dates and governorate
+    asked) by their key, so the cost follows the figures (a few thousand), not the incidents
+    since the truce. An incident whose figures give no killed count keeps its coded count as
+    its toll and changes nothing, so it is not read."""
     if figures is None:
         figures = core.records(user, CasualtyFigure)
-    # Correlated subqueries, evaluated once per incident named by a figure: a join would leave
-    # SQLite (which keeps no statistics here) free to walk the incidents since the truce.
-    own = incidents.filter(id=OuterRef("incident_id")).order_by()
-    rows = (
-        figures.filter(incident_id__isnull=False)
-        .filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
+    figures = figures.filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
+    # The incidents named by a figure, by their key (SQLite looks each one up, PostgreSQL joins
+    # the few ids to the incidents' primary key), each with its lowest figure: one correlated
+    # MIN per incident reached, where the toll's CASE repeated it in every branch.
+    named = figures.filter(incident_id__isnull=False).values("incident_id")
+    lows = (
+        figures.filter(incident_id=OuterRef("id"))
         .order_by()
         .values("incident_id")
-        .annotate(
-            low=Min(Coalesce("killed_best", "killed_low")),
-            day=Subquery(own.values("event_date")[:1]),
-            area=Subquery(own.values("pcode")[:1]),
-            coded=Subquery(own.values("fatalities")[:1]),
-        )
-        .values_list("day", "area", "coded", "low")
+        .annotate(low=Min(Coalesce("killed_best", "killed_low")))
+        .values("low")
+    )
+    rows = (
+        incidents.filter(id__in=named)
+        .order_by()
+        .annotate(low=Subquery(lows))
+        .values_list("event_date", "pcode", "fatalities", "low")
     )
     found: dict[tuple[date, str], dict[str, int]] = {}
     for day, area, coded, low in rows:
-        if day is None:  # outside the reader's reach, the dates or the governorate
-            continue
         fix = found.setdefault(
             (day, area), {"coded_sum": 0, "coded": 0, "toll_sum": 0, "tolled": 0}
         )
