@@ -13,8 +13,11 @@ counts the SQL statements): `/ceasefire/` through `django.test.Client` with the 
 first (`cold`: what the first reader after a start waits for), after an incident's write (the
 generations moved on as the gate's announcement does: the daily series stays kept) and answered
 from the cache (`kept`), and the map's clusters `/api/v1/ceasefire/map?zoom=10`.
-It changes the database it is given: run it on a copy.
+It changes the database it is given: run it on a copy, or let it build one (`--build N`: the
+migrations, the ceasefire's world, an analyst, N incidents by the bulk writer and their sources'
+figures, into an empty database).
 Usage: bench/dashboard_scale.py --database-url URL-OF-A-COPY [--runs R] [--add-figures]
+       [--build N] [--measure-only]
 (without --database-url, as under `make bench`, it prints that it was skipped and changes nothing)
 """
 
@@ -103,6 +106,21 @@ def grow() -> int:
         return cursor.rowcount
 
 
+def build(n: int) -> None:
+    """The world `bench/incidents.py --bulk` measures, at N incidents, in the empty database."""
+    from django.core.management import call_command
+
+    from incidents_bulk import add_figures, add_incidents, say
+    from incidents_world import load_world, readers
+
+    call_command("migrate", verbosity=0)
+    load_world()
+    readers()
+    say(f"writing {n:,} incidents in bulk")
+    add_incidents(n)
+    say(f"  {add_figures(0):,} figures of sources for these incidents")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -114,6 +132,13 @@ def main() -> None:
     parser.add_argument("--database-url", help="the database to grow (a copy: it is changed)")
     parser.add_argument(
         "--measure-only", action="store_true", help="time the database as it is, grow nothing"
+    )
+    parser.add_argument(
+        "--build",
+        type=int,
+        default=0,
+        metavar="N",
+        help="first build the world and N incidents (with figures) into the empty database",
     )
     args = parser.parse_args()
     if not args.database_url:
@@ -140,6 +165,8 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from incidents import add_figures
 
+    if args.build:
+        build(args.build)
     analyst = get_user_model().objects.filter(role="analyst").order_by("id").first()
     users = {"anonymous": None, "analyst": analyst}
     if args.add_figures:

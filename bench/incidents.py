@@ -15,6 +15,7 @@ The database holds the ceasefire's demo (agreement, phases, governorates, the re
 so the dashboard is the real one. It prints one JSON line and a table on stderr. Timings vary
 between machines; they are never pass/fail tests.
 Usage: bench/incidents.py [--n N | --quick] [--runs R] [--seed S] [--database-url postgres://...]
+       [--bulk [--ops OP,OP] [--bench-db NAME] [--keep]]
 """
 
 from __future__ import annotations
@@ -82,6 +83,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--bench-db", default=BENCH_DB, help="the PostgreSQL database's name")
     parser.add_argument(
         "--database-url", help=f"a PostgreSQL server; the run uses its own database {BENCH_DB}"
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the PostgreSQL database at the end (for bench/dashboard_scale.py "
+        "--measure-only); drop it yourself afterwards",
     )
     args = parser.parse_args()
     if args.quick:
@@ -229,7 +236,7 @@ def main() -> None:
     try:
         result = run(args, tmp, bench_url)
     finally:
-        if bench_url:
+        if bench_url and not args.keep:
             pg_admin(args.database_url, f"DROP DATABASE IF EXISTS {args.bench_db} WITH (FORCE)")
         shutil.rmtree(tmp, ignore_errors=True)
     rounded = json.loads(json.dumps(result), parse_float=lambda s: float(f"{float(s):.4g}"))

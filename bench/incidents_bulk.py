@@ -142,7 +142,13 @@ def add_figures(first_id: int) -> int:
             " '', %s, id, '' FROM ceasefire_incident WHERE id > %s AND id %% %s = 0",
             [source, first_id, FIGURE_EVERY],
         )
-        return cursor.rowcount
+        added = cursor.rowcount
+        if connection.vendor == "postgresql":
+            # What autovacuum does a minute later: with the statistics of a nearly empty table,
+            # PostgreSQL takes a marking for a dozen figures and looks each incident's lowest
+            # figure up through it (0.7 ms per incident at 10M, against 5 us by the incident).
+            cursor.execute("ANALYZE ceasefire_casualtyfigure")
+        return added
 
 
 def last_incident_id() -> int:

@@ -15,9 +15,9 @@ with the incidents; `rebuild` there recomputes every row from the incidents (`ma
 aggregates --rebuild`), and `drift` compares the two.
 
 The tolls (`day_areas`): an incident no source gave a figure for has its coded count as its
-toll (`tolls.py`), which the rows sum; the few incidents with a source's figure are read with
-their toll, for the reader, and their toll replaces their coded count in the sums. The result
-equals the sum of every incident's toll (docs/decisions.md).
+toll (`tolls.py`), which the rows sum; the few incidents with a source's figure are reached
+from the figures the reader may read, and their toll replaces their coded count in the sums.
+The result equals the sum of every incident's toll (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -25,10 +25,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, F, QuerySet, Sum, Value
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from marsad.ceasefire import tolls
 from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.ceasefire.models_aggregates import IncidentDay
 from marsad.core import history
@@ -111,19 +110,46 @@ def _toll_corrections(
     """Per day and governorate, what the incidents with a source's figure change in the sums of
     their coded counts when their toll replaces their coded count: the coded counts to take out
     (`coded_sum`, and `coded` incidents with one), the tolls to put in (`toll_sum`, and `tolled`
-    incidents with one)."""
-    rows = (
-        tolls.figured(user, incidents, figures)
-        .values("event_date", "pcode")
-        .annotate(
-            coded_sum=Sum(Coalesce(F("fatalities"), Value(0))),
-            coded=Count("fatalities"),
-            toll_sum=Sum(tolls.killed_sum()),
-            tolled=Count("toll"),
-        )
+    incidents with one).
+
+    Read from the figures, not the incidents: the figures the reader may read name the
+    incidents, which are reached in `incidents` (the reader's, within the dates and governorate
+    asked) by their key, so the cost follows the figures (a few thousand), not the incidents
+    since the truce. An incident whose figures give no killed count keeps its coded count as
+    its toll and changes nothing, so it is not read."""
+    if figures is None:
+        figures = core.records(user, CasualtyFigure)
+    figures = figures.filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
+    # The incidents named by a figure, by their key (SQLite looks each one up, PostgreSQL joins
+    # the few ids to the incidents' primary key), each with its lowest figure: one correlated
+    # MIN per incident reached, where the toll's CASE repeated it in every branch.
+    named = figures.filter(incident_id__isnull=False).values("incident_id")
+    lows = (
+        figures.filter(incident_id=OuterRef("id"))
         .order_by()
+        .values("incident_id")
+        .annotate(low=Min(Coalesce("killed_best", "killed_low")))
+        .values("low")
     )
-    return {(r["event_date"], r["pcode"]): r for r in rows}
+    rows = (
+        incidents.filter(id__in=named)
+        .order_by()
+        .annotate(low=Subquery(lows))
+        .values_list("event_date", "pcode", "fatalities", "low")
+    )
+    found: dict[tuple[date, str], dict[str, int]] = {}
+    for day, area, coded, low in rows:
+        fix = found.setdefault(
+            (day, area), {"coded_sum": 0, "coded": 0, "toll_sum": 0, "tolled": 0}
+        )
+        # ACLED's rule (`tolls.with_tolls`): the most conservative of the coded count and the
+        # sources' figures.
+        fix["toll_sum"] += low if coded is None else min(coded, low)
+        fix["tolled"] += 1
+        if coded is not None:
+            fix["coded_sum"] += coded
+            fix["coded"] += 1
+    return found
 
 
 def _held_sums(incidents: QuerySet[Any]) -> QuerySet[Any]:

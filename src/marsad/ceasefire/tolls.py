@@ -64,19 +64,6 @@ def with_tolls(
     )
 
 
-def figured(
-    user: Any, incidents: QuerySet[Incident], figures: QuerySet[CasualtyFigure] | None = None
-) -> QuerySet[Incident]:
-    """The incidents of `incidents` that a source gave a figure for (of any marking), with their
-    `toll`. Every other incident's toll is its coded count, which the kept daily counts already
-    sum: these few are all the dashboard must still read one by one. A figure the reader may not
-    read leaves the toll at the coded count, so only the figures they may read are asked for."""
-    if figures is None:
-        figures = core.records(user, CasualtyFigure)
-    with_figures = figures.filter(incident__isnull=False).values("incident_id")
-    return with_tolls(user, incidents.filter(id__in=with_figures), figures)
-
-
 def killed_sum() -> Any:
     """The sum of the annotated tolls (0 for none), for GROUP BY tables and totals."""
     return Coalesce(F("toll"), Value(0))
