@@ -224,3 +224,17 @@ def test_held_at_a_moment_the_corrections_read_the_figures_then(system, disputed
     plain = {"start": date(2025, 11, 5), "end": date(2025, 11, 5), "pcode": "PS0270"}
     assert aggregates.total_of(aggregates.day_areas(everyone, known_on=held, **plain)) == 7
     assert aggregates.total_of(aggregates.day_areas(everyone, **plain)) == 0
+
+
+def test_the_rule_on_counts_read_is_the_rule_in_sql():
+    from marsad.ceasefire.tolls import conservative
+
+    assert [
+        conservative(*pair) for pair in [(None, None), (4, None), (None, 3), (4, 3), (2, 3)]
+    ] == [
+        None,
+        4,
+        3,
+        3,
+        2,
+    ]

@@ -25,9 +25,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from marsad.ceasefire import tolls
 from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.ceasefire.models_aggregates import IncidentDay
 from marsad.core import history
@@ -122,19 +123,13 @@ def _toll_corrections(
     figures = figures.filter(Q(killed_best__isnull=False) | Q(killed_low__isnull=False))
     # The incidents named by a figure, by their key (SQLite looks each one up, PostgreSQL joins
     # the few ids to the incidents' primary key), each with its lowest figure: one correlated
-    # MIN per incident reached, where the toll's CASE repeated it in every branch.
+    # MIN per incident reached, where the toll's CASE repeated it in every branch; the rule is
+    # then applied to the counts read (`tolls.conservative`).
     named = figures.filter(incident_id__isnull=False).values("incident_id")
-    lows = (
-        figures.filter(incident_id=OuterRef("id"))
-        .order_by()
-        .values("incident_id")
-        .annotate(low=Min(Coalesce("killed_best", "killed_low")))
-        .values("low")
-    )
     rows = (
         incidents.filter(id__in=named)
         .order_by()
-        .annotate(low=Subquery(lows))
+        .annotate(low=tolls.lowest_figure(figures))
         .values_list("event_date", "pcode", "fatalities", "low")
     )
     found: dict[tuple[date, str], dict[str, int]] = {}
@@ -142,9 +137,7 @@ def _toll_corrections(
         fix = found.setdefault(
             (day, area), {"coded_sum": 0, "coded": 0, "toll_sum": 0, "tolled": 0}
         )
-        # ACLED's rule (`tolls.with_tolls`): the most conservative of the coded count and the
-        # sources' figures.
-        fix["toll_sum"] += low if coded is None else min(coded, low)
+        fix["toll_sum"] += tolls.conservative(coded, low) or 0
         fix["tolled"] += 1
         if coded is not None:
             fix["coded_sum"] += coded

@@ -30,7 +30,7 @@ from marsad.ceasefire.models import CasualtyFigure, Incident
 from marsad.core import selectors as core
 
 
-def _figures_low(figures: QuerySet[CasualtyFigure]) -> Subquery:
+def lowest_figure(figures: QuerySet[CasualtyFigure]) -> Subquery:
     """The smallest figure any of `figures` gives for the outer incident. The outer incident is
     matched on `id`, which a version read from the history tables keeps too."""
     low = (
@@ -44,6 +44,14 @@ def _figures_low(figures: QuerySet[CasualtyFigure]) -> Subquery:
     return Subquery(low, output_field=IntegerField())
 
 
+def conservative(coded: int | None, low: int | None) -> int | None:
+    """The rule `with_tolls` applies in SQL, for counts already read: the smaller of the coded
+    count and the sources' lowest figure, either alone when the other is missing."""
+    if coded is None or low is None:
+        return low if coded is None else coded
+    return min(coded, low)
+
+
 def with_tolls(
     user: Any, incidents: QuerySet[Incident], figures: QuerySet[CasualtyFigure] | None = None
 ) -> QuerySet[Incident]:
@@ -52,7 +60,7 @@ def with_tolls(
     held at a moment, `ceasefire/held.py`)."""
     if figures is None:
         figures = core.records(user, CasualtyFigure)
-    annotated = incidents.annotate(_figures_low=_figures_low(figures))
+    annotated = incidents.annotate(_figures_low=lowest_figure(figures))
     return annotated.annotate(
         toll=Case(
             When(fatalities__isnull=True, then=F("_figures_low")),
