@@ -104,6 +104,9 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
     if left and not _victim_subject(sent, left[-1], trigger):
         return ids(left)
+    accused = blamed(sent)  # named as the accused, even behind a victim noun ("القوات")
+    if accused:
+        return accused
     if not guess:
         return []
     # the only armed party the sentence names
@@ -115,6 +118,32 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         and m.entry.value not in victims
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+def blamed(sent: Sentence) -> list[str]:
+    """The party the sentence blames for its act: "واتهمت بغداد تركيا بتنفيذه", "حملت الأمم
+    المتحدة قوات الدعم السريع المسؤولية", "Baghdad blamed Turkey", "an attack blamed on the
+    Syrian government", "غارة نسبت إلى القوات السورية". The accuser is never the accused."""
+    stop = barriers(sent)
+    for cue in sent.of("BLAME"):
+        if "p" in cue.entry.flags:
+            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS)
+        elif cue.entry.lang == "en":
+            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
+        elif before(sent, cue.start, max_words=2, kinds=PERPETRATOR_KINDS | {"body"}, stop=stop):
+            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
+        else:
+            # verb first: the accuser, then the accused ("اتهمت بغداد تركيا"); a lone name
+            # after other words is the accused of an accuser the dictionaries lack
+            first = after(sent, cue.end, max_words=3, stop=stop)
+            found = []
+            if first:
+                found = after(sent, first[-1].end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
+                if not found and sent.words(cue.end, first[0].start) >= 1:
+                    found = [m for m in first if sent.kind(m) in PERPETRATOR_KINDS]
+        if found:
+            return ids(found)
+    return []
 
 
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
@@ -209,6 +238,7 @@ def attacks(sent: Sentence) -> list[Draft]:
             if any(word in lead for word in _CROWD):
                 continue  # "protesters stormed the embassy" is a riot, told as a protest
         aimed_at = roles.recipient(sent, trigger, [])
+        aimed_at = roles.apart(sent, aimed_at, blamed(sent))  # the blamed party is no target
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor)

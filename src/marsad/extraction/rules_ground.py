@@ -12,6 +12,7 @@ from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.rules_attack import (
     PERPETRATOR_KINDS,
     armed,
+    blamed,
     perpetrator,
     place_near,
 )
@@ -202,7 +203,8 @@ def casualties(sent: Sentence) -> list[Draft]:
         if far:
             continue  # another act of the sentence: "قُتل 21 … في سرت، وردت مصر بغارات"
         actor = perpetrator(sent, trigger)
-        actor = roles.apart(sent, actor, roles.recipient(sent, trigger, []))
+        aimed_at = roles.apart(sent, roles.recipient(sent, trigger, []), blamed(sent))
+        actor = roles.apart(sent, actor, aimed_at)
         if actor:
             break
     drafts = []

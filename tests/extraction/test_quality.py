@@ -1,0 +1,32 @@
+"""General causes of misses on the development set (issue 15), each on sentences written for
+this test: blame, contributions refused, withdrawals from a mission, tolls without a numeral."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def claims(text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    found = extract(text, published=date(2024, 5, 2))["claims"]
+    return [c for c in found if kind is None or c["type"] == kind]
+
+
+def test_the_blamed_party_is_the_perpetrator_and_not_the_target() -> None:
+    text = "سقطت قذائف على سوق في مدينة الحسكة فقتلت ستة أشخاص، واتهمت دمشق أنقرة بإطلاقها."
+    attack = claims(text, "attack")[0]
+    assert attack["actor"] == ["TUR"]
+    assert claims(text, "casualties")[0]["actor"] == ["TUR"]
+    text = "أصيب أربعة مدنيين في غارة بطائرة مسيرة نسبت إلى القوات التركية قرب عفرين."
+    attack = claims(text, "attack")[0]
+    assert (attack["actor"], attack["recipient"]) == (["TUR"], [])
+    text = "A mortar attack on a market in Mosul, blamed on Islamic State, killed four people."
+    assert claims(text, "attack")[0]["actor"] == ["ISIS"]
+
+
+def test_an_accuser_and_a_speaker_are_not_blamed() -> None:
+    text = "اتهم الجيش اللبناني مسلحين مجهولين بإطلاق النار على دورية في البقاع."
+    attack = claims(text, "attack")[0]
+    assert attack["actor"] == []
