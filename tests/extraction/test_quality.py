@@ -30,3 +30,22 @@ def test_an_accuser_and_a_speaker_are_not_blamed() -> None:
     text = "اتهم الجيش اللبناني مسلحين مجهولين بإطلاق النار على دورية في البقاع."
     attack = claims(text, "attack")[0]
     assert attack["actor"] == []
+
+
+def test_settlers_are_a_perpetrator_and_arson_an_assault() -> None:
+    text = "أحرق مستوطنون ثلاث سيارات في قرية سنجل شمال رام الله، وأصيب فلسطيني بجروح."
+    attack = claims(text, "attack")
+    assert [(c["actor"], c["attributes"]["means"]) for c in attack] == [(["SETTLERS"], "other")]
+    assert claims(text, "casualties")[0]["actor"] == ["SETTLERS"]
+    english = claims("Settlers set fire to an olive grove near Nablus overnight.", "attack")
+    assert [c["actor"] for c in english] == [["SETTLERS"]]
+    # a settlement is no perpetrator
+    assert claims("توسعت مستوطنة أرئيل على أراضي سلفيت.", "attack") == []
+
+
+def test_arson_by_protesters_is_a_riot_not_an_attack() -> None:
+    text = "أضرم متظاهرون غاضبون النار في مقر البلدية بعد انقطاع المياه أسبوعاً."
+    assert claims(text, "attack") == []
+    assert [c["attributes"]["form"] for c in claims(text, "protest")] == ["riot"]
+    text = "Protesters marched on the governor's office and set fire to its gate."
+    assert claims(text, "attack") == []

@@ -234,9 +234,12 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     for means, trigger in _means(sent, triggers).items():
         if means == "other" and (trigger.start, trigger.end) in protest_spans:
-            lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+            # "protesters stormed the embassy and set fire to it", "أضرم محتجون النار": a riot,
+            # told as a protest; the crowd may stand after an Arabic verb, or open the sentence
+            tail = 30 if trigger.entry.lang == "ar" else 0
+            lead = sent.text[sent.start : trigger.end + tail]
             if any(word in lead for word in _CROWD):
-                continue  # "protesters stormed the embassy" is a riot, told as a protest
+                continue
         aimed_at = roles.recipient(sent, trigger, [])
         aimed_at = roles.apart(sent, aimed_at, blamed(sent))  # the blamed party is no target
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
@@ -270,7 +273,7 @@ def attacks(sent: Sentence) -> list[Draft]:
     return drafts
 
 
-_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "متظاهر", "انصار", "مناصر")
+_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
 
