@@ -49,3 +49,32 @@ def test_arson_by_protesters_is_a_riot_not_an_attack() -> None:
     assert [c["attributes"]["form"] for c in claims(text, "protest")] == ["riot"]
     text = "Protesters marched on the governor's office and set fire to its gate."
     assert claims(text, "attack") == []
+
+
+def test_victims_named_by_their_work_and_nationality_are_the_target() -> None:
+    text = "خطف مسلحون ممرضة كندية تعمل في مستشفى ميداني قرب مدينة كيدال."
+    assert claims(text, "attack")[0]["recipient"] == ["CAN"]
+    text = "سقطت صواريخ على قاعدة التنف التي تضم جنوداً أمريكيين شرق سوريا."
+    assert "USA" in claims(text, "attack")[0]["recipient"]
+    text = "Gunmen kidnapped two Turkish engineers working on a power plant near Tikrit."
+    assert claims(text, "attack")[0]["recipient"] == ["TUR"]
+
+
+def test_shooters_between_the_verb_and_its_object_are_gunfire() -> None:
+    text = "فتح مسلحون مجهولون النار على حافلة تقل عمالاً في ريف حمص."
+    assert [c["attributes"]["means"] for c in claims(text, "attack")] == ["gunfire"]
+    # a ceasefire is not gunfire, nor a release
+    assert claims("أعيد فتح معبر الكرامة بعد سريان وقف إطلاق النار.", "attack") == []
+    assert claims("أطلقت السلطات سراح عشرة معتقلين بعد أيام من وقف النار.", "attack") == []
+
+
+def test_an_imperfect_verb_takes_no_article() -> None:
+    # "آليتهم" (their vehicle) holds the letters of "يتهم" (accuses) behind the article
+    text = "استهدف انفجار عبوة ناسفة آليتهم العسكرية قرب الرمادي."
+    assert claims(text, "violation_accusation") == []
+    assert claims(text, "attack")[0]["actor"] == []
+
+
+def test_protesters_in_a_town_do_not_make_the_town_a_target() -> None:
+    text = "أطلقت الشرطة النار على المحتجين في البصرة فأصابت ثلاثة منهم."
+    assert claims(text, "attack")[0]["recipient"] == []

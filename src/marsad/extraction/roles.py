@@ -270,6 +270,8 @@ def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
                 continue
             if _words(sent, aim_end, _begin(match)) > 2 or sent.kind(match) != "place":
                 break
+            if set(sent.text[aim_end : _begin(match)].split()) & {"في", "in"}:
+                break  # "النار على المحتجين في الناصرية": the place of the act, not its aim
             state = sent.actors[match.entry.value].parent
             # Gaza's and the West Bank's towns: the people there are hit, not a government
             if not state or state == "PSE" or sent.actors[state].kind != "state":

@@ -10,6 +10,7 @@ from marsad.extraction.slots import (
     Sentence,
     adjective_near,
     after,
+    allowed,
     barriers,
     before,
     ids,
@@ -100,6 +101,8 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims]
+    if left and _accuser(sent, left[0]):
+        left = []  # "اتهم الجيش اللبناني مسلحين بإطلاق النار": the accuser
     if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
         left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
     if left and not _victim_subject(sent, left[-1], trigger):
@@ -116,6 +119,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         if sent.kind(m) in ("force", "armed_group")
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
+        and not _accuser(sent, m)
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
 
@@ -144,6 +148,18 @@ def blamed(sent: Sentence) -> list[str]:
         if found:
             return ids(found)
     return []
+
+
+def _accuser(sent: Sentence, match: Match) -> bool:
+    """A name right after an Arabic verb of blame, or right before one: who accuses."""
+    for cue in sent.of("BLAME", "T:violation_accusation"):
+        if "v" not in cue.entry.flags:
+            continue
+        if cue.end <= match.start and sent.words(cue.end, match.start) == 0:
+            return cue.entry.lang == "ar"
+        if match.end <= cue.start and sent.words(match.end, cue.start) <= 1:
+            return True
+    return False
 
 
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
@@ -226,7 +242,7 @@ _GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحي
 
 def attacks(sent: Sentence) -> list[Draft]:
     """One attack claim per means in the sentence; "other" only when no means is named."""
-    triggers = sent.of("T:attack")
+    triggers = [t for t in sent.of("T:attack") if allowed(sent, t)]
     if not triggers:
         return []
     drafts = []
