@@ -78,3 +78,37 @@ def test_an_imperfect_verb_takes_no_article() -> None:
 def test_protesters_in_a_town_do_not_make_the_town_a_target() -> None:
     text = "أطلقت الشرطة النار على المحتجين في البصرة فأصابت ثلاثة منهم."
     assert claims(text, "attack")[0]["recipient"] == []
+
+
+def contributions(text: str) -> list[tuple[list[str], str, str]]:
+    return [
+        (c["actor"], c["attributes"]["kind"], c["modality"]) for c in claims(text, "contribution")
+    ]
+
+
+def test_refusing_to_take_part_with_troops_is_a_contribution_refused() -> None:
+    text = "رفضت كندا المشاركة بجنود في البعثة الجديدة، واكتفت بتقديم تمويل."
+    assert (["CAN"], "troops", "negated") in contributions(text)
+    text = "أعلنت تونس أنها لن تشارك في أي قوة عسكرية في ليبيا."
+    assert contributions(text) == [(["TUN"], "troops", "negated")]
+    text = "Norway will not take part in any military force in Mali, its foreign minister said."
+    assert contributions(text) == [(["NOR"], "troops", "negated")]
+    text = "Ghana ruled out increasing its contingent in the Sahel mission."
+    assert contributions(text) == [(["GHA"], "troops", "negated")]
+    # no troops, no force: nothing to refuse
+    assert claims("Norway will not take part in any talks on the matter.") == []
+
+
+def test_arms_and_fuel_are_contributions_of_their_own_kind() -> None:
+    assert contributions("تعهدت ألمانيا بتزويد الجيش العراقي بأسلحة وذخائر.") == [
+        (["DEU"], "other", "asserted")
+    ]
+    assert ("other", "asserted") in [
+        (k, m) for _, k, m in contributions("قررت فرنسا تقديم دعم عسكري للجيش اللبناني.")
+    ]
+    assert ("troops", "asserted") not in [
+        (k, m) for _, k, m in contributions("قررت فرنسا تقديم دعم عسكري للجيش اللبناني.")
+    ]
+    assert contributions("Qatar delivered fuel to the power stations of Gaza.")[0][1] == "logistics"
+    # an armed group bringing in weapons contributes nothing
+    assert contributions("The army accused the RSF of smuggling in weapons to bring in arms.") == []

@@ -57,7 +57,11 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if span in claimed:
             continue
         found = TRIGGERS[trigger.category](sent, trigger)
-        if not found and (trigger.category, trigger.entry.value) == _DECLINED:
+        if (
+            not found
+            and (trigger.category, trigger.entry.value) == _DECLINED
+            and "k" not in trigger.entry.flags
+        ):
             # "Hamas rejected the proposal": a rejection by a party that was not invited
             entry = replace(trigger.entry, category="T:statement", value="reject")
             found = speech.statement(sent, trigger._replace(entry=entry))

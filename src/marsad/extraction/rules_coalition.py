@@ -80,6 +80,11 @@ def invitation(sent: Sentence, trigger: Match) -> list[Draft]:
 
 def membership_decision(sent: Sentence, trigger: Match) -> list[Draft]:
     """The invited party's decision: under consideration, accepted, declined, withdrawn."""
+    offered = _offered_kind(sent, trigger)
+    if offered is not None:
+        return offered
+    if "k" in trigger.entry.flags and not thing_near(sent, trigger.end, JOINABLE, []):
+        return []  # "will not take part in any military action": neither joining nor giving
     stop = barriers(sent)
     subject = before(sent, trigger.start, max_words=2, kinds=STATE_LIKE, stop=stop)
     if trigger.entry.lang == "ar" and "v" in trigger.entry.flags and not subject:
@@ -99,6 +104,46 @@ def membership_decision(sent: Sentence, trigger: Match) -> list[Draft]:
     return [Draft("membership_decision", trigger, variant, actor, [], target, decision)]
 
 
+_TAKE_PART = ("تشارك", "يشارك", "المشاركه", "take part", "participat")
+
+
+def _offered_kind(sent: Sentence, trigger: Match) -> list[Draft] | None:
+    """ "لن تشارك في أي قوة عسكرية", "will not take part in any military force", "وافقت على
+    إرسال ثلاثة آلاف جندي": a decision about troops or money, with no force or body named to
+    join, is a contribution given or refused, not a membership decision."""
+    if trigger.entry.value not in ("declined", "accepted"):
+        return None
+    words = sent.text[trigger.start : trigger.end]
+    if trigger.entry.value == "declined" and not any(w in words for w in _TAKE_PART):
+        return None  # "رفض الانضمام إلى التحالف العسكري": joining is membership
+    if thing_near(sent, trigger.end, JOINABLE, []):
+        return None
+    if trigger.entry.value == "accepted" and not any(
+        c.start >= trigger.end and sent.words(trigger.end, c.start) <= 2
+        for c in sent.of("T:contribution")
+    ):
+        return None  # "accepted the invitation" stays a decision
+    kinds = [
+        c
+        for c in sent.cues
+        if c.category.startswith("KIND:")
+        and c.start >= trigger.end
+        and sent.words(trigger.end, c.start) <= 6
+    ]
+    if not kinds:
+        return None
+    agent = before(sent, trigger.start, max_words=12, kinds=STATE_LIKE)
+    agent = agent or after(sent, trigger.end, max_words=3, kinds=STATE_LIKE, names_only=True)
+    actor = _or_last(sent, parties(sent, ids(agent)))
+    if not actor:
+        return None
+    draft = Draft("contribution", trigger, 4, actor, [], None, {"kind": kinds[0].entry.value})
+    draft.target = contribution_target(sent, trigger, kinds[0].entry.value, actor)
+    draft.modality = "negated" if trigger.entry.value == "declined" else None
+    draft.focus = kinds[0]
+    return [draft]
+
+
 def _kinds_near(sent: Sentence, trigger: Match) -> list[Match]:
     entity_spans = [(m.start, m.end) for m in sent.entities]
     # a kind belongs to the nearest contribution word before it, within the clause
@@ -112,12 +157,23 @@ def _kinds_near(sent: Sentence, trigger: Match) -> list[Match]:
         if any(s <= cue.start < e for s, e in entity_spans):
             continue  # "Israeli forces" is an actor, not troops on offer
         window = 10 if "v" in trigger.entry.flags else 14
+        if "w" in trigger.entry.flags:
+            window = 4  # "المشاركة بقوات", "increasing its contingent"
         if trigger.start <= cue.start < stop and sent.words(trigger.end, cue.start) <= window:
             found.append(cue)
         elif "v" not in trigger.entry.flags and cue.end <= trigger.start:
-            if sent.words(cue.end, trigger.start) <= 3:
+            if sent.words(cue.end, trigger.start) <= 3 and "w" not in trigger.entry.flags:
                 found.append(cue)
-    return found
+    # a kind inside a wider one is that one: "دعم عسكري" is military support, not troops
+    return [c for c in found if not any(o is not c and _inside(c, o) for o in found)]
+
+
+def _inside(inner: Match, outer: Match) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > (inner.end - inner.start)
+    )
 
 
 def contribution_target(sent: Sentence, trigger: Match, kind: str, skip: list[str]) -> str | None:
@@ -147,6 +203,8 @@ def contribution(sent: Sentence, trigger: Match) -> list[Draft]:
     if not agent:
         agent = before(sent, trigger.start, max_words=12, kinds=STATE_LIKE)
     actor = _or_last(sent, parties(sent, ids(agent)))
+    # an armed group arming itself is no contribution: "accusing the RSF of bringing in weapons"
+    actor = [a for a in actor if sent.actors[a].kind != "armed_group"]
     if not actor:
         return []
     variant = variant_of(trigger, bool(agent) and agent[0].start > trigger.end)
