@@ -112,3 +112,33 @@ def test_arms_and_fuel_are_contributions_of_their_own_kind() -> None:
     assert contributions("Qatar delivered fuel to the power stations of Gaza.")[0][1] == "logistics"
     # an armed group bringing in weapons contributes nothing
     assert contributions("The army accused the RSF of smuggling in weapons to bring in arms.") == []
+
+
+def decisions(text: str) -> list[tuple[list[str], str, str, str | None]]:
+    return [
+        (c["actor"], c["attributes"]["decision"], c["modality"], c["target"])
+        for c in claims(text, "membership_decision")
+    ]
+
+
+def test_withdrawing_troops_from_a_mission_is_a_membership_decision() -> None:
+    text = "قررت هولندا سحب جنودها المشاركين في قوة اليونيفيل بنهاية العام."
+    assert decisions(text) == [(["NLD"], "withdrawn", "asserted", "UNIFIL")]
+    text = "أكدت إيرلندا أنها لن تسحب جنودها من قوة اليونيفيل."
+    assert decisions(text) == [(["IRL"], "withdrawn", "negated", "UNIFIL")]
+    text = "Uganda will not pull its troops out of the African Union mission in Somalia."
+    assert decisions(text)[0][:3] == (["UGA"], "withdrawn", "negated")
+    # leaving a territory is no decision about membership
+    assert decisions("سحبت تركيا قواتها من محيط مدينة منبج.") == []
+    assert decisions("Israel withdrew its troops from the town of Jenin.") == []
+
+
+def test_agreeing_to_send_troops_or_weighing_a_force_is_a_contribution() -> None:
+    text = "وافقت الحكومة البرتغالية على إرسال مئتي جندي للمشاركة في قوة اليونيفيل."
+    assert decisions(text) == []
+    assert contributions(text)[0][:2] == (["PRT"], "troops")
+    text = "قال الاتحاد الأفريقي إنه يدرس إرسال قوة لحفظ السلام في الصومال."
+    assert contributions(text) == [(["AU"], "troops", "proposed")]
+    assert decisions(text) == []
+    # the use of force is no force to join
+    assert decisions("وافق البرلمان على استخدام القوة العسكرية ضد المهربين.") == []

@@ -10,6 +10,7 @@ from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_corridors as corridor
 from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_membership as membership
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
 from marsad.extraction.accidents import accidental
@@ -21,7 +22,7 @@ Builder = Callable[[Sentence, Match], list[Draft]]
 # When several triggers share the same words, the first of this list that yields a claim wins.
 TRIGGERS: dict[str, Builder] = {
     "T:comment_refusal": speech.comment_refusal,
-    "T:membership_decision": coalition.membership_decision,
+    "T:membership_decision": membership.membership_decision,
     "T:invitation": coalition.invitation,
     "T:charter_action": coalition.charter_action,
     "T:caveat": coalition.caveat,
