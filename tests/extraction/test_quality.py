@@ -142,3 +142,34 @@ def test_agreeing_to_send_troops_or_weighing_a_force_is_a_contribution() -> None
     assert decisions(text) == []
     # the use of force is no force to join
     assert decisions("وافق البرلمان على استخدام القوة العسكرية ضد المهربين.") == []
+
+
+def tolls(text: str) -> list[tuple[list[str], dict[str, int | None]]]:
+    return [
+        (c["actor"], {k: v["best"] for k, v in c["figures"].items()})
+        for c in claims(text, "casualties")
+    ]
+
+
+def test_a_named_or_titled_victim_or_a_kinsman_counts_one() -> None:
+    assert tolls("قتل رئيس بلدية الموصل في انفجار عبوة ناسفة.")[0][1] == {"killed": 1}
+    assert tolls("قتل عبد الرحمن الشمري أمام منزله برصاص مجهولين.")[0][1] == {"killed": 1}
+    assert tolls("خطف مسلحون تاجراً في البصرة وقتلوا سائقه.")[0][1] == {"killed": 1}
+
+
+def test_a_killing_at_the_hands_of_a_party_is_its_assault() -> None:
+    text = "قتل قائد شرطة الفلوجة على يد مسلحين من تنظيم داعش."
+    attack = claims(text, "attack")
+    assert [(c["actor"], c["attributes"]["means"]) for c in attack] == [(["ISIS"], "gunfire")]
+    assert tolls(text) == [(["ISIS"], {"killed": 1})]
+
+
+def test_a_dual_among_the_victims_is_a_part_of_the_toll() -> None:
+    found = tolls("أصيب تسعة أشخاص بينهم طفلان في قصف مدفعي على بلدة كفرنبل.")
+    assert ([], {"injured": 9}) in found
+    assert ([], {"injured": 2}) in found
+
+
+def test_bodies_found_are_a_toll_and_the_blamed_party_its_cause() -> None:
+    text = "عثر على 30 جثة في مقبرة جماعية قرب سنجار، وحملت السلطات تنظيم داعش المسؤولية."
+    assert tolls(text) == [(["ISIS"], {"killed": 30})]

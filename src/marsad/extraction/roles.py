@@ -248,7 +248,7 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
                 gap = sent.text[mark.end() : _begin(match)].split()
                 # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
                 if len(gap) <= 8 and not _barrier_between(sent, mark.end(), match.start):
-                    if not gap or gap[0] not in ("by", "على", "يد", "من"):
+                    if not gap or gap[0] not in ("by", "علي", "يد", "من"):  # على, folded
                         found.append(match)
                 break
         for match in persons:

@@ -9,6 +9,7 @@ from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.rules_attack import (
     PERPETRATOR_KINDS,
     armed,
@@ -132,9 +133,22 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
 # "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
 _RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
 _DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
+# Titles and roles that open a named victim, and kin or companions named by their relation
+# ("قتل شقيقه", "وقتل سائقهما"): one victim each. Folded as the text is (رئيس → رييس).
 _TITLES = frozenset(
-    "رئيس الرئيس قائد وزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام زعيم نائب "
-    "اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين".split()
+    fold(word)
+    for word in (
+        "رئيس الرئيس قائد وزير الوزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام "
+        "زعيم نائب اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين محافظ "
+        "المحافظ الرضيع الطفل الطفله الشاب الفتى النائب القاضي المحامي الطبيب مدير"
+    ).split()
+)
+_KIN = frozenset(
+    fold(word)
+    for word in (
+        "شقيقه شقيقها شقيقهم سائقه سائقها سائقهما نجله نجلها ابنه ابنها زوجته زوجها مرافقه "
+        "مرافقها حارسه والده والدته"
+    ).split()
 )
 
 
@@ -157,8 +171,15 @@ def _widest(measures: list[Match]) -> list[Match]:
 def _named_victim(sent: Sentence, measure: Match) -> bool:
     """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
     if measure.entry.lang == "ar":
-        rest = sent.text[measure.end : sent.end].split()[:1]
-        return bool(rest) and rest[0] in _TITLES
+        rest = [w.strip(".,;:!?") for w in sent.text[measure.end : sent.end].split()[:1]]
+        if rest and (rest[0] in _TITLES or rest[0] in _KIN):
+            return True
+        # "قتل عبد الغني الككلي": a person named right after the verb
+        return any(
+            sent.kind(m) == "person" and sent.words(measure.end, m.start) == 0
+            for m in sent.entities
+            if m.start >= measure.end
+        )
     lead = sent.text[max(sent.start, measure.start - 12) : measure.start].split()
     said = sent.text[measure.start : measure.end]
     singular = (lead and lead[-1] in ("was", "been")) or said.startswith("was ")
@@ -207,6 +228,8 @@ def casualties(sent: Sentence) -> list[Draft]:
         actor = roles.apart(sent, actor, aimed_at)
         if actor:
             break
+    if not actor:
+        actor = blamed(sent)  # "87 جثة ..., وحملت الأمم المتحدة قوات الدعم السريع المسؤولية"
     drafts = []
     for group in groups:
         first = group[0][0]
@@ -259,8 +282,12 @@ def _subsets(
             continue  # another figure stands between the toll and the subset
         number = next((n for n in sent.numbers if 0 <= n.start - cue.end <= 3), None)
         if number is None:
-            continue
-        who = next((p for p in populations if 0 <= p.start - number.end <= 3), None)
+            # "بينهم طفلان": a dual names two of them, and is its own population word
+            two = next((c for c in sent.of("TWO") if 0 <= c.start - cue.end <= 3), None)
+            if two is None:
+                continue
+            number = Number(two.start, two.end, 2, 2, 2)
+        who = next((p for p in populations if number.start <= p.start <= number.end + 3), None)
         if who is None:
             continue
         name = measure.category.split(":")[1]
