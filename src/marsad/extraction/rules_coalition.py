@@ -54,6 +54,8 @@ def invitation(sent: Sentence, trigger: Match) -> list[Draft]:
             if refusal.end <= trigger.start and sent.words(refusal.end, trigger.start) <= 6:
                 return []  # "would not confirm a formal invitation": the refusal is the claim
         for decision in sent.of("T:membership_decision"):
+            if "f" in decision.entry.flags:
+                continue  # "سحب الدعوة": a withdrawal of troops it is not
             if decision.end <= trigger.start and sent.words(decision.end, trigger.start) <= 4:
                 return []  # "accepted the invitation": the decision is the claim
     receive = [c for c in sent.of("RECV") if c.end <= trigger.start + 1]

@@ -81,7 +81,10 @@ def _offered_kind(sent: Sentence, trigger: Match) -> list[Draft] | None:
     إرسال ثلاثة آلاف جندي" is the contribution the next words tell."""
     decision = trigger.entry.value
     given = any(  # the subject may stand between: "وافقت الحكومة الإيطالية على إرسال"
-        c.start >= trigger.end and sent.words(trigger.end, c.start) <= 4
+        c.start >= trigger.end
+        and sent.words(trigger.end, c.start) <= 4
+        and _kind_after(sent, c)
+        and not any(w in sent.text[trigger.end : c.start] for w in _INVITED)
         for c in sent.of("T:contribution")
     )
     if decision == "accepted" and given:
@@ -113,6 +116,20 @@ def _offered_kind(sent: Sentence, trigger: Match) -> list[Draft] | None:
     draft.modality = "negated" if decision == "declined" else "proposed"
     draft.focus = kinds[0]
     return [draft]
+
+
+# "قبولها الدعوة ومشاركتها في مراسم التوقيع": the decision is about the invitation
+_INVITED = ("دعوه", "الدعوه", "invitation", "offer", "العرض")
+
+
+def _kind_after(sent: Sentence, trigger: Match) -> bool:
+    """A kind of contribution (troops, money) within a few words after a contribution word."""
+    return any(
+        c.category.startswith("KIND:")
+        and c.start >= trigger.end
+        and sent.words(trigger.end, c.start) <= 6
+        for c in sent.cues
+    )
 
 
 def _from_body(sent: Sentence, trigger: Match) -> bool:
