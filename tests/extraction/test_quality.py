@@ -173,3 +173,23 @@ def test_a_dual_among_the_victims_is_a_part_of_the_toll() -> None:
 def test_bodies_found_are_a_toll_and_the_blamed_party_its_cause() -> None:
     text = "عثر على 30 جثة في مقبرة جماعية قرب سنجار، وحملت السلطات تنظيم داعش المسؤولية."
     assert tolls(text) == [(["ISIS"], {"killed": 30})]
+
+
+def test_an_envoy_named_after_his_post_and_the_preposition_ala_is_no_ali() -> None:
+    out = extract("خطف مسلحون السفير المصري لدى العراق إيهاب الشريف في بغداد.")
+    persons = [e["name_ar"] for e in out["entities"] if e["kind"] == "person"]
+    assert persons == ["إيهاب الشريف"]
+    out = extract("قتل مدير شرطة الرمادي على يد مسلحين مجهولين.")
+    assert [e for e in out["entities"] if e["kind"] == "person"] == []
+
+
+def test_the_group_that_claims_an_attack_is_not_its_target() -> None:
+    text = "قتل قائد عسكري في تفجير استهدف موكبه، وتبنى تنظيم الدولة الإسلامية العملية."
+    attack = claims(text, "attack")[0]
+    assert (attack["actor"], attack["recipient"]) == (["ISIS"], [])
+
+
+def test_the_palestinian_presidency_speaks_for_the_authority() -> None:
+    assert claims("دانت الرئاسة الفلسطينية اقتحام المستوطنين قرية المغير.", "statement")[0][
+        "actor"
+    ] == ["PA"]

@@ -257,7 +257,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             if any(word in lead for word in _CROWD):
                 continue
         aimed_at = roles.recipient(sent, trigger, [])
-        aimed_at = roles.apart(sent, aimed_at, blamed(sent))  # the blamed party is no target
+        # the party blamed for it or claiming it is no target
+        aimed_at = roles.apart(sent, aimed_at, blamed(sent) + _claimed(sent, set()))
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor)
