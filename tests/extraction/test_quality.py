@@ -193,3 +193,12 @@ def test_the_palestinian_presidency_speaks_for_the_authority() -> None:
     assert claims("دانت الرئاسة الفلسطينية اقتحام المستوطنين قرية المغير.", "statement")[0][
         "actor"
     ] == ["PA"]
+
+
+def test_aircraft_given_or_withdrawn_are_equipment_not_a_strike() -> None:
+    assert claims("Canada pledged six fighter jets to the NATO mission in Romania.", "attack") == []
+    assert claims("تعهدت هولندا بإرسال أربع طائرات مقاتلة إلى التحالف الدولي.", "attack") == []
+    assert claims("Belgium withdrew its F-16 fighter jets from the coalition.", "attack") == []
+    # jets that strike are a strike
+    text = "Jordan sent fighter jets that struck Islamic State positions in Raqqa."
+    assert [c["attributes"]["means"] for c in claims(text, "attack")] == ["air"]

@@ -240,9 +240,42 @@ _BLASTS = frozenset(
 _GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
 
 
+def _equipment(sent: Sentence, trigger: Match) -> bool:
+    """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
+    coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
+    a strike. A noun of the air or drone means after a contribution or a decision, in its
+    clause, with no word of a strike."""
+    if "v" in trigger.entry.flags or trigger.entry.value not in ("air", "drone"):
+        return False
+    if any(w in sent.text[sent.start : sent.end] for w in _STRIKE_WORDS):
+        return False
+    return any(
+        c.end <= trigger.start
+        and sent.words(c.end, trigger.start) <= 8
+        and not any(c.end <= b < trigger.start for b in sent.barriers)
+        for c in sent.of("T:contribution", "T:membership_decision")
+    )
+
+
+# Words that make aircraft strike: "jets struck", "غارات", "قصفت".
+_STRIKE_WORDS = (
+    "strike",
+    "struck",
+    "bomb",
+    "raid",
+    "hit ",
+    "pound",
+    "شن",
+    "غار",
+    "قصف",
+    "استهدف",
+    "ضرب",
+)
+
+
 def attacks(sent: Sentence) -> list[Draft]:
     """One attack claim per means in the sentence; "other" only when no means is named."""
-    triggers = [t for t in sent.of("T:attack") if allowed(sent, t)]
+    triggers = [t for t in sent.of("T:attack") if allowed(sent, t) and not _equipment(sent, t)]
     if not triggers:
         return []
     drafts = []
