@@ -202,3 +202,11 @@ def test_aircraft_given_or_withdrawn_are_equipment_not_a_strike() -> None:
     # jets that strike are a strike
     text = "Jordan sent fighter jets that struck Islamic State positions in Raqqa."
     assert [c["attributes"]["means"] for c in claims(text, "attack")] == ["air"]
+
+
+def test_strikes_forecast_for_a_named_party_are_a_hypothetical_attack() -> None:
+    text = "رجحت مصادر دبلوماسية أن تنفذ فرنسا ضربات جديدة على مهربي الأسلحة إذا فشلت المحادثات."
+    attack = claims(text, "attack")
+    assert [(c["actor"], c["modality"]) for c in attack] == [(["FRA"], "hypothetical")]
+    # strikes with no party named stay unclaimed without a target, a toll or a place
+    assert claims("تحدث التقرير عن ضربات جديدة محتملة.", "attack") == []

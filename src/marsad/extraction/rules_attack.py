@@ -300,6 +300,10 @@ def attacks(sent: Sentence) -> list[Draft]:
             means == "other"
             and "v" not in trigger.entry.flags
             and not (aimed_at or has_toll or (actor and where))
+            and not (
+                sent.text[trigger.start : trigger.end] in _STRIKES
+                and _perpetrator(sent, trigger, guess=False)
+            )
         ):
             continue
         evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags
@@ -323,6 +327,9 @@ def attacks(sent: Sentence) -> list[Draft]:
     return drafts
 
 
+# Nouns that are strikes by whoever is named with them ("أن تنفذ واشنطن ضربات جديدة"), where
+# "هجوم" or "عملية" alone may be anything.
+_STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
