@@ -210,3 +210,17 @@ def test_strikes_forecast_for_a_named_party_are_a_hypothetical_attack() -> None:
     assert [(c["actor"], c["modality"]) for c in attack] == [(["FRA"], "hypothetical")]
     # strikes with no party named stay unclaimed without a target, a toll or a place
     assert claims("تحدث التقرير عن ضربات جديدة محتملة.", "attack") == []
+
+
+def test_aircraft_that_strike_are_an_air_strike_and_a_government_claims_its_own() -> None:
+    text = "قصفت الطائرات الفرنسية مواقع للمسلحين قرب تمبكتو."
+    assert [(c["actor"], c["attributes"]["means"]) for c in claims(text, "attack")] == [
+        (["FRA"], "air")
+    ]
+    text = "أعلنت حكومة الوفاق الوطني أن طائراتها قصفت مخازن أسلحة قرب ترهونة."
+    assert [(c["actor"], c["attributes"]["means"]) for c in claims(text, "attack")] == [
+        (["GNA"], "air")
+    ]
+    # aircraft a strike destroyed are no air strike of their own
+    text = "قصفت ميليشيات مطار مصراتة بالصواريخ فدمرت طائرات مدنية."
+    assert [c["attributes"]["means"] for c in claims(text, "attack")] == ["artillery"]

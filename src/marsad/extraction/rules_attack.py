@@ -167,8 +167,9 @@ def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
     for cue in sent.of("CLAIMED", "CLAIMED:own"):
         if cue.category == "CLAIMED:own":
-            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker
-            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker, a
+            # government among them ("أعلنت حكومة الوفاق أن طائراتها")
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS | {"body"})
         elif cue.entry.lang == "ar":
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:
@@ -245,6 +246,10 @@ def _equipment(sent: Sentence, trigger: Match) -> bool:
     coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
     a strike. A noun of the air or drone means after a contribution or a decision, in its
     clause, with no word of a strike."""
+    if "a" in trigger.entry.flags:
+        # aircraft alone: a strike only with a verb of striking right beside them
+        near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
+        return not any(w in near for w in _STRIKE_WORDS)
     if "v" in trigger.entry.flags or trigger.entry.value not in ("air", "drone"):
         return False
     if any(w in sent.text[sent.start : sent.end] for w in _STRIKE_WORDS):
