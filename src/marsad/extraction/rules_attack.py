@@ -6,6 +6,7 @@ from __future__ import annotations
 from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -17,7 +18,6 @@ from marsad.extraction.slots import (
     nearest,
 )
 
-PERPETRATOR_KINDS = frozenset({"state", "force", "armed_group", "organization"})
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
 
 
@@ -101,7 +101,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims]
-    if left and _accuser(sent, left[0]):
+    if left and is_accuser(sent, left[0]):
         left = []  # "اتهم الجيش اللبناني مسلحين بإطلاق النار": the accuser
     if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
         left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
@@ -119,47 +119,9 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         if sent.kind(m) in ("force", "armed_group")
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
-        and not _accuser(sent, m)
+        and not is_accuser(sent, m)
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
-
-
-def blamed(sent: Sentence) -> list[str]:
-    """The party the sentence blames for its act: "واتهمت بغداد تركيا بتنفيذه", "حملت الأمم
-    المتحدة قوات الدعم السريع المسؤولية", "Baghdad blamed Turkey", "an attack blamed on the
-    Syrian government", "غارة نسبت إلى القوات السورية". The accuser is never the accused."""
-    stop = barriers(sent)
-    for cue in sent.of("BLAME"):
-        if "p" in cue.entry.flags:
-            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS)
-        elif cue.entry.lang == "en":
-            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
-        elif before(sent, cue.start, max_words=2, kinds=PERPETRATOR_KINDS | {"body"}, stop=stop):
-            found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
-        else:
-            # verb first: the accuser, then the accused ("اتهمت بغداد تركيا"); a lone name
-            # after other words is the accused of an accuser the dictionaries lack
-            first = after(sent, cue.end, max_words=3, stop=stop)
-            found = []
-            if first:
-                found = after(sent, first[-1].end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
-                if not found and sent.words(cue.end, first[0].start) >= 1:
-                    found = [m for m in first if sent.kind(m) in PERPETRATOR_KINDS]
-        if found:
-            return ids(found)
-    return []
-
-
-def _accuser(sent: Sentence, match: Match) -> bool:
-    """A name right after an Arabic verb of blame, or right before one: who accuses."""
-    for cue in sent.of("BLAME", "T:violation_accusation"):
-        if "v" not in cue.entry.flags:
-            continue
-        if cue.end <= match.start and sent.words(cue.end, match.start) == 0:
-            return cue.entry.lang == "ar"
-        if match.end <= cue.start and sent.words(match.end, cue.start) <= 1:
-            return True
-    return False
 
 
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
