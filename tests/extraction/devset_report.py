@@ -18,7 +18,8 @@ def report() -> str:
         "",
         f"{n_ar} Arabic and {n_en} English passages written by the project in news style "
         "(`tests/extraction/devset/`, annotated by `docs/annotation.md`): Lebanon, Iraq, Syria, "
-        "Yemen, Sudan, Libya, the West Bank, Haiti and a few others, 2004 to 2026. They were "
+        "Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali and a few others, 2004 to "
+        "2026. They were "
         "written before the rules of 2026-12 were tuned, but the rules were then improved "
         "while looking at them, so these figures are a development measure, not a test on "
         "unseen text.",
@@ -42,6 +43,25 @@ def report() -> str:
         "0.81 and 0.79 (main: 0.63 and 0.60), targets filled 0.75 and 0.70 (main: 0.67 and "
         "0.60), assaults 0.95 and 0.86 (main: 0.98 and 0.86). Those figures are the nearest "
         "this page has to a measure on unseen text; see docs/extraction.md.",
+        "",
+        "Before the blame, settlers, contributions and withdrawals work of 2026-12-06 (main at "
+        "c2a8b8c, all 580 passages, main's scorer): claims F1 0.72 (Arabic) and 0.75 "
+        "(English); targets filled 0.69 and 0.79; Arabic attacks 0.64, contributions 0.67, "
+        "membership decisions 0.40; English contributions 0.53, membership decisions 0.00. The "
+        "scorer now takes a state's army for the state, as it already took the IDF for Israel; "
+        "that alone gives main 0.73 and 0.75 (targets 0.71 and 0.80), and the rules the rest "
+        "(0.79 and 0.78 with main's scorer). The 70 passages of `ar-6.jsonl` and `en-5.jsonl` "
+        "(48 Arabic, 22 English; Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, "
+        "Haiti, Somalia and Mali, 2005 to 2026) were written and annotated before any rule of "
+        "that work was changed, and scored then: claims F1 0.69 and 0.66, without the parties "
+        "0.91 and 0.75, assaults 1.00 and 0.92, targets filled 0.70 (14/20) and 0.60 (3/5), "
+        "in-domain names 0.85 and 0.95, persons 0.70 and 0.50, attacks 0.59 and 0.53, "
+        "membership decisions 0.57 and 0.00. A first draft of those files retold, in nearly the "
+        "same words, 19 Arabic and 4 English events the earlier files already held (it scored "
+        "0.66 and 0.65); those passages were replaced by other events before the score above. "
+        "It is the nearest this page has to a measure on unseen text: the misses of the whole "
+        "set, these passages among them, were then read to find general causes, so they are "
+        "unseen no more (0.81 and 0.72 after the work).",
         "",
         "Regenerate this page with `.venv/bin/python -m tests.extraction.devset_score --write`; "
         "`tests/extraction/test_devset.py` holds floors a little under these figures.",

@@ -3,8 +3,9 @@
 The set names actors by ISO code or project id where one exists and otherwise by the words of
 the text ("حزب الله", "RSF"), so it does not depend on the ids the dictionaries happen to use. A
 gold name stands for a predicted entity when it is the entity's id, one of its names, or when
-its first occurrence in the text overlaps one of the entity's mentions. Israel and its army are
-one party here (the rules give strikes to the army, the set sometimes names the state).
+its first occurrence in the text overlaps one of the entity's mentions. A state and its army
+are one party here (the rules give strikes to the army, the set often names the state: "IDF"
+for "ISR", the Sudanese army for "SDN").
 
 Matching (see docs/annotation.md): same type, same main attribute when the gold gives one, same
 modality (asserted unless the gold says otherwise); "lenient" roles: when the gold names actors
@@ -67,6 +68,8 @@ class Resolver:
         entity = self.entities.get(pred)
         if entity is None:
             return False
+        if entity.get("kind") == "force" and entity.get("parent") == gold:
+            return True  # a state's army stands for the state, as the IDF does for Israel
         folded = gold.casefold()
         if folded in (str(entity.get("name_en", "")).casefold(), entity.get("name_ar")):
             return True

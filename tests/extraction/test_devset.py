@@ -1,8 +1,8 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 510 passages from
-Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank and Haiti; see docs/annotation.md and
-docs/extraction-scores.md). Fails when a headline figure drops below its floor; the floors sit a
-little under what was measured, so that a change that makes extraction worse is caught. Raise
-them when the extractor gets better, never above what it reaches."""
+"""The extractor on the wide development set (tests/extraction/devset/, 580 passages from
+Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia and Mali; see
+docs/annotation.md and docs/extraction-scores.md). Fails when a headline figure drops below its
+floor; the floors sit a little under what was measured, so that a change that makes extraction
+worse is caught. Raise them when the extractor gets better, never above what it reaches."""
 
 from __future__ import annotations
 
@@ -12,22 +12,24 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-06 after the places, roles and offices work (docs/extraction-scores.md:
-# claims F1 0.72 / 0.76, without the parties 0.87 / 0.87, assaults 0.95 / 0.95, targets
-# 0.69 / 0.81, in-domain names 0.97 / 0.97, persons 0.92 / 1.00), minus about 0.03.
+# Measured 2026-12-06 after the blame, settlers, contributions and withdrawals work, on the 580
+# passages with the 70 held-out ones of ar-6/en-5 (docs/extraction-scores.md: claims F1 0.81 /
+# 0.79, without the parties 0.92 / 0.87, assaults 0.97 / 0.95, targets 0.75 / 0.82, in-domain
+# names 0.95 / 0.96, persons 0.90 / 0.97), minus about 0.03. The in-domain and person floors
+# went down with the held-out passages, whose names were not added to the dictionaries.
 FLOORS = {
-    "claims_f1.ar": 0.70,
-    "claims_f1.en": 0.73,
-    "claims_typed_f1.ar": 0.84,
-    "claims_typed_f1.en": 0.85,
-    "assault_f1.ar": 0.93,
+    "claims_f1.ar": 0.78,
+    "claims_f1.en": 0.76,
+    "claims_typed_f1.ar": 0.89,
+    "claims_typed_f1.en": 0.84,
+    "assault_f1.ar": 0.94,
     "assault_f1.en": 0.92,
-    "targets.ar": 0.66,
-    "targets.en": 0.78,
-    "indomain.ar": 0.94,
-    "indomain.en": 0.94,
-    "person.ar": 0.89,
-    "person.en": 0.97,
+    "targets.ar": 0.72,
+    "targets.en": 0.79,
+    "indomain.ar": 0.92,
+    "indomain.en": 0.93,
+    "person.ar": 0.87,
+    "person.en": 0.94,
 }
 
 

@@ -318,6 +318,8 @@ def _left_ok(text: str, start: int, entry: Entry, key_has_article: bool) -> str 
         return None
     if prefix in _VERB_ONLY_CLITICS and "v" not in entry.flags:
         return None
+    if "ال" in prefix and text[start] == "ي" and "v" in entry.flags:
+        return None  # an imperfect verb takes no article: "آليتهم" is not "يتهم"
     return prefix
 
 

@@ -161,6 +161,9 @@ class Persons:
             w = text[a:b]
             if w == "علي" and titled and self_ali(text, tokens, j):
                 break  # the given name Ali, folded like the preposition
+            if w == "لدي" and titled and j + 2 < len(tokens):
+                j += 2  # "السفير الأردني لدى ليبيا فواز العيطان": the post's country
+                continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
             if w.startswith("ال") or w in AR_COMPLEMENTS or covered(a, b):

@@ -122,7 +122,9 @@ def ar_word(token: str) -> str:
     return token
 
 
-_NOT_AFTER_ALI = _folded({"هامش", "صعيد", "خلفيه", "اثر", "حد", "نحو", "راس", "ضوء", "لسان"})
+_NOT_AFTER_ALI = _folded(
+    {"هامش", "صعيد", "خلفيه", "اثر", "حد", "نحو", "راس", "ضوء", "لسان", "يد", "ايدي", "متن"}
+)
 
 
 def self_ali(text: str, tokens: list[tuple[int, int]], j: int) -> bool:

@@ -248,7 +248,7 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
                 gap = sent.text[mark.end() : _begin(match)].split()
                 # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
                 if len(gap) <= 8 and not _barrier_between(sent, mark.end(), match.start):
-                    if not gap or gap[0] not in ("by", "على", "يد", "من"):
+                    if not gap or gap[0] not in ("by", "علي", "يد", "من"):  # على, folded
                         found.append(match)
                 break
         for match in persons:
@@ -270,6 +270,8 @@ def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
                 continue
             if _words(sent, aim_end, _begin(match)) > 2 or sent.kind(match) != "place":
                 break
+            if set(sent.text[aim_end : _begin(match)].split()) & {"في", "in"}:
+                break  # "النار على المحتجين في الناصرية": the place of the act, not its aim
             state = sent.actors[match.entry.value].parent
             # Gaza's and the West Bank's towns: the people there are hit, not a government
             if not state or state == "PSE" or sent.actors[state].kind != "state":

@@ -10,18 +10,19 @@ from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_corridors as corridor
 from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_membership as membership
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
 from marsad.extraction.accidents import accidental
 from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
-from marsad.extraction.slots import Sentence
+from marsad.extraction.slots import Sentence, allowed
 
 Builder = Callable[[Sentence, Match], list[Draft]]
 # When several triggers share the same words, the first of this list that yields a claim wins.
 TRIGGERS: dict[str, Builder] = {
     "T:comment_refusal": speech.comment_refusal,
-    "T:membership_decision": coalition.membership_decision,
+    "T:membership_decision": membership.membership_decision,
     "T:invitation": coalition.invitation,
     "T:charter_action": coalition.charter_action,
     "T:caveat": coalition.caveat,
@@ -46,23 +47,10 @@ _ONE_PER_SENTENCE = {
 }
 
 
-def _allowed(sent: Sentence, trigger: Match) -> bool:
-    entry = trigger.entry
-    if not entry.needs and not entry.excludes:
-        return True
-    # A verb's complement follows it ("امتنعت الوزارة عن التعليق"); a noun's may be anywhere.
-    rest = sent.text[trigger.end : sent.end]
-    if "v" not in entry.flags:
-        rest = sent.text[sent.start : trigger.start] + " " + rest
-    if entry.needs and not any(n in rest for n in entry.needs):
-        return False
-    return not any(x in rest for x in entry.excludes)
-
-
 def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     """Every claim the rules find in one sentence."""
     drafts: list[Draft] = []
-    triggers = [c for c in sent.cues if c.category in TRIGGERS and _allowed(sent, c)]
+    triggers = [c for c in sent.cues if c.category in TRIGGERS and allowed(sent, c)]
     triggers.sort(key=lambda c: (c.start, c.end, _ORDER[c.category]))
     claimed: set[tuple[int, int]] = set()
     for trigger in triggers:
@@ -70,7 +58,11 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if span in claimed:
             continue
         found = TRIGGERS[trigger.category](sent, trigger)
-        if not found and (trigger.category, trigger.entry.value) == _DECLINED:
+        if (
+            not found
+            and (trigger.category, trigger.entry.value) == _DECLINED
+            and "k" not in trigger.entry.flags
+        ):
             # "Hamas rejected the proposal": a rejection by a party that was not invited
             entry = replace(trigger.entry, category="T:statement", value="reject")
             found = speech.statement(sent, trigger._replace(entry=entry))

@@ -6,17 +6,18 @@ from __future__ import annotations
 from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
     after,
+    allowed,
     barriers,
     before,
     ids,
     nearest,
 )
 
-PERPETRATOR_KINDS = frozenset({"state", "force", "armed_group", "organization"})
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
 
 
@@ -100,10 +101,15 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims]
+    if left and is_accuser(sent, left[0]):
+        left = []  # "اتهم الجيش اللبناني مسلحين بإطلاق النار": the accuser
     if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
         left = []  # "وأدان الاتحاد الأوروبي الهجوم": the speaker, not the attacker
     if left and not _victim_subject(sent, left[-1], trigger):
         return ids(left)
+    accused = blamed(sent)  # named as the accused, even behind a victim noun ("القوات")
+    if accused:
+        return accused
     if not guess:
         return []
     # the only armed party the sentence names
@@ -113,6 +119,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         if sent.kind(m) in ("force", "armed_group")
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
+        and not is_accuser(sent, m)
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
 
@@ -122,8 +129,9 @@ def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
     for cue in sent.of("CLAIMED", "CLAIMED:own"):
         if cue.category == "CLAIMED:own":
-            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker
-            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker, a
+            # government among them ("أعلنت حكومة الوفاق أن طائراتها")
+            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS | {"body"})
         elif cue.entry.lang == "ar":
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:
@@ -195,9 +203,46 @@ _BLASTS = frozenset(
 _GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
 
 
+def _equipment(sent: Sentence, trigger: Match) -> bool:
+    """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
+    coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
+    a strike. A noun of the air or drone means after a contribution or a decision, in its
+    clause, with no word of a strike."""
+    if "a" in trigger.entry.flags:
+        # aircraft alone: a strike only with a verb of striking right beside them
+        near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
+        return not any(w in near for w in _STRIKE_WORDS)
+    if "v" in trigger.entry.flags or trigger.entry.value not in ("air", "drone"):
+        return False
+    if any(w in sent.text[sent.start : sent.end] for w in _STRIKE_WORDS):
+        return False
+    return any(
+        c.end <= trigger.start
+        and sent.words(c.end, trigger.start) <= 8
+        and not any(c.end <= b < trigger.start for b in sent.barriers)
+        for c in sent.of("T:contribution", "T:membership_decision")
+    )
+
+
+# Words that make aircraft strike: "jets struck", "غارات", "قصفت".
+_STRIKE_WORDS = (
+    "strike",
+    "struck",
+    "bomb",
+    "raid",
+    "hit ",
+    "pound",
+    "شن",
+    "غار",
+    "قصف",
+    "استهدف",
+    "ضرب",
+)
+
+
 def attacks(sent: Sentence) -> list[Draft]:
     """One attack claim per means in the sentence; "other" only when no means is named."""
-    triggers = sent.of("T:attack")
+    triggers = [t for t in sent.of("T:attack") if allowed(sent, t) and not _equipment(sent, t)]
     if not triggers:
         return []
     drafts = []
@@ -205,10 +250,15 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     for means, trigger in _means(sent, triggers).items():
         if means == "other" and (trigger.start, trigger.end) in protest_spans:
-            lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+            # "protesters stormed the embassy and set fire to it", "أضرم محتجون النار": a riot,
+            # told as a protest; the crowd may stand after an Arabic verb, or open the sentence
+            tail = 30 if trigger.entry.lang == "ar" else 0
+            lead = sent.text[sent.start : trigger.end + tail]
             if any(word in lead for word in _CROWD):
-                continue  # "protesters stormed the embassy" is a riot, told as a protest
+                continue
         aimed_at = roles.recipient(sent, trigger, [])
+        # the party blamed for it or claiming it is no target
+        aimed_at = roles.apart(sent, aimed_at, blamed(sent) + _claimed(sent, set()))
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor)
@@ -217,6 +267,10 @@ def attacks(sent: Sentence) -> list[Draft]:
             means == "other"
             and "v" not in trigger.entry.flags
             and not (aimed_at or has_toll or (actor and where))
+            and not (
+                sent.text[trigger.start : trigger.end] in _STRIKES
+                and _perpetrator(sent, trigger, guess=False)
+            )
         ):
             continue
         evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags
@@ -240,7 +294,10 @@ def attacks(sent: Sentence) -> list[Draft]:
     return drafts
 
 
-_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "متظاهر", "انصار", "مناصر")
+# Nouns that are strikes by whoever is named with them ("أن تنفذ واشنطن ضربات جديدة"), where
+# "هجوم" or "عملية" alone may be anything.
+_STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
+_CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
 

@@ -54,6 +54,8 @@ def invitation(sent: Sentence, trigger: Match) -> list[Draft]:
             if refusal.end <= trigger.start and sent.words(refusal.end, trigger.start) <= 6:
                 return []  # "would not confirm a formal invitation": the refusal is the claim
         for decision in sent.of("T:membership_decision"):
+            if "f" in decision.entry.flags:
+                continue  # "سحب الدعوة": a withdrawal of troops it is not
             if decision.end <= trigger.start and sent.words(decision.end, trigger.start) <= 4:
                 return []  # "accepted the invitation": the decision is the claim
     receive = [c for c in sent.of("RECV") if c.end <= trigger.start + 1]
@@ -78,27 +80,6 @@ def invitation(sent: Sentence, trigger: Match) -> list[Draft]:
     return [Draft("invitation", trigger, variant, actor, recipient, target, {"role": role})]
 
 
-def membership_decision(sent: Sentence, trigger: Match) -> list[Draft]:
-    """The invited party's decision: under consideration, accepted, declined, withdrawn."""
-    stop = barriers(sent)
-    subject = before(sent, trigger.start, max_words=2, kinds=STATE_LIKE, stop=stop)
-    if trigger.entry.lang == "ar" and "v" in trigger.entry.flags and not subject:
-        subject = after(
-            sent, trigger.end, max_words=3, kinds=STATE_LIKE, stop=stop, names_only=True
-        )
-    subject = subject or before(sent, trigger.start, max_words=12, kinds=STATE_LIKE)
-    subject = subject or after(sent, trigger.end, max_words=8, kinds=STATE_LIKE)
-    if subject and not parties(sent, ids(subject)):
-        return []  # "the force will not take part in combat" is not a decision to join
-    actor = _or_last(sent, parties(sent, ids(subject)))
-    if not actor:
-        return []
-    target = joinable(sent, trigger, actor)
-    variant = variant_of(trigger, bool(subject) and subject[0].start > trigger.end)
-    decision = {"decision": trigger.entry.value}
-    return [Draft("membership_decision", trigger, variant, actor, [], target, decision)]
-
-
 def _kinds_near(sent: Sentence, trigger: Match) -> list[Match]:
     entity_spans = [(m.start, m.end) for m in sent.entities]
     # a kind belongs to the nearest contribution word before it, within the clause
@@ -112,12 +93,23 @@ def _kinds_near(sent: Sentence, trigger: Match) -> list[Match]:
         if any(s <= cue.start < e for s, e in entity_spans):
             continue  # "Israeli forces" is an actor, not troops on offer
         window = 10 if "v" in trigger.entry.flags else 14
+        if "w" in trigger.entry.flags:
+            window = 4  # "المشاركة بقوات", "increasing its contingent"
         if trigger.start <= cue.start < stop and sent.words(trigger.end, cue.start) <= window:
             found.append(cue)
         elif "v" not in trigger.entry.flags and cue.end <= trigger.start:
-            if sent.words(cue.end, trigger.start) <= 3:
+            if sent.words(cue.end, trigger.start) <= 3 and "w" not in trigger.entry.flags:
                 found.append(cue)
-    return found
+    # a kind inside a wider one is that one: "دعم عسكري" is military support, not troops
+    return [c for c in found if not any(o is not c and _inside(c, o) for o in found)]
+
+
+def _inside(inner: Match, outer: Match) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > (inner.end - inner.start)
+    )
 
 
 def contribution_target(sent: Sentence, trigger: Match, kind: str, skip: list[str]) -> str | None:
@@ -147,6 +139,8 @@ def contribution(sent: Sentence, trigger: Match) -> list[Draft]:
     if not agent:
         agent = before(sent, trigger.start, max_words=12, kinds=STATE_LIKE)
     actor = _or_last(sent, parties(sent, ids(agent)))
+    # an armed group arming itself is no contribution: "accusing the RSF of bringing in weapons"
+    actor = [a for a in actor if sent.actors[a].kind != "armed_group"]
     if not actor:
         return []
     variant = variant_of(trigger, bool(agent) and agent[0].start > trigger.end)

@@ -9,12 +9,9 @@ from marsad.extraction import roles
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
-from marsad.extraction.rules_attack import (
-    PERPETRATOR_KINDS,
-    armed,
-    perpetrator,
-    place_near,
-)
+from marsad.extraction.normalize import fold
+from marsad.extraction.rules_attack import armed, perpetrator, place_near
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -131,9 +128,22 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
 # "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
 _RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
 _DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
+# Titles and roles that open a named victim, and kin or companions named by their relation
+# ("قتل شقيقه", "وقتل سائقهما"): one victim each. Folded as the text is (رئيس → رييس).
 _TITLES = frozenset(
-    "رئيس الرئيس قائد وزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام زعيم نائب "
-    "اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين".split()
+    fold(word)
+    for word in (
+        "رئيس الرئيس قائد وزير الوزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام "
+        "زعيم نائب اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين محافظ "
+        "المحافظ الرضيع الطفل الطفله الشاب الفتى النائب القاضي المحامي الطبيب مدير"
+    ).split()
+)
+_KIN = frozenset(
+    fold(word)
+    for word in (
+        "شقيقه شقيقها شقيقهم سائقه سائقها سائقهما نجله نجلها ابنه ابنها زوجته زوجها مرافقه "
+        "مرافقها حارسه والده والدته"
+    ).split()
 )
 
 
@@ -156,8 +166,15 @@ def _widest(measures: list[Match]) -> list[Match]:
 def _named_victim(sent: Sentence, measure: Match) -> bool:
     """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
     if measure.entry.lang == "ar":
-        rest = sent.text[measure.end : sent.end].split()[:1]
-        return bool(rest) and rest[0] in _TITLES
+        rest = [w.strip(".,;:!?") for w in sent.text[measure.end : sent.end].split()[:1]]
+        if rest and (rest[0] in _TITLES or rest[0] in _KIN):
+            return True
+        # "قتل عبد الغني الككلي": a person named right after the verb
+        return any(
+            sent.kind(m) == "person" and sent.words(measure.end, m.start) == 0
+            for m in sent.entities
+            if m.start >= measure.end
+        )
     lead = sent.text[max(sent.start, measure.start - 12) : measure.start].split()
     said = sent.text[measure.start : measure.end]
     singular = (lead and lead[-1] in ("was", "been")) or said.startswith("was ")
@@ -202,9 +219,12 @@ def casualties(sent: Sentence) -> list[Draft]:
         if far:
             continue  # another act of the sentence: "قُتل 21 … في سرت، وردت مصر بغارات"
         actor = perpetrator(sent, trigger)
-        actor = roles.apart(sent, actor, roles.recipient(sent, trigger, []))
+        aimed_at = roles.apart(sent, roles.recipient(sent, trigger, []), blamed(sent))
+        actor = roles.apart(sent, actor, aimed_at)
         if actor:
             break
+    if not actor:
+        actor = blamed(sent)  # "87 جثة ..., وحملت الأمم المتحدة قوات الدعم السريع المسؤولية"
     drafts = []
     for group in groups:
         first = group[0][0]
@@ -257,8 +277,12 @@ def _subsets(
             continue  # another figure stands between the toll and the subset
         number = next((n for n in sent.numbers if 0 <= n.start - cue.end <= 3), None)
         if number is None:
-            continue
-        who = next((p for p in populations if 0 <= p.start - number.end <= 3), None)
+            # "بينهم طفلان": a dual names two of them, and is its own population word
+            two = next((c for c in sent.of("TWO") if 0 <= c.start - cue.end <= 3), None)
+            if two is None:
+                continue
+            number = Number(two.start, two.end, 2, 2, 2)
+        who = next((p for p in populations if number.start <= p.start <= number.end + 3), None)
         if who is None:
             continue
         name = measure.category.split(":")[1]

@@ -18,7 +18,7 @@ from marsad.extraction.rules_attack import place_near
 from marsad.extraction.slots import Sentence, after, before, ids
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
-_MOTIVE = ("احتجاجا", "احتجاج على", "in protest", "protest at", "protest over", "protest against")
+_MOTIVE = ("احتجاجا", "احتجاج علي", "in protest", "protest at", "protest over", "protest against")
 _PARTICIPANTS = frozenset(
     {"supporters", "members", "أنصار", "انصار", "مناصرون", "مناصري", "مناصرين"}
 )

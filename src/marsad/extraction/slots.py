@@ -92,6 +92,21 @@ class Sentence:
         return any(needle in rest for needle in needles)
 
 
+def allowed(sent: Sentence, trigger: Match) -> bool:
+    """Whether a cue's context flags hold: n= (a word it needs) and x= (a word that rules it
+    out). A verb's complement follows it ("امتنعت الوزارة عن التعليق"); a noun's may be
+    anywhere in the sentence."""
+    entry = trigger.entry
+    if not entry.needs and not entry.excludes:
+        return True
+    rest = sent.text[trigger.end : sent.end]
+    if "v" not in entry.flags:
+        rest = sent.text[sent.start : trigger.start] + " " + rest
+    if entry.needs and not any(n in rest for n in entry.needs):
+        return False
+    return not any(x in rest for x in entry.excludes)
+
+
 def barriers(sent: Sentence) -> list[int]:
     """Positions that end a clause for slot filling: reported-speech verbs, "that", ";" and ":"."""
     return sent.barriers
