@@ -105,3 +105,30 @@ def test_the_api_answers_known_on_with_the_evidence_held(changed, demo_users):
     now = next(v for v in client.get(api).json()["items"] if v["id"] == pk)
     assert changed["added"].pk in now["claims"]
     assert client.get(api, {"known_on": "x"}).status_code == 422
+
+
+@pytest.mark.parametrize("extra", [0, 4])
+def test_the_api_known_on_reads_a_bounded_number_of_statements(demo, extra):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from marsad.ceasefire.services import record_violation
+
+    first = selectors.violations(SYSTEM).first()
+    for _ in range(extra):
+        record_violation(
+            by=SYSTEM,
+            incident=first.incident,
+            agreement=first.agreement,
+            accused=first.accused.key,
+            claims=[claim_of(_document())],
+            marking="public",
+        )
+    client = Client()
+    when = timezone.now().isoformat()
+    client.get("/api/v1/ceasefire/violations", {"known_on": when})  # warm up
+    with CaptureQueriesContext(connection) as seen:
+        answer = client.get("/api/v1/ceasefire/violations", {"known_on": when})
+    assert answer.status_code == 200
+    assert len(answer.json()["items"]) >= 1 + extra
+    assert len(seen) <= 20, [q["sql"][:120] for q in seen]
