@@ -98,3 +98,51 @@ def test_the_tracker_known_on_reads_a_bounded_number_of_statements(demo, demo_us
     with CaptureQueriesContext(connection) as seen:
         assert client.get("/en/plan/", {"known_on": when}).status_code == 200
     assert len(seen) <= 100, len(seen)
+
+
+def test_point_texts_dependencies_and_preconditions_read_as_held(demo):
+    from marsad.plan.sequencing import analyse_plan
+    from marsad.plan.services import add_dependency, record_precondition
+
+    plan = _plan()
+    stated = selectors.preconditions(SYSTEM, plan).order_by("id").first()
+    old_text, old_condition = _point(5).summary_en, stated.text_en
+    twenty = _point(20)
+    needed = next(
+        n
+        for n in range(1, 20)
+        if n not in {p.number for p in twenty.depends_on.all()}
+        and 20 not in {p.number for p in _point(n).depends_on.all()}
+    )
+    held = timezone.now()
+    _correct(_point(5), summary_en="Corrected after the moment")
+    _correct(stated, text_en="Reworded after the moment")
+    add_dependency(by=SYSTEM, provision=twenty, on=needed)
+    later = record_precondition(
+        by=SYSTEM,
+        party=stated.party.key,
+        provision=_point(3),
+        after=_point(4),
+        statement=stated.statement_id,
+        text_en="Added after the moment",
+        marking="public",
+    )
+
+    then = {p.number: p for p in selectors.provisions(SYSTEM, plan, held)}
+    assert then[5].summary_en == old_text
+    assert needed not in {p.number for p in then[20].depends_on.all()}
+    assert needed in {p.number for p in _point(20).depends_on.all()}
+    conditions = {c.pk: c for c in selectors.preconditions_held(SYSTEM, plan, held)}
+    assert later.pk not in conditions
+    assert conditions[stated.pk].text_en == old_condition
+    assert f"C{later.pk}" not in analyse_plan(SYSTEM, plan, known_on=held).preconditions
+    assert f"C{later.pk}" in analyse_plan(SYSTEM, plan).preconditions
+
+    page = Client().get("/en/plan/", {"known_on": held.isoformat()}).content.decode()
+    assert old_text[:40] in page
+    assert "Corrected after the moment" not in page
+    assert "Corrected after the moment" in Client().get("/en/plan/").content.decode()
+    api = Client().get("/api/v1/plan/provisions", {"known_on": held.isoformat()}).json()
+    point = next(p for p in api if p["number"] == 20)
+    assert needed not in point["depends_on"]
+    assert next(p for p in api if p["number"] == 5)["summary_en"] == old_text

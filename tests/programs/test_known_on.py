@@ -78,3 +78,43 @@ def test_the_readiness_page_known_on_reads_a_bounded_number_of_statements(demo, 
         page = client.get("/en/programs/readiness/", {"known_on": timezone.now().isoformat()})
     assert page.status_code == 200
     assert len(seen) <= 75, len(seen)
+
+
+def _public_claim(start):
+    from marsad.core import selectors as core
+    from marsad.core.services.claims import record_claim
+
+    document = core.documents(SYSTEM).filter(marking="public").order_by("id").first()
+    data = {"type": "attack", "evidence": [{"start": start, "end": start + 5}], "marking": "public"}
+    return record_claim(by=SYSTEM, document=document, data=data)
+
+
+def test_an_indicator_known_on_shows_the_evidence_held_then(demo, demo_users):
+    """A claim linked after the moment is absent, one taken off later is there, and a claim
+    narrowed later to France is shown neither to Italy's officer nor counted as theirs."""
+    record = _water(SYSTEM).record
+    removed, narrowed, added = _public_claim(0), _public_claim(5), _public_claim(10)
+    gate.store(record, by=SYSTEM, claims=[removed, narrowed])
+    held = timezone.now()
+    gate.withdraw_claims(record, by=SYSTEM, claims=[removed])
+    gate.store(record, by=SYSTEM, claims=[added])
+    gate.store(narrowed, by=SYSTEM, marking="nations", releasable_to=["FRA"])
+    analyst, ita, fra = demo_users["analyst"], demo_users["ita"], demo_users["fra"]
+
+    def shown(user, when=None):
+        cell = _water(user, known_on=when) if when else _water(user)
+        return {c.pk for c in cell.record.evidence_for(user)}
+
+    assert added.pk in shown(analyst)
+    assert removed.pk not in shown(analyst)
+    assert {removed.pk, narrowed.pk} <= shown(analyst, held)
+    assert added.pk not in shown(analyst, held)
+    assert narrowed.pk in shown(fra, held)
+    assert narrowed.pk not in shown(ita, held)
+    client = Client()
+    client.force_login(ita)
+    page = client.get("/en/programs/readiness/", {"known_on": held.isoformat()}).content.decode()
+    assert f"#claim-{removed.pk}" in page
+    assert f"#claim-{added.pk}" not in page
+    assert f"#claim-{narrowed.pk}" not in page
+    assert "Evidence not releasable to you." in page

@@ -131,7 +131,12 @@ def create_figure(request: HttpRequest, payload: FigureIn) -> Any:
 
 @router.get("/violations", response=list[ViolationOut], summary="Alleged violations")
 @paginate(Page)
-def list_violations(request: HttpRequest, accused: str = "") -> Any:
+def list_violations(request: HttpRequest, accused: str = "", known_on: str | None = None) -> Any:
+    """With `known_on` (a date, or an ISO date-time), the violations as Marsad held them then,
+    with the incident, actors and supporting claims they named then."""
+    when = Moments.parse({"known_on": known_on}).known_on
+    if when is not None:
+        return selectors.violations_shown(_user(request), when, accused=accused)
     qs = selectors.violations(_user(request))
     return qs.filter(accused__key=accused.upper()) if accused else qs
 

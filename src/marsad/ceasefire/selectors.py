@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from marsad.ceasefire import aggregates as kept
@@ -26,6 +26,7 @@ from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.ceasefire.vocabulary import EDITOR_LABELS, Verification
 from marsad.core import history
 from marsad.core.errors import InvalidInput
+from marsad.core.evidence import CLAIM_RELATED
 from marsad.core.models import Source
 from marsad.core.services.inputs import parse_date
 from marsad.datasets.acled_codebook import EVENT_TYPES
@@ -197,6 +198,25 @@ def violations(user: Any, known_on: datetime | None = None) -> QuerySet[Violatio
         .select_related(*VIOLATION_RELATED)
         .order_by("-incident__event_date", "id")
     )
+
+
+def violations_shown(
+    user: Any, known_on: datetime | None = None, limit: int | None = None, accused: str = ""
+) -> list[Violation]:
+    """The violations (the first `limit`; those of the `accused` actor's key) with what they
+    name: as they are now, or all as Marsad held them at `known_on`: the incident, phase and
+    actors named and the evidence too, each shown only if the reader may read it as marked
+    then and now (a violation whose incident is not is left out)."""
+    rows = violations(user, known_on)
+    if accused:
+        rows = rows.filter(accused__key=accused.upper())
+    if known_on is None:
+        return history.with_related(rows[:limit] if limit else rows, *VIOLATION_RELATED)
+    named = [n.split("__")[0] for n in VIOLATION_RELATED]
+    found = history.held_named(rows, user, *named)[:limit]
+    prefetch_related_objects(found, "agreement__actor")
+    history.held_links(found, "claims", user, *CLAIM_RELATED)
+    return found
 
 
 def agreements(user: Any) -> QuerySet[Agreement]:

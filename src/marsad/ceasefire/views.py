@@ -33,7 +33,7 @@ from marsad.ceasefire.vocabulary import (
     Determination,
     Verification,
 )
-from marsad.core import exports, history
+from marsad.core import exports
 from marsad.core import selectors as core
 from marsad.core.errors import InvalidInput
 from marsad.core.history import versions
@@ -122,9 +122,7 @@ def _dashboard(request: HttpRequest) -> dict[str, Any]:
         "places": pagecache.cached(
             "ceasefire:shapes", user, lambda: _governorate_shapes(user), models=ACTORS
         ),
-        "violations": history.with_related(
-            selectors.violations(user, moments.known_on)[:10], *selectors.VIOLATION_RELATED
-        ),
+        "violations": selectors.violations_shown(user, moments.known_on, limit=10),
         "moments": moments,
         "error": error,
     }

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Model, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
+from marsad.core import history
 from marsad.core.errors import InvalidInput
 from marsad.core.models import (
     Actor,
@@ -217,7 +218,11 @@ def chained(steps: list[Any]) -> list[Any]:
 
 def evidence_withheld(user: Any, record: Any) -> bool:
     """Whether some claims a record rests on are not releasable to `user`. Readers are told
-    that much and no more: not how many, nor what they say."""
+    that much and no more: not how many, nor what they say. For a version read as held
+    (`known_on`), of the claims it rested on then."""
+    if history.moment_of(record) is not None:
+        record.evidence_for(user)  # reads the links as held, once
+        return bool(history.withheld(record, "claims"))
     condition = releasability_filter(user)
     return condition is not None and record.claims.exclude(condition).exists()
 

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from marsad.core import history
 from marsad.core.errors import InvalidInput
+from marsad.core.evidence import CLAIM_RELATED
 from marsad.core.moments import Moments
 from marsad.plan.models import Category, Plan, Precondition, Provision, ScoreChange
 
@@ -24,17 +25,25 @@ def main_plan(user: Any) -> Plan | None:
     return plans(user).filter(actor__key=MAIN_PLAN).first()
 
 
-def provisions(user: Any, plan: Plan, known_on: datetime | None = None) -> QuerySet[Provision]:
-    """The plan's points, as they read today; with `known_on`, only those Marsad held then."""
-    found = (
-        Provision.objects.visible_to(user)
-        .filter(plan=plan)
-        .prefetch_related("depends_on", "responsible")
-        .order_by("number")
-    )
-    if known_on is not None:
-        found = found.filter(id__in=history.known_on(Provision, user, known_on).values("id"))
-    return found
+def provisions(
+    user: Any, plan: Plan, known_on: datetime | None = None
+) -> QuerySet[Provision] | list[Provision]:
+    """The plan's points, as they read today; with `known_on`, as Marsad held them then: their
+    texts, and the points they depended on, the actors responsible and the evidence as linked
+    then (each as held then, and only if `user` may read it as marked then and now)."""
+    if known_on is None:
+        return (
+            Provision.objects.visible_to(user)
+            .filter(plan=plan)
+            .prefetch_related("depends_on", "responsible")
+            .order_by("number")
+        )
+    held = list(history.known_on(Provision, user, known_on).filter(plan_id=plan.pk))
+    held.sort(key=lambda p: p.number)
+    history.held_links(held, "depends_on", user)
+    history.held_links(held, "responsible", user)
+    history.held_links(held, "claims", user, *CLAIM_RELATED)
+    return held
 
 
 def scores(user: Any, provision: Provision) -> QuerySet[ScoreChange]:
@@ -82,12 +91,24 @@ def trend(
     return (values[-1] > values[-2]) - (values[-1] < values[-2])
 
 
+# What a precondition names.
+PRECONDITION_RELATED = ("party", "provision", "after", "statement")
+
+
 def preconditions(user: Any, plan: Plan) -> QuerySet[Precondition]:
     return (
         Precondition.objects.visible_to(user)
         .filter(provision__plan=plan)
-        .select_related("party", "provision", "after", "statement")
+        .select_related(*PRECONDITION_RELATED)
     )
+
+
+def preconditions_held(user: Any, plan: Plan, known_on: datetime) -> list[Precondition]:
+    """The parties' preconditions as Marsad held them at `known_on`: their texts, and the
+    points, party and statement they named, as held then (one the reader may not read so is
+    left out, deny by default)."""
+    held = history.known_on(Precondition, user, known_on).filter(provision__plan=plan)
+    return history.held_named(held.order_by("id"), user, *PRECONDITION_RELATED)
 
 
 SCORES = ("0", "1", "2", "3", "none")

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from marsad import plangraph
 from marsad.core.models import Actor
 from marsad.plan.models import Plan, Precondition, Provision
-from marsad.plan.selectors import current_scores, preconditions, provisions
+from marsad.plan.selectors import (
+    current_scores,
+    preconditions,
+    preconditions_held,
+    provisions,
+)
 
 NODE_WIDTH, NODE_HEIGHT, X_STEP, Y_STEP, MARGIN = 64, 34, 120, 56, 24
 
@@ -65,8 +70,9 @@ class Sequencing:
 def analyse_plan(
     user: Any, plan: Plan, *, as_of: date | None = None, known_on: datetime | None = None
 ) -> Sequencing:
-    """Run the plan-graph core on what `user` may see of the plan: the points and scores as
-    Marsad held them at `known_on` when given (the preconditions as they are now)."""
+    """Run the plan-graph core on what `user` may see of the plan: the points, their
+    dependencies, the scores and the parties' preconditions as Marsad held them at `known_on`
+    when given."""
     found = {node_id(p): p for p in provisions(user, plan, known_on)}
     held = current_scores(user, plan, as_of=as_of, known_on=known_on)
     scores = {node_id(p): s for p, s in held.items() if s is not None}
@@ -76,10 +82,12 @@ def analyse_plan(
         for needed in provision.depends_on.all()
         if node_id(needed) in found
     ]
+    if known_on is None:
+        stated: Any = preconditions(user, plan)
+    else:
+        stated = preconditions_held(user, plan, known_on)
     conditions = {
-        f"C{c.pk}": c
-        for c in preconditions(user, plan)
-        if node_id(c.provision) in found and node_id(c.after) in found
+        f"C{c.pk}": c for c in stated if node_id(c.provision) in found and node_id(c.after) in found
     }
     analysis = plangraph.analyse(
         [plangraph.Provision(id=key, label=p.summary_en[:60]) for key, p in found.items()],

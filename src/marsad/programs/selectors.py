@@ -16,6 +16,7 @@ from marsad.ceasefire.models import Incident
 from marsad.coalition.models import Pledge
 from marsad.core import history
 from marsad.core import selectors as core
+from marsad.core.evidence import CLAIM_RELATED
 from marsad.core.models import Actor, Source
 from marsad.geo.areas import governorate_names
 from marsad.programs import scoring
@@ -260,6 +261,15 @@ def _incident_counts(
     )
 
 
+def _named(
+    user: Any, rows: QuerySet[ReadinessIndicator], known_on: datetime | None
+) -> list[ReadinessIndicator]:
+    """The indicators with their sources: as they are now, or as held at `known_on`."""
+    if known_on is None:
+        return list(rows)
+    return history.held_named(rows, user, "source")
+
+
 def readiness_table(
     user: Any, as_of: date | None = None, known_on: datetime | None = None
 ) -> ReadinessTable:
@@ -274,9 +284,8 @@ def readiness_table(
     names = governorate_labels(user)
     measured: dict[tuple[str, str], list[ReadinessIndicator]] = {}
     held = history.held(ReadinessIndicator, user, known_on).select_related("source")
-    for record in history.with_related(
-        held.filter(measured_on__lte=as_of).order_by("measured_on", "id"), "source"
-    ):
+    by_date = held.filter(measured_on__lte=as_of).order_by("measured_on", "id")
+    for record in _named(user, by_date, known_on):
         measured.setdefault((record.pcode, record.kind), []).append(record)
     covered, recent, before = _incident_counts(user, as_of, known_on)
     rows = []
@@ -313,6 +322,9 @@ def readiness_table(
                 )
             )
         rows.append(GovernorateReadiness(pcode=pcode, name=names[pcode], cells=cells))
+    # As held, the evidence shown is what each value rested on then: read for all at once.
+    shown = [c.record for row in rows for c in row.cells if c.record is not None]
+    history.held_links(shown, "claims", user, *CLAIM_RELATED)
     return ReadinessTable(
         as_of=as_of,
         window_start=as_of - timedelta(days=scoring.WINDOW_DAYS - 1),
