@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "marsad.web.middleware.RefuseUnstorable",
+    # A file answered to a page's link says so in a cookie (web/downloads.py, downloads.js).
+    "marsad.web.downloads.DownloadArrived",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -12,6 +12,12 @@ marsadWidget("picker", (element) => {
   const multiple = element.dataset.multiple === "1";
   let active = -1;
   let chosenLabel = search.value;
+  /* What the proposals answer. htmx asks again as the reader types (hx-sync replace: only the
+     last request can answer), but an answer may land after the reader typed on, chose, or left
+     the field: the proposals of another text are never shown, nor chosen with Enter. */
+  let asked = null;
+  let answered = null;
+  const current = () => answered === search.value;
 
   const options = () => Array.from(list.querySelectorAll("[role=option]:not([aria-disabled])"));
   const values = () => hidden.value.split(",").filter((v) => v !== "");
@@ -70,18 +76,25 @@ marsadWidget("picker", (element) => {
     open(false);
   }
 
-  list.addEventListener("htmx:afterSwap", () => { open(true); mark(-1); });
+  search.addEventListener("htmx:beforeRequest", () => { asked = search.value; });
+  list.addEventListener("htmx:afterSwap", () => {
+    answered = asked;
+    open(current() && document.activeElement === search);
+    mark(-1);
+  });
   list.addEventListener("mousedown", (event) => {
     const option = event.target.closest("[role=option]:not([aria-disabled])");
     if (option) { event.preventDefault(); choose(option); }
   });
   search.addEventListener("input", () => {
     if (!multiple && search.value !== chosenLabel) { hidden.value = ""; chosenLabel = ""; }
+    if (!current()) { open(false); }
   });
   search.addEventListener("keydown", (event) => {
     const all = options();
     if (event.key === "ArrowDown") {
       event.preventDefault();
+      if (!current()) { return; }
       if (list.hidden) { open(true); }
       mark(Math.min(active + 1, all.length - 1));
     } else if (event.key === "ArrowUp") {

@@ -1,55 +1,23 @@
-"""Access writes and reads without the demo: reference crossings, corridors, status timelines
-and their refusals, "status on date X" in one query, consignments, access incidents, who may
-write, the mandate link, and the incidents near a corridor."""
+"""Crossings and corridors without the demo: reference crossings recorded once, corridors as
+lines, status timelines and their refusals, "status on date X" in one query, days open over a
+period, and who may read and write a status."""
 
 from datetime import date
 
-import numpy as np
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from marsad.access import proximity, selectors, services
+from marsad.access import selectors, services
 from marsad.access.models import AccessStatus, Crossing
-from marsad.ceasefire.services import record_incident
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.services.actors import create_actor
 from marsad.core.services.base import SystemUser
-from marsad.geo.distance import distances_m, project_geometry, unproject
-from marsad.mandate.services import create_task
+
+from .conftest import ROUTE
 
 pytestmark = pytest.mark.django_db
 D = date
-ROUTE = {
-    "type": "LineString",
-    "coordinates": [[34.2706, 31.2208], [34.2540, 31.2870], [34.3080, 31.3440]],
-}
-
-
-@pytest.fixture
-def crossings(system, states):
-    create_actor(
-        by=system,
-        key="CROSSING-KEREM-SHALOM",
-        kind="place",
-        name_ar="معبر كرم أبو سالم",
-        name_en="Kerem Shalom crossing",
-        aliases_en=["Karem Abu Salem"],
-        marking="public",
-    )
-    return services.ensure_crossings(by=system)
-
-
-@pytest.fixture
-def corridor(system, crossings):
-    return services.create_corridor(
-        by=system,
-        key="ks-test",
-        crossing="CROSSING-KEREM-SHALOM",
-        name_ar="ممر تجريبي",
-        name_en="Test corridor",
-        route=ROUTE,
-    )
 
 
 def test_reference_crossings_are_recorded_once_with_their_sources(system, crossings):
@@ -229,70 +197,6 @@ def test_reads_follow_releasability(system, crossings, make_user):
     assert "CROSSING-RAFAH" not in selectors.status_on(reader, D(2025, 11, 1))
 
 
-def test_a_consignment_needs_a_count_and_moves_along_its_statuses(system, crossings):
-    with pytest.raises(InvalidInput, match="give trucks, a quantity or tons"):
-        services.record_consignment(
-            by=system, day="2026-01-20", crossing="CROSSING-KEREM-SHALOM", category="food"
-        )
-    with pytest.raises(InvalidInput, match="must be one of"):
-        services.record_consignment(
-            by=system, day="2026-01-20", crossing="CROSSING-KEREM-SHALOM", category="toys", trucks=1
-        )
-    loaded = services.record_consignment(
-        by=system,
-        day="٢٠٢٦-٠١-٢٠",
-        crossing="CROSSING-KEREM-SHALOM",
-        category="food",
-        trucks="٣",
-        quantity="60",
-        unit="tons",
-        status="requested",
-    )
-    assert (loaded.day, loaded.trucks, loaded.tons) == (D(2026, 1, 20), 3, 60.0)
-    services.set_consignment_status(by=system, consignment=loaded, status="approved")
-    with pytest.raises(InvalidInput, match="can only become: denied, entered"):
-        services.set_consignment_status(by=system, consignment=loaded, status="delivered")
-    services.set_consignment_status(by=system, consignment=loaded, status="entered")
-    done = services.set_consignment_status(by=system, consignment=loaded, status="delivered")
-    with pytest.raises(InvalidInput, match="final"):
-        services.set_consignment_status(by=system, consignment=done, status="intercepted")
-    assert done.history.count() == 4
-
-
-def test_trucks_denied_entry_are_not_counted_as_entered(system, crossings):
-    for status, trucks in (("entered", 3), ("denied", 2), ("delivered", 1)):
-        services.record_consignment(
-            by=system,
-            day="2026-01-20",
-            crossing="CROSSING-KEREM-SHALOM",
-            category="food",
-            trucks=trucks,
-            tons=trucks * 20,
-            status=status,
-        )
-    assert selectors.trucks_per_day(system) == {"CROSSING-KEREM-SHALOM": [(D(2026, 1, 20), 4)]}
-    assert selectors.tonnage_by_category(system)["food"].tons == 80.0
-
-
-def test_access_incidents_use_ochas_categories(system, corridor):
-    with pytest.raises(InvalidInput, match="must be one of denial_of_needs"):
-        services.record_access_incident(
-            by=system, day="2026-01-01", category="traffic", description_en="x"
-        )
-    with pytest.raises(InvalidInput, match="describe the incident"):
-        services.record_access_incident(by=system, day="2026-01-01", category="interference")
-    incident = services.record_access_incident(
-        by=system,
-        day="2026-01-01",
-        category="violence",
-        corridor="KS-TEST",
-        actor_key="USA",
-        trucks_affected=4,
-        description_en="A convoy was stopped and looted.",
-    )
-    assert list(selectors.access_incidents(system, "violence")) == [incident]
-
-
 def test_humanitarian_coordinators_write_public_records_only(system, crossings, make_user):
     coordinator = make_user("humanitarian")
     reader = make_user("public")
@@ -310,87 +214,6 @@ def test_humanitarian_coordinators_write_public_records_only(system, crossings, 
         )
     with pytest.raises(NotAllowed):
         services.record_status(by=reader, crossing="CROSSING-ZIKIM", state="open", on="2025-10-10")
-
-
-def test_a_task_of_the_mandate_protects_a_corridor(system, corridor):
-    create_actor(
-        by=system, key="ISF", kind="force", name_ar="القوة", name_en="ISF", marking="public"
-    )
-    task = create_task(
-        by=system,
-        force="ISF",
-        code="humanitarian_corridors",
-        name_ar="تأمين الممرات",
-        name_en="Secure humanitarian corridors",
-        marking="force",
-    )
-    with pytest.raises(InvalidInput, match="may not point to it"):
-        services.protect_corridor(by=system, task=task, corridor="KS-TEST", marking="public")
-    protection = services.protect_corridor(
-        by=system, task=task, corridor="KS-TEST", marking="force", since="2025-11-17"
-    )
-    assert list(task.protected_corridors.all()) == [protection]
-    with pytest.raises(InvalidInput, match="already protects"):
-        services.protect_corridor(by=system, task=task, corridor="KS-TEST", marking="force")
-
-
-def _incident(system, lat, lon, day="2026-01-20", marking="public", fatalities=None):
-    return record_incident(
-        by=system,
-        event_date=day,
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        latitude=lat,
-        longitude=lon,
-        fatalities=fatalities,
-        marking=marking,
-    )
-
-
-def test_incidents_near_a_corridor_in_metres_and_in_a_period(system, corridor, make_user):
-    # Points placed east of the route's last leg, at known distances (checked below).
-    near = _incident(system, 31.3300, 34.2990, fatalities=2)
-    far = _incident(system, 31.3300, 34.3300)
-    old = _incident(system, 31.3300, 34.2990, day="2025-01-01")
-    hidden = _incident(system, 31.3300, 34.2990, marking="internal")
-    distances = distances_m(ROUTE, [31.33, 31.33], [34.299, 34.33])
-    assert distances[0] < 1000 < distances[1]
-    found = proximity.incidents_near(system, ROUTE, metres=1000, start=D(2025, 10, 10))
-    assert set(found.ids()) == {near.pk, hidden.pk}
-    reader = make_user("public")
-    public = proximity.incidents_near(reader, ROUTE, metres=1000, start=D(2025, 10, 10))
-    assert public.ids() == [near.pk]
-    assert public.risk.level == "low"
-    assert public.risk.drivers[0].incident.id == near.pk
-    assert public.incidents[0].distance_m == pytest.approx(distances[0])
-    wide = proximity.incidents_near(reader, ROUTE, metres=5000)
-    assert set(wide.ids()) == {near.pk, far.pk, old.pk}
-    with pytest.raises(InvalidInput, match="distance"):
-        proximity.parse_metres("a mile")
-    assert proximity.parse_metres("٥٠٠") == 500
-
-
-@pytest.mark.parametrize("metres", [300, 1000, 4000, 12000])
-def test_the_h3_prefilter_misses_no_incident(system, corridor, metres):
-    """Points scattered around the route: the cells asked for hold every point within reach."""
-    import h3
-
-    rng = np.random.default_rng(7)
-    west, south, east, north = project_geometry(ROUTE).bounds
-    reach = 2 * metres + 1000
-    xs = rng.uniform(west - reach, east + reach, 4000)
-    ys = rng.uniform(south - reach, north + reach, 4000)
-    lats, lons = unproject(xs, ys)
-    within = distances_m(ROUTE, lats, lons) <= metres
-    column, cells = proximity.covering_cells(ROUTE, metres)
-    resolution = int(column.split("_")[1])
-    chosen = set(cells)
-    inside = np.array(
-        [h3.latlng_to_cell(a, b, resolution) in chosen for a, b in zip(lats, lons, strict=True)]
-    )
-    assert within.any()
-    assert (~within).any()
-    assert not (within & ~inside).any()
 
 
 def test_anonymous_users_may_not_write(crossings):
