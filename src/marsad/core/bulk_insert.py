@@ -18,16 +18,19 @@ written with the rows. Only the gate calls this (`gate.store_batch`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from itertools import repeat
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, router
 from django.utils import timezone
 
 from marsad.core import merkle
 from marsad.core.audit import NEVER_AUDITED, _as_stored
+
+M = TypeVar("M", bound=models.Model)
 
 # The columns simple_history adds to a tracked model's own (its id is history_id).
 HISTORY_COLUMNS = ("history_id", "history_date", "history_change_reason", "history_type")
@@ -76,6 +79,11 @@ def _values(field: models.Field, records: Sequence[models.Model], new: bool = Tr
         raw = [record.__dict__.get(name) for record in records]
         if any(name not in record.__dict__ for record in records):
             raw = [getattr(record, name) for record in records]
+    return _prepared(field, raw)
+
+
+def _prepared(field: models.Field, raw: list[Any]) -> list[Any]:
+    """The values of one column of `field` as the database takes them."""
     plain = _plain_types(field)
     prepare = field.get_db_prep_save
     if plain == (float,):
@@ -195,6 +203,88 @@ def insert(
     if history is not None and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         _history(history.model, records, columns, history_user)
     return list(records)
+
+
+def insert_columns(model: type[models.Model], columns: Mapping[str, Sequence[Any]]) -> list[int]:
+    """Insert rows given a column at a time (`columns`: every concrete field's attname but the
+    key's, each with one value per row) into a table that keeps no history, inside the caller's
+    transaction; returns the rows' ids in order. No model instance is built: the search entries
+    of an import batch are thousands of rows that nothing reads back."""
+    meta = model._meta
+    if getattr(model, "history", None) is not None:
+        raise ValueError(f"{meta.label} keeps history: insert its records with `insert`")
+    fields = [f for f in meta.concrete_fields if f is not meta.pk]
+    missing = {f.attname for f in fields} ^ set(columns)
+    if missing:
+        raise ValueError(f"columns of {meta.label} missing or unknown: {sorted(missing)}")
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) != 1:
+        raise ValueError("the columns are not of one length")
+    (n,) = lengths
+    if not n:
+        return []
+    prepared = [_prepared(f, list(columns[f.attname])) for f in fields]
+    if connection.vendor == "postgresql":
+        ids = _reserve_ids(model, n)
+        names = [meta.pk.column, *(f.column for f in fields)]
+        _write(meta.db_table, names, list(zip(ids, *prepared, strict=True)))
+        return ids
+    _write(meta.db_table, [f.column for f in fields], list(zip(*prepared, strict=True)))
+    return _inserted_ids(model, n)
+
+
+def new_records(model: type[M], columns: Mapping[str, Sequence[Any]]) -> list[M]:
+    """New, unsaved records of `model`, one per row of `columns` (a field's attname, or a
+    relation's name holding the related records, each with one value per row); every other
+    field takes its default. Built by Django's positional constructor, as the rows of a query
+    are, rather than its keyword one, which looks up each field's keyword one by one: an import
+    builds thousands. A related record given is kept on its record, as `Model(place=...)`
+    keeps it, so reading it back costs no query."""
+    meta = model._meta
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) != 1:
+        raise ValueError("the columns are not of one length")
+    (n,) = lengths
+    known = {f.name for f in meta.concrete_fields} | {f.attname for f in meta.concrete_fields}
+    if set(columns) - known:
+        raise ValueError(f"not fields of {meta.label}: {sorted(set(columns) - known)}")
+    args: list[Any] = []
+    related = []
+    for field in meta.concrete_fields:
+        if field.is_relation and field.name in columns:
+            if not field.many_to_one:
+                raise ValueError(f"{field.name}: give the id of a one-to-one relation")
+            target, kind = field.target_field.attname, field.related_model  # type: ignore[union-attr]
+            others = columns[field.name]
+            for other in others:
+                if other is not None and not isinstance(other, kind):  # type: ignore[arg-type]
+                    raise TypeError(f"{field.name} holds {other!r}, not a {kind}")
+            args.append([None if o is None else getattr(o, target) for o in others])
+            related.append((field, others))
+        elif field.attname in columns:
+            args.append(columns[field.attname])
+        elif field.has_default() and callable(field.default):
+            args.append([field.get_default() for _row in range(n)])
+        else:
+            # The constructor gives every record this same value.
+            args.append(repeat(field.get_default(), n))
+    records = [model(*row) for row in zip(*args, strict=True)]  # type: ignore[call-arg]
+    for field, others in related:
+        cache = field.set_cached_value  # type: ignore[attr-defined]
+        # As the relation's descriptor does: a record given a related one is bound to the
+        # database the router names for it (asked once per distinct related record).
+        bound: dict[int, str] = {}
+        for record, other in zip(records, others, strict=True):
+            cache(record, other)
+            if other is None:
+                continue
+            if id(other) not in bound:
+                bound[id(other)] = router.db_for_write(model, instance=other)
+                if other._state.db is None:
+                    other._state.db = router.db_for_write(type(other), instance=record)
+            if record._state.db is None:
+                record._state.db = bound[id(other)]
+    return records
 
 
 def history(
