@@ -11,10 +11,11 @@ from datetime import date
 
 import pytest
 from django.db import transaction
+from django.db.models.signals import post_init
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.ceasefire.models import Incident
-from marsad.core import audit, audit_batches, bulk_insert, merkle
+from marsad.core import audit, audit_batches, bulk_insert, bulk_records, merkle
 from marsad.core.models import Actor, AuditEntry
 from marsad.core.services import gate
 from marsad.core.services.base import history_user
@@ -88,13 +89,27 @@ def test_records_built_a_column_at_a_time_are_those_built_by_keyword():
         {"event_id": "K2", "event_date": date(2025, 10, 2), "place": None, "latitude": None},
     ]
     columns = {name: [row[name] for row in rows] for name in rows[0]}
-    built = bulk_insert.new_records(Incident, columns)
-    assert [_built(r) for r in built] == [_built(Incident(**row)) for row in rows]
+    expected = [_built(Incident(**row)) for row in rows]
+    built = bulk_records.new_records(Incident, columns)
+    assert [_built(r) for r in built] == expected
     assert built[0].place is place  # kept: reading it costs no query
+    seen = []
+
+    def constructed(sender, instance, **kwargs):
+        seen.append(instance)
+
+    # With a listener, the records come from the constructor, which tells it of each one.
+    post_init.connect(constructed, sender=Incident)
+    try:
+        again = bulk_records.new_records(Incident, columns)
+    finally:
+        post_init.disconnect(constructed, sender=Incident)
+    assert seen == again
+    assert [_built(r) for r in again] == expected
     with pytest.raises(TypeError):
-        bulk_insert.new_records(Incident, {"place": ["PS0270"]})
+        bulk_records.new_records(Incident, {"place": ["PS0270"]})
     with pytest.raises(ValueError, match="not fields"):
-        bulk_insert.new_records(Incident, {"nothing": [1]})
+        bulk_records.new_records(Incident, {"nothing": [1]})
 
 
 def test_the_leaves_are_the_audit_s_own(system):
@@ -125,7 +140,7 @@ django.setup()
 from pathlib import Path
 from django.core.management import call_command
 from marsad.ceasefire.imports import import_acled
-from marsad.core import bulk_insert
+from marsad.core import bulk_insert, bulk_records
 from marsad.core.services.base import SystemUser
 call_command("migrate", verbosity=0)
 if sys.argv[3] == "kill":

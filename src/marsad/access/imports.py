@@ -27,7 +27,7 @@ from marsad.access import selectors
 from marsad.access.models import Consignment, Crossing
 from marsad.access.services import ensure_crossings
 from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
-from marsad.core import bulk_insert
+from marsad.core import bulk_records
 from marsad.core.models import Source
 from marsad.core.services import gate
 from marsad.core.services.actors import import_source
@@ -138,7 +138,7 @@ def _from_trucks(
     nations: str,
     source: Source,
 ) -> dict[str, list[Any]]:
-    """The consignments of UNRWA's trucks, a column at a time (`bulk_insert.new_records`)."""
+    """The consignments of UNRWA's trucks, a column at a time (`bulk_records.new_records`)."""
     n = len(trucks)
     units = [unit_of(t.units) for t in trucks]
     return {
@@ -205,7 +205,7 @@ def _from_consignments(
     nations: str,
     source: Source,
 ) -> dict[str, list[Any]]:
-    """The consignments of COGAT's list, a column at a time (`bulk_insert.new_records`)."""
+    """The consignments of COGAT's list, a column at a time (`bulk_records.new_records`)."""
     n = len(items)
     known = [item.tons is not None for item in items]
     return {
@@ -250,7 +250,7 @@ def _write(
         _attribute(lines, source=source, by=by, report=report, detail=detail)
     if not fresh:
         return
-    rows = bulk_insert.new_records(Consignment, columns(fresh))
+    rows = bulk_records.new_records(Consignment, columns(fresh))
     gate.store_batch(Consignment, rows, by=by, ids=lambda row: row.key, detail=detail)
     report.created += len(rows)
     report.by_crossing.update(r.crossing.key for r in rows)

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from marsad.ceasefire import selectors
 from marsad.ceasefire.models import DailyReport, Incident
 from marsad.ceasefire.places import governorates, h3_cells
-from marsad.core import bulk_insert
+from marsad.core import bulk_records
 from marsad.core import selectors as core
 from marsad.core.models import Actor, Source
 from marsad.core.releasability import within
@@ -154,7 +154,7 @@ def _write_acled(
     cells = [h3_cells(e.latitude, e.longitude) for e in fresh]
     n = len(fresh)
     # A column at a time: thousands of records built by keyword cost more than their insert.
-    incidents = bulk_insert.new_records(
+    incidents = bulk_records.new_records(
         Incident,
         {
             "event_id": [e.event_id_cnty for e in fresh],

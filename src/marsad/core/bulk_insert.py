@@ -20,17 +20,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from itertools import repeat
-from typing import Any, TypeVar
+from typing import Any
 
 from django.conf import settings
-from django.db import connection, models, router
+from django.db import connection, models
 from django.utils import timezone
 
 from marsad.core import merkle
 from marsad.core.audit import NEVER_AUDITED, _as_stored
-
-M = TypeVar("M", bound=models.Model)
 
 # The columns simple_history adds to a tracked model's own (its id is history_id).
 HISTORY_COLUMNS = ("history_id", "history_date", "history_change_reason", "history_type")
@@ -69,17 +66,21 @@ def _auto_now(field: models.Field) -> bool:
     return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
-def _values(field: models.Field, records: Sequence[models.Model], new: bool = True) -> list[Any]:
-    """The column of `field` as the database takes it, for every record (a new record's
-    automatic dates set now; a stored record's as they are)."""
+def _raw(field: models.Field, records: Sequence[models.Model], new: bool = True) -> list[Any]:
+    """The column of `field` as the records hold it (a new record's automatic dates set now;
+    a stored record's as they are)."""
     if new and _auto_now(field):
-        raw = [field.pre_save(record, True) for record in records]  # type: ignore[arg-type]
-    else:
-        name = field.attname
-        raw = [record.__dict__.get(name) for record in records]
-        if any(name not in record.__dict__ for record in records):
-            raw = [getattr(record, name) for record in records]
-    return _prepared(field, raw)
+        return [field.pre_save(record, True) for record in records]  # type: ignore[arg-type]
+    name = field.attname
+    raw = [record.__dict__.get(name) for record in records]
+    if any(name not in record.__dict__ for record in records):
+        raw = [getattr(record, name) for record in records]
+    return raw
+
+
+def _values(field: models.Field, records: Sequence[models.Model], new: bool = True) -> list[Any]:
+    """The column of `field` as the database takes it, for every record."""
+    return _prepared(field, _raw(field, records, new))
 
 
 def _prepared(field: models.Field, raw: list[Any]) -> list[Any]:
@@ -179,11 +180,28 @@ def insert(
 ) -> list[models.Model]:
     """Insert new `records` of `model` (and their history rows, if it keeps history) inside the
     caller's transaction; sets their primary keys and returns them."""
+    _insert(model, records, history_user)
+    return list(records)
+
+
+def insert_with_leaves(
+    model: type[models.Model], records: Sequence[models.Model], *, history_user: Any = None
+) -> list[bytes]:
+    """`insert`, and the records' Merkle leaves (as `leaves` gives them) from the columns the
+    insert gathered, rather than reading every field of every record a second time."""
+    return _leaves(model, _insert(model, records, history_user))
+
+
+def _insert(
+    model: type[models.Model], records: Sequence[models.Model], history_user: Any
+) -> dict[str, list[Any]]:
+    """The insert; returns its columns as the records hold them, their ids included."""
     if not records:
-        return []
+        return {}
     meta = model._meta
     fields = [f for f in meta.concrete_fields if f is not meta.pk]
-    columns = {f.attname: _values(f, records) for f in fields}
+    raw = {f.attname: _raw(f, records) for f in fields}
+    columns = {f.attname: _prepared(f, raw[f.attname]) for f in fields}
     n = len(records)
     pk = meta.pk
     if connection.vendor == "postgresql":
@@ -198,11 +216,11 @@ def insert(
         setattr(record, pk.attname, pk_value)
         record._state.adding = False
         record._state.db = connection.alias
-    columns[pk.attname] = ids
+    columns[pk.attname] = raw[pk.attname] = ids
     history = getattr(model, "history", None)
     if history is not None and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         _history(history.model, records, columns, history_user)
-    return list(records)
+    return raw
 
 
 def insert_columns(model: type[models.Model], columns: Mapping[str, Sequence[Any]]) -> list[int]:
@@ -231,60 +249,6 @@ def insert_columns(model: type[models.Model], columns: Mapping[str, Sequence[Any
         return ids
     _write(meta.db_table, [f.column for f in fields], list(zip(*prepared, strict=True)))
     return _inserted_ids(model, n)
-
-
-def new_records(model: type[M], columns: Mapping[str, Sequence[Any]]) -> list[M]:
-    """New, unsaved records of `model`, one per row of `columns` (a field's attname, or a
-    relation's name holding the related records, each with one value per row); every other
-    field takes its default. Built by Django's positional constructor, as the rows of a query
-    are, rather than its keyword one, which looks up each field's keyword one by one: an import
-    builds thousands. A related record given is kept on its record, as `Model(place=...)`
-    keeps it, so reading it back costs no query."""
-    meta = model._meta
-    lengths = {len(values) for values in columns.values()}
-    if len(lengths) != 1:
-        raise ValueError("the columns are not of one length")
-    (n,) = lengths
-    known = {f.name for f in meta.concrete_fields} | {f.attname for f in meta.concrete_fields}
-    if set(columns) - known:
-        raise ValueError(f"not fields of {meta.label}: {sorted(set(columns) - known)}")
-    args: list[Any] = []
-    related = []
-    for field in meta.concrete_fields:
-        if field.is_relation and field.name in columns:
-            if not field.many_to_one:
-                raise ValueError(f"{field.name}: give the id of a one-to-one relation")
-            target, kind = field.target_field.attname, field.related_model  # type: ignore[union-attr]
-            others = columns[field.name]
-            for other in others:
-                if other is not None and not isinstance(other, kind):  # type: ignore[arg-type]
-                    raise TypeError(f"{field.name} holds {other!r}, not a {kind}")
-            args.append([None if o is None else getattr(o, target) for o in others])
-            related.append((field, others))
-        elif field.attname in columns:
-            args.append(columns[field.attname])
-        elif field.has_default() and callable(field.default):
-            args.append([field.get_default() for _row in range(n)])
-        else:
-            # The constructor gives every record this same value.
-            args.append(repeat(field.get_default(), n))
-    records = [model(*row) for row in zip(*args, strict=True)]  # type: ignore[call-arg]
-    for field, others in related:
-        cache = field.set_cached_value  # type: ignore[attr-defined]
-        # As the relation's descriptor does: a record given a related one is bound to the
-        # database the router names for it (asked once per distinct related record).
-        bound: dict[int, str] = {}
-        for record, other in zip(records, others, strict=True):
-            cache(record, other)
-            if other is None:
-                continue
-            if id(other) not in bound:
-                bound[id(other)] = router.db_for_write(model, instance=other)
-                if other._state.db is None:
-                    other._state.db = router.db_for_write(type(other), instance=record)
-            if record._state.db is None:
-                record._state.db = bound[id(other)]
-    return records
 
 
 def history(
@@ -358,13 +322,21 @@ _INF = (float("inf"), float("-inf"))
 def leaves(model: type[models.Model], records: Sequence[models.Model]) -> list[bytes]:
     """The Merkle leaf of each record, equal to `merkle.leaf(audit.row_bytes(record, model))`,
     computed a column at a time."""
-    fields = sorted(
-        (f for f in model._meta.concrete_fields if f.name not in NEVER_AUDITED),
-        key=lambda f: f.attname,
-    )
+    fields = _audited(model)
+    return _leaves(model, {f.attname: [getattr(r, f.attname) for r in records] for f in fields})
+
+
+def _audited(model: type[models.Model]) -> list[models.Field]:
+    fields = (f for f in model._meta.concrete_fields if f.name not in NEVER_AUDITED)
+    return sorted(fields, key=lambda f: f.attname)
+
+
+def _leaves(model: type[models.Model], values: Mapping[str, list[Any]]) -> list[bytes]:
+    """The leaves of rows given a column at a time, as the records hold them (attname → values)."""
+    if not values:
+        return []
+    fields = _audited(model)
     template = "{" + ",".join(_encode_str(f.attname) + ":%s" for f in fields) + "}"
-    columns = []
-    for f in fields:
-        columns.append(_json_column(f, [getattr(r, f.attname) for r in records]))
+    columns = [_json_column(f, values[f.attname]) for f in fields]
     leaf = merkle.leaf
     return [leaf((template % row).encode("utf-8")) for row in zip(*columns, strict=True)]
