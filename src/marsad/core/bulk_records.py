@@ -80,10 +80,7 @@ def _built(model: type[M], args: list[Any]) -> list[M]:
     each record is its state and its values, which is all the positional constructor makes of
     them; otherwise that constructor runs."""
     fields = model._meta.concrete_fields
-    plain = all(
-        type(model.__dict__.get(f.attname)) in _PLAIN_ATTRIBUTES or f.attname not in model.__dict__
-        for f in fields
-    )
+    plain = all(type(_attribute(model, f.attname)) in _PLAIN_ATTRIBUTES for f in fields)
     if not plain or pre_init.has_listeners(model) or post_init.has_listeners(model):
         return [model(*row) for row in zip(*args, strict=True)]
     names = [f.attname for f in fields]
@@ -95,6 +92,11 @@ def _built(model: type[M], args: list[Any]) -> list[M]:
         record.__dict__.update(zip(names, row, strict=True))
         records.append(record)
     return records
+
+
+def _attribute(model: type[models.Model], name: str) -> Any:
+    """The class attribute `name` of `model` as defined (a descriptor, not what it gives)."""
+    return next((kind.__dict__[name] for kind in model.__mro__ if name in kind.__dict__), None)
 
 
 def _plain_attributes() -> tuple[type, ...]:
