@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
@@ -76,6 +77,22 @@ def _raw(field: models.Field, records: Sequence[models.Model], new: bool = True)
     if any(name not in record.__dict__ for record in records):
         raw = [getattr(record, name) for record in records]
     return raw
+
+
+def _gathered(fields: list[models.Field], records: Sequence[models.Model]) -> dict[str, list[Any]]:
+    """`_raw` of every field, new records: the fields every record holds in its `__dict__` (all
+    of them once built) are taken with one look-up per record, not one per field and record."""
+    names = [f.attname for f in fields if not _auto_now(f)]
+    found: dict[str, list[Any]] = {}
+    if len(names) > 1:
+        get = itemgetter(*names)
+        try:
+            rows = [get(record.__dict__) for record in records]
+        except KeyError:
+            rows = []
+        if rows:
+            found = dict(zip(names, map(list, zip(*rows, strict=True)), strict=True))
+    return {f.attname: found.get(f.attname) or _raw(f, records) for f in fields}
 
 
 def _values(field: models.Field, records: Sequence[models.Model], new: bool = True) -> list[Any]:
@@ -200,7 +217,7 @@ def _insert(
         return {}
     meta = model._meta
     fields = [f for f in meta.concrete_fields if f is not meta.pk]
-    raw = {f.attname: _raw(f, records) for f in fields}
+    raw = _gathered(fields, records)
     columns = {f.attname: _prepared(f, raw[f.attname]) for f in fields}
     n = len(records)
     pk = meta.pk
