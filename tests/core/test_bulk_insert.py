@@ -11,11 +11,12 @@ from datetime import date
 
 import pytest
 from django.db import transaction
+from django.db.models.signals import post_init
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.ceasefire.models import Incident
-from marsad.core import audit, audit_batches, bulk_insert, merkle
-from marsad.core.models import AuditEntry
+from marsad.core import audit, audit_batches, bulk_insert, bulk_records, merkle
+from marsad.core.models import Actor, AuditEntry
 from marsad.core.services import gate
 from marsad.core.services.base import history_user
 
@@ -75,6 +76,42 @@ def test_a_batch_and_its_history_are_what_simple_history_writes(system):
     assert len(set(moments)) == 1  # one moment for the batch
 
 
+def _built(record):
+    state = record._state
+    fields = {k: v for k, v in record.__dict__.items() if k != "_state"}
+    return fields, state.adding, state.db, dict(state.fields_cache)
+
+
+def test_records_built_a_column_at_a_time_are_those_built_by_keyword():
+    place = Actor(pk=7, key="PS0270", kind="place", name_ar="خان يونس", name_en="Khan Yunis")
+    rows = [
+        {"event_id": "K1", "event_date": date(2025, 10, 1), "place": place, "latitude": 31.3},
+        {"event_id": "K2", "event_date": date(2025, 10, 2), "place": None, "latitude": None},
+    ]
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    expected = [_built(Incident(**row)) for row in rows]
+    built = bulk_records.new_records(Incident, columns)
+    assert [_built(r) for r in built] == expected
+    assert built[0].place is place  # kept: reading it costs no query
+    seen = []
+
+    def constructed(sender, instance, **kwargs):
+        seen.append(instance)
+
+    # With a listener, the records come from the constructor, which tells it of each one.
+    post_init.connect(constructed, sender=Incident)
+    try:
+        again = bulk_records.new_records(Incident, columns)
+    finally:
+        post_init.disconnect(constructed, sender=Incident)
+    assert seen == again
+    assert [_built(r) for r in again] == expected
+    with pytest.raises(TypeError):
+        bulk_records.new_records(Incident, {"place": ["PS0270"]})
+    with pytest.raises(ValueError, match="not fields"):
+        bulk_records.new_records(Incident, {"nothing": [1]})
+
+
 def test_the_leaves_are_the_audit_s_own(system):
     records = _incidents("LEAF")
     with transaction.atomic():
@@ -103,7 +140,7 @@ django.setup()
 from pathlib import Path
 from django.core.management import call_command
 from marsad.ceasefire.imports import import_acled
-from marsad.core import bulk_insert
+from marsad.core import bulk_insert, bulk_records
 from marsad.core.services.base import SystemUser
 call_command("migrate", verbosity=0)
 if sys.argv[3] == "kill":
@@ -127,7 +164,7 @@ from django.db.models import Count
 from marsad.ceasefire.models import Incident
 from marsad.core.audit import verify
 from marsad.core.audit_batches import prove
-from marsad.core.models import AuditEntry
+from marsad.core.models import Actor, AuditEntry
 ids = set(Incident.objects.values_list("id", flat=True))
 dupes = Incident.objects.values("event_id").annotate(n=Count("id")).filter(n__gt=1).count()
 history = Incident.history.model.objects

@@ -135,3 +135,18 @@ def test_the_codebook_lists_every_family():
     assert inter_name("0") == ""
     assert inter_name("political MILITIA") == "Political militia"
     assert inter_name("9") is None
+
+
+def test_a_value_read_once_is_read_the_same_on_every_row_and_a_refused_one_refused_again():
+    bad = {"event_date": "31-Feb-25", "fatalities": "-1"}
+    loaded = read_acled(acled_csv({}, bad, {}, bad, {"fatalities": "3"}))
+    assert [event.line for event in loaded.records] == [2, 4, 6]
+    assert [(r.line, r.field) for r in loaded.rejections] == [
+        (3, "event_date"),
+        (3, "fatalities"),
+        (5, "event_date"),
+        (5, "fatalities"),
+    ]
+    first, second, third = loaded.records
+    assert first[1:-1] == second[1:-1]  # every field but the id and the line
+    assert (first.fatalities, third.fatalities) == (2, 3)

@@ -27,6 +27,7 @@ from marsad.access import selectors
 from marsad.access.models import Consignment, Crossing
 from marsad.access.services import ensure_crossings
 from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
+from marsad.core import bulk_records
 from marsad.core.models import Source
 from marsad.core.services import gate
 from marsad.core.services.actors import import_source
@@ -107,8 +108,14 @@ def import_unrwa(
     detail = {"file": path.name, "sha256": file_digest(path), "list": "unrwa"}
     stream = iter_unrwa(path, crossings=crossing_names(recorded))
     for batch in batches(_unrwa_statuses(stream), batch_size, report):
-        rows = [_from_truck(t, by_key, marking, nations, source) for t in batch]
-        _write(rows, by=by, report=report, detail=detail)
+        _write(
+            batch,
+            lambda fresh: _from_trucks(fresh, by_key, marking, nations, source),
+            source=source,
+            by=by,
+            report=report,
+            detail=detail,
+        )
         if progress:
             progress(report.rows)
     return report
@@ -124,33 +131,41 @@ def _unrwa_statuses(items: Iterable[UnrwaTruck | Rejection]) -> Iterator[UnrwaTr
         yield item
 
 
-def _from_truck(
-    truck: UnrwaTruck, by_key: dict[str, Crossing], marking: str, nations: str, source: Source
-) -> Consignment:
-    unit = unit_of(truck.units)
-    return Consignment(
-        key=truck.key,
-        day=truck.received,
-        crossing=by_key[truck.crossing_id],
-        category=category_of(truck.cargo_category),
-        category_raw=truck.cargo_category[:100],
-        description=truck.cargo_description[:300],
-        donor=truck.donor[:200],
-        donation_type=truck.donation_type[:100],
-        trucks=1,
-        quantity=truck.quantity,
-        unit=unit,
-        unit_raw=truck.units[:40],
-        tons=truck.quantity if unit == Unit.TONS else None,
-        status=str(STATUS_ALIASES[truck.status.casefold()]),
-        destination=truck.destination[:200],
-        reported_by=truck.data_source[:100] or "UNRWA",
-        imported_from="unrwa",
-        line=truck.line,
-        source=source,
-        marking=marking,
-        releasable_to=nations,
-    )
+def _from_trucks(
+    trucks: list[UnrwaTruck],
+    by_key: dict[str, Crossing],
+    marking: str,
+    nations: str,
+    source: Source,
+) -> dict[str, list[Any]]:
+    """The consignments of UNRWA's trucks, a column at a time (`bulk_records.new_records`)."""
+    n = len(trucks)
+    units = [unit_of(t.units) for t in trucks]
+    return {
+        "key": [t.key for t in trucks],
+        "day": [t.received for t in trucks],
+        "crossing": [by_key[t.crossing_id] for t in trucks],
+        "category": [category_of(t.cargo_category) for t in trucks],
+        "category_raw": [t.cargo_category[:100] for t in trucks],
+        "description": [t.cargo_description[:300] for t in trucks],
+        "donor": [t.donor[:200] for t in trucks],
+        "donation_type": [t.donation_type[:100] for t in trucks],
+        "trucks": [1] * n,
+        "quantity": [t.quantity for t in trucks],
+        "unit": units,
+        "unit_raw": [t.units[:40] for t in trucks],
+        "tons": [
+            t.quantity if unit == Unit.TONS else None for t, unit in zip(trucks, units, strict=True)
+        ],
+        "status": [str(STATUS_ALIASES[t.status.casefold()]) for t in trucks],
+        "destination": [t.destination[:200] for t in trucks],
+        "reported_by": [t.data_source[:100] or "UNRWA" for t in trucks],
+        "imported_from": ["unrwa"] * n,
+        "line": [t.line for t in trucks],
+        "source": [source] * n,
+        "marking": [marking] * n,
+        "releasable_to": [nations] * n,
+    }
 
 
 def import_cogat(
@@ -170,74 +185,95 @@ def import_cogat(
     detail = {"file": path.name, "sha256": file_digest(path), "list": "cogat"}
     stream = iter_cogat(path, crossings=crossing_names(recorded))
     for batch in batches(stream, batch_size, report):
-        rows = [_from_consignment(c, by_key, marking, nations, source) for c in batch]
-        _write(rows, by=by, report=report, detail=detail)
+        _write(
+            batch,
+            lambda fresh: _from_consignments(fresh, by_key, marking, nations, source),
+            source=source,
+            by=by,
+            report=report,
+            detail=detail,
+        )
         if progress:
             progress(report.rows)
     return report
 
 
-def _from_consignment(
-    item: CogatConsignment,
+def _from_consignments(
+    items: list[CogatConsignment],
     by_key: dict[str, Crossing],
     marking: str,
     nations: str,
     source: Source,
-) -> Consignment:
-    return Consignment(
-        key=item.key,
-        day=item.day,
-        crossing=by_key[item.crossing_id],
-        category=category_of(item.classification),
-        category_raw=item.classification[:100],
-        donor=item.donor[:200],
-        quantity=item.tons,
-        unit=Unit.TONS if item.tons is not None else "",
-        unit_raw="tons" if item.tons is not None else "-",
-        tons=item.tons,
-        status="entered",
-        reported_by="COGAT",
-        imported_from="cogat",
-        line=item.line,
-        source=source,
-        marking=marking,
-        releasable_to=nations,
-    )
+) -> dict[str, list[Any]]:
+    """The consignments of COGAT's list, a column at a time (`bulk_records.new_records`)."""
+    n = len(items)
+    known = [item.tons is not None for item in items]
+    return {
+        "key": [item.key for item in items],
+        "day": [item.day for item in items],
+        "crossing": [by_key[item.crossing_id] for item in items],
+        "category": [category_of(item.classification) for item in items],
+        "category_raw": [item.classification[:100] for item in items],
+        "donor": [item.donor[:200] for item in items],
+        "quantity": [item.tons for item in items],
+        "unit": [Unit.TONS if tons else "" for tons in known],
+        "unit_raw": ["tons" if tons else "-" for tons in known],
+        "tons": [item.tons for item in items],
+        "status": ["entered"] * n,
+        "reported_by": ["COGAT"] * n,
+        "imported_from": ["cogat"] * n,
+        "line": [item.line for item in items],
+        "source": [source] * n,
+        "marking": [marking] * n,
+        "releasable_to": [nations] * n,
+    }
 
 
 @transaction.atomic
 def _write(
-    rows: list[Consignment], *, by: Any, report: ImportReport, detail: dict[str, Any]
+    items: list[UnrwaTruck] | list[CogatConsignment],
+    columns: Callable[[Any], dict[str, list[Any]]],
+    *,
+    source: Source,
+    by: Any,
+    report: ImportReport,
+    detail: dict[str, Any],
 ) -> None:
     """One batch in one transaction: the rows not there yet, their history, one audit entry;
     and the source (and line) of rows there already that have none."""
-    keys = [r.key for r in rows]
+    keys = [item.key for item in items]
     there = set(selectors.consignments(by).filter(key__in=keys).values_list("key", flat=True))
-    fresh = [r for r in rows if r.key not in there]
-    report.already_there += len(rows) - len(fresh)
+    fresh = [item for item in items if item.key not in there]
+    report.already_there += len(items) - len(fresh)
     if there:
-        _attribute([r for r in rows if r.key in there], by=by, report=report, detail=detail)
+        lines = {item.key: item.line for item in items if item.key in there}
+        _attribute(lines, source=source, by=by, report=report, detail=detail)
     if not fresh:
         return
-    gate.store_batch(Consignment, fresh, by=by, ids=lambda row: row.key, detail=detail)
-    report.created += len(fresh)
-    report.by_crossing.update(r.crossing.key for r in fresh)
+    rows = bulk_records.new_records(Consignment, columns(fresh))
+    gate.store_batch(Consignment, rows, by=by, ids=lambda row: row.key, detail=detail)
+    report.created += len(rows)
+    report.by_crossing.update(r.crossing.key for r in rows)
 
 
 def _attribute(
-    rows: list[Consignment], *, by: Any, report: ImportReport, detail: dict[str, Any]
+    lines: dict[str, int],
+    *,
+    source: Source,
+    by: Any,
+    report: ImportReport,
+    detail: dict[str, Any],
 ) -> None:
-    """Give the rows imported before sources were kept their source and line, with their
-    history and one audit entry."""
-    by_key = {r.key: r for r in rows}
+    """Give the rows imported before sources were kept (`lines`: their keys and lines in this
+    file) their source and line, with their history and one audit entry."""
     missing = list(
-        selectors.consignments(by).filter(key__in=list(by_key), source__isnull=True).order_by("id")
+        selectors.consignments(by).filter(key__in=list(lines), source__isnull=True).order_by("id")
     )
     if not missing:
         return
     for consignment in missing:
-        consignment.source = by_key[consignment.key].source
-        consignment.line = consignment.line or by_key[consignment.key].line
+        consignment.source = source
+        consignment.line = consignment.line or lines[consignment.key]
     gate.update_batch(
         Consignment, missing, ["source", "line"], by=by, ids=lambda row: row.key, detail=detail
     )

@@ -99,3 +99,23 @@ def test_snippet_opens_near_the_first_match():
     assert html.endswith("…")
     assert "<mark>Italy</mark>" in html
     assert len(html) < 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "غارة على خان يونس وبيت لاهيا، وبخان يونس قتل 3",
+        "On 12 November 2025, an air strike hit a house in Khan Yunis and Beit Lahiya; PSE75457",
+        "ومسؤول في وزارة الصحة قال لإيطاليا إن ابو بكر ام سلمة عبد الله",
+        "khan beit deir abu umm abd ras",  # heads one after another, the last with no follower
+        "خان",
+        "Al-Qassam Brigades (2006-) الكتائب القسّامية",
+    ],
+)
+def test_the_index_text_is_the_terms_of_each_part_one_after_another(text):
+    from marsad.core.search.text import index_terms
+
+    parts = [text, text.upper(), "", text[: len(text) // 2], text * 40]
+    expected = " ".join(t for part in parts if part for t in [" ".join(index_terms(part))] if t)
+    assert index_text(*parts) == expected

@@ -43,10 +43,34 @@ def _named(entries: Sequence[registry.Entry]) -> tuple[dict[int, list[str]], dic
     return by_id, by_pcode
 
 
-def _rows(kind: registry.Kind, records: Sequence[Any]) -> list[tuple[SearchEntry, list[int]]]:
+# The index row's columns, in the order `_columns` fills them.
+COLUMNS = (
+    "kind",
+    "record_id",
+    "link",
+    "title_ar",
+    "title_en",
+    "body",
+    "terms",
+    "day",
+    "claim_type",
+    "source_id",
+    "grade",
+    "governorate",
+    "marking",
+    "releasable_to",
+)
+
+
+def _columns(
+    kind: registry.Kind, records: Sequence[Any]
+) -> tuple[dict[str, list[Any]], list[list[int]]]:
+    """The index rows of `records` a column at a time (no model instance per row), and the
+    actors each row names."""
     built = [(record, kind.entry(record)) for record in records]
     by_id, by_pcode = _named([entry for _record, entry in built])
     rows = []
+    links = []
     for record, entry in built:
         actor_ids = sorted(set(entry.actor_ids))
         names = [n for i in actor_ids for n in by_id.get(i, [])]
@@ -54,24 +78,27 @@ def _rows(kind: registry.Kind, records: Sequence[Any]) -> list[tuple[SearchEntry
         terms = index_text(
             entry.title_ar, entry.title_en, entry.body[:TERM_CHARS], *entry.names, *names
         )
-        row = SearchEntry(
-            kind=kind.key,
-            record_id=kind.record_id(record),
-            link=entry.link,
-            title_ar=entry.title_ar[:500],
-            title_en=entry.title_en[:500],
-            body=entry.body[:BODY_CHARS],
-            terms=terms,
-            day=entry.day,
-            claim_type=entry.claim_type,
-            source_id=entry.source_id,
-            grade=entry.grade,
-            governorate=entry.governorate,
-            marking=record.marking,
-            releasable_to=record.releasable_to,
+        rows.append(
+            (
+                kind.key,
+                kind.record_id(record),
+                entry.link,
+                entry.title_ar[:500],
+                entry.title_en[:500],
+                entry.body[:BODY_CHARS],
+                terms,
+                entry.day,
+                entry.claim_type,
+                entry.source_id,
+                entry.grade,
+                entry.governorate,
+                record.marking,
+                record.releasable_to,
+            )
         )
-        rows.append((row, actor_ids))
-    return rows
+        links.append(actor_ids)
+    columns = dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True)) if rows else {}
+    return columns, links
 
 
 def _loaded(kind: registry.Kind, pks: Iterable[Any], field: str = "pk") -> list[Any]:
@@ -96,20 +123,20 @@ def unindex(kind: registry.Kind, record_ids: Iterable[str]) -> None:
 
 def index(kind: registry.Kind, records: Sequence[Any]) -> int:
     """(Re)write the entries of `records` (loaded with what their entries need)."""
-    rows = _rows(kind, records)
-    unindex(kind, [row.record_id for row, _ids in rows])
-    # Written a column at a time, which sets each row's id for its links.
-    created = bulk_insert.insert(SearchEntry, [row for row, _ids in rows])
-    links = [
-        SearchEntryActor(entry_id=row.pk, actor_id=actor_id)
-        for row, actor_ids in rows
-        for actor_id in actor_ids
-    ]
-    bulk_insert.insert(SearchEntryActor, links)
-    return len(created)
+    if not records:
+        return 0
+    columns, actors = _columns(kind, records)
+    unindex(kind, columns["record_id"])
+    # Written a column at a time; the ids come back in order, for the actor links.
+    ids = bulk_insert.insert_columns(SearchEntry, columns)
+    entry_ids = [pk for pk, named in zip(ids, actors, strict=True) for _actor in named]
+    actor_ids = [actor for named in actors for actor in named]
+    if entry_ids:
+        bulk_insert.insert_columns(SearchEntryActor, {"entry_id": entry_ids, "actor_id": actor_ids})
+    return len(ids)
 
 
-# The fields of an actor that other records' entries hold (its names, see `_rows`).
+# The fields of an actor that other records' entries hold (its names, see `_columns`).
 ACTOR_NAMES = ("name_ar", "name_en", "aliases_ar", "aliases_en")
 
 
@@ -153,6 +180,23 @@ def _naming(written: events.Written) -> dict[registry.Kind, set[str]]:
     return out
 
 
+def _with_related(kind: registry.Kind, records: Sequence[Any]) -> Sequence[Any] | None:
+    """`records` given the related records their entries read (the kind's `select`) as stored
+    now, each distinct one read once (a batch of thousands names a handful); None when the kind
+    needs more than that (a prefetch, or a select across two relations)."""
+    if kind.prefetch or any("__" in name for name in kind.select):
+        return None
+    for name in kind.select:
+        field = kind.model._meta.get_field(name)
+        values = {getattr(record, field.attname) for record in records} - {None}
+        target = field.target_field.name  # type: ignore[union-attr]
+        found = field.related_model._base_manager.in_bulk(values, field_name=target)  # type: ignore[union-attr]
+        for record in records:
+            value = getattr(record, field.attname)
+            field.set_cached_value(record, None if value is None else found[value])  # type: ignore[union-attr]
+    return records
+
+
 def on_write(written: events.Written) -> None:
     """The gate's announcement: rewrite (or drop) the entries of what was written, and rewrite
     the entries that hold its names or fields (an actor renamed is found by its new name in the
@@ -161,10 +205,13 @@ def on_write(written: events.Written) -> None:
     if kind is not None:
         if written.action == "delete":
             unindex(kind, [kind.record_id(record) for record in written.records])
-        elif written.action == "import" and not (kind.select or kind.prefetch):
+        elif (
+            written.action == "import"
+            and (complete := _with_related(kind, written.records)) is not None
+        ):
             # An import's new records are as stored already (the gate set their ids): reading
-            # them back would only cost a query and a model instance per row.
-            index(kind, written.records)
+            # them back would only cost a query and model instances per row.
+            index(kind, complete)
         else:
             index(kind, _loaded(kind, [record.pk for record in written.records]))
     if written.action == "delete":

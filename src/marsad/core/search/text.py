@@ -152,9 +152,31 @@ def _split_compound(word: str, heads: Iterable[str]) -> list[str]:
 _SHORT_PART = 300
 
 
+@lru_cache(maxsize=100_000)
+def _word_text(word: str) -> str:
+    # A word's terms as they stand in the index text (never empty: a word has one at least).
+    return " ".join(_word_terms(word))
+
+
+def _terms_text(text: str) -> str:
+    """`" ".join(index_terms(text))`, a word's terms joined once per distinct word: a record's
+    notes differ from the next one's, their words mostly do not."""
+    words = _words(text)
+    found = []
+    last = len(words) - 1
+    for position, word in enumerate(words):
+        found.append(_word_text(word))
+        # As `_joined`, which a word that is no head leaves at the first of these lookups.
+        if position < last and (word in _HEADS or word[1:] in _HEADS or word[2:] in _HEADS):
+            joined = _joined_terms(word, words[position + 1])
+            if joined:
+                found.append(" ".join(joined))
+    return " ".join(found)
+
+
 @lru_cache(maxsize=50_000)
 def _short_terms(part: str) -> str:
-    return " ".join(index_terms(part))
+    return _terms_text(part)
 
 
 def index_text(*parts: str) -> str:
@@ -163,7 +185,7 @@ def index_text(*parts: str) -> str:
     for part in parts:
         if not part:
             continue
-        terms = _short_terms(part) if len(part) < _SHORT_PART else " ".join(index_terms(part))
+        terms = _short_terms(part) if len(part) < _SHORT_PART else _terms_text(part)
         if terms:
             found.append(terms)
     return " ".join(found)

@@ -279,8 +279,8 @@ def store_batch(
     _check_batch(by, records)
     leaves = None
     if bulk_insert.supports(model, records):
-        created = bulk_insert.insert(model, records, history_user=history_user(by))
-        leaves = bulk_insert.leaves(model, created)
+        leaves = bulk_insert.insert_with_leaves(model, records, history_user=history_user(by))
+        created = list(records)
     elif hasattr(model, "history"):
         created = bulk_create_with_history(
             list(records), model, batch_size=500, default_user=history_user(by)
