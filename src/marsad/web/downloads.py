@@ -3,7 +3,7 @@
 A link marked `data-download` (an export, a report as PDF) takes seconds to answer, and the
 browser shows nothing meanwhile: the page does not change, since the answer is an attachment.
 `downloads.js` adds a one-time token to the link's address (`download_token`), shows that the
-file is being prepared, and looks for a cookie naming its token; this middleware sets that
+file is being prepared, and looks for the cookie named after its token; this middleware sets that
 cookie on every file answered to a request carrying a well-formed token. It is the one place
 that does so, whatever view wrote the file (the lists' exports, the daily report, the
 exercise's review).
@@ -23,7 +23,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
 PARAMETER = "download_token"
-COOKIE = "marsad_download"
+# One cookie per token, so that two files arriving together each end their own indicator.
+COOKIE = "marsad_download_"
 SECONDS = 60
 # What downloads.js writes (hex of random bytes), with room to spare; anything else is ignored.
 TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -41,7 +42,7 @@ def is_file(response: HttpResponse) -> bool:
 
 
 class DownloadArrived:
-    """Sets `marsad_download=<token>` on a file answered to a request with a valid token."""
+    """Sets `marsad_download_<token>=1` on a file answered to a request with a valid token."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -50,8 +51,8 @@ class DownloadArrived:
         response = self.get_response(request)
         if is_file(response) and (found := token(request)):
             response.set_cookie(
-                COOKIE,
-                found,
+                COOKIE + found,
+                "1",
                 max_age=SECONDS,
                 path="/",
                 samesite="Lax",

@@ -12,7 +12,7 @@
 "use strict";
 
 (() => {
-  const COOKIE = "marsad_download";
+  const COOKIE = "marsad_download_"; // and the token: one cookie per file asked
   const EVERY = 250; // ms between two looks at the cookie
   const QUIET = 500; // a file that arrives sooner shows nothing
   const PATIENCE = 90000; // then the bar gives way to a message
@@ -30,11 +30,11 @@
   }
 
   function arrived(token) {
-    return document.cookie.split(";").some((part) => part.trim() === COOKIE + "=" + token);
+    return document.cookie.split(";").some((part) => part.trim() === COOKIE + token + "=1");
   }
 
-  function forget() {
-    document.cookie = COOKIE + "=; path=/; max-age=0; SameSite=Lax";
+  function forget(token) {
+    document.cookie = COOKIE + token + "=; path=/; max-age=0; SameSite=Lax";
   }
 
   /* The note says `text`; with a moving bar while the file is prepared. */
@@ -84,7 +84,7 @@
     link.setAttribute("aria-busy", "true");
     current.show = window.setTimeout(() => { const box = note(); say(box ? box.dataset.preparing : "", true); }, QUIET);
     current.poll = window.setInterval(() => {
-      if (current && arrived(current.token)) { forget(); stop(false); }
+      if (current && arrived(current.token)) { forget(current.token); stop(false); }
     }, EVERY);
     current.patience = window.setTimeout(() => stop(true), PATIENCE);
     window.location.assign(address.toString());
