@@ -2,6 +2,7 @@
 series), alerts with the two real anomalies, incidents with figures side by side, exports."""
 
 import json
+import re
 
 from django.test import Client
 
@@ -44,9 +45,14 @@ def test_dashboard_in_arabic_says_what_each_figure_counts(demo):
     assert 'data-definition="new_deaths"' in html
     assert 'id="daily-chart"' in html
     assert 'id="governorate-map"' in html
+    # The days a series went without a report are counted in the page's digits too.
+    missing = re.findall(r"\(([^()<]+) (?:يومًا|يوم|أيام) بلا تقرير\)", html)
+    assert missing
+    assert all(re.fullmatch("[٠-٩٬]+", n) for n in missing), missing
     english = get("/en/ceasefire/").content.decode()
     assert "6,208" in english
     assert "new deaths" in english
+    assert re.search(r"\(\d+ days? without a report\)", english)
 
 
 def test_alerts_page_lists_spikes_and_data_warnings(demo):
