@@ -46,3 +46,8 @@ def test_no_note_when_every_hit_is_ranked(make_document):
     make_document(MOST)
     page = Client().get("/search/", {"q": "رفح"}).content.decode()
     assert 'id="search-ranked"' not in page
+    # The year facet is a number like the others: in the page's digits.
+    years = page[page.index('data-facet="year"') :]
+    assert "<bdi>٢٠٢٥</bdi>" in years[: years.index("</section>")]
+    english = Client().get("/en/search/", {"q": "رفح"}).content.decode()
+    assert "<bdi>2025</bdi>" in english[english.index('data-facet="year"') :]
