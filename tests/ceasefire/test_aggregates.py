@@ -15,7 +15,7 @@ from marsad.ceasefire.services import counts
 from marsad.ceasefire.services.incidents import record_incident
 from marsad.core.audience import Audience
 from marsad.core.services import gate
-from marsad.core.services.actors import create_actor
+from tests.ceasefire.places import khan_younis
 
 from . import acled_fixture
 
@@ -32,15 +32,7 @@ def write_then_fail(by, day):
 
 @pytest.fixture
 def incidents(system, states, tmp_path):
-    create_actor(
-        by=system,
-        key="PS0270",
-        kind="place",
-        pcode="PS0270",
-        name_ar="خان يونس",
-        name_en="Khan Younis",
-        marking="public",
-    )
+    khan_younis(system)
     made = []
     for day, marking, nations, killed, where in (
         ("2025-11-01", "public", [], 2, (31.3436, 34.3225)),

@@ -18,7 +18,8 @@ from marsad.ceasefire.services.incidents import record_incident
 from marsad.ceasefire.summary import summarize
 from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.core.services import gate
-from marsad.core.services.actors import create_actor, create_source
+from marsad.core.services.actors import create_source
+from tests.ceasefire.places import khan_younis
 
 from . import acled_fixture
 
@@ -40,15 +41,7 @@ def readers(make_user):
 
 @pytest.fixture
 def world(system, states, tmp_path):
-    create_actor(
-        by=system,
-        key="PS0270",
-        kind="place",
-        pcode="PS0270",
-        name_ar="خان يونس",
-        name_en="Khan Younis",
-        marking="public",
-    )
+    khan_younis(system)
     for key, kind in (("MOH", "official"), ("OTHER", "media")):
         create_source(by=system, key=key, name_ar=key, name_en=key, kind=kind, marking="public")
     made = {}

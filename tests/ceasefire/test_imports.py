@@ -18,6 +18,7 @@ from marsad.core import audit
 from marsad.core.errors import InvalidInput
 from marsad.core.models import AuditEntry, Source
 from marsad.core.services.actors import create_actor, create_source
+from tests.ceasefire.places import khan_younis
 
 from . import acled_fixture
 
@@ -35,15 +36,7 @@ def gaza(system, states):
         name_en="Israel Defense Forces",
         marking="public",
     )
-    create_actor(
-        by=system,
-        key="PS0270",
-        kind="place",
-        pcode="PS0270",
-        name_ar="خان يونس",
-        name_en="Khan Younis",
-        marking="public",
-    )
+    khan_younis(system)
 
 
 def test_each_row_is_accepted_or_rejected_naming_line_field_value(system, gaza, tmp_path):

@@ -18,8 +18,9 @@ from marsad.ceasefire.services.figures import record_figure
 from marsad.ceasefire.services.incidents import record_incident
 from marsad.ceasefire.summary import summarize
 from marsad.core.services import gate
-from marsad.core.services.actors import create_actor, create_source
+from marsad.core.services.actors import create_source
 from marsad.core.services.base import SystemUser
+from tests.ceasefire.places import khan_younis
 
 from .test_dashboard_tolls import STRIKE, readers, world  # noqa: F401
 
@@ -126,15 +127,7 @@ def test_the_daily_series_known_on_reads_the_reports_as_held(system, states):
 
 @pytest.fixture
 def dated(system, states):
-    create_actor(
-        by=system,
-        key="PS0270",
-        kind="place",
-        pcode="PS0270",
-        name_ar="خان يونس",
-        name_en="Khan Younis",
-        marking="public",
-    )
+    khan_younis(system)
     incident = record_incident(
         by=system,
         event_date="2025-11-05",

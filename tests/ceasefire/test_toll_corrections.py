@@ -17,7 +17,8 @@ from marsad.ceasefire.tolls import killed_sum, with_tolls
 from marsad.core import history
 from marsad.core import selectors as core
 from marsad.core.services import gate
-from marsad.core.services.actors import create_actor, create_source
+from marsad.core.services.actors import create_source
+from tests.ceasefire.places import khan_younis
 
 from .test_dashboard_tolls import STRIKE, readers  # noqa: F401
 
@@ -38,15 +39,7 @@ def disputed(system, states):
     """Incidents of every marking over five days and two governorates (and none), with figures
     of three sources that disagree, some the reader may not read, some for incidents the reader
     may not read or outside the window asked."""
-    create_actor(
-        by=system,
-        key="PS0270",
-        kind="place",
-        pcode="PS0270",
-        name_ar="خان يونس",
-        name_en="Khan Younis",
-        marking="public",
-    )
+    khan_younis(system)
     for key in ("MOH", "OCHA", "OTHER"):
         create_source(by=system, key=key, name_ar=key, name_en=key, kind="media", marking="public")
     made = {}
