@@ -51,3 +51,22 @@ def test_no_note_when_every_hit_is_ranked(make_document):
     assert "<bdi>٢٠٢٥</bdi>" in years[: years.index("</section>")]
     english = Client().get("/en/search/", {"q": "رفح"}).content.decode()
     assert "<bdi>2025</bdi>" in english[english.index('data-facet="year"') :]
+
+
+def test_both_engines_score_given_ids_as_they_score_the_match(make_document):
+    import numpy as np
+
+    from marsad.core.search.text import query_terms
+
+    for text in (MOST, ONCE, TWICE):
+        make_document(text)
+    engine = backends.backend()
+    groups = query_terms("رفح")
+    found, scores = engine.matches(groups, True)
+    whole = dict(zip(found.tolist(), scores.tolist(), strict=True))
+    entries = sorted(whole)
+    assert len(entries) == 3
+    asked = np.array([entries[2], entries[0], 10**9], np.int64)  # the last answers nothing
+    given = engine.scores(groups, asked).tolist()
+    assert given[:2] == [whole[entries[2]], whole[entries[0]]]
+    assert given[2] == (-np.inf if engine.higher_is_better else np.inf)

@@ -52,6 +52,25 @@ def _matches(sql: str, params: list[Any], scored: bool, setup: str = "") -> Matc
     return found[:, 0].astype(np.int64), (found[:, 1] if scored else None)
 
 
+def _aligned(
+    found: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64] | None,
+    ids: npt.NDArray[np.int64],
+    worst: float,
+) -> npt.NDArray[np.float64]:
+    """The scores of `ids` from the engine's (`found`, `scores`), in the order of `ids`; an
+    entry rewritten since the match (under a new id) has none and gets `worst`: it ranks last."""
+    out = np.full(len(ids), worst)
+    if scores is None or not len(found):
+        return out
+    order = np.argsort(found)
+    known = found[order]
+    at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+    same = known[at] == ids
+    out[same] = scores[order][at[same]]
+    return out
+
+
 class Backend(Protocol):
     # Whether a better match has a higher score (ts_rank_cd) or a lower one (bm25).
     higher_is_better: bool
@@ -87,7 +106,9 @@ class Fts5:
         return _matches(sql, [self.expression(groups)], scored)
 
     def scores(self, groups: Groups, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        raise NotImplementedError("FTS5 scores every match in `matches`")
+        # Not used by `search` (scores_later is False); FTS5 can only score a whole match.
+        found, scores = self.matches(groups, True)
+        return _aligned(found, scores, ids, worst=np.inf)
 
 
 # The GIN index even for a word in most entries: its matches need no recheck, so the bitmap scan
@@ -128,16 +149,7 @@ class Postgres:
             "FROM core_searchentry WHERE id = ANY(%s)"
         )
         found, scores = _matches(sql, [self.expression(groups), ids.tolist()], True)
-        out = np.full(len(ids), -np.inf)
-        if scores is None or not len(found):
-            return out
-        # An entry rewritten since the match (under a new id) has no score: it ranks last.
-        order = np.argsort(found)
-        known = found[order]
-        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
-        same = known[at] == ids
-        out[same] = scores[order][at[same]]
-        return out
+        return _aligned(found, scores, ids, worst=-np.inf)
 
 
 def backend() -> Backend:
