@@ -198,6 +198,8 @@ class Persons:
             definite = w.startswith("ال")
             if not joined and (units >= 2 and not definite or w in AR_COMPLEMENTS):
                 break
+            if definite and units >= 2 and MASDAR.match(w[2:]):
+                break  # "رياك مشار التوقيع": the verbal noun after the name is no surname
             names.append(k)
             k += 1
             if not joined:

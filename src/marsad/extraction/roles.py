@@ -39,10 +39,38 @@ def _begin(match: Match) -> int:
     return match.start - len(match.prefix)
 
 
+# Words after a victim noun that tie it to its owner: "جنود حفظ السلام التابعين لبعثة X",
+# "العاملين في", "المشاركة في".
+_TIES = frozenset(
+    "من في لدى التابعين التابعه التابع التابعون العاملين العاملون العامله المشاركين المشاركه "
+    "المشاركون ضمن".split()
+)
+
+
 def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
     """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
     words = sent.text[end:begin].split()
-    return 1 <= len(words) <= 3 and words[0] in ("من", "في", "لدى")
+    return 1 <= len(words) <= 3 and fold_word(words[0]) in _TIES
+
+
+def fold_word(word: str) -> str:
+    return word.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
+
+
+# English words between a victim noun and its owner: "officer serving with the MSS mission".
+_OWNER_EN = frozenset(
+    {"of", "of the", "from", "from the", "serving with", "serving with the", "with the", "in the"}
+)
+
+
+def _noun_end(sent: Sentence, noun: Match) -> int:
+    """Where a victim noun ends with the demonyms that follow it: "جنديان هنديان من بعثة X",
+    "جنود فرنسيين من قوة اليونيفيل" (the owner comes after the nationality)."""
+    end = noun.end
+    for match in sorted(sent.entities, key=lambda m: m.start):
+        if match.entry.adjective and match.start >= end and _words(sent, end, _begin(match)) == 0:
+            end = match.end
+    return end
 
 
 def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
@@ -87,7 +115,7 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             begin = _begin(match)
             if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
-            elif arabic and begin >= noun.end and _owner_after(sent, noun.end, begin):
+            elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
                 found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
             elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
                 found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
@@ -98,9 +126,9 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             elif (
                 not arabic
                 and match.start >= noun.end
-                and sent.text[noun.end : match.start].strip() in ("of", "of the")
+                and sent.text[noun.end : match.start].strip() in _OWNER_EN
             ):
-                found.append(match)  # positions of Hezbollah
+                found.append(match)  # positions of Hezbollah, an officer serving with the MSS
     return found
 
 

@@ -4,6 +4,7 @@ violating a ceasefire, whose accused party is the perpetrator of the attacks the
 from __future__ import annotations
 
 from marsad.extraction import roles
+from marsad.extraction.rules_acts import crowd_act, motive, other_acts, placed
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
@@ -95,12 +96,12 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     )
     if arabic:
         right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
-        right = [m for m in right if m.entry.value not in victims]
+        right = [m for m in right if m.entry.value not in victims and not placed(sent, m)]
         victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
         if right and not (victim_like and not roles.armed_nationality(sent, right[0])):
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
-    left = [m for m in left if m.entry.value not in victims]
+    left = [m for m in left if m.entry.value not in victims and not placed(sent, m)]
     if left and is_accuser(sent, left[0]):
         left = []  # "اتهم الجيش اللبناني مسلحين بإطلاق النار": the accuser
     if left and any(left[-1].end <= c.start < trigger.start for c in sent.of("T:statement")):
@@ -242,13 +243,26 @@ _STRIKE_WORDS = (
 
 def attacks(sent: Sentence) -> list[Draft]:
     """One attack claim per means in the sentence; "other" only when no means is named."""
-    triggers = [t for t in sent.of("T:attack") if allowed(sent, t) and not _equipment(sent, t)]
+    triggers = [
+        t
+        for t in sent.of("T:attack")
+        if allowed(sent, t) and not _equipment(sent, t) and not motive(sent, t)
+    ]
     if not triggers:
         return []
     drafts = []
     has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
-    for means, trigger in _means(sent, triggers).items():
+    chosen = _means(sent, triggers)
+    acts = list(chosen.items())
+    for later in other_acts(sent, triggers, chosen):
+        actor = perpetrator(sent, later)
+        first = perpetrator(sent, chosen[later.entry.value])
+        if actor and first and not set(actor) & set(first):
+            acts.append((later.entry.value, later))  # two parties, one means: two acts
+    for means, trigger in acts:
+        if means == "other" and crowd_act(sent, trigger):
+            continue  # "هاجم متظاهرون قاعدة للبعثة": the crowd's riot (rules_protest.py)
         if means == "other" and (trigger.start, trigger.end) in protest_spans:
             # "protesters stormed the embassy and set fire to it", "أضرم محتجون النار": a riot,
             # told as a protest; the crowd may stand after an Arabic verb, or open the sentence

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.rules_acts import crowd_act
 from marsad.extraction.rules_attack import place_near
 from marsad.extraction.slots import Sentence, after, before, ids
 
@@ -70,13 +71,8 @@ def _stormed(sent: Sentence) -> list[Match]:
     """ "اقتحم آلاف من أنصار التيار الصدري البرلمان": a crowd storming a building is a riot."""
     found = []
     for cue in sent.of("T:attack"):
-        word = sent.text[cue.start : cue.end]
-        if cue.entry.value == "other" and word.startswith(("اقتحم", "storm")):
-            lead = sent.text[cue.end : min(sent.end, cue.end + 30)]
-            if any(
-                w in lead for w in ("انصار", "مناصر", "محتج", "متظاهر", "supporters", "protest")
-            ):
-                found.append(
+        if crowd_act(sent, cue):
+            found.append(
                     Match(
                         cue.start,
                         cue.end,
@@ -142,4 +138,24 @@ def _addressed(sent: Sentence) -> list[str]:
                 cue.entry.lang == "en" and gap_before <= 1
             ):
                 return [match.entry.value]
+        if cue.entry.lang == "en":
+            listed = _listed_after(sent, cue)
+            if listed:
+                return listed
     return []
+
+
+def _listed_after(sent: Sentence, cue: Match) -> list[str]:
+    """ "the embassies of Rwanda, France, the United States and Belgium": every state listed."""
+    states = sorted((m for m in sent.entities if sent.kind(m) == "state"), key=lambda m: m.start)
+    found: list[str] = []
+    at = cue.end
+    for match in states:
+        if match.start < at:
+            continue
+        gap = sent.text[at : match.start].strip().removesuffix("the").strip()
+        if gap not in (("of",) if not found else (",", "and", ", and")):
+            break
+        found.append(match.entry.value)
+        at = match.end
+    return found
