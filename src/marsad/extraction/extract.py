@@ -140,7 +140,7 @@ class _Document:
         norm = normalize(chunk)
         hits = scan(norm.text, chunk, norm.to_original)
         hits = places.check(hits, norm.text, self.actors, self.places)
-        hits = offices.resolve(hits, self.published, self.actors, self.places)
+        hits = offices.resolve(hits, self.published, self.actors, self.places, norm.text)
         hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)

@@ -94,10 +94,31 @@ def _nearness(person: str, day: date | None) -> int:
     return min(distances) if distances else 10**6
 
 
+_FORMER_AFTER = ("الاسبق", "السابق", "السابقه", "الاسبقه", "المخلوع", "الراحل")
+_FORMER_BEFORE = ("former", "ex-", "late", "then-former")
+
+
+def _former(text: str, hit: Match) -> bool:
+    """ "الرئيس الأفغاني الأسبق برهان الدين رباني", "former Malian president": a past holder,
+    not the one in office on the day."""
+    if not text:
+        return False
+    after_words = text[hit.end : hit.end + 12].split()
+    before_words = text[max(0, hit.start - 10) : hit.start].lower().split()
+    return bool(after_words and after_words[0] in _FORMER_AFTER) or bool(
+        before_words and before_words[-1] in _FORMER_BEFORE
+    )
+
+
 def resolve(
-    hits: list[Match], published: date | None, actors: Mapping[str, Actor], context: set[str]
+    hits: list[Match],
+    published: date | None,
+    actors: Mapping[str, Actor],
+    context: set[str],
+    text: str = "",
 ) -> list[Match]:
-    """Office titles replaced by their holder on the day; shared names given to one person."""
+    """Office titles replaced by their holder on the day (not when the text says a former
+    holder); shared names given to one person."""
     offices = _by_office()
     people: dict[tuple[int, int], list[str]] = {}
     for hit in hits:
@@ -118,7 +139,7 @@ def resolve(
         if entry.category != ENTITY:
             out.append(hit)
         elif entry.value in offices:
-            person = holder(entry.value, published)
+            person = None if _former(text, hit) else holder(entry.value, published)
             out.append(hit if person is None else hit._replace(entry=replace(entry, value=person)))
         elif chosen.get((hit.start, hit.end), entry.value) == entry.value:
             out.append(hit)

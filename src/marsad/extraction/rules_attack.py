@@ -164,7 +164,8 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         by_means.setdefault(trigger.entry.value, trigger)
     if "explosive" in by_means and "demolition" in by_means:
         text = sent.text[sent.start : sent.end]
-        if any(word in text for word in _DEMOLITION_CONTEXT):
+        device = any(w in text for w in ("عبوه ناسفه", "مفخخ", "انتحاري", "حزام ناسف"))
+        if any(word in text for word in _DEMOLITION_CONTEXT) and not device:
             by_means.pop("explosive")
         else:
             by_means.pop("demolition")
