@@ -18,8 +18,8 @@ def report() -> str:
         "",
         f"{n_ar} Arabic and {n_en} English passages written by the project in news style "
         "(`tests/extraction/devset/`, annotated by `docs/annotation.md`): Lebanon, Iraq, Syria, "
-        "Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali and a few others, 2004 to "
-        "2026. They were "
+        "Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali, Afghanistan, Kosovo, the "
+        "DRC, South Sudan, the CAR and a few others, 2004 to 2026. They were "
         "written before the rules of 2026-12 were tuned, but the rules were then improved "
         "while looking at them, so these figures are a development measure, not a test on "
         "unseen text.",
@@ -62,6 +62,29 @@ def report() -> str:
         "It is the nearest this page has to a measure on unseen text: the misses of the whole "
         "set, these passages among them, were then read to find general causes, so they are "
         "unseen no more (0.81 and 0.72 after the work).",
+        "",
+        "The 87 passages of `ar-7.jsonl` and `en-6.jsonl` (59 Arabic, 28 English; Afghanistan, "
+        "Kosovo, the DRC, South Sudan, the CAR, Mali, southern Lebanon, Haiti, Darfur, Somalia "
+        "and a few of the earlier settings, 2004 to 2025; assassinations, kidnappings, "
+        "protests, blame, passive voice, numbers in words, negation and forecasts) were "
+        "written and annotated before any rule of the places, missions, offices and riots work "
+        "of 2026-12-06 was changed, checked against the earlier files for retold events (five "
+        "written and about ten planned events were replaced), and scored once on main at "
+        "864ba83: claims F1 0.54 (Arabic) and 0.49 (English), without the parties 0.77 and "
+        "0.77, assaults 0.97 and 0.93, targets filled 0.39 (14/36) and 0.45 (9/20), "
+        "in-domain names 0.66 (80/122) and 0.67 (37/55), persons 0.91 (20/22) and 0.82 "
+        "(9/11); attacks 0.44 and 0.45, casualties 0.76 and 0.71, "
+        "protests 0.59 and 0.33, statements 0.17 and 0.00. That is the honest figure for news "
+        "of settings the dictionaries had not met: most misses were names (towns, missions and "
+        "armed groups of those settings), the victims' mission taken for the perpetrator, "
+        "crowds attacking told as armed assaults, and two acts of one means merged. After the "
+        "work (curated places, missions, armed groups and office-holders of those settings, "
+        "and the rules below) the same passages give claims F1 0.60 and 0.61, without the "
+        "parties 0.83 and 0.82, assaults 0.98 and 0.93, targets 0.53 and 0.65, in-domain names "
+        "0.96 and 0.98, persons 0.91 and 1.00; they are unseen no more. The other 580 passages "
+        "went from 0.81 / 0.79 to 0.81 / 0.79 (0.806 → 0.813 and 0.787 → 0.791), no type "
+        "falling. Statements (speaker of a second verb), English persons after a comma and "
+        "victims' nationalities in broken plurals (ألمان) remain misses.",
         "",
         "Regenerate this page with `.venv/bin/python -m tests.extraction.devset_score --write`; "
         "`tests/extraction/test_devset.py` holds floors a little under these figures.",

@@ -1,5 +1,6 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 580 passages from
-Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia and Mali; see
+"""The extractor on the wide development set (tests/extraction/devset/, 667 passages from
+Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali, Afghanistan,
+Kosovo, the DRC, South Sudan and the CAR; see
 docs/annotation.md and docs/extraction-scores.md). Fails when a headline figure drops below its
 floor; the floors sit a little under what was measured, so that a change that makes extraction
 worse is caught. Raise them when the extractor gets better, never above what it reaches."""
@@ -12,24 +13,24 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-06 after the blame, settlers, contributions and withdrawals work, on the 580
-# passages with the 70 held-out ones of ar-6/en-5 (docs/extraction-scores.md: claims F1 0.81 /
-# 0.79, without the parties 0.92 / 0.87, assaults 0.97 / 0.95, targets 0.75 / 0.82, in-domain
-# names 0.95 / 0.96, persons 0.90 / 0.97), minus about 0.03. The in-domain and person floors
-# went down with the held-out passages, whose names were not added to the dictionaries.
+# Measured 2026-12-06 after the places, missions, offices and riots work of issue 15, on the 667
+# passages with the 87 held-out ones of ar-7/en-6 (docs/extraction-scores.md: claims F1 0.78 /
+# 0.77, without the parties 0.91 / 0.87, assaults 0.97 / 0.95, targets 0.70 / 0.78, in-domain
+# names 0.96 / 0.97, persons 0.90 / 0.98), minus about 0.03. The claim floors went down from
+# the last ones (0.78 / 0.76) with the held-out passages, which score 0.60 / 0.61 after the work.
 FLOORS = {
-    "claims_f1.ar": 0.78,
-    "claims_f1.en": 0.76,
-    "claims_typed_f1.ar": 0.89,
-    "claims_typed_f1.en": 0.84,
+    "claims_f1.ar": 0.75,
+    "claims_f1.en": 0.74,
+    "claims_typed_f1.ar": 0.87,
+    "claims_typed_f1.en": 0.83,
     "assault_f1.ar": 0.94,
     "assault_f1.en": 0.92,
-    "targets.ar": 0.72,
-    "targets.en": 0.79,
-    "indomain.ar": 0.92,
-    "indomain.en": 0.93,
+    "targets.ar": 0.67,
+    "targets.en": 0.75,
+    "indomain.ar": 0.93,
+    "indomain.en": 0.94,
     "person.ar": 0.87,
-    "person.en": 0.94,
+    "person.en": 0.95,
 }
 
 

@@ -4,9 +4,9 @@ violating a ceasefire, whose accused party is the perpetrator of the attacks the
 from __future__ import annotations
 
 from marsad.extraction import roles
-from marsad.extraction.rules_acts import crowd_act, motive, other_acts, placed
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.rules_acts import crowd_act, motive, other_acts, placed
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
 from marsad.extraction.slots import (
     Sentence,

@@ -73,13 +73,13 @@ def _stormed(sent: Sentence) -> list[Match]:
     for cue in sent.of("T:attack"):
         if crowd_act(sent, cue):
             found.append(
-                    Match(
-                        cue.start,
-                        cue.end,
-                        replace(cue.entry, category="T:protest", value="riot"),
-                        cue.prefix,
-                    )
+                Match(
+                    cue.start,
+                    cue.end,
+                    replace(cue.entry, category="T:protest", value="riot"),
+                    cue.prefix,
                 )
+            )
     return found
 
 
