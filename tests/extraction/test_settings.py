@@ -77,3 +77,11 @@ def test_titles_resolve_by_date_and_a_former_holder_is_not_the_holder() -> None:
 def test_later_is_no_forecast() -> None:
     text = "خطف مسلحون تسعة أجانب في صعدة، وعثر لاحقاً على جثث ثلاثة منهم."
     assert claims(text, "casualties")[0]["modality"] == "asserted"
+
+
+def test_a_call_addresses_its_recipient() -> None:
+    text = "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش رواندا إلى سحب قواتها من شرق الكونغو."
+    call = claims(text, "statement")[0]
+    assert (call["actor"], call["recipient"]) == (["GUTERRES"], ["RWA"])
+    text = "ودعا الأمين العام أنطونيو غوتيريش إلى الإفراج عن الموظفين."
+    assert claims(text, "statement")[0]["recipient"] == []

@@ -3,8 +3,11 @@ comment, disputes and the tasks of the mandate."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.draft import Draft, variant_of
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.persons_words import AR_TITLES
 from marsad.extraction.slots import (
     ACTOR_KINDS,
     Sentence,
@@ -48,6 +51,17 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     elif arabic and "v" in trigger.entry.flags:
         # a verb first: أدانت قطر, رحبت مصر
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
+        if (
+            trigger.prefix in ("و", "ف")
+            and speaker
+            and sent.kind(speaker[-1]) != "person"
+            and _addressee(sent, speaker[-1])
+        ):
+            # "زار كولن باول دارفور، ودعا الحكومة السودانية إلى": the second verb shares the
+            # first one's subject, a person; the party after it is the one called on
+            earlier = before(sent, trigger.start, max_words=12)
+            if earlier and sent.kind(earlier[-1]) == "person":
+                speaker = earlier
     speaker = speaker or before(sent, trigger.start, max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
@@ -80,7 +94,35 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     ):
         # "welcomed the move": what the document is about, named in an earlier sentence
         target = sent.discourse.topic(skip=tuple(actor))
-    return [Draft("statement", trigger, variant, actor, [], target, {"stance": stance})]
+    spoken = max((m.end for m in speaker if m.start > trigger.end), default=trigger.end)
+    addressed = _called_on(sent, spoken, actor) if stance == "call" else []
+    return [Draft("statement", trigger, variant, actor, addressed, target, {"stance": stance})]
+
+
+_TO = re.compile(r"^\s*(?:\S+\s+)?(?:الي|to|علي)\s")
+
+
+def _addressee(sent: Sentence, match: Match) -> bool:
+    """ "دعا الحكومة السودانية إلى", "urged NATO commanders to": the party called on."""
+    return bool(_TO.match(sent.text[match.end : min(sent.end, match.end + 30)]))
+
+
+def _called_on(sent: Sentence, end: int, actor: list[str]) -> list[str]:
+    """Whom a call addresses: the party right after the verb (and its speaker, "دعا الأمين
+    العام للأمم المتحدة أنطونيو غوتيريش رواندا إلى") and before إلى / "to"."""
+    for match in sorted(sent.entities, key=lambda m: m.start):
+        if match.start < end or sent.words(end, match.start) > 3:
+            continue
+        if match.entry.value in actor or sent.kind(match) not in _ADDRESSEES:
+            continue
+        lead = sent.text[max(sent.start, match.start - len(match.prefix) - 30) : match.start]
+        if sent.kind(match) == "person" and set(lead.split()) & AR_TITLES:
+            return []  # "ودعا الأمين العام أنطونيو غوتيريش إلى": the titled speaker
+        return [match.entry.value] if _addressee(sent, match) else []
+    return []
+
+
+_ADDRESSEES = frozenset({"state", "organization", "force", "armed_group", "body", "person"})
 
 
 def comment_refusal(sent: Sentence, trigger: Match) -> list[Draft]:
