@@ -259,3 +259,71 @@ def test_a_damaged_tar_keeps_the_members_before_the_damage(tmp_path):
     assert items[0].name == "t.tar:a.txt"
     assert items[0].text.startswith("text of a.txt")
     assert any(i.problem for i in items[1:])
+
+
+def search_entries() -> list[tuple[Any, ...]]:
+    """The index's entries, named by content (record ids differ between runs)."""
+    from marsad.core.models import SearchEntry
+
+    skip = {"id", "record_id", "link"}
+    columns = [f.attname for f in SearchEntry._meta.concrete_fields if f.attname not in skip]
+    keys = dict(Actor.objects.values_list("pk", "key"))
+    rows = []
+    for entry in SearchEntry.objects.prefetch_related("actor_links"):
+        fields = tuple(str(getattr(entry, name)) for name in columns)
+        named = sorted(keys[link.actor_id] for link in entry.actor_links.all())
+        rows.append((*fields, tuple(named)))
+    return sorted(rows)
+
+
+@pytest.mark.django_db
+def test_the_search_entries_of_terms_analysed_in_the_workers_are_the_listeners(
+    source, tmp_path, monkeypatch
+):
+    """The writer indexes its documents and claims from the terms the workers analysed
+    (`core.search.given`): the entries are those the gate's listener writes when it reads the
+    records back and analyses their texts itself, and those a rebuild of the index writes."""
+    from marsad.core.search import given
+    from marsad.core.search import services as search
+    from marsad.core.search.text import index_text
+
+    def rolled_back(run: Any) -> Any:
+        with transaction.atomic():
+            found = run()
+            transaction.set_rollback(True)
+        return found
+
+    assert ingest.TERM_CHARS == search.TERM_CHARS
+    folder = write_folder(tmp_path / "texts", TEXTS)
+    handed: list[str] = []
+    complete = given.complete
+
+    def spy(records, prefetch):
+        found = complete(records, prefetch)
+        if found:
+            handed.append(type(records[0]).__name__)
+        return found
+
+    def run() -> list[tuple[Any, ...]]:
+        in_batches(folder, source, 3)
+        return search_entries()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(given, "complete", spy)
+        written = rolled_back(run)
+    assert {"Document", "Claim"} <= set(handed)
+    with monkeypatch.context() as patched:
+        patched.setattr(given, "complete", lambda records, prefetch: False)
+        patched.setattr(given, "terms", lambda record, parts: index_text(*parts))
+        assert rolled_back(run) == written
+    assert {row[0] for row in written} >= {"document", "claim"}
+
+    def rebuilt() -> list[tuple[Any, ...]]:
+        in_batches(folder, source, 3)
+        before = search_entries()
+        search.reindex(["document", "claim"])
+        return [before, search_entries()]
+
+    before, after = rolled_back(rebuilt)
+    assert before == written
+    assert [r for r in after if r[0] != "actor"] == [r for r in written if r[0] != "actor"]

@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from marsad.intake.archives import Item
 
 BATCH = 200
+# As `core.search.services.TERM_CHARS` (a test keeps them equal): what a text's terms take in.
+TERM_CHARS = 100_000
 
 
 def normalize_text(text: str) -> str:
@@ -49,17 +51,37 @@ class Job:
     language: str
 
 
+def title_of(job: Job) -> str:
+    """The document's title: the one given, else its first line."""
+    return str(job.meta.get("title") or "").strip() or job.text.splitlines()[0][:200]
+
+
+def quotes_of(text: str, claim: dict[str, Any]) -> str | None:
+    """A proposed claim's quotes as its search entry reads them (`core.searchable`); None when
+    its evidence is not spans (the claim is refused; nothing is indexed)."""
+    try:
+        spans = [text[span["start"] : span["end"]] for span in claim["evidence"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return " … ".join(q for q in spans if q)
+
+
 @dataclass
 class Extracted:
-    """What a worker made of a job: the language, the fingerprint and the extraction."""
+    """What a worker made of a job: the language, the fingerprint, the extraction, and the
+    search terms of its texts (`terms`: the title's and the text's; `claim_terms`: each claim's
+    quotes', in the extraction's order), analysed here so that the one writer does not."""
 
     language: str
     signature: list[int]
     bands: list[str]
     extraction: dict[str, Any]
+    terms: dict[str, str] = field(default_factory=dict)
+    claim_terms: list[str | None] = field(default_factory=list)
 
 
 def extract_one(job: Job) -> Extracted:
+    from marsad.core.search.text import index_text
     from marsad.extraction.duplicates import bands, signature
     from marsad.extraction.extract import extract
     from marsad.extraction.language import detect_language
@@ -67,11 +89,20 @@ def extract_one(job: Job) -> Extracted:
     language = job.language or detect_language(job.text)
     day = date.fromisoformat(job.published) if job.published else None
     values = signature(job.text)
+    extraction = extract(job.text, language=language, published=day)
     return Extracted(
         language=language,
         signature=values,
         bands=bands(values),
-        extraction=extract(job.text, language=language, published=day),
+        extraction=extraction,
+        terms={
+            "title": index_text(title_of(job)),
+            "text": index_text(job.text[:TERM_CHARS]),
+        },
+        claim_terms=[
+            index_text(quotes) if (quotes := quotes_of(job.text, claim)) is not None else None
+            for claim in extraction["claims"]
+        ],
     )
 
 

@@ -24,6 +24,7 @@ from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, Source
 from marsad.core.models.documents import Language
 from marsad.core.releasability import readable
+from marsad.core.search import given
 from marsad.core.services import gate, lookups
 from marsad.core.services.base import (
     Writer,
@@ -35,7 +36,7 @@ from marsad.core.services.base import (
 )
 from marsad.core.services.inputs import parse_date
 from marsad.extraction.duplicates import SAME_STORY, similarity
-from marsad.intake.ingest import Extracted, Job, Outcome
+from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
 from marsad.intake.models import Band, Fingerprint, SameStory
 from marsad.intake.services_batch_claims import store_claims
@@ -81,7 +82,7 @@ class BatchWriter(PipelineWriter):
                 "language", language, "must be one of " + ", ".join(Language.values)
             )
         document = Document(
-            title=str(meta.get("title") or "").strip() or job.text.splitlines()[0][:200],
+            title=title_of(job),
             text=job.text,
             language=language,
             url=str(meta.get("url") or "").strip(),
@@ -94,6 +95,16 @@ class BatchWriter(PipelineWriter):
             meta.get("marking") or self.marking, ()
         )
         _clean(document)
+        # The terms of its title and text, analysed by the worker, for its search entry.
+        analysed = result.terms
+        given.give(
+            document,
+            {
+                text: analysed[role]
+                for role, text in (("title", title_of(job)), ("text", job.text[:TERM_CHARS]))
+                if role in analysed
+            },
+        )
         return document
 
     @transaction.atomic

@@ -21,12 +21,13 @@ from marsad.core import events
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
 from marsad.core.releasability import readable
+from marsad.core.search import given as search_given
 from marsad.core.services import gate
 from marsad.core.services.base import Writer, clean_marking, on_behalf
 from marsad.core.services.claims import _credibility, _facts, _review
 from marsad.core.services.inputs import MOST_ITEMS
 from marsad.extraction.contract import Problem, check_claim
-from marsad.intake.ingest import Extracted
+from marsad.intake.ingest import Extracted, quotes_of
 from marsad.intake.models import SameStory
 from marsad.intake.regrading import Grader
 from marsad.intake.services_batch_dictionary import create_first_mentions
@@ -240,10 +241,11 @@ def store_claims(
     quick: list[Claim] = []
     named: dict[int, tuple[list[Actor], list[Actor]]] = {}
     slow: set[int] = set()
+    terms: dict[int, dict[str, str]] = {}
     for result, document in new:
         entities = {e["id"]: e for e in result.extraction["entities"]}
         mine: list[tuple[Claim, list[str]]] = []
-        for proposed in result.extraction["claims"]:
+        for index, proposed in enumerate(result.extraction["claims"]):
             try:
                 claim, *pair = _build(by, document, entities, proposed, actors, sources)
             except Refused:
@@ -264,6 +266,7 @@ def store_claims(
                 claim.pk = -1 - len(quick)  # a stand-in, unique until it is saved
                 quick.append(claim)
                 named[id(claim)] = (pair[0], pair[1])
+                terms[id(claim)] = _given_terms(document, proposed, result, index)
                 mine.append((claim, [a.key for a in pair[0]]))
             counts[document.pk] += 1
         order.append((document, mine))
@@ -290,11 +293,27 @@ def store_claims(
         announce=False,
     )
     _m2m(quick, named)
+    for claim in quick:
+        actors_of, recipients_of = named[id(claim)]
+        search_given.give(
+            claim, terms[id(claim)], related={"actors": actors_of, "recipients": recipients_of}
+        )
     if quick:
         # Announced once their actors are set: their search entries name the actors.
         events.announce(events.Written(Claim, quick, "create", by))
     _update_grades(by, grader)
     return counts
+
+
+def _given_terms(
+    document: Document, proposed: Mapping[str, Any], result: Extracted, index: int
+) -> dict[str, str]:
+    """The search terms the worker found for the claim's quotes, keyed by those quotes."""
+    analysed = result.claim_terms[index] if index < len(result.claim_terms) else None
+    quotes = quotes_of(document.text, dict(proposed))
+    if analysed is None or quotes is None:
+        return {}
+    return {quotes: analysed}
 
 
 def _update_grades(by: Writer, grader: Grader) -> None:

@@ -13,8 +13,7 @@ from django.db import transaction
 
 from marsad.core import audit, bulk_insert, events
 from marsad.core.models import Actor, SearchEntry, SearchEntryActor
-from marsad.core.search import registry
-from marsad.core.search.text import index_text
+from marsad.core.search import given, registry
 
 # A snippet needs the start of a long text; the terms take in more of it.
 BODY_CHARS = 20_000
@@ -75,9 +74,8 @@ def _columns(
         actor_ids = sorted(set(entry.actor_ids))
         names = [n for i in actor_ids for n in by_id.get(i, [])]
         names += by_pcode.get(entry.governorate, [])
-        terms = index_text(
-            entry.title_ar, entry.title_en, entry.body[:TERM_CHARS], *entry.names, *names
-        )
+        parts = (entry.title_ar, entry.title_en, entry.body[:TERM_CHARS], *entry.names, *names)
+        terms = given.terms(record, parts)
         rows.append(
             (
                 kind.key,
@@ -205,6 +203,9 @@ def on_write(written: events.Written) -> None:
     if kind is not None:
         if written.action == "delete":
             unindex(kind, [kind.record_id(record) for record in written.records])
+        elif given.complete(written.records, kind.prefetch):
+            # Handed over as stored, with their relations and their texts' terms (`given`).
+            index(kind, written.records)
         elif (
             written.action == "import"
             and (complete := _with_related(kind, written.records)) is not None
