@@ -77,21 +77,60 @@ def ingest(
     """Store each text as a document with its proposed claims; a text stored already is
     skipped (so an interrupted ingest run again goes on where it stopped); each document is
     reported as stored, skipped or failed (and why)."""
-    setup_django()
-    from marsad.core.errors import InvalidInput
-    from marsad.core.services.base import SystemUser
-    from marsad.core.services.inputs import parse_date
-    from marsad.intake.services_batch import BatchWriter
-
-    # A bad option is refused before any work, like every other bad input of the commands.
+    pool = _early_pool(workers) if not scheduler else None
+    executor: Executor | None = pool
+    client = None
     try:
-        day = parse_date(published, "--published")
-        writer = BatchWriter(
-            by=SystemUser("system:ingest"), source=source, marking=marking, label=str(target)
-        )
-    except InvalidInput as exc:
-        fail(str(exc))
-    executor, client = _executor(scheduler, workers)
+        setup_django()
+        from marsad.core.errors import InvalidInput
+        from marsad.core.services.base import SystemUser
+        from marsad.core.services.inputs import parse_date
+        from marsad.intake.services_batch import BatchWriter
+
+        # A bad option is refused before any work, like every other bad input of the commands.
+        try:
+            day = parse_date(published, "--published")
+            writer = BatchWriter(
+                by=SystemUser("system:ingest"), source=source, marking=marking, label=str(target)
+            )
+        except InvalidInput as exc:
+            fail(str(exc))
+        if pool is None:
+            executor, client = _executor(scheduler, workers)
+        rows = _run(target, writer, executor, client, day, batch, workers, scheduler)
+    finally:
+        if isinstance(executor, ProcessPoolExecutor):
+            executor.shutdown(wait=False, cancel_futures=True)
+        if client is not None:
+            client.close()
+    _report(target, rows)
+    if any(row.result == "failed" for row in rows):
+        sys.exit(1)
+
+
+def _early_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The local workers, started before Django is: they fork without it and build the
+    dictionaries' automaton (`ingest.warm`) while this process sets Django up."""
+    if workers <= 1:
+        return None
+    pool = ProcessPoolExecutor(max_workers=workers)
+    for _worker in range(workers):
+        pool.submit(ingest_mod.warm)
+    return pool
+
+
+def _run(
+    target: Path,
+    writer: Any,
+    executor: Executor | None,
+    client: Any,
+    day: Any,
+    batch: int,
+    workers: int,
+    scheduler: str,
+) -> list[ingest_mod.Outcome]:
+    from marsad.core.errors import InvalidInput
+
     rows: list[ingest_mod.Outcome] = []
     columns = (*Progress.get_default_columns(), MofNCompleteColumn(), _Rate())
     try:
@@ -109,14 +148,7 @@ def ingest(
                 rows.append(outcome)
     except InvalidInput as exc:
         fail(str(exc))
-    finally:
-        if isinstance(executor, ProcessPoolExecutor):
-            executor.shutdown(wait=False, cancel_futures=True)
-        if client is not None:
-            client.close()
-    _report(target, rows)
-    if any(row.result == "failed" for row in rows):
-        sys.exit(1)
+    return rows
 
 
 def cluster_slots(client: Any) -> int:

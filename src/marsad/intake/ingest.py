@@ -106,6 +106,13 @@ def extract_one(job: Job) -> Extracted:
     )
 
 
+def warm() -> None:
+    """Run in a worker as it starts: the dictionaries' automaton, built once per process."""
+    from marsad.extraction.gazetteer import lexicon
+
+    lexicon()
+
+
 def extract_batch(jobs: Sequence[Job]) -> list[Extracted | str]:
     """Run in a worker: each job's extraction, or the reason it failed (one bad text does not
     lose the batch)."""

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from marsad.core.bulk_records import new_records
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Claim, Document, Source
 from marsad.core.models.documents import Language
@@ -170,7 +171,9 @@ class BatchWriter(PipelineWriter):
                 "document_id", "signature"
             )
         )
-        prints, bands, found = [], [], []
+        found = []
+        # Built a column at a time (`bulk_records`): a batch has some 17 band keys a document.
+        columns: dict[str, list[Any]] = {"document_id": [], "key": []}
         for _job, result, document in new:
             candidates = {i for k in set(result.bands) for i in holders.get(k, ())}
             for other in sorted(candidates):
@@ -178,12 +181,20 @@ class BatchWriter(PipelineWriter):
                     score = similarity(result.signature, signatures[other])
                     if score >= SAME_STORY:
                         found.append((document.pk, other, score))
-            prints.append(Fingerprint(document_id=document.pk, signature=result.signature))
-            # By id: a band is a few bytes, and setting a relation costs more than building it.
-            bands += [Band(document_id=document.pk, key=k) for k in dict.fromkeys(result.bands)]
+            keys = list(dict.fromkeys(result.bands))
+            columns["document_id"] += [document.pk] * len(keys)
+            columns["key"] += keys
             signatures[document.pk] = result.signature
             for key in set(result.bands):
                 holders[key].append(document.pk)
+        prints = new_records(
+            Fingerprint,
+            {
+                "document_id": [d.pk for _j, _r, d in new],
+                "signature": [r.signature for _j, r, _d in new],
+            },
+        )
+        bands = new_records(Band, columns)
         detail = {"ingest": self.label}
         gate.store_batch(
             Fingerprint, prints, by=self.by, ids=lambda f: f.document_id, detail=detail,
