@@ -184,6 +184,8 @@ class _Payload(NamedTuple):
     closed_right: bool
     # No entry may have letters glued in front (only Arabic entries take proclitics).
     closed_left: bool
+    # No entry needs its case checked in the original text.
+    uncased: bool
 
 
 def _payload(key: str, entries: list[Entry]) -> _Payload:
@@ -192,6 +194,7 @@ def _payload(key: str, entries: list[Entry]) -> _Payload:
         tuple(entries),
         not any(e.stem or e.adjective for e in entries),
         all(e.lang != "ar" for e in entries),
+        all(e.cased is None for e in entries),
     )
 
 
@@ -270,7 +273,9 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
     append = hits.append
     # tuple.__new__ makes the same Match without the Python frame of the NamedTuple's __new__
     new = tuple.__new__
-    for last, (length, entries, closed_right, closed_left) in lexicon().automaton.iter(text):
+    for last, (length, entries, closed_right, closed_left, uncased) in lexicon().automaton.iter(
+        text
+    ):
         end = last + 1
         # Most hits sit between spaces or punctuation and need no further check; of the others,
         # most are inside a word for every entry of the key and are dropped at once.
@@ -279,7 +284,12 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
             continue
         start = end - length
         free_left = start == 0 or not text[start - 1].isalnum()
-        if not free_left and closed_left:
+        if free_left:
+            if free_right and uncased:
+                for entry in entries:
+                    append(new(Match, (start, end, entry, "")))
+                continue
+        elif closed_left:
             continue
         for entry in entries:
             if free_left:
