@@ -190,12 +190,12 @@ class _Document:
     def mentions(self, entities: list[Match], norm: Normalized, base: int) -> None:
         """Each entity's mentions, in original offsets of the whole text."""
         size, length = len(norm.text), norm.original_length
-        if norm.breaks:
-            span = norm.span
-        else:
+
+        def same(a: int, b: int) -> tuple[int, int]:
             # nothing dropped: the offsets are the same but for the end of the text
-            def span(a: int, b: int) -> tuple[int, int]:
-                return (a if a < size else length), (b if b < size else length)
+            return (a if a < size else length), (b if b < size else length)
+
+        span = norm.span if norm.breaks else same
 
         entities_by_id = self.entities
         for match in entities:
