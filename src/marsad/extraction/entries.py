@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,11 @@ class Entry:
     adjective: bool = False
     cased: str | None = None
     article_form: bool = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Unpickled (prebuilt.py) through __init__: an object whose __dict__ the unpickler
+        # fills reads its attributes by a slower path, some 4% more instructions a pass.
+        return (Entry, tuple(getattr(self, f.name) for f in fields(self)))
 
 
 def is_arabic(text: str) -> bool:

@@ -8,7 +8,7 @@ endings behind (الإيطالية, الإسرائيليين).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,6 +48,10 @@ class Actor:
     state: str | None = None
     # for a place: tells apart places that share a name (capitals rank above every town)
     population: int | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # unpickled through __init__, as Entry (entries.py)
+        return (Actor, tuple(getattr(self, f.name) for f in fields(self)))
 
 
 class Match(NamedTuple):
