@@ -64,12 +64,19 @@ def load(path: Path) -> list[str]:
     return list(texts)
 
 
+# The best process time of each measure, beside the wall clock: on a loaded machine the wall
+# clock counts the other processes' turns too.
+CPU: dict[str, float] = {}
+
+
 def best_of(repeat: int, fn, *args):
-    times, result = [], None
+    times, cpu, result = [], [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = fn(*args)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    CPU[fn.__name__] = min(cpu)
     return min(times), result
 
 
@@ -153,6 +160,8 @@ def main() -> None:
         "ratio_extract_over_bare_scan": round(full / bare, 1),
         "ratio_extract_over_normalized_scan": round(full / norm, 1),
         "target_ratio": 5,
+        "extract_cpu_docs_per_s": round(n / CPU["run_extract"]),
+        "ratio_extract_over_bare_scan_cpu": round(CPU["run_extract"] / CPU["bare_scan"], 1),
         "claims": claims,
         "entities": entities,
         "near_duplicate_docs_per_s": round(n / dedup),
@@ -169,6 +178,11 @@ def main() -> None:
         ("normalize + scan", f"{n / norm:,.0f} docs/s  {megabytes / norm:.1f} MB/s"),
         ("extract", f"{n / full:,.0f} docs/s  {megabytes / full:.2f} MB/s"),
         ("ratio extract / bare scan", f"{full / bare:.1f} (target 5)"),
+        (
+            "the same in process time",
+            f"{CPU['run_extract'] / CPU['bare_scan']:.1f}, "
+            f"extract {n / CPU['run_extract']:,.0f} docs/s",
+        ),
         ("ratio extract / normalize + scan", f"{full / norm:.1f}"),
         ("claims, entities", f"{claims}, {entities}"),
         ("near duplicates (MinHash-LSH)", f"{n / dedup:,.0f} docs/s, {twins} texts with a twin"),

@@ -33,6 +33,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from marsad import paths
 from marsad.dbconfig import database_from_url
 from marsad.exercises import naming as exercise_naming
 from marsad.secret import load_or_create_secret_key
@@ -50,9 +51,11 @@ def _positive_int(name: str, default: int, maximum: int) -> int:
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-HOME = Path(os.environ.get("MARSAD_HOME", PACKAGE_DIR.parents[1]))
-VAR_DIR = Path(os.environ.get("MARSAD_VAR_DIR", HOME / "var"))
+HOME = paths.home()
+VAR_DIR = paths.var_dir()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The built dictionaries of extraction (marsad.extraction.gazetteer.use_prebuilt).
+EXTRACTION_DIR = paths.extraction_dir()
 
 SECRET_KEY = os.environ.get("MARSAD_SECRET_KEY") or load_or_create_secret_key(
     VAR_DIR / "secret_key"

@@ -1,6 +1,8 @@
 import pytest
 
-from marsad.extraction.gazetteer import DATA, _cue_entries, expand, lexicon, scan
+from marsad.extraction.entries import cue_entries as _cue_entries
+from marsad.extraction.entries import expand
+from marsad.extraction.gazetteer import DATA, lexicon, scan
 from marsad.extraction.normalize import normalize
 from marsad.extraction.overlaps import resolve
 

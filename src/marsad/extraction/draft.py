@@ -250,10 +250,14 @@ def evidence_span(sent: Sentence, draft: Draft) -> tuple[int, int]:
             near = min(mentions, key=lambda m: abs(m.start - draft.trigger.start))
             points += [near.start - len(near.prefix), near.end]
     start, end = min(points), max(points)
-    while start > sent.start and sent.text[start - 1] not in _CLAUSE_MARKS:
-        start -= 1
-    while end < sent.end and sent.text[end] not in _CLAUSE_MARKS:
-        end += 1
+    text = sent.text
+    # the clause marks before and after, each found by a search in C, not letter by letter
+    if start > sent.start:
+        start = max(text.rfind(mark, sent.start, start) for mark in _CLAUSE_MARKS) + 1
+        start = max(start, sent.start)
+    if end < sent.end:
+        found = [at for mark in _CLAUSE_MARKS if (at := text.find(mark, end, sent.end)) >= 0]
+        end = min(found, default=sent.end)
     while start < end and sent.text[start].isspace():
         start += 1
     return start, min(end + (1 if end < sent.end else 0), sent.end)

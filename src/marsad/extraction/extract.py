@@ -146,22 +146,23 @@ class _Document:
         entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues)
         self.discourse.read(entities)
-        for match in entities:
-            start, stop = norm.span(match.start, match.end)
-            self.entity(match.entry.value)["mentions"].append([base + start, base + stop])
+        self.mentions(entities, norm, base)
         entity_starts = [m.start for m in entities]
         cue_starts = [c.start for c in cues]
+        # the force's mentions, looked up alone for the many sentences that have no cue
+        isf = [m for m in entities if m.entry.value == "ISF"]
+        isf_starts = [m.start for m in isf]
         sources: list[Attribution | None] = []
         pending: list[tuple[Draft, Sentence, int]] = []
         for s, e in split_sentences(norm.text):
             sentence_cues = _within(cues, cue_starts, s, e)
-            sentence_entities = _within(entities, entity_starts, s, e)
-            has_isf = any(m.entry.value == "ISF" for m in sentence_entities)
+            has_isf = bool(isf) and bool(_within(isf, isf_starts, s, e))
             if not sentence_cues:
                 # no cue, no claim and no source: only whether it names the force counts
                 self.isf_near = has_isf
                 sources.append(None)
                 continue
+            sentence_entities = _within(entities, entity_starts, s, e)
             sent = Sentence(
                 norm.text,
                 s,
@@ -185,6 +186,23 @@ class _Document:
         for draft, sent, index in pending:
             self.add(draft, sent, self.nearest_source(sources, index), norm, base)
         self.last_source = next((s for s in reversed(sources) if s), self.last_source)
+
+    def mentions(self, entities: list[Match], norm: Normalized, base: int) -> None:
+        """Each entity's mentions, in original offsets of the whole text."""
+        size, length = len(norm.text), norm.original_length
+
+        def same(a: int, b: int) -> tuple[int, int]:
+            # nothing dropped: the offsets are the same but for the end of the text
+            return (a if a < size else length), (b if b < size else length)
+
+        span = norm.span if norm.breaks else same
+
+        entities_by_id = self.entities
+        for match in entities:
+            start, stop = span(match.start, match.end)
+            actor_id = match.entry.value
+            entity = entities_by_id.get(actor_id) or self.entity(actor_id)
+            entity["mentions"].append([base + start, base + stop])
 
     def nearest_source(self, sources: list[Attribution | None], index: int) -> Attribution | None:
         """The sentence's own source, else the nearest one named before it, else after it: a

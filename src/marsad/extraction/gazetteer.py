@@ -8,20 +8,22 @@ endings behind (الإيطالية, الإسرائيليين).
 
 from __future__ import annotations
 
-import itertools
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import ahocorasick
 
+from marsad.extraction import prebuilt
 from marsad.extraction.dictionaries import raw_actors
+from marsad.extraction.entries import ENTITY as ENTITY
+from marsad.extraction.entries import Entry as Entry
+from marsad.extraction.entries import actor_entries, cue_entries
+from marsad.extraction.entries import expand as expand
 from marsad.extraction.normalize import CLITICS, fold
 
 DATA = Path(__file__).resolve().parent / "data"
-ENTITY = "E"
 _AR_ADJ_ENDINGS = frozenset(
     {"", "ه", "ين", "ون", "ان", "تين", "تان", "ا", "يه", "يين", "يون", "ات"}
 )
@@ -47,21 +49,9 @@ class Actor:
     # for a place: tells apart places that share a name (capitals rank above every town)
     population: int | None = None
 
-
-@dataclass(frozen=True)
-class Entry:
-    """One dictionary phrase: an actor alias (category E) or a cue such as T:attack:air."""
-
-    category: str
-    value: str
-    lang: str
-    flags: frozenset[str] = frozenset()
-    needs: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
-    stem: bool = False
-    adjective: bool = False
-    cased: str | None = None
-    article_form: bool = False
+    def __reduce__(self) -> tuple[Any, ...]:
+        # unpickled through __init__, as Entry (entries.py)
+        return (Actor, tuple(getattr(self, f.name) for f in fields(self)))
 
 
 class Match(NamedTuple):
@@ -78,101 +68,6 @@ class Match(NamedTuple):
     def category(self) -> str:
         """The entry's category (E for an actor, T:<type> for a trigger, ...)."""
         return self.entry.category
-
-
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
-
-
-def expand(phrase: str) -> list[str]:
-    """All the phrases a pattern stands for: "{was|is} invited" → ["was invited", "is invited"]."""
-    parts = re.split(r"(\{[^}]*\})", phrase)
-    choices = [p[1:-1].split("|") if p.startswith("{") else [p] for p in parts]
-    return [" ".join("".join(combo).split()) for combo in itertools.product(*choices)]
-
-
-def _parse_flags(raw: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    flags: set[str] = set()
-    needs: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
-    for item in filter(None, (x.strip() for x in raw.split(","))):
-        if item.startswith("n="):
-            needs = tuple(fold(x) for x in item[2:].split("/") if x)
-        elif item.startswith("x="):
-            excludes = tuple(fold(x) for x in item[2:].split("/") if x)
-        else:
-            flags.add(item)
-    return frozenset(flags), needs, excludes
-
-
-def _cue_entries(path: Path) -> list[tuple[str, Entry]]:
-    entries: list[tuple[str, Entry]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        category, phrase = fields[0].strip(), fields[1].strip()
-        flags, needs, excludes = _parse_flags(fields[2] if len(fields) > 2 else "")
-        # T:attack:air → category "T:attack", value "air"; MEAS:killed → "MEAS:killed", "killed"
-        parts = category.split(":")
-        name = ":".join(parts[:2]) if parts[0] == "T" else category
-        attribute = parts[2] if parts[0] == "T" and len(parts) > 2 else parts[-1]
-        for variant in expand(phrase):
-            if "*" in variant.rstrip("*"):
-                raise ValueError(f"{path.name}: '*' may only end a phrase: {variant!r}")
-            stem = variant.endswith("*")
-            text = variant.rstrip("*").strip()
-            lang = "ar" if _is_arabic(text) else "en"
-            entry = Entry(name, attribute, lang, flags, needs, excludes, stem=stem)
-            entries.append((text, entry))
-    return entries
-
-
-def _is_acronym(alias: str) -> bool:
-    letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and len(letters) <= 5 and not any(c.islower() for c in alias)
-
-
-# Aliases that count only in some context (places.py): after a place word (ctx), after a
-# noun such as مدينة (word: the name is also a word of the language), or beside another name of
-# the same place (family).
-_CONTEXT_FIELDS = (
-    ("ctx_ar", "ctx"),
-    ("ctx_en", "ctx"),
-    ("word_ar", "word"),
-    ("family_ar", "family"),
-    ("family_en", "family"),
-)
-
-
-def _actor_entries(raw: dict[str, Any]) -> list[tuple[str, Entry]]:
-    """The phrases of an actor, each with the context it needs (see _CONTEXT_FIELDS)."""
-    actor_id = raw["id"]
-    out: list[tuple[str, Entry]] = []
-    cased = set(raw.get("cased_en", []))
-    # by folded form: a spelling that folds onto a contextual alias (سئول → سيول) is one too
-    needs: dict[str, frozenset[str]] = {}
-    listed: list[str] = []
-    for name, flag in _CONTEXT_FIELDS:
-        for alias in raw.get(name, []):
-            needs[fold(alias)] = frozenset({flag})
-            listed.append(alias)
-    arabic = [raw["name_ar"], *raw.get("ar", []), *listed]
-    for alias in dict.fromkeys(a for a in arabic if _is_arabic(a)):
-        flags = needs.get(fold(alias), frozenset())
-        out.append((alias, Entry(ENTITY, actor_id, "ar", flags)))
-    english = [raw["name_en"], *raw.get("en", []), *cased, *listed]
-    if not raw.get("match_en", True):
-        english = []  # a town's short English name: inside too many words to scan for
-    for alias in dict.fromkeys(a for a in english if not _is_arabic(a)):
-        flags = needs.get(fold(alias), frozenset())
-        exact = alias if alias in cased or _is_acronym(alias) or "ctx" in flags else None
-        out.append((alias, Entry(ENTITY, actor_id, "en", flags, cased=exact)))
-    for stem in raw.get("adj_ar", []):
-        out.append((stem, Entry(ENTITY, actor_id, "ar", adjective=True)))
-    for word in raw.get("adj_en", []):
-        out.append((word, Entry(ENTITY, actor_id, "en", adjective=True)))
-    return out
 
 
 class Actors(dict[str, Actor]):
@@ -212,9 +107,30 @@ def _actor(raw: dict[str, Any]) -> Actor:
     )
 
 
+# Where the built dictionaries are kept between processes (prebuilt.py); None: not kept.
+_kept_in: Path | None = None
+
+
+def use_prebuilt(directory: Path | None) -> None:
+    """Keep the built dictionaries in `directory` and load them from there, or (None) build
+    them in each process. Call it before the first extraction; a worker process calls it too."""
+    global _kept_in
+    if directory != _kept_in:
+        _kept_in = directory
+        lexicon.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Load the dictionaries and build the automaton once per process."""
+    """The dictionaries and their automaton, once per process: loaded from the directory
+    use_prebuilt() names when built there already, else built."""
+    if _kept_in is None:
+        return build_lexicon()
+    return prebuilt.load_or_build(_kept_in, build_lexicon, Lexicon)
+
+
+def build_lexicon() -> Lexicon:
+    """Load the dictionaries and build the automaton."""
     ranked = raw_actors()
     actors = Actors()
     phrases: list[tuple[str, Entry]] = []
@@ -224,7 +140,7 @@ def lexicon() -> Lexicon:
             continue  # a curated actor keeps its id against a generated one
         actors[raw["id"]] = _actor(raw)
         rank_of[raw["id"]] = rank
-        phrases += _actor_entries(raw)
+        phrases += actor_entries(raw)
     # A phrase of several actors goes to those of the best-ranked source only.
     best: dict[str, int] = {}
     for text, entry in phrases:
@@ -239,7 +155,7 @@ def lexicon() -> Lexicon:
     # cues_ar.tsv, cues_en.tsv and the event triggers (cues_events_*.tsv, the Arabic one
     # generated by morphology.py)
     for path in sorted(DATA.glob("cues_*.tsv")):
-        phrases += _cue_entries(path)
+        phrases += cue_entries(path)
     entries: list[Entry] = []
     by_key: dict[str, list[int]] = {}
     seen: set[tuple[str, Entry]] = set()
@@ -272,6 +188,8 @@ class _Payload(NamedTuple):
     closed_right: bool
     # No entry may have letters glued in front (only Arabic entries take proclitics).
     closed_left: bool
+    # No entry needs its case checked in the original text.
+    uncased: bool
 
 
 def _payload(key: str, entries: list[Entry]) -> _Payload:
@@ -280,6 +198,7 @@ def _payload(key: str, entries: list[Entry]) -> _Payload:
         tuple(entries),
         not any(e.stem or e.adjective for e in entries),
         all(e.lang != "ar" for e in entries),
+        all(e.cased is None for e in entries),
     )
 
 
@@ -358,7 +277,9 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
     append = hits.append
     # tuple.__new__ makes the same Match without the Python frame of the NamedTuple's __new__
     new = tuple.__new__
-    for last, (length, entries, closed_right, closed_left) in lexicon().automaton.iter(text):
+    for last, (length, entries, closed_right, closed_left, uncased) in lexicon().automaton.iter(
+        text
+    ):
         end = last + 1
         # Most hits sit between spaces or punctuation and need no further check; of the others,
         # most are inside a word for every entry of the key and are dropped at once.
@@ -367,7 +288,12 @@ def scan(text: str, original: str | None = None, to_original: Any = None) -> lis
             continue
         start = end - length
         free_left = start == 0 or not text[start - 1].isalnum()
-        if not free_left and closed_left:
+        if free_left:
+            if free_right and uncased:
+                for entry in entries:
+                    append(new(Match, (start, end, entry, "")))
+                continue
+        elif closed_left:
             continue
         for entry in entries:
             if free_left:

@@ -77,7 +77,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += ground.casualties(sent)
     # an event the sentence denies did not happen: no claim at all
     drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
-    if accidental(sent):
+    if any(d.type in ("attack", "casualties") for d in drafts) and accidental(sent):
         # a gas cylinder or a remnant of war going off is no attack, its dead no toll of one
         drafts = [d for d in drafts if d.type not in ("attack", "casualties")]
     drafts = _speech_of_events(sent, drafts)

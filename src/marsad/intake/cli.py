@@ -27,7 +27,10 @@ def extract_command(
     """Print the claims of each text as one JSON object a line (marsad.extraction/1); nothing
     is stored. Files that cannot be read are reported and skipped."""
     from marsad.extraction.command import run_extract
+    from marsad.extraction.gazetteer import use_prebuilt
+    from marsad.paths import extraction_dir
 
+    use_prebuilt(extraction_dir())
     try:
         report = run_extract(
             [str(p) for p in paths],
