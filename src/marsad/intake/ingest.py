@@ -107,15 +107,25 @@ def extract_one(job: Job) -> Extracted:
 
 
 def warm() -> None:
-    """Run in a worker as it starts: the dictionaries' automaton, built once per process."""
+    """Run in a worker as it starts: the dictionaries' automaton, loaded from the var directory
+    where an earlier process kept it built (or built there once)."""
     from marsad.extraction.gazetteer import lexicon
 
+    _kept_dictionaries()
     lexicon()
+
+
+def _kept_dictionaries() -> None:
+    from marsad.extraction.gazetteer import use_prebuilt
+    from marsad.paths import extraction_dir
+
+    use_prebuilt(extraction_dir())
 
 
 def extract_batch(jobs: Sequence[Job]) -> list[Extracted | str]:
     """Run in a worker: each job's extraction, or the reason it failed (one bad text does not
     lose the batch)."""
+    _kept_dictionaries()
     results: list[Extracted | str] = []
     for job in jobs:
         try:
