@@ -231,3 +231,12 @@ def test_the_rule_on_counts_read_is_the_rule_in_sql():
         3,
         2,
     ]
+
+
+def test_the_join_from_the_figures_gives_the_corrections_of_the_lookups(disputed, readers):  # noqa: F811
+    for name, user in readers.items():
+        for within in WINDOWS:
+            incidents = aggregates._within(core.records(user, Incident), **within)
+            assert aggregates._corrections_now(user, **within) == aggregates._toll_corrections(
+                user, incidents
+            ), (name, within)

@@ -379,5 +379,6 @@ class Violation(Evidenced):
 # Imported so that Django registers them with the app's other models, and so that they can be
 # imported from here like the rest.
 from marsad.ceasefire.models_aggregates import IncidentDay as IncidentDay  # noqa: E402
+from marsad.ceasefire.models_aggregates import IncidentDayArea as IncidentDayArea  # noqa: E402
 from marsad.ceasefire.models_figures import CasualtyFigure as CasualtyFigure  # noqa: E402
 from marsad.ceasefire.models_figures import DailyReport as DailyReport  # noqa: E402

@@ -1,6 +1,7 @@
-"""Keeping the incidents' daily counts (`IncidentDay`, read by `ceasefire/aggregates.py`) in
-step with every write of incidents the gate announces, recounting them, and comparing them with
-the incidents. These are the system's own reads and writes of every marking: no reader's."""
+"""Keeping the incidents' daily counts (`IncidentDay`, and their roll-up without the H3 cell,
+`IncidentDayArea`, read by `ceasefire/aggregates.py`) in step with every write of incidents the
+gate announces, recounting them, and comparing them with the incidents. These are the system's
+own reads and writes of every marking: no reader's."""
 
 from __future__ import annotations
 
@@ -13,12 +14,19 @@ from django.db import connection, transaction
 from django.db.models import Count, QuerySet, Sum
 
 from marsad.ceasefire.models import Incident
-from marsad.ceasefire.models_aggregates import IncidentDay
+from marsad.ceasefire.models_aggregates import IncidentDay, IncidentDayArea
 from marsad.core import events
 
 KEY = ("event_date", "pcode", "h3_6", "marking", "releasable_to")
 COUNTS = ("incidents", "fatalities", "located", "coded")
 Key = tuple[date, str, str, str, str]
+# The roll-up's key: the same without the cell (`h3_6`, third).
+AREA_KEY = ("event_date", "pcode", "marking", "releasable_to")
+AreaKey = tuple[date, str, str, str]
+
+
+def _area(key: Key) -> AreaKey:
+    return (key[0], key[1], key[3], key[4])
 
 
 def _key(values: Mapping[str, Any]) -> Key:
@@ -60,29 +68,45 @@ class Changes:
             row[i] += sign * n
 
     def apply(self) -> None:
-        """Add every change to its row (created at need) and drop rows that count nothing."""
+        """Add every change to its row (created at need) and drop rows that count nothing, in
+        the daily counts and in their roll-up without the cell."""
         changed = [(key, row) for key, row in self.rows.items() if any(row)]
         if not changed:
             return
-        table = connection.ops.quote_name(IncidentDay._meta.db_table)
-        columns = ", ".join((*KEY, *COUNTS))
-        updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTS)
-        # One upsert per chunk: the additions are atomic in the database (INSERT … ON CONFLICT
-        # DO UPDATE, on SQLite and PostgreSQL), so two writers adding to one day both count.
-        for start in range(0, len(changed), 400):
-            chunk = changed[start : start + 400]
-            placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
-            params: list[Any] = []
-            for key, row in chunk:
-                params += [*key, *row]
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {table} ({columns}) VALUES {placeholders} "
-                    f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}",
-                    params,
-                )
+        areas: dict[AreaKey, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        for key, row in changed:
+            into = areas[_area(key)]
+            for i, n in enumerate(row):
+                into[i] += n
+        _upsert(IncidentDay, KEY, changed)
+        _upsert(IncidentDayArea, AREA_KEY, [(k, row) for k, row in areas.items() if any(row)])
         if any(n < 0 for _key, row in changed for n in row):
             IncidentDay.objects.filter(incidents__lte=0).delete()
+            IncidentDayArea.objects.filter(incidents__lte=0).delete()
+
+
+def _upsert(
+    model: type[IncidentDay] | type[IncidentDayArea],
+    key: tuple[str, ...],
+    changed: list[tuple[tuple[Any, ...], list[int]]],
+) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join((*key, *COUNTS))
+    updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTS)
+    row = "(" + ", ".join(["%s"] * (len(key) + len(COUNTS))) + ")"
+    # One upsert per chunk: the additions are atomic in the database (INSERT … ON CONFLICT
+    # DO UPDATE, on SQLite and PostgreSQL), so two writers adding to one day both count.
+    for start in range(0, len(changed), 400):
+        chunk = changed[start : start + 400]
+        params: list[Any] = []
+        for values, counts in chunk:
+            params += [*values, *counts]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))} "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}",
+                params,
+            )
 
 
 def _previous_states(records: Iterable[Incident]) -> dict[int, dict[str, Any]] | None:
@@ -154,18 +178,64 @@ def stored() -> dict[Key, tuple[int, int, int, int]]:
     }
 
 
-def drift() -> dict[Key, tuple[Any, Any]]:
-    """Rows where the kept counts and the incidents disagree: (kept, live). Empty when exact."""
-    kept, counted = stored(), live()
+def stored_areas() -> dict[AreaKey, tuple[int, int, int, int]]:
+    """The roll-up's rows as kept."""
     return {
+        (r["event_date"], r["pcode"], r["marking"], r["releasable_to"]): (
+            r["incidents"],
+            r["fatalities"],
+            r["located"],
+            r["coded"],
+        )
+        for r in IncidentDayArea.objects.values(*AREA_KEY, *COUNTS)
+    }
+
+
+def rolled_up(rows: Mapping[Key, tuple[int, ...]]) -> dict[AreaKey, tuple[int, ...]]:
+    """Rows of the daily counts summed without their cell: what the roll-up should hold."""
+    found: dict[AreaKey, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for key, row in rows.items():
+        into = found[_area(key)]
+        for i, n in enumerate(row):
+            into[i] += n
+    return {key: tuple(row) for key, row in found.items()}
+
+
+def drift() -> dict[Any, tuple[Any, Any]]:
+    """Rows where the kept counts (or their roll-up) and the incidents disagree: (kept, live).
+    Empty when exact."""
+    kept, counted = stored(), live()
+    found: dict[Any, tuple[Any, Any]] = {
         key: (kept.get(key), counted.get(key))
         for key in kept.keys() | counted.keys()
         if kept.get(key) != counted.get(key)
     }
+    areas, areas_counted = stored_areas(), rolled_up(counted)
+    found.update(
+        (key, (areas.get(key), areas_counted.get(key)))
+        for key in areas.keys() | areas_counted.keys()
+        if areas.get(key) != areas_counted.get(key)
+    )
+    return found
+
+
+def roll_up() -> int:
+    """Write the roll-up again from the daily counts, in the database; the rows written."""
+    IncidentDayArea.objects.all().delete()
+    area = connection.ops.quote_name(IncidentDayArea._meta.db_table)
+    day = connection.ops.quote_name(IncidentDay._meta.db_table)
+    key, sums = ", ".join(AREA_KEY), ", ".join(f"SUM({c})" for c in COUNTS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {area} ({key}, {', '.join(COUNTS)}) "
+            f"SELECT {key}, {sums} FROM {day} GROUP BY {key}"
+        )
+        return cursor.rowcount
 
 
 def rebuild() -> int:
-    """Count every row again from the incidents; the number of rows written."""
+    """Count every row again from the incidents, and roll them up; the number of daily rows
+    written."""
     with transaction.atomic():
         IncidentDay.objects.all().delete()
         rows = [
@@ -183,4 +253,5 @@ def rebuild() -> int:
             for key, (n, killed, at, coded) in live().items()
         ]
         IncidentDay.objects.bulk_create(rows, batch_size=1000)
+        roll_up()
     return len(rows)
