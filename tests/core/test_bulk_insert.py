@@ -15,6 +15,7 @@ from django.db.models.signals import post_init
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.ceasefire.models import Incident
+from marsad.ceasefire.vocabulary import Verification
 from marsad.core import audit, audit_batches, bulk_insert, bulk_records, merkle
 from marsad.core.models import Actor, AuditEntry
 from marsad.core.services import gate
@@ -141,6 +142,8 @@ def test_the_leaves_written_a_column_at_a_time_are_the_audit_s_own_for_any_value
             source_row=i,
             marking="public",
             releasable_to="" if i % 2 else "EGY,ISR",
+            # An enum member, and its text, in one column.
+            verification=Verification.REPORTED if i % 2 else "reported",
         )
         for i in range(60)
     ]

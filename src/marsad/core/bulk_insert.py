@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -312,8 +312,9 @@ _encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: igno
 def _json_column(field: models.Field, values: list[Any]) -> list[str]:
     """Each value of a column as `audit.row_bytes` writes it in canonical JSON. The column's type
     picks one way for the whole column (a string column's strings through the C encoder, an
-    integer column's ints by `repr`); any other value, and every value of other types, goes
-    through `audit.canonical_json` as `row_bytes` does, dates and moments once per distinct one."""
+    integer column's ints by `repr`, each repeated one once); any other value, and every value
+    of other types, goes through `audit.canonical_json` as `row_bytes` does, each repeated
+    string, number or date (an enum member, a day) once."""
     plain = _plain_types(field)
     if plain and values and set(map(type, values)) <= {*plain, type(None)}:
         # Only strings (or ints, or floats) and None: written as `canonical_json` writes them.
@@ -325,8 +326,18 @@ def _json_column(field: models.Field, values: list[Any]) -> list[str]:
                 return list(map(dict(zip(distinct, _json_many(distinct), strict=True)).get, values))
         return _json_many(values)
 
+    memo: dict[tuple[type, Any], str] = {}
+
     def other(v: Any) -> str:
-        return "null" if v is None else _json_value(field, v)
+        if v is None:
+            return "null"
+        if not isinstance(v, _MEMO):
+            return _json_value(field, v)
+        # Repeated values (a choice's enum member in a text column, dates): each written once.
+        key = (v.__class__, v)
+        if key not in memo:
+            memo[key] = _json_value(field, v)
+        return memo[key]
 
     if plain == (str,):
         enc = _encode_str
@@ -338,27 +349,18 @@ def _json_column(field: models.Field, values: list[Any]) -> list[str]:
         return [
             float.__repr__(v) if v.__class__ is float and v - v == 0 else other(v) for v in values
         ]
-    memo: dict[tuple[type, Any], str] = {}
-    out = []
-    for v in values:
-        if v.__class__ in _MEMO:
-            key = (v.__class__, v)
-            if key not in memo:
-                memo[key] = _json_value(field, v)
-            out.append(memo[key])
-        else:
-            out.append(other(v))
-    return out
+    return [other(v) for v in values]
+
+
+# Values whose JSON depends on their class and value only (equal values of one class write the
+# same JSON), and that repeat across a batch. Not floats: 0.0 and -0.0 are equal.
+_MEMO = (str, int, date)
 
 
 def _json_many(values: list[Any]) -> list[str]:
     """Strings, ints, floats and None as `canonical_json` writes each (the same encoder and
     options), in one call for the list, cut at a separator that JSON escapes inside a string."""
     return json.dumps(values, ensure_ascii=False, separators=("\x00", ":"))[1:-1].split("\x00")
-
-
-# Values whose JSON depends on their class and value only, and that repeat across a batch.
-_MEMO = (date, datetime)
 
 
 def _json_value(field: models.Field, value: Any) -> str:
