@@ -1,6 +1,8 @@
 """Benchmark of the imports' bulk writes: each import, end to end (reading the file, checking
 the batch, the records and their history rows, the audit entry with its Merkle root, and what
-the gate's listeners keep: search entries, daily counts), against a baseline in the same run:
+the gate's listeners keep: daily counts), against a baseline in the same run; then, timed
+apart, the search entries the import queued, written as the indexing job writes them (what
+`marsad import` runs before returning). The baseline:
 the same parsed rows, with the same stored values, written with no framework into a bare table
 with the same columns and unique key. On SQLite the baseline is one `executemany` and a commit
 (a separate file, same pragmas); on PostgreSQL (`--database-url`) one `COPY … FROM STDIN` into a
@@ -51,11 +53,26 @@ def _figures(rows: int, seconds: float, cpu: float, bare: tuple[float, float], r
         "per_second": rows / seconds,
         "cpu_seconds": cpu,
         "bare_seconds": bare[0],
+        "bare_cpu_seconds": bare[1],
         "bare_per_second": rows / bare[0],
         "ratio": seconds / bare[0],
         "ratio_cpu": cpu / bare[1] if bare[1] else None,
         "reader_seconds": reader,
         "reader_per_second": rows / reader,
+    }
+
+
+def _indexing(bare: tuple[float, float]) -> dict[str, Any]:
+    """The search entries the import queued, written as `marsad import` does after it (the job
+    `core.tasks.index_backlog`), timed on their own."""
+    from marsad.core.search import backlog
+
+    wall, cpu, written = clocked(backlog.run)
+    return {
+        "indexed": written,
+        "index_seconds": wall,
+        "index_cpu_seconds": cpu,
+        "index_ratio_cpu": cpu / bare[1] if bare[1] else None,
     }
 
 
@@ -77,17 +94,28 @@ def bench_acled(n: int, tmp: str, url: str | None) -> dict[str, Any]:
         )
         if report.created != len(rows) or report.rejected:
             raise SystemExit(f"the import did not take every row: {report.as_dict()}")
-        steps[name] = _figures(len(rows), wall, cpu, floor, reader)
+        steps[name] = {**_figures(len(rows), wall, cpu, floor, reader), **_indexing(floor)}
     bare.close()
     total = {
         key: steps["first"][key] + steps["rest"][key]
-        for key in ("rows", "seconds", "cpu_seconds", "bare_seconds", "reader_seconds")
+        for key in (
+            "rows",
+            "seconds",
+            "cpu_seconds",
+            "bare_seconds",
+            "bare_cpu_seconds",
+            "reader_seconds",
+            "index_seconds",
+            "index_cpu_seconds",
+        )
     }
     steps["all"] = {
         **total,
         "per_second": total["rows"] / total["seconds"],
         "bare_per_second": total["rows"] / total["bare_seconds"],
         "ratio": total["seconds"] / total["bare_seconds"],
+        "ratio_cpu": total["cpu_seconds"] / total["bare_cpu_seconds"],
+        "index_ratio_cpu": total["index_cpu_seconds"] / total["bare_cpu_seconds"],
         "reader_per_second": total["rows"] / total["reader_seconds"],
     }
     return steps
@@ -114,10 +142,11 @@ def bench_aid(kind: str, tmp: str, url: str | None) -> dict[str, Any]:
     wall, cpu, report = clocked(importer, by=by, path=path)
     if report.created != len(rows):
         raise SystemExit(f"the {kind} import did not take every row: {report.as_dict()}")
+    indexing = _indexing(floor)
     again, _cpu, second = clocked(importer, by=by, path=path)
     if second.created:
         raise SystemExit(f"the second {kind} import was not idempotent: {second.as_dict()}")
-    return {**_figures(len(rows), wall, cpu, floor, reader), "rerun_seconds": again}
+    return {**_figures(len(rows), wall, cpu, floor, reader), **indexing, "rerun_seconds": again}
 
 
 def table(result: dict[str, Any]) -> str:
@@ -132,6 +161,12 @@ def table(result: dict[str, Any]) -> str:
             f"  bare {f['bare_per_second']:9.0f} rows/s  ratio {f['ratio']:.1f}"
             f"  reader {f['reader_per_second']:7.0f} rows/s"
         )
+        if f.get("ratio_cpu") is not None:
+            lines.append(
+                f"  {'':<12} CPU {f['cpu_seconds']:.2f} s, ratio {f['ratio_cpu']:.1f};"
+                f" then indexing CPU {f.get('index_cpu_seconds', 0):.2f} s"
+                f" (ratio {f.get('index_ratio_cpu') or 0:.1f})"
+            )
 
     for step, figures in result["acled"].items():
         line(f"acled {step}", figures)

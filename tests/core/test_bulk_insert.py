@@ -15,6 +15,7 @@ from django.db.models.signals import post_init
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from marsad.ceasefire.models import Incident
+from marsad.ceasefire.vocabulary import Verification
 from marsad.core import audit, audit_batches, bulk_insert, bulk_records, merkle
 from marsad.core.models import Actor, AuditEntry
 from marsad.core.services import gate
@@ -120,6 +121,34 @@ def test_the_leaves_are_the_audit_s_own(system):
     assert bulk_insert.leaves(Incident, records) == expected
     stored = list(Incident.objects.filter(pk__in=[r.pk for r in records]).order_by("pk"))
     assert bulk_insert.leaves(Incident, stored) == expected
+
+
+def test_the_leaves_written_a_column_at_a_time_are_the_audit_s_own_for_any_value():
+    """Columns of one repeated value, of few and of many, and values a column's type does not
+    expect: each leaf's bytes are still `row_bytes`' own."""
+    odd = ["\x00", 'a"b', "\\", "خان\u200fيونس", "\U0001f600", "", " x "]
+    floats = [-0.0, 0.0, 31, float("inf"), float("-inf"), float("nan"), 1e-300, None]
+    records = [
+        Incident(
+            id=1000 + i if i % 3 else None,
+            event_id=f"C{i}",
+            event_date=date(2025, 10, 1 + i % 3) if i % 5 else None,
+            event_type="Battles",  # one value for the column
+            location=odd[i % len(odd)],  # a few values
+            description_en=f"{odd[i % len(odd)]} {i}",  # all different
+            latitude=floats[i % len(floats)],
+            longitude=31.5 + i,
+            fatalities=True if i == 4 else (None if i % 7 == 0 else i % 3),
+            source_row=i,
+            marking="public",
+            releasable_to="" if i % 2 else "EGY,ISR",
+            # An enum member, and its text, in one column.
+            verification=Verification.REPORTED if i % 2 else "reported",
+        )
+        for i in range(60)
+    ]
+    expected = [audit.row_bytes(r, Incident) for r in records]
+    assert bulk_insert.leaves(Incident, records) == [merkle.leaf(b) for b in expected]
 
 
 def test_a_batch_through_the_gate_is_proven_row_by_row(system):

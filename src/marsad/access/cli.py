@@ -11,6 +11,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from marsad.commandline import console, fail, print_import_report, setup_django
+from marsad.core.search.cli import IndexOption, index_queued
 
 if TYPE_CHECKING:
     from marsad.datasets.report import ImportReport
@@ -54,10 +55,13 @@ def import_unrwa(
     report: Annotated[
         Path | None, typer.Option(help="Write every rejected row to this CSV.")
     ] = None,
+    index: IndexOption = True,
 ) -> None:
     """Import UNRWA's list of aid trucks received (one truck per row): twice adds nothing, an
     interrupted run completes when rerun; unknown crossings are rejected with a suggestion."""
     print_import_report(_run("unrwa", path, marking, nation, batch_size), report)
+    if index:
+        index_queued()
 
 
 def import_cogat(
@@ -72,10 +76,13 @@ def import_cogat(
     report: Annotated[
         Path | None, typer.Option(help="Write every rejected row to this CSV.")
     ] = None,
+    index: IndexOption = True,
 ) -> None:
     """Import COGAT's list of aid consignments (tons by route, donor, classification): twice
     adds nothing; tons written `-` are kept as unknown."""
     print_import_report(_run("cogat", path, marking, nation, batch_size), report)
+    if index:
+        index_queued()
 
 
 @access_app.command("status")

@@ -29,6 +29,7 @@ from marsad.access.services import ensure_crossings
 from marsad.access.vocabulary import STATUS_ALIASES, Unit, category_of, unit_of
 from marsad.core import bulk_records
 from marsad.core.models import Source
+from marsad.core.search import backlog
 from marsad.core.services import gate
 from marsad.core.services.actors import import_source
 from marsad.core.services.base import clean_marking, require_writer
@@ -251,7 +252,9 @@ def _write(
     if not fresh:
         return
     rows = bulk_records.new_records(Consignment, columns(fresh))
-    gate.store_batch(Consignment, rows, by=by, ids=lambda row: row.key, detail=detail)
+    # Their search entries are written by a job after the batch commits (core.search.backlog).
+    with backlog.deferred():
+        gate.store_batch(Consignment, rows, by=by, ids=lambda row: row.key, detail=detail)
     report.created += len(rows)
     report.by_crossing.update(r.crossing.key for r in rows)
 

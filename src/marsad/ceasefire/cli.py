@@ -13,6 +13,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from marsad.commandline import console, fail, print_import_report, setup_django
+from marsad.core.search.cli import IndexOption, index_queued
 
 ceasefire_app = typer.Typer(
     help="Ceasefire monitoring: figures, incidents, exports.", no_args_is_help=True
@@ -35,6 +36,7 @@ def import_acled(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also show the first accepted ids.")
     ] = False,
+    index: IndexOption = True,
 ) -> None:
     """Import ACLED's 31-column export; twice adds nothing, an interrupted run can be rerun.
     Incidents are marked internal unless told otherwise (ACLED's terms limit redistribution)."""
@@ -58,6 +60,8 @@ def import_acled(
     except (InvalidInput, ValueError) as exc:
         fail(str(exc))
     print_import_report(found, report, verbose=verbose)
+    if index:
+        index_queued()
 
 
 def import_casualties(

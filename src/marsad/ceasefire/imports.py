@@ -24,6 +24,7 @@ from marsad.core import bulk_records
 from marsad.core import selectors as core
 from marsad.core.models import Actor, Source
 from marsad.core.releasability import within
+from marsad.core.search import backlog
 from marsad.core.services import gate, lookups
 from marsad.core.services.actors import check_source_reach, import_source
 from marsad.core.services.base import Writer, clean_marking, require_writer
@@ -188,9 +189,11 @@ def _write_acled(
             "releasable_to": [nations] * n,
         },
     )
-    gate.store_batch(
-        Incident, incidents, by=by, ids=lambda incident: incident.event_id, detail=detail
-    )
+    # Their search entries are written by a job after the batch commits (core.search.backlog).
+    with backlog.deferred():
+        gate.store_batch(
+            Incident, incidents, by=by, ids=lambda incident: incident.event_id, detail=detail
+        )
     report.created += len(incidents)
 
 

@@ -310,30 +310,63 @@ _encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: igno
 
 
 def _json_column(field: models.Field, values: list[Any]) -> list[str]:
-    """Each value of a column as `audit.row_bytes` writes it in canonical JSON."""
+    """Each value of a column as `audit.row_bytes` writes it in canonical JSON. The column's type
+    picks one way for the whole column (a string column's strings through the C encoder, an
+    integer column's ints by `repr`, each repeated one once); any other value, and every value
+    of other types, goes through `audit.canonical_json` as `row_bytes` does, each repeated
+    string, number or date (an enum member, a day) once."""
+    plain = _plain_types(field)
+    if plain and values and set(map(type, values)) <= {*plain, type(None)}:
+        # Only strings (or ints, or floats) and None: written as `canonical_json` writes them.
+        if plain != (float,):
+            # Most text and integer columns of a batch repeat a few values (a marking, a source):
+            # each distinct one written once. (Not floats: 0.0 and -0.0 are one key.)
+            distinct = list(set(values))
+            if len(distinct) * 4 < len(values):
+                return list(map(dict(zip(distinct, _json_many(distinct), strict=True)).get, values))
+        return _json_many(values)
+
+    memo: dict[tuple[type, Any], str] = {}
+
+    def other(v: Any) -> str:
+        if v is None:
+            return "null"
+        if not isinstance(v, _MEMO):
+            return _json_value(field, v)
+        # Repeated values (a choice's enum member in a text column, dates): each written once.
+        key = (v.__class__, v)
+        if key not in memo:
+            memo[key] = _json_value(field, v)
+        return memo[key]
+
+    if plain == (str,):
+        enc = _encode_str
+        return [enc(v) if v.__class__ is str else other(v) for v in values]
+    if plain == (int,):
+        return [int.__repr__(v) if v.__class__ is int else other(v) for v in values]
+    if plain == (float,):
+        # `v - v == 0` leaves out infinities and NaN, which JSON writes its own way.
+        return [
+            float.__repr__(v) if v.__class__ is float and v - v == 0 else other(v) for v in values
+        ]
+    return [other(v) for v in values]
+
+
+# Values whose JSON depends on their class and value only (equal values of one class write the
+# same JSON), and that repeat across a batch. Not floats: 0.0 and -0.0 are equal.
+_MEMO = (str, int, date)
+
+
+def _json_many(values: list[Any]) -> list[str]:
+    """Strings, ints, floats and None as `canonical_json` writes each (the same encoder and
+    options), in one call for the list, cut at a separator that JSON escapes inside a string."""
+    return json.dumps(values, ensure_ascii=False, separators=("\x00", ":"))[1:-1].split("\x00")
+
+
+def _json_value(field: models.Field, value: Any) -> str:
     from marsad.core.audit import canonical_json
 
-    plain = _plain_types(field)
-    is_date = isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
-    out = []
-    for v in values:
-        kind = type(v)
-        if v is None:
-            out.append("null")
-        elif kind is str and str in plain:
-            out.append(_encode_str(v))
-        elif kind is int and int in plain:
-            out.append(int.__repr__(v))
-        elif kind is float and float in plain and v == v and v not in _INF:
-            out.append(float.__repr__(v))
-        elif kind is date and is_date:
-            out.append('"' + v.isoformat() + '"')
-        else:
-            out.append(canonical_json(_as_stored(field, v)))
-    return out
-
-
-_INF = (float("inf"), float("-inf"))
+    return canonical_json(_as_stored(field, value))
 
 
 def leaves(model: type[models.Model], records: Sequence[models.Model]) -> list[bytes]:

@@ -1,4 +1,5 @@
-"""Core's scheduled jobs: the audit chain's hourly signed checkpoint.
+"""Core's jobs: the audit chain's hourly signed checkpoint, and the search entries of imports
+(`index_backlog`, started when an import batch commits and swept every minute).
 
 A checkpoint proves the chain's head at a moment; taken every hour by the worker, a rewrite of
 the log can hide at most the last hour's entries. The line goes to AUDIT_CHECKPOINTS_FILE
@@ -19,6 +20,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 from marsad.core.audit_keys import signing_key
 from marsad.core.audit_proof import CheckpointError, take_checkpoint
 from marsad.core.models import AuditHead
+from marsad.core.search import backlog
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +61,17 @@ def _last_signed(path: Path) -> int | None:
             except ValueError:
                 return None
     return last
+
+
+# A failure leaves the batch queued: retried here, and by the sweep should the retries run out.
+@db_task(retries=3, retry_delay=30)
+def index_backlog() -> int:
+    """Write the search entries of the imported records queued for them."""
+    return backlog.run()
+
+
+@db_periodic_task(crontab(minute="*"))
+def index_backlog_sweep() -> None:
+    # What a worker stopped before the job ran (or a job enqueued and lost) still gets indexed.
+    if backlog.SearchBacklog.objects.exists():
+        backlog.run()

@@ -1,6 +1,7 @@
-"""The search entries of an import batch, written a column at a time, are the entries a record
-written on its own gets: compared field by field with entries built here from the records as
-stored and `index_terms` itself, and with a rebuild of the index."""
+"""The search entries of an import, written a column at a time by the indexing job after each
+batch commits (core.search.backlog), are the entries a record written on its own gets: compared
+field by field with entries built here from the records as stored and `index_terms` itself, and
+with a rebuild of the index."""
 
 import pytest
 from django.forms.models import model_to_dict
@@ -9,7 +10,7 @@ from marsad.access.imports import import_unrwa
 from marsad.access.models import Consignment
 from marsad.ceasefire.imports import import_acled
 from marsad.ceasefire.models import Incident
-from marsad.core.models import Actor, SearchEntry, SearchEntryActor
+from marsad.core.models import Actor, SearchBacklog, SearchEntry, SearchEntryActor
 from marsad.core.search import registry
 from marsad.core.search.services import reindex
 from marsad.core.search.text import index_terms
@@ -108,10 +109,17 @@ def _rows():
     return rows
 
 
-def test_an_imported_incident_s_entry_is_the_entry_of_the_record_as_stored(system, named, tmp_path):
+def test_an_imported_incident_s_entry_is_the_entry_of_the_record_as_stored(
+    system, named, tmp_path, django_capture_on_commit_callbacks
+):
     path = acled_fixture.write(tmp_path / "a.csv", _rows())
-    report = import_acled(by=system, path=path, marking="public", batch_size=5)
+    # The batches' commits start the indexing job (run at once by the tests' job system).
+    with django_capture_on_commit_callbacks(execute=True) as started:
+        report = import_acled(by=system, path=path, marking="public", batch_size=5)
     assert report.created == 12
+    # One job for the import's three batches.
+    assert sum(getattr(f, "search_backlog_job", False) for f in started) == 1
+    assert not SearchBacklog.objects.exists()
     kind = registry.for_model(Incident)
     written = _entries("incident")
     expected = {str(incident.pk): _expected(kind, incident) for incident in Incident.objects.all()}
@@ -122,9 +130,11 @@ def test_an_imported_incident_s_entry_is_the_entry_of_the_record_as_stored(syste
 
 
 def test_an_imported_consignment_s_entry_is_the_entry_of_the_record_as_stored(
-    system, states, tmp_path
+    system, states, tmp_path, django_capture_on_commit_callbacks
 ):
-    import_unrwa(by=system, path=aid_fixture.unrwa_sample(tmp_path / "u.csv"))
+    with django_capture_on_commit_callbacks(execute=True):
+        import_unrwa(by=system, path=aid_fixture.unrwa_sample(tmp_path / "u.csv"))
+    assert not SearchBacklog.objects.exists()
     kind = registry.for_model(Consignment)
     written = _entries("consignment")
     stored = Consignment.objects.select_related("crossing", "source")

@@ -3,7 +3,7 @@ from marsad.core.models.audit import AuditEntry, AuditHead
 from marsad.core.models.claims import Claim, ReviewState
 from marsad.core.models.conflicts import Conflict
 from marsad.core.models.documents import Document
-from marsad.core.models.search import SearchEntry, SearchEntryActor
+from marsad.core.models.search import SearchBacklog, SearchEntry, SearchEntryActor
 from marsad.core.models.searches import SavedSearch
 from marsad.core.models.sources import Reliability, Source, SourceKind
 from marsad.core.models.users import ApiToken, User
@@ -20,6 +20,7 @@ __all__ = [
     "Reliability",
     "ReviewState",
     "SavedSearch",
+    "SearchBacklog",
     "SearchEntry",
     "SearchEntryActor",
     "Source",

@@ -56,3 +56,17 @@ class SearchEntryActor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entry", "actor_id"], name="search_entry_actor")
         ]
+
+
+class SearchBacklog(models.Model):
+    """Records of one kind whose entries are still to be written: an import's batch, queued in
+    the batch's own transaction (kept or rolled back with it) and indexed by a job once it has
+    committed (marsad.core.search.backlog). Not a record: nothing of it is shown or audited."""
+
+    kind = models.CharField(max_length=20)
+    # The records' primary keys, as the batch stored them.
+    pks = models.JSONField(default=list)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} × {len(self.pks)}"

@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.progress import Progress
 
 from marsad.commandline import console, fail, setup_django
 
 search_app = typer.Typer(help="The search index.", no_args_is_help=True)
+
+# The imports' option: their records' entries are written by a job after each batch commits.
+IndexOption = Annotated[
+    bool,
+    typer.Option(
+        "--index/--no-index",
+        help="Index the imported records for search before returning (with --no-index, the "
+        "worker does it, or `marsad search index-queued`).",
+    ),
+]
+
+
+def index_queued() -> None:
+    """Write the search entries of the imported records still queued for them."""
+    from marsad.core.search import backlog
+
+    started = time.perf_counter()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("indexing for search", total=backlog.pending())
+        done = backlog.run(progress=lambda n: progress.advance(task, n))
+    if done:
+        console.print(f"search: {done:,} records indexed ({time.perf_counter() - started:.1f} s)")
+
+
+@search_app.command("index-queued")
+def search_index_queued() -> None:
+    """Index for search the imported records still waiting for it (what `marsad worker` does
+    on its own, and `marsad import` unless given --no-index)."""
+    setup_django()
+    index_queued()
 
 
 @search_app.command("reindex")

@@ -1,7 +1,8 @@
 """Keeping the search index in step with the records: the write gate announces every write
 (`core.events`) and `on_write` rewrites the entries of the records written, inside the writer's
-transaction, so a write and its entry are kept or rolled back together. `reindex` rebuilds the
-whole index (`marsad search reindex`)."""
+transaction, so a write and its entry are kept or rolled back together; an import's batch that
+asks for it is queued instead and indexed by a job after it commits (`core.search.backlog`).
+`reindex` rebuilds the whole index (`marsad search reindex`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.db import transaction
 
 from marsad.core import audit, bulk_insert, events
 from marsad.core.models import Actor, SearchEntry, SearchEntryActor
-from marsad.core.search import given, registry
+from marsad.core.search import backlog, given, registry
 
 # A snippet needs the start of a long text; the terms take in more of it.
 BODY_CHARS = 20_000
@@ -113,6 +114,12 @@ def _loaded(kind: registry.Kind, pks: Iterable[Any], field: str = "pk") -> list[
     return found
 
 
+def index_stored(kind: registry.Kind, pks: Sequence[Any]) -> int:
+    """(Re)write the entries of the records of `kind` with these primary keys, as stored now
+    (records deleted since are skipped)."""
+    return index(kind, _loaded(kind, pks))
+
+
 def unindex(kind: registry.Kind, record_ids: Iterable[str]) -> None:
     ids = list(record_ids)
     for start in range(0, len(ids), CHUNK):
@@ -201,7 +208,10 @@ def on_write(written: events.Written) -> None:
     claims naming it)."""
     kind = registry.for_model(written.model)
     if kind is not None:
-        if written.action == "delete":
+        if written.action == "import" and backlog.deferring():
+            # Indexed by a job after the batch commits (core.search.backlog).
+            backlog.queue(kind, written.records)
+        elif written.action == "delete":
             unindex(kind, [kind.record_id(record) for record in written.records])
         elif given.complete(written.records, kind.prefetch):
             # Handed over as stored, with their relations and their texts' terms (`given`).
