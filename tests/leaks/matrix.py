@@ -267,7 +267,7 @@ def check_reader(reader: Any, markers: Markers) -> None:
     reading.api()
     reading.pages(page_urls(markers))
     assert reading.errors == []
-    assert reading.leaks == []
+    assert reading.leaks == [], "\n".join(map(str, reading.leaks[:20]))
     missing = unseen(reading)
     assert missing == [], ", ".join(missing)
     assert reading.requests > 300
