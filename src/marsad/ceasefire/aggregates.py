@@ -141,17 +141,7 @@ def _toll_corrections(
         .annotate(low=tolls.lowest_figure(figures))
         .values_list("event_date", "pcode", "fatalities", "low")
     )
-    found: dict[tuple[date, str], dict[str, int]] = {}
-    for day, area, coded, low in rows:
-        fix = found.setdefault(
-            (day, area), {"coded_sum": 0, "coded": 0, "toll_sum": 0, "tolled": 0}
-        )
-        fix["toll_sum"] += tolls.conservative(coded, low) or 0
-        fix["tolled"] += 1
-        if coded is not None:
-            fix["coded_sum"] += coded
-            fix["coded"] += 1
-    return found
+    return _corrections(rows)
 
 
 def _corrections_now(
@@ -187,8 +177,14 @@ def _corrections_now(
             named[pk] = [day, area, coded, low]
         elif low < seen[3]:
             seen[3] = low
+    return _corrections(named.values())
+
+
+def _corrections(rows: Any) -> dict[tuple[date, str], dict[str, int]]:
+    """Per day and governorate, the coded tolls and the conservative tolls of the incidents a
+    source gave a figure for: (day, P-code, coded fatalities, lowest figure) per incident."""
     found: dict[tuple[date, str], dict[str, int]] = {}
-    for day, area, coded, low in named.values():
+    for day, area, coded, low in rows:
         fix = found.setdefault(
             (day, area), {"coded_sum": 0, "coded": 0, "toll_sum": 0, "tolled": 0}
         )
