@@ -265,12 +265,15 @@ def search_entries() -> list[tuple[Any, ...]]:
     """The index's entries, named by content (record ids differ between runs)."""
     from marsad.core.models import SearchEntry
 
+    # The source by its key: a batch's new sources may take their ids in another order.
     skip = {"id", "record_id", "link"}
     columns = [f.attname for f in SearchEntry._meta.concrete_fields if f.attname not in skip]
     keys = dict(Actor.objects.values_list("pk", "key"))
+    sources = dict(Source.objects.values_list("pk", "key"))
     rows = []
     for entry in SearchEntry.objects.prefetch_related("actor_links"):
-        fields = tuple(str(getattr(entry, name)) for name in columns)
+        named_fields = {"source_id": sources.get(entry.source_id)}
+        fields = tuple(str(named_fields.get(name, getattr(entry, name))) for name in columns)
         named = sorted(keys[link.actor_id] for link in entry.actor_links.all())
         rows.append((*fields, tuple(named)))
     return sorted(rows)
