@@ -88,8 +88,17 @@ def _check(readers):
 
 
 def test_the_roll_up_follows_writes_and_a_bulk_import(system, made, make_user, tmp_path):
-    readers = {"anonymous": AnonymousUser(), "analyst": make_user("analyst")}
+    readers = {
+        "anonymous": AnonymousUser(),
+        "analyst": make_user("analyst"),
+        "italy": make_user("liaison", "ITA"),
+        "france": make_user("liaison", "FRA"),
+    }
     _check(readers)
+    # The day released to Italy alone is counted for Italy's officer, not for France's.
+    released = (date(2025, 11, 3), "PS0275")
+    assert released in _kept(readers["italy"])
+    assert released not in _kept(readers["france"])
     # Fewer rows than the daily counts: two cells of one day and governorate are one row.
     assert IncidentDayArea.objects.count() < counts.IncidentDay.objects.count()
     with transaction.atomic():

@@ -127,3 +127,29 @@ def test_the_list_costs_the_same_queries_at_two_sizes(analyst, tmp_path):
             assert client.get("/en/imports/").status_code == 200
         counts.append(len(page))
     assert counts[0] == counts[1], counts
+
+
+def test_a_finished_import_says_how_many_records_wait_for_search(
+    analyst, tmp_path, django_capture_on_commit_callbacks
+):
+    """Its search entries are written by a job after the import: until it has run, the page
+    says how many records wait and keeps asking; then it says nothing more."""
+    from marsad.core.models import SearchBacklog
+    from marsad.core.tasks import index_backlog
+
+    client = Client()
+    client.force_login(analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, aid_fixture.unrwa_sample(tmp_path / "trucks.csv"))
+    run = ImportRun.objects.get()
+    assert run.status == RunStatus.DONE
+    SearchBacklog.objects.create(kind="incident", pks=[10**9, 10**9 + 1, 10**9 + 2])
+    page = client.get(f"/en/imports/{run.pk}/progress").content.decode()
+    assert "Imported records waiting for their search entries: 3 records." in page
+    assert 'hx-trigger="every 1s"' in page
+    arabic = client.get(f"/imports/{run.pk}/progress").content.decode()
+    assert "سجلات مستوردة تنتظر إدخالها في فهرس البحث: ٣ سجلات" in arabic
+    index_backlog.call_local()
+    page = client.get(f"/en/imports/{run.pk}/progress").content.decode()
+    assert "waiting for their search entries" not in page
+    assert 'hx-trigger="every 1s"' not in page

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from marsad.core.search import backlog
 from marsad.imports.models import ImportRun
 
 
@@ -17,3 +18,9 @@ def runs(reader: Any) -> QuerySet[ImportRun]:
 
 def run(reader: Any, pk: int) -> ImportRun:
     return runs(reader).get(pk=pk)
+
+
+def records_awaiting_search(reader: Any) -> int:
+    """How many imported records still wait for their search entries (the job writes them after
+    each batch commits): none to tell a reader who may not see the runs."""
+    return backlog.pending() if getattr(reader, "can_write", False) else 0

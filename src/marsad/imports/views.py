@@ -63,15 +63,19 @@ def _run(request: HttpRequest, pk: int) -> ImportRun:
         raise Http404(_("No import with this number.")) from None
 
 
+def _state(request: HttpRequest, pk: int) -> dict[str, object]:
+    return {"run": _run(request, pk), "awaiting": selectors.records_awaiting_search(request.user)}
+
+
 def run(request: HttpRequest, pk: int) -> HttpResponse:
     _writers_only(request)
-    return render(request, "imports/run.html", {"run": _run(request, pk)})
+    return render(request, "imports/run.html", _state(request, pk))
 
 
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The run's state alone, which the run page asks for every second while it runs."""
     _writers_only(request)
-    return render(request, "imports/_progress.html", {"run": _run(request, pk)})
+    return render(request, "imports/_progress.html", _state(request, pk))
 
 
 def report(request: HttpRequest, pk: int) -> FileResponse:

@@ -43,6 +43,7 @@ NOUNS = {
     "consignments": ("%(count)s consignment", "%(count)s consignments"),
     "rows": ("%(count)s row", "%(count)s rows"),
     "lines": ("%(count)s line", "%(count)s lines"),
+    "records": ("%(count)s record", "%(count)s records"),
     "indicators": ("%(count)s indicator", "%(count)s indicators"),
 }
 NOUNS["political"] = NOUNS["other"] = NOUNS["units"]

@@ -120,3 +120,20 @@ def test_the_import_command_indexes_before_returning_unless_told_not_to(system, 
     queued = CliRunner().invoke(app, ["search", "index-queued"])
     assert queued.exit_code == 0, queued.output
     assert SearchEntry.objects.filter(kind="incident").count() == 11
+
+
+def test_queued_entries_reach_only_the_nations_the_import_names(system, make_user, tmp_path):
+    """Entries written later by the job carry the records' marking: an import released to Italy
+    is found by Italy's liaison officer and by no other nation's."""
+    from marsad.core.search.selectors import search
+
+    import_acled(
+        by=system, path=_file(tmp_path), marking="nations", releasable_to=["ITA"], batch_size=3
+    )
+    assert index_backlog.call_local() == 7
+    entries = SearchEntry.objects.filter(kind="incident")
+    assert {(e.marking, e.releasable_to) for e in entries} == {("nations", "|ITA|")}
+    italy, france = make_user("liaison", "ITA"), make_user("liaison", "FRA")
+    assert search(italy, "strike").total == 7
+    assert search(france, "strike").total == 0
+    assert search(make_user("public"), "strike").total == 0
