@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
+from typing import Any
 
 from marsad.core.models import Claim, ReviewState
 from marsad.core.releasability import decode_nations, within
@@ -23,21 +24,43 @@ class Grader:
     between copies of one story, as the one-by-one path would find them in the database."""
 
     def __init__(self) -> None:
-        self._buckets: dict[tuple[str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+        # By type, actors and day, so that a claim is compared with the claims of its own and
+        # the two neighbouring days only, however many days the grader holds (a writer keeps
+        # one across the batches of a whole archive). Each entry is (order added, claim).
+        self._buckets: dict[tuple[Any, ...], list[tuple[int, Claim]]] = defaultdict(list)
         self._keys: dict[int, tuple[str, ...]] = {}
         self._links: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
         self._order = 0
+        self._added = 0
         self._reach: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
         self.stored_grade: dict[int, int] = {}  # pk -> credibility as stored, for claims loaded
+        # Claims whose grade `regrade` set since `touched` was last emptied, by id().
+        self.touched: dict[int, Claim] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
     def add_link(self, document_id: int, original_id: int, similarity: float) -> None:
         self._order += 1
         self._links[document_id].append((similarity, self._order, original_id))
 
+    @staticmethod
+    def _day(claim: Claim) -> tuple[str, int] | None:
+        """Which day's claims one may be grouped with: its event's date, else (undated) its
+        document's; none for an undated claim of an undated document."""
+        if claim.when_date:
+            return "dated", claim.when_date.toordinal()
+        if claim.document.published:
+            return "undated", claim.document.published.toordinal()
+        return None
+
     def add(self, claim: Claim, actor_keys: list[str]) -> None:
         keys = tuple(sorted(actor_keys))
         self._keys[id(claim)] = keys
-        self._buckets[(claim.type, keys)].append(claim)
+        self._added += 1
+        day = self._day(claim)
+        if day is not None:
+            self._buckets[(claim.type, keys, *day)].append((self._added, claim))
 
     def load(self, claim: Claim) -> None:
         """A claim stored before the batch (with its actors prefetched)."""
@@ -45,24 +68,25 @@ class Grader:
         self.add(claim, [a.key for a in claim.actors.all()])
 
     def _same_event(self, claim: Claim) -> list[Claim]:
+        day = self._day(claim)
+        if day is None:
+            return []
         point = _point(claim)
-        published = claim.document.published
+        kind, ordinal = day
+        near = [
+            entry
+            for offset in (-1, 0, 1)
+            for entry in self._buckets.get(
+                (claim.type, self._keys[id(claim)], kind, ordinal + offset), ()
+            )
+        ]
         found = []
-        for other in self._buckets[(claim.type, self._keys[id(claim)])]:
+        for _added, other in sorted(near, key=lambda entry: entry[0]):
             if other is claim or other.pk == claim.pk or other.document_id == claim.document_id:
                 continue
             if other.review_state == ReviewState.REJECTED:
                 continue
             if point is None and other.where_pcode != claim.where_pcode:
-                continue
-            if claim.when_date:
-                if not other.when_date or abs(other.when_date - claim.when_date) > DAY:
-                    continue
-            elif published:
-                theirs = other.document.published
-                if other.when_date or not theirs or abs(theirs - published) > DAY:
-                    continue
-            else:
                 continue
             if _same_place(claim, other, point):
                 found.append(other)
@@ -97,6 +121,7 @@ class Grader:
             member.credibility = credibility(
                 independent_sources=sources, anonymous_only=anonymous, status=member.status
             )
+            self.touched[id(member)] = member
 
     def _within(self, inner: tuple[str, str], outer: tuple[str, str]) -> bool:
         key = (inner, outer)

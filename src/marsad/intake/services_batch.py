@@ -40,7 +40,7 @@ from marsad.extraction.duplicates import SAME_STORY, similarity
 from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
 from marsad.intake.models import Band, Fingerprint, SameStory
-from marsad.intake.services_batch_claims import store_claims
+from marsad.intake.services_batch_claims import Kept, store_claims
 
 # Checked by the gate when a record is saved on its own; a batch holds the records they point to
 # already (read as the writer may read them), so their existence is not asked again per row.
@@ -62,6 +62,15 @@ class BatchWriter(PipelineWriter):
         self.by, self.marking, self.label = by, marking, label
         self.default_source = lookups.source(by, source)
         self._sources: dict[str, Source] = {self.default_source.key: self.default_source}
+        self._kept = Kept()
+
+    def store(self, jobs: Sequence[Job], results: Sequence[Extracted | str]) -> list[Outcome]:
+        try:
+            return self._store(jobs, results)
+        except BaseException:
+            # What the kept grades hold of this batch was rolled back with it.
+            self._kept = Kept()
+            raise
 
     def stored(self, digests: Iterable[str]) -> set[str]:
         wanted = list(digests)
@@ -109,7 +118,7 @@ class BatchWriter(PipelineWriter):
         return document
 
     @transaction.atomic
-    def store(self, jobs: Sequence[Job], results: Sequence[Extracted | str]) -> list[Outcome]:
+    def _store(self, jobs: Sequence[Job], results: Sequence[Extracted | str]) -> list[Outcome]:
         lock_writes()
         outcomes: dict[str, Outcome] = {}
         known = {
@@ -149,7 +158,7 @@ class BatchWriter(PipelineWriter):
                 job.name, "skipped", f"same text as document {by_sha[job.sha256].pk}"
             )
         links = self._fingerprints(new)
-        counts = store_claims(self.by, [(r, d) for _j, r, d in new], links)
+        counts = store_claims(self.by, [(r, d) for _j, r, d in new], links, self._kept)
         for job, _result, document in new:
             outcomes[job.name] = Outcome(
                 job.name, "stored", f"document {document.pk}, {counts[document.pk]} claims"

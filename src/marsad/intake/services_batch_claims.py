@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -154,24 +155,91 @@ def _build(
     return claim, *named
 
 
-def _load(grader: Grader, claims: list[Claim], leave_out: set[int]) -> None:
+# A writer's kept grades hold at most this many claims; past it they are read again from the
+# database, a window at a time, as a first batch reads them (memory stays bounded on an archive).
+KEPT_CLAIMS = 200_000
+
+
+@dataclass
+class Kept:
+    """What one writer's earlier batches read of the stored claims, for its next batches: the
+    grader with every claim loaded or stored so far, the date windows already read per claim
+    type (merged intervals, for dated claims and for undated ones by their document's
+    publication), the highest claim id when they were read, and the ids this writer stored
+    since. A batch then reads only what its window adds; news read in date order reads each
+    stored claim once instead of once a batch."""
+
+    grader: Grader = field(default_factory=Grader)
+    covered: dict[tuple[str, str], list[tuple[date, date]]] = field(default_factory=dict)
+    newest: int = 0
+    own: set[int] = field(default_factory=set)
+
+    def stored(self, claims: list[Claim]) -> None:
+        """Claims of this writer now stored, with the grade they were stored with."""
+        for claim in claims:
+            self.grader.stored_grade[claim.pk] = claim.credibility
+            self.own.add(claim.pk)
+
+    def full(self) -> bool:
+        return len(self.grader) > KEPT_CLAIMS
+
+
+def _gaps(covered: list[tuple[date, date]], lo: date, hi: date) -> list[tuple[date, date]]:
+    """The parts of [lo, hi] that no interval of `covered` (sorted, disjoint) holds."""
+    gaps, start = [], lo
+    for first, last in covered:
+        if last < start or first > hi:
+            continue
+        if first > start:
+            gaps.append((start, first - DAY))
+        start = max(start, last + DAY)
+    if start <= hi:
+        gaps.append((start, hi))
+    return gaps
+
+
+def _cover(covered: list[tuple[date, date]], lo: date, hi: date) -> list[tuple[date, date]]:
+    merged: list[tuple[date, date]] = []
+    for first, last in sorted([*covered, (lo, hi)]):
+        if merged and first <= merged[-1][1] + DAY:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _window(kind: str, lo: date, hi: date) -> Q:
+    if kind == "dated":
+        return Q(when_date__range=(lo, hi))
+    return Q(when_date__isnull=True, document__published__range=(lo, hi))
+
+
+def _load(kept: Kept, claims: list[Claim], leave_out: set[int]) -> None:
     """The stored claims that may fall in one event with a claim of the batch, and the links
-    between copies of their documents."""
+    between copies of their documents, read into `kept` unless an earlier batch read them: what
+    the batch's window adds to the windows read, and what was stored since by others."""
     if not claims:
         return
     dated = [c.when_date for c in claims if c.when_date]
     published = [c.document.published for c in claims if not c.when_date and c.document.published]
-    near = Q(pk__in=[])
+    windows = []
     if dated:
-        near |= Q(when_date__range=(min(dated) - DAY, max(dated) + DAY))
+        windows.append(("dated", min(dated) - DAY, max(dated) + DAY))
     if published:
-        near |= Q(
-            when_date__isnull=True,
-            document__published__range=(min(published) - DAY, max(published) + DAY),
-        )
+        windows.append(("published", min(published) - DAY, max(published) + DAY))
+    near = Q(pk__in=[])
+    for claim_type in sorted({c.type for c in claims}):
+        for kind, lo, hi in windows:
+            covered = kept.covered.get((claim_type, kind), [])
+            for first, last in _gaps(covered, lo, hi):
+                near |= Q(type=claim_type) & _window(kind, first, last)
+            if covered:
+                near |= Q(type=claim_type, pk__gt=kept.newest) & _window(kind, lo, hi)
+            kept.covered[(claim_type, kind)] = _cover(covered, lo, hi)
+    newest = Claim.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     stored = (
-        Claim.objects.filter(near, type__in={c.type for c in claims})
-        .exclude(pk__in=leave_out)
+        Claim.objects.filter(near)
+        .exclude(pk__in=leave_out | kept.own)
         .exclude(review_state=ReviewState.REJECTED)
         .select_related("document", "where")
         .prefetch_related("actors")
@@ -179,13 +247,14 @@ def _load(grader: Grader, claims: list[Claim], leave_out: set[int]) -> None:
     )
     documents = set()
     for claim in stored:
-        grader.load(claim)
+        kept.grader.load(claim)
         documents.add(claim.document_id)
+    kept.newest, kept.own = newest, set()
     rows = SameStory.objects.filter(document_id__in=documents).order_by("similarity", "id")
     for document_id, original_id, score in rows.values_list(
         "document_id", "original_id", "similarity"
     ):
-        grader.add_link(document_id, original_id, score)
+        kept.grader.add_link(document_id, original_id, score)
 
 
 def _m2m(claims: list[Claim], named: dict[int, tuple[list[Actor], list[Actor]]]) -> None:
@@ -220,8 +289,11 @@ def store_claims(
     by: Writer,
     new: list[tuple[Extracted, Document]],
     links: list[tuple[int, int, float]],
+    kept: Kept | None = None,
 ) -> dict[int, int]:
-    """Store the proposed claims of the batch's new documents; returns how many each got."""
+    """Store the proposed claims of the batch's new documents; returns how many each got.
+    `kept` carries what earlier batches of the same writer read (a fresh one if not given); it
+    is only valid while those batches stay committed."""
     from marsad.intake.services import propose_one
 
     wanted = {k for r, _d in new for c in r.extraction["claims"] for k in _named(c)}
@@ -270,8 +342,10 @@ def store_claims(
                 mine.append((claim, [a.key for a in pair[0]]))
             counts[document.pk] += 1
         order.append((document, mine))
-    grader = Grader()
-    _load(grader, [c for _d, mine in order for c, _k in mine], slow)
+    if kept is None or kept.full():
+        kept = Kept()
+    grader = kept.grader
+    _load(kept, [c for _d, mine in order for c, _k in mine], slow)
     for document_id, original_id, score in links:
         grader.add_link(document_id, original_id, score)
     for _document, mine in order:
@@ -293,6 +367,8 @@ def store_claims(
         announce=False,
     )
     _m2m(quick, named)
+    kept.stored(quick)
+    kept.own |= slow
     for claim in quick:
         actors_of, recipients_of = named[id(claim)]
         search_given.give(
@@ -317,14 +393,18 @@ def _given_terms(
 
 
 def _update_grades(by: Writer, grader: Grader) -> None:
+    """Write the grades the batch changed of claims stored before it (those it stored were
+    stored with theirs)."""
     changed: dict[Any, list[Claim]] = defaultdict(list)
-    for bucket in grader._buckets.values():
-        for claim in bucket:
-            before = grader.stored_grade.get(claim.pk) if claim.pk else None
-            if before is not None and before != claim.credibility:
-                writer = by if readable(by, claim) else on_behalf(by, "grading")
-                changed[writer].append(claim)
+    for claim in grader.touched.values():
+        before = grader.stored_grade.get(claim.pk) if claim.pk else None
+        if before is not None and before != claim.credibility:
+            writer = by if readable(by, claim) else on_behalf(by, "grading")
+            changed[writer].append(claim)
+    grader.touched.clear()
     for writer, claims in changed.items():
         gate.update_batch(
             Claim, claims, ["credibility"], by=writer, ids=lambda c: c.pk, detail={"graded": True}
         )
+        for claim in claims:
+            grader.stored_grade[claim.pk] = claim.credibility
