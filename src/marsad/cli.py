@@ -81,15 +81,14 @@ def demo(
 ) -> None:
     """Load the demo scenario (the ISF situation of late 2025). Loading twice changes nothing."""
     setup_django()
-    from django.core.management import call_command
-
     from marsad.core.demo.loader import DemoDataError, load_demo
+    from marsad.core.erase import erase_everything
 
     _migrate()
     if reset:
         if not yes and not typer.confirm("Erase every record, user and audit entry?"):
             raise typer.Exit(1)
-        call_command("flush", interactive=False, verbosity=0)
+        erase_everything()
         console.print("[yellow]database erased[/]")
     try:
         report = load_demo()
