@@ -168,18 +168,39 @@ def test_batches_store_what_one_by_one_stores(source, tmp_path):
 @pytest.mark.django_db
 def test_a_writers_later_batches_read_what_others_stored_in_between(source, tmp_path):
     """A writer keeps what its batches read of the stored claims (`services_batch_claims.Kept`)
-    and reads only what is new: a claim another writer stores between two of its batches, in a
-    window already read, still corroborates, and a batch that fails forgets what was kept."""
+    and reads only what is new or changed: a claim another writer stores between two of its
+    batches, in a window already read, still corroborates; a claim of its own that an analyst
+    rejects in between no longer does; a batch that fails forgets what was kept."""
+    from marsad.core.services.claims import review_claim
+
     folder = write_folder(tmp_path / "texts", TEXTS)
     paths = sorted(folder.glob("*.txt"))
-    # The strike's first reports come between the writer's batches; its later ones corroborate
-    # them from other sources.
+    # The strike's reports come in all three parts; the last part's corroborate the earlier ones
+    # from other sources.
     first, between, last = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    for part, chosen in ((first, paths[4:6]), (between, paths[:2]), (last, paths[2:4] + paths[6:])):
+    parts = (
+        (first, [paths[0], paths[4]]),
+        (between, [paths[1], paths[5]]),
+        (last, paths[2:4] + paths[6:]),
+    )
+    for part, chosen in parts:
         part.mkdir()
         for path in chosen:
             (part / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    expected = state_after(lambda: [one_by_one(part, source) for part in (first, between, last)])
+    rejected_text = paths[0].read_text(encoding="utf-8")
+
+    def in_between() -> None:
+        one_by_one(between, source)
+        for claim in Claim.objects.filter(document__text=rejected_text, type="casualties"):
+            review_claim(by=SYSTEM, claim=claim, state="rejected")
+
+    def all_one_by_one() -> None:
+        one_by_one(first, source)
+        in_between()
+        one_by_one(last, source)
+
+    expected = state_after(all_one_by_one)
+    assert any(c[-2] == "rejected" for c in expected["claims"])
 
     def interleaved() -> None:
         writer = BatchWriter(by=SYSTEM, source=source, marking="public", label="kept")
@@ -187,7 +208,7 @@ def test_a_writers_later_batches_read_what_others_stored_in_between(source, tmp_
         kept = writer._kept
         assert kept.covered
         assert kept.own  # stored by this writer since it read
-        one_by_one(between, source)
+        in_between()
         list(ingest.run(archives.read(last), writer, None, published=PUBLISHED, batch_size=2))
         assert writer._kept is kept
 

@@ -36,6 +36,7 @@ class Grader:
         self.stored_grade: dict[int, int] = {}  # pk -> credibility as stored, for claims loaded
         # Claims whose grade `regrade` set since `touched` was last emptied, by id().
         self.touched: dict[int, Claim] = {}
+        self.by_pk: dict[int, Claim] = {}  # the stored claims held, by id
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -58,9 +59,27 @@ class Grader:
         keys = tuple(sorted(actor_keys))
         self._keys[id(claim)] = keys
         self._added += 1
+        if claim.pk and claim.pk > 0:
+            self.by_pk[claim.pk] = claim
         day = self._day(claim)
         if day is not None:
             self._buckets[(claim.type, keys, *day)].append((self._added, claim))
+
+    def stored(self, claim: Claim) -> None:
+        """A claim added before it had its id, now stored with its grade."""
+        self.by_pk[claim.pk] = claim
+        self.stored_grade[claim.pk] = claim.credibility
+
+    def remove(self, pk: int) -> None:
+        """Forget a stored claim (changed by someone else since it was read: it is read again)."""
+        claim = self.by_pk.pop(pk)
+        keys = self._keys.pop(id(claim))
+        day = self._day(claim)
+        if day is not None:
+            bucket = self._buckets[(claim.type, keys, *day)]
+            bucket[:] = [entry for entry in bucket if entry[1] is not claim]
+        self.stored_grade.pop(pk, None)
+        self.touched.pop(id(claim), None)
 
     def load(self, claim: Claim) -> None:
         """A claim stored before the batch (with its actors prefetched)."""

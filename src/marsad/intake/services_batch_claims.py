@@ -165,20 +165,28 @@ class Kept:
     """What one writer's earlier batches read of the stored claims, for its next batches: the
     grader with every claim loaded or stored so far, the date windows already read per claim
     type (merged intervals, for dated claims and for undated ones by their document's
-    publication), the highest claim id when they were read, and the ids this writer stored
-    since. A batch then reads only what its window adds; news read in date order reads each
-    stored claim once instead of once a batch."""
+    publication), the highest claim id when they were read, the ids this writer stored since,
+    and the last history row of a claim when its batch ended. A batch then reads only what its
+    window adds, and again the claims it holds that someone else changed since (reviewed,
+    edited, regraded: their history rows come after that mark); news read in date order reads
+    each stored claim once instead of once a batch."""
 
     grader: Grader = field(default_factory=Grader)
     covered: dict[tuple[str, str], list[tuple[date, date]]] = field(default_factory=dict)
     newest: int = 0
     own: set[int] = field(default_factory=set)
+    history_mark: int | None = None
 
     def stored(self, claims: list[Claim]) -> None:
         """Claims of this writer now stored, with the grade they were stored with."""
         for claim in claims:
-            self.grader.stored_grade[claim.pk] = claim.credibility
+            self.grader.stored(claim)
             self.own.add(claim.pk)
+
+    def mark(self) -> None:
+        """The batch's writes are done: later history rows of claims are someone else's."""
+        latest = Claim.history.order_by("-history_id").values_list("history_id", flat=True)  # type: ignore[attr-defined]
+        self.history_mark = latest.first() or 0
 
     def full(self) -> bool:
         return len(self.grader) > KEPT_CLAIMS
@@ -228,6 +236,13 @@ def _load(kept: Kept, claims: list[Claim], leave_out: set[int]) -> None:
     if published:
         windows.append(("published", min(published) - DAY, max(published) + DAY))
     near = Q(pk__in=[])
+    again: set[int] = set()
+    if kept.history_mark is not None:
+        changed = Claim.history.filter(history_id__gt=kept.history_mark)  # type: ignore[attr-defined]
+        again = {pk for pk in changed.values_list("id", flat=True) if pk in kept.grader.by_pk}
+        for pk in again:
+            kept.grader.remove(pk)
+        near |= Q(pk__in=sorted(again))
     for claim_type in sorted({c.type for c in claims}):
         for kind, lo, hi in windows:
             covered = kept.covered.get((claim_type, kind), [])
@@ -239,7 +254,7 @@ def _load(kept: Kept, claims: list[Claim], leave_out: set[int]) -> None:
     newest = Claim.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     stored = (
         Claim.objects.filter(near)
-        .exclude(pk__in=leave_out | kept.own)
+        .exclude(pk__in=(leave_out | kept.own) - again)
         .exclude(review_state=ReviewState.REJECTED)
         .select_related("document", "where")
         .prefetch_related("actors")
@@ -378,6 +393,7 @@ def store_claims(
         # Announced once their actors are set: their search entries name the actors.
         events.announce(events.Written(Claim, quick, "create", by))
     _update_grades(by, grader)
+    kept.mark()
     return counts
 
 
