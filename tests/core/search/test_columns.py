@@ -68,3 +68,44 @@ def test_erasing_everything_gives_no_id_again(make_document, make_user):
     assert api(q="رفح")["total"] == 0
     assert api(make_user("liaison", "FRA"), q="رفح")["total"] == 0
     assert api(make_user("liaison", "ITA"), q="رفح")["total"] == 1
+
+
+def test_a_database_made_again_under_its_name_is_not_read_from_the_old_columns(
+    make_document, make_user
+):
+    """An exercise deleted and made again under the same name starts its ids again: a process
+    that kept the old database's columns reads the new one's afresh (by when it was made)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from marsad.core.services.actors import create_actor, create_source
+    from marsad.core.services.documents import submit_document
+
+    columns.forget()
+    make_document("تقرير عن معبر رفح")
+    assert api(q="رفح")["total"] == 1
+    # The database made again: empty, its ids starting again, migrated at another time; the
+    # process's next connection reaches it.
+    call_command("flush", interactive=False, verbosity=0, reset_sequences=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE django_migrations SET applied = %s WHERE id = "
+            "(SELECT MIN(id) FROM django_migrations)",
+            ["2030-01-01 00:00:00"],
+        )
+    del connection._search_born
+    for iso3, ar, en in (("ITA", "إيطاليا", "Italy"), ("FRA", "فرنسا", "France")):
+        create_actor(
+            by=SYSTEM, key=iso3, kind="state", iso3=iso3, name_ar=ar, name_en=en, marking="public"
+        )
+    source = create_source(
+        by=SYSTEM, key="WIRE", name_ar="وكالة", name_en="Wire", kind="media", reliability="B",
+        marking="public",
+    )  # fmt: skip
+    submit_document(
+        by=SYSTEM, title="وثيقة", text="تقرير آخر عن معبر رفح", source=source, language="ar",
+        published="2025-11-20", marking="nations", releasable_to=["ITA"],
+    )  # fmt: skip
+    assert api(q="رفح")["total"] == 0
+    assert api(make_user("liaison", "FRA"), q="رفح")["total"] == 0
+    assert api(make_user("liaison", "ITA"), q="رفح")["total"] == 1

@@ -4,10 +4,12 @@ the engine for its matches only and counts, filters and orders them in arrays.
 Counting 60,000 hits per facet in SQL grouped the same rows seven times over; here it is one
 `bincount` a facet. The columns can be kept because an index row never changes: the gate's
 listener deletes an entry and writes it again under a new id (marsad.core.search.services), and
-ids are never reused once committed (SQLite's AUTOINCREMENT, PostgreSQL's sequence). So a
-process reads each committed row once, the first time the engine returns an id past what it
-holds; rows a deleted entry leaves are never matched again. Rows read inside a transaction may
-still be rolled back and their ids given again, so they serve that one search and are not kept.
+ids are never reused once committed (SQLite's AUTOINCREMENT, PostgreSQL's sequence; a reset
+erases without giving ids again, `core.erase`; a database made again under the same name is kept
+apart, `_born`). So a process reads each committed row once, the first time the engine returns an
+id past what it holds; rows a deleted entry leaves are never matched again. Rows read inside a
+transaction may still be rolled back and their ids given again, so they serve that one search
+and are not kept.
 
 The reader's releasability is `can_read` over each distinct (marking, nations) pair, the one
 rule every selector's SQL also applies."""
@@ -119,14 +121,30 @@ class Table:
         self.ids = np.concatenate([self.ids, added])
 
 
-_TABLES: dict[tuple[str, str], Table] = {}
+_TABLES: dict[tuple[str, str, str], Table] = {}
 _LOCK = threading.Lock()
+
+
+def _born() -> str:
+    """When the database the connection reaches was made (its first migration's time), read
+    once per connection. A database deleted and made again under the same name (an exercise)
+    starts its ids again: its rows must not be read from the columns kept for the old one."""
+    connection.ensure_connection()
+    raw = connection.connection
+    found = getattr(connection, "_search_born", None)
+    if found is None or found[0] is not raw:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT applied FROM django_migrations ORDER BY id LIMIT 1")
+            row = cursor.fetchone()
+        found = (raw, str(row[0]) if row else "")
+        connection._search_born = found  # type: ignore[attr-defined]
+    return str(found[1])
 
 
 def table(newest: int) -> Table:
     """The rows up to id `newest` at least (the engine's highest match), read once per process
     when committed, for this search only when read inside a transaction."""
-    key = (connection.alias, str(connection.settings_dict.get("NAME")))
+    key = (connection.alias, str(connection.settings_dict.get("NAME")), _born())
     with _LOCK:
         kept = _TABLES.setdefault(key, Table())
         if kept.last >= newest:
