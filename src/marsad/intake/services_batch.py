@@ -40,7 +40,8 @@ from marsad.extraction.duplicates import SAME_STORY, similarity
 from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
 from marsad.intake.models import Band, Fingerprint, SameStory
-from marsad.intake.services_batch_claims import Kept, store_claims
+from marsad.intake.services_batch_claims import store_claims
+from marsad.intake.services_batch_kept import Kept
 
 # Checked by the gate when a record is saved on its own; a batch holds the records they point to
 # already (read as the writer may read them), so their existence is not asked again per row.

@@ -38,19 +38,11 @@ def test_rows_read_inside_a_transaction_are_not_kept(make_document):
         assert not any(len(t.ids) for t in columns._TABLES.values())
 
 
-def test_erasing_everything_gives_no_id_again(make_document, make_user):
-    """`marsad demo --reset` erases every record but gives no id again: a process that kept the
-    columns of an erased public entry must not read a new entry marked for Italy alone under
-    that entry's marking."""
-    from marsad.core.erase import erase_everything
+def _italys_document_in_an_empty_database():
+    """Italy and France, a wire, and a document about Rafah released to Italy alone."""
     from marsad.core.services.actors import create_actor, create_source
     from marsad.core.services.documents import submit_document
 
-    columns.forget()
-    make_document("تقرير عن معبر رفح")
-    assert api(q="رفح")["total"] == 1
-    kept = max(table.last for table in columns._TABLES.values())
-    erase_everything()
     for iso3, ar, en in (("ITA", "إيطاليا", "Italy"), ("FRA", "فرنسا", "France")):
         create_actor(
             by=SYSTEM, key=iso3, kind="state", iso3=iso3, name_ar=ar, name_en=en, marking="public"
@@ -63,6 +55,21 @@ def test_erasing_everything_gives_no_id_again(make_document, make_user):
         by=SYSTEM, title="وثيقة", text="تقرير آخر عن معبر رفح", source=source, language="ar",
         published="2025-11-20", marking="nations", releasable_to=["ITA"],
     )  # fmt: skip
+    return marked
+
+
+def test_erasing_everything_gives_no_id_again(make_document, make_user):
+    """`marsad demo --reset` erases every record but gives no id again: a process that kept the
+    columns of an erased public entry must not read a new entry marked for Italy alone under
+    that entry's marking."""
+    from marsad.core.erase import erase_everything
+
+    columns.forget()
+    make_document("تقرير عن معبر رفح")
+    assert api(q="رفح")["total"] == 1
+    kept = max(table.last for table in columns._TABLES.values())
+    erase_everything()
+    marked = _italys_document_in_an_empty_database()
     assert marked.pk > 0
     assert min(table.last for table in columns._TABLES.values()) == kept
     assert api(q="رفح")["total"] == 0
@@ -78,9 +85,6 @@ def test_a_database_made_again_under_its_name_is_not_read_from_the_old_columns(
     from django.core.management import call_command
     from django.db import connection
 
-    from marsad.core.services.actors import create_actor, create_source
-    from marsad.core.services.documents import submit_document
-
     columns.forget()
     make_document("تقرير عن معبر رفح")
     assert api(q="رفح")["total"] == 1
@@ -94,18 +98,7 @@ def test_a_database_made_again_under_its_name_is_not_read_from_the_old_columns(
             ["2030-01-01 00:00:00"],
         )
     del connection._search_born
-    for iso3, ar, en in (("ITA", "إيطاليا", "Italy"), ("FRA", "فرنسا", "France")):
-        create_actor(
-            by=SYSTEM, key=iso3, kind="state", iso3=iso3, name_ar=ar, name_en=en, marking="public"
-        )
-    source = create_source(
-        by=SYSTEM, key="WIRE", name_ar="وكالة", name_en="Wire", kind="media", reliability="B",
-        marking="public",
-    )  # fmt: skip
-    submit_document(
-        by=SYSTEM, title="وثيقة", text="تقرير آخر عن معبر رفح", source=source, language="ar",
-        published="2025-11-20", marking="nations", releasable_to=["ITA"],
-    )  # fmt: skip
+    _italys_document_in_an_empty_database()
     assert api(q="رفح")["total"] == 0
     assert api(make_user("liaison", "FRA"), q="رفح")["total"] == 0
     assert api(make_user("liaison", "ITA"), q="رفح")["total"] == 1
