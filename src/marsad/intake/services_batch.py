@@ -37,6 +37,7 @@ from marsad.core.services.base import (
 )
 from marsad.core.services.inputs import parse_date
 from marsad.extraction.duplicates import SAME_STORY, similarity
+from marsad.intake.fingerprints import store_bands
 from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
 from marsad.intake.models import Band, Fingerprint, SameStory
@@ -182,8 +183,6 @@ class BatchWriter(PipelineWriter):
             )
         )
         found = []
-        # Built a column at a time (`bulk_records`): a batch has some 17 band keys a document.
-        columns: dict[str, list[Any]] = {"document_id": [], "key": []}
         for _job, result, document in new:
             candidates = {i for k in set(result.bands) for i in holders.get(k, ())}
             for other in sorted(candidates):
@@ -191,9 +190,6 @@ class BatchWriter(PipelineWriter):
                     score = similarity(result.signature, signatures[other])
                     if score >= SAME_STORY:
                         found.append((document.pk, other, score))
-            keys = list(dict.fromkeys(result.bands))
-            columns["document_id"] += [document.pk] * len(keys)
-            columns["key"] += keys
             signatures[document.pk] = result.signature
             for key in set(result.bands):
                 holders[key].append(document.pk)
@@ -204,15 +200,12 @@ class BatchWriter(PipelineWriter):
                 "signature": [r.signature for _j, r, _d in new],
             },
         )
-        bands = new_records(Band, columns)
         detail = {"ingest": self.label}
         gate.store_batch(
             Fingerprint, prints, by=self.by, ids=lambda f: f.document_id, detail=detail,
             action="create",
         )  # fmt: skip
-        gate.store_batch(
-            Band, bands, by=self.by, ids=lambda b: b.key, detail=detail, action="create"
-        )
+        store_bands([(d.pk, r.bands) for _j, r, d in new])
         originals = Document.objects.in_bulk({o for _d, o, _s in found})
         by_writer: dict[Any, list[SameStory]] = defaultdict(list)
         for document_id, original_id, score in found:

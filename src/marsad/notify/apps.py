@@ -13,7 +13,15 @@ class NotifyConfig(AppConfig):
 
         events.listen(on_write)
 
-        from marsad.notify.templatetags.notify import nav
         from marsad.web import pagecache
 
-        pagecache.hole("notifications", lambda request: nav(request, pagecache.digits(request)))
+        pagecache.hole("notifications", _nav)
+
+
+def _nav(request: object) -> str:
+    # Imported when a page first asks: the alerts it counts bring in the plan graph (networkx),
+    # which a command-line process that shows no page need not load.
+    from marsad.notify.templatetags.notify import nav
+    from marsad.web import pagecache
+
+    return nav(request, pagecache.digits(request))

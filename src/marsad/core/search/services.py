@@ -12,9 +12,10 @@ from typing import Any
 
 from django.db import transaction
 
-from marsad.core import audit, bulk_insert, events
+from marsad.core import audit, events
 from marsad.core.models import Actor, SearchEntry, SearchEntryActor
 from marsad.core.search import backlog, given, registry
+from marsad.core.services import gate
 
 # A snippet needs the start of a long text; the terms take in more of it.
 BODY_CHARS = 20_000
@@ -126,18 +127,21 @@ def unindex(kind: registry.Kind, record_ids: Iterable[str]) -> None:
         SearchEntry.objects.filter(kind=kind.key, record_id__in=ids[start : start + CHUNK]).delete()
 
 
-def index(kind: registry.Kind, records: Sequence[Any]) -> int:
-    """(Re)write the entries of `records` (loaded with what their entries need)."""
+def index(kind: registry.Kind, records: Sequence[Any], *, new: bool = False) -> int:
+    """(Re)write the entries of `records` (loaded with what their entries need). `new`: records
+    just created and keyed by their id, which no entry can name yet (an id is never given twice,
+    `core.erase`), so there is nothing to drop first."""
     if not records:
         return 0
     columns, actors = _columns(kind, records)
-    unindex(kind, columns["record_id"])
+    if not (new and kind.lookup == "pk"):
+        unindex(kind, columns["record_id"])
     # Written a column at a time; the ids come back in order, for the actor links.
-    ids = bulk_insert.insert_columns(SearchEntry, columns)
+    ids = gate.store_index(SearchEntry, columns)
     entry_ids = [pk for pk, named in zip(ids, actors, strict=True) for _actor in named]
     actor_ids = [actor for named in actors for actor in named]
     if entry_ids:
-        bulk_insert.insert_columns(SearchEntryActor, {"entry_id": entry_ids, "actor_id": actor_ids})
+        gate.store_index(SearchEntryActor, {"entry_id": entry_ids, "actor_id": actor_ids})
     return len(ids)
 
 
@@ -215,7 +219,7 @@ def on_write(written: events.Written) -> None:
             unindex(kind, [kind.record_id(record) for record in written.records])
         elif given.complete(written.records, kind.prefetch):
             # Handed over as stored, with their relations and their texts' terms (`given`).
-            index(kind, written.records)
+            index(kind, written.records, new=written.action == "create")
         elif (
             written.action == "import"
             and (complete := _with_related(kind, written.records)) is not None

@@ -333,6 +333,26 @@ def update_batch(
     events.announce(events.Written(model, list(records), "update", by))
 
 
+def store_index(model: type[models.Model], columns: Mapping[str, Sequence[Any]]) -> list[int]:
+    """Insert rows of an index derived from records stored through the gate (a record's search
+    entries, a fingerprint's band keys), a column at a time; returns their ids in order. An index
+    keeps no history and has no audit entry of its own: its rows are computed again from what the
+    audit holds, so proving them adds nothing, and there are many (a document has some 17 band
+    keys). Only models listed in `INDEXES` are written this way."""
+    _in_transaction()
+    if model._meta.label not in INDEXES:
+        raise ValueError(f"{model._meta.label} is not an index: store its records")
+    return bulk_insert.insert_columns(model, columns)
+
+
+# The derived indexes `store_index` writes, and what each is derived from.
+INDEXES = {
+    "core.SearchEntry": "the searchable record's fields",
+    "core.SearchEntryActor": "the searchable record's actors",
+    "intake.Band": "the fingerprint's signature (`extraction.duplicates.bands`)",
+}
+
+
 def queue_conflict(
     *, by: Writer, record: models.Model, other: Releasable, field: str, reason: str
 ) -> Conflict:
@@ -370,6 +390,7 @@ __all__ = [
     "remove",
     "store",
     "store_batch",
+    "store_index",
     "update_batch",
     "withdraw_claims",
 ]

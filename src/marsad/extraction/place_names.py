@@ -1,0 +1,128 @@
+"""Places the dictionaries do not know, read from the noun that introduces them.
+
+News names a village, a camp or a district of any setting after a noun that says what it is
+("بلدة القاع", "مخيم زمزم", "حي كفرسوسة", "إقليم هيران"); GeoNames lists towns, not most of
+these. The word after such a noun, and a second one when the name clearly goes on ("سن الفيل",
+"سيتي سولاي"), becomes the entity `PLACE:<name as written>` (gazetteer.py gives it its fields),
+unless a dictionary name already covers it. Adjectives ("منطقة عسكرية"), directions and
+generic words ("منطقة الشمال", "حي سكني") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.normalize import fold
+
+PREFIX = "PLACE:"
+
+# The nouns, as written after an optional proclitic (ب، و، ل، ف، وب).
+_NOUNS = frozenset(
+    fold(w) for w in "مدينة بلدة قرية حي مخيم منطقة ناحية إقليم ولاية محافظة بلدتي قريتي".split()
+)
+_PROCLITICS = ("وب", "فب", "ب", "و", "ل", "ف", "")
+# Nouns that as often say "area" or "side" of anything (منطقة الحرب، ناحية الدفاع): a name after
+# them has no article and is no adjective or verb (منطقة ضحيان، منطقة سن الفيل).
+_LOOSE = frozenset(fold(w) for w in "منطقة ناحية".split())
+# Words that follow such a noun without naming a place.
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "في قرب من إلى الى على عن مع بعد قبل عند خلال ضد لدى حول بين حيث التي الذي الذين أمس "
+        "اليوم غدا فجر صباح مساء ليلة ظهر منذ أو ثم كما لكن بل إن أن قد لم لن ما لا هذه هذا تلك "
+        "ذلك كل بعض أي غير نفس عدة شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى أطراف "
+        "محيط داخل خارج الشمال الجنوب الشرق الغرب الوسط الشمالية الجنوبية الشرقية الغربية "
+        "الوسطى القطاع المنطقة المدينة البلدة القرية الحي المخيم العاصمة الحدود الحدودية "
+        "عسكرية سكنية حدودية آمنة امنة واسعة زراعية صناعية جبلية نائية مأهولة عازلة مفتوحة "
+        "محاذية قريبة بعيدة ساحلية صحراوية مدنية تجارية منكوبة محاصرة متنازع مغلقة مجاورة "
+        "سكني شعبي تجاري راق فقير مكتظ مجاور للنازحين للاجئين لاجئين نازحين النازحين "
+        "اللاجئين كبيرة صغيرة كبير صغير جديد جديدة قديم قديمة أخرى اخرى آخر اخر عربية "
+        "فلسطينية لبنانية سورية عراقية يمنية سودانية ليبية واحدة الواقعة الواقع التابعة "
+        "المحاذية القريبة المجاورة المذكورة نفسها رئيسية الرئيسية مختلفة عديدة تحت فوق"
+    ).split()
+)
+_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]+")
+# A place noun standing as a word of its own (its proclitic included), then a space: only these
+# are looked at in Python.
+_NOUN_THEN_WORDS = re.compile(
+    "(?<![\u0621-\u064a])((?:وب|فب|ب|و|ل|ف)?(?:"
+    + "|".join(sorted(_NOUNS, key=len, reverse=True))
+    + "))(?![\u0621-\u064a]) "
+)
+_ARTICLE = fold("ال")
+
+
+def _noun(word: str) -> str | None:
+    """The place noun a word is, without its proclitic, if it is one."""
+    for p in _PROCLITICS:
+        if word.startswith(p) and word[len(p) :] in _NOUNS:
+            return word[len(p) :]
+    return None
+
+
+def _loose_name(word: str) -> bool:
+    return not (word.startswith((_ARTICLE, "ي", "ت")) or word.endswith((fold("ة"), fold("ى"))))
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word may be (part of) a name: no stop word, no conjunction or preposition
+    glued to a word of the list, no digit-only token."""
+    if word in _NOT_NAMES or word.isdigit() or len(word) < 2:
+        return False
+    for clitic in ("و", "ب", "ل", "ف", "وال", "بال", "لل"):
+        if word.startswith(clitic) and word[len(clitic) :] in _NOT_NAMES:
+            return False
+    return not word.startswith("لل")
+
+
+def find(
+    text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
+) -> list[Match]:
+    """Matches for the places named after a place noun in a normalized block, none over a
+    dictionary name."""
+    nouns = [m.span(1) for m in _NOUN_THEN_WORDS.finditer(text)]
+    if not nouns:
+        return []  # most blocks: the regular expression found no noun, in C
+    covered = bytearray(len(text))
+    for m in hits:
+        if m.entry.category == ENTITY:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found: list[Match] = []
+    for start, end in nouns:
+        noun = _noun(text[start:end])
+        if noun is None or covered.find(1, start, end) >= 0:
+            continue
+        words = [w.span() for w in _WORD.finditer(text, end, min(len(text), end + 60))][:2]
+        if not words:
+            continue
+        a, b = words[0]
+        if text[end:a].strip() or covered.find(1, a, b) >= 0 or not _name_word(text[a:b]):
+            continue
+        if noun in _LOOSE and not _loose_name(text[a:b]):
+            continue
+        last = b
+        if len(words) == 2 and not text[a:b].startswith(_ARTICLE):
+            c, d = words[1]
+            # a name of two words: nothing between them, and the second no stop word
+            if not text[b:c].strip() and covered.find(1, c, d) < 0 and _name_word(text[c:d]):
+                last = d if _second(text[c:d]) else b
+        name = " ".join(original[to_original(a) : to_original(last)].split())
+        found.append(Match(a, last, Entry(ENTITY, PREFIX + name, "ar")))
+        covered[a:last] = b"\x01" * (last - a)
+    return found
+
+
+def _second(word: str) -> bool:
+    """A second word that continues a name rather than describes or follows it: with the article
+    ("سن الفيل") but no nisba adjective ("القاع البقاعية"); without it ("سيتي سولاي", "سرف
+    عمرة"), no nisba, no verb (يقع) and no word glued to a conjunction or preposition."""
+    if _noun(word) or word.startswith(("و", "ب", "ل", "ف")):
+        return False
+    if word.startswith(_ARTICLE):
+        return not word.endswith((_NISBA, "ي"))
+    return not word.endswith(_NISBA) and not word.startswith(("ي", "ت"))
+
+
+_NISBA = fold("ية")

@@ -1,0 +1,54 @@
+"""Places read after the noun that introduces them (place_names.py), on real Arabic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.extract import extract
+
+
+def _places(text: str) -> dict[str, list[str]]:
+    out = extract(text, language="ar")
+    return {
+        e["id"]: [text[a:b] for a, b in e["mentions"]]
+        for e in out["entities"]
+        if e["kind"] == "place"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل ثلاثة عمال في غارة على بلدة القاع البقاعية أمس.", "القاع"),
+        ("انفجرت سيارة مفخخة في منطقة سن الفيل شرق بيروت.", "سن الفيل"),
+        ("اقتحمت القوات مخيم زمزم للنازحين جنوب الفاشر.", "زمزم"),
+        ("اغتيل القيادي بانفجار في حي كفرسوسة بدمشق.", "كفرسوسة"),
+        ("هاجم مسلحون قاعدة في بلدة حلقان بإقليم هيران.", "حلقان"),
+        ("اشتبك الجنود مع مسلحين في حي بيل إير بالعاصمة.", "بيل إير"),
+    ],
+)
+def test_a_place_named_after_its_noun_is_an_entity(text: str, name: str) -> None:
+    places = _places(text)
+    assert f"PLACE:{name}" in places, places
+    assert places[f"PLACE:{name}"] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هرع المسعفون إلى منطقة الحرب بعد القصف.",
+        "أعلن الجيش المنطقة منطقة عسكرية مغلقة.",
+        "يسكن العمال في حي سكني مكتظ.",
+        "أقيم مخيم للنازحين قرب الحدود.",
+        "تقدمت القوات في منطقة الشمال أمس.",
+        "وصلت التعزيزات إلى مدينة تحت الأرض.",
+    ],
+)
+def test_words_after_a_place_noun_that_name_nothing_are_no_place(text: str) -> None:
+    assert not [p for p in _places(text) if p.startswith("PLACE:")]
+
+
+def test_a_name_the_dictionary_knows_is_not_read_again() -> None:
+    places = _places("قصفت الطائرات مدينة غزة وبلدة بيت لاهيا واشتبكوا في حي سيتي سولاي.")
+    assert not [p for p in places if p.startswith("PLACE:")], places
+    assert places["REGION-CITE-SOLEIL"] == ["سيتي سولاي"]
