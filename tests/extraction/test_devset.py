@@ -1,4 +1,4 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 757 passages from
+"""The extractor on the wide development set (tests/extraction/devset/, 847 passages from
 Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali, Afghanistan,
 Kosovo, the DRC, South Sudan and the CAR; see
 docs/annotation.md and docs/extraction-scores.md). Fails when a headline figure drops below its
@@ -13,24 +13,24 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-06 on the 757 passages, the 90 of ar-8/en-7 among them (written after the
-# rules they were scored on, see docs/extraction-scores.md): claims F1 0.75 / 0.74, without the
-# parties 0.89 / 0.84, assaults 0.97 / 0.95, targets 0.65 / 0.75, in-domain names 0.95 / 0.96,
-# persons 0.89 / 0.95; minus about 0.03. The floors went down from the last ones with the new
-# passages, whose attacks and targets score well under the rest (0.42 / 0.36 for attacks).
+# Measured 2026-12-06 on the 847 passages, the 180 of ar-8/en-7 and ar-9/en-8 among them (written
+# without running or reading the extractor, see docs/extraction-scores.md): claims F1 0.73 /
+# 0.72, without the parties 0.88 / 0.83, assaults 0.97 / 0.95, targets 0.66 / 0.73, in-domain
+# names 0.94 / 0.95, persons 0.87 / 0.96; minus about 0.03. The floors went down from the last
+# ones with the new passages, whose attacks and targets score well under the rest.
 FLOORS = {
-    "claims_f1.ar": 0.72,
-    "claims_f1.en": 0.71,
-    "claims_typed_f1.ar": 0.86,
-    "claims_typed_f1.en": 0.81,
+    "claims_f1.ar": 0.70,
+    "claims_f1.en": 0.69,
+    "claims_typed_f1.ar": 0.85,
+    "claims_typed_f1.en": 0.80,
     "assault_f1.ar": 0.94,
     "assault_f1.en": 0.92,
-    "targets.ar": 0.62,
-    "targets.en": 0.72,
-    "indomain.ar": 0.92,
-    "indomain.en": 0.93,
-    "person.ar": 0.86,
-    "person.en": 0.92,
+    "targets.ar": 0.63,
+    "targets.en": 0.70,
+    "indomain.ar": 0.91,
+    "indomain.en": 0.92,
+    "person.ar": 0.84,
+    "person.en": 0.93,
 }
 
 

@@ -90,3 +90,16 @@ def test_a_town_aimed_at_abroad_names_its_state_as_target():
 def test_capitalised_office_words_are_no_name():
     found = _persons("The spokesman said the Chief Executive Officer would resign.", "en")
     assert not [k for k in found if k.startswith("PERSON:")]
+
+
+def test_a_name_after_a_title_and_its_constituency_or_a_verbal_noun_shape():
+    # "أنطوان" has the shape of a verbal noun (انفعال); a bare surname after it makes it a name
+    found = _persons("اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة.", "ar")
+    assert found["PERSON:أنطوان غانم"] == ["أنطوان غانم"]
+    assert not _persons("أعلن الرئيس انسحاب القوات من المدينة.", "ar")
+    assert not _persons("تحدث النائب عن الموضوع مطولا.", "ar")
+
+
+def test_an_english_correspondent_is_a_title():
+    found = _persons("BBC correspondent Alan Johnston was abducted by gunmen in Gaza.", "en")
+    assert "PERSON:Alan Johnston" in found

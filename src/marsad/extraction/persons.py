@@ -164,6 +164,11 @@ class Persons:
             if w == "لدي" and titled and j + 2 < len(tokens):
                 j += 2  # "السفير الأردني لدى ليبيا فواز العيطان": the post's country
                 continue
+            if w == "عن" and titled and j + 1 < len(tokens):
+                nxt = text[tokens[j + 1][0] : tokens[j + 1][1]]
+                if nxt in AR_COMPLEMENTS or covered(*tokens[j + 1]):
+                    j += 2  # النائب عن حزب الكتائب، النائب عن كتلة التغيير
+                    continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
             if w.startswith("ال") or w in AR_COMPLEMENTS or covered(a, b):

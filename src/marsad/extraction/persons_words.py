@@ -63,7 +63,7 @@ AR_GIVEN = _folded(
     فتحي شكري لطفي منصف قيس زين راشد بوعلام عبدالمجيد عبدالعزيز اسماعيل حميدتي
     عمار عمرو ايهاب باسل باسم بسام ثامر جهاد حازم حمزه خليل رامي زياد سعود شادي صلاح ضياء طلال
     عصام علاء غازي فادي فراس قصي كريم لؤي مازن محسن مصعب معاذ مؤيد نبيل نضال هاني وائل ياسين
-    يونس انور ادريس خميس
+    يونس انور ادريس خميس انطوان الياس جورج بيار ايلي شربل جوزيف سليم نايله كميل بطرس
     """
 )
 # Verbal nouns (تأكيد، اعتماد، إدخال، تبادل، استئناف) follow titles as often as names do
@@ -78,9 +78,10 @@ EN_TITLES = _folded(
     """
     president premier minister secretary-general general gen gen. colonel col col. lieutenant
     major captain commander sheikh shaikh king prince emir ayatollah cleric leader chief envoy
-    ambassador spokesman spokeswoman spokesperson journalist reporter photographer videographer
-    cameraman activist analyst governor speaker mayor judge bishop archbishop bishops imam mp
-    lawmaker senator dr dr. mr mr. mrs mrs. ms ms. marshal chancellor official commissioner
+    ambassador spokesman spokeswoman spokesperson journalist reporter correspondent photographer
+    videographer editor producer cameraman activist analyst governor speaker mayor judge bishop
+    archbishop bishops imam mp lawmaker senator dr dr. mr mr. mrs mrs. ms ms. marshal chancellor
+    official commissioner
     warlord founder negotiator mediator coordinator representative adviser advisor director
     head cardinal patriarch sultan crown commandant admiral brigadier sergeant prosecutor
     secretary chairman chairwoman ministers strongman rebel militant

@@ -74,8 +74,13 @@ def _noun_end(sent: Sentence, noun: Match) -> int:
 
 
 def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
-    """ "مواقع لحزب الله": the owner after a victim noun with ل, at most two words between."""
-    if match.prefix not in ("ل", "ول") and not match.entry.article_form:
+    """ "مواقع لحزب الله", "مواقع للمتمردين الحوثيين": the owner after a victim noun with ل
+    (on the owner or on the noun of armed men before it), at most two words between."""
+    between = sent.text[end : _begin(match)].split()
+    first = between[0] if between else ""
+    rest = first[2:] if first.startswith("لل") else first[1:] if first.startswith("ل") else ""
+    led = rest.startswith((*_ARMED_NOUNS, "متمرد"))
+    if match.prefix not in ("ل", "ول") and not match.entry.article_form and not led:
         return False
     return _words(sent, end, _begin(match)) <= 2 and not _barrier_between(sent, end, match.start)
 
@@ -102,14 +107,21 @@ def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
     return any(a <= mark < b for mark in sent.barriers)
 
 
+def _near(sent: Sentence, x: int, y: int, window: int) -> bool:
+    a, b = sorted((x, y))
+    return sent.words(a, b) <= window and not _barrier_between(sent, a, b)
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
     found: list[Match] = []
     arabic = trigger.entry.lang == "ar"
+    # the toll of the attack may name them apart from its verb: "قتل ثلاثة جنود بورونديين من
+    # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
+    anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
     for noun in sent.of("VICTIM"):
-        a, b = sorted((noun.start, trigger.start))
-        if sent.words(a, b) > window or _barrier_between(sent, a, b):
+        if not any(_near(sent, noun.start, at, window) for at in anchors):
             continue
         for match in _candidates(sent):
             begin = _begin(match)

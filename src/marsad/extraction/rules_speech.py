@@ -48,20 +48,25 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
         # a participle (داعياً، مطالبةً، محذراً) shares the subject of the sentence's main verb
         items = [m for m in eligible(sent, ACTOR_KINDS) if m.start < trigger.start]
         speaker = chain(sent, items, 0, 1) if items else []
-    elif arabic and "v" in trigger.entry.flags:
-        # a verb first: أدانت قطر, رحبت مصر
+    elif arabic and ("v" in trigger.entry.flags or trigger.prefix in ("و", "ف")):
+        # a verb first: أدانت قطر, رحبت مصر (a verb joined by و is a verb whatever its entry)
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
-        if (
-            trigger.prefix in ("و", "ف")
-            and speaker
-            and sent.kind(speaker[-1]) != "person"
-            and _addressee(sent, speaker[-1])
+        joined = trigger.prefix in ("و", "ف")
+        if joined and (
+            not speaker or (sent.kind(speaker[-1]) != "person" and _addressee(sent, speaker[-1]))
         ):
             # "زار كولن باول دارفور، ودعا الحكومة السودانية إلى": the second verb shares the
             # first one's subject, a person; the party after it is the one called on
             earlier = before(sent, trigger.start, max_words=12)
+            persons = [
+                m for m in sent.entities if m.start < trigger.start and sent.kind(m) == "person"
+            ]
             if earlier and sent.kind(earlier[-1]) == "person":
                 speaker = earlier
+            elif persons:
+                # "أعرب مدير الوكالة محمد البرادعي عن قلقه من توسيع إيران منشأة التخصيب في
+                # نطنز، ودعا طهران إلى": the person the sentence opened with, however far
+                speaker = persons[:1]
     speaker = speaker or before(sent, trigger.start, max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
@@ -113,15 +118,27 @@ def _called_on(sent: Sentence, end: int, actor: list[str]) -> list[str]:
     for match in sorted(sent.entities, key=lambda m: m.start):
         if match.start < end or sent.words(end, match.start) > 3:
             continue
-        if match.entry.value in actor or sent.kind(match) not in _ADDRESSEES:
+        value = match.entry.value
+        actor_of = sent.actors[value]
+        if (
+            sent.kind(match) == "place"
+            and (actor_of.population or 0) >= CAPITAL
+            and actor_of.parent
+        ):
+            value = actor_of.parent  # "دعا طهران إلى": a capital speaks for its state
+        elif value in actor or sent.kind(match) not in _ADDRESSEES:
+            continue
+        if value in actor:
             continue
         lead = sent.text[max(sent.start, match.start - len(match.prefix) - 30) : match.start]
         if sent.kind(match) == "person" and set(lead.split()) & AR_TITLES:
             return []  # "ودعا الأمين العام أنطونيو غوتيريش إلى": the titled speaker
-        return [match.entry.value] if _addressee(sent, match) else []
+        return [value] if _addressee(sent, match) else []
     return []
 
 
+# The population dictionaries.py gives a capital, above every town's.
+CAPITAL = 10**9
 _ADDRESSEES = frozenset({"state", "organization", "force", "armed_group", "body", "person"})
 
 

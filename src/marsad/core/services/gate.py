@@ -10,6 +10,9 @@
 4. the model validates itself (`full_clean`);
 5. it is saved with the writer in its history row, and one entry is appended to the audit chain.
 
+An index derived from stored records (search entries, band keys) is written by `store_index`,
+in the same transaction, without history or audit entry of its own.
+
 An area's service says only what is specific to it (which fields, which transitions); the rule
 of who may read what is written here once.
 """
