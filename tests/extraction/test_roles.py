@@ -36,3 +36,16 @@ def test_a_second_verb_joined_by_and_keeps_the_speaker_and_calls_on_the_party_af
     )
     calls = [c for c in _claims(text, "statement") if c["attributes"]["stance"] == "call"]
     assert [(c["actor"], c["recipient"]) for c in calls] == [(["PERSON:محمد البرادعي"], ["IRN"])]
+
+
+def test_english_soldiers_before_an_active_verb_of_attack_fired_and_were_not_fired_at():
+    text = (
+        "Peacekeepers of the UN mission MONUSCO opened fire at the Kasindi border post with "
+        "Uganda on Sunday, killing two people."
+    )
+    (attack,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["MONUSCO"]
+    assert "UN" not in attack["recipient"]
+    text = "Two peacekeepers were killed when militants opened fire on their convoy near Goma."
+    (attack,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == []

@@ -112,6 +112,30 @@ def _near(sent: Sentence, x: int, y: int, window: int) -> bool:
     return sent.words(a, b) <= window and not _barrier_between(sent, a, b)
 
 
+# Irregular past forms of English verbs of attack (a regular one ends in -ed).
+_EN_PAST = frozenset("shot struck hit overran blew threw".split())
+
+
+def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
+    """ "Peacekeepers of the UN mission MONUSCO opened fire": an English noun of soldiers or
+    officers before an active verb of attack, with no passive, toll or clause between, is who
+    fired, not whom they fired at."""
+    verb = sent.text[trigger.start : trigger.end].split()[0].lower()
+    active = "v" in trigger.entry.flags or verb.endswith("ed") or verb in _EN_PAST
+    if not active or noun.end > trigger.start:
+        return False
+    between = sent.text[noun.end : trigger.start]
+    return (
+        sent.words(noun.end, trigger.start) <= 6
+        and not _PASSIVE_EN.search(between)
+        and not any(
+            noun.end <= m.start < trigger.start
+            for m in sent.of("MEAS:killed", "MEAS:injured", "VICTIM")
+        )
+        and not _barrier_between(sent, noun.end, trigger.start)
+    )
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -122,6 +146,8 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, window) for at in anchors):
+            continue
+        if not arabic and _subject_of(sent, noun, trigger):
             continue
         for match in _candidates(sent):
             begin = _begin(match)
