@@ -18,11 +18,17 @@ import re
 
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.slots import Sentence, eligible, ids
-
-TARGET_KINDS = frozenset(
-    {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
+from marsad.extraction.victims import (
+    _PASSIVE_EN,
+    TARGET_KINDS,
+    _barrier_between,
+    _begin,
+    _candidates,
+    _words,
+    armed_nationality,
+    victims,
 )
-_PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
+
 # Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
 _OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
 
@@ -32,142 +38,6 @@ _EN_VERBS = frozenset(
     "strike strikes struck attack attacks attacked hit hits targeted target bomb bombed shelled "
     "raided raid".split()
 )
-
-
-def _begin(match: Match) -> int:
-    """Where the word of a hit starts, its proclitics included (للحشد, بالمدفعية)."""
-    return match.start - len(match.prefix)
-
-
-# Words after a victim noun that tie it to its owner: "جنود حفظ السلام التابعين لبعثة X",
-# "العاملين في", "المشاركة في".
-_TIES = frozenset(
-    "من في لدى التابعين التابعه التابع التابعون العاملين العاملون العامله المشاركين المشاركه "
-    "المشاركون ضمن".split()
-)
-
-
-def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
-    """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
-    words = sent.text[end:begin].split()
-    return 1 <= len(words) <= 3 and fold_word(words[0]) in _TIES
-
-
-def fold_word(word: str) -> str:
-    return word.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
-
-
-# English words between a victim noun and its owner: "officer serving with the MSS mission".
-_OWNER_EN = frozenset(
-    {"of", "of the", "from", "from the", "serving with", "serving with the", "with the", "in the"}
-)
-
-
-def _noun_end(sent: Sentence, noun: Match) -> int:
-    """Where a victim noun ends with the demonyms that follow it: "جنديان هنديان من بعثة X",
-    "جنود فرنسيين من قوة اليونيفيل" (the owner comes after the nationality)."""
-    end = noun.end
-    for match in sorted(sent.entities, key=lambda m: m.start):
-        if match.entry.adjective and match.start >= end and _words(sent, end, _begin(match)) == 0:
-            end = match.end
-    return end
-
-
-def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
-    """ "مواقع لحزب الله", "مواقع للمتمردين الحوثيين": the owner after a victim noun with ل
-    (on the owner or on the noun of armed men before it), at most two words between."""
-    between = sent.text[end : _begin(match)].split()
-    first = between[0] if between else ""
-    rest = first[2:] if first.startswith("لل") else first[1:] if first.startswith("ل") else ""
-    led = rest.startswith((*_ARMED_NOUNS, "متمرد"))
-    if match.prefix not in ("ل", "ول") and not match.entry.article_form and not led:
-        return False
-    return _words(sent, end, _begin(match)) <= 2 and not _barrier_between(sent, end, match.start)
-
-
-# Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
-_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه")
-
-
-def armed_nationality(sent: Sentence, match: Match) -> bool:
-    """A demonym right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك")."""
-    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()
-    return bool(words) and words[-1].startswith(_ARMED_NOUNS)
-
-
-def _words(sent: Sentence, a: int, b: int) -> int:
-    return sent.words(a, b) if b > a else 0
-
-
-def _candidates(sent: Sentence) -> list[Match]:
-    return [m for m in sent.entities if sent.kind(m) in TARGET_KINDS]
-
-
-def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
-    return any(a <= mark < b for mark in sent.barriers)
-
-
-def _near(sent: Sentence, x: int, y: int, window: int) -> bool:
-    a, b = sorted((x, y))
-    return sent.words(a, b) <= window and not _barrier_between(sent, a, b)
-
-
-# Irregular past forms of English verbs of attack (a regular one ends in -ed).
-_EN_PAST = frozenset("shot struck hit overran blew threw".split())
-
-
-def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
-    """ "Peacekeepers of the UN mission MONUSCO opened fire": an English noun of soldiers or
-    officers before an active verb of attack, with no passive, toll or clause between, is who
-    fired, not whom they fired at."""
-    verb = sent.text[trigger.start : trigger.end].split()[0].lower()
-    active = "v" in trigger.entry.flags or verb.endswith("ed") or verb in _EN_PAST
-    if not active or noun.end > trigger.start:
-        return False
-    between = sent.text[noun.end : trigger.start]
-    return (
-        sent.words(noun.end, trigger.start) <= 6
-        and not _PASSIVE_EN.search(between)
-        and not any(
-            noun.end <= m.start < trigger.start
-            for m in sent.of("MEAS:killed", "MEAS:injured", "VICTIM")
-        )
-        and not _barrier_between(sent, noun.end, trigger.start)
-    )
-
-
-def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
-    """Entities named as the owner or nationality of a victim noun near the trigger, in its
-    clause."""
-    found: list[Match] = []
-    arabic = trigger.entry.lang == "ar"
-    # the toll of the attack may name them apart from its verb: "قتل ثلاثة جنود بورونديين من
-    # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
-    anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
-    for noun in sent.of("VICTIM"):
-        if not any(_near(sent, noun.start, at, window) for at in anchors):
-            continue
-        if not arabic and _subject_of(sent, noun, trigger):
-            continue
-        for match in _candidates(sent):
-            begin = _begin(match)
-            if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
-                found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
-            elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
-                found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
-            elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
-                found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
-            elif (
-                not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
-            ):
-                found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
-            elif (
-                not arabic
-                and match.start >= noun.end
-                and sent.text[noun.end : match.start].strip() in _OWNER_EN
-            ):
-                found.append(match)  # positions of Hezbollah, an officer serving with the MSS
-    return found
 
 
 # Words that aim an attack at someone. They are read from the text around a trigger rather

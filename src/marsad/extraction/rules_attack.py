@@ -18,6 +18,8 @@ from marsad.extraction.slots import (
     ids,
     nearest,
 )
+from marsad.extraction.victims import armed_nationality
+from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
 
@@ -65,7 +67,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     clash = roles.between(sent, trigger)
     if clash:
         return [clash[0].entry.value]  # "clashes between the army and the RSF"
-    victims = {m.entry.value for m in roles.victims(sent, trigger)}
+    victims = {m.entry.value for m in named_victims(sent, trigger)}
     victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
     holder = [
         m
@@ -98,7 +100,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
         right = [m for m in right if m.entry.value not in victims and not placed(sent, m)]
         victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
-        if right and not (victim_like and not roles.armed_nationality(sent, right[0])):
+        if right and not (victim_like and not armed_nationality(sent, right[0])):
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims and not placed(sent, m)]
