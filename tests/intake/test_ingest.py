@@ -49,6 +49,11 @@ TEXTS = [
     "قال الدفاع المدني في غزة إن غارة إسرائيلية قتلت ثلاثة أشخاص في دير البلح أمس.",
     "Witnesses said Israeli aircraft struck a house in Khan Younis yesterday, killing seven.",
 ]
+# and a person and a village no dictionary holds (`intake.entity_keys`)
+NAMED_FROM_TEXT = [
+    *TEXTS,
+    "اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة قرب بلدة القاع أمس.",
+]
 
 
 @pytest.fixture
@@ -155,9 +160,10 @@ def state_after(run: Any) -> dict[str, Any]:
 
 @pytest.mark.django_db
 def test_batches_store_what_one_by_one_stores(source, tmp_path):
-    folder = write_folder(tmp_path / "texts", TEXTS)
+    folder = write_folder(tmp_path / "texts", NAMED_FROM_TEXT)
     expected = state_after(lambda: one_by_one(folder, source))
     assert expected["claims"]
+    assert {"PERSON", "PLACE"} <= {key.split("-")[0] for key, *_rest in expected["actors"]}
     assert expected["same_story"]
     assert len({c[-3] for c in expected["claims"]}) > 1  # grades set by corroboration
     for size in (1, 3, 50):
@@ -330,3 +336,13 @@ def test_the_search_entries_of_terms_analysed_in_the_workers_are_the_listeners(
     before, after = rolled_back(rebuilt)
     assert before == written
     assert [r for r in after if r[0] != "actor"] == [r for r in written if r[0] != "actor"]
+
+
+@pytest.mark.django_db
+def test_a_name_read_in_a_batch_is_marked_as_its_document(source, tmp_path):
+    folder = write_folder(tmp_path / "texts", NAMED_FROM_TEXT[-1:])
+    writer = BatchWriter(by=SYSTEM, source=source, marking="force", label="force")
+    assert [o.result for o in ingest.run(archives.read(folder), writer, None)] == ["stored"]
+    read = Actor.objects.filter(key__regex=r"^(PERSON|PLACE)-")
+    assert {(a.kind, a.marking) for a in read} == {("person", "force"), ("place", "force")}
+    assert not Actor.objects.visible_to(None).filter(pk__in=read).exists()

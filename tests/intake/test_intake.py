@@ -10,10 +10,11 @@ from django.test import Client
 from marsad.ceasefire.models import Incident
 from marsad.coalition.models import Invitation
 from marsad.core.errors import InvalidInput
-from marsad.core.models import Claim, Document
+from marsad.core.models import Actor, Claim, Document
 from marsad.core.services.base import SystemUser
 from marsad.core.services.users import issue_token
 from marsad.intake import services
+from marsad.intake.entity_keys import dictionary_key
 from marsad.intake.models import SameStory
 from marsad.statements.models import Statement
 
@@ -47,6 +48,47 @@ def test_a_text_is_stored_and_its_claims_proposed(demo):
     assert not again.created
     assert again.document.pk == result.document.pk
     assert Document.objects.filter(sha256=result.document.sha256).count() == 1
+
+
+def test_claims_naming_a_person_and_a_place_read_from_the_text_are_stored(demo):
+    text = (
+        "اغتيل النائب عن حزب الكتائب أنطوان غانم وقتل ستة أشخاص آخرون في انفجار سيارة مفخخة "
+        "في بلدة القاع البقاعية أمس."
+    )
+    result = submit(text)
+    assert not result.skipped
+    attack = next(c for c in result.claims if c.type == "attack")
+    (victim,) = attack.recipients.all()
+    assert (victim.kind, victim.name_ar) == ("person", "أنطوان غانم")
+    assert victim.key == dictionary_key("PERSON:أنطوان غانم")
+    assert (attack.where.kind, attack.where.name_ar) == ("place", "القاع")
+    # the same name in another document is the same actor
+    again = submit(
+        "قال أنصار أنطوان غانم إنهم سيشيعونه غداً في بيروت بعد اغتيال النائب أنطوان غانم."
+    )
+    assert Actor.objects.filter(key=victim.key).count() == 1
+    assert again.document.pk != result.document.pk
+
+
+def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
+    text = "اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة قرب بلدة القاع أمس."
+    restricted = services.submit(
+        by=SYSTEM, text=text, source="MARSAD-DIGEST-AR", published="2026-02-02",
+        marking="nations", releasable_to=["ITA"],
+    )  # fmt: skip
+    attack = next(c for c in restricted.claims if c.type == "attack")
+    (victim,) = attack.recipients.all()
+    assert (victim.marking, victim.nations) == ("nations", ["ITA"])
+    assert (attack.where.marking, attack.where.nations) == ("nations", ["ITA"])
+    ita, fra = demo_users["ita"], demo_users["fra"]
+    assert Actor.objects.visible_to(ita).filter(pk=victim.pk).exists()
+    assert not Actor.objects.visible_to(fra).filter(pk=victim.pk).exists()
+    assert not Actor.objects.visible_to(None).filter(name_ar="أنطوان غانم").exists()
+    # the same name read in a public document is another actor, a public one
+    public = submit(text + " وأعلن الحداد.")
+    (named,) = next(c for c in public.claims if c.type == "attack").recipients.all()
+    assert named.pk != victim.pk
+    assert named.marking == "public"
 
 
 def test_accepting_feeds_the_other_areas(demo):

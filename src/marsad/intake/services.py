@@ -21,6 +21,7 @@ from marsad.core.services.documents import submit_document
 from marsad.extraction.extract import extract
 from marsad.geo.governorates import GAZA_STRIP_PCODE, governorate_geometries
 from marsad.intake import effects
+from marsad.intake.entity_keys import keyed
 from marsad.intake.fingerprints import fingerprint, story_links
 from marsad.intake.grouping import corroborating, grade
 from marsad.intake.selectors import same_event
@@ -63,7 +64,9 @@ def _entity_actor(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: st
         iso3=entity.get("iso3") or "",
         pcode=entity.get("pcode") or "",
         parent=parent,
-        marking="public",
+        # a dictionary entity is public knowledge; a name read from the text, its document's
+        marking=entity.get("marking", "public"),
+        releasable_to=entity.get("nations", ()),
     )
 
 
@@ -84,7 +87,8 @@ def _source(*, by: Any, entities: Mapping[str, Mapping[str, Any]], key: str | No
         kind=SOURCE_KIND_OF_ACTOR.get(actor.kind, "official"),
         reliability="F",
         actor=actor.key,
-        marking="public",
+        marking=actor.marking,
+        releasable_to=actor.nations,
     )
     return key
 
@@ -154,6 +158,7 @@ def propose(
     restricted actor, say) is skipped with the reason."""
     if result is None:
         result = extract(document.text, language=document.language, published=document.published)
+    result = keyed(result, document.marking, document.nations)
     entities = {e["id"]: e for e in result["entities"]}
     recorded, skipped = [], []
     for proposed in result["claims"]:

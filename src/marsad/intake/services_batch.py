@@ -37,6 +37,7 @@ from marsad.core.services.base import (
 )
 from marsad.core.services.inputs import parse_date
 from marsad.extraction.duplicates import SAME_STORY, similarity
+from marsad.intake.entity_keys import keyed
 from marsad.intake.fingerprints import store_bands
 from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
@@ -141,7 +142,9 @@ class BatchWriter(PipelineWriter):
                 copies.append(job)
             else:
                 try:
-                    new.append((job, result, self._document(job, result)))
+                    document = self._document(job, result)
+                    result.extraction = keyed(result.extraction, document.marking, document.nations)
+                    new.append((job, result, document))
                     first[job.sha256] = job
                 except InvalidInput as exc:
                     outcomes[job.name] = Outcome(job.name, "failed", str(exc))

@@ -57,7 +57,10 @@ def _new_actor(entity: Mapping[str, Any], key: str, parent: Actor | None) -> Act
         geometry=None,
         parent=parent,
     )
-    actor.marking, actor.releasable_to = PUBLIC
+    # a dictionary entity is public knowledge; a name read from the text, its document's
+    actor.marking, actor.releasable_to = (
+        clean_marking(entity["marking"], entity.get("nations")) if "marking" in entity else PUBLIC
+    )
     try:
         actor.full_clean(exclude=["parent"], validate_unique=False)
     except ValidationError:
@@ -77,7 +80,7 @@ def _new_source(actor: Actor) -> Source:
         grading_note_ar="",
         grading_note_en="",
     )
-    source.marking, source.releasable_to = PUBLIC
+    source.marking, source.releasable_to = actor.marking, actor.releasable_to
     try:
         source.full_clean(exclude=["actor"], validate_unique=False)
     except ValidationError:
