@@ -84,6 +84,14 @@ def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo,
     assert Actor.objects.visible_to(ita).filter(pk=victim.pk).exists()
     assert not Actor.objects.visible_to(fra).filter(pk=victim.pk).exists()
     assert not Actor.objects.visible_to(None).filter(name_ar="أنطوان غانم").exists()
+    # quoted, the person becomes a source marked as the document is
+    quoted = services.submit(
+        by=SYSTEM, text="قال النائب أنطوان غانم إن طائرات إسرائيلية قصفت بلدة القاع أمس.",
+        source="MARSAD-DIGEST-AR", published="2026-02-02", marking="nations",
+        releasable_to=["ITA"],
+    )  # fmt: skip
+    said = next(c for c in quoted.claims if c.type == "attack").attribution_source
+    assert (said.key, said.marking, said.nations) == (victim.key, "nations", ["ITA"])
     # the same name read in a public document is another actor, a public one
     public = submit(text + " وأعلن الحداد.")
     (named,) = next(c for c in public.claims if c.type == "attack").recipients.all()
