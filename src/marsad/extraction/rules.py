@@ -10,6 +10,7 @@ from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_corridors as corridor
 from marsad.extraction import rules_detention as detention
 from marsad.extraction import rules_ground as ground
+from marsad.extraction import rules_killings as killings
 from marsad.extraction import rules_membership as membership
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
@@ -75,14 +76,17 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += detention.detentions(sent, drafts)
     drafts += ground.ceasefire_phase(sent)
     drafts += ground.casualties(sent)
+    drafts += killings.killings(sent, drafts)
     # an event the sentence denies did not happen: no claim at all
     drafts = [d for d in drafts if d.type not in _EVENTS or not negated(sent, d)]
     if any(d.type in ("attack", "casualties") for d in drafts) and accidental(sent):
         # a gas cylinder or a remnant of war going off is no attack, its dead no toll of one
         drafts = [d for d in drafts if d.type not in ("attack", "casualties")]
     drafts = _speech_of_events(sent, drafts)
-    if any(d.attributes.get("period") == "other" for d in drafts if d.type == "casualties"):
-        # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack
+    tolls = [d.attributes.get("period") for d in drafts if d.type == "casualties"]
+    if "other" in tolls and all(tolls):
+        # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack;
+        # a sentence that also gives one incident's toll keeps its attacks
         drafts = [d for d in drafts if d.type != "attack"]
     drafts += corridor.corridors(sent)
     drafts += ground.aid(sent)

@@ -166,7 +166,7 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         by_means.setdefault(trigger.entry.value, trigger)
     if "explosive" in by_means and "demolition" in by_means:
         text = sent.text[sent.start : sent.end]
-        device = any(w in text for w in ("عبوه ناسفه", "مفخخ", "انتحاري", "حزام ناسف"))
+        device = any(w in text for w in _DEVICES)
         if any(word in text for word in _DEMOLITION_CONTEXT) and not device:
             by_means.pop("explosive")
         else:
@@ -191,7 +191,11 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         by_means.pop("other", None)
     blast = by_means.get("explosive")
     if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
-        by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
+        text = sent.text[sent.start : sent.end]
+        if any(word in text for word in _DEVICES):
+            pass  # "انفجار خمس سيارات مفخخة وسقوط قذائف": the blast of car bombs is a bombing
+        else:
+            by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
     if set(by_means) == {"other"}:
         text = f" {sent.text[sent.start : sent.end]} "
         if any(word in text for word in _GUNMEN):
@@ -199,6 +203,8 @@ def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
     return by_means
 
 
+# Explosive devices: an explosion of one is a bombing whatever else the sentence names.
+_DEVICES = ("مفخخ", "ناسف", "انتحاري", "bomb", "IED", "explosive device")
 # Explosions told as an effect, not a means, when another means is named.
 _BLASTS = frozenset(
     "انفجار انفجارا انفجارات انفجاران انفجارين explosion explosions blast blasts".split()

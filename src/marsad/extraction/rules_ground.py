@@ -83,6 +83,8 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
             limit = 4 if measure.entry.lang == "en" else 5
             if gap <= limit:
                 options.append((gap * 2 + penalty, mi, ni, 0))
+            elif penalty and gap <= 12 and _risen_to(sent, measure, number):
+                options.append((gap * 2 + penalty, mi, ni, 0))
     options.sort()
     used_m: set[int] = set()
     used_n: set[int] = set()
@@ -94,6 +96,17 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
         used_n.add(ni)
         pairs.append((measures[mi], numbers[ni]))
     return pairs
+
+
+_TOLL = ("حصيله", "عدد", "toll", "number")
+
+
+def _risen_to(sent: Sentence, measure: Match, number: Number) -> bool:
+    """A toll told as rising to its figure, however much stands between: "لترتفع حصيلة القتلى
+    في لبنان منذ بدء الحرب إلى أكثر من ٩٠٠", "bringing the death toll since October to 900"."""
+    lead = fold(sent.text[max(sent.start, measure.start - 12) : measure.end]).casefold()
+    before_number = fold(sent.text[max(measure.end, number.start - 14) : number.start]).split()
+    return any(w in lead for w in _TOLL) and any(w in ("الي", "to") for w in before_number)
 
 
 def _single(sent: Sentence, measure: Match) -> Number | None:
@@ -225,6 +238,7 @@ def casualties(sent: Sentence) -> list[Draft]:
             break
     if not actor:
         actor = blamed(sent)  # "87 جثة ..., وحملت الأمم المتحدة قوات الدعم السريع المسؤولية"
+    periods = _periods(sent, groups)
     drafts = []
     for group in groups:
         first = group[0][0]
@@ -250,16 +264,73 @@ def casualties(sent: Sentence) -> list[Draft]:
         population = nearest(close, figure_pos)
         if population is not None:
             attrs["population"] = population.category.split(":")[1]
-        period = sent.of("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
+        period = periods.get(id(group))
         if period:
-            attrs["period"] = period[0].category.split(":")[1]
-        elif any(d.precision == "year" for d in sent.dates):
-            attrs["period"] = "other"  # "killed in 2006": a year's total, not an event
+            attrs["period"] = period
         draft = Draft("casualties", first, 4, agent, [], None, attrs, figures)
         draft.where = place_near(sent, first.end)
         drafts.append(draft)
         drafts += _subsets(sent, draft, group, populations)
     return drafts
+
+
+_PERIODS = ("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
+# "the deadliest attack since 2003", "أعنف هجوم منذ عام 2003": measured against a past date, the
+# toll is still one incident's
+_SUPERLATIVES = frozenset(
+    "اعنف الاعنف اكبر الاكبر اسوا الاسوا اشد الاشد ادمي الادمي دمويه اول اعلي الاعلي"
+    " deadliest worst bloodiest biggest largest heaviest first highest".split()
+)
+
+
+def _comparison(sent: Sentence, start: int) -> bool:
+    lead = fold(sent.text[max(sent.start, start - 70) : start]).casefold().split()[-8:]
+    return any(word.strip("،,") in _SUPERLATIVES for word in lead)
+
+
+def _periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[int, str]:
+    """The period of each toll of the sentence, by the id of its group. With one toll, any
+    period cue is its period. With several, a cue between a toll's words and its figure is that
+    toll's ("33 killed in the raid, bringing the toll since the war began to 900"); another toll
+    takes the nearest cue before its figure ("since the truce, 400 injured, among them 10
+    children"), else the nearest after it with no other toll between."""
+    cues = [(c.start, c.category.split(":")[1]) for c in sent.of(*_PERIODS)]
+    if not cues:
+        # "killed in 2006": a year's total, not an event
+        cues = [(d.start, "other") for d in sent.dates if d.precision == "year"]
+    cues = [(start, name) for start, name in cues if not _comparison(sent, start)]
+    if not cues:
+        return {}
+    if len(groups) == 1:
+        return {id(groups[0]): cues[0][1]}
+    spans = {id(g): _span(g) for g in groups}
+    found: dict[int, str] = {}
+    inside: set[int] = set()
+    for start, name in cues:
+        for group in groups:
+            a, b = spans[id(group)]
+            if a <= start <= b:
+                found.setdefault(id(group), name)
+                inside.add(start)
+    figures = sorted(g[0][1].start for g in groups)
+    for group in groups:
+        if id(group) in found:
+            continue
+        at = group[0][1].start
+        free = [(start, name) for start, name in cues if start not in inside]
+        before = [c for c in free if c[0] < at]
+        after = [c for c in free if c[0] > at and not any(at < f < c[0] for f in figures)]
+        if before:
+            found[id(group)] = before[-1][1]
+        elif after:
+            found[id(group)] = after[0][1]
+    return found
+
+
+def _span(group: list[tuple[Match, Number]]) -> tuple[int, int]:
+    starts = [x.start for pair in group for x in pair]
+    ends = [x.end for pair in group for x in pair]
+    return min(starts), max(ends)
 
 
 def _subsets(

@@ -1,0 +1,123 @@
+"""Attacks told only by their killing: "Insurgents killed 52 young men", "مسلحين … قتلوا نحو ٧٠
+رجلاً", "قتل مسلحون خمسة". Every assault is an attack claim (docs/annotation.md), so a killing
+done by armed men or by a named armed party, in a sentence with no other word of attack, is one
+with the means "other". A toll told in the passive ("were killed", "٣٣ عاملاً قتلوا") names no
+one who killed, and gives none."""
+
+from __future__ import annotations
+
+from marsad.extraction import roles
+from marsad.extraction.draft import Draft
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS
+from marsad.extraction.slots import Sentence, ids
+
+# Verbs of killing that take the killers as subject (folded spellings).
+_VERBS_EN = frozenset("killed kill kills executed massacred slaughtered murdered".split())
+_VERBS_AR = frozenset("قتل قتلوا قتلا قتلت اعدم اعدموا اعدمت ذبح ذبحوا ذبحت".split())
+# Before its subject an Arabic verb stays singular, and the subject is nominative: "قتل
+# مسلحون خمسة"; in "قتلت مسلحين اثنين" the armed men are the killed.
+_VERB_FIRST = frozenset("قتل اعدم ذبح".split())
+_ARMED_SUBJECT = frozenset("مسلحون مسلحو متمردون مقاتلون مقاتلو مهاجمون مجهولون".split())
+# A party's own forces, named by a pronoun that points back to it.
+_OWN_FORCES = frozenset(
+    "قواته قواتها جنوده جنودها عناصره عناصرها مقاتليه مقاتلوه مقاتليها its his their".split()
+)
+_PASSIVE_EN = frozenset("was were been be being is are".split())
+# Armed men named by what they are, not who ("gunmen", "مسلحون").
+_ARMED = frozenset(
+    "insurgents militants gunmen gunman fighters rebels attackers assailants jihadists"
+    " extremists مسلحون مسلحين مسلحو مسلحي متمردون متمردين مقاتلون مقاتلين مقاتلو مقاتلي"
+    " مهاجمون مهاجمين مجهولون مجهولين".split()
+)
+
+
+def killings(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """An attack of means "other" for a killing with killers, when the sentence has none."""
+    if any(d.type == "attack" for d in drafts):
+        return []
+    for cue in sent.of("MEAS:killed"):
+        killers = _killers(sent, cue)
+        if killers is None:
+            continue
+        toll = next(
+            (d for d in drafts if d.type == "casualties" and d.trigger.start == cue.start), None
+        )
+        actor = killers or (list(toll.actor) if toll else [])
+        if toll is not None and not toll.actor:
+            toll.actor = list(actor)  # who killed them is the toll's perpetrator too
+        aimed_at = roles.recipient(sent, cue, actor)
+        target = aimed_at[0] if aimed_at else None
+        draft = Draft("attack", cue, 4, actor, aimed_at, target, {"means": _means(sent, cue)})
+        draft.where = toll.where if toll else None
+        return [draft]
+    return []
+
+
+def _killers(sent: Sentence, cue: Match) -> list[str] | None:
+    """The armed parties that did the killing (possibly none by name), or None when the verb
+    names no killer: a noun, a passive, a subject that is not armed."""
+    verb = fold(sent.text[cue.start : cue.end]).casefold()
+    english = verb in _VERBS_EN
+    if not english and verb not in _VERBS_AR:
+        return None
+    if cue.start > sent.start and sent.text[cue.start - 1].isalpha():
+        return None  # "بقتل": a noun with its preposition, not a verb
+    lead = sent.text[max(sent.start, cue.start - 60) : cue.start].casefold().split()
+    if english:
+        if lead and lead[-1] in _PASSIVE_EN:
+            return None  # "were killed"
+        subject = lead[-3:]
+    else:
+        tail = sent.text[cue.end : min(sent.end, cue.end + 30)].split()[:2]
+        if verb in _VERB_FIRST and any(word in _ARMED_SUBJECT for word in tail):
+            # "قتل مسلحون يشتبه في انتمائهم إلى القوات الديمقراطية المتحالفة ثمانية مدنيين"
+            return _armed_after(sent, cue.end)
+        if not any(n.start >= cue.end and sent.words(cue.end, n.start) <= 2 for n in sent.numbers):
+            return None  # "٣٣ عاملاً قتلوا": the victims stand before a passive
+        subject = lead[-6:]
+    if any(word.strip("،,") in _ARMED for word in subject):
+        return _armed_before(sent, cue.start, len(subject) + 2)
+    if any(word.strip("،,") in _OWN_FORCES for word in subject[-2:]):
+        # "قال الجيش الإسرائيلي إن قواته قتلت", "the army said its troops killed": the speaker's
+        speakers = _armed_before(sent, cue.start, 12, clause=False)
+        return speakers[-1:] or None
+    named = _armed_before(sent, cue.start, len(subject))
+    return named or None
+
+
+def _armed_before(sent: Sentence, pos: int, words: int, *, clause: bool = True) -> list[str]:
+    """Armed parties named within `words` words before `pos`, in its clause unless told
+    otherwise ("Hamas said Israeli forces killed": the forces)."""
+    marks = [b for b in sent.barriers if b <= pos] if clause else []
+    opening = max(marks, default=sent.start)
+    return ids(
+        m
+        for m in sent.entities
+        if opening <= m.start
+        and m.end <= pos
+        and sent.words(m.end, pos) <= words
+        and sent.kind(m) in PERPETRATOR_KINDS
+    )
+
+
+def _armed_after(sent: Sentence, pos: int) -> list[str]:
+    """Armed parties named after a verb that opens its clause, before the victims' number."""
+    end = min((n.start for n in sent.numbers if n.start >= pos), default=sent.end)
+    return ids(
+        m
+        for m in sent.entities
+        if pos <= m.start < end
+        and sent.words(pos, m.start) <= 8
+        and sent.kind(m) in PERPETRATOR_KINDS
+    )
+
+
+def _means(sent: Sentence, cue: Match) -> str:
+    """The means of a word of attack just before the verb ("غارات أمريكية قتلت ٢٥"), which a
+    motive clause kept from being an attack of its own; else "other"."""
+    close = [
+        t for t in sent.of("T:attack") if t.end <= cue.start and sent.words(t.end, cue.start) <= 3
+    ]
+    return close[-1].entry.value if close else "other"
