@@ -49,3 +49,44 @@ def test_english_soldiers_before_an_active_verb_of_attack_fired_and_were_not_fir
     text = "Two peacekeepers were killed when militants opened fire on their convoy near Goma."
     (attack,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "attack"]
     assert attack["actor"] == []
+
+
+def test_armed_men_named_by_whom_they_belong_to_carry_out_the_act():
+    text = (
+        "خطف مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام أكثر من مئة طالبة من مدرسة ثانوية "
+        "في بلدة شيبوك بولاية بورنو."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["BOKO-HARAM"]
+    assert "BOKO-HARAM" not in attack["recipient"]
+    # after "مع" the armed men and their party are the other side of the fighting
+    clash = (
+        "سيطر مقاتلو كتائب القسام على مقر جهاز الأمن الوقائي في غزة بعد معارك عنيفة مع عناصر "
+        "موالين لحركة فتح."
+    )
+    assert [a["actor"] for a in _claims(clash, "attack")] == [["HAMAS"]]
+
+
+def test_soldiers_after_an_active_verb_are_its_subject_not_its_victims():
+    text = (
+        "داهم جنود من قوة الاتحاد الأوروبي في البوسنة (يوفور) فجر اليوم منزل نجل رادوفان "
+        "كاراديتش في بلدة بالي."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["EUFOR"]
+    assert attack["recipient"] == []
+
+
+def test_a_raid_carried_out_by_and_a_party_s_own_forces_name_the_perpetrator():
+    raid = _claims(
+        "قال مسؤولون إن عشرة مدنيين قتلوا خلال مداهمة نفذتها قوات صومالية بمساندة جنود "
+        "أمريكيين لقرية باريري.",
+        "attack",
+    )
+    assert "SOM" in raid[0]["actor"]
+    own = _claims(
+        "امتنع متحدث باسم الجيش الأمريكي عن التعليق على تقارير أفادت بأن قواته داهمت مكتب "
+        "الارتباط الإيراني في أربيل.",
+        "attack",
+    )
+    assert [a["actor"] for a in own] == [["USA"]]

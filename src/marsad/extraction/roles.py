@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.slots import Sentence, eligible, ids
+from marsad.extraction.normalize import fold
+from marsad.extraction.slots import Sentence, after, eligible, ids
 from marsad.extraction.victims import (
     _PASSIVE_EN,
     TARGET_KINDS,
@@ -231,11 +232,41 @@ def located(sent: Sentence, actor: list[str]) -> list[Match]:
     return found
 
 
+# Armed men, before the words that say whom they belong to.
+_ARMED_MEN = frozenset(
+    fold(w)
+    for w in "مسلحون مسلحين مسلحو مسلحي مقاتلون مقاتلين مقاتلو مقاتلي متمردون متمردين قوات "
+    "القوات فصائل الفصائل ميليشيات الميليشيات عناصر gunmen militants fighters rebels forces "
+    "troops insurgents militias militiamen".split()
+)
+
+
+def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party armed men near the trigger belong to: "خطف مسلحون يشتبه في انتمائهم إلى جماعة
+    بوكو حرام", "Rebel forces loyal to Riek Machar killed". It carried out the act, so it is
+    no target, although "إلى" before it reads as an aim."""
+    for cue in sent.of("AFFILIATED"):
+        if sent.words(trigger.end, cue.start) > 8 and sent.words(cue.end, trigger.start) > 8:
+            continue
+        lead = fold(sent.text[max(sent.start, cue.start - 40) : cue.start]).casefold().split()
+        men = [i for i in range(max(0, len(lead) - 2), len(lead)) if lead[i] in _ARMED_MEN]
+        if not men:
+            continue
+        ahead = lead[men[0] - 1] if men[0] else ""
+        if _WITH.fullmatch(ahead) or _AIM.fullmatch(ahead):
+            continue  # "معارك مع عناصر موالين لحركة فتح": the other side
+        found = after(sent, cue.end, max_words=2, kinds=TARGET_KINDS)
+        if found:
+            return found
+    return []
+
+
 def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     """The parties an attack is aimed at, without its perpetrators."""
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])
+    actor = actor + ids(affiliated(sent, trigger))
     # the victims, the persons harmed and the party aimed at are all targets: "strikes on
     # Iran's sites, killing its chief of staff" aims at Iran and at the chief
     gathered: list[Match] = []

@@ -67,6 +67,9 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     clash = roles.between(sent, trigger)
     if clash:
         return [clash[0].entry.value]  # "clashes between the army and the RSF"
+    owners = roles.affiliated(sent, trigger)
+    if owners:
+        return ids(owners)  # "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام"
     victims = {m.entry.value for m in named_victims(sent, trigger)}
     victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
     holder = [
@@ -134,7 +137,8 @@ def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
         if cue.category == "CLAIMED:own":
             # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker, a
             # government among them ("أعلنت حكومة الوفاق أن طائراتها")
-            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS | {"body"})
+            # ("امتنع متحدث باسم الجيش الأمريكي عن التعليق على تقارير أفادت بأن قواته")
+            found = before(sent, cue.start, max_words=8, kinds=PERPETRATOR_KINDS | {"body"})
         elif cue.entry.lang == "ar":
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:

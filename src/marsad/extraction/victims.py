@@ -121,6 +121,30 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
     )
 
 
+# Active verbs of attack whose passive is written otherwise (دوهم، هوجم) or is rare in news, and
+# the nouns of armed men that follow them as their subject: "داهم جنود من قوة يوفور".
+_ACTIVE_VERBS = frozenset("داهم داهمت هاجم هاجمت اقتحم اقتحمت".split())
+_SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلون مقاتلو مسلحون".split())
+
+
+def _verb_subject(sent: Sentence, noun: Match, trigger: Match) -> bool:
+    """Whether a victim noun is the subject of the verb of attack just before it."""
+    return (
+        sent.text[trigger.start : trigger.end] in _ACTIVE_VERBS
+        and sent.text[noun.start : noun.end] in _SUBJECT_NOUNS
+        and 0 <= noun.start - trigger.end <= 1
+    )
+
+
+def _agent(sent: Sentence, noun: Match) -> bool:
+    """Whether a noun follows a word that names who did the act ("مداهمة نفذتها قوات صومالية",
+    "على يد قوات"); "من" is left out, as it as often names the owner of victims."""
+    return any(
+        0 <= noun.start - cue.end <= 1 and sent.text[cue.start : cue.end] != "من"
+        for cue in sent.of("BY")
+    )
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -131,6 +155,8 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, window) for at in anchors):
+            continue
+        if arabic and (_verb_subject(sent, noun, trigger) or _agent(sent, noun)):
             continue
         if not arabic and _subject_of(sent, noun, trigger):
             continue
