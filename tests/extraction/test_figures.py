@@ -24,10 +24,20 @@ def read(text):
         ("20 ألف جندي", 20000),
         ("$50 million", 50_000_000),
         ("1.5 مليار دولار", 1_500_000_000),
+        ("مقتل أحد عشر شخصاً", 11),
+        ("إحدى عشرة امرأة", 11),
+        ("ثلاثة عشر جندياً", 13),
     ],
 )
 def test_digits_in_any_script_and_number_words(text, best):
     assert read(text)[0][2] == best
+
+
+def test_one_of_and_anyone_are_no_number():
+    # "أحد" is a number only before "عشر": "أحد جنوده" is one of his soldiers, "لم يصب أحد"
+    # is no one
+    assert read("قتل أحد جنوده") == []
+    assert read("لم يصب أحد بأذى") == []
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,8 @@ VAGUE = {fold(k): v for k, v in VAGUE.items()}
 _AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
 _HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
+_ELEVEN = {fold(w) for w in ("احد", "إحدى", "احدى")}
+_TEN = {fold(w) for w in ("عشر", "عشرة")}
 _SHORT_MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 10**9}
 _RANGE_START = {"between", "from", "بين", "من"}
 _RANGE_JOIN = {fold(w) for w in ("and", "to", "or", "و", "الى", "او", "-")}
@@ -232,6 +234,8 @@ def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, 
                 scale = _SHORT_MULTIPLIERS[tokens[j][2]]
                 return int(float(word.replace(",", "")) * scale), j + 1, False
         return value, j, False
+    if word in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1][2] in _TEN:
+        return 11, i + 2, False  # "أحد عشر": "أحد" alone is "one of" or "anyone", no number
     first = _word_value(word)
     if first is None:
         return None
@@ -297,7 +301,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     i = 0
     while i < len(tokens):
         word = tokens[i][2]
-        if not (word[0].isdigit() or word in _WORDS or word in _RANGE_START or word == "ما"):
+        if not (
+            word[0].isdigit()
+            or word in _WORDS
+            or word in _ELEVEN
+            or word in _RANGE_START
+            or word == "ما"
+        ):
             i += 1  # most words start no number: pass them over without reading them
             continue
         opener = 2 if word == "ما" and i + 1 < len(tokens) and tokens[i + 1][2] == "بين" else 1

@@ -217,19 +217,46 @@ def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
     return []
 
 
-def located(sent: Sentence, actor: list[str]) -> list[Match]:
-    """A state named as the place of an attack by another state ("strikes in Iran")."""
+# Words before a state that say the act happened there.
+_IN = frozenset(fold(w) for w in "in inside في داخل".split())
+# Words that place a facility near or in a part of a state.
+_NEAR = frozenset(
+    fold(w)
+    for w in "near قرب بالقرب شرقي غربي شمالي جنوبي شمال جنوب شرق غرب وسط eastern western "
+    "northern southern central".split()
+)
+# Facilities of a state: an attack on one in a town of a state is aimed at that state.
+_FACILITIES = frozenset(
+    fold(w)
+    for w in "منشاه منشاتي منشات مطار قاعده مصفاه ميناء محطه حقل depot facility facilities "
+    "airport base refinery port terminal plant field".split()
+)
+
+
+def located(sent: Sentence, actor: list[str]) -> list[str]:
+    """The states an attack by another party happens in: a state named as where it happens
+    ("strikes in Iran"), or the state of a facility that was hit ("a fuel depot in Jeddah",
+    "منشأتي أرامكو في بقيق وخريص شرقي السعودية"). A town alone is where the attack happened,
+    not whom it aimed at (docs/annotation.md), and Gaza's and the West Bank's towns name no
+    government."""
     if not actor:
         return []
     found = []
     for match in sent.entities:
-        if sent.kind(match) != "state" or match.entry.adjective:
+        kind = sent.kind(match)
+        if match.entry.adjective or kind not in ("state", "place"):
             continue
-        words = sent.text[max(sent.start, match.start - 12) : match.start].split()
-        prefix = match.prefix
-        if (words and words[-1] in ("in", "في", "inside", "داخل")) or prefix in ("ب", "وب"):
-            found.append(match)
-    return found
+        lead = fold(sent.text[max(sent.start, match.start - 60) : match.start]).casefold()
+        words = lead.split()
+        last = words[-1] if words else ""
+        facility = any(word in _FACILITIES for word in words[-6:])
+        if kind == "state" and (last in _IN or match.prefix in ("ب", "وب")):
+            found.append(match.entry.value)
+        elif facility and (last in _IN or last in _NEAR or match.prefix in ("ب", "وب")):
+            state = match.entry.value if kind == "state" else sent.actors[match.entry.value].parent
+            if state and state in sent.actors and sent.actors[state].kind == "state":
+                found.append(state)
+    return [s for s in dict.fromkeys(found) if s != "PSE" and not _same_side_ids(sent, s, actor)]
 
 
 # Armed men, before the words that say whom they belong to.
@@ -261,8 +288,9 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
-def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
-    """The parties an attack is aimed at, without its perpetrators."""
+def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool = True) -> list[str]:
+    """The parties an attack is aimed at, without its perpetrators; failing any, with `where`,
+    the state it happens in (`located`)."""
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])
@@ -281,8 +309,7 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     states = [s for s in aimed_place(sent, trigger) if s not in actor]
     if states and not any(_same_side_ids(sent, s, actor) for s in states):
         return states
-    located_states = [m for m in located(sent, actor) if not _same_side(sent, m.entry.value, actor)]
-    return ids(located_states[:1])
+    return located(sent, actor)[:1] if where else []
 
 
 def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from marsad.extraction import roles
 from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_corridors as corridor
@@ -88,6 +89,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack;
         # a sentence that also gives one incident's toll keeps its attacks
         drafts = [d for d in drafts if d.type != "attack"]
+    _toll_of_the_attack(sent, drafts)
     drafts += corridor.corridors(sent)
     drafts += ground.aid(sent)
     drafts += speech.mandate_tasks(sent, isf_near)
@@ -96,6 +98,20 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         if draft.type in _FOR_THE_STATE:
             draft.actor = _states(sent, draft.actor)
     return _tidy(_one_per_contributor(drafts))
+
+
+def _toll_of_the_attack(sent: Sentence, drafts: list[Draft]) -> None:
+    """A toll with no perpetrator of its own, in a sentence whose attacks name one party, is
+    that attack's toll: "اقتحمت قوات الدعم السريع المخيم … وقالت الأمم المتحدة إن ٣٠٠ مدني
+    قتلوا". A total over a period is left as it is."""
+    attacks = [d for d in drafts if d.type == "attack"]
+    parties = {tuple(d.actor) for d in attacks if d.actor}
+    if len(parties) != 1 or any(roles.between(sent, d.trigger) for d in attacks):
+        return  # the dead of a clash are either side's
+    (actor,) = parties
+    for draft in drafts:
+        if draft.type == "casualties" and not draft.actor and not draft.attributes.get("period"):
+            draft.actor = list(actor)
 
 
 def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:

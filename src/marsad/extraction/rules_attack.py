@@ -288,7 +288,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + _claimed(sent, set()))
         actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
         if not aimed_at:
-            aimed_at = roles.recipient(sent, trigger, actor)
+            aimed_at = roles.recipient(sent, trigger, actor, where=False)
         where = place_near(sent, trigger.end)
         if (
             means == "other"
@@ -308,10 +308,12 @@ def attacks(sent: Sentence) -> list[Draft]:
             # means
             for other in triggers:
                 if other is not trigger:
-                    found = roles.apart(sent, roles.recipient(sent, other, actor), actor)
-                    aimed_at = [a for a in found if a not in actor]
+                    found = roles.recipient(sent, other, actor, where=False)
+                    aimed_at = [a for a in roles.apart(sent, found, actor) if a not in actor]
                     if aimed_at:
                         break
+        if not aimed_at:
+            aimed_at = roles.located(sent, actor)[:1]  # "a fuel depot in Jeddah": Saudi Arabia
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
         if actor and armed(sent, _claimed(sent, set(aimed_at))) == actor:
