@@ -103,3 +103,35 @@ def test_people_seized_in_any_number_are_abducted() -> None:
     assert [a["attributes"]["means"] for a in attack] == ["abduction"]
     town = claims("Government forces seized the town after heavy fighting.", "attack")
     assert all(a["attributes"]["means"] != "abduction" for a in town)
+
+
+def test_persons_named_after_a_verb_of_killing_are_its_toll() -> None:
+    text = (
+        "A US drone strike near Baghdad airport killed Iranian commander Qassem Soleimani and "
+        "Iraqi militia leader Abu Mahdi al-Muhandis."
+    )
+    assert _tolls(text) == [(2, None)]
+    arabic = (
+        "شنت إسرائيل موجة غارات على منشآت نووية وعسكرية في إيران، وقتل فيها رئيس أركان الجيش "
+        "الإيراني محمد باقري."
+    )
+    assert _tolls(arabic) == [(1, None)]
+    # "the killing of" tells an earlier event, not a toll of this one
+    earlier = (
+        "Iran fired ballistic missiles at two bases in Iraq hosting US troops, in retaliation "
+        "for the killing of Qassem Soleimani."
+    )
+    assert _tolls(earlier) == []
+
+
+def test_a_toll_before_a_passive_across_its_subject_and_its_subset() -> None:
+    subset = (
+        "At least 86 people, including 30 children, were killed in a sarin attack on Khan "
+        "Sheikhoun in Idlib province."
+    )
+    assert sorted(_tolls(subset)) == [(30, None), (86, None)]
+    long_subject = "Two members of Syria's General Security were killed when gunmen attacked."
+    assert _tolls(long_subject) == [(2, None)]
+    # a day after its month is a date, not a list with the number after it
+    dated = "Since October 7, 121 Palestinians have been killed in the West Bank."
+    assert _tolls(dated) == [(121, "other")]

@@ -32,7 +32,7 @@ LEVANTINE = {
     "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
 }  # fmt: skip
-_MONTH_NUMBER = {fold(k): v for k, v in {**_MONTHS, **LEVANTINE}.items()}
+MONTH_NUMBER = {fold(k): v for k, v in {**_MONTHS, **LEVANTINE}.items()}
 _LEVANTINE_FOLDED = {fold(k) for k in LEVANTINE}
 # Month names that are also common words need a day or a year beside them.
 _AMBIGUOUS = {"may", "mar", "jan", "dec", "اب"}
@@ -56,7 +56,7 @@ def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH_RE = _alternation(_MONTH_NUMBER)
+_MONTH_RE = _alternation(MONTH_NUMBER)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SECOND_MONTH = rf"(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?"
@@ -64,7 +64,7 @@ _YEAR_WORDS = "in|عام|العام|سنه|خلال عام|of"
 _WEEKDAY_LEAD = r"on\s+|last\s+|يوم\s+"
 # A date starts a word with a digit or with the first letter of one of these words. Checking
 # that first lets the regex pass over every other position without trying its alternatives.
-_LEADS = [*_MONTH_NUMBER, *_YEAR_WORDS.split("|"), *_RELATIVE_DAYS]
+_LEADS = [*MONTH_NUMBER, *_YEAR_WORDS.split("|"), *_RELATIVE_DAYS]
 _LEADS += [*_WEEKDAY_LEAD.split("|"), *_WEEKDAY_NUMBER]
 _FIRST = re.escape("".join(sorted({word[0] for word in _LEADS})))
 _DATE_RE = re.compile(
@@ -95,7 +95,7 @@ def _past_year(month: int, day: int, base: date) -> int:
 
 def _month_date(match: re.Match[str], published: date | None) -> FoundDate | None:
     month_word = match.group("month")
-    month = _MONTH_NUMBER[month_word]
+    month = MONTH_NUMBER[month_word]
     day_text = match.group("day") or match.group("day2")
     year_text = match.group("year")
     if month_word in _AMBIGUOUS and not (day_text or year_text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.extraction.dates import MONTH_NUMBER
 from marsad.extraction.normalize import fold
 
 # ACLED: vague words become the lowest number they can mean.
@@ -208,9 +209,15 @@ def _in_list(tokens: list[tuple[int, int, str]], i: int) -> bool:
         return 0 <= k < len(tokens) and tokens[k][2][0].isdigit()
 
     word = tokens[i][2]
-    after = word.endswith(",") and listed(i + 1)
-    before = listed(i - 1) and tokens[i - 1][2].endswith(",")
+    after = word.endswith(",") and listed(i + 1) and not _dated(tokens, i)
+    before = listed(i - 1) and tokens[i - 1][2].endswith(",") and not _dated(tokens, i - 1)
     return after or before
+
+
+def _dated(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the digits at k are a day after its month: "Since October 7, 121 Palestinians"
+    is a date and a number, not a list."""
+    return k > 0 and tokens[k - 1][2].casefold() in MONTH_NUMBER
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

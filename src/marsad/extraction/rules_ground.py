@@ -70,10 +70,19 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
     dates = [(d.start, d.end) for d in sent.dates]
     numbers = [n for n in sent.numbers if not any(s <= n.start < e for s, e in dates)]
     options: list[tuple[int, int, int, int]] = []
+    subsets = [c.start for c in sent.of("SUBSET")]
     for mi, measure in enumerate(measures):
+        passive = sent.text[measure.start : measure.end].startswith(_PASSIVE)
         for ni, number in enumerate(numbers):
             if number.end <= measure.start:
-                gap = sent.words(number.end, measure.start)
+                # "86 people, including 30 children, were killed": the subset is set aside
+                cut = min((c for c in subsets if number.end <= c < measure.start), default=None)
+                if cut is not None and not _closes_on(sent.text[cut : measure.start]):
+                    cut = None
+                gap = sent.words(number.end, measure.start if cut is None else cut)
+                between = sent.text[number.end : measure.start]
+                if passive and gap <= 7 and not any(ch in between for ch in ",;،"):
+                    gap = min(gap, 4)  # "Two members of Syria's General Security were killed"
                 penalty = 0
             elif number.start >= measure.end:
                 gap = sent.words(measure.end, number.start)
@@ -98,7 +107,16 @@ def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
     return pairs
 
 
+def _closes_on(clause: str) -> bool:
+    """Whether a subset clause ends with a comma right before the measure: "including 30
+    children, were killed", not "بينهم عمال أجانب، ليرتفع عدد قتلى"."""
+    marks = [clause.rfind(mark) for mark in ",،"]
+    last = max(marks)
+    return last >= 0 and len(clause[last + 1 :].split()) <= 1
+
+
 _TOLL = ("حصيله", "عدد", "toll", "number")
+_PASSIVE = ("was ", "were ", "have been ", "has been ", "had been ")
 
 
 def _risen_to(sent: Sentence, measure: Match, number: Number) -> bool:
@@ -133,9 +151,43 @@ def _single(sent: Sentence, measure: Match) -> Number | None:
             return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
         if word.startswith(("اغتيل", "اغتال")) or word == "assassinated":
             return Number(measure.start, measure.end, 1, 1, 1)  # an assassination kills one
+        named = _named_after(sent, measure)
+        if named:
+            return Number(measure.start, measure.end, named, named, named)
         if _named_victim(sent, measure):
             return Number(measure.start, measure.end, 1, 1, 1)
     return best[1] if best else None
+
+
+# Between a verb of killing and its named victims: "وقتل فيها رئيس الأركان".
+_IN_IT = frozenset(fold(w) for w in "فيها فيه خلالها خلاله".split())
+
+
+def _named_after(sent: Sentence, measure: Match) -> int:
+    """How many persons a verb of killing names as its object, in its clause: "killed Iranian
+    commander Qassem Soleimani and Iraqi militia leader Abu Mahdi al-Muhandis" (2), "killing
+    armed forces chief Mohammad Bagheri", "قتل فيها رئيس أركان الجيش الإيراني محمد باقري"."""
+    said = fold(sent.text[measure.start : measure.end]).casefold()
+    if measure.entry.lang == "en" and said.startswith(("was ", "were ", "been ", "have ", "has ")):
+        return 0
+    if sent.text[measure.end : measure.end + 4] == " of " or sent.text[
+        max(sent.start, measure.start - 4) : measure.start
+    ].endswith("the "):
+        return 0  # "in retaliation for the killing of Qassem Soleimani": an earlier event
+    end = min((b for b in sent.barriers if b > measure.end), default=sent.end)
+    clause = sent.text[measure.end : end]
+    marks = [at for at in (clause.find(","), clause.find("،"), clause.find(";")) if at >= 0]
+    end = measure.end + min(marks, default=len(clause))
+    persons = [
+        m for m in sent.entities if measure.end <= m.start < end and sent.kind(m) == "person"
+    ]
+    if not persons or sent.words(measure.end, persons[0].start) > 5:
+        return 0
+    if measure.entry.lang == "ar":
+        lead = sent.text[measure.end : persons[0].start].split()
+        if lead and lead[0] not in _IN_IT and lead[0] not in _TITLES:
+            return 0  # "قتل جنديين أثناء حماية الرئيس X": not the verb's object
+    return len({m.entry.value for m in persons})
 
 
 # "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
