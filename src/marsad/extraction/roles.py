@@ -178,6 +178,10 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     persons = [m for m in sent.entities if sent.kind(m) == "person"]
     if not persons:
         return []
+    # "…, killing all 224 people on board, Russia's security chief Alexander Bortnikov said":
+    # the one who speaks was not harmed
+    speaking = [c.start for c in sent.of("ATTR:say")]
+    persons = [m for m in persons if not any(0 <= at - m.end <= 3 for at in speaking)]
     found: list[Match] = []
     for mark in _HARM.finditer(sent.text, sent.start, sent.end):
         for match in persons:

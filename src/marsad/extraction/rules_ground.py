@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.extraction import roles
+from marsad.extraction import periods, roles, toll_figures
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
-from marsad.extraction.normalize import fold
 from marsad.extraction.rules_attack import armed, perpetrator, place_near
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed
 from marsad.extraction.slots import (
@@ -63,200 +62,18 @@ def _figure(number: Number, sent: Sentence, original: Any) -> dict[str, Any]:
     }
 
 
-def _pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
-    """Numbers paired with the nearest measure word (greedy, nearest first, one to one)."""
-    if not measures:
-        return []
-    dates = [(d.start, d.end) for d in sent.dates]
-    numbers = [n for n in sent.numbers if not any(s <= n.start < e for s, e in dates)]
-    options: list[tuple[int, int, int, int]] = []
-    subsets = [c.start for c in sent.of("SUBSET")]
-    for mi, measure in enumerate(measures):
-        passive = sent.text[measure.start : measure.end].startswith(_PASSIVE)
-        for ni, number in enumerate(numbers):
-            if number.end <= measure.start:
-                # "86 people, including 30 children, were killed": the subset is set aside
-                cut = min((c for c in subsets if number.end <= c < measure.start), default=None)
-                if cut is not None and not _closes_on(sent.text[cut : measure.start]):
-                    cut = None
-                gap = sent.words(number.end, measure.start if cut is None else cut)
-                between = sent.text[number.end : measure.start]
-                if passive and gap <= 7 and not any(ch in between for ch in ",;،"):
-                    gap = min(gap, 4)  # "Two members of Syria's General Security were killed"
-                penalty = 0
-            elif number.start >= measure.end:
-                gap = sent.words(measure.end, number.start)
-                penalty = 1
-            else:
-                continue
-            limit = 4 if measure.entry.lang == "en" else 5
-            if gap <= limit:
-                options.append((gap * 2 + penalty, mi, ni, 0))
-            elif penalty and gap <= 12 and _risen_to(sent, measure, number):
-                options.append((gap * 2 + penalty, mi, ni, 0))
-    options.sort()
-    used_m: set[int] = set()
-    used_n: set[int] = set()
-    pairs = []
-    for _, mi, ni, _ in options:
-        if mi in used_m or ni in used_n:
-            continue
-        used_m.add(mi)
-        used_n.add(ni)
-        pairs.append((measures[mi], numbers[ni]))
-    return pairs
-
-
-def _closes_on(clause: str) -> bool:
-    """Whether a subset clause ends with a comma right before the measure: "including 30
-    children, were killed", not "بينهم عمال أجانب، ليرتفع عدد قتلى"."""
-    marks = [clause.rfind(mark) for mark in ",،"]
-    last = max(marks)
-    return last >= 0 and len(clause[last + 1 :].split()) <= 1
-
-
-_TOLL = ("حصيله", "عدد", "toll", "number")
-_PASSIVE = ("was ", "were ", "have been ", "has been ", "had been ")
-
-
-def _risen_to(sent: Sentence, measure: Match, number: Number) -> bool:
-    """A toll told as rising to its figure, however much stands between: "لترتفع حصيلة القتلى
-    في لبنان منذ بدء الحرب إلى أكثر من ٩٠٠", "bringing the death toll since October to 900"."""
-    lead = fold(sent.text[max(sent.start, measure.start - 12) : measure.end]).casefold()
-    before_number = fold(sent.text[max(measure.end, number.start - 14) : number.start]).split()
-    return any(w in lead for w in _TOLL) and any(w in ("الي", "to") for w in before_number)
-
-
-def _single(sent: Sentence, measure: Match) -> Number | None:
-    """ "a Palestinian was killed", "استشهد شاب", "أصيب جنديان": one or two victims, when no
-    number is given; the victim word nearest the measure counts."""
-    best: tuple[int, Number] | None = None
-    for count, category in ((1, "ONE"), (2, "TWO")):
-        for cue in sent.of(category):
-            if cue.end <= measure.start:
-                gap = sent.words(cue.end, measure.start)
-                if gap > 3:
-                    continue
-            elif cue.start >= measure.end:
-                gap = sent.words(measure.end, cue.start)
-                if gap > (1 if count == 1 else 3):
-                    continue
-            else:
-                continue
-            if best is None or gap < best[0]:
-                best = (gap, Number(cue.start, cue.end, count, count, count))
-    if best is None:
-        word = sent.text[measure.start : measure.end]
-        if word in _DUAL_VERBS:
-            return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
-        if word.startswith(("اغتيل", "اغتال")) or word == "assassinated":
-            return Number(measure.start, measure.end, 1, 1, 1)  # an assassination kills one
-        named = _named_after(sent, measure)
-        if named:
-            return Number(measure.start, measure.end, named, named, named)
-        if _named_victim(sent, measure):
-            return Number(measure.start, measure.end, 1, 1, 1)
-    return best[1] if best else None
-
-
-# Between a verb of killing and its named victims: "وقتل فيها رئيس الأركان".
-_IN_IT = frozenset(fold(w) for w in "فيها فيه خلالها خلاله".split())
-
-
-def _named_after(sent: Sentence, measure: Match) -> int:
-    """How many persons a verb of killing names as its object, in its clause: "killed Iranian
-    commander Qassem Soleimani and Iraqi militia leader Abu Mahdi al-Muhandis" (2), "killing
-    armed forces chief Mohammad Bagheri", "قتل فيها رئيس أركان الجيش الإيراني محمد باقري"."""
-    said = fold(sent.text[measure.start : measure.end]).casefold()
-    if measure.entry.lang == "en" and said.startswith(("was ", "were ", "been ", "have ", "has ")):
-        return 0
-    if sent.text[measure.end : measure.end + 4] == " of " or sent.text[
-        max(sent.start, measure.start - 4) : measure.start
-    ].endswith("the "):
-        return 0  # "in retaliation for the killing of Qassem Soleimani": an earlier event
-    end = min((b for b in sent.barriers if b > measure.end), default=sent.end)
-    clause = sent.text[measure.end : end]
-    marks = [at for at in (clause.find(","), clause.find("،"), clause.find(";")) if at >= 0]
-    end = measure.end + min(marks, default=len(clause))
-    persons = [
-        m for m in sent.entities if measure.end <= m.start < end and sent.kind(m) == "person"
-    ]
-    if not persons or sent.words(measure.end, persons[0].start) > 5:
-        return 0
-    if measure.entry.lang == "ar":
-        lead = sent.text[measure.end : persons[0].start].split()
-        if lead and lead[0] not in _IN_IT and lead[0] not in _TITLES:
-            return 0  # "قتل جنديين أثناء حماية الرئيس X": not the verb's object
-    return len({m.entry.value for m in persons})
-
-
 # "… وردت مصر بغارات", "Egypt retaliated with air strikes": a second act, not the toll's cause.
 _RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
-_DUAL_VERBS = frozenset({"قتلا", "استشهدا", "اصيبا", "جرحا", "قضيا", "لقيا"})
-# Titles and roles that open a named victim, and kin or companions named by their relation
-# ("قتل شقيقه", "وقتل سائقهما"): one victim each. Folded as the text is (رئيس → رييس).
-_TITLES = frozenset(
-    fold(word)
-    for word in (
-        "رئيس الرئيس قائد وزير الوزير الناشط الناشطه الصحفي الصحفيه العقيد السفير والي امام "
-        "زعيم نائب اللواء العميد المقدم الخبير المطران الشيخ القيادي المتحدث الامين محافظ "
-        "المحافظ الرضيع الطفل الطفله الشاب الفتى النائب القاضي المحامي الطبيب مدير"
-    ).split()
-)
-_KIN = frozenset(
-    fold(word)
-    for word in (
-        "شقيقه شقيقها شقيقهم سائقه سائقها سائقهما نجله نجلها ابنه ابنها زوجته زوجها مرافقه "
-        "مرافقها حارسه والده والدته"
-    ).split()
-)
-
-
-def _widest(measures: list[Match]) -> list[Match]:
-    """ "have been killed" holds "killed": one measure, not two that each take a number."""
-    return [
-        m
-        for m in measures
-        if not any(
-            o is not m
-            and o.entry.category == m.entry.category
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.start, o.end) != (m.start, m.end)
-            for o in measures
-        )
-    ]
-
-
-def _named_victim(sent: Sentence, measure: Match) -> bool:
-    """ "قتل والي غرب دارفور", "اغتيل رئيس الوزراء", "X was shot dead": one named victim."""
-    if measure.entry.lang == "ar":
-        rest = [w.strip(".,;:!?") for w in sent.text[measure.end : sent.end].split()[:1]]
-        if rest and (rest[0] in _TITLES or rest[0] in _KIN):
-            return True
-        # "قتل عبد الغني الككلي": a person named right after the verb
-        return any(
-            sent.kind(m) == "person" and sent.words(measure.end, m.start) == 0
-            for m in sent.entities
-            if m.start >= measure.end
-        )
-    lead = sent.text[max(sent.start, measure.start - 12) : measure.start].split()
-    said = sent.text[measure.start : measure.end]
-    singular = (lead and lead[-1] in ("was", "been")) or said.startswith("was ")
-    if singular and not sent.numbers:
-        return True  # "Hisham al-Hashimi was shot dead": one person, named or not
-    people = [m for m in sent.entities if sent.kind(m) == "person" and m.end <= measure.start]
-    return bool(people) and sent.words(people[-1].end, measure.start) <= 2
 
 
 def casualties(sent: Sentence) -> list[Draft]:
     """Killed and injured figures, grouped per claim, with population, period and perpetrator."""
-    measures = _widest(sent.of("MEAS:killed", "MEAS:injured"))
-    pairs = _pairs(sent, measures)
+    measures = toll_figures.widest(sent.of("MEAS:killed", "MEAS:injured"))
+    pairs = toll_figures.pairs(sent, measures)
     paired = {id(m) for m, _ in pairs}
     for measure in measures:
         if id(measure) not in paired:
-            one = _single(sent, measure)
+            one = toll_figures.single(sent, measure)
             if one is not None:
                 pairs.append((measure, one))
     for cue in sent.of("DUAL:killed", "DUAL:injured"):
@@ -290,7 +107,7 @@ def casualties(sent: Sentence) -> list[Draft]:
             break
     if not actor:
         actor = blamed(sent)  # "87 جثة ..., وحملت الأمم المتحدة قوات الدعم السريع المسؤولية"
-    periods = _periods(sent, groups)
+    toll_periods = periods.periods(sent, groups)
     drafts = []
     for group in groups:
         first = group[0][0]
@@ -316,7 +133,7 @@ def casualties(sent: Sentence) -> list[Draft]:
         population = nearest(close, figure_pos)
         if population is not None:
             attrs["population"] = population.category.split(":")[1]
-        period = periods.get(id(group))
+        period = toll_periods.get(id(group))
         if period:
             attrs["period"] = period
         draft = Draft("casualties", first, 4, agent, [], None, attrs, figures)
@@ -324,65 +141,6 @@ def casualties(sent: Sentence) -> list[Draft]:
         drafts.append(draft)
         drafts += _subsets(sent, draft, group, populations)
     return drafts
-
-
-_PERIODS = ("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
-# "the deadliest attack since 2003", "أعنف هجوم منذ عام 2003": measured against a past date, the
-# toll is still one incident's
-_SUPERLATIVES = frozenset(
-    "اعنف الاعنف اكبر الاكبر اسوا الاسوا اشد الاشد ادمي الادمي دمويه اول اعلي الاعلي"
-    " deadliest worst bloodiest biggest largest heaviest first highest".split()
-)
-
-
-def _comparison(sent: Sentence, start: int) -> bool:
-    lead = fold(sent.text[max(sent.start, start - 70) : start]).casefold().split()[-8:]
-    return any(word.strip("،,") in _SUPERLATIVES for word in lead)
-
-
-def _periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[int, str]:
-    """The period of each toll of the sentence, by the id of its group. With one toll, any
-    period cue is its period. With several, a cue between a toll's words and its figure is that
-    toll's ("33 killed in the raid, bringing the toll since the war began to 900"); another toll
-    takes the nearest cue before its figure ("since the truce, 400 injured, among them 10
-    children"), else the nearest after it with no other toll between."""
-    cues = [(c.start, c.category.split(":")[1]) for c in sent.of(*_PERIODS)]
-    if not cues:
-        # "killed in 2006": a year's total, not an event
-        cues = [(d.start, "other") for d in sent.dates if d.precision == "year"]
-    cues = [(start, name) for start, name in cues if not _comparison(sent, start)]
-    if not cues:
-        return {}
-    if len(groups) == 1:
-        return {id(groups[0]): cues[0][1]}
-    spans = {id(g): _span(g) for g in groups}
-    found: dict[int, str] = {}
-    inside: set[int] = set()
-    for start, name in cues:
-        for group in groups:
-            a, b = spans[id(group)]
-            if a <= start <= b:
-                found.setdefault(id(group), name)
-                inside.add(start)
-    figures = sorted(g[0][1].start for g in groups)
-    for group in groups:
-        if id(group) in found:
-            continue
-        at = group[0][1].start
-        free = [(start, name) for start, name in cues if start not in inside]
-        before = [c for c in free if c[0] < at]
-        after = [c for c in free if c[0] > at and not any(at < f < c[0] for f in figures)]
-        if before:
-            found[id(group)] = before[-1][1]
-        elif after:
-            found[id(group)] = after[0][1]
-    return found
-
-
-def _span(group: list[tuple[Match, Number]]) -> tuple[int, int]:
-    starts = [x.start for pair in group for x in pair]
-    ends = [x.end for pair in group for x in pair]
-    return min(starts), max(ends)
 
 
 def _subsets(
@@ -423,7 +181,7 @@ def _subsets(
 def aid(sent: Sentence) -> list[Draft]:
     """Aid trucks with their number, sender and crossing."""
     trucks = sent.of("MEAS:trucks")
-    pairs = _pairs(sent, trucks)
+    pairs = toll_figures.pairs(sent, trucks)
     if not pairs:
         return []
     measure, number = pairs[0]
@@ -472,7 +230,7 @@ def simple_figures(sent: Sentence, drafts: list[Draft]) -> None:
         if draft.type != "contribution":
             continue
         measures = sent.of("MEAS:troops", "MEAS:trainees", "MEAS:usd")
-        for measure, number in _pairs(sent, measures) + _dollars(sent):
+        for measure, number in toll_figures.pairs(sent, measures) + _dollars(sent):
             name = {"usd": "amount_usd"}.get(
                 measure.category.split(":")[1], measure.category.split(":")[1]
             )

@@ -1,0 +1,68 @@
+"""The period a toll covers: since the truce, the day, or a longer total ("since the war
+began", "in 2006"), read from the cues beside it; "the deadliest since" compares, it does not
+total."""
+
+from __future__ import annotations
+
+from marsad.extraction.figures import Number
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
+from marsad.extraction.slots import Sentence
+
+_PERIODS = ("PERIOD:since_truce", "PERIOD:day", "PERIOD:other")
+# "the deadliest attack since 2003", "أعنف هجوم منذ عام 2003": measured against a past date, the
+# toll is still one incident's
+_SUPERLATIVES = frozenset(
+    "اعنف الاعنف اكبر الاكبر اسوا الاسوا اشد الاشد ادمي الادمي دمويه اول اعلي الاعلي"
+    " deadliest worst bloodiest biggest largest heaviest first highest".split()
+)
+
+
+def _comparison(sent: Sentence, start: int) -> bool:
+    lead = fold(sent.text[max(sent.start, start - 70) : start]).casefold().split()[-8:]
+    return any(word.strip("،,") in _SUPERLATIVES for word in lead)
+
+
+def periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[int, str]:
+    """The period of each toll of the sentence, by the id of its group. With one toll, any
+    period cue is its period. With several, a cue between a toll's words and its figure is that
+    toll's ("33 killed in the raid, bringing the toll since the war began to 900"); another toll
+    takes the nearest cue before its figure ("since the truce, 400 injured, among them 10
+    children"), else the nearest after it with no other toll between."""
+    cues = [(c.start, c.category.split(":")[1]) for c in sent.of(*_PERIODS)]
+    if not cues:
+        # "killed in 2006": a year's total, not an event
+        cues = [(d.start, "other") for d in sent.dates if d.precision == "year"]
+    cues = [(start, name) for start, name in cues if not _comparison(sent, start)]
+    if not cues:
+        return {}
+    if len(groups) == 1:
+        return {id(groups[0]): cues[0][1]}
+    spans = {id(g): _span(g) for g in groups}
+    found: dict[int, str] = {}
+    inside: set[int] = set()
+    for start, name in cues:
+        for group in groups:
+            a, b = spans[id(group)]
+            if a <= start <= b:
+                found.setdefault(id(group), name)
+                inside.add(start)
+    figures = sorted(g[0][1].start for g in groups)
+    for group in groups:
+        if id(group) in found:
+            continue
+        at = group[0][1].start
+        free = [(start, name) for start, name in cues if start not in inside]
+        before = [c for c in free if c[0] < at]
+        after = [c for c in free if c[0] > at and not any(at < f < c[0] for f in figures)]
+        if before:
+            found[id(group)] = before[-1][1]
+        elif after:
+            found[id(group)] = after[0][1]
+    return found
+
+
+def _span(group: list[tuple[Match, Number]]) -> tuple[int, int]:
+    starts = [x.start for pair in group for x in pair]
+    ends = [x.end for pair in group for x in pair]
+    return min(starts), max(ends)
