@@ -109,3 +109,43 @@ def test_protests_by_form() -> None:
     embassy = claims("Protesters stormed and set fire to the Italian embassy in Cairo.", "protest")
     assert embassy[0]["recipient"] == ["ITA"]
     assert claims("Protesters stormed the Italian embassy in Cairo.", "attack") == []
+
+
+def test_force_taken_or_threatened_is_an_attack() -> None:
+    def means(text: str) -> list[str]:
+        return [c["attributes"]["means"] for c in claims(text, "attack")]
+
+    # taking a town or a base by force; "control" of an area is no act
+    assert means("سيطر مسلحو تنظيم الدولة الإسلامية على مدينة الموصل بعد انسحاب الجيش.") == [
+        "other"
+    ]
+    assert means("The Rapid Support Forces captured the city of El Fasher after a siege.") == [
+        "other"
+    ]
+    assert means("يعيش آلاف النازحين في المدينة الخاضعة لسيطرة الحوثيين.") == []
+    # hostages, crews and ships held by force
+    assert means("احتجز مسلحون عشرات الرهائن الأجانب في منشأة الغاز.") == ["abduction"]
+    assert means("Houthi forces seized a ship in the Red Sea and took its crew.") == ["abduction"]
+    assert means("A NATO air strike on two hijacked fuel tankers near Kunduz.") == ["air"]
+    # truck bombs are bombings, not air strikes
+    assert means("Truck bombs outside two ministries in Baghdad killed about 100 people.") == [
+        "explosive"
+    ]
+
+
+def test_who_threatens_force_is_its_perpetrator() -> None:
+    (attack,) = claims(
+        "لوّح الرئيس المصري عبد الفتاح السيسي بتدخل عسكري مباشر في ليبيا إذا تقدمت القوات نحو سرت.",
+        "attack",
+    )
+    assert attack["modality"] == "hypothetical"
+    assert attack["actor"] == ["EGY"]
+
+
+def test_the_speaker_is_not_among_the_harmed() -> None:
+    (attack,) = claims(
+        "A homemade bomb brought down the Russian airliner, killing all 224 people on board, "
+        "Russia's security chief Alexander Bortnikov said.",
+        "attack",
+    )
+    assert all(not r.startswith("PERSON") for r in attack["recipient"])

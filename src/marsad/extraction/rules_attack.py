@@ -18,6 +18,7 @@ from marsad.extraction.slots import (
     ids,
     nearest,
 )
+from marsad.extraction.threats import threatener
 from marsad.extraction.victims import armed_nationality
 from marsad.extraction.victims import victims as named_victims
 
@@ -49,6 +50,8 @@ def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
     found = _perpetrator(sent, trigger, guess=guess)
     if not found:
         found = _accused(sent, trigger)
+    if not found:
+        found = threatener(sent, trigger)
     return armed(sent, found)
 
 
