@@ -124,3 +124,26 @@ def test_the_generated_files_are_what_the_build_makes():
     shipped = json.loads((DATA / "states.json").read_text(encoding="utf-8"))["items"]
     assert [s["iso3"] for s in states] == [s["iso3"] for s in shipped]
     assert {s["iso3"]: s["adj_ar"] for s in states} == {s["iso3"]: s["adj_ar"] for s in shipped}
+
+
+def test_a_name_that_is_also_a_word_counts_when_it_opens_a_list_of_places():
+    from marsad.extraction.extract import extract
+
+    ids = [e["id"] for e in extract("شملت العملية جنين وطولكرم وطوباس.")["entities"]]
+    assert "GN-283506" in ids  # Jenin, a word ("foetus") as well
+    assert extract("تحدث الأطباء عن نمو جنين في الأسبوع العاشر.")["entities"] == []
+
+
+def test_english_names_of_towns_without_their_article():
+    from marsad.extraction.extract import extract
+
+    found = extract("Turkish drones struck a convoy near Qamishli, killing three fighters.")
+    assert "GN-173377" in [e["id"] for e in found["entities"]]
+
+
+def test_the_build_keeps_english_spellings_without_the_article():
+    from marsad.extraction import build_gazetteer as build
+
+    city = {"name": "Al Qāmishlī", "alternatenames": ["Al-Qamishli", "Qameshli"]}
+    names = build.english_names(city, set())
+    assert "Qamishli" in names and "Al-Qamishli" in names

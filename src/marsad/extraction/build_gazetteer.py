@@ -80,7 +80,21 @@ def english_names(city: dict[str, Any], generic_en: set[str]) -> list[str]:
             continue  # "Alma" for Boudouaou: an old name of another language
         if name != city["name"] and name not in found:
             found.append(name)
-    return found[:12]
+        bare = _without_article(name)
+        if bare and bare not in found and bare not in generic_en and len(bare) >= 5:
+            found.append(bare)  # "Al Qamishli" is "Qamishli" in most English news
+    return found[:14]
+
+
+def _without_article(name: str) -> str | None:
+    """A name without its Arabic article ("Az Zawiyah" → "Zawiyah"), if it has one."""
+    words = name.replace("-", " ").split()
+    if len(words) >= 2 and words[0].lower() in _ARTICLES:
+        return " ".join(words[1:])
+    return None
+
+
+_ARTICLES = frozenset("al el ar as ad at az ash an".split())
 
 
 _ONSETS = ("qkcg", "jgdz", "aeiou", "sc", "tṭ")

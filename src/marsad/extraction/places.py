@@ -27,7 +27,7 @@ _PLACE_WORDS = frozenset(
         "في مدينة بلدة قرية محافظة قضاء ناحية منطقة مناطق قرب قربي ضواحي مشارف ريف حي مخيم "
         "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل أطراف محيط باتجاه "
         "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
-        "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع "
+        "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع مخيمات رأسه "
         "in near outside around town city village province district across from at into to "
         "toward towards of through on"
     ).split()
@@ -118,6 +118,19 @@ def _listed_after(text: str, hit: Match, place_ends: set[int]) -> bool:
     return False
 
 
+def _listed_before(text: str, hit: Match, place_starts: dict[int, str]) -> bool:
+    """A name that opens a list of places: "شملت جنين وطولكرم وطوباس", "Jenin, Tulkarm and
+    Tubas"."""
+    if hit.prefix not in ("", "و"):
+        return False
+    for begin, prefix in place_starts.items():
+        if hit.end <= begin and begin - hit.end <= 6:
+            glue = (text[hit.end : begin].strip() + prefix).strip()
+            if glue in _LIST_GLUE:
+                return True
+    return False
+
+
 def check(
     hits: list[Match], text: str, actors: Mapping[str, Actor], context: set[str]
 ) -> list[Match]:
@@ -149,6 +162,14 @@ def check(
         and not g[0].entry.flags & _CONTEXTUAL
         and actors[g[0].entry.value].kind in ("place", "state")
     }
+    # where they begin (with the proclitic: "وطولكرم"), for the names listed before them
+    place_starts = {
+        g[0].start - len(g[0].prefix): g[0].prefix
+        for g in spans.values()
+        if len(g) == 1
+        and not g[0].entry.flags & _CONTEXTUAL
+        and actors[g[0].entry.value].kind in ("place", "state")
+    }
     for (_, end), group in sorted(spans.items()):
         if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
             continue
@@ -160,7 +181,7 @@ def check(
                 if "ctx" in h.entry.flags
                 and actors[h.entry.value].kind == "place"
                 and not (h.entry.lang == "ar" and _adjective_after(text, h.end))
-                and _listed_after(text, h, place_ends)
+                and (_listed_after(text, h, place_ends) or _listed_before(text, h, place_starts))
             ]
         if standing:
             place_ends.add(end)
