@@ -19,6 +19,10 @@ def test_a_name_read_from_the_text_gets_a_key_of_the_dictionary_kind():
     assert dictionary_key("PERSON:أنطوان  غانم") == person  # spacing is not a new person
     assert dictionary_key("PERSON:Alan Johnston") != person
     assert dictionary_key("ISR") == "ISR"
+    group = dictionary_key("GROUP:جبهة تحرير أزواد")
+    assert KEY.match(group)
+    assert group.startswith("GROUP-")
+    assert dictionary_key("ORG:International Crisis Group").startswith("ORG-")
 
 
 def test_every_id_an_extraction_uses_is_keyed_and_nothing_else_changes():

@@ -16,7 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction import offices, place_names, places
+from marsad.extraction import group_names, offices, place_names, places
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
@@ -143,6 +143,7 @@ class _Document:
         hits = offices.resolve(hits, self.published, self.actors, self.places, norm.text)
         hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
         hits += place_names.find(norm.text, chunk, norm.to_original, hits)
+        hits += group_names.find(norm.text, chunk, norm.to_original, hits)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues)

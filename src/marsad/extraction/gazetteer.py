@@ -70,19 +70,26 @@ class Match(NamedTuple):
         return self.entry.category
 
 
+# The entities read from the text rather than the dictionaries, by the prefix of their id.
+READ_KINDS = {
+    "PERSON:": "person",  # persons.py
+    "PLACE:": "place",  # place_names.py
+    "GROUP:": "armed_group",  # group_names.py
+    "ORG:": "organization",  # group_names.py
+}
+
+
 class Actors(dict[str, Actor]):
-    """The dictionary's actors, and the persons and places persons.py and place_names.py read
-    from the text: their id ("PERSON:<name as written>", "PLACE:<name as written>") carries all
-    there is to know of them."""
+    """The dictionary's actors, and the persons, places and groups read from the text: their id
+    ("PERSON:<name as written>", "PLACE:<…>", "GROUP:<…>", "ORG:<…>") carries all there is to
+    know of them."""
 
     def __missing__(self, key: str) -> Actor:
-        if key.startswith("PERSON:"):
-            name = key[len("PERSON:") :]
-            return Actor(id=key, kind="person", name_en=name, name_ar=name)
-        if key.startswith("PLACE:"):
-            name = key[len("PLACE:") :]
-            return Actor(id=key, kind="place", name_en=name, name_ar=name)
-        raise KeyError(key)
+        prefix, colon, name = key.partition(":")
+        kind = READ_KINDS.get(prefix + colon)
+        if kind is None:
+            raise KeyError(key)
+        return Actor(id=key, kind=kind, name_en=name, name_ar=name)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ _PROCLITICS = ("وب", "فب", "ب", "و", "ل", "ف", "")
 # them has no article and is no adjective or verb (منطقة ضحيان، منطقة سن الفيل).
 _LOOSE = frozenset(fold(w) for w in "منطقة ناحية".split())
 # Words that follow such a noun without naming a place.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     fold(w)
     for w in (
         "في قرب من إلى الى على عن مع بعد قبل عند خلال ضد لدى حول بين حيث التي الذي الذين أمس "
@@ -75,10 +75,10 @@ def _loose_name(word: str) -> bool:
 def _name_word(word: str) -> bool:
     """Whether a word may be (part of) a name: no stop word, no conjunction or preposition
     glued to a word of the list, no digit-only token."""
-    if word in _NOT_NAMES or word.isdigit() or len(word) < 2:
+    if word in NOT_NAMES or word.isdigit() or len(word) < 2:
         return False
     for clitic in ("و", "ب", "ل", "ف", "وال", "بال", "لل"):
-        if word.startswith(clitic) and word[len(clitic) :] in _NOT_NAMES:
+        if word.startswith(clitic) and word[len(clitic) :] in NOT_NAMES:
             return False
     return not word.startswith("لل")
 

@@ -1,0 +1,222 @@
+"""Armed groups and movements the dictionaries do not know, read from the words that name them.
+
+Each setting has its own militias and gangs; news names them after a noun that says what they
+are ("ميليشيا أنتي بالاكا", "كتيبة «الموقعون بالدماء»", "جبهة تحرير أزواد"; حركة is left out:
+as often it is traffic, "حركة الأفراد", and the movements are in the dictionaries)
+or, in English, as a capitalised name ending in such a noun ("Yarmouk Martyrs Brigade",
+"Kurdistan Freedom Falcons") or before one ("the Harakat al-Nujaba militia"). Such a name becomes
+the entity `GROUP:<name as written>` (an armed group) or `ORG:<…>` (a party or council), unless a
+dictionary name already covers any of it. The noun is part of the name here ("جبهة تحرير أزواد"),
+unlike a place's ("بلدة القاع" is the place القاع), because groups are written with it.
+Adjectives ("جماعة مسلحة"), verbs ("عصابة يتزعمها") and stop words are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.normalize import fold
+from marsad.extraction.place_names import NOT_NAMES as PLACE_STOPS
+
+GROUP, ORGANIZATION = "GROUP:", "ORG:"
+
+# Nouns that open an armed group's name in Arabic, folded.
+_NOUNS_AR = frozenset(
+    fold(w)
+    for w in "جماعة ميليشيا ميليشيات مليشيا مليشيات كتائب كتيبة جبهة عصابة عصابات فصيل "
+    "تحالف".split()
+)
+# Words after such a noun that describe it rather than name it (folded).
+_NOT_NAMES = PLACE_STOPS | frozenset(
+    fold(w)
+    for w in "مسلحة المسلحة مسلح المسلح متطرفة المتطرفة إرهابية الإرهابية متمردة المتمردة "
+    "المعارضة معارضة الحكومية حكومية الموالية موالية التابعة تابعة المدعومة مدعومة محلية "
+    "المحلية مسلحين المسلحين إجرامية الإجرامية جهادية الجهادية مسلحو مسلحي عناصر مقاتلي "
+    "مقاتلو قادة قائد زعيم عضو أعضاء الاحتجاج الاحتجاجات النزوح الجيش السلام المقاومة "
+    "انفصالية الانفصالية ذاتها نفسه نفسها أخرى جديدة الجديدة واحدة مجهولة دولة الدولة "
+    "الملقب الملقبة المعروفة المعروف المسماة مثل القتال الملاحة الهندسة الاتصالات التجميع "
+    "المشاة المدرعات المدفعية الاحتياط".split()
+)
+_WORD_AR = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
+_NOUN_THEN_NAME = re.compile(
+    "(?<![\u0621-\u064a])((?:و|ب|ل|ف)?(?:"
+    + "|".join(sorted(_NOUNS_AR, key=len, reverse=True))
+    + "))(?![\u0621-\u064a]) "
+)
+_QUOTED = re.compile(r"\s*[«\"“]([^»\"”]{2,40})[»\"”]")
+
+# English (read on the lower-cased block, with the case of the original): a capitalised name
+# ending in a capitalised noun of armed groups or bodies ("Yarmouk Martyrs Brigade"), or a
+# capitalised name after "the" and before a lower-case one ("the Harakat al-Nujaba militia").
+_TAILS = frozenset(
+    "brigade brigades front movement army militia battalion battalions falcons group alliance "
+    "coalition party council organization organisation network forces".split()
+)
+_LOWER_TAILS = frozenset("militia group gang faction rebels movement".split())
+_ORG_TAILS = frozenset("party council organization organisation network group".split())
+_TAIL_EN = re.compile(r"\b(?:" + "|".join(sorted(_TAILS | _LOWER_TAILS)) + r")\b")
+_WORD_EN = re.compile(r"[a-z0-9][\w'’-]*")
+_CONNECTORS = frozenset("of in for".split())
+_PARTICLES = ("al-", "el-", "ul-", "bin-", "ibn-")
+# Capitalised words that describe a force rather than name it.
+_GENERIC_EN = frozenset(
+    "armed security special defence defense national popular revolutionary democratic "
+    "liberation government federal royal regular allied joint rapid support mobile border "
+    "internal interior air naval marine coalition international arab islamic central "
+    "presidential republican military police engineering communications collection northern "
+    "southern eastern western strike infantry armoured armored artillery commando reserve "
+    "paratrooper paratroopers parachute".split()
+)
+# Capitalised words that open sentences or titles, not names.
+_NOT_FIRST_EN = frozenset(
+    "the a an this that these those its their his her our on in les le la".split()
+)
+# A single word before "group" or "militia" that describes it: "the Islamist group".
+_ADJECTIVE_ENDINGS = ("ian", "ist", "ese", "ish", "an", "i")
+
+
+def find(
+    text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
+) -> list[Match]:
+    """Matches for the armed groups and bodies named in a normalized block, none over a
+    dictionary name."""
+    covered = bytearray(len(text))
+    for m in hits:
+        if m.entry.category == ENTITY:
+            covered[m.start - len(m.prefix) : m.end] = b"\x01" * (m.end - m.start + len(m.prefix))
+    found = _arabic(text, original, to_original, covered) if _NOUN_THEN_NAME.search(text) else []
+    if _TAIL_EN.search(text):
+        found += _english(text, original, to_original, covered)
+    return found
+
+
+def _arabic(
+    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
+) -> list[Match]:
+    found: list[Match] = []
+    for noun in _NOUN_THEN_NAME.finditer(text):
+        start, end = noun.span(1)
+        if covered.find(1, start, noun.end()) >= 0:
+            continue
+        quoted = _QUOTED.match(text, end)
+        if quoted:
+            if covered.find(1, quoted.start(), quoted.end()) >= 0:
+                continue  # "حركة «حماس»": the dictionary's name in quotes
+            last = quoted.end()
+        else:
+            last = _name_end(text, noun.end(), covered)
+            if last is None:
+                continue
+        word = text[start:end]
+        begin = start + (1 if word[0] in "وبلف" and word[1:] in _NOUNS_AR else 0)
+        name = " ".join(original[to_original(begin) : to_original(last)].split())
+        found.append(Match(begin, last, Entry(ENTITY, GROUP + name, "ar")))
+        covered[begin:last] = b"\x01" * (last - begin)
+    return found
+
+
+def _name_end(text: str, at: int, covered: bytearray) -> int | None:
+    """Where the name after a noun ends: one or two words that may name ("أنتي بالاكا", "إم23",
+    "فيف أنسانم"), none of them a stop word, an adjective, a verb or a dictionary name. An
+    indefinite word in ة names only with a second word after it ("نصرة الإسلام"); alone it
+    describes the noun ("كتيبة إضافية", "ميليشيات متناحرة")."""
+    words: list[tuple[int, int, str]] = []
+    for word in _WORD_AR.finditer(text, at, min(len(text), at + 40)):
+        if text[words[-1][1] if words else at : word.start()].strip():
+            break  # punctuation between: the name has ended
+        w = word.group()
+        if covered.find(1, word.start(), word.end()) >= 0 or not _name_word(w, not words):
+            break
+        words.append((word.start(), word.end(), w))
+        if len(words) == 2:
+            break
+    if words and words[0][2].endswith("ا") and not words[0][2].startswith(_ARTICLE):
+        return None  # "عصابة كميناً": an accusative, the noun's object or an adverb
+    if words and _described(words[0][2]):
+        if len(words) < 2 or not words[1][2].startswith(_ARTICLE):
+            return None
+    return words[-1][1] if words else None
+
+
+_ARTICLE = fold("ال")
+
+
+def _described(word: str) -> bool:
+    """An indefinite word in ة (folded ه) or ي (a nisba: "تحالف دولي", "فصيل فلسطيني"), or a
+    participle in مت/مست: most often an adjective."""
+    return not word.startswith(_ARTICLE) and (
+        word.endswith(("ه", "ي")) or word.startswith(("مت", "مست"))
+    )
+
+
+def _name_word(word: str, first: bool) -> bool:
+    bare = word[2:] if word.startswith(_ARTICLE) else word
+    if word in _NOT_NAMES or len(word) < 2 or bare in _NOUNS_AR:
+        return False  # "تحالف عصابات فيف أنسانم": the inner noun opens the name
+    if len(word) >= 5 and word.endswith(("ها", "هم", "هما")):
+        return False  # "جبهة تحرير أزواد سيطرتها": a noun with its pronoun follows the name
+    if any(word.startswith(c) and word[len(c) :] in _NOT_NAMES for c in ("و", "ب", "ل", "ال")):
+        return False
+    if word.startswith(("ي", "ت")) and len(word) >= 5 and not first:
+        return False  # "يتزعمها", "تنشط": a verb
+    if first and word.startswith(("ي", "ت")) and word.endswith(("ها", "ون", "ه")):
+        return False
+    return not word.isdigit()
+
+
+def _english(
+    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
+) -> list[Match]:
+    found: list[Match] = []
+
+    def capital(at: int, word: str) -> bool:
+        for particle in _PARTICLES:
+            if word.startswith(particle) and len(word) > len(particle):
+                at += len(particle)  # "al-Nujaba"
+                break
+        return original[to_original(at)].isupper()
+
+    for tail in _TAIL_EN.finditer(text):
+        t0, t1 = tail.span()
+        if covered.find(1, t0, t1) >= 0:
+            continue
+        upper_tail = capital(t0, tail.group())
+        if not upper_tail and tail.group() not in _LOWER_TAILS:
+            continue
+        words: list[tuple[int, int]] = []
+        edge = t0
+        for word in reversed(list(_WORD_EN.finditer(text, max(0, t0 - 80), t0))):
+            if text[word.end() : edge] != " " or covered.find(1, word.start(), word.end()) >= 0:
+                break
+            w = word.group()
+            if w in _CONNECTORS and words:
+                words.append(word.span())
+            elif capital(word.start(), w) and w not in _NOT_FIRST_EN:
+                words.append(word.span())
+            else:
+                break
+            edge = word.start()
+            if len(words) >= 5:
+                break
+        while words and text[words[-1][0] : words[-1][1]] in _CONNECTORS:
+            words.pop()
+        if not words:
+            continue
+        a = words[-1][0]
+        if upper_tail:
+            b = t1
+        else:
+            b = words[0][1]
+            if text[max(0, a - 4) : a] != "the ":
+                continue  # "the X militia": a name before a noun, after its article
+            if len(words) == 1 and text[a:b].endswith(_ADJECTIVE_ENDINGS):
+                continue  # "the Palestinian group", "the Islamist militia"
+        if all(text[s:e] in _GENERIC_EN or text[s:e] in _CONNECTORS for s, e in words):
+            continue  # "Armed Forces", "Special Forces": a description, not a name
+        name = " ".join(original[to_original(a) : to_original(b)].split())
+        prefix = ORGANIZATION if upper_tail and tail.group() in _ORG_TAILS else GROUP
+        found.append(Match(a, b, Entry(ENTITY, prefix + name, "en")))
+        covered[a:b] = b"\x01" * (b - a)
+    return found

@@ -1,0 +1,49 @@
+"""Armed groups and bodies read from the words that name them (group_names.py)."""
+
+from __future__ import annotations
+
+from marsad.extraction.extract import extract
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return [
+        (e["id"], e["kind"])
+        for e in extract(text)["entities"]
+        if e["id"].startswith(("GROUP:", "ORG:"))
+    ]
+
+
+def test_an_arabic_group_is_read_after_its_noun_with_the_noun():
+    assert _read("أعلنت جبهة تحرير أزواد سيطرتها على كيدال.") == [
+        ("GROUP:جبهة تحرير أزواد", "armed_group")
+    ]
+    assert _read("احتجز مسلحون من كتيبة «شهداء الصحراء» عشرات الرهائن.") == [
+        ("GROUP:كتيبة «شهداء الصحراء»", "armed_group")
+    ]
+
+
+def test_adjectives_verbs_traffic_and_known_names_are_not_groups():
+    assert _read("هاجمت جماعة مسلحة قرية في الشمال.") == []
+    assert _read("قتل 32 شخصاً في اشتباكات بين ميليشيات متناحرة في طرابلس.") == []
+    assert _read("قالت عصابة يتزعمها زعيم محلي إنها ستقاتل.") == []
+    assert _read("أعيد فتح المعبر أمام حركة الأفراد في الاتجاهين.") == []
+    assert _read("أعلن تحالف دولي بدء عملياته.") == []
+    assert _read("قصفت مقاتلات إسرائيلية مواقع لحركة «حماس».") == []
+
+
+def test_an_english_group_is_a_capitalised_name_with_or_before_its_noun():
+    assert _read("Rebels of the Ras Kamboni Brigades seized the port.") == [
+        ("GROUP:Ras Kamboni Brigades", "armed_group")
+    ]
+    assert _read("A drone struck a base of the Saraya Awliya al-Dam militia.") == [
+        ("GROUP:Saraya Awliya al-Dam", "armed_group")
+    ]
+    assert _read("The International Crisis Group said the truce was fragile.") == [
+        ("ORG:International Crisis Group", "organization")
+    ]
+
+
+def test_descriptions_are_not_english_groups():
+    assert _read("Armed Forces of the Philippines said the convoy was hit.") == []
+    assert _read("Fighters of the Islamist group attacked a village.") == []
+    assert _read("Soldiers of the Golani Brigade raided the camp.") == []  # the IDF's
