@@ -149,3 +149,20 @@ def test_the_speaker_is_not_among_the_harmed() -> None:
         "attack",
     )
     assert all(not r.startswith("PERSON") for r in attack["recipient"])
+
+
+def test_troops_arriving_to_join_a_force_of_another_setting_are_a_contribution() -> None:
+    (given,) = claims(
+        "The first 400 Kenyan police officers arrived in Port-au-Prince to lead the "
+        "Multinational Security Support mission.",
+        "contribution",
+    )
+    assert given["actor"] == ["KEN"]
+    # a town of another setting is no reason to give the contribution to Gaza
+    (deployed,) = claims(
+        "South African President Cyril Ramaphosa authorised the deployment of 1,495 soldiers "
+        "to Mozambique.",
+        "contribution",
+    )
+    assert deployed["actor"] == ["ZAF"]
+    assert deployed["target"] != "PS02"

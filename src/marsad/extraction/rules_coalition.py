@@ -117,7 +117,7 @@ def contribution_target(sent: Sentence, trigger: Match, kind: str, skip: list[st
     in_sentence = thing_near(sent, trigger.end, JOINABLE, skip)
     if in_sentence == "ISF":
         return in_sentence
-    gaza = any(sent.kind(m) == "place" for m in sent.entities)
+    gaza = any(_in_gaza(sent, m) for m in sent.entities)
     if kind not in ("troops", "police_training") and gaza:
         return "PS02"
     if in_sentence:
@@ -128,6 +128,15 @@ def contribution_target(sent: Sentence, trigger: Match, kind: str, skip: list[st
     if gaza or sent.discourse.gaza:
         return "PS02"
     return topic
+
+
+def _in_gaza(sent: Sentence, match: Match) -> bool:
+    """A place of the Gaza Strip: money and rebuilding for it go to Gaza, not to a town of
+    another setting ("1,495 soldiers to Mozambique")."""
+    actor = sent.actors[match.entry.value]
+    return actor.kind == "place" and (
+        actor.id == "PS02" or (actor.pcode or actor.parent or "").startswith("PS02")
+    )
 
 
 def contribution(sent: Sentence, trigger: Match) -> list[Draft]:
