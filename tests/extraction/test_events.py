@@ -166,3 +166,25 @@ def test_troops_arriving_to_join_a_force_of_another_setting_are_a_contribution()
     )
     assert deployed["actor"] == ["ZAF"]
     assert deployed["target"] != "PS02"
+
+
+def test_a_warning_is_a_concern_and_hedges_what_it_warns_of() -> None:
+    found = claims(
+        "The UN warned that 14 million people could face famine if fighting around Hodeidah "
+        "continues."
+    )
+    assert [(c["type"], c["attributes"].get("stance")) for c in found] == [("statement", "concern")]
+    # "would" alone is a forecast (future); the warning makes it hypothetical
+    (attack,) = claims("The army warned that Hamas would attack Israeli positions.", "attack")
+    assert attack["modality"] == "hypothetical"
+
+
+def test_asking_a_party_to_act_is_a_call_and_being_asked_is_not() -> None:
+    (call,) = claims(
+        "Mali's foreign minister asked the UN Security Council to withdraw the MINUSMA "
+        "peacekeeping mission without delay.",
+        "statement",
+    )
+    assert call["attributes"]["stance"] == "call"
+    assert call["recipient"] == ["UNSC"]
+    assert claims("The force would not be asked to fight Hamas, Rubio said.", "statement") == []

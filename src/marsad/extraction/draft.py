@@ -131,14 +131,21 @@ def _forecast(sent: Sentence, draft: Draft) -> str | None:
         return None
     pos = draft.trigger.start
     found = None
-    for cue in sent.of("FORECAST:hypothetical", "FORECAST:future"):
+    # a warning is a statement of concern and a hedge on what it warns of: "warned that 14
+    # million people could face famine", "حذر من أن القتال قد يتجدد"
+    warnings = [c for c in sent.of("T:statement") if c.entry.value == "concern"]
+    warnings = [c for c in warnings if sent.text[c.start : c.end].startswith(_WARN)]
+    for cue in [*sent.of("FORECAST:hypothetical", "FORECAST:future"), *warnings]:
         if cue.end <= pos and sent.words(cue.end, pos) <= _FORECAST_WINDOW:
             if sent.text[cue.start : cue.end] == "قد" and not _imperfect_after(sent, cue):
                 continue
-            value = cue.category.split(":")[1]
+            value = "hypothetical" if cue in warnings else cue.category.split(":")[1]
             if found != "hypothetical":
                 found = value
     return found
+
+
+_WARN = ("warn", "حذر", "يحذر", "تحذر")
 
 
 def negated(sent: Sentence, draft: Draft) -> bool:

@@ -43,6 +43,10 @@ def _crossing_near(sent: Sentence, pos: int) -> str | None:
 def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
     arabic = trigger.entry.lang == "ar"
+    if sent.text[trigger.start : trigger.end].startswith("ask"):
+        lead = sent.text[max(sent.start, trigger.start - 8) : trigger.start].split()
+        if lead and lead[-1] in ("be", "been", "was", "were", "being", "is", "are"):
+            return []  # "would not be asked to fight": no one calls
     speaker: list[Match] = []
     if "c" in trigger.entry.flags:
         # a participle (داعياً، مطالبةً، محذراً) shares the subject of the sentence's main verb
