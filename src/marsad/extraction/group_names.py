@@ -36,15 +36,10 @@ _NOT_NAMES = PLACE_STOPS | frozenset(
     "المحلية مسلحين المسلحين إجرامية الإجرامية جهادية الجهادية مسلحو مسلحي عناصر مقاتلي "
     "مقاتلو قادة قائد زعيم عضو أعضاء الاحتجاج الاحتجاجات النزوح الجيش السلام المقاومة "
     "انفصالية الانفصالية ذاتها نفسه نفسها أخرى جديدة الجديدة واحدة مجهولة دولة الدولة "
-    "الملقب الملقبة المعروفة المعروف المسماة مثل القتال الملاحة الهندسة الاتصالات التجميع "
+    "الملقب الملقبة المعروفة المعروف المسماة مثل عبر القتال الملاحة الهندسة الاتصالات التجميع "
     "المشاة المدرعات المدفعية الاحتياط".split()
 )
 _WORD_AR = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
-_NOUN_THEN_NAME = re.compile(
-    "(?<![\u0621-\u064a])((?:و|ب|ل|ف)?(?:"
-    + "|".join(sorted(_NOUNS_AR, key=len, reverse=True))
-    + "))(?![\u0621-\u064a]) "
-)
 _QUOTED = re.compile(r"\s*[«\"“]([^»\"”]{2,40})[»\"”]")
 
 # English (read on the lower-cased block, with the case of the original): a capitalised name
@@ -56,8 +51,8 @@ _TAILS = frozenset(
 )
 _LOWER_TAILS = frozenset("militia group gang faction rebels movement".split())
 _ORG_TAILS = frozenset("party council organization organisation network group".split())
-_TAIL_EN = re.compile(r"\b(?:" + "|".join(sorted(_TAILS | _LOWER_TAILS)) + r")\b")
 _WORD_EN = re.compile(r"[a-z0-9][\w'’-]*")
+_CAPITAL = re.compile(r"[A-Z]")
 _CONNECTORS = frozenset("of in for".split())
 _PARTICLES = ("al-", "el-", "ul-", "bin-", "ibn-")
 # Capitalised words that describe a force rather than name it.
@@ -81,40 +76,53 @@ def find(
     text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
 ) -> list[Match]:
     """Matches for the armed groups and bodies named in a normalized block, none over a
-    dictionary name."""
+    dictionary name. The nouns are the dictionary scan's `GROUP_NOUN` cues (cues_*.tsv), so a
+    block without one costs a list comprehension."""
+    nouns = [m for m in hits if m.entry.category == "GROUP_NOUN"]
+    if not nouns:
+        return []
     covered = bytearray(len(text))
     for m in hits:
         if m.entry.category == ENTITY:
             covered[m.start - len(m.prefix) : m.end] = b"\x01" * (m.end - m.start + len(m.prefix))
-    found = _arabic(text, original, to_original, covered) if _NOUN_THEN_NAME.search(text) else []
-    if _TAIL_EN.search(text):
-        found += _english(text, original, to_original, covered)
+    found: list[Match] = []
+    for noun in nouns:
+        if noun.entry.lang == "ar":
+            match = _arabic(text, original, to_original, covered, noun)
+        elif _CAPITAL.search(original) is not None:
+            match = _english(text, original, to_original, covered, noun)
+        else:
+            match = None
+        if match is not None:
+            found.append(match)
+            covered[match.start : match.end] = b"\x01" * (match.end - match.start)
     return found
 
 
 def _arabic(
-    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
-) -> list[Match]:
-    found: list[Match] = []
-    for noun in _NOUN_THEN_NAME.finditer(text):
-        start, end = noun.span(1)
-        if covered.find(1, start, noun.end()) >= 0:
-            continue
-        quoted = _QUOTED.match(text, end)
-        if quoted:
-            if covered.find(1, quoted.start(), quoted.end()) >= 0:
-                continue  # "حركة «حماس»": the dictionary's name in quotes
-            last = quoted.end()
-        else:
-            last = _name_end(text, noun.end(), covered)
-            if last is None:
-                continue
-        word = text[start:end]
-        begin = start + (1 if word[0] in "وبلف" and word[1:] in _NOUNS_AR else 0)
-        name = " ".join(original[to_original(begin) : to_original(last)].split())
-        found.append(Match(begin, last, Entry(ENTITY, GROUP + name, "ar")))
-        covered[begin:last] = b"\x01" * (last - begin)
-    return found
+    text: str,
+    original: str,
+    to_original: Callable[[int], int],
+    covered: bytearray,
+    noun: Match,
+) -> Match | None:
+    begin, end = noun.start, noun.end  # the noun without its proclitic
+    if noun.prefix.endswith(_ARTICLE) or noun.prefix == "لل":
+        return None  # "الجبهة الديمقراطية": with its article the noun is described, not named
+    if end >= len(text) or text[end] != " " or covered.find(1, begin, end) >= 0:
+        return None
+    quoted = _QUOTED.match(text, end)
+    if quoted:
+        if covered.find(1, quoted.start(), quoted.end()) >= 0:
+            return None  # "جماعة «أنصار الله»": the dictionary's name in quotes
+        last = quoted.end()
+    else:
+        found = _name_end(text, end + 1, covered)
+        if found is None:
+            return None
+        last = found
+    name = " ".join(original[to_original(begin) : to_original(last)].split())
+    return Match(begin, last, Entry(ENTITY, GROUP + name, "ar"))
 
 
 def _name_end(text: str, at: int, covered: bytearray) -> int | None:
@@ -137,6 +145,8 @@ def _name_end(text: str, at: int, covered: bytearray) -> int | None:
     if words and _described(words[0][2]):
         if len(words) < 2 or not words[1][2].startswith(_ARTICLE):
             return None
+    if len(words) == 1 and words[0][2].startswith(_ARTICLE) and words[0][2].endswith("ه"):
+        return None  # "جبهة الثالثة", "جماعة الدولية": an adjective that agrees with the noun
     return words[-1][1] if words else None
 
 
@@ -161,16 +171,20 @@ def _name_word(word: str, first: bool) -> bool:
         return False
     if word.startswith(("ي", "ت")) and len(word) >= 5 and not first:
         return False  # "يتزعمها", "تنشط": a verb
+    if len(word) >= 5 and word.endswith("ت") and not word.endswith("ات"):
+        return False  # "استهدفت", "أعلنت": a verb in the past
     if first and word.startswith(("ي", "ت")) and word.endswith(("ها", "ون", "ه")):
         return False
     return not word.isdigit()
 
 
 def _english(
-    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
-) -> list[Match]:
-    found: list[Match] = []
-
+    text: str,
+    original: str,
+    to_original: Callable[[int], int],
+    covered: bytearray,
+    tail: Match,
+) -> Match | None:
     def capital(at: int, word: str) -> bool:
         for particle in _PARTICLES:
             if word.startswith(particle) and len(word) > len(particle):
@@ -178,45 +192,43 @@ def _english(
                 break
         return original[to_original(at)].isupper()
 
-    for tail in _TAIL_EN.finditer(text):
-        t0, t1 = tail.span()
-        if covered.find(1, t0, t1) >= 0:
-            continue
-        upper_tail = capital(t0, tail.group())
-        if not upper_tail and tail.group() not in _LOWER_TAILS:
-            continue
-        words: list[tuple[int, int]] = []
-        edge = t0
-        for word in reversed(list(_WORD_EN.finditer(text, max(0, t0 - 80), t0))):
-            if text[word.end() : edge] != " " or covered.find(1, word.start(), word.end()) >= 0:
-                break
-            w = word.group()
-            if w in _CONNECTORS and words:
-                words.append(word.span())
-            elif capital(word.start(), w) and w not in _NOT_FIRST_EN:
-                words.append(word.span())
-            else:
-                break
-            edge = word.start()
-            if len(words) >= 5:
-                break
-        while words and text[words[-1][0] : words[-1][1]] in _CONNECTORS:
-            words.pop()
-        if not words:
-            continue
-        a = words[-1][0]
-        if upper_tail:
-            b = t1
+    t0, t1 = tail.start, tail.end
+    said = text[t0:t1]
+    if tail.prefix or covered.find(1, t0, t1) >= 0:
+        return None
+    upper_tail = capital(t0, said)
+    if not upper_tail and said not in _LOWER_TAILS:
+        return None
+    words: list[tuple[int, int]] = []
+    edge = t0
+    for word in reversed(list(_WORD_EN.finditer(text, max(0, t0 - 80), t0))):
+        if text[word.end() : edge] != " " or covered.find(1, word.start(), word.end()) >= 0:
+            break
+        w = word.group()
+        if w in _CONNECTORS and words:
+            words.append(word.span())
+        elif capital(word.start(), w) and w not in _NOT_FIRST_EN:
+            words.append(word.span())
         else:
-            b = words[0][1]
-            if text[max(0, a - 4) : a] != "the ":
-                continue  # "the X militia": a name before a noun, after its article
-            if len(words) == 1 and text[a:b].endswith(_ADJECTIVE_ENDINGS):
-                continue  # "the Palestinian group", "the Islamist militia"
-        if all(text[s:e] in _GENERIC_EN or text[s:e] in _CONNECTORS for s, e in words):
-            continue  # "Armed Forces", "Special Forces": a description, not a name
-        name = " ".join(original[to_original(a) : to_original(b)].split())
-        prefix = ORGANIZATION if upper_tail and tail.group() in _ORG_TAILS else GROUP
-        found.append(Match(a, b, Entry(ENTITY, prefix + name, "en")))
-        covered[a:b] = b"\x01" * (b - a)
-    return found
+            break
+        edge = word.start()
+        if len(words) >= 5:
+            break
+    while words and text[words[-1][0] : words[-1][1]] in _CONNECTORS:
+        words.pop()
+    if not words:
+        return None
+    a = words[-1][0]
+    if upper_tail:
+        b = t1
+    else:
+        b = words[0][1]
+        if text[max(0, a - 4) : a] != "the ":
+            return None  # "the X militia": a name before a noun, after its article
+        if len(words) == 1 and text[a:b].endswith(_ADJECTIVE_ENDINGS):
+            return None  # "the Palestinian group", "the Islamist militia"
+    if all(text[s:e] in _GENERIC_EN or text[s:e] in _CONNECTORS for s, e in words):
+        return None  # "Armed Forces", "Special Forces": a description, not a name
+    name = " ".join(original[to_original(a) : to_original(b)].split())
+    prefix = ORGANIZATION if upper_tail and said in _ORG_TAILS else GROUP
+    return Match(a, b, Entry(ENTITY, prefix + name, "en"))
