@@ -100,3 +100,10 @@ def test_short_multipliers_only_after_a_dollar_sign():
     assert read("$12m in aid")[0][2] == 12_000_000
     assert read("$1.5bn")[0][2] == 1_500_000_000
     assert read("a 500m road")[0][2] == 500
+
+
+def test_digits_glued_to_a_name_are_no_number():
+    assert read("M23 rebels killed 12 people") == [("12", 12, 12, 12)]
+    assert [r[2] for r in read("two F-16 jets and a Su-24")] == [2]
+    assert [r[2] for r in read("متمردي حركة إم23")] == []
+    assert [r[2] for r in read("٤ شهداء و١٣ إصابة")] == [4, 13]  # و is "and"

@@ -135,3 +135,20 @@ def test_a_toll_before_a_passive_across_its_subject_and_its_subset() -> None:
     # a day after its month is a date, not a list with the number after it
     dated = "Since October 7, 121 Palestinians have been killed in the West Bank."
     assert _tolls(dated) == [(121, "other")]
+
+
+def test_a_victim_told_as_a_somebody_and_a_killing_by_a_named_party() -> None:
+    assert _tolls("Unknown gunmen shot dead a World Food Programme staff member in Taiz.") == [
+        (1, None)
+    ]
+    assert _tolls("The strike killed a total of 30 people.") == [(30, None)]
+    passive = claims(
+        "Former Yemeni president Ali Abdullah Saleh was killed by Houthi fighters.", "attack"
+    )
+    assert [a["actor"] for a in passive] == [["HOUTHIS"]]
+    # the 23 of M23 is no toll
+    clash = (
+        "UN helicopters pounded M23 positions north of Goma, and a Tanzanian peacekeeper "
+        "was killed in the fighting."
+    )
+    assert _tolls(clash) == [(1, None)]

@@ -301,6 +301,19 @@ def _range_after(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int, 
     return first[0], second[0], second[1]
 
 
+def _in_name(text: str, at: int) -> bool:
+    """Whether digits at `at` are glued to letters before them, with or without a hyphen,
+    other than a proclitic ("و١٣ إصابة" is "and 13 injured")."""
+    end = at - 1 if at > 1 and text[at - 1] == "-" else at
+    begin = end
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return begin < end and text[begin:end] not in _PROCLITICS
+
+
+_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "فب", "ك"})
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """The numbers of text[start:end], ranges and vague words included."""
     tokens = _tokens(text, start, len(text) if end is None else end)
@@ -316,6 +329,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             or word == "ما"
         ):
             i += 1  # most words start no number: pass them over without reading them
+            continue
+        at = tokens[i][0]
+        if word[0].isdigit() and _in_name(text, at):
+            i += 1  # "M23", "إم23", "F-16", "Su-24": part of a name, not a quantity
             continue
         opener = 2 if word == "ما" and i + 1 < len(tokens) and tokens[i + 1][2] == "بين" else 1
         if word in _RANGE_START or opener == 2:

@@ -67,7 +67,8 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
     lead = sent.text[max(sent.start, cue.start - 60) : cue.start].casefold().split()
     if english:
         if lead and lead[-1] in _PASSIVE_EN:
-            return None  # "were killed"
+            # "were killed", unless "by" names who killed: "was killed by Houthi fighters"
+            return _killed_by(sent, cue.end)
         subject = lead[-3:]
     else:
         tail = sent.text[cue.end : min(sent.end, cue.end + 30)].split()[:2]
@@ -121,3 +122,18 @@ def _means(sent: Sentence, cue: Match) -> str:
         t for t in sent.of("T:attack") if t.end <= cue.start and sent.words(t.end, cue.start) <= 3
     ]
     return close[-1].entry.value if close else "other"
+
+
+def _killed_by(sent: Sentence, end: int) -> list[str] | None:
+    """The armed party after "by" that follows a passive verb of killing, if any."""
+    rest = sent.text[end : min(sent.end, end + 60)].split()
+    if not rest or rest[0] != "by":
+        return None
+    named = ids(
+        m
+        for m in sent.entities
+        if m.start > end and sent.words(end, m.start) <= 4 and sent.kind(m) in PERPETRATOR_KINDS
+    )
+    if named:
+        return named
+    return [] if any(word.strip(",.") in _ARMED for word in rest[1:4]) else None

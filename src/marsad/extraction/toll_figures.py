@@ -98,12 +98,29 @@ def single(sent: Sentence, measure: Match) -> Number | None:
             return Number(measure.start, measure.end, 2, 2, 2)  # قتلا: the two of them
         if word.startswith(("اغتيل", "اغتال")) or word == "assassinated":
             return Number(measure.start, measure.end, 1, 1, 1)  # an assassination kills one
+        if _one_after(sent, measure):
+            return Number(measure.start, measure.end, 1, 1, 1)  # "shot dead a staff member"
         named = _named_after(sent, measure)
         if named:
             return Number(measure.start, measure.end, named, named, named)
         if _named_victim(sent, measure):
             return Number(measure.start, measure.end, 1, 1, 1)
     return best[1] if best else None
+
+
+def _one_after(sent: Sentence, measure: Match) -> bool:
+    """An English active verb of killing whose object is "a" or "an" somebody: "killed a
+    commander", "shot dead a World Food Programme staff member"."""
+    if measure.entry.lang != "en":
+        return False
+    said = sent.text[measure.start : measure.end]
+    if (
+        said.startswith(_PASSIVE)
+        or said.endswith("ing")
+        and sent.text[measure.end :].startswith(" of")
+    ):
+        return False
+    return sent.text.startswith((" a ", " an "), measure.end)
 
 
 # Between a verb of killing and its named victims: "وقتل فيها رئيس الأركان".
