@@ -90,3 +90,27 @@ def test_a_raid_carried_out_by_and_a_party_s_own_forces_name_the_perpetrator():
         "attack",
     )
     assert [a["actor"] for a in own] == [["USA"]]
+
+
+def test_the_party_named_at_the_verb_did_it_whatever_the_first_act_aimed_at():
+    text = (
+        "أطلق حزب الله صواريخ على مواقع للجيش الإسرائيلي في مزارع شبعا، وردت إسرائيل بقصف "
+        "مدفعي على أطراف كفرشوبا."
+    )
+    actors = [a["actor"] for a in _claims(text, "attack")]
+    assert ["HEZBOLLAH"] in actors
+    assert ["IDF"] in actors
+    # the victims' nationality next to an abduction is not its perpetrator
+    (kidnap,) = _claims("اختطف مسلحون ثلاثة يابانيين قرب الفلوجة.", "attack")
+    assert kidnap["actor"] == []
+
+
+def test_a_word_of_attack_that_names_no_one_takes_the_party_of_another():
+    from marsad.extraction.extract import extract
+
+    text = (
+        "Israel launched its largest military operation in years in the Jenin refugee camp, "
+        "with drone strikes and hundreds of troops."
+    )
+    attacks = [c for c in extract(text)["claims"] if c["type"] == "attack"]
+    assert [a["actor"] for a in attacks] == [["IDF"]]

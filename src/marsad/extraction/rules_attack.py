@@ -4,6 +4,7 @@ violating a ceasefire, whose accused party is the perpetrator of the attacks the
 from __future__ import annotations
 
 from marsad.extraction import roles
+from marsad.extraction.attack_means import chosen_means, equipment
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import crowd_act, motive, other_acts, placed
@@ -162,114 +163,19 @@ def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
     )
 
 
-_DEMOLITION_CONTEXT = ("منازل", "مباني", "منزل", "نسف", "هدم", "مربع", "روبوت", "home", "build")
-
-
-def _means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
-    """The first trigger of each means. "تفجير" is a demolition among houses and a bombing
-    elsewhere; a named means (a car bomb, an air strike) makes a plain "attack" redundant."""
-    by_means: dict[str, Match] = {}
-    for trigger in triggers:
-        by_means.setdefault(trigger.entry.value, trigger)
-    if "explosive" in by_means and "demolition" in by_means:
-        text = sent.text[sent.start : sent.end]
-        device = any(w in text for w in _DEVICES)
-        if any(word in text for word in _DEMOLITION_CONTEXT) and not device:
-            by_means.pop("explosive")
-        else:
-            by_means.pop("demolition")
-    for specific, vaguer in (
-        ("drone", "air"),
-        ("drone", "explosive"),
-        ("air", "gunfire"),
-        ("artillery", "gunfire"),
-        ("drone", "gunfire"),
-        ("drone", "artillery"),
-        ("air", "artillery"),
-    ):
-        # "غارة بمسيرة", "explosives-laden drone", "tank fired at": one act, the precise means
-        if specific in by_means and vaguer in by_means:
-            a, b = by_means[specific], by_means[vaguer]
-            gap = sent.text[min(a.end, b.end) : max(a.start, b.start)]
-            listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
-            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
-                by_means.pop(vaguer)  # "artillery and air strikes" are two means
-    if len(by_means) > 1:
-        by_means.pop("other", None)
-    blast = by_means.get("explosive")
-    if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
-        text = sent.text[sent.start : sent.end]
-        if any(word in text for word in _DEVICES):
-            pass  # "انفجار خمس سيارات مفخخة وسقوط قذائف": the blast of car bombs is a bombing
-        else:
-            by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
-    if set(by_means) == {"other"}:
-        text = f" {sent.text[sent.start : sent.end]} "
-        if any(word in text for word in _GUNMEN):
-            by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
-    return by_means
-
-
-# Explosive devices: an explosion of one is a bombing whatever else the sentence names.
-_DEVICES = ("مفخخ", "ناسف", "انتحاري", "bomb", "IED", "explosive device")
-# Explosions told as an effect, not a means, when another means is named.
-_BLASTS = frozenset(
-    "انفجار انفجارا انفجارات انفجاران انفجارين explosion explosions blast blasts".split()
-)
-# Attackers whose means is their guns ("مسلحو داعش" are the group's fighters, not a means).
-_GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
-
-
-def _equipment(sent: Sentence, trigger: Match) -> bool:
-    """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
-    coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
-    a strike. A noun of the air or drone means after a contribution or a decision, in its
-    clause, with no word of a strike."""
-    if "a" in trigger.entry.flags:
-        # aircraft alone: a strike only with a verb of striking right beside them
-        near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
-        return not any(w in near for w in _STRIKE_WORDS)
-    if "v" in trigger.entry.flags or trigger.entry.value not in ("air", "drone"):
-        return False
-    if any(w in sent.text[sent.start : sent.end] for w in _STRIKE_WORDS):
-        return False
-    return any(
-        c.end <= trigger.start
-        and sent.words(c.end, trigger.start) <= 8
-        and not any(c.end <= b < trigger.start for b in sent.barriers)
-        for c in sent.of("T:contribution", "T:membership_decision")
-    )
-
-
-# Words that make aircraft strike: "jets struck", "غارات", "قصفت".
-_STRIKE_WORDS = (
-    "strike",
-    "struck",
-    "bomb",
-    "raid",
-    "hit ",
-    "pound",
-    "شن",
-    "غار",
-    "قصف",
-    "استهدف",
-    "ضرب",
-)
-
-
 def attacks(sent: Sentence) -> list[Draft]:
     """One attack claim per means in the sentence; "other" only when no means is named."""
     triggers = [
         t
         for t in sent.of("T:attack")
-        if allowed(sent, t) and not _equipment(sent, t) and not motive(sent, t)
+        if allowed(sent, t) and not equipment(sent, t) and not motive(sent, t)
     ]
     if not triggers:
         return []
     drafts = []
     has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
-    chosen = _means(sent, triggers)
+    chosen = chosen_means(sent, triggers)
     acts = list(chosen.items())
     for later in other_acts(sent, triggers, chosen):
         actor = perpetrator(sent, later)
@@ -289,7 +195,15 @@ def attacks(sent: Sentence) -> list[Draft]:
         aimed_at = roles.recipient(sent, trigger, [])
         # the party blamed for it or claiming it is no target
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + _claimed(sent, set()))
-        actor = roles.apart(sent, perpetrator(sent, trigger), aimed_at)
+        perp = perpetrator(sent, trigger)
+        actor = roles.apart(sent, perp, aimed_at)
+        if perp and not actor and _beside(sent, perp, trigger):
+            # "وردت إسرائيل بقصف": the party named at the verb did it, and the target found
+            # farther away (the first act's, "مواقع للجيش الإسرائيلي") is not its own side
+            actor = perp
+            aimed_at = roles.apart(sent, aimed_at, perp)
+        if not actor:
+            actor = _of_another_word(sent, trigger, triggers, aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor, where=False)
         where = place_near(sent, trigger.end)
@@ -328,6 +242,35 @@ def attacks(sent: Sentence) -> list[Draft]:
 
 # Nouns that are strikes by whoever is named with them ("أن تنفذ واشنطن ضربات جديدة"), where
 # "هجوم" or "عملية" alone may be anything.
+def _beside(sent: Sentence, parties: list[str], trigger: Match) -> bool:
+    """Whether one of the parties is named, by a name rather than a demonym, within three
+    words before the trigger: its subject ("وردت إسرائيل بقصف", "Israel launched its largest
+    operation")."""
+    return any(
+        (m.entry.value in parties or armed(sent, [m.entry.value])[0] in parties)
+        and not m.entry.adjective
+        and m.end <= trigger.start
+        and sent.words(m.end, trigger.start) <= 3
+        for m in sent.entities
+    )
+
+
+def _of_another_word(
+    sent: Sentence, trigger: Match, triggers: list[Match], aimed_at: list[str]
+) -> list[str]:
+    """The perpetrator named at another word of attack of the sentence, when this one names
+    none and that one names a single party: "Israel launched its largest military operation in
+    years in Jenin, with drone strikes": the drone strikes are Israel's."""
+    found: list[str] = []
+    for other in triggers:
+        if other is not trigger:
+            parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
+            if parties and _beside(sent, parties, other):
+                found += parties
+    parties = list(dict.fromkeys(found))
+    return parties if len(parties) == 1 else []
+
+
 _STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.

@@ -1,0 +1,102 @@
+"""Which means an attack was carried out with, when a sentence names several, and when a word
+of a means is no attack at all (aircraft pledged or withdrawn are equipment). rules_attack.py
+builds one attack per means chosen here."""
+
+from __future__ import annotations
+
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.slots import Sentence
+
+_DEMOLITION_CONTEXT = ("منازل", "مباني", "منزل", "نسف", "هدم", "مربع", "روبوت", "home", "build")
+
+
+def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
+    """The first trigger of each means. "تفجير" is a demolition among houses and a bombing
+    elsewhere; a named means (a car bomb, an air strike) makes a plain "attack" redundant."""
+    by_means: dict[str, Match] = {}
+    for trigger in triggers:
+        by_means.setdefault(trigger.entry.value, trigger)
+    if "explosive" in by_means and "demolition" in by_means:
+        text = sent.text[sent.start : sent.end]
+        device = any(w in text for w in _DEVICES)
+        if any(word in text for word in _DEMOLITION_CONTEXT) and not device:
+            by_means.pop("explosive")
+        else:
+            by_means.pop("demolition")
+    for specific, vaguer in (
+        ("drone", "air"),
+        ("drone", "explosive"),
+        ("air", "gunfire"),
+        ("artillery", "gunfire"),
+        ("drone", "gunfire"),
+        ("drone", "artillery"),
+        ("air", "artillery"),
+    ):
+        # "غارة بمسيرة", "explosives-laden drone", "tank fired at": one act, the precise means
+        if specific in by_means and vaguer in by_means:
+            a, b = by_means[specific], by_means[vaguer]
+            gap = sent.text[min(a.end, b.end) : max(a.start, b.start)]
+            listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
+            if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
+                by_means.pop(vaguer)  # "artillery and air strikes" are two means
+    if len(by_means) > 1:
+        by_means.pop("other", None)
+    blast = by_means.get("explosive")
+    if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
+        text = sent.text[sent.start : sent.end]
+        if any(word in text for word in _DEVICES):
+            pass  # "انفجار خمس سيارات مفخخة وسقوط قذائف": the blast of car bombs is a bombing
+        else:
+            by_means.pop("explosive")  # "explosions were heard" during clashes: their sound
+    if set(by_means) == {"other"}:
+        text = f" {sent.text[sent.start : sent.end]} "
+        if any(word in text for word in _GUNMEN):
+            by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
+    return by_means
+
+
+# Explosive devices: an explosion of one is a bombing whatever else the sentence names.
+_DEVICES = ("مفخخ", "ناسف", "انتحاري", "bomb", "IED", "explosive device")
+# Explosions told as an effect, not a means, when another means is named.
+_BLASTS = frozenset(
+    "انفجار انفجارا انفجارات انفجاران انفجارين explosion explosions blast blasts".split()
+)
+# Attackers whose means is their guns ("مسلحو داعش" are the group's fighters, not a means).
+_GUNMEN = (" gunmen ", " gunman ", " armed men ", " مسلحون ", " مسلحين ", " مسلح ", " قناص")
+
+
+def equipment(sent: Sentence, trigger: Match) -> bool:
+    """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
+    coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
+    a strike. A noun of the air or drone means after a contribution or a decision, in its
+    clause, with no word of a strike."""
+    if "a" in trigger.entry.flags:
+        # aircraft alone: a strike only with a verb of striking right beside them
+        near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
+        return not any(w in near for w in _STRIKE_WORDS)
+    if "v" in trigger.entry.flags or trigger.entry.value not in ("air", "drone"):
+        return False
+    if any(w in sent.text[sent.start : sent.end] for w in _STRIKE_WORDS):
+        return False
+    return any(
+        c.end <= trigger.start
+        and sent.words(c.end, trigger.start) <= 8
+        and not any(c.end <= b < trigger.start for b in sent.barriers)
+        for c in sent.of("T:contribution", "T:membership_decision")
+    )
+
+
+# Words that make aircraft strike: "jets struck", "غارات", "قصفت".
+_STRIKE_WORDS = (
+    "strike",
+    "struck",
+    "bomb",
+    "raid",
+    "hit ",
+    "pound",
+    "شن",
+    "غار",
+    "قصف",
+    "استهدف",
+    "ضرب",
+)
