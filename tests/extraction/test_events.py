@@ -188,3 +188,32 @@ def test_asking_a_party_to_act_is_a_call_and_being_asked_is_not() -> None:
     assert call["attributes"]["stance"] == "call"
     assert call["recipient"] == ["UNSC"]
     assert claims("The force would not be asked to fight Hamas, Rubio said.", "statement") == []
+
+
+def test_a_march_is_a_protest_and_no_drone() -> None:
+    found = claims("قُتل خمسة أشخاص برصاص قناصة خلال مسيرة طلابية ضد نقص الخبز.")
+    assert ("protest", "demonstration") in [(c["type"], c["attributes"].get("form")) for c in found]
+    assert all(c["attributes"].get("means") != "drone" for c in found if c["type"] == "attack")
+
+
+def test_a_verb_in_the_future_before_the_act_makes_it_future() -> None:
+    (attack,) = claims(
+        "قال مسؤول حوثي إن الجماعة ستوسع هجماتها لتشمل السفن المتجهة إلى البحر المتوسط.",
+        "attack",
+    )
+    assert attack["modality"] == "future"
+    # "سيارة" opens with سي and is a car, not a future
+    (bomb,) = claims("انفجرت سيارة مفخخة في سوق ببغداد.", "attack")
+    assert bomb["modality"] == "asserted"
+
+
+def test_seas_rivers_bases_and_persons_of_the_region_are_known() -> None:
+    from marsad.extraction.extract import extract
+
+    def ids(text: str) -> list[str]:
+        return [e["id"] for e in extract(text)["entities"]]
+
+    assert "WATER-RED-SEA" in ids("استهدف الحوثيون سفينة في البحر الأحمر.")
+    assert "BASE-AIN-AL-ASAD" in ids("Rockets struck the Ain al-Asad air base in Anbar.")
+    assert "SISTANI" in ids("دعا آية الله علي السيستاني إلى الهدوء.")
+    assert "PEDERSEN" in ids("UN envoy Geir Pedersen arrived in Damascus.")

@@ -111,9 +111,30 @@ def modality(sent: Sentence, draft: Draft) -> str:
     ):
         return "proposed"
     future = _close_before(sent, sent.of("MOD:future"), draft.trigger.start, _HEDGE_WINDOW)
-    if future or "س" in draft.trigger.prefix:
+    if future or "س" in draft.trigger.prefix or _future_verb_before(sent, draft.trigger.start):
         return "future"
     return "asserted"
+
+
+# Words that open with سي/ست/سن and are no verb in the future: "سيارة مفخخة", "سيناء", "ستة".
+_NOT_FUTURE = frozenset(
+    "سياره سيارات سيطره سيناء ستار سته ستين سياسه سياسي سياسيه سياده سيده سيدات سنه سنوات "
+    "سنين ستون سيول سيرا سيرت ستراتيجيه".split()
+)
+
+
+def _future_verb_before(sent: Sentence, pos: int) -> bool:
+    """An Arabic verb with the future prefix right before the trigger: "ستوسع هجماتها"."""
+    words = sent.text[max(sent.start, pos - 20) : pos].split()
+    if not words:
+        return False
+    word = words[-1]
+    return (
+        len(word) >= 5
+        and word.startswith(("سي", "ست", "سن"))
+        and word not in _NOT_FUTURE
+        and not word.startswith(("سيار", "سيطر", "سياس"))
+    )
 
 
 # Events a forecast, a threat or a condition can govern from afar ("رجحت مصادر أن توسع إسرائيل
