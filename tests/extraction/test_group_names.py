@@ -47,3 +47,20 @@ def test_descriptions_are_not_english_groups():
     assert _read("Armed Forces of the Philippines said the convoy was hit.") == []
     assert _read("Fighters of the Islamist group attacked a village.") == []
     assert _read("Soldiers of the Golani Brigade raided the camp.") == []  # the IDF's
+
+
+def test_a_council_or_committee_is_read_with_its_definite_words():
+    def bodies(text: str) -> list[str]:
+        return [e["id"] for e in extract(text)["entities"] if e["id"].startswith("BODY:")]
+
+    assert bodies("أعلن المجلس العسكري الانتقالي في السودان حل الحكومة.") == [
+        "BODY:المجلس العسكري الانتقالي"
+    ]
+    assert bodies("قالت لجنة الإشراف الخماسية إن الخروقات مستمرة.") == [
+        "BODY:لجنة الإشراف الخماسية"
+    ]
+    assert bodies("شكلت الحكومة لجنة تحقيق في الحادث.") == []  # a committee, not a name
+    assert bodies("أكد المجلس الجديد أن اجتماعه المقبل في القاهرة.") == []
+    assert [
+        (e["id"], e["kind"]) for e in extract("The Gush Etzion Regional Council said.")["entities"]
+    ] == [("BODY:Gush Etzion Regional Council", "body")]

@@ -76,13 +76,14 @@ READ_KINDS = {
     "PLACE:": "place",  # place_names.py
     "GROUP:": "armed_group",  # group_names.py
     "ORG:": "organization",  # group_names.py
+    "BODY:": "body",  # group_names.py
 }
 
 
 class Actors(dict[str, Actor]):
-    """The dictionary's actors, and the persons, places and groups read from the text: their id
-    ("PERSON:<name as written>", "PLACE:<…>", "GROUP:<…>", "ORG:<…>") carries all there is to
-    know of them."""
+    """The dictionary's actors, and the persons, places, groups and bodies read from the text:
+    their id ("PERSON:<name as written>", "PLACE:<…>", "GROUP:<…>", "ORG:<…>", "BODY:<…>")
+    carries all there is to know of them."""
 
     def __missing__(self, key: str) -> Actor:
         prefix, colon, name = key.partition(":")

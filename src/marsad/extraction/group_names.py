@@ -20,7 +20,7 @@ from marsad.extraction.gazetteer import ENTITY, Entry, Match
 from marsad.extraction.normalize import fold
 from marsad.extraction.place_names import NOT_NAMES as PLACE_STOPS
 
-GROUP, ORGANIZATION = "GROUP:", "ORG:"
+GROUP, ORGANIZATION, BODY = "GROUP:", "ORG:", "BODY:"
 
 # Nouns that open an armed group's name in Arabic, folded.
 _NOUNS_AR = frozenset(
@@ -78,7 +78,7 @@ def find(
     """Matches for the armed groups and bodies named in a normalized block, none over a
     dictionary name. The nouns are the dictionary scan's `GROUP_NOUN` cues (cues_*.tsv), so a
     block without one costs a list comprehension."""
-    nouns = [m for m in hits if m.entry.category == "GROUP_NOUN"]
+    nouns = [m for m in hits if m.entry.category in ("GROUP_NOUN", "BODY_NOUN")]
     if not nouns:
         return []
     covered = bytearray(len(text))
@@ -87,7 +87,9 @@ def find(
             covered[m.start - len(m.prefix) : m.end] = b"\x01" * (m.end - m.start + len(m.prefix))
     found: list[Match] = []
     for noun in nouns:
-        if noun.entry.lang == "ar":
+        if noun.entry.category == "BODY_NOUN":
+            match = _body(text, original, to_original, covered, noun)
+        elif noun.entry.lang == "ar":
             match = _arabic(text, original, to_original, covered, noun)
         elif _CAPITAL.search(original) is not None:
             match = _english(text, original, to_original, covered, noun)
@@ -123,6 +125,52 @@ def _arabic(
         last = found
     name = " ".join(original[to_original(begin) : to_original(last)].split())
     return Match(begin, last, Entry(ENTITY, GROUP + name, "ar"))
+
+
+def _body(
+    text: str,
+    original: str,
+    to_original: Callable[[int], int],
+    covered: bytearray,
+    noun: Match,
+) -> Match | None:
+    """A council, committee or commission and the definite words that name it: "مجلس الوزراء",
+    "المجلس العسكري الانتقالي", "لجنة الإشراف الخماسية", "مفوضية حقوق الإنسان". A word
+    without the article ("لجنة تحقيق") describes one rather than names it."""
+    begin, end = noun.start - len(noun.prefix) + _clitic(noun.prefix), noun.end
+    if covered.find(1, begin, end) >= 0:
+        return None
+    last = None
+    for word in _WORD_AR.finditer(text, end, min(len(text), end + 60)):
+        if text[end if last is None else last : word.start()].strip():
+            break  # punctuation between: the name has ended
+        w = word.group()
+        if not w.startswith(_ARTICLE) or w in _NOT_NAMES or w in _BODY_STOPS:
+            break
+        if covered.find(1, word.start(), word.end()) >= 0:
+            break
+        last = word.end()
+        if len(text[end:last].split()) >= 3:
+            break
+    if last is None:
+        return None
+    name = " ".join(original[to_original(begin) : to_original(last)].split())
+    return Match(begin, last, Entry(ENTITY, BODY + name, "ar"))
+
+
+def _clitic(prefix: str) -> int:
+    """How much of a hit's prefix is a conjunction or preposition, not the article: the name
+    keeps its article ("المجلس") and drops "و" and "ب"."""
+    return len(prefix) - 2 if prefix.endswith(_ARTICLE) else len(prefix)
+
+
+# Definite words after a council's noun that are no part of its name.
+_BODY_STOPS = frozenset(
+    fold(w)
+    for w in "الذي التي الذين اللذين الآن اليوم الأسبوع الماضي الجمعة الخميس "
+    "السبت الأحد الاثنين الثلاثاء الأربعاء المقبل المقبلة الماضية الجديد الجديدة الحالي "
+    "الحالية السابق السابقة المذكور المذكورة المرحوم المعنية المعني المشتركة".split()
+)
 
 
 def _name_end(text: str, at: int, covered: bytearray) -> int | None:
@@ -230,5 +278,9 @@ def _english(
     if all(text[s:e] in _GENERIC_EN or text[s:e] in _CONNECTORS for s, e in words):
         return None  # "Armed Forces", "Special Forces": a description, not a name
     name = " ".join(original[to_original(a) : to_original(b)].split())
-    prefix = ORGANIZATION if upper_tail and said in _ORG_TAILS else GROUP
+    prefix = GROUP
+    if upper_tail and said == "council":
+        prefix = BODY
+    elif upper_tail and said in _ORG_TAILS:
+        prefix = ORGANIZATION
     return Match(a, b, Entry(ENTITY, prefix + name, "en"))

@@ -1,10 +1,10 @@
 """Dictionary keys for the entities the extractor reads from the text itself.
 
-A person, place or group no dictionary holds is named by the extractor `PERSON:<name as
-written>`, `PLACE:<…>`, `GROUP:<…>` or `ORG:<…>`. An actor's key is upper-case letters, digits and
-hyphens, so intake gives such an entity the key `PERSON-<12 hex digits>` (or `PLACE-…`, `GROUP-…`,
-`ORG-…`) made from its name and the marking of the document it was read in. Without this, every
-claim naming such an entity was refused by the key's check.
+A person, place, group or body no dictionary holds is named by the extractor `PERSON:<name as
+written>`, `PLACE:<…>`, `GROUP:<…>`, `ORG:<…>` or `BODY:<…>`. An actor's key is upper-case
+letters, digits and hyphens, so intake gives such an entity the key `PERSON-<12 hex digits>` (or
+`PLACE-…`, `GROUP-…`, `ORG-…`, `BODY-…`) made from its name and the marking of the document it was
+read in. Without this, every claim naming such an entity was refused by the key's check.
 
 The name comes from the document, not from the project's dictionary, so the actor made of it is
 marked as the document is: a name read in a document released to Italy alone is not made public.
@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-READ_FROM_TEXT = ("PERSON:", "PLACE:", "GROUP:", "ORG:")
+READ_FROM_TEXT = ("PERSON:", "PLACE:", "GROUP:", "ORG:", "BODY:")
 
 
 def read_from_text(entity_id: str) -> bool:
