@@ -114,3 +114,15 @@ def test_a_word_of_attack_that_names_no_one_takes_the_party_of_another():
     )
     attacks = [c for c in extract(text)["claims"] if c["type"] == "attack"]
     assert [a["actor"] for a in attacks] == [["IDF"]]
+
+
+def test_the_party_a_town_is_seized_from_is_the_target():
+    from marsad.extraction.extract import extract
+
+    text = (
+        "Turkish-backed Syrian National Army factions seized the northern city of Manbij from "
+        "the Kurdish-led Syrian Democratic Forces on Monday."
+    )
+    (attack,) = [c for c in extract(text)["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["SNA"]
+    assert attack["recipient"] == ["SDF"]

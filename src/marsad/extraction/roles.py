@@ -123,8 +123,8 @@ def between(sent: Sentence, trigger: Match) -> list[Match]:
 
 
 _TAKEN_BACK = frozenset(
-    "recaptured retook recapture retake regained wrested استعاد استعادت استعادوا يستعيد "
-    "تستعيد استعاده لاستعاده تحرير".split()
+    "recaptured retook recapture retake regained wrested seized captured استعاد استعادت "
+    "استعادوا يستعيد تستعيد استعاده لاستعاده تحرير سيطر سيطرت سيطروا انتزع انتزعت".split()
 )
 _FROM = re.compile(r"(?<!\w)(?:from|من)(?!\w)")
 
