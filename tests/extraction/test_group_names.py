@@ -64,3 +64,13 @@ def test_a_council_or_committee_is_read_with_its_definite_words():
     assert [
         (e["id"], e["kind"]) for e in extract("The Gush Etzion Regional Council said.")["entities"]
     ] == [("BODY:Gush Etzion Regional Council", "body")]
+
+
+def test_a_body_in_construct_and_with_its_state_but_not_its_demonym():
+    def ids(text: str) -> list[str]:
+        return [e["id"] for e in extract(text)["entities"]]
+
+    assert ids("أكدت مفوضية حقوق الإنسان أن الوضع خطير.") == ["BODY:مفوضية حقوق الإنسان"]
+    assert "BODY:لجنة أطباء السودان" in ids("اتهمت لجنة أطباء السودان قوات الدعم السريع.")
+    # the demonym stays the state's: the parliament of Lebanon speaks for Lebanon too
+    assert ids("أقر مجلس النواب اللبناني القانون.") == ["BODY:مجلس النواب", "LBN"]

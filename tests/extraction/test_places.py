@@ -148,3 +148,14 @@ def test_the_build_keeps_english_spellings_without_the_article():
     names = build.english_names(city, set())
     assert "Qamishli" in names
     assert "Al-Qamishli" in names
+
+
+def test_a_town_that_is_also_a_word_counts_after_the_noun_of_its_airport_or_the_coast():
+    from marsad.extraction.extract import extract
+
+    def ids(text: str) -> list[str]:
+        return [e["id"] for e in extract(text)["entities"]]
+
+    assert "GN-170017" in ids("شنت طائرات غارات على مطار حماة العسكري.")  # Hama
+    assert "GN-79415" in ids("تعرضت الناقلة لهجوم في البحر الأحمر قبالة الحديدة.")
+    assert ids("يعمل القطاع الخاص في المدينة.") == []

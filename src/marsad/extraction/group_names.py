@@ -84,7 +84,9 @@ def find(
     covered = bytearray(len(text))
     for m in hits:
         if m.entry.category == ENTITY:
-            covered[m.start - len(m.prefix) : m.end] = b"\x01" * (m.end - m.start + len(m.prefix))
+            # 1 under a name, 2 under a demonym ("اللبناني")
+            mark = b"\x02" if m.entry.adjective else b"\x01"
+            covered[m.start - len(m.prefix) : m.end] = mark * (m.end - m.start + len(m.prefix))
     found: list[Match] = []
     for noun in nouns:
         if noun.entry.category == "BODY_NOUN":
@@ -111,11 +113,11 @@ def _arabic(
     begin, end = noun.start, noun.end  # the noun without its proclitic
     if noun.prefix.endswith(_ARTICLE) or noun.prefix == "لل":
         return None  # "الجبهة الديمقراطية": with its article the noun is described, not named
-    if end >= len(text) or text[end] != " " or covered.find(1, begin, end) >= 0:
+    if end >= len(text) or text[end] != " " or _covered(covered, begin, end) >= 0:
         return None
     quoted = _QUOTED.match(text, end)
     if quoted:
-        if covered.find(1, quoted.start(), quoted.end()) >= 0:
+        if _covered(covered, quoted.start(), quoted.end()) >= 0:
             return None  # "جماعة «أنصار الله»": the dictionary's name in quotes
         last = quoted.end()
     else:
@@ -138,16 +140,22 @@ def _body(
     "المجلس العسكري الانتقالي", "لجنة الإشراف الخماسية", "مفوضية حقوق الإنسان". A word
     without the article ("لجنة تحقيق") describes one rather than names it."""
     begin, end = noun.start - len(noun.prefix) + _clitic(noun.prefix), noun.end
-    if covered.find(1, begin, end) >= 0:
+    if _covered(covered, begin, end) >= 0:
         return None
     last = None
     for word in _WORD_AR.finditer(text, end, min(len(text), end + 60)):
         if text[end if last is None else last : word.start()].strip():
             break  # punctuation between: the name has ended
         w = word.group()
-        if not w.startswith(_ARTICLE) or w in _NOT_NAMES or w in _BODY_STOPS:
+        if not w.startswith(_ARTICLE) and not (last is None and _construct(text, word.end())):
+            break  # "مفوضية حقوق الإنسان": an indefinite word only before a definite one
+        if w in _NOT_NAMES or w in _BODY_STOPS:
             break
-        if covered.find(1, word.start(), word.end()) >= 0:
+        if _covered(covered, word.start(), word.end()) >= 0:
+            if last is not None and covered[word.start()] == 1 and w.startswith(_ARTICLE):
+                # "لجنة أطباء السودان": a state's name ends the body's; its demonym
+                # ("مجلس النواب اللبناني") is left to stand for the state
+                last = word.end()
             break
         last = word.end()
         if len(text[end:last].split()) >= 3:
@@ -156,6 +164,20 @@ def _body(
         return None
     name = " ".join(original[to_original(begin) : to_original(last)].split())
     return Match(begin, last, Entry(ENTITY, BODY + name, "ar"))
+
+
+def _covered(covered: bytearray, start: int, end: int) -> int:
+    """Where a dictionary name or demonym covers [start, end), or -1."""
+    name = covered.find(1, start, end)
+    demonym = covered.find(2, start, end)
+    found = [at for at in (name, demonym) if at >= 0]
+    return min(found) if found else -1
+
+
+def _construct(text: str, end: int) -> bool:
+    """Whether the word after `end` is definite, so the word before it is in construct."""
+    nxt = _WORD_AR.match(text, end + 1) if text[end : end + 1] == " " else None
+    return nxt is not None and nxt.group().startswith(_ARTICLE)
 
 
 def _clitic(prefix: str) -> int:
@@ -183,7 +205,7 @@ def _name_end(text: str, at: int, covered: bytearray) -> int | None:
         if text[words[-1][1] if words else at : word.start()].strip():
             break  # punctuation between: the name has ended
         w = word.group()
-        if covered.find(1, word.start(), word.end()) >= 0 or not _name_word(w, not words):
+        if _covered(covered, word.start(), word.end()) >= 0 or not _name_word(w, not words):
             break
         words.append((word.start(), word.end(), w))
         if len(words) == 2:
@@ -242,7 +264,7 @@ def _english(
 
     t0, t1 = tail.start, tail.end
     said = text[t0:t1]
-    if tail.prefix or covered.find(1, t0, t1) >= 0:
+    if tail.prefix or _covered(covered, t0, t1) >= 0:
         return None
     upper_tail = capital(t0, said)
     if not upper_tail and said not in _LOWER_TAILS:
@@ -250,7 +272,7 @@ def _english(
     words: list[tuple[int, int]] = []
     edge = t0
     for word in reversed(list(_WORD_EN.finditer(text, max(0, t0 - 80), t0))):
-        if text[word.end() : edge] != " " or covered.find(1, word.start(), word.end()) >= 0:
+        if text[word.end() : edge] != " " or _covered(covered, word.start(), word.end()) >= 0:
             break
         w = word.group()
         if w in _CONNECTORS and words:

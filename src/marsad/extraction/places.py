@@ -27,7 +27,8 @@ _PLACE_WORDS = frozenset(
         "في مدينة بلدة قرية محافظة قضاء ناحية منطقة مناطق قرب قربي ضواحي مشارف ريف حي مخيم "
         "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل أطراف محيط باتجاه "
         "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
-        "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع مخيمات رأسه "
+        "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع مخيمات رأسه قبالة "
+        "مطار ميناء "
         "in near outside around town city village province district across from at into to "
         "toward towards of through on"
     ).split()
@@ -38,10 +39,12 @@ _PLACE_NOUNS = frozenset(
     fold(w)
     for w in (
         "مدينة بلدة قرية محافظة قضاء ناحية بمدينة ببلدة بقرية ومدينة وبلدة وقرية لمدينة لبلدة "
-        "مدن بلدات قرى مخيم"
+        "مدن بلدات قرى مخيم مطار ميناء"
     ).split()
 )
 _CONTEXTUAL = frozenset({"ctx", "family", "word"})
+# Nouns of a place whose adjective may follow the town's name ("مطار حماة العسكري").
+_NOUN_OF = frozenset(fold(w) for w in "مطار ميناء قاعدة سجن مستشفى جامعة".split())
 
 
 _ROOTS: dict[str, str] = {}
@@ -201,7 +204,9 @@ def _stands(hit: Match, text: str, actors: Mapping[str, Actor], context: set[str
     if not flags & _CONTEXTUAL:
         return True
     if hit.entry.lang == "ar" and _adjective_after(text, hit.end):
-        return False
+        # "مطار حماة العسكري": after a noun of a place the adjective is the noun's
+        if "ctx" not in flags or _word_before(text, hit.start - len(hit.prefix)) not in _NOUN_OF:
+            return False
     if "family" in flags:
         return root(actors, hit.entry.value) in context
     if "word" in flags:
