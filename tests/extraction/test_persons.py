@@ -103,3 +103,11 @@ def test_a_name_after_a_title_and_its_constituency_or_a_verbal_noun_shape():
 def test_an_english_correspondent_is_a_title():
     found = _persons("BBC correspondent Alan Johnston was abducted by gunmen in Gaza.", "en")
     assert "PERSON:Alan Johnston" in found
+
+
+def test_the_words_of_a_title_are_no_name():
+    from marsad.extraction.extract import extract
+
+    text = "دعا وكيل الأمين العام للشؤون الإنسانية في الأمم المتحدة توم فليتشر الجيش إلى هدنة."
+    persons = [e["id"] for e in extract(text)["entities"] if e["kind"] == "person"]
+    assert persons == ["TOM-FLETCHER"]

@@ -161,9 +161,13 @@ class Persons:
             w = text[a:b]
             if w == "علي" and titled and self_ali(text, tokens, j):
                 break  # the given name Ali, folded like the preposition
-            if w == "لدي" and titled and j + 2 < len(tokens):
-                j += 2  # "السفير الأردني لدى ليبيا فواز العيطان": the post's country
-                continue
+            if w in ("لدي", "في") and titled and j + 2 < len(tokens):
+                nxt = text[tokens[j + 1][0] : tokens[j + 1][1]]
+                if w == "لدي" or nxt.startswith("ال") or covered(*tokens[j + 1]):
+                    # "السفير الأردني لدى ليبيا فواز العيطان", "وكيل الأمين العام للشؤون
+                    # الإنسانية في الأمم المتحدة توم فليتشر": the post's country or body
+                    j += 2
+                    continue
             if w == "عن" and titled and j + 1 < len(tokens):
                 nxt = text[tokens[j + 1][0] : tokens[j + 1][1]]
                 if nxt in AR_COMPLEMENTS or covered(*tokens[j + 1]):
@@ -171,7 +175,7 @@ class Persons:
                     continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
-            if w.startswith("ال") or w in AR_COMPLEMENTS or covered(a, b):
+            if w.startswith(("ال", "لل")) or w in AR_COMPLEMENTS or covered(a, b):
                 if not titled:
                     return j + 1
                 j += 1
