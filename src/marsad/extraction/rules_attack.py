@@ -263,10 +263,13 @@ def _of_another_word(
     years in Jenin, with drone strikes": the drone strikes are Israel's."""
     found: list[str] = []
     for other in triggers:
-        if other is not trigger:
-            parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
-            if parties and _beside(sent, parties, other):
-                found += parties
+        if other is trigger or not any(
+            0 <= other.start - m.end <= 40 and not m.entry.adjective for m in sent.entities
+        ):
+            continue  # no name just before that word: no subject to take (and no search)
+        parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
+        if parties and _beside(sent, parties, other):
+            found += parties
     parties = list(dict.fromkeys(found))
     return parties if len(parties) == 1 else []
 
