@@ -264,7 +264,7 @@ def _of_another_word(
     found: list[str] = []
     for other in triggers:
         if other is trigger or not any(
-            0 <= other.start - m.end <= 40 and not m.entry.adjective for m in sent.entities
+            0 <= other.start - m.end <= 80 and not m.entry.adjective for m in sent.entities
         ):
             continue  # no name just before that word: no subject to take (and no search)
         parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
