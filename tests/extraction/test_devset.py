@@ -1,9 +1,9 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 847 passages from
+"""The extractor on the wide development set (tests/extraction/devset/, 1,027 passages from
 Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali, Afghanistan,
-Kosovo, the DRC, South Sudan and the CAR; see
-docs/annotation.md and docs/extraction-scores.md). Fails when a headline figure drops below its
-floor; the floors sit a little under what was measured, so that a change that makes extraction
-worse is caught. Raise them when the extractor gets better, never above what it reaches."""
+Kosovo, the DRC, South Sudan, the CAR, the Sahel and the Horn; see docs/annotation.md and
+docs/extraction-scores.md). Fails when a headline figure drops below its floor; the floors sit a
+little under what was measured, so that a change that makes extraction worse is caught. Raise
+them when the extractor gets better, never above what it reaches."""
 
 from __future__ import annotations
 
@@ -13,24 +13,25 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-06 on the 847 passages, the 180 of ar-8/en-7 and ar-9/en-8 among them (written
-# without running or reading the extractor, see docs/extraction-scores.md): claims F1 0.73 /
-# 0.72, without the parties 0.88 / 0.83, assaults 0.97 / 0.95, targets 0.66 / 0.73, in-domain
-# names 0.94 / 0.95, persons 0.87 / 0.96; minus about 0.03. The floors went down from the last
-# ones with the new passages, whose attacks and targets score well under the rest.
+# Measured 2026-12-06 on the 1,027 passages, the 360 of ar-8/en-7 to ar-11/en-10 among them
+# (written without running or reading the extractor, see docs/extraction-scores.md): claims F1
+# 0.67 / 0.73, without the parties 0.86 / 0.84, assaults 0.98 / 0.97, targets 0.58 / 0.64,
+# in-domain names 0.94 / 0.93, persons 0.88 / 0.93; minus about 0.03. The floors went down from
+# the last ones with the new passages (ar-11/en-10 above all), whose parties and targets score
+# well under the rest.
 FLOORS = {
-    "claims_f1.ar": 0.70,
+    "claims_f1.ar": 0.64,
     "claims_f1.en": 0.69,
-    "claims_typed_f1.ar": 0.85,
-    "claims_typed_f1.en": 0.80,
-    "assault_f1.ar": 0.94,
-    "assault_f1.en": 0.92,
-    "targets.ar": 0.63,
-    "targets.en": 0.70,
+    "claims_typed_f1.ar": 0.83,
+    "claims_typed_f1.en": 0.81,
+    "assault_f1.ar": 0.95,
+    "assault_f1.en": 0.94,
+    "targets.ar": 0.55,
+    "targets.en": 0.61,
     "indomain.ar": 0.91,
-    "indomain.en": 0.92,
-    "person.ar": 0.84,
-    "person.en": 0.93,
+    "indomain.en": 0.90,
+    "person.ar": 0.85,
+    "person.en": 0.89,
 }
 
 
