@@ -127,8 +127,8 @@ VAGUE = {fold(k): v for k, v in VAGUE.items()}
 _AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
 _HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
-_ELEVEN = {fold(w) for w in ("احد", "إحدى", "احدى")}
-_TEN = {fold(w) for w in ("عشر", "عشرة")}
+# "أحد عشر", "إحدى عشرة": eleven; "أحد" alone is "one of" or "anyone"
+_ELEVEN, _TEN = {fold(w) for w in ("احد", "إحدى")}, {fold(w) for w in ("عشر", "عشرة")}
 _SHORT_MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 10**9}
 _RANGE_START = {"between", "from", "بين", "من"}
 _RANGE_JOIN = {fold(w) for w in ("and", "to", "or", "و", "الى", "او", "-")}
@@ -242,7 +242,7 @@ def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, 
                 return int(float(word.replace(",", "")) * scale), j + 1, False
         return value, j, False
     if word in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1][2] in _TEN:
-        return 11, i + 2, False  # "أحد عشر": "أحد" alone is "one of" or "anyone", no number
+        return 11, i + 2, False
     first = _word_value(word)
     if first is None:
         return None
@@ -308,10 +308,7 @@ def _in_name(text: str, at: int) -> bool:
     begin = end
     while begin > 0 and text[begin - 1].isalpha():
         begin -= 1
-    return begin < end and text[begin:end] not in _PROCLITICS
-
-
-_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "فب", "ك"})
+    return begin < end and text[begin:end] not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "ك")
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
