@@ -70,6 +70,22 @@ def test_claims_naming_a_person_and_a_place_read_from_the_text_are_stored(demo):
     assert again.document.pk != result.document.pk
 
 
+def test_claims_naming_a_group_and_a_body_read_from_the_text_are_stored(demo):
+    text = (
+        "خطف مسلحون من كتيبة «شهداء الصحراء» عشرات الرهائن الأجانب في منشأة للغاز، وقالت "
+        "لجنة الإشراف الخماسية إنها تتابع الوضع."
+    )
+    result = submit(text)
+    assert not result.skipped
+    attack = next(c for c in result.claims if c.type == "attack")
+    (group,) = attack.actors.all()
+    assert (group.kind, group.name_ar) == ("armed_group", "كتيبة «شهداء الصحراء»")
+    assert group.key == dictionary_key("GROUP:كتيبة «شهداء الصحراء»")
+    assert group.marking == "public"
+    body = Actor.objects.get(key=dictionary_key("BODY:لجنة الإشراف الخماسية"))
+    assert (body.kind, body.name_ar) == ("body", "لجنة الإشراف الخماسية")
+
+
 def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
     text = "اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة قرب بلدة القاع أمس."
     restricted = services.submit(
