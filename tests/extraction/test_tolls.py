@@ -152,3 +152,9 @@ def test_a_victim_told_as_a_somebody_and_a_killing_by_a_named_party() -> None:
         "was killed in the fighting."
     )
     assert _tolls(clash) == [(1, None)]
+
+
+def test_a_verb_joined_by_and_before_its_killers_and_their_victims_far_after() -> None:
+    text = "وقتل مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ثمانية مدنيين."
+    assert [a["actor"] for a in claims(text, "attack")] == [["BOKO-HARAM"]]
+    assert _tolls(text) == [(8, None)]

@@ -6,6 +6,8 @@ one who killed, and gives none."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from marsad.extraction import roles
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
@@ -51,8 +53,29 @@ def killings(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", cue, 4, actor, aimed_at, target, {"means": _means(sent, cue)})
         draft.where = toll.where if toll else None
+        if toll is None and not any(d.type == "casualties" for d in drafts):
+            counted = _victims_after_killers(sent, cue, actor)
+            return [draft, counted] if counted else [draft]
         return [draft]
     return []
+
+
+def _victims_after_killers(sent: Sentence, cue: Match, actor: list[str]) -> Draft | None:
+    """The toll of an Arabic verb that stands before its killers, its number after them: "قتل
+    مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ثمانية مدنيين" (8), too far from the verb for the
+    toll's own pairing."""
+    if cue.entry.lang != "ar":
+        return None
+    end = min((b for b in sent.barriers if b > cue.end), default=sent.end)
+    number = next(
+        (n for n in sent.numbers if cue.end < n.start < end and sent.words(cue.end, n.start) <= 12),
+        None,
+    )
+    if number is None:
+        return None
+    figure: dict[str, Any] = {"low": number.low, "best": number.best, "high": number.high}
+    figure["span"] = (number.start, number.end)
+    return Draft("casualties", cue, 4, list(actor), [], None, {}, {"killed": figure})
 
 
 def _killers(sent: Sentence, cue: Match) -> list[str] | None:
@@ -62,8 +85,8 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
     english = verb in _VERBS_EN
     if not english and verb not in _VERBS_AR:
         return None
-    if cue.start > sent.start and sent.text[cue.start - 1].isalpha():
-        return None  # "بقتل": a noun with its preposition, not a verb
+    if set(cue.prefix) & {"ب", "ل", "ك"}:
+        return None  # "بقتل": a noun with its preposition, not a verb ("وقتل" is a verb)
     lead = sent.text[max(sent.start, cue.start - 60) : cue.start].casefold().split()
     if english:
         if lead and lead[-1] in _PASSIVE_EN:
