@@ -115,6 +115,24 @@ def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo,
     assert named.marking == "public"
 
 
+def test_a_group_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
+    text = "خطف مسلحون من كتيبة «شهداء الصحراء» عشرات الرهائن الأجانب في منشأة للغاز."
+    restricted = services.submit(
+        by=SYSTEM, text=text, source="MARSAD-DIGEST-AR", published="2026-02-02",
+        marking="nations", releasable_to=["ITA"],
+    )  # fmt: skip
+    (group,) = next(c for c in restricted.claims if c.type == "attack").actors.all()
+    assert group.kind == "armed_group"
+    assert (group.marking, group.nations) == ("nations", ["ITA"])
+    assert Actor.objects.visible_to(demo_users["ita"]).filter(pk=group.pk).exists()
+    assert not Actor.objects.visible_to(demo_users["fra"]).filter(pk=group.pk).exists()
+    assert (
+        not Actor.objects.visible_to(None)
+        .filter(kind="armed_group", name_ar=group.name_ar)
+        .exists()
+    )
+
+
 def test_accepting_feeds_the_other_areas(demo):
     result = submit(REPORT)
     attack = next(c for c in result.claims if c.type == "attack")
