@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-from marsad.extraction import command
-from marsad.extraction.command import read_text, run_extract
+from marsad.extraction import text_files
+from marsad.extraction.command import run_extract
+from marsad.extraction.text_files import read_text
 
 
 def write(tmp_path, name, data):
@@ -51,7 +52,7 @@ def test_out_dir_gets_one_file_per_input(tmp_path):
 
 
 def test_files_above_the_limit_are_refused_with_the_reason(tmp_path, monkeypatch):
-    monkeypatch.setattr(command, "MAX_BYTES", 1000)
+    monkeypatch.setattr(text_files, "MAX_BYTES", 1000)
     big = write(tmp_path, "big.txt", b"Gaza " * 300)
     with pytest.raises(ValueError, match="too large"):
         read_text(big)

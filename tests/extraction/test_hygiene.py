@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extraction.command import read_text
 from marsad.extraction.extract import extract
 from marsad.extraction.figures import find_numbers
 from marsad.extraction.normalize import normalize
+from marsad.extraction.text_files import read_text
 from tests.extraction.shape import problems
 
 PRESENTATION = "ﺇﺳﺮﺍﺋﻴﻞ"  # إسرائيل in Arabic presentation forms B

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from marsad.core import merkle
 from marsad.core.audit import NEVER_AUDITED, _as_stored
+from marsad.core.history import historical
 
 # The columns simple_history adds to a tracked model's own (its id is history_id).
 HISTORY_COLUMNS = ("history_id", "history_date", "history_change_reason", "history_type")
@@ -178,17 +179,16 @@ def supports(model: type[models.Model], records: Sequence[models.Model]) -> bool
         return False
     if any(record.pk is not None for record in records):
         return False
-    history = getattr(model, "history", None)
-    return history is None or plain_history(model)
+    return historical(model) is None or plain_history(model)
 
 
 def plain_history(model: type[models.Model]) -> bool:
     """Whether the model keeps history with simple_history's own columns and no others."""
-    history = getattr(model, "history", None)
+    history = historical(model)
     if history is None or connection.vendor not in ("sqlite", "postgresql"):
         return False
-    tracked = {f.attname for f in history.model.tracked_fields}
-    extra = {f.attname for f in history.model._meta.concrete_fields} - tracked
+    tracked = {f.attname for f in history.tracked_fields}
+    extra = {f.attname for f in history._meta.concrete_fields} - tracked
     return extra == {*HISTORY_COLUMNS, "history_user_id"}
 
 
@@ -234,9 +234,9 @@ def _insert(
         record._state.adding = False
         record._state.db = connection.alias
     columns[pk.attname] = raw[pk.attname] = ids
-    history = getattr(model, "history", None)
-    if history is not None and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        _history(history.model, records, columns, history_user)
+    rows = historical(model)
+    if rows is not None and getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        _history(rows, records, columns, history_user)
     return raw
 
 
@@ -246,7 +246,7 @@ def insert_columns(model: type[models.Model], columns: Mapping[str, Sequence[Any
     transaction; returns the rows' ids in order. No model instance is built: the search entries
     of an import batch are thousands of rows that nothing reads back."""
     meta = model._meta
-    if getattr(model, "history", None) is not None:
+    if historical(model) is not None:
         raise ValueError(f"{meta.label} keeps history: insert its records with `insert`")
     fields = [f for f in meta.concrete_fields if f is not meta.pk]
     missing = {f.attname for f in fields} ^ set(columns)
@@ -275,9 +275,9 @@ def history(
     `bulk_update_with_history` writes it (one moment for the batch): `gate.update_batch`."""
     if not records or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
-    historical = model.history.model  # type: ignore[attr-defined]
-    columns = {f.attname: _values(f, records, new=False) for f in historical.tracked_fields}
-    _history(historical, records, columns, history_user, "~")
+    rows = historical(model)
+    columns = {f.attname: _values(f, records, new=False) for f in rows.tracked_fields}
+    _history(rows, records, columns, history_user, "~")
 
 
 def _history(

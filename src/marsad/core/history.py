@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,15 @@ class Version:
 
 
 _KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+@cache
+def historical(model: type[Model]) -> Any:
+    """The model's history model (simple_history), None when it keeps no history. Found once:
+    the `history` descriptor builds a new manager class each time it is read, which cost about
+    a millisecond every time a batch write asked for it."""
+    history = getattr(model, "history", None)
+    return None if history is None else history.model
 
 
 def versions(record: Model, user: Any, limit: int = 50) -> list[Version]:

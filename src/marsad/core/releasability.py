@@ -91,9 +91,13 @@ def readable(user: Any, record: Any) -> bool:
     return can_read(user, record.marking, decode_nations(record.releasable_to))
 
 
+# Read on every record written (a bulk import's every row): `Marking.values` builds its list anew.
+_MARKINGS = frozenset(("", *Marking.values))
+
+
 def marking_problem(marking: str, nations: list[str]) -> tuple[str, Any, str] | None:
     """(field, value, message) when a marking and its nations do not fit together."""
-    if marking not in ("", *Marking.values):
+    if marking not in _MARKINGS:
         return "marking", marking, "must be one of " + ", ".join(Marking.values) + " (or empty)"
     for code in nations:
         if not ISO3.match(code):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from marsad.core.models import Actor, Claim, Document, Source
+from marsad.core.search import given
 from marsad.core.search.registry import Entry, Follow, Kind, both, governorate, register
 
 _CLAIM_TYPES = dict(Claim._meta.get_field("type").choices or [])
@@ -31,7 +32,7 @@ def _claim(claim: Claim) -> Entry:
     document = claim.document
     source = claim.attribution_source or document.source
     quotes = " … ".join(span.get("quote", "") for span in claim.evidence if span.get("quote"))
-    actor_ids = [a.pk for a in claim.actors.all()] + [a.pk for a in claim.recipients.all()]
+    actor_ids = [a.pk for name in ("actors", "recipients") for a in given.related(claim, name)]
     actor_ids += [i for i in (claim.target_id, claim.where_id) if i]
     return Entry(
         title_ar=f"{label_ar}: {document.title}",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.extraction.command import MAX_BYTES, _legacy_guess, other_encoding
+from marsad.extraction.text_files import MAX_BYTES, _legacy_guess, other_encoding
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".jsonl")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
@@ -80,19 +81,34 @@ def ingest(
     """Store each text as a document with its proposed claims; a text stored already is
     skipped (so an interrupted ingest run again goes on where it stopped); each document is
     reported as stored, skipped or failed (and why)."""
+    from marsad.core.errors import InvalidInput
+    from marsad.core.services.inputs import parse_date
+
+    # A bad option is refused before any work, like every other bad input of the commands.
+    try:
+        day = parse_date(published, "--published")
+    except InvalidInput as exc:
+        fail(str(exc))
+    iso = day.isoformat() if day else None
     pool = _early_pool(workers) if not scheduler else None
     executor: Executor | None = pool
     client = None
     try:
+        ahead = None
+        if pool is not None:
+            # The workers extract the first batches while this process sets Django up.
+            ahead = ingest_mod.send_ahead(
+                archives.read(target),
+                pool,
+                published=iso,
+                batches=workers,
+                batch_size=batch // 4 or 1,
+            )
         setup_django()
-        from marsad.core.errors import InvalidInput
         from marsad.core.services.base import SystemUser
-        from marsad.core.services.inputs import parse_date
         from marsad.intake.services_batch import BatchWriter
 
-        # A bad option is refused before any work, like every other bad input of the commands.
         try:
-            day = parse_date(published, "--published")
             writer = BatchWriter(
                 by=SystemUser("system:ingest"), source=source, marking=marking, label=str(target)
             )
@@ -100,7 +116,7 @@ def ingest(
             fail(str(exc))
         if pool is None:
             executor, client = _executor(scheduler, workers)
-        rows = _run(target, writer, executor, client, day, batch, workers, scheduler)
+        rows = _run(target, writer, executor, client, iso, batch, workers, scheduler, ahead)
     finally:
         if isinstance(executor, ProcessPoolExecutor):
             executor.shutdown(wait=False, cancel_futures=True)
@@ -113,10 +129,12 @@ def ingest(
 
 def _early_pool(workers: int) -> ProcessPoolExecutor | None:
     """The local workers, started before Django is: they fork without it and build the
-    dictionaries' automaton (`ingest.warm`) while this process sets Django up."""
+    dictionaries' automaton (`ingest.warm`) while this process sets Django up. They run at a
+    lower priority than this process: the one writer is the serial part of the ingest, and
+    with as many workers as cores a writer sharing its core waits longer than the workers do."""
     if workers <= 1:
         return None
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=os.nice, initargs=(5,))
     for _worker in range(workers):
         pool.submit(ingest_mod.warm)
     return pool
@@ -127,10 +145,11 @@ def _run(
     writer: Any,
     executor: Executor | None,
     client: Any,
-    day: Any,
+    published: str | None,
     batch: int,
     workers: int,
     scheduler: str,
+    ahead: ingest_mod.Ahead | None,
 ) -> list[ingest_mod.Outcome]:
     from marsad.core.errors import InvalidInput
 
@@ -140,10 +159,11 @@ def _run(
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("ingesting", total=archives.count(target))
             for outcome in ingest_mod.run(
-                archives.read(target),
+                ahead.items if ahead else archives.read(target),
                 writer,
                 executor,
-                published=day.isoformat() if day else None,
+                published=published,
+                ahead=ahead,
                 batch_size=batch,
                 in_flight=2 * (workers if not scheduler else cluster_slots(client)),
                 advance=lambda n: progress.advance(task, n),

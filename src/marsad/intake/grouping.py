@@ -19,6 +19,17 @@ def independent_sources(members: list[Claim], links: dict[int, int] | None = Non
     the stored ones when not given; a batch writer gives its own."""
     if links is None:
         links = story_links([c.document_id for c in members])
+    return independent_count({(story_root(c.document_id, links), source_of(c)) for c in members})
+
+
+def source_of(claim: Claim) -> int:
+    """The source a claim counts as: its attribution's, else its document's."""
+    return claim.attribution_source_id or claim.document.source_id
+
+
+def independent_count(pairs: set[tuple[int, int]]) -> int:
+    """The connected sets among (story, source) pairs: a story and a source that meet in a
+    pair are joined."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
@@ -26,10 +37,8 @@ def independent_sources(members: list[Claim], links: dict[int, int] | None = Non
             node = parent[node]
         return node
 
-    for c in members:
-        story = ("story", story_root(c.document_id, links))
-        source = ("source", c.attribution_source_id or c.document.source_id)
-        parent[root(story)] = root(source)
+    for story, source in pairs:
+        parent[root(("story", story))] = root(("source", source))
     return len({root(node) for node in list(parent)})
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any, Protocol
 
 from marsad.intake.archives import Item
@@ -107,8 +108,9 @@ def extract_one(job: Job) -> Extracted:
 
 
 def warm() -> None:
-    """Run in a worker as it starts: the dictionaries' automaton, loaded from the var directory
-    where an earlier process kept it built (or built there once)."""
+    """Run in a worker as it starts: the extractor's modules, and the dictionaries' automaton
+    loaded from the var directory where an earlier process kept it built (or built there once)."""
+    import marsad.extraction.extract  # noqa: F401
     from marsad.extraction.gazetteer import lexicon
 
     _kept_dictionaries()
@@ -149,6 +151,8 @@ class Batch:
     jobs: list[Job] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)  # read failures and resumed skips
     order: list[str] = field(default_factory=list)  # every item's name, as read
+    # Jobs sent ahead and then found stored already (by index): their extraction is not stored.
+    dropped: set[int] = field(default_factory=set)
 
 
 class Writer(Protocol):
@@ -170,9 +174,9 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def prepare(chunk: list[Item], writer: Writer, *, published: str | None, seen: set[str]) -> Batch:
-    """The jobs of a chunk: unreadable items fail, texts stored already (or met earlier in this
-    run) are skipped without being extracted again."""
+def prepare(chunk: list[Item], writer: Writer | None, *, published: str | None) -> Batch:
+    """The jobs of a chunk: unreadable items fail, texts stored already are skipped without being
+    extracted again (with no writer yet, `drop_stored` skips them once there is one)."""
     batch = Batch()
     candidates: list[Job] = []
     for item in chunk:
@@ -195,16 +199,55 @@ def prepare(chunk: list[Item], writer: Writer, *, published: str | None, seen: s
                 language=str(meta.get("lang") or "").strip().lower(),
             )
         )
-    stored = writer.stored(job.sha256 for job in candidates)
-    for job in candidates:
+    # A text met twice in one run still goes to the writer, which reports the copy as the
+    # one-by-one path does; it is extracted once per occurrence.
+    batch.jobs = candidates
+    if writer is not None:
+        drop_stored(batch, writer)
+        batch.jobs = [job for index, job in enumerate(batch.jobs) if index not in batch.dropped]
+        batch.dropped.clear()
+    return batch
+
+
+def drop_stored(batch: Batch, writer: Writer) -> None:
+    """Skip the batch's texts stored already."""
+    stored = writer.stored(job.sha256 for job in batch.jobs)
+    for index, job in enumerate(batch.jobs):
         if job.sha256 in stored:
             batch.outcomes.append(Outcome(job.name, "skipped", "stored already"))
-        else:
-            # A text met twice in one run still goes to the writer, which reports the copy
-            # as the one-by-one path does; it is extracted once per occurrence.
-            batch.jobs.append(job)
-        seen.add(job.sha256)
-    return batch
+            batch.dropped.add(index)
+
+
+@dataclass
+class Ahead:
+    """Batches sent to the workers before the writer is open, and the items after them.
+
+    Opening the writer (setting Django up) takes a second or more, and the workers would wait
+    for it: the command sends them its first batches at once. Texts among them that turn out to
+    be stored already are skipped as if they had not been sent; only their extraction is spent,
+    at a time the workers had nothing else to do."""
+
+    items: Iterator[Item]
+    sent: list[tuple[Batch, Future[list[Extracted | str]]]]
+
+
+def send_ahead(
+    items: Iterable[Item],
+    executor: Executor,
+    *,
+    published: str | None,
+    batches: int,
+    batch_size: int = BATCH,
+) -> Ahead:
+    rest = iter(items)
+    sent = []
+    for _ in range(batches):
+        chunk = list(islice(rest, batch_size))
+        if not chunk:
+            break
+        batch = prepare(chunk, None, published=published)
+        sent.append((batch, executor.submit(extract_batch, batch.jobs)))
+    return Ahead(rest, sent)
 
 
 def run(
@@ -216,24 +259,33 @@ def run(
     batch_size: int = BATCH,
     in_flight: int = 4,
     advance: Callable[[int], None] = lambda n: None,
+    ahead: Ahead | None = None,
 ) -> Iterator[Outcome]:
-    """Read, extract and store everything in `items`; yields each document's outcome in the
-    order read. With no executor the extraction runs in this process (the reference path)."""
+    """Read, extract and store everything in `items` (after the batches `ahead` sent, if any);
+    yields each document's outcome in the order read. With no executor the extraction runs in
+    this process (the reference path)."""
     pending: deque[tuple[Batch, Future[list[Extracted | str]] | list[Extracted | str]]] = deque()
-    seen: set[str] = set()
 
     def finish() -> Iterator[Outcome]:
         batch, work = pending.popleft()
         results = work.result() if isinstance(work, Future) else work
+        kept = [i for i in range(len(batch.jobs)) if i not in batch.dropped]
         by_name = {o.name: o for o in batch.outcomes}
-        for outcome in writer.store(batch.jobs, results):
+        for outcome in writer.store([batch.jobs[i] for i in kept], [results[i] for i in kept]):
             by_name.setdefault(outcome.name, outcome)
         for name in batch.order:
             yield by_name[name]
         advance(len(batch.order))
 
+    for batch, future in ahead.sent if ahead else ():
+        drop_stored(batch, writer)
+        if len(batch.dropped) < len(batch.jobs):
+            pending.append((batch, future))
+        else:
+            future.cancel()
+            pending.append((batch, []))
     for chunk in _chunks(items, batch_size):
-        batch = prepare(chunk, writer, published=published, seen=seen)
+        batch = prepare(chunk, writer, published=published)
         if not batch.jobs:
             work: Any = []
         elif executor is None:

@@ -22,7 +22,11 @@ class Fingerprint(models.Model):
 
 
 class Band(models.Model):
-    document = models.ForeignKey("core.Document", models.CASCADE, related_name="bands")
+    # No index of its own: the unique constraint's index begins with the document. Every
+    # document writes some 17 keys, and each index is one more B-tree to insert them into.
+    document = models.ForeignKey(
+        "core.Document", models.CASCADE, related_name="bands", db_index=False
+    )
     key = models.CharField(max_length=24, db_index=True)
 
     class Meta:

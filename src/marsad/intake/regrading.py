@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from marsad.core.models import Claim, ReviewState
 from marsad.core.releasability import decode_nations, within
 from marsad.extraction.grading import credibility
-from marsad.intake.grouping import independent_sources
-from marsad.intake.selectors import _point, _same_place
+from marsad.intake.fingerprints import story_root
+from marsad.intake.grouping import independent_count, source_of
+from marsad.intake.selectors import _point, near
 
 DAY = timedelta(days=1)
 
@@ -29,7 +32,11 @@ class Grader:
         # one across the batches of a whole archive). Each entry is (order added, claim).
         self._buckets: dict[tuple[Any, ...], list[tuple[int, Claim]]] = defaultdict(list)
         self._keys: dict[int, tuple[str, ...]] = {}
-        self._links: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+        # What grading reads of each claim held, by id(): its document and the source it counts as.
+        self._facts: dict[int, tuple[int, int]] = {}
+        self._points: dict[int, tuple[float, float] | None] = {}
+        # Each copy's best link (similarity, order added, original), as `story_links` picks it.
+        self._links: dict[int, tuple[float, int, int]] = {}
         self._order = 0
         self._added = 0
         self._reach: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
@@ -43,7 +50,9 @@ class Grader:
 
     def add_link(self, document_id: int, original_id: int, similarity: float) -> None:
         self._order += 1
-        self._links[document_id].append((similarity, self._order, original_id))
+        link = (similarity, self._order, original_id)
+        if document_id not in self._links or link > self._links[document_id]:
+            self._links[document_id] = link
 
     @staticmethod
     def _day(claim: Claim) -> tuple[str, int] | None:
@@ -58,6 +67,7 @@ class Grader:
     def add(self, claim: Claim, actor_keys: list[str]) -> None:
         keys = tuple(sorted(actor_keys))
         self._keys[id(claim)] = keys
+        self._facts[id(claim)] = (claim.document_id, source_of(claim))
         self._added += 1
         if claim.pk and claim.pk > 0:
             self.by_pk[claim.pk] = claim
@@ -74,6 +84,8 @@ class Grader:
         """Forget a stored claim (changed by someone else since it was read: it is read again)."""
         claim = self.by_pk.pop(pk)
         keys = self._keys.pop(id(claim))
+        self._facts.pop(id(claim))
+        self._points.pop(id(claim), None)
         day = self._day(claim)
         if day is not None:
             bucket = self._buckets[(claim.type, keys, *day)]
@@ -86,60 +98,77 @@ class Grader:
         self.stored_grade[claim.pk] = claim.credibility
         self.add(claim, [a.key for a in claim.actors.all()])
 
+    def _point(self, claim: Claim) -> tuple[float, float] | None:
+        key = id(claim)
+        if key not in self._points:
+            self._points[key] = _point(claim)
+        return self._points[key]
+
     def _same_event(self, claim: Claim) -> list[Claim]:
+        """`selectors.same_event` among the claims held, in the order they were added."""
         day = self._day(claim)
         if day is None:
             return []
-        point = _point(claim)
+        point = self._point(claim)
         kind, ordinal = day
-        near = [
-            entry
+        keys = self._keys[id(claim)]
+        lists = [
+            found
             for offset in (-1, 0, 1)
-            for entry in self._buckets.get(
-                (claim.type, self._keys[id(claim)], kind, ordinal + offset), ()
-            )
+            if (found := self._buckets.get((claim.type, keys, kind, ordinal + offset)))
         ]
+        held = lists[0] if len(lists) == 1 else sorted(chain(*lists), key=itemgetter(0))
+        pk, document_id, pcode = claim.id, claim.document_id, claim.where_pcode
         found = []
-        for _added, other in sorted(near, key=lambda entry: entry[0]):
-            if other is claim or other.pk == claim.pk or other.document_id == claim.document_id:
+        for _added, other in held:
+            if other is claim or other.id == pk or other.document_id == document_id:
                 continue
             if other.review_state == ReviewState.REJECTED:
                 continue
-            if point is None and other.where_pcode != claim.where_pcode:
-                continue
-            if _same_place(claim, other, point):
+            if other.where_pcode == pcode:
+                found.append(other)
+            elif point is not None and near(point, self._point(other)):
                 found.append(other)
         return found
 
     def _story_links(self, members: list[Claim]) -> dict[int, int]:
-        """copy -> original as `fingerprints.story_links` reads them (by similarity, the
-        highest last)."""
+        """copy -> original among the members' documents, as `fingerprints.story_links` reads
+        them (the best link of each)."""
         links = {}
         for document_id in {c.document_id for c in members}:
-            rows = sorted(self._links.get(document_id, ()))
-            if rows:
-                links[document_id] = rows[-1][2]
+            if (link := self._links.get(document_id)) is not None:
+                links[document_id] = link[2]
         return links
 
     def regrade(self, claim: Claim) -> None:
         """`services.regrade` of a claim just added: each member of its event's group gets the
         grade that the members every reader of it may read give it (`grouping.corroborating`
         and `grouping.grade`). Members marked alike read the same members, so the count of
-        independent sources is made once per marking, not once per member: a large event
-        stays linear."""
+        independent sources is made once per marking, not once per member, and a grade once per
+        count and status: a large event stays linear."""
         members = [claim, *self._same_event(claim)]
         links = self._story_links(members)
-        markings = {(m.marking, m.releasable_to) for m in members}
+        marked: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for member in members:
+            marked[(member.marking, member.releasable_to)].append(member)
         told: dict[tuple[str, str], tuple[int, bool]] = {}
-        for mark in markings:
-            seen = [o for o in members if self._within(mark, (o.marking, o.releasable_to))]
+        for mark in marked:
+            seen = [
+                o for other, group in marked.items() if self._within(mark, other) for o in group
+            ]
             anonymous = all(o.attribution_kind == "anonymous" for o in seen)
-            told[mark] = (independent_sources(seen, links), anonymous)
+            facts = [self._facts[id(o)] for o in seen]
+            pairs = {(story_root(document, links), source) for document, source in facts}
+            told[mark] = (independent_count(pairs), anonymous)
+        grades: dict[tuple[int, bool, str], int] = {}
         for member in members:
             sources, anonymous = told[(member.marking, member.releasable_to)]
-            member.credibility = credibility(
-                independent_sources=sources, anonymous_only=anonymous, status=member.status
-            )
+            key = (sources, anonymous, member.status)
+            if key not in grades:
+                grades[key] = credibility(
+                    independent_sources=sources, anonymous_only=anonymous, status=member.status
+                )
+            member.credibility = grades[key]
             self.touched[id(member)] = member
 
     def _within(self, inner: tuple[str, str], outer: tuple[str, str]) -> bool:

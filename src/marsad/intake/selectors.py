@@ -46,11 +46,15 @@ def _point(claim: Claim) -> tuple[float, float] | None:
     return lat, lon
 
 
-def _same_place(claim: Claim, other: Claim, point: tuple[float, float] | None) -> bool:
-    if other.where_pcode == claim.where_pcode:
-        return True
-    there = _point(other)
+def near(point: tuple[float, float] | None, there: tuple[float, float] | None) -> bool:
+    """Whether two places' points are within NEAR_METRES (never when either has none)."""
     return point is not None and there is not None and distance_m(point, there) <= NEAR_METRES
+
+
+def _same_place(claim: Claim, other: Claim, point: tuple[float, float] | None) -> bool:
+    return other.where_pcode == claim.where_pcode or (
+        point is not None and near(point, _point(other))
+    )
 
 
 def same_event(user: Any, claim: Claim) -> QuerySet[Claim]:

@@ -38,10 +38,10 @@ from marsad.core.services.base import (
 from marsad.core.services.inputs import parse_date
 from marsad.extraction.duplicates import SAME_STORY, similarity
 from marsad.intake.entity_keys import keyed
-from marsad.intake.fingerprints import store_bands
+from marsad.intake.fingerprints import band_holders, store_bands
 from marsad.intake.ingest import TERM_CHARS, Extracted, Job, Outcome, title_of
 from marsad.intake.ingest import Writer as PipelineWriter
-from marsad.intake.models import Band, Fingerprint, SameStory
+from marsad.intake.models import Fingerprint, SameStory
 from marsad.intake.services_batch_claims import store_claims
 from marsad.intake.services_batch_kept import Kept
 
@@ -58,6 +58,9 @@ def _clean(record: Any) -> None:
         record.full_clean(exclude=RELATIONS[type(record)], validate_unique=False)
     except ValidationError as error:
         raise InvalidInput(problems_from(error, record)) from None
+
+
+_LANGUAGES = frozenset(Language.values)
 
 
 class BatchWriter(PipelineWriter):
@@ -90,7 +93,7 @@ class BatchWriter(PipelineWriter):
     def _document(self, job: Job, result: Extracted) -> Document:
         meta = job.meta
         language = result.language
-        if language not in Language.values:
+        if language not in _LANGUAGES:
             raise InvalidInput.one(
                 "language", language, "must be one of " + ", ".join(Language.values)
             )
@@ -176,9 +179,7 @@ class BatchWriter(PipelineWriter):
         """Store each document's fingerprint and band keys and link it to the earlier documents
         (stored before, or earlier in the batch) that tell the same story."""
         keys = {k for _j, r, _d in new for k in r.bands}
-        holders: dict[str, list[int]] = defaultdict(list)
-        for key, document_id in Band.objects.filter(key__in=keys).values_list("key", "document_id"):
-            holders[key].append(document_id)
+        holders = band_holders(keys)
         wanted = {i for ids in holders.values() for i in ids}
         signatures = dict(
             Fingerprint.objects.filter(document_id__in=wanted).values_list(

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 
 from marsad.core import events
 from marsad.core.errors import InvalidInput
+from marsad.core.history import historical
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
 from marsad.core.releasability import readable
 from marsad.core.search import given as search_given
@@ -37,6 +38,11 @@ class Quick(Exception):
 
 class Refused(Exception):
     """`record_claim` refuses this claim, whatever the dictionary holds."""
+
+
+# Checked for every claim of a batch (`values` builds its list anew).
+_RELIABILITIES = frozenset(Reliability.values)
+_REVIEW_STATES = frozenset(ReviewState.values)
 
 
 def _named(data: Mapping[str, Any]) -> list[str]:
@@ -110,7 +116,7 @@ def _build(
     )
     credibility = _credibility(data.get("credibility"), problems)
     review_state = data.get("review_state") or ReviewState.PROPOSED
-    if problems or reliability not in Reliability.values or review_state not in ReviewState.values:
+    if problems or reliability not in _RELIABILITIES or review_state not in _REVIEW_STATES:
         raise Quick
     claim = Claim(
         document=document,
@@ -154,13 +160,13 @@ def _m2m(claims: list[Claim], named: dict[int, tuple[list[Actor], list[Actor]]])
     """The claims' actors and recipients, and the same in their history rows (the one-by-one
     path records them there when it sets them)."""
     history = dict(
-        Claim.history.model.objects.filter(id__in=[c.pk for c in claims]).values_list(  # type: ignore[attr-defined]
-            "id", "history_id"
-        )
+        historical(Claim)
+        .objects.filter(id__in=[c.pk for c in claims])
+        .values_list("id", "history_id")
     )
     for index, relation in enumerate(("actors", "recipients")):
         through = getattr(Claim, relation).through
-        kept = Claim.history.model._meta.get_field(f"historicalclaim_{relation}").related_model  # type: ignore[attr-defined]
+        kept = historical(Claim)._meta.get_field(f"historicalclaim_{relation}").related_model
         rows = [
             through(claim_id=claim.pk, actor_id=actor.pk)
             for claim in claims
@@ -187,8 +193,6 @@ def store_claims(
     """Store the proposed claims of the batch's new documents; returns how many each got.
     `kept` carries what earlier batches of the same writer read (a fresh one if not given); it
     is only valid while those batches stay committed."""
-    from marsad.intake.services import propose_one
-
     wanted = {k for r, _d in new for c in r.extraction["claims"] for k in _named(c)}
     given = {
         c["attribution"].get("source")
@@ -216,6 +220,10 @@ def store_claims(
             except Refused:
                 continue
             except Quick:
+                # Imported here: it brings the effects of every kind of claim, which an ingest
+                # whose claims all take the quick path never needs.
+                from marsad.intake.services import propose_one
+
                 try:
                     claim = propose_one(by=by, document=document, entities=entities, data=proposed)
                 except InvalidInput:

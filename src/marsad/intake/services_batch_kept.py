@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
+from marsad.core.history import historical
 from marsad.core.models import Claim, ReviewState
 from marsad.intake.models import SameStory
 from marsad.intake.regrading import Grader
@@ -46,7 +47,9 @@ class Kept:
 
     def mark(self) -> None:
         """The batch's writes are done: later history rows of claims are someone else's."""
-        latest = Claim.history.order_by("-history_id").values_list("history_id", flat=True)  # type: ignore[attr-defined]
+        latest = (
+            historical(Claim).objects.order_by("-history_id").values_list("history_id", flat=True)
+        )
         self.history_mark = latest.first() or 0
 
     def full(self) -> bool:
@@ -99,7 +102,7 @@ def read_near(kept: Kept, claims: list[Claim], leave_out: set[int]) -> None:
     near = Q(pk__in=[])
     again: set[int] = set()
     if kept.history_mark is not None:
-        changed = Claim.history.filter(history_id__gt=kept.history_mark)  # type: ignore[attr-defined]
+        changed = historical(Claim).objects.filter(history_id__gt=kept.history_mark)
         again = {pk for pk in changed.values_list("id", flat=True) if pk in kept.grader.by_pk}
         for pk in again:
             kept.grader.remove(pk)

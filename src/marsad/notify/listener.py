@@ -23,6 +23,15 @@ NOTIFIED_MODELS = frozenset(
 )
 
 
+def _tasks() -> Any:
+    """The jobs' module, imported when a job is first queued: it brings the alerts' analyses
+    (the plan graph, networkx), which a write that queues nothing, such as a batch of an
+    ingest, does not need."""
+    from marsad.notify import tasks
+
+    return tasks
+
+
 def _once_on_commit(key: str, job: Callable[[], Any]) -> None:
     """Run `job` after the commit, once per transaction however many writes ask for it (an
     import writes many batches). A key counts as pending while its callback waits in the
@@ -78,8 +87,6 @@ def _narrowed(written: Written, record: Any) -> bool:
 
 def on_write(written: Written) -> None:
     """Called by the gate after every write (see `NotifyConfig.ready`)."""
-    from marsad.notify import tasks
-
     label = written.model._meta.label
     found: list[Event] = []
     followed: dict[str, bool] = {}
@@ -98,15 +105,17 @@ def on_write(written: Written) -> None:
             found.append(Event(kind=kind, model=label, object_id=str(record.pk)))
     if found:
         Event.objects.bulk_create(found)
-        _once_on_commit("dispatch", lambda: tasks.dispatch_events())
+        _once_on_commit("dispatch", lambda: _tasks().dispatch_events())
     if written.action == "import" or claims_accepted:
-        _once_on_commit(kinds.SPIKE_ALERT, lambda: tasks.evaluate_alerts(kinds.SPIKE_ALERT))
+        _once_on_commit(kinds.SPIKE_ALERT, lambda: _tasks().evaluate_alerts(kinds.SPIKE_ALERT))
     if label in PLAN_MODELS:
-        _once_on_commit(kinds.PLAN_DEADLOCK, lambda: tasks.evaluate_alerts(kinds.PLAN_DEADLOCK))
+        _once_on_commit(kinds.PLAN_DEADLOCK, lambda: _tasks().evaluate_alerts(kinds.PLAN_DEADLOCK))
     if (
         label in NOTIFIED_MODELS
         and len(written.records) == 1
         and _narrowed(written, written.records[0])
     ):
         pk = str(written.records[0].pk)
-        _once_on_commit(f"withdraw:{label}:{pk}", lambda: tasks.withdraw_notifications(label, pk))
+        _once_on_commit(
+            f"withdraw:{label}:{pk}", lambda: _tasks().withdraw_notifications(label, pk)
+        )

@@ -18,8 +18,9 @@ from django.db.models import Model
 
 from marsad.core.search.text import index_text
 
-# Where a record keeps what it was given (its `__dict__`: a model's fields never take this name).
+# Where a record keeps what it was given (its `__dict__`: a model's fields never take these names).
 _TERMS = "_search_terms_given"
+_RELATED = "_search_related_given"
 
 
 def give(
@@ -27,22 +28,27 @@ def give(
 ) -> None:
     """Hand `record` over with `terms` (a text of its entry → its `index_text`) and the records
     of its many-to-many relations (`related`: a relation's name → its records, as stored), so
-    that its entry is built from them without a query or a second analysis."""
+    that its entry is built from them without a query or a second analysis. The records are
+    kept beside the record's own relations, not as a prefetched queryset: building a related
+    manager's queryset cost more than the rest of a claim's entry."""
     record.__dict__[_TERMS] = dict(terms)
     if related:
-        cache = record.__dict__.setdefault("_prefetched_objects_cache", {})
-        for name, rows in related.items():
-            found = getattr(record, name).get_queryset()
-            found._result_cache, found._prefetch_done = list(rows), True
-            cache[name] = found
+        record.__dict__[_RELATED] = {name: list(rows) for name, rows in related.items()}
+
+
+def related(record: Model, name: str) -> list[Any]:
+    """The records of `record`'s many-to-many relation `name`: those given, else as stored (or
+    prefetched)."""
+    rows = record.__dict__.get(_RELATED, {}).get(name)
+    return list(getattr(record, name).all()) if rows is None else rows
 
 
 def complete(records: Sequence[Model], prefetch: Iterable[str]) -> bool:
     """Whether every one of `records` was given here with the relations an entry reads."""
     wanted = list(prefetch)
     for record in records:
-        cache = record.__dict__.get("_prefetched_objects_cache", {})
-        if _TERMS not in record.__dict__ or any(name not in cache for name in wanted):
+        given = record.__dict__.get(_RELATED, {})
+        if _TERMS not in record.__dict__ or any(name not in given for name in wanted):
             return False
     return bool(records)
 

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from marsad.core import audit, bulk_insert, events
+from marsad.core import audit, bulk_insert, bulk_update, events
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import Claim, Conflict
 from marsad.core.releasability import (
@@ -319,7 +319,7 @@ def update_batch(
         return
     _check_batch(by, records)
     if bulk_insert.plain_history(model):
-        model._default_manager.bulk_update(list(records), fields, batch_size=500)
+        bulk_update.update(model, records, fields)
         bulk_insert.history(model, records, history_user=history_user(by))
     else:
         bulk_update_with_history(
