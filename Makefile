@@ -10,7 +10,10 @@ MO := $(PO:.po=.mo)
 
 .PHONY: setup run test test-sqlite test-postgres lint bench messages clean
 
+# The project's modules compiled once (up-to-date ones are skipped), as a non-editable install
+# is: where PYTHONDONTWRITEBYTECODE is set, every command would compile them again at start.
 setup: $(PY_STAMP) $(NODE_STAMP) $(MO)
+	$(BIN)/python -m compileall -q src > /dev/null
 
 $(PY_STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -38,7 +38,7 @@ def writer(target: Path, src: str) -> BatchWriter:
 def sent_ahead(target: Path, src: str, batches: int) -> list[ingest.Outcome]:
     executor = InPlace()
     ahead = ingest.send_ahead(
-        archives.read(target), executor, published=PUBLISHED, batches=batches, batch_size=2
+        archives.read(target), executor, published=PUBLISHED, sizes=[2] * batches
     )
     assert executor.calls == batches  # extracted before the writer exists
     return list(

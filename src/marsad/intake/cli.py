@@ -96,13 +96,14 @@ def ingest(
     try:
         ahead = None
         if pool is not None:
-            # The workers extract the first batches while this process sets Django up.
+            # The workers extract the first batches while this process sets Django up: small
+            # ones first (a quarter, then half the size), so that the writer has one as soon as
+            # it is ready and the workers are into full batches before it has stored them.
             ahead = ingest_mod.send_ahead(
                 archives.read(target),
                 pool,
                 published=iso,
-                batches=workers,
-                batch_size=batch // 4 or 1,
+                sizes=[batch // 4] * workers + [batch // 2] * workers,
             )
         setup_django()
         from marsad.core.services.base import SystemUser
