@@ -305,6 +305,14 @@ def test_ingest_refuses_a_bad_date_and_runs_in_parallel(demo, tmp_path):
     assert "2026-13-45" in bad.output
     assert "Traceback" not in bad.output
     assert not Document.objects.filter(title__in=["a", "b"]).exists()
+    # An unknown source is known only once Django is set up, after the first batches were
+    # sent to the workers: refused all the same, nothing stored.
+    unknown = [*args[:3], "NO-SUCH-WIRE", *args[4:], "--published", "2026-02-02", "--workers", "2"]
+    bad = CliRunner().invoke(app, unknown)
+    assert bad.exit_code == 1
+    assert "NO-SUCH-WIRE" in bad.output
+    assert "Traceback" not in bad.output
+    assert not Document.objects.filter(title__in=["a", "b"]).exists()
     result = CliRunner().invoke(app, [*args, "--published", "٢٠٢٦-٠٢-٠٢", "--workers", "2"])
     assert result.exit_code == 0, result.output
     stored = Document.objects.filter(title__in=["a", "b"])

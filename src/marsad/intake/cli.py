@@ -84,7 +84,9 @@ def ingest(
     from marsad.core.errors import InvalidInput
     from marsad.core.services.inputs import parse_date
 
-    # A bad option is refused before any work, like every other bad input of the commands.
+    # A bad option is refused before anything is stored, like every other bad input of the
+    # commands: the date at once, the source and the marking once Django is set up (the
+    # batches sent ahead meanwhile are dropped).
     try:
         day = parse_date(published, "--published")
     except InvalidInput as exc:
