@@ -86,12 +86,17 @@ def test_claims_naming_a_group_and_a_body_read_from_the_text_are_stored(demo):
     assert (body.kind, body.name_ar) == ("body", "لجنة الإشراف الخماسية")
 
 
-def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
-    text = "اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة قرب بلدة القاع أمس."
-    restricted = services.submit(
+def for_italy(text):
+    """A text submitted as a document releasable to Italy only."""
+    return services.submit(
         by=SYSTEM, text=text, source="MARSAD-DIGEST-AR", published="2026-02-02",
         marking="nations", releasable_to=["ITA"],
     )  # fmt: skip
+
+
+def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
+    text = "اغتيل النائب عن حزب الكتائب أنطوان غانم في انفجار سيارة مفخخة قرب بلدة القاع أمس."
+    restricted = for_italy(text)
     attack = next(c for c in restricted.claims if c.type == "attack")
     (victim,) = attack.recipients.all()
     assert (victim.marking, victim.nations) == ("nations", ["ITA"])
@@ -101,11 +106,7 @@ def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo,
     assert not Actor.objects.visible_to(fra).filter(pk=victim.pk).exists()
     assert not Actor.objects.visible_to(None).filter(name_ar="أنطوان غانم").exists()
     # quoted, the person becomes a source marked as the document is
-    quoted = services.submit(
-        by=SYSTEM, text="قال النائب أنطوان غانم إن طائرات إسرائيلية قصفت بلدة القاع أمس.",
-        source="MARSAD-DIGEST-AR", published="2026-02-02", marking="nations",
-        releasable_to=["ITA"],
-    )  # fmt: skip
+    quoted = for_italy("قال النائب أنطوان غانم إن طائرات إسرائيلية قصفت بلدة القاع أمس.")
     said = next(c for c in quoted.claims if c.type == "attack").attribution_source
     assert (said.key, said.marking, said.nations) == (victim.key, "nations", ["ITA"])
     # the same name read in a public document is another actor, a public one
@@ -117,10 +118,7 @@ def test_a_name_read_in_a_document_for_one_nation_reaches_that_nation_only(demo,
 
 def test_a_group_read_in_a_document_for_one_nation_reaches_that_nation_only(demo, demo_users):
     text = "خطف مسلحون من كتيبة «شهداء الصحراء» عشرات الرهائن الأجانب في منشأة للغاز."
-    restricted = services.submit(
-        by=SYSTEM, text=text, source="MARSAD-DIGEST-AR", published="2026-02-02",
-        marking="nations", releasable_to=["ITA"],
-    )  # fmt: skip
+    restricted = for_italy(text)
     (group,) = next(c for c in restricted.claims if c.type == "attack").actors.all()
     assert group.kind == "armed_group"
     assert (group.marking, group.nations) == ("nations", ["ITA"])

@@ -13,6 +13,13 @@ from pathlib import Path
 MAX_BYTES = 20 * 1024 * 1024
 
 
+def _too_large(size: int, max_bytes: int) -> ValueError:
+    return ValueError(
+        f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB): "
+        "split it into smaller files"
+    )
+
+
 def read_text(path: Path, *, max_bytes: int | None = None) -> str:
     """The text of a file, or ValueError with a message an analyst can act on."""
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
@@ -22,14 +29,20 @@ def read_text(path: Path, *, max_bytes: int | None = None) -> str:
         raise ValueError("not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise ValueError(
-            f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB): "
-            "split it into smaller files"
-        )
+        raise _too_large(size, max_bytes)  # refused before it is read
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot be read ({exc.strerror or exc})") from exc
+    return decode_text(data, max_bytes=max_bytes)
+
+
+def decode_text(data: bytes, *, max_bytes: int | None = None) -> str:
+    """The text of a file's bytes (a file on disk, an archive's member), or ValueError with a
+    message an analyst can act on."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
     if not data.strip():
         raise ValueError("empty file")
     other = other_encoding(data)

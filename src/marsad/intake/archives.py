@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.extraction.text_files import MAX_BYTES, _legacy_guess, other_encoding
+from marsad.extraction.text_files import decode_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".jsonl")
@@ -36,30 +36,6 @@ class Item:
     problem: str = ""
 
 
-def decode(data: bytes) -> str:
-    """The text of a file's bytes, or ValueError with a message an analyst can act on (the same
-    checks as `marsad extract` makes of a file)."""
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"too large ({len(data) / 1e6:.1f} MB): split it into smaller files")
-    if not data.strip():
-        raise ValueError("empty file")
-    other = other_encoding(data)
-    if other:
-        raise ValueError(f"{other} text, not UTF-8; convert it to UTF-8")
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes), not plain text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        guess = _legacy_guess(data)
-        raise ValueError(
-            f"not UTF-8 text (invalid byte at offset {exc.start}{guess}); convert it to UTF-8"
-        ) from exc
-    if not text.strip():
-        raise ValueError("empty file")
-    return text
-
-
 def _kind(name: str) -> str:
     lower = name.lower()
     for suffix in (*ARCHIVE_SUFFIXES, *TEXT_SUFFIXES):
@@ -70,7 +46,7 @@ def _kind(name: str) -> str:
 
 def _text_item(name: str, data: bytes) -> Item:
     try:
-        return Item(name, decode(data), {"title": Path(name).stem})
+        return Item(name, decode_text(data), {"title": Path(name).stem})
     except ValueError as exc:
         return Item(name, problem=str(exc))
 
