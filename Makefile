@@ -31,7 +31,8 @@ $(NODE_STAMP): package.json package-lock.json
 run: setup
 	$(BIN)/marsad run
 
-# The whole suite on SQLite; again on PostgreSQL when MARSAD_TEST_DATABASE_URL is set. One
+# The whole suite on SQLite; again on PostgreSQL when MARSAD_TEST_DATABASE_URL is set, there only
+# the tests whose result can depend on the database (tests/conftest.py says which). One
 # worker per core (pytest-xdist), each test file kept on one worker because the modules share
 # their demo data between tests; each worker has its own test database and browser.
 PYTEST := $(BIN)/pytest -n auto --dist loadfile
@@ -39,7 +40,7 @@ test: setup lint
 	$(PYTEST)
 	@if [ -n "$$MARSAD_TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$MARSAD_TEST_DATABASE_URL"; \
-		DATABASE_URL="$$MARSAD_TEST_DATABASE_URL" $(PYTEST); \
+		DATABASE_URL="$$MARSAD_TEST_DATABASE_URL" MARSAD_TEST_SECOND_DATABASE=1 $(PYTEST); \
 	fi
 
 lint: setup

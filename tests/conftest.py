@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +22,40 @@ settings.load_profile("marsad")
 
 SYSTEM = SystemUser("system:test")
 PASSWORD = "a-long-test-passphrase-42"
+
+# What a test names that reaches the database under test; pytest-django refuses any other
+# test's query, so a test naming none of these gives the same result on every database.
+_DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "live_server", "django_db_setup", "_django_db_helper"}
+)
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(names & _DATABASE_FIXTURES)
+
+
+def _repeats_on_another_database(item: pytest.Item) -> bool:
+    """Whether a test is worth running again when the suite repeats on a second database: it
+    uses the database, and if it drives a browser it records through the pages (`writes`). A
+    browser test that only reads checks what the browser draws, which the database does not
+    change; the server's answers to the same requests are tested on both by the view tests."""
+    if not _uses_database(item):
+        return False
+    in_browser = "e2e" in item.nodeid.split("/")
+    return not in_browser or item.get_closest_marker("writes") is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # `make test` sets MARSAD_TEST_SECOND_DATABASE for its PostgreSQL run, after the whole suite
+    # has run on SQLite: only the tests whose result can depend on the database run again.
+    if not os.environ.get("MARSAD_TEST_SECOND_DATABASE"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        (kept if _repeats_on_another_database(item) else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
 
 
 @pytest.fixture(autouse=True)

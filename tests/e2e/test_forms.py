@@ -12,7 +12,8 @@ from marsad.plan.models import ScoreChange
 
 from ..conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 
 
 def log_in(tab):

@@ -9,7 +9,8 @@ from marsad.core.services.users import create_user
 from ..access import aid_fixture
 from ..conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 
 
 def test_upload_and_read_the_result_in_arabic(tab, tmp_path, settings):

@@ -9,7 +9,8 @@ from marsad.core.services.users import create_user
 from ..conftest import PASSWORD
 from .test_forms import choose
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 REPORT = (
     "ذكرت وكالة رويترز أن طائرات إسرائيلية قصفت منزلاً في حي الشجاعية بمدينة غزة فجر اليوم، "
     "ما أسفر عن مقتل ثلاثة أشخاص. ورفض البيت الأبيض تأكيد توجيه دعوة إلى الأردن للانضمام إلى "

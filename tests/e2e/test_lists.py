@@ -8,7 +8,8 @@ from marsad.core.models import SavedSearch
 
 from .test_content_security_policy import RECORD_VIOLATIONS, log_in, violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 
 
 def test_save_a_filtered_list_then_share_it(tab):

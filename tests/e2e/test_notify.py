@@ -12,7 +12,8 @@ from marsad.notify.services import subscription_create
 
 from ..conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 SYSTEM = SystemUser("system:e2e")
 
 

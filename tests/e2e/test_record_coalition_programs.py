@@ -11,7 +11,8 @@ from marsad.programs.models import Course
 
 from .test_forms import choose, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 
 
 def test_an_invitation_is_recorded_through_the_arabic_form(tab):

@@ -9,7 +9,8 @@ from marsad.mandate.models import Task
 
 from .test_forms import choose, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Records through the pages: runs again on the second database (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.writes]
 
 
 def test_a_task_of_the_force_is_recorded_from_the_mandate_page(tab):
