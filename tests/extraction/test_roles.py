@@ -126,3 +126,57 @@ def test_the_party_a_town_is_seized_from_is_the_target():
     (attack,) = [c for c in extract(text)["claims"] if c["type"] == "attack"]
     assert attack["actor"] == ["SNA"]
     assert attack["recipient"] == ["SDF"]
+
+
+def _english(text: str, kind: str) -> list[dict[str, Any]]:
+    return [c for c in extract(text, language="en")["claims"] if c["type"] == kind]
+
+
+def test_a_person_after_a_passive_of_harm_was_not_harmed():
+    text = (
+        "Israeli jets struck a depot outside Homs on Friday; four guards were killed and no "
+        "civilians were hurt, while President Bashar al-Assad condemned the raid."
+    )
+    attacks = _english(text, "attack")
+    assert attacks
+    assert all("BASHAR-ASSAD" not in a["recipient"] for a in attacks)
+
+
+def test_the_party_that_uses_a_place_hit_is_the_target():
+    text = (
+        "American drones fired missiles on Tuesday at a training camp used by al-Shabaab "
+        "fighters near Kismayo, a regional official said."
+    )
+    (attack,) = _english(text, "attack")
+    assert attack["recipient"] == ["AL-SHABAAB"]
+
+
+def test_the_subject_of_a_passive_is_no_perpetrator_even_when_it_is_the_only_armed_party():
+    text = (
+        "Three Nepalese peacekeepers of the UN mission in southern Lebanon, UNIFIL, were shot "
+        "dead near Houla on Sunday, the mission said."
+    )
+    (attack,) = _english(text, "attack")
+    assert attack["actor"] == []
+    assert "NPL" in attack["recipient"]
+
+
+def test_a_protest_demanding_the_fall_of_a_ruler_addresses_him():
+    text = (
+        "Tens of thousands of protesters marched in Damascus on Friday demanding the fall of "
+        "President Bashar al-Assad, activists said."
+    )
+    (protest,) = _english(text, "protest")
+    assert protest["recipient"] == ["BASHAR-ASSAD"]
+
+
+def test_a_protest_denouncing_a_decision_addresses_whoever_took_it():
+    text = "تظاهر آلاف السودانيين في الخرطوم تنديداً بقرار مجلس الأمن الدولي فرض عقوبات جديدة."
+    (protest,) = _claims(text, "protest")
+    assert protest["recipient"] == ["UNSC"]
+
+
+def test_demanding_something_with_bi_calls_on_the_party_before_it():
+    text = "طالبت فرنسا دمشق بسحب قواتها من الأراضي اللبنانية دون إبطاء."
+    calls = [c for c in _claims(text, "statement") if c["attributes"]["stance"] == "call"]
+    assert [(c["actor"], c["recipient"]) for c in calls] == [(["FRA"], ["SYR"])]

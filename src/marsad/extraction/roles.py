@@ -48,6 +48,11 @@ _AIM = re.compile(
     r"(?<!\w)(?:aimed at|at|on|against|targeting|towards|toward|و?علي|و?ضد|الي|نحو|باتجاه"
     r"|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف|طالت|طال)(?!\w)"
 )
+# What ties a place hit to the party it serves: "a tunnel complex used by Islamic State".
+_HELD_BY = re.compile(
+    r"\b(?:used|held|controlled|run|operated|occupied|manned) by\s+(?:the\s+)?$"
+    r"|\bbelonging to\s+(?:the\s+)?$"
+)
 _WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
 _AIM_REACH = 200
 
@@ -70,11 +75,15 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
         for match in _candidates(sent):
             if match.start < aim_end or _barrier_between(sent, aim_end, match.start):
                 continue
+            gap = _words(sent, aim_end, _begin(match))
+            # "on a tunnel complex used by Islamic State fighters": the holder is the aim
+            if gap <= 7 and _HELD_BY.search(sent.text, aim_end, _begin(match)):
+                return [match]
             if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
                 break  # "attacked by Israel": the agent
             if any(0 <= c.start - match.end <= 2 for c in sent.of("ATTR:say")):
                 continue  # "targeting what Moscow said were ...": a speaker
-            if _words(sent, aim_end, _begin(match)) <= 3:
+            if gap <= 3:
                 return [match]
             break
     return []
@@ -170,6 +179,7 @@ _HARM = re.compile(
     r"|محاوله اغتيال))(?!\w)"
 )
 _PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:and\s+)?")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$")
 
 
 def harmed(sent: Sentence, trigger: Match) -> list[Match]:
@@ -184,7 +194,12 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     persons = [m for m in persons if not any(0 <= at - m.end <= 3 for at in speaking)]
     found: list[Match] = []
     for mark in _HARM.finditer(sent.text, sent.start, sent.end):
-        for match in persons:
+        # "36 militants were killed and no civilians were harmed, while former president Hamid
+        # Karzai condemned": a passive's patient stands before it, never after
+        lead = max(sent.start, mark.start() - 16)
+        english = trigger.entry.lang == "en"
+        passive = english and _PASSIVE_BEFORE.search(sent.text, lead, mark.start())
+        for match in [] if passive else persons:
             if match.start >= mark.end():
                 gap = sent.text[mark.end() : _begin(match)].split()
                 # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
@@ -193,7 +208,7 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
                         found.append(match)
                 break
         for match in persons:
-            if match.end <= mark.start() and trigger.entry.lang == "en":
+            if match.end <= mark.start() and english:
                 between_words = sent.text[match.end : mark.start()]
                 if _PASSIVE_HARM.match(between_words) and len(between_words.split()) <= 3:
                     found.append(match)

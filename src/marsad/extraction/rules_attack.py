@@ -76,6 +76,8 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         return ids(owners)  # "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام"
     victims = {m.entry.value for m in named_victims(sent, trigger)}
     victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
+    # "two peacekeepers of MINUSTAH were shot dead": the passive's subject was attacked
+    victims |= {m.entry.value for m in roles.passive_subject(sent, trigger)}
     holder = [
         m
         for m in sent.entities

@@ -108,7 +108,8 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     return [Draft("statement", trigger, variant, actor, addressed, target, {"stance": stance})]
 
 
-_TO = re.compile(r"^\s*(?:\S+\s+)?(?:الي|to|علي)\s")
+# "طالب برلسكوني واشنطن بتقديم تفسير": طالب takes what it asks for with ب.
+_TO = re.compile(r"^\s*(?:\S+\s+)?(?:(?:الي|to|علي)\s|ب\w{3,})")
 
 
 def _addressee(sent: Sentence, match: Match) -> bool:
