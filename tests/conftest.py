@@ -46,7 +46,15 @@ def _repeats_on_another_database(item: pytest.Item) -> bool:
     return not in_browser or item.get_closest_marker("writes") is not None
 
 
+def _length(item: pytest.Item) -> int:
+    marker = item.get_closest_marker("long")
+    return -marker.kwargs["seconds"] if marker else 0
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The workers take the files in this order (--dist loadfile): the long ones first, longest
+    # first, so that no worker starts one when the other is nearly done. The sort is stable.
+    items.sort(key=_length)
     # `make test` sets MARSAD_TEST_SECOND_DATABASE for its PostgreSQL run, after the whole suite
     # has run on SQLite: only the tests whose result can depend on the database run again.
     if not os.environ.get("MARSAD_TEST_SECOND_DATABASE"):

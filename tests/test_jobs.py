@@ -19,6 +19,8 @@ from marsad.core.services.base import SystemUser
 from marsad.core.services.users import create_user
 from marsad.core.tasks import checkpoint_audit
 
+pytestmark = pytest.mark.long(seconds=104)
+
 MARSAD = [sys.executable, "-m", "marsad.cli"]
 
 

@@ -26,6 +26,7 @@ from ..conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.long(seconds=370),
     pytest.mark.skipif(
         os.environ.get("DATABASE_URL", "").startswith("postgres"),
         reason="the crawl runs on SQLite only (the pages do not depend on the database)",

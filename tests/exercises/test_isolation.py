@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 MARSAD = [sys.executable, "-m", "marsad.cli"]
+pytestmark = pytest.mark.long(seconds=103)
 
 
 def _env(var: Path, **extra: str) -> dict[str, str]:

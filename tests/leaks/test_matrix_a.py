@@ -5,6 +5,8 @@ import pytest
 
 from .matrix import check_reader, make_readers
 
+pytestmark = pytest.mark.long(seconds=75)
+
 
 @pytest.fixture(scope="module")
 def readers(markers, django_db_blocker):
