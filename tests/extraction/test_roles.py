@@ -180,3 +180,11 @@ def test_demanding_something_with_bi_calls_on_the_party_before_it():
     text = "طالبت فرنسا دمشق بسحب قواتها من الأراضي اللبنانية دون إبطاء."
     calls = [c for c in _claims(text, "statement") if c["attributes"]["stance"] == "call"]
     assert [(c["actor"], c["recipient"]) for c in calls] == [(["FRA"], ["SYR"])]
+
+
+def test_fighting_between_two_parties_is_an_attack_of_the_first_on_the_second():
+    text = "Heavy fighting between the Sudanese army and the SPLA engulfed Abyei on Wednesday."
+    (attack,) = _english(text, "attack")
+    assert (attack["actor"], attack["recipient"]) == (["SAF"], ["SPLA"])
+    refusal = "Italy will not take part in the fighting, the minister said."
+    assert _english(refusal, "attack") == []
