@@ -70,3 +70,17 @@ def test_the_dictionaries_use_the_demo_ids():
     assert actors["PS0270"].pcode == "PS0270"
     assert actors["ISR"].iso3 == "ISR"
     assert (DATA / "cues_ar.tsv").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("أرسلت الدنمارك فرقاطة", ("DNK", "الدنمارك")),
+        ("قال وزير الدفاع الدنماركي", ("DNK", "دنماركي")),
+        ("وصل رئيس روسيا البيضاء", ("BLR", "روسيا البيضاء")),
+        ("في جمهورية التشيك", ("CZE", "جمهورية التشيك")),
+        ("قوات من كوت ديفوار", ("CIV", "كوت ديفوار")),
+    ],
+)
+def test_states_are_found_by_the_spellings_news_uses_beside_cldr_s(text, wanted):
+    assert wanted in entities(text)
