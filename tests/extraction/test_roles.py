@@ -188,3 +188,20 @@ def test_fighting_between_two_parties_is_an_attack_of_the_first_on_the_second():
     assert (attack["actor"], attack["recipient"]) == (["SAF"], ["SPLA"])
     refusal = "Italy will not take part in the fighting, the minister said."
     assert _english(refusal, "attack") == []
+
+
+def test_the_organisation_named_before_is_the_owner_of_the_positions_hit():
+    text = (
+        "تقدمت فصائل معارضة نحو مدينة الباب لطرد تنظيم الدولة الإسلامية منها، فيما شنت "
+        "مقاتلات تركية غارات على مواقع التنظيم شمالي المدينة."
+    )
+    attacks = _claims(text, "attack")
+    assert any(a["actor"] == ["TUR"] and a["recipient"] == ["ISIS"] for a in attacks)
+
+
+def test_the_group_or_the_party_stands_only_for_one_named_with_that_noun():
+    named = "تبنت جماعة بوكو حرام الهجوم. وقصف الجيش النيجيري مواقع الجماعة قرب مايدوغوري."
+    (attack,) = _claims(named, "attack")
+    assert attack["recipient"] == ["BOKO-HARAM"]
+    other = "تبنت حركة حماس الهجوم. وقصفت الطائرات الإسرائيلية مواقع الحزب في الجنوب."
+    assert all("HAMAS" not in a["recipient"] for a in _claims(other, "attack"))

@@ -8,11 +8,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
+from marsad.extraction.normalize import fold
 
 _GAZA_PARTIES = frozenset({"HAMAS", "PIJ", "ISR", "IDF", "PSE", "PA", "GAZA-CEASEFIRE"})
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
 _NOT_TOPICS = frozenset({"UNSC", "IDF", "CENTCOM", "ITA-PARLIAMENT", "ITA-CARABINIERI", "PA"})
+# Men and places of a group, before the group's name in construct (folded).
+_OWNED = frozenset(
+    fold(w)
+    for w in "مواقع موقع مقار مقر مقرات معاقل معقل عناصر مقاتلي مقاتلو مسلحي مسلحو قادة قائد "
+    "زعيم قيادي قياديا أنصار أعضاء عضو مخازن مخزن مستودعات مخابئ تحصينات".split()
+)
 
 
 @dataclass
@@ -29,20 +36,22 @@ class Discourse:
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
 
-    def refer(self, entities: list[Match], cues: list[Match]) -> list[Match]:
+    def refer(self, entities: list[Match], cues: list[Match], text: str) -> list[Match]:
         """The entities of a block with "the movement" (الحركة) read as a mention of the armed
-        group named last before it, in this block or an earlier one."""
-        refs = [c for c in cues if c.category == "GROUPREF" and self._subject(c, cues)]
+        group named last before it, in this block or an earlier one; "the organisation", "the
+        group", "the party" (التنظيم، الجماعة، الحزب) as one of the group or party named last
+        with that noun ("تنظيم الدولة الإسلامية", "حزب الله")."""
+        refs = [
+            c for c in cues if c.category.startswith("GROUPREF") and self._subject(c, cues, text)
+        ]
         if not refs:
             return entities
         found = list(entities)
         for ref in refs:
-            named = [
-                m
-                for m in entities
-                if m.end <= ref.start and self.actors[m.entry.value].kind == "armed_group"
-            ]
-            group = named[-1].entry.value if named else self.last_group
+            named = [(m.entry.value, text[m.start : m.end]) for m in entities if m.end <= ref.start]
+            # "GROUPREF:تنظيم" holds its noun; plain "GROUPREF" (the movement) none
+            noun = ref.entry.value if ref.entry.category != "GROUPREF" else ""
+            group = self._referent(named, noun)
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue
             found.append(
@@ -50,12 +59,37 @@ class Discourse:
             )
         return sorted(found, key=lambda m: m.start)
 
+    def _referent(self, named: list[tuple[str, str]], noun: str) -> str | None:
+        """The group named last (`named`: id and words as written, in text order; then the last
+        group of earlier blocks) that a reference stands for: any armed group for "the
+        movement", else one named with the reference's noun, here or in the dictionary ("جماعة
+        بوكو حرام", "حزب الله")."""
+
+        def fits(actor_id: str | None, written: str = "") -> bool:
+            if actor_id is None:
+                return False
+            actor = self.actors[actor_id]
+            if not noun:
+                return actor.kind == "armed_group"
+            opened = any(fold(n).startswith(noun + " ") for n in (written, actor.name_ar))
+            return opened and actor.kind in ("armed_group", "organization")
+
+        earlier = [actor_id for actor_id, written in named if fits(actor_id, written)]
+        if earlier:
+            return earlier[-1]
+        return self.last_group if fits(self.last_group) else None
+
     @staticmethod
-    def _subject(ref: Match, cues: list[Match]) -> bool:
+    def _subject(ref: Match, cues: list[Match], text: str) -> bool:
         """Whether "the movement" stands where a speaker or an agent stands: right after a verb
         of saying or of a claim (وطالبت الحركة، قالت الحركة) or after "that" (إن الحركة), not in
-        "freedom of movement" or "the movement of trucks"."""
+        "freedom of movement" or "the movement of trucks"; or where an owner stands, after the
+        men or places it owns ("مواقع التنظيم", "عناصر الحزب")."""
         if ref.entry.lang != "ar":
+            return True
+        lead = text[max(0, ref.start - len(ref.prefix) - 16) : ref.start - len(ref.prefix)]
+        words = lead.split()
+        if not ref.prefix and words and words[-1] in _OWNED:
             return True
         return any(
             c.end <= ref.start - len(ref.prefix) <= c.end + 1

@@ -146,7 +146,7 @@ class _Document:
         hits += group_names.find(norm.text, chunk, norm.to_original, hits)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
-        entities = self.discourse.refer(entities, cues)
+        entities = self.discourse.refer(entities, cues, norm.text)
         self.discourse.read(entities)
         self.mentions(entities, norm, base)
         entity_starts = [m.start for m in entities]
