@@ -84,3 +84,17 @@ def test_the_dictionaries_use_the_demo_ids():
 )
 def test_states_are_found_by_the_spellings_news_uses_beside_cldr_s(text, wanted):
     assert wanted in entities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("M23 rebels entered Goma", ("GN-216281", "Goma")),
+        ("Islamists held Timbuktu", ("GN-2449067", "Timbuktu")),
+        ("اقتحم مستوطنون باحات المسجد الأقصى", ("SITE-AL-AQSA", "باحات المسجد الأقصى")),
+        ("غارة على الضاحية الجنوبية لبيروت", ("REGION-DAHIEH", "الضاحية الجنوبية لبيروت")),
+        ("a rocket hit the Green Zone", ("REGION-GREEN-ZONE", "Green Zone")),
+    ],
+)
+def test_towns_without_an_arabic_name_in_geonames_and_sites_of_the_news(text, wanted):
+    assert wanted in entities(text)
