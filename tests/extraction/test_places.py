@@ -52,6 +52,8 @@ def test_states_and_demonyms(text, iso3):
         ("a car bomb in Baghdad", "Baghdad"),
         ("اشتباكات في الفاشر", "El Fasher"),
         ("قصف على حلب", "Aleppo"),
+        ("M23 rebels entered Goma on Tuesday", "Goma"),
+        ("Islamists seized Timbuktu", "Timbuktu"),
     ],
 )
 def test_capitals_and_towns(text, name_en):
