@@ -54,6 +54,7 @@ def test_states_and_demonyms(text, iso3):
         ("قصف على حلب", "Aleppo"),
         ("M23 rebels entered Goma on Tuesday", "Goma"),
         ("Islamists seized Timbuktu", "Timbuktu"),
+        ("Rebels took Bukavu on Sunday", "Bukavu"),
     ],
 )
 def test_capitals_and_towns(text, name_en):
