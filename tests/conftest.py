@@ -48,7 +48,8 @@ def _repeats_on_another_database(item: pytest.Item) -> bool:
 
 def _length(item: pytest.Item) -> int:
     marker = item.get_closest_marker("long")
-    return -marker.kwargs["seconds"] if marker else 0
+    # a minute when the marker gives no length
+    return -marker.kwargs.get("seconds", 60) if marker else 0
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
