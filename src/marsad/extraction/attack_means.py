@@ -39,7 +39,7 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
             listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
             if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
                 by_means.pop(vaguer)  # "artillery and air strikes" are two means
-    if len(by_means) > 1:
+    if len(by_means) > 1 and not _storming(sent, by_means):
         by_means.pop("other", None)
     blast = by_means.get("explosive")
     if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
@@ -53,6 +53,26 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         if any(word in text for word in _GUNMEN):
             by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
     return by_means
+
+
+def _storming(sent: Sentence, by_means: dict[str, Match]) -> bool:
+    """ "قُتلا برصاص قوات الاحتلال التي اقتحمت مخيم بلاطة", "a suicide bomber blew up a truck at
+    the gate before gunmen stormed the prison": storming or raiding a place, told with its own
+    verb apart from the other means, is an act of its own (docs/annotation.md: raids)."""
+    other = by_means.get("other")
+    if other is None or "v" not in other.entry.flags:
+        return False
+    word = sent.text[other.start : other.end]
+    if not word.startswith(_STORMING):
+        return False
+    return all(
+        sent.words(min(m.end, other.end), max(m.start, other.start)) > 3
+        for means, m in by_means.items()
+        if means != "other"
+    )
+
+
+_STORMING = ("اقتحم", "يقتحم", "تقتحم", "داهم", "تداهم", "يداهم", "stormed", "raided", "overran")
 
 
 # Explosive devices: an explosion of one is a bombing whatever else the sentence names.

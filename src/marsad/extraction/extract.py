@@ -34,6 +34,7 @@ from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.overlaps import resolve
 from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
+from marsad.extraction.rules_attack import named_later
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
 
@@ -178,6 +179,9 @@ class _Document:
             drafts: list[Draft] = []
             if any(_is_claim_cue(c.entry.category) for c in sentence_cues):
                 drafts = sentence_drafts(sent, isf_near=self.isf_near or has_isf)
+            if pending and sent.has("CLAIMED", "CLAIMED:own", "BLAME"):
+                previous = pending[-1][2]
+                named_later(sent, [d for d, _, i in pending if i == previous])
             self.isf_near = has_isf
             # attribution() reads ATTR cues only: a sentence without any names no source
             named = any(c.entry.category.startswith("ATTR:") for c in sentence_cues)

@@ -26,7 +26,7 @@ from marsad.extraction.victims import (
     _begin,
     _candidates,
     _words,
-    armed_nationality,
+    of_armed_men,
     victims,
 )
 
@@ -41,6 +41,10 @@ _EN_VERBS = frozenset(
 )
 
 
+# English verbs whose object the armed men after them are.
+_EN_OBJECT_VERBS = _EN_VERBS | frozenset("pounded killed ambushed repelled routed".split())
+
+
 # Words that aim an attack at someone. They are read from the text around a trigger rather
 # than put in the dictionary: على, إلى, مع, "at", "on" are among the commonest words of news,
 # and as dictionary entries every one of their hits would cost the scan of every text.
@@ -53,6 +57,13 @@ _HELD_BY = re.compile(
     r"\b(?:used|held|controlled|run|operated|occupied|manned) by\s+(?:the\s+)?$"
     r"|\bbelonging to\s+(?:the\s+)?$"
 )
+# The same tie with no aim word before it: "targeted police stations run by Hamas", "استهدفت
+# الطائرات مقار الشرطة التابعة لحكومة حماس".
+_HOLDER = re.compile(
+    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned) by|belonging to"
+    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
+)
+_HOLDER_REACH = 120
 _WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
 _AIM_REACH = 200
 
@@ -89,6 +100,20 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+def held(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party that holds what the trigger hits, named in its clause after a word of holding:
+    at most one word between ("the", "لحكومة")."""
+    end = min(sent.end, trigger.end + _HOLDER_REACH)
+    for tie in _HOLDER.finditer(sent.text, trigger.end, end):
+        if _barrier_between(sent, trigger.end, tie.start()):
+            return []
+        for match in _candidates(sent):
+            if match.start >= tie.end() and _words(sent, tie.end(), _begin(match)) <= 1:
+                return [match]
+        return []
+    return []
+
+
 def obj(sent: Sentence, trigger: Match) -> list[Match]:
     """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
     word = sent.text[trigger.start : trigger.end]
@@ -108,7 +133,7 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
         if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object
-            if arabic and armed_nationality(sent, match):
+            if arabic and of_armed_men(sent, match):
                 continue  # "اختطف مسلحون حوثيون": the kidnappers' nationality
             return [match]
         return []
@@ -192,6 +217,8 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     # the one who speaks was not harmed
     speaking = [c.start for c in sent.of("ATTR:say")]
     persons = [m for m in persons if not any(0 <= at - m.end <= 3 for at in speaking)]
+    # "بقذائف أطلقتها كتائب القذافي": a leader named for his men fired, he was not hit
+    persons = [m for m in persons if not of_armed_men(sent, m)]
     found: list[Match] = []
     for mark in _HARM.finditer(sent.text, sent.start, sent.end):
         # "36 militants were killed and no civilians were harmed, while former president Hamid
@@ -299,8 +326,9 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
         if not men:
             continue
         ahead = lead[men[0] - 1] if men[0] else ""
-        if _WITH.fullmatch(ahead) or _AIM.fullmatch(ahead):
-            continue  # "معارك مع عناصر موالين لحركة فتح": the other side
+        if _WITH.fullmatch(ahead) or _AIM.fullmatch(ahead) or ahead in _EN_OBJECT_VERBS:
+            # "معارك مع عناصر موالين لحركة فتح", "pounded forces loyal to Assad": the other side
+            continue
         found = after(sent, cue.end, max_words=2, kinds=TARGET_KINDS)
         if found:
             return found
@@ -317,7 +345,7 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool =
     # the victims, the persons harmed and the party aimed at are all targets: "strikes on
     # Iran's sites, killing its chief of staff" aims at Iran and at the chief
     gathered: list[Match] = []
-    for finder in (taken_from, victims, harmed, aimed, obj, passive_subject):
+    for finder in (taken_from, victims, harmed, held, aimed, obj, passive_subject):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         gathered += found

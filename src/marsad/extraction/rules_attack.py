@@ -20,7 +20,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import armed_nationality
+from marsad.extraction.victims import of_armed_men
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
@@ -96,7 +96,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         return claimed
     agent = [a for a in agent_by(sent, trigger.end) if a not in victims]
     if agent:
-        return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS]
+        return [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS or _leader(sent, a)]
     arabic = trigger.entry.lang == "ar"
     # a speaker is not the perpetrator: "Germany expressed concern over the demolition"; nor
     # is the party after an aim word: "هجوم على إسرائيل"
@@ -106,10 +106,13 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         + [start for start, _ in roles.aim_marks(sent, trigger)]
     )
     if arabic:
-        right = after(sent, trigger.end, max_words=2, kinds=PERPETRATOR_KINDS, stop=stop)
-        right = [m for m in right if m.entry.value not in victims and not placed(sent, m)]
+        right = [
+            m
+            for m in _verb_subject(sent, trigger, stop)
+            if m.entry.value not in victims and not placed(sent, m)
+        ]
         victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
-        if right and not (victim_like and not armed_nationality(sent, right[0])):
+        if right and not (victim_like and not of_armed_men(sent, right[0])):
             return ids(right)
     left = before(sent, trigger.start, max_words=5, kinds=PERPETRATOR_KINDS, stop=stop)
     left = [m for m in left if m.entry.value not in victims and not placed(sent, m)]
@@ -136,10 +139,25 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     return sorted(armed_parties) if len(armed_parties) == 1 else []
 
 
+_DENIAL = frozenset("نفي نفت ينفي تنفي ونفي ونفت لم ولم not no denied denies".split())
+
+
+def _verb_subject(sent: Sentence, trigger: Match, stop: list[int]) -> list[Match]:
+    """The party right after an Arabic verb or noun of attack: two words at most before its
+    own word, its article apart ("اقتحمت قوات الأمن السودانية")."""
+    right = after(sent, trigger.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
+    if right and sent.words(trigger.end, right[0].start - len(right[0].prefix)) > 2:
+        return []
+    return right
+
+
 def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
     الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
     for cue in sent.of("CLAIMED", "CLAIMED:own"):
+        lead = sent.text[max(sent.start, cue.start - 40) : cue.start].split()[-4:]
+        if any(word in _DENIAL for word in lead):
+            continue  # "نفى حزب الله مسؤوليته عن", "no group has claimed it"
         if cue.category == "CLAIMED:own":
             # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker, a
             # government among them ("أعلنت حكومة الوفاق أن طائراتها")
@@ -155,6 +173,26 @@ def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
     return []
 
 
+def named_later(sent: Sentence, earlier: list[Draft]) -> None:
+    """A sentence that claims or blames an act names the perpetrator of the attacks and tolls
+    of the sentence before it that name none: "قُتل ١٣ جندياً في كمين … وأعلنت سرايا القدس
+    مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held Syria responsible"."""
+    parties = _claimed(sent, set()) or blamed(sent)
+    if not parties:
+        return
+    for draft in earlier:
+        if draft.type in ("attack", "casualties") and not draft.actor:
+            if not set(parties) & set(draft.recipient):
+                draft.actor = armed(sent, parties)
+
+
+def _leader(sent: Sentence, actor_id: str) -> bool:
+    """A person named as the head of armed men: "بقذائف أطلقتها كتائب القذافي"."""
+    return sent.actors[actor_id].kind == "person" and any(
+        m.entry.value == actor_id and of_armed_men(sent, m) for m in sent.entities
+    )
+
+
 def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
     """ "Two UNIFIL peacekeepers were wounded", "X was kidnapped": the subject of a passive
     is the victim."""
@@ -166,7 +204,8 @@ def _victim_subject(sent: Sentence, match: Match, trigger: Match) -> bool:
 
 
 def attacks(sent: Sentence) -> list[Draft]:
-    """One attack claim per means in the sentence; "other" only when no means is named."""
+    """One attack claim per means in the sentence; "other" only when no means is named or a
+    storming is told apart (attack_means.chosen_means)."""
     triggers = [
         t
         for t in sent.of("T:attack")
@@ -261,16 +300,24 @@ def _of_another_word(
     sent: Sentence, trigger: Match, triggers: list[Match], aimed_at: list[str]
 ) -> list[str]:
     """The perpetrator named at another word of attack of the sentence, when this one names
-    none and that one names a single party: "Israel launched its largest military operation in
-    years in Jenin, with drone strikes": the drone strikes are Israel's."""
+    none and that one names a single party as its subject: "Israel launched its largest
+    military operation in years in Jenin, with drone strikes": the drone strikes are Israel's."""
     found: list[str] = []
     for other in triggers:
-        if other is trigger or not any(
+        if other is trigger:
+            continue
+        # "اقتحمت قوات الأمن السودانية المخيم وأطلقت النار": an Arabic verb's subject follows it
+        verb_first = other.entry.lang == "ar" and "v" in other.entry.flags
+        if not verb_first and not any(
             0 <= other.start - m.end <= 80 and not m.entry.adjective for m in sent.entities
         ):
             continue  # no name just before that word: no subject to take (and no search)
         parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
-        if parties and _beside(sent, parties, other):
+        subject = verb_first and any(
+            m.entry.value in parties or armed(sent, [m.entry.value])[0] in parties
+            for m in _verb_subject(sent, other, [])
+        )
+        if parties and (subject or _beside(sent, parties, other)):
             found += parties
     parties = list(dict.fromkeys(found))
     return parties if len(parties) == 1 else []

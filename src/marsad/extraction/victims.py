@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.slots import Sentence
 
 TARGET_KINDS = frozenset(
@@ -71,13 +72,21 @@ def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
 
 
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
-_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه")
+_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه", "كتايب")
 
 
-def armed_nationality(sent: Sentence, match: Match) -> bool:
-    """A demonym right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك")."""
-    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()
+def of_armed_men(sent: Sentence, match: Match) -> bool:
+    """A demonym or a leader right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك",
+    "كتائب القذافي")."""
+    words = sent.text[max(sent.start, _begin(match) - 24) : _begin(match)].split()[-2:]
+    if len(words) == 2 and words[1] in _SERVICES:
+        words = words[:1]  # "قوات الأمن السودانية": the service between the men and their state
     return bool(words) and words[-1].startswith(_ARMED_NOUNS)
+
+
+_SERVICES = frozenset(
+    "الامن الشرطه الجيش النخبه الخاصه البحريه الجويه البريه الحدود الطوارئ المشاه".split()
+)
 
 
 def _words(sent: Sentence, a: int, b: int) -> int:
@@ -145,6 +154,21 @@ def _agent(sent: Sentence, noun: Match) -> bool:
     )
 
 
+# Projectiles in construct name who fired them: "برصاص جنود أمريكيين", "بنيران قوات الأمن",
+# "بصواريخ حزب الله". (A strike in construct names its object: "قصف مواقع".)
+_PROJECTILES = frozenset(
+    fold(w)
+    for w in "رصاص برصاص رصاصة برصاصة نيران بنيران قذائف بقذائف قذيفة بقذيفة صواريخ بصواريخ "
+    "صاروخ بصاروخ".split()
+)
+
+
+def _fired_by(sent: Sentence, noun: Match, trigger: Match) -> bool:
+    """Whether a noun right after a projectile names those who fired it."""
+    word = sent.text[_begin(trigger) : trigger.end].split()[0]
+    return word in _PROJECTILES and 0 <= noun.start - trigger.end <= 1
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -156,7 +180,11 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, window) for at in anchors):
             continue
-        if arabic and (_verb_subject(sent, noun, trigger) or _agent(sent, noun)):
+        if arabic and (
+            _verb_subject(sent, noun, trigger)
+            or _agent(sent, noun)
+            or _fired_by(sent, noun, trigger)
+        ):
             continue
         if not arabic and _subject_of(sent, noun, trigger):
             continue

@@ -1,0 +1,126 @@
+"""Who carried out an attack (rules_attack.py, victims.py, roles.py), on sentences of the
+kinds news writes in Arabic and English: the party named with the projectile, the relative
+clause or the service of the armed men, a claim or an admission in the sentence after, and
+the storming of a place told apart from the other means."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def _attacks(text: str, language: str = "ar") -> list[dict[str, Any]]:
+    return [c for c in extract(text, language=language)["claims"] if c["type"] == "attack"]
+
+
+def test_the_soldiers_named_with_the_bullets_fired_them():
+    # "by the bullets of American soldiers": the Americans shot, the Italian was shot
+    text = "قُتل صحفي إيطالي برصاص جنود أمريكيين عند حاجز على الطريق المؤدي إلى مطار بغداد مساء أمس."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["USA"]
+    assert "USA" not in attack["recipient"]
+    text = "أصيب ثلاثة مدنيين بنيران عناصر من الجيش اللبناني عند حاجز في عكار أمس."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["LAF"]
+
+
+def test_a_strike_in_construct_still_names_its_object():
+    # "shelling of Hezbollah's positions": the positions were shelled, not shelling
+    text = "قصفت مدفعية الجيش الإسرائيلي مواقع لحزب الله قرب بلدة الخيام صباح اليوم."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["HEZBOLLAH"]
+
+
+def test_the_party_of_a_relative_clause_fired_the_shells():
+    text = "قُتل مصور بريطاني بقذائف هاون أطلقتها كتائب القذافي على وسط مدينة مصراتة أمس."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["GADDAFI"]
+    assert "GADDAFI" not in attack["recipient"]
+
+
+def test_the_state_of_a_security_service_is_the_subject_not_the_target():
+    text = (
+        "قُتل عشرون نازحاً عندما اقتحمت قوات الأمن السودانية مخيماً للنازحين في جنوب دارفور "
+        "وأطلقت النار على السكان."
+    )
+    attacks = _attacks(text)
+    assert sorted(a["attributes"]["means"] for a in attacks) == ["gunfire", "other"]
+    assert all(a["actor"] == ["SDN"] for a in attacks)
+    assert all("SDN" not in a["recipient"] for a in attacks)
+
+
+def test_a_claim_in_the_next_sentence_names_the_perpetrator():
+    text = (
+        "قُتل تسعة جنود في كمين نصبه مسلحون لدوريتهم قرب مدينة جنين أمس. "
+        "وأعلنت سرايا القدس مسؤوليتها عن العملية."
+    )
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["PIJ"]
+    text = (
+        "Nine soldiers were killed when a roadside bomb struck their patrol near Kandahar. "
+        "The Taliban claimed responsibility."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["TALIBAN"]
+
+
+def test_a_claim_does_not_reach_past_the_sentence_before():
+    text = (
+        "انفجرت عبوة ناسفة قرب سوق شعبي في بغداد أمس. "
+        "وقال شهود إن الانفجار ألحق أضراراً بالمحال. "
+        "وتبنى تنظيم داعش هجوماً آخر على حاجز للجيش."
+    )
+    first = _attacks(text)[0]
+    assert first["actor"] == []
+
+
+def test_an_admission_names_who_struck():
+    text = (
+        "NATO acknowledged on Monday that one of its air strikes had hit a house in Tripoli by "
+        "mistake, killing five civilians."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["NATO"]
+    text = "وأقر الجيش الأمريكي بتنفيذ غارة جوية قرب مستشفى في قندوز أمس."
+    (attack,) = _attacks(text)
+    assert attack["actor"] in (["USA"], ["US-MILITARY"])
+
+
+def test_the_holder_of_the_place_hit_is_the_target():
+    text = (
+        "استهدفت الطائرات الإسرائيلية مقار الشرطة والأجهزة الأمنية التابعة لحكومة حماس في "
+        "مدينة غزة."
+    )
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["HAMAS"]
+    text = "Israeli shells struck the main compound of UNRWA in Gaza City on Thursday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["UNRWA"]
+
+
+def test_forces_loyal_to_a_leader_after_a_verb_of_attack_were_attacked():
+    text = (
+        "Coalition aircraft pounded forces loyal to President Bashar al-Assad near Deir al-Zor "
+        "overnight, a US official said."
+    )
+    (attack,) = _attacks(text, "en")
+    assert "BASHAR-ASSAD" not in attack["actor"]
+
+
+def test_a_storming_told_apart_is_an_act_of_its_own():
+    text = (
+        "استشهد فلسطينيان برصاص قوات الاحتلال الإسرائيلي التي اقتحمت مخيم بلاطة شرق نابلس "
+        "فجر اليوم بأكثر من ثلاثين آلية عسكرية."
+    )
+    means = sorted(a["attributes"]["means"] for a in _attacks(text))
+    assert means == ["gunfire", "other"]
+    # a raid and its gunfire in one phrase stay one act
+    text = "اقتحم مسلحون بالرصاص مقر الشرطة في المدينة."
+    assert len(_attacks(text)) == 1
+
+
+def test_a_gunship_strikes_from_the_air():
+    text = "A US AC-130 gunship attacked suspected militants near Ras Kamboni on Monday."
+    (attack,) = _attacks(text, "en")
+    assert attack["attributes"]["means"] == "air"
