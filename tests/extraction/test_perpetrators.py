@@ -124,3 +124,40 @@ def test_a_gunship_strikes_from_the_air():
     text = "A US AC-130 gunship attacked suspected militants near Ras Kamboni on Monday."
     (attack,) = _attacks(text, "en")
     assert attack["attributes"]["means"] == "air"
+
+
+def test_a_speaker_saying_it_struck_names_itself():
+    text = (
+        "قُتل خمسة أشخاص في غارة على سيارة قرب مدينة صور أمس. "
+        "وقال الجيش الإسرائيلي إنه استهدف قيادياً في حزب الله."
+    )
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["IDF"]
+    text = (
+        "قُتل عشرون مدنياً في غارة جوية على سوق في إقليم تيغراي، فيما أقر متحدث باسم الجيش "
+        "الإثيوبي بتنفيذ ضربة جوية على البلدة."
+    )
+    (attack,) = _attacks(text)
+    assert attack["actor"] in (["ETH"], ["ETH-ARMY"])
+
+
+def test_a_denied_responsibility_names_no_perpetrator():
+    text = (
+        "انفجرت سيارة مفخخة قرب حاجز للجيش في بلدة عرسال أمس. "
+        "ونفى حزب الله مسؤوليته عن التفجير."
+    )
+    first = _attacks(text)[0]
+    assert first["actor"] == []
+
+
+def test_fighters_of_a_group_killed_are_the_target():
+    text = "قتلت غارات أمريكية ٢٠ مقاتلاً من حزب الله في منطقة القصير أمس."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["HEZBOLLAH"]
+
+
+def test_soldiers_firing_into_a_crowd_attack_it():
+    text = "Witnesses said American soldiers fired into the crowd in Kabul on Monday."
+    (attack,) = _attacks(text, "en")
+    assert attack["attributes"]["means"] == "gunfire"
+    assert attack["actor"] == ["USA"]
