@@ -142,10 +142,7 @@ def test_a_speaker_saying_it_struck_names_itself():
 
 
 def test_a_denied_responsibility_names_no_perpetrator():
-    text = (
-        "انفجرت سيارة مفخخة قرب حاجز للجيش في بلدة عرسال أمس. "
-        "ونفى حزب الله مسؤوليته عن التفجير."
-    )
+    text = "انفجرت سيارة مفخخة قرب حاجز للجيش في بلدة عرسال أمس. ونفى حزب الله مسؤوليته عن التفجير."
     first = _attacks(text)[0]
     assert first["actor"] == []
 
