@@ -158,3 +158,16 @@ def test_soldiers_firing_into_a_crowd_attack_it():
     (attack,) = _attacks(text, "en")
     assert attack["attributes"]["means"] == "gunfire"
     assert attack["actor"] == ["USA"]
+
+
+def test_english_victims_named_with_their_service_or_several_nationalities():
+    text = "A drone strike killed two senior Iraqi border guard officers near Sidakan on Tuesday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["IRQ"]
+    text = "A gang kidnapped 17 American and Canadian missionaries east of Port-au-Prince."
+    (attack,) = _attacks(text, "en")
+    assert sorted(attack["recipient"]) == ["CAN", "USA"]
+    # a nationality with its verb between is no owner of the noun after
+    text = "Fighters of Islamic State overran army checkpoints near Arsal on Saturday."
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["ISIS"]

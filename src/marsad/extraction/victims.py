@@ -169,6 +169,27 @@ def _fired_by(sent: Sentence, noun: Match, trigger: Match) -> bool:
     return word in _PROJECTILES and 0 <= noun.start - trigger.end <= 1
 
 
+# English words of a service between a nationality and its men: "Iraqi border guard officers".
+_SERVICE_EN = frozenset(
+    "border guard guards security police army military special navy naval intelligence senior "
+    "coast".split()
+)
+
+
+def _before_noun(sent: Sentence, match: Match, noun: Match) -> bool:
+    """An English owner or nationality right before a victim noun, or with the words of a
+    service or other nationalities between ("American and Canadian missionaries")."""
+    between = sent.text[match.end : noun.start].split()
+    if len(between) <= 1:
+        return True
+    others = {
+        sent.text[m.start : m.end]
+        for m in sent.entities
+        if m.entry.adjective and match.end <= m.start and m.end <= noun.start
+    }
+    return all(word in _SERVICE_EN or word in others or word == "and" for word in between)
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -196,9 +217,7 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
                 found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
             elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
                 found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
-            elif (
-                not arabic and match.end <= noun.start and _words(sent, match.end, noun.start) <= 1
-            ):
+            elif not arabic and match.end <= noun.start and _before_noun(sent, match, noun):
                 found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
             elif (
                 not arabic
