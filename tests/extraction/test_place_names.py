@@ -25,6 +25,11 @@ def _places(text: str) -> dict[str, list[str]]:
         ("اغتيل القيادي بانفجار في حي كفرسوسة بدمشق.", "كفرسوسة"),
         ("هاجم مسلحون قاعدة في بلدة حلقان بإقليم هيران.", "حلقان"),
         ("اشتبك الجنود مع مسلحين في حي بيل إير بالعاصمة.", "بيل إير"),
+        ("قتل أربعة جنود في مديرية حرف سفيان بمحافظة عمران.", "حرف سفيان"),
+        # the noun is part of these names
+        ("تسلل مسلحون إلى جبل الدخان داخل الأراضي السعودية.", "جبل الدخان"),
+        ("استهدفت غارة مصنعاً في منطقة وادي الربيع جنوب طرابلس.", "وادي الربيع"),
+        ("واصل المحتجون اعتصامهم في ساحة العروض بمدينة عدن.", "ساحة العروض"),
     ],
 )
 def test_a_place_named_after_its_noun_is_an_entity(text: str, name: str) -> None:
@@ -46,6 +51,14 @@ def test_a_place_named_after_its_noun_is_an_entity(text: str, name: str) -> None
 )
 def test_words_after_a_place_noun_that_name_nothing_are_no_place(text: str) -> None:
     assert not [p for p in _places(text) if p.startswith("PLACE:")]
+
+
+def test_a_dual_names_the_two_places_joined_by_and() -> None:
+    places = _places(
+        "سيطرت القوات على مدينتي صبراتة وصرمان، واشتبك مسلحون في منطقتي باب التبانة وجبل محسن."
+    )
+    for name in ("صبراتة", "صرمان", "باب التبانة", "جبل محسن"):
+        assert places.get(f"PLACE:{name}") == [name], places
 
 
 def test_a_name_the_dictionary_knows_is_not_read_again() -> None:

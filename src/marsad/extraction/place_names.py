@@ -20,8 +20,15 @@ PREFIX = "PLACE:"
 
 # The nouns, as written after an optional proclitic (ب، و، ل، ف، وب).
 _NOUNS = frozenset(
-    fold(w) for w in "مدينة بلدة قرية حي مخيم منطقة ناحية إقليم ولاية محافظة بلدتي قريتي".split()
+    fold(w)
+    for w in "مدينة بلدة قرية حي مخيم منطقة ناحية إقليم ولاية محافظة مديرية قضاء بلدتي قريتي "
+    "مدينتي منطقتي مخيمي حيي جبل جبال وادي ساحة".split()
 )
+# Nouns that are part of the name they open: "جبل محسن", "وادي الربيع", "ساحة العروض".
+_OWN = frozenset(fold(w) for w in "جبل جبال وادي ساحة".split())
+# Duals name two places, the second after و: "مدينتي صبراتة وصرمان", "منطقتي باب التبانة وجبل
+# محسن".
+_DUALS = frozenset(fold(w) for w in "بلدتي قريتي مدينتي منطقتي مخيمي حيي".split())
 _PROCLITICS = ("وب", "فب", "ب", "و", "ل", "ف", "")
 # Nouns that as often say "area" or "side" of anything (منطقة الحرب، ناحية الدفاع): a name after
 # them has no article and is no adjective or verb (منطقة ضحيان، منطقة سن الفيل).
@@ -114,10 +121,38 @@ def find(
             # a name of two words: nothing between them, and the second no stop word
             if not text[b:c].strip() and covered.find(1, c, d) < 0 and _name_word(text[c:d]):
                 last = d if _second(text[c:d]) else b
+        if noun in _OWN:
+            a = end - len(noun)
         name = " ".join(original[to_original(a) : to_original(last)].split())
         found.append(Match(a, last, Entry(ENTITY, PREFIX + name, "ar")))
         covered[a:last] = b"\x01" * (last - a)
+        if noun in _DUALS:
+            found += _second_of_two(text, original, to_original, last, covered)
     return found
+
+
+def _second_of_two(
+    text: str, original: str, to_original: Callable[[int], int], end: int, covered: bytearray
+) -> list[Match]:
+    """The place after و that a dual's first name is followed by, when no dictionary name
+    covers it: one word, or two as after a noun."""
+    words = [w.span() for w in _WORD.finditer(text, end, min(len(text), end + 60))][:2]
+    if not words or text[end : words[0][0]].strip():
+        return []
+    a, b = words[0]
+    if not text[a:b].startswith("و") or covered.find(1, a, b) >= 0:
+        return []
+    a += 1  # the conjunction is no part of the name
+    if not _name_word(text[a:b]):
+        return []
+    last = b
+    if len(words) == 2 and not text[a:b].startswith(_ARTICLE):
+        c, d = words[1]
+        if not text[b:c].strip() and covered.find(1, c, d) < 0 and _name_word(text[c:d]):
+            last = d if _second(text[c:d]) else b
+    name = " ".join(original[to_original(a) : to_original(last)].split())
+    covered[a:last] = b"\x01" * (last - a)
+    return [Match(a, last, Entry(ENTITY, PREFIX + name, "ar"))]
 
 
 def _second(word: str) -> bool:
