@@ -171,3 +171,16 @@ def test_english_victims_named_with_their_service_or_several_nationalities():
     text = "Fighters of Islamic State overran army checkpoints near Arsal on Saturday."
     (attack,) = _attacks(text, "en")
     assert attack["actor"] == ["ISIS"]
+
+
+def test_english_objects_after_a_word_of_suspicion_or_number():
+    text = "A US gunship attacked suspected al-Qaeda militants near Ras Kamboni on Monday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["AL-QAEDA"]
+
+
+def test_the_side_loyal_to_a_leader_in_a_clash_is_the_target():
+    text = "Heavy clashes broke out with troops loyal to President Abd-Rabbu Mansour Hadi in Aden."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["HADI"]
+    assert attack["actor"] == []

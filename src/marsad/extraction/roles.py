@@ -41,6 +41,12 @@ _EN_VERBS = frozenset(
 )
 
 
+# Words between an English verb of attack and its object: "attacked suspected al-Qaeda
+# militants", "kidnapped two Japanese".
+_EN_BEFORE_OBJECT = frozenset(
+    "the a an two three four five six seven eight nine ten several dozens hundreds of "
+    "suspected alleged rival senior".split()
+)
 # English verbs whose object the armed men after them are.
 _EN_OBJECT_VERBS = _EN_VERBS | frozenset("pounded killed ambushed repelled routed".split())
 
@@ -90,6 +96,11 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
             # "on a tunnel complex used by Islamic State fighters": the holder is the aim
             if gap <= 7 and _HELD_BY.search(sent.text, aim_end, _begin(match)):
                 return [match]
+            # "clashes with troops loyal to President Hadi", "معارك مع عناصر موالين لحركة فتح"
+            if gap <= 7 and any(
+                aim_end <= c.start and c.end <= _begin(match) for c in sent.of("AFFILIATED")
+            ):
+                return [match]
             if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
                 break  # "attacked by Israel": the agent
             if any(0 <= c.start - match.end <= 2 for c in sent.of("ATTR:say")):
@@ -126,7 +137,7 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
         gap = _words(sent, trigger.end, match.start)
         arabic = trigger.entry.lang == "ar"
         between = sent.text[trigger.end : match.start].split()
-        if not arabic and any(w not in ("the", "a", "an", "two", "three") for w in between):
+        if not arabic and any(w not in _EN_BEFORE_OBJECT and not w.isdigit() for w in between):
             return []  # "attacked by Israel": the agent, not the object
         # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
         limit = 3 if arabic else 2
