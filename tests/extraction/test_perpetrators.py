@@ -184,3 +184,21 @@ def test_the_side_loyal_to_a_leader_in_a_clash_is_the_target():
     (attack,) = _attacks(text, "en")
     assert attack["recipient"] == ["HADI"]
     assert attack["actor"] == []
+
+
+def test_a_strike_named_with_its_owner_is_an_attack():
+    text = "شنت الولايات المتحدة أولى غاراتها الجوية على مواقع تنظيم الدولة الإسلامية في سوريا."
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "air"
+    assert attack["actor"] == ["USA"]
+    assert attack["recipient"] == ["ISIS"]
+
+
+def test_peacekeepers_of_a_mission_hit_are_its_own_not_the_attackers():
+    text = (
+        "أصيب أربعة من جنود حفظ السلام التابعين لبعثة الأمم المتحدة في مالي (مينوسما) عندما "
+        "انفجرت عبوة ناسفة لدى مرور قافلتهم قرب كيدال أمس."
+    )
+    (attack,) = _attacks(text)
+    assert attack["actor"] == []
+    assert attack["recipient"] == ["MINUSMA"]
