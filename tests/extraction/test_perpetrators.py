@@ -202,3 +202,19 @@ def test_peacekeepers_of_a_mission_hit_are_its_own_not_the_attackers():
     (attack,) = _attacks(text)
     assert attack["actor"] == []
     assert attack["recipient"] == ["MINUSMA"]
+
+
+def test_what_the_speaker_calls_its_own_was_hit():
+    text = (
+        "أعلنت قوة الأمم المتحدة المؤقتة في لبنان (اليونيفيل) أن دبابة إسرائيلية أطلقت قذيفتين "
+        "سقطتا قرب دورية لها في بلدة حولا صباح اليوم."
+    )
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["UNIFIL"]
+    text = "UNIFIL said Israeli drones had dropped four grenades near its peacekeepers on Tuesday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["UNIFIL"]
+    # its own fighters before the verb are the attackers, not the target
+    text = "Hezbollah said its fighters fired rockets at an Israeli base near Metula."
+    (attack,) = _attacks(text, "en")
+    assert "HEZBOLLAH" not in attack["recipient"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.draft import attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import Sentence
@@ -226,3 +227,34 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             ):
                 found.append(match)  # positions of Hezbollah, an officer serving with the MSS
     return found
+
+
+# Victims the speaker calls its own: "قالت اليونيفيل إن دبابة أطلقت قذيفتين قرب دورية لها",
+# "UNIFIL said drones had dropped grenades near its peacekeepers".
+_SPEAKERS_OWN = re.compile(
+    "(?<![\u0621-\u064a])(?:"
+    + "|".join(
+        fold(w)
+        for w in "قواته قواتها جنوده جنودها مواقعه مواقعها عناصره عناصرها قاعدته قاعدتها "
+        "دورياتها دورياته دوريتها دوريته مقره مقرها مقراتها قافلته قافلتها موظفيها موظفيه "
+        "طاقمها طاقمه".split()
+    )
+    + "|"
+    + fold("دورية لها|دورية له|موقعا لها|موقعا له|قافلة لها|قافلة له")
+    + ")(?![\u0621-\u064a])"
+    + r"|\bits (?:troops|forces|positions|bases?|personnel|peacekeepers|soldiers|convoys?|"
+    r"patrols?|staff|headquarters|members|fighters|ships?|vessels?)\b"
+)
+_OWN_REACH = 160
+
+
+def speakers_own(sent: Sentence, trigger: Match) -> list[Match]:
+    """The speaker of the sentence, when what the trigger hit is named as its own after it."""
+    end = min(sent.end, trigger.end + _OWN_REACH)
+    mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
+    if mark is None or _barrier_between(sent, trigger.end, mark.start()):
+        return []
+    source = attribution(sent)
+    if source is None or source.source is None:
+        return []
+    return [m for m in sent.entities if m.entry.value == source.source][:1]
