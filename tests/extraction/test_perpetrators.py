@@ -218,3 +218,12 @@ def test_what_the_speaker_calls_its_own_was_hit():
     text = "Hezbollah said its fighters fired rockets at an Israeli base near Metula."
     (attack,) = _attacks(text, "en")
     assert "HEZBOLLAH" not in attack["recipient"]
+
+
+def test_the_attack_a_speaker_condemns_is_no_new_attack():
+    text = (
+        "شنت طائرات حربية إسرائيلية غارات على مطار حماة العسكري مساء أمس، ودانت وزارة الخارجية "
+        "السورية الغارات ووصفتها بأنها محاولة لزعزعة الاستقرار."
+    )
+    attacks = _attacks(text)
+    assert [a["actor"] for a in attacks] == [["IDF"]]

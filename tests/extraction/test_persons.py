@@ -32,6 +32,17 @@ def test_a_verbal_noun_after_a_title_is_no_name():
     assert not [k for k in found if k.startswith("PERSON:")]
 
 
+def test_the_object_after_a_name_is_no_part_of_it():
+    found = _persons("ودان وزير الخارجية العراقي فؤاد حسين الهجوم.", "ar")
+    assert "PERSON:فؤاد حسين" in found
+
+
+def test_a_name_whose_alef_carries_hamza_is_no_article():
+    # "ألبرت" is a name, "البعثة" a noun with its article
+    found = _persons("ودان رئيس البعثة ألبرت كوندرز الاعتداء على الدورية.", "ar")
+    assert "PERSON:ألبرت كوندرز" in found
+
+
 def test_a_surname_later_names_the_same_person():
     text = "أمر العميد سالم الورفلي قواته بالتقدم. وقال الورفلي إن قواته لن تتوقف."
     found = _persons(text, "ar")

@@ -110,6 +110,10 @@ class Persons:
         def person(a: int) -> bool:
             return a in people
 
+        def hamza(a: int) -> bool:
+            # "ألبرت", "ألان": a name's own alef carries hamza, the article's never does
+            return original[to_original(a)] in "أإآ"
+
         def add(a: int, b: int, lang: str, value: str | None = None) -> None:
             if covered(a, b):
                 return
@@ -128,7 +132,7 @@ class Persons:
             stop = min(len(text), begin + _WINDOW)
             tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, begin, stop)]
             if "\u0600" <= text[begin] <= "\u06ff":
-                nxt = self._arabic(text, tokens, 0, covered, add, person)
+                nxt = self._arabic(text, tokens, 0, covered, add, person, hamza)
             else:
                 nxt = self._english(text, original, to_original, tokens, 0, covered, add)
             consumed = tokens[max(nxt, 1) - 1][1]
@@ -148,7 +152,13 @@ class Persons:
 
     @staticmethod
     def _arabic(
-        text: str, tokens: Tokens, i: int, covered: Span, add: Add, person: Callable[[int], bool]
+        text: str,
+        tokens: Tokens,
+        i: int,
+        covered: Span,
+        add: Add,
+        person: Callable[[int], bool],
+        hamza: Callable[[int], bool],
     ) -> int:
         word = ar_word(text[tokens[i][0] : tokens[i][1]])
         titled = word in AR_TITLES
@@ -175,7 +185,8 @@ class Persons:
                     continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
-            if w.startswith(("ال", "لل")) or w in AR_COMPLEMENTS or covered(a, b):
+            definite = w.startswith(("ال", "لل")) and not hamza(a)
+            if definite or w in AR_COMPLEMENTS or covered(a, b):
                 if not titled:
                     return j + 1
                 j += 1

@@ -30,6 +30,19 @@ def motive(sent: Sentence, trigger: Match) -> bool:
     return bool(_MOTIVE.search(lead))
 
 
+def condemned(sent: Sentence, trigger: Match) -> bool:
+    """Whether an Arabic attack noun with its article is only what a speaker condemns or
+    describes, an act the text told before: "ودان وزير الخارجية العراقي فؤاد حسين الهجوم"."""
+    if trigger.entry.lang != "ar" or "ال" not in trigger.prefix + sent.text[trigger.start :][:2]:
+        return False
+    return any(
+        cue.entry.value == "condemn"
+        and cue.end <= trigger.start
+        and sent.words(cue.end, trigger.start) <= 7
+        for cue in sent.of("T:statement")
+    )
+
+
 _PLACE_BEFORE = frozenset(
     "في داخل شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي انحاء ارجاء "
     "in inside into across throughout from north south east west northern southern eastern "

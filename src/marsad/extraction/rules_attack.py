@@ -7,7 +7,7 @@ from marsad.extraction import roles
 from marsad.extraction.attack_means import chosen_means, equipment
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.rules_acts import crowd_act, motive, other_acts, placed
+from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
 from marsad.extraction.slots import (
     Sentence,
@@ -209,7 +209,10 @@ def attacks(sent: Sentence) -> list[Draft]:
     triggers = [
         t
         for t in sent.of("T:attack")
-        if allowed(sent, t) and not equipment(sent, t) and not motive(sent, t)
+        if allowed(sent, t)
+        and not equipment(sent, t)
+        and not motive(sent, t)
+        and not condemned(sent, t)
     ]
     if not triggers:
         return []

@@ -9,6 +9,7 @@ from marsad.extraction import periods, roles, toll_figures
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.rules_acts import condemned
 from marsad.extraction.rules_attack import armed, perpetrator, place_near
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed
 from marsad.extraction.slots import (
@@ -91,6 +92,8 @@ def casualties(sent: Sentence) -> list[Draft]:
     actor: list[str] = []
     first_measure = pairs[0][0].start
     for trigger in sent.of("T:attack"):
+        if condemned(sent, trigger):
+            continue  # "ودان الرئيس النيجيري الهجوم": the speaker's, not the toll's, act
         if trigger.start < first_measure:
             far = sent.words(trigger.end, first_measure) > 16
         else:
