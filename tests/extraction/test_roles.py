@@ -205,3 +205,9 @@ def test_the_group_or_the_party_stands_only_for_one_named_with_that_noun():
     assert attack["recipient"] == ["BOKO-HARAM"]
     other = "تبنت حركة حماس الهجوم. وقصفت الطائرات الإسرائيلية مواقع الحزب في الجنوب."
     assert all("HAMAS" not in a["recipient"] for a in _claims(other, "attack"))
+
+
+def test_the_minister_named_after_his_state_speaks():
+    text = "ودان وزير الخارجية العراقي فؤاد حسين الهجوم واستدعى القائم بالأعمال التركي."
+    (statement,) = _claims(text, "statement")
+    assert statement["actor"] == ["PERSON:فؤاد حسين"]

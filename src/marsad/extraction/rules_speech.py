@@ -40,6 +40,21 @@ def _crossing_near(sent: Sentence, pos: int) -> str | None:
     return found[0].entry.value if found and found[0].start >= pos else None
 
 
+def _holder(sent: Sentence, speaker: list[Match]) -> list[Match]:
+    """The person who holds the office a demonym qualifies: "ودان وزير الخارجية العراقي فؤاد
+    حسين": the minister speaks, named right after his state."""
+    if len(speaker) != 1 or not speaker[0].entry.adjective:
+        return speaker
+    for match in sent.entities:
+        if (
+            match.start >= speaker[0].end
+            and sent.kind(match) == "person"
+            and sent.words(speaker[0].end, match.start) == 0
+        ):
+            return [match]
+    return speaker
+
+
 def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
     arabic = trigger.entry.lang == "ar"
@@ -71,6 +86,7 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
                 # "أعرب مدير الوكالة محمد البرادعي عن قلقه من توسيع إيران منشأة التخصيب في
                 # نطنز، ودعا طهران إلى": the person the sentence opened with, however far
                 speaker = persons[:1]
+    speaker = _holder(sent, speaker)
     speaker = speaker or before(sent, trigger.start, max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
