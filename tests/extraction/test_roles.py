@@ -211,3 +211,16 @@ def test_the_minister_named_after_his_state_speaks():
     text = "ودان وزير الخارجية العراقي فؤاد حسين الهجوم واستدعى القائم بالأعمال التركي."
     (statement,) = _claims(text, "statement")
     assert statement["actor"] == ["PERSON:فؤاد حسين"]
+
+
+def test_the_envoy_named_by_his_title_speaks_and_calls():
+    text = (
+        "ودان المبعوث الأممي إلى سوريا ستافان دي ميستورا الهجوم، داعياً جميع الأطراف إلى ضبط "
+        "النفس."
+    )
+    statements = _claims(text, "statement")
+    assert [s["actor"] for s in statements] == [["PERSON:ستافان دي ميستورا"]] * 2
+    # the object of a verb is no speaker: Egypt condemned, the president was killed
+    text = "دانت مصر اغتيال الرئيس الأسبق رفيق الحريري في بيروت."
+    (statement,) = _claims(text, "statement")
+    assert statement["actor"] == ["EGY"]

@@ -171,7 +171,7 @@ class Persons:
             w = text[a:b]
             if w == "علي" and titled and self_ali(text, tokens, j):
                 break  # the given name Ali, folded like the preposition
-            if w in ("لدي", "في") and titled and j + 2 < len(tokens):
+            if w in ("لدي", "في", "الي") and titled and j + 2 < len(tokens):
                 nxt = text[tokens[j + 1][0] : tokens[j + 1][1]]
                 if w == "لدي" or nxt.startswith("ال") or covered(*tokens[j + 1]):
                     # "السفير الأردني لدى ليبيا فواز العيطان", "وكيل الأمين العام للشؤون

@@ -55,6 +55,23 @@ def _holder(sent: Sentence, speaker: list[Match]) -> list[Match]:
     return speaker
 
 
+def _titled(sent: Sentence, trigger: Match) -> list[Match]:
+    """The person an Arabic verb's subject names by a title first: "ودان المبعوث الأممي إلى
+    سوريا ستافان دي ميستورا" (not Syria, nor the UN of his title)."""
+    words = sent.text[trigger.end : trigger.end + 20].split()
+    if not words or words[0] not in AR_TITLES:
+        return []
+    for match in sent.entities:
+        if match.start >= trigger.end and sent.kind(match) == "person":
+            near = sent.words(trigger.end, match.start) <= 8
+            return [match] if near and not _barrier(sent, trigger.end, match.start) else []
+    return []
+
+
+def _barrier(sent: Sentence, a: int, b: int) -> bool:
+    return any(a <= mark < b for mark in sent.barriers) or "،" in sent.text[a:b]
+
+
 def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
     arabic = trigger.entry.lang == "ar"
@@ -67,6 +84,9 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
         # a participle (داعياً، مطالبةً، محذراً) shares the subject of the sentence's main verb
         items = [m for m in eligible(sent, ACTOR_KINDS) if m.start < trigger.start]
         speaker = chain(sent, items, 0, 1) if items else []
+        main = [c for c in sent.of("T:statement") if c.end <= trigger.start]
+        if main and arabic:
+            speaker = _titled(sent, main[0]) or speaker
     elif arabic and ("v" in trigger.entry.flags or trigger.prefix in ("و", "ف")):
         # a verb first: أدانت قطر, رحبت مصر (a verb joined by و is a verb whatever its entry)
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
@@ -87,6 +107,8 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
                 # نطنز، ودعا طهران إلى": the person the sentence opened with, however far
                 speaker = persons[:1]
     speaker = _holder(sent, speaker)
+    if arabic and "c" not in trigger.entry.flags:
+        speaker = _titled(sent, trigger) or speaker
     speaker = speaker or before(sent, trigger.start, max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
