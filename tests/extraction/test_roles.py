@@ -215,8 +215,7 @@ def test_the_minister_named_after_his_state_speaks():
 
 def test_the_envoy_named_by_his_title_speaks_and_calls():
     text = (
-        "ودان المبعوث الأممي إلى سوريا ستافان دي ميستورا الهجوم، داعياً جميع الأطراف إلى ضبط "
-        "النفس."
+        "ودان المبعوث الأممي إلى سوريا ستافان دي ميستورا الهجوم، داعياً جميع الأطراف إلى ضبط النفس."
     )
     statements = _claims(text, "statement")
     assert [s["actor"] for s in statements] == [["PERSON:ستافان دي ميستورا"]] * 2
