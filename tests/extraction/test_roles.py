@@ -223,3 +223,9 @@ def test_the_envoy_named_by_his_title_speaks_and_calls():
     text = "دانت مصر اغتيال الرئيس الأسبق رفيق الحريري في بيروت."
     (statement,) = _claims(text, "statement")
     assert statement["actor"] == ["EGY"]
+
+
+def test_an_english_speaker_stands_before_the_relative_clause_about_him():
+    text = "UN Secretary-General Ban Ki-moon, who was visiting Israel, condemned the shelling."
+    (statement,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "statement"]
+    assert statement["actor"] == ["BAN-KI-MOON"]

@@ -68,6 +68,16 @@ def _titled(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+# "Ban Ki-moon, who was visiting Israel, condemned": the subject stands before the clause.
+_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,]{1,80},\s*$")
+
+
+def _before_clause(sent: Sentence, pos: int) -> int:
+    """Where to look for an English subject: before a relative clause that ends at `pos`."""
+    found = _RELATIVE.search(sent.text, max(sent.start, pos - 100), pos)
+    return found.start() if found else pos
+
+
 def _barrier(sent: Sentence, a: int, b: int) -> bool:
     return any(a <= mark < b for mark in sent.barriers) or "،" in sent.text[a:b]
 
@@ -109,7 +119,7 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     speaker = _holder(sent, speaker)
     if arabic and "c" not in trigger.entry.flags:
         speaker = _titled(sent, trigger) or speaker
-    speaker = speaker or before(sent, trigger.start, max_words=3)
+    speaker = speaker or before(sent, _before_clause(sent, trigger.start), max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
     speaker = speaker or before(sent, trigger.start, max_words=12)
