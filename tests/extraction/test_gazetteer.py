@@ -80,6 +80,10 @@ def test_the_dictionaries_use_the_demo_ids():
         ("وصل رئيس روسيا البيضاء", ("BLR", "روسيا البيضاء")),
         ("في جمهورية التشيك", ("CZE", "جمهورية التشيك")),
         ("قوات من كوت ديفوار", ("CIV", "كوت ديفوار")),
+        # English demonyms of the contributors CLDR gives no adjective for
+        ("75 Guatemalan soldiers", ("GTM", "Guatemalan")),
+        ("a Togolese peacekeeper", ("TGO", "Togolese")),
+        ("Papua New Guinean police", ("PNG", "Papua New Guinean")),
     ],
 )
 def test_states_are_found_by_the_spellings_news_uses_beside_cldr_s(text, wanted):
