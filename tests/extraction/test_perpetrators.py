@@ -227,3 +227,16 @@ def test_the_attack_a_speaker_condemns_is_no_new_attack():
     )
     attacks = _attacks(text)
     assert [a["actor"] for a in attacks] == [["IDF"]]
+
+
+def test_a_killing_told_by_its_manner_is_an_attack():
+    text = "Five members of an Israeli family were stabbed to death in their home near Nablus."
+    (attack,) = _attacks(text, "en")
+    assert attack["attributes"]["means"] == "other"
+    assert attack["recipient"] == ["ISR"]
+
+
+def test_a_speaker_saying_it_had_killed_is_the_killer():
+    text = "Sudan's army said on Sunday it had killed the rebel commander in North Kordofan."
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["SAF"]

@@ -27,6 +27,8 @@ _OWN_FORCES = frozenset(
     "قواته قواتها جنوده جنودها عناصره عناصرها مقاتليه مقاتلوه مقاتليها its his their".split()
 )
 _PASSIVE_EN = frozenset("was were been be being is are".split())
+# A speaker's pronoun before the verb: the speaker killed.
+_SPEAKER_DID = [["it", "had"], ["it", "has"], ["they", "had"], ["they", "have"]]
 # Armed men named by what they are, not who ("gunmen", "مسلحون").
 _ARMED = frozenset(
     "insurgents militants gunmen gunman fighters rebels attackers assailants jihadists"
@@ -101,6 +103,10 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
         if not any(n.start >= cue.end and sent.words(cue.end, n.start) <= 2 for n in sent.numbers):
             return None  # "٣٣ عاملاً قتلوا": the victims stand before a passive
         subject = lead[-6:]
+    if english and lead[-2:] in _SPEAKER_DID:
+        # "Sudan's army said on Sunday it had killed": the speaker
+        speakers = _armed_before(sent, cue.start, 12, clause=False)
+        return speakers[-1:] or None
     if any(word.strip("،,") in _ARMED for word in subject):
         return _armed_before(sent, cue.start, len(subject) + 2)
     if any(word.strip("،,") in _OWN_FORCES for word in subject[-2:]):
