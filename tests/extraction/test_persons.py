@@ -122,3 +122,15 @@ def test_the_words_of_a_title_are_no_name():
     text = "دعا وكيل الأمين العام للشؤون الإنسانية في الأمم المتحدة توم فليتشر الجيش إلى هدنة."
     persons = [e["id"] for e in extract(text)["entities"] if e["kind"] == "person"]
     assert persons == ["TOM-FLETCHER"]
+
+
+def test_an_english_name_told_by_the_role_beside_it():
+    text = (
+        "The army said it had killed Khalil Ibrahim, leader of the Justice and Equality Movement."
+    )
+    assert "PERSON:Khalil Ibrahim" in _persons(text, "en")
+    text = "The mission's coordinator in Juba, Marta Ruedas, condemned the attack on the convoy."
+    assert "PERSON:Marta Ruedas" in _persons(text, "en")
+    # a list of places between commas is no name
+    text = "The envoy visited Juba, Wau and Malakal on Monday."
+    assert not [k for k in _persons(text, "en") if k.startswith("PERSON:")]

@@ -136,8 +136,27 @@ class Persons:
             else:
                 nxt = self._english(text, original, to_original, tokens, 0, covered, add)
             consumed = tokens[max(nxt, 1) - 1][1]
+        self._apposed(text, original, to_original, covered, add)
         self._later(text, original, to_original, covered, add)
         return found
+
+    @staticmethod
+    def _apposed(
+        text: str, original: str, to_original: Callable[[int], int], covered: Span, add: Add
+    ) -> None:
+        """English names told by the role set beside them between commas: "Khalil Ibrahim,
+        leader of the Justice and Equality Movement", "The UN humanitarian coordinator in South
+        Sudan, Eugene Owusu, condemned"."""
+        for mark in _ROLE_AFTER.finditer(text):
+            words = list(_CAPITALISED.finditer(original[: to_original(mark.start())]))[-4:]
+            _add_name(original, to_original, words, mark.start(), covered, add, text)
+        for mark in _NAME_BETWEEN.finditer(text):
+            lead = text[max(0, mark.start() - 80) : mark.start()].split()[-8:]
+            if not any(w.strip(",") in EN_TITLES for w in lead):
+                continue
+            end = mark.end() - 1
+            words = list(_CAPITALISED.finditer(original[: to_original(end)]))[-4:]
+            _add_name(original, to_original, words, end, covered, add, text)
 
     def _remember(self, name: str, value: str) -> None:
         """The surname of a full name (normalized), for its later mentions."""
@@ -301,6 +320,42 @@ class Persons:
                     if not latin or original[to_original(at)].isupper():
                         add(at, end, "en" if latin else "ar", value)
                 at = text.find(key, end)
+
+
+# ", leader of", ", the head of": a role after the name it follows (lower-cased block).
+_ROLE_AFTER = re.compile(
+    r", (?:the |a |an )?(?:leader|head|commander|chief|founder|spokesman|spokeswoman|director"
+    r"|president|coordinator|envoy|representative|secretary|governor|mayor|editor) (?:of|for)\b"
+)
+# ", Eugene Owusu," after a title: two to four words between commas.
+_NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+
+
+def _add_name(
+    original: str,
+    to_original: Callable[[int], int],
+    words: list[re.Match[str]],
+    end: int,
+    covered: Span,
+    add: Add,
+    text: str,
+) -> None:
+    """Add the run of capitalised words that ends right before `end` (normalized offsets), if
+    it is two to four words long and names no office."""
+    run: list[re.Match[str]] = []
+    stop = to_original(end)
+    for word in reversed(words):
+        gap = original[word.end() : run[0].start() if run else stop]
+        if gap.strip() or word.group().lower() in EN_NOT_NAMES | EN_TITLES:
+            break
+        run.insert(0, word)
+    if not 2 <= len(run) <= 4:
+        return
+    a = text.find(run[0].group().lower(), max(0, end - (stop - run[0].start()) - 2))
+    if a < 0 or covered(a, end):
+        return
+    add(a, end, "en")
 
 
 _FORMER = frozenset({"former", "late", "ex", "then", "السابق", "الاسبق", "السابقه", "الراحل"})
