@@ -61,6 +61,34 @@ def test_a_dual_names_the_two_places_joined_by_and() -> None:
         assert places.get(f"PLACE:{name}") == [name], places
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen attacked the southern Somali town of Ras Kamboni on Monday.", "Ras Kamboni"),
+        ("A car bomb exploded in Baghdad's Karrada district, killing 30.", "Karrada"),
+        ("A drone strike on the Makhmour refugee camp killed three people.", "Makhmour"),
+        ("Coalition aircraft struck forces near Khasham overnight.", "Khasham"),
+    ],
+)
+def test_an_english_place_named_beside_its_noun_is_an_entity(text: str, name: str) -> None:
+    out = extract(text, language="en")
+    places = {e["id"] for e in out["entities"] if e["kind"] == "place"}
+    assert f"PLACE:{name}" in places, places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes erupted near Monday's meeting in the capital.",
+        "The Army base was hit by rockets.",
+        "Talks were held near the end of January.",
+    ],
+)
+def test_english_words_beside_a_noun_of_place_that_name_nothing(text: str) -> None:
+    out = extract(text, language="en")
+    assert not [e for e in out["entities"] if e["id"].startswith("PLACE:")]
+
+
 def test_a_name_the_dictionary_knows_is_not_read_again() -> None:
     places = _places("قصفت الطائرات مدينة غزة وبلدة بيت لاهيا واشتبكوا في حي سيتي سولاي.")
     assert not [p for p in places if p.startswith("PLACE:")], places

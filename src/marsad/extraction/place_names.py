@@ -5,7 +5,8 @@ News names a village, a camp or a district of any setting after a noun that says
 these. The word after such a noun, and a second one when the name clearly goes on ("سن الفيل",
 "سيتي سولاي"), becomes the entity `PLACE:<name as written>` (gazetteer.py gives it its fields),
 unless a dictionary name already covers it. Adjectives ("منطقة عسكرية"), directions and
-generic words ("منطقة الشمال", "حي سكني") are not names.
+generic words ("منطقة الشمال", "حي سكني") are not names. English news names them the same way,
+capitalised: "the town of Ras Kamboni", "near Khasham", "the Makhmour refugee camp".
 """
 
 from __future__ import annotations
@@ -96,13 +97,14 @@ def find(
     """Matches for the places named after a place noun in a normalized block, none over a
     dictionary name."""
     nouns = [m.span(1) for m in _NOUN_THEN_WORDS.finditer(text)]
-    if not nouns:
+    english = [m for m in _EN_MARKS.finditer(text)]
+    if not nouns and not english:
         return []  # most blocks: the regular expression found no noun, in C
     covered = bytearray(len(text))
     for m in hits:
         if m.entry.category == ENTITY:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    found: list[Match] = []
+    found: list[Match] = [] if not english else _english(english, original, to_original, covered)
     for start, end in nouns:
         noun = _noun(text[start:end])
         if noun is None or covered.find(1, start, end) >= 0:
@@ -153,6 +155,85 @@ def _second_of_two(
     name = " ".join(original[to_original(a) : to_original(last)].split())
     covered[a:last] = b"\x01" * (last - a)
     return [Match(a, last, Entry(ENTITY, PREFIX + name, "ar"))]
+
+
+# English: a capitalised name after "the town of", "the village of", "near" ..., or before
+# "district", "camp", "area", "base" ... (the block is lower-cased; the original has the case).
+_EN_MARKS = re.compile(
+    r"\b(?:town|village|city|settlement|port|district|region|province|suburb|slum|area"
+    r"|neighbourhood|neighborhood|outskirts) of (?=\S)|\bnear (?=\S)"
+    r"|(?<=\S) (?=(?:district|refugee camp|camp|area|air base|military base|base|border post"
+    r"|border crossing|settlement|oil field|prison|toll gate)\b)"
+)
+_EN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|an|at)-)?[A-ZÀ-Ý][\w'’-]*")
+# Capitalised words that are no place: days, months, titles and words that open sentences.
+_EN_NOT_PLACES = frozenset(
+    "The A An This That Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March April May June July August September October November December UN US "
+    "President Prime Minister General Islamic State Army Forces Force Security Police Israeli "
+    "Palestinian Syrian Iraqi Lebanese Sudanese Yemeni Libyan Somali Afghan Malian Haitian".split()
+)
+
+
+def _english(
+    marks: list[re.Match[str]],
+    original: str,
+    to_original: Callable[[int], int],
+    covered: bytearray,
+) -> list[Match]:
+    """Places named after or before an English noun of place; the words must be capitalised
+    in the original, unknown to the dictionaries and no day, month or title."""
+    found: list[Match] = []
+    for mark in marks:
+        before = mark.end() == mark.start() + 1  # the look-ahead form: the name precedes
+        if before:
+            words = list(_EN_WORD.finditer(original, 0, to_original(mark.start())))[-3:]
+            run = _run_back(original, words, to_original(mark.start()))
+        else:
+            run = _run_forward(original, to_original(mark.end()))
+        if not run or any(w.group() in _EN_NOT_PLACES for w in run):
+            continue
+        a, b = run[0].start(), run[-1].end()
+        start, end = _normalized(to_original, a, b, len(covered))
+        if start is None or covered.find(1, start, end) >= 0:
+            continue
+        name = original[a:b]
+        found.append(Match(start, end, Entry(ENTITY, PREFIX + name, "en")))
+        covered[start:end] = b"\x01" * (end - start)
+    return found
+
+
+def _run_forward(original: str, pos: int) -> list[re.Match[str]]:
+    run: list[re.Match[str]] = []
+    for word in _EN_WORD.finditer(original, pos, min(len(original), pos + 60)):
+        if word.start() != (run[-1].end() + 1 if run else pos) or len(run) == 3:
+            break
+        if _POSSESSIVE.search(word.group()):
+            return []  # "near Monday's meeting": an owner, not the place
+        run.append(word)
+    return run
+
+
+def _run_back(original: str, words: list[re.Match[str]], pos: int) -> list[re.Match[str]]:
+    run: list[re.Match[str]] = []
+    for word in reversed(words):
+        if word.end() != (run[0].start() - 1 if run else pos):
+            break
+        if _POSSESSIVE.search(word.group()):
+            break  # "Baghdad's Karrada district": the owner's name is no part of it
+        run.insert(0, word)
+    return run
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _normalized(
+    to_original: Callable[[int], int], a: int, b: int, size: int
+) -> tuple[int | None, int]:
+    """The normalized offsets of an original span (English text keeps its length)."""
+    start = a if 0 <= a < size and to_original(a) == a else None
+    return start, b
 
 
 def _second(word: str) -> bool:
