@@ -187,7 +187,8 @@ def _english(
     for mark in marks:
         before = mark.end() == mark.start() + 1  # the look-ahead form: the name precedes
         if before:
-            words = list(_EN_WORD.finditer(original, 0, to_original(mark.start())))[-3:]
+            end = to_original(mark.start())
+            words = list(_EN_WORD.finditer(original, max(0, end - 80), end))[-3:]
             run = _run_back(original, words, to_original(mark.start()))
         else:
             run = _run_forward(original, to_original(mark.end()))
