@@ -131,6 +131,8 @@ def test_an_english_name_told_by_the_role_beside_it():
     assert "PERSON:Khalil Ibrahim" in _persons(text, "en")
     text = "The mission's coordinator in Juba, Marta Ruedas, condemned the attack on the convoy."
     assert "PERSON:Marta Ruedas" in _persons(text, "en")
+    text = "Gunmen kidnapped Margaret Hassan, the British-born director of CARE International."
+    assert "PERSON:Margaret Hassan" in _persons(text, "en")
     # a list of places between commas is no name
     text = "The envoy visited Juba, Wau and Malakal on Monday."
     assert not [k for k in _persons(text, "en") if k.startswith("PERSON:")]

@@ -324,8 +324,10 @@ class Persons:
 
 # ", leader of", ", the head of": a role after the name it follows (lower-cased block).
 _ROLE_AFTER = re.compile(
-    r", (?:the |a |an )?(?:leader|head|commander|chief|founder|spokesman|spokeswoman|director"
-    r"|president|coordinator|envoy|representative|secretary|governor|mayor|editor) (?:of|for)\b"
+    r", (?:(?:the|a|an) (?:[\w'-]+ ){0,3})?(?:leader|head|commander|chief|founder|spokesman"
+    r"|spokeswoman|director|president|coordinator|envoy|representative|secretary|governor|mayor"
+    r"|editor|activist|lawyer|journalist|reporter|photographer|cleric|aide|adviser|advisor"
+    r"|captain|official)\b"
 )
 # ", Eugene Owusu," after a title: two to four words between commas.
 _NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")
