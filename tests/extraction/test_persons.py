@@ -43,6 +43,19 @@ def test_a_name_whose_alef_carries_hamza_is_no_article():
     assert "PERSON:ألبرت كوندرز" in found
 
 
+def test_arabic_names_of_the_shape_of_a_verbal_noun_with_their_hamza():
+    # "أفراح" has the shape of a verbal noun (إفراج) but its alef carries a hamza above
+    found = _persons("اختطف مسلحون الصحفية العراقية أفراح شوقي من منزلها.", "ar")
+    assert "PERSON:أفراح شوقي" in found
+    found = _persons("ودان حاكم الولاية أوبا ساني الهجوم.", "ar")
+    assert "PERSON:أوبا ساني" in found
+
+
+def test_a_person_before_another_title_is_no_title_of_the_next():
+    found = _persons("وطالب زعيم الجبهة بوتر ميتايير الرئيس جان برتران بالاستقالة.", "ar")
+    assert "PERSON:بوتر ميتايير" in found
+
+
 def test_a_surname_later_names_the_same_person():
     text = "أمر العميد سالم الورفلي قواته بالتقدم. وقال الورفلي إن قواته لن تتوقف."
     found = _persons(text, "ar")

@@ -110,9 +110,9 @@ class Persons:
         def person(a: int) -> bool:
             return a in people
 
-        def hamza(a: int) -> bool:
-            # "ألبرت", "ألان": a name's own alef carries hamza, the article's never does
-            return original[to_original(a)] in "أإآ"
+        def letter(a: int) -> str:
+            # the letter as written: folding drops the hamza that tells names from words
+            return original[to_original(a)]
 
         def add(a: int, b: int, lang: str, value: str | None = None) -> None:
             if covered(a, b):
@@ -132,7 +132,7 @@ class Persons:
             stop = min(len(text), begin + _WINDOW)
             tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, begin, stop)]
             if "\u0600" <= text[begin] <= "\u06ff":
-                nxt = self._arabic(text, tokens, 0, covered, add, person, hamza)
+                nxt = self._arabic(text, tokens, 0, covered, add, person, letter)
             else:
                 nxt = self._english(text, original, to_original, tokens, 0, covered, add)
             consumed = tokens[max(nxt, 1) - 1][1]
@@ -177,7 +177,7 @@ class Persons:
         covered: Span,
         add: Add,
         person: Callable[[int], bool],
-        hamza: Callable[[int], bool],
+        letter: Callable[[int], str],
     ) -> int:
         word = ar_word(text[tokens[i][0] : tokens[i][1]])
         titled = word in AR_TITLES
@@ -204,7 +204,8 @@ class Persons:
                     continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
-            definite = w.startswith(("ال", "لل")) and not hamza(a)
+            # "ألبرت", "ألان": a name's own alef carries hamza, the article's never does
+            definite = w.startswith(("ال", "لل")) and letter(a) not in "أإآ"
             if definite or w in AR_COMPLEMENTS or covered(a, b):
                 if not titled:
                     return j + 1
@@ -248,7 +249,9 @@ class Persons:
         first = text[tokens[j][0] : tokens[j][1]]
         if units < 2 or (first in AR_STOP and first != "علي"):
             return j + 1
-        if first not in AR_GIVEN and (not titled or MASDAR.match(first)):
+        # a verbal noun of that shape opens with إ (إدخال); أفراح, أوبا are names
+        verbal = MASDAR.match(first) and letter(tokens[j][0]) != "أ"
+        if first not in AR_GIVEN and (not titled or verbal):
             return j + 1
         add(tokens[j][0], tokens[names[-1]][1], "ar")
         return names[-1] + 1
@@ -382,6 +385,8 @@ def appositions(
         if first.entry.value == second.entry.value:
             continue
         words = text[first.end : second.start - len(second.prefix)].split()
+        if first.entry.value.startswith(PREFIX) and any(w in AR_TITLES for w in words):
+            continue  # "زعيم الجبهة بوتر ميتايير الرئيس جان برتران": two persons
         if len(words) <= 2 and all(w in _FORMER or w.startswith("ال") for w in words):
             dropped.add(id(first))
     if not dropped:
