@@ -240,3 +240,13 @@ def test_a_speaker_saying_it_had_killed_is_the_killer():
     text = "Sudan's army said on Sunday it had killed the rebel commander in North Kordofan."
     (attack,) = _attacks(text, "en")
     assert attack["actor"] == ["SAF"]
+
+
+def test_victims_by_broken_plural_demonyms_and_ships_by_their_flag():
+    text = "قُتل ثمانية سياح إسبان وسائقان يمنيان عندما فجر انتحاري سيارة مفخخة قرب مأرب."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == []
+    assert attack["recipient"][0] == "ESP"
+    text = "استهدفت قوات الحوثيين سفينة الشحن البريطانية روبيمار في خليج عدن بالصواريخ."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["GBR"]

@@ -175,6 +175,7 @@ def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
         by_country.setdefault(city["countrycode"], []).append(dict(city))
     overrides = curated.get("nisba_ar", {})
     english_demonyms = curated.get("demonym_en", {})
+    plurals = curated.get("plural_ar", {})
     names_ar = curated.get("name_ar", {})
     extra_ar = curated.get("aliases_ar", {})
     extra_en = curated.get("aliases_en", {})
@@ -204,7 +205,7 @@ def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
                 "name_ar": name_ar,
                 "en": sorted({*aliases_en, *extra_en.get(iso3, [])}),
                 "ar": sorted({*aliases_ar, *extra_ar.get(iso3, [])}),
-                "adj_ar": [stem] if stem else [],
+                "adj_ar": ([stem] if stem else []) + plurals.get(iso3, []),
                 "adj_en": english_demonyms.get(iso3, []),
                 "ctx_ar": curated.get("ctx_ar", {}).get(iso3, []),
                 "capital": capital,

@@ -60,6 +60,15 @@ def _noun_end(sent: Sentence, noun: Match) -> int:
     return end
 
 
+def _construct(sent: Sentence, noun: Match, begin: int) -> bool:
+    """One definite noun between a victim noun and its nisba: the noun's complement (a thing's:
+    "قوات الأمن السودانية" names the men's service, and their state)."""
+    if sent.text[noun.start : noun.end].startswith(_ARMED_NOUNS):
+        return False
+    between = sent.text[noun.end : begin].split()
+    return len(between) == 1 and between[0].startswith("ال") and not between[0].endswith("يه")
+
+
 def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
     """ "مواقع لحزب الله", "مواقع للمتمردين الحوثيين": the owner after a victim noun with ل
     (on the owner or on the noun of armed men before it), at most two words between."""
@@ -133,17 +142,19 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
 
 # Active verbs of attack whose passive is written otherwise (دوهم، هوجم) or is rare in news, and
 # the nouns of armed men that follow them as their subject: "داهم جنود من قوة يوفور".
-_ACTIVE_VERBS = frozenset("داهم داهمت هاجم هاجمت اقتحم اقتحمت".split())
+_ACTIVE_VERBS = frozenset(
+    "داهم داهمت هاجم هاجمت اقتحم اقتحمت استهدف استهدفت قصف قصفت اطلق اطلقت".split()
+)
 _SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلون مقاتلو مسلحون".split())
 
 
 def _verb_subject(sent: Sentence, noun: Match, trigger: Match) -> bool:
-    """Whether a victim noun is the subject of the verb of attack just before it."""
-    return (
-        sent.text[trigger.start : trigger.end] in _ACTIVE_VERBS
-        and sent.text[noun.start : noun.end] in _SUBJECT_NOUNS
-        and 0 <= noun.start - trigger.end <= 1
-    )
+    """Whether a victim noun is the subject of a verb of attack just before it (the trigger's
+    or another's: "استهدفت قوات الحوثيين سفينة … بالصواريخ")."""
+    if sent.text[noun.start : noun.end] not in _SUBJECT_NOUNS:
+        return False
+    before = sent.text[max(sent.start, noun.start - 12) : noun.start].split()
+    return bool(before) and before[-1].lstrip("وف") in _ACTIVE_VERBS
 
 
 def _agent(sent: Sentence, noun: Match) -> bool:
@@ -214,6 +225,8 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             begin = _begin(match)
             if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
+            elif arabic and match.entry.adjective and _construct(sent, noun, begin):
+                found.append(match)  # سفينة الشحن البريطانية، حاملة الطائرات الأمريكية
             elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
                 found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
             elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
