@@ -108,7 +108,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     if arabic:
         right = [
             m
-            for m in _verb_subject(sent, trigger, stop)
+            for m in _subject_after(sent, trigger, stop)
             if m.entry.value not in victims and not placed(sent, m)
         ]
         victim_like = right and right[0].entry.adjective and trigger.entry.value == "abduction"
@@ -142,7 +142,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
 _DENIAL = frozenset("نفي نفت ينفي تنفي ونفي ونفت لم ولم not no denied denies".split())
 
 
-def _verb_subject(sent: Sentence, trigger: Match, stop: list[int]) -> list[Match]:
+def _subject_after(sent: Sentence, trigger: Match, stop: list[int]) -> list[Match]:
     """The party right after an Arabic verb or noun of attack: two words at most before its
     own word, its article apart ("اقتحمت قوات الأمن السودانية")."""
     right = after(sent, trigger.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
@@ -318,7 +318,7 @@ def _of_another_word(
         parties = roles.apart(sent, perpetrator(sent, other), aimed_at)
         subject = verb_first and any(
             m.entry.value in parties or armed(sent, [m.entry.value])[0] in parties
-            for m in _verb_subject(sent, other, [])
+            for m in _subject_after(sent, other, [])
         )
         if parties and (subject or _beside(sent, parties, other)):
             found += parties

@@ -148,7 +148,7 @@ _ACTIVE_VERBS = frozenset(
 _SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلون مقاتلو مسلحون".split())
 
 
-def _verb_subject(sent: Sentence, noun: Match) -> bool:
+def _is_subject(sent: Sentence, noun: Match) -> bool:
     """Whether a victim noun is the subject of a verb of attack just before it (the trigger's
     or another's: "استهدفت قوات الحوثيين سفينة … بالصواريخ")."""
     if sent.text[noun.start : noun.end] not in _SUBJECT_NOUNS:
@@ -214,7 +214,7 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
         if not any(_near(sent, noun.start, at, window) for at in anchors):
             continue
         if arabic and (
-            _verb_subject(sent, noun) or _agent(sent, noun) or _fired_by(sent, noun, trigger)
+            _is_subject(sent, noun) or _agent(sent, noun) or _fired_by(sent, noun, trigger)
         ):
             continue
         if not arabic and _subject_of(sent, noun, trigger):
