@@ -250,3 +250,10 @@ def test_victims_by_broken_plural_demonyms_and_ships_by_their_flag():
     text = "استهدفت قوات الحوثيين سفينة الشحن البريطانية روبيمار في خليج عدن بالصواريخ."
     (attack,) = _attacks(text)
     assert attack["recipient"] == ["GBR"]
+
+
+def test_the_state_of_an_aircraft_shot_down_is_the_target():
+    text = "Turkish F-16 jets shot down a Russian Su-24 warplane near the Syrian border."
+    attacks = _attacks(text, "en")
+    assert attacks[0]["actor"] == ["TUR"]
+    assert attacks[0]["recipient"] == ["RUS"]

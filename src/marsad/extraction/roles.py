@@ -26,6 +26,7 @@ from marsad.extraction.victims import (
     _begin,
     _candidates,
     _words,
+    downed,
     of_armed_men,
     speakers_own,
     victims,
@@ -357,7 +358,17 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool =
     # the victims, the persons harmed and the party aimed at are all targets: "strikes on
     # Iran's sites, killing its chief of staff" aims at Iran and at the chief
     gathered: list[Match] = []
-    for finder in (taken_from, victims, harmed, held, aimed, obj, passive_subject, speakers_own):
+    for finder in (
+        taken_from,
+        victims,
+        harmed,
+        held,
+        downed,
+        aimed,
+        obj,
+        passive_subject,
+        speakers_own,
+    ):
         found = [m for m in finder(sent, trigger) if m.entry.value not in actor]
         found = [m for m in found if not _same_side(sent, m.entry.value, actor)]
         gathered += found

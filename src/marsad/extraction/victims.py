@@ -269,3 +269,24 @@ def speakers_own(sent: Sentence, trigger: Match) -> list[Match]:
     if source is None or source.source is None:
         return []
     return [m for m in sent.entities if m.entry.value == source.source][:1]
+
+
+# What was shot down is the target, its nationality before it: "shot down a Russian Su-24
+# warplane". (An Arabic verb's subject stands between it and the aircraft.)
+_DOWNED = re.compile(
+    r"\b(?:shot down|downed|brought down)\s+(?:(?:a|an|the|two|three|four|one|\d+)\s+)?"
+)
+
+
+def downed(sent: Sentence, trigger: Match) -> list[Match]:
+    """The state whose aircraft the sentence says was shot down."""
+    for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
+        for match in sent.entities:
+            begin = _begin(match)
+            if (
+                match.entry.adjective
+                and begin >= mark.end()
+                and _words(sent, mark.end(), begin) <= 3
+            ):
+                return [match]
+    return []
