@@ -217,3 +217,23 @@ def test_seas_rivers_bases_and_persons_of_the_region_are_known() -> None:
     assert "BASE-AIN-AL-ASAD" in ids("Rockets struck the Ain al-Asad air base in Anbar.")
     assert "SISTANI" in ids("دعا آية الله علي السيستاني إلى الهدوء.")
     assert "PEDERSEN" in ids("UN envoy Geir Pedersen arrived in Damascus.")
+
+
+def test_a_call_for_a_protest_is_a_protest_to_come_by_the_caller():
+    text = "دعت اللجنة الشعبية لمقاومة الجدار في نعلين إلى مسيرة غضب عقب صلاة الجمعة المقبلة."
+    claims = extract(text, language="ar")["claims"]
+    assert [(c["type"], c["modality"]) for c in claims] == [("protest", "future")]
+    assert claims[0]["actor"] == ["BODY:اللجنة الشعبية"]
+    text = "The opposition called for a general strike on Monday."
+    (claim,) = extract(text, language="en")["claims"]
+    assert (claim["type"], claim["attributes"]["form"], claim["modality"]) == (
+        "protest",
+        "strike",
+        "future",
+    )
+
+
+def test_a_single_bullet_is_gunfire():
+    text = "استشهد طفل برصاصة في الرأس أطلقها جندي إسرائيلي في قرية نعلين."
+    attacks = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
+    assert [(a["attributes"]["means"], a["actor"]) for a in attacks] == [("gunfire", ["IDF"])]

@@ -16,6 +16,7 @@ from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import crowd_act
 from marsad.extraction.rules_attack import place_near
+from marsad.extraction.rules_speech import statement
 from marsad.extraction.slots import Sentence, after, before, ids
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
@@ -63,8 +64,34 @@ def protests(sent: Sentence) -> list[Draft]:
             "protest", cue, 4, _organisers(sent, cue), _addressed(sent), None, {"form": form}
         )
         draft.where = place_near(sent, cue.end)
+        call = _called(sent, cue)
+        if call is not None:
+            # "دعت قوى الحرية والتغيير إلى إضراب عام", "called for a general strike": a
+            # protest to come, whose organisers are the ones who call
+            draft.modality = "future"
+            speech = statement(sent, call)
+            draft.actor = speech[0].actor if speech else draft.actor
         drafts.append(draft)
     return drafts
+
+
+def _called(sent: Sentence, cue: Match) -> Match | None:
+    """The call that asks for the protest: a verb of calling shortly before it, with إلى or
+    "for" among the last words before the protest's word ("إلى عصيان مدني وإضراب عام")."""
+    begin = cue.start - len(cue.prefix)
+    words = sent.text[max(sent.start, begin - 30) : begin].split()[-4:]
+    if not any(word in _FOR for word in words):
+        return None
+    calls = [
+        c
+        for c in sent.of("T:statement")
+        if c.entry.value == "call" and c.end <= begin and sent.words(c.end, begin) <= 8
+    ]
+    return calls[-1] if calls else None
+
+
+# The word between a call and what it asks for: "إلى إضراب", "for a general strike".
+_FOR = frozenset({"الي", "for"})
 
 
 def _stormed(sent: Sentence) -> list[Match]:
