@@ -237,3 +237,16 @@ def test_a_single_bullet_is_gunfire():
     text = "استشهد طفل برصاصة في الرأس أطلقها جندي إسرائيلي في قرية نعلين."
     attacks = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
     assert [(a["attributes"]["means"], a["actor"]) for a in attacks] == [("gunfire", ["IDF"])]
+
+
+def test_a_march_is_no_drone_and_addresses_the_mission_it_wants_gone():
+    text = "خرج آلاف الأردنيين في مسيرة جابت شوارع عمان."
+    claims = extract(text, language="ar")["claims"]
+    assert [c["type"] for c in claims] == ["protest"]
+    text = "تظاهر مئات في بانغي للمطالبة برحيل بعثة مينوسكا."
+    (claim,) = extract(text, language="ar")["claims"]
+    assert claim["recipient"] == ["MINUSCA"]
+    # the drone of a strike stays one
+    text = "استهدفت مسيرة إسرائيلية سيارة في النبطية."
+    (claim,) = extract(text, language="ar")["claims"]
+    assert claim["attributes"]["means"] == "drone"

@@ -152,7 +152,7 @@ def _addressed(sent: Sentence) -> list[str]:
     """Whom the protest addresses: "demanding the resignation of X", "برحيل X", the embassy
     of a state."""
     for cue in sent.of("PROTEST_AT"):
-        found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state"})
+        found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
         if found:
             return ids(found)
     for cue in sent.of("EMBASSY"):
