@@ -257,3 +257,15 @@ def test_the_state_of_an_aircraft_shot_down_is_the_target():
     attacks = _attacks(text, "en")
     assert attacks[0]["actor"] == ["TUR"]
     assert attacks[0]["recipient"] == ["RUS"]
+
+
+def test_the_nationalities_among_the_dead_are_the_target():
+    text = (
+        "A car bomb exploded at a hotel in Tripoli on Tuesday, killing nine people, including "
+        "an American and a French citizen."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["USA", "FRA"]
+    text = "قُتل عشرة أشخاص بينهم أمريكيان في انفجار سيارة مفخخة في كابول."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["USA"]

@@ -27,6 +27,8 @@ from marsad.extraction.victims import (
     _candidates,
     _words,
     downed,
+    held,
+    included,
     of_armed_men,
     speakers_own,
     victims,
@@ -65,13 +67,6 @@ _HELD_BY = re.compile(
     r"\b(?:used|held|controlled|run|operated|occupied|manned) by\s+(?:the\s+)?$"
     r"|\bbelonging to\s+(?:the\s+)?$"
 )
-# The same tie with no aim word before it: "targeted police stations run by Hamas", "استهدفت
-# الطائرات مقار الشرطة التابعة لحكومة حماس".
-_HOLDER = re.compile(
-    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned) by|belonging to"
-    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
-)
-_HOLDER_REACH = 120
 _WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
 _AIM_REACH = 200
 
@@ -110,20 +105,6 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
             if gap <= 3:
                 return [match]
             break
-    return []
-
-
-def held(sent: Sentence, trigger: Match) -> list[Match]:
-    """The party that holds what the trigger hits, named in its clause after a word of holding:
-    at most one word between ("the", "لحكومة")."""
-    end = min(sent.end, trigger.end + _HOLDER_REACH)
-    for tie in _HOLDER.finditer(sent.text, trigger.end, end):
-        if _barrier_between(sent, trigger.end, tie.start()):
-            return []
-        for match in _candidates(sent):
-            if match.start >= tie.end() and _words(sent, tie.end(), _begin(match)) <= 1:
-                return [match]
-        return []
     return []
 
 
@@ -361,6 +342,7 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool =
     for finder in (
         taken_from,
         victims,
+        included,
         harmed,
         held,
         downed,

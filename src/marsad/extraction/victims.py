@@ -290,3 +290,47 @@ def downed(sent: Sentence, trigger: Match) -> list[Match]:
             ):
                 return [match]
     return []
+
+
+# "killing nine people, including an American and a Frenchman": the nationalities of the dead.
+_INCLUDING = re.compile(
+    r"\bincluding\b|(?<![\u0621-\u064a])(?:بينهم|بينهما|من بينهم)(?![\u0621-\u064a])"
+)
+
+
+def included(sent: Sentence, trigger: Match) -> list[Match]:
+    """The nationalities named among the victims after "including" (بينهم), in its clause."""
+    found: list[Match] = []
+    for mark in _INCLUDING.finditer(sent.text, sent.start, sent.end):
+        for match in sorted(sent.entities, key=lambda m: m.start):
+            begin = _begin(match)
+            if begin < mark.end() or _barrier_between(sent, mark.end(), begin):
+                continue
+            if _words(sent, mark.end(), begin) > 6:
+                break
+            if match.entry.adjective and sent.kind(match) == "state":
+                found.append(match)
+    return found
+
+
+# The same tie with no aim word before it: "targeted police stations run by Hamas", "استهدفت
+# الطائرات مقار الشرطة التابعة لحكومة حماس".
+_HOLDER = re.compile(
+    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned) by|belonging to"
+    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
+)
+_HOLDER_REACH = 120
+
+
+def held(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party that holds what the trigger hits, named in its clause after a word of holding:
+    at most one word between ("the", "لحكومة")."""
+    end = min(sent.end, trigger.end + _HOLDER_REACH)
+    for tie in _HOLDER.finditer(sent.text, trigger.end, end):
+        if _barrier_between(sent, trigger.end, tie.start()):
+            return []
+        for match in _candidates(sent):
+            if match.start >= tie.end() and _words(sent, tie.end(), _begin(match)) <= 1:
+                return [match]
+        return []
+    return []
