@@ -193,3 +193,14 @@ def test_dates_reach_the_claim():
     c = one("Israeli forces opened fire east of Khan Younis on Tuesday, wounding three.", "attack")
     assert c["when"]["date"] == "2025-11-18"
     assert c["where"]["pcode"] == "PS0270"
+
+
+def test_ships_advisers_and_a_defence_force_are_contributions():
+    from marsad.extraction.extract import extract
+
+    text = "Italy will send a frigate to the Red Sea to protect Italian shipping."
+    (claim,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "contribution"]
+    assert (claim["actor"], claim["attributes"]["kind"]) == (["ITA"], "other")
+    text = "The Bahamas will send 150 members of its defence force to the mission in Haiti."
+    (claim,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "contribution"]
+    assert (claim["actor"], claim["attributes"]["kind"]) == (["BHS"], "troops")
