@@ -196,8 +196,6 @@ def test_dates_reach_the_claim():
 
 
 def test_ships_advisers_and_a_defence_force_are_contributions():
-    from marsad.extraction.extract import extract
-
     text = "Italy will send a frigate to the Red Sea to protect Italian shipping."
     (claim,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "contribution"]
     assert (claim["actor"], claim["attributes"]["kind"]) == (["ITA"], "other")
