@@ -161,7 +161,7 @@ def report() -> str:
         "targets filled 0.41 → 0.43 and 0.36 → 0.39, in-domain names 0.83 → 0.85 and 0.83 → "
         "0.88, persons 0.78 → 0.82 and 0.88 → 0.88. Its claims follow the rule the other "
         "files were corrected to that day: a contribution or a withdrawal announced with "
-        "\"will\" (سترسل) is `future`, as in the gold set.",
+        '"will" (سترسل) is `future`, as in the gold set.',
         "",
         "Regenerate this page with `.venv/bin/python -m tests.extraction.devset_score --write`; "
         "`tests/extraction/test_devset.py` holds floors a little under these figures.",

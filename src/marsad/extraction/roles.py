@@ -332,6 +332,13 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
 def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool = True) -> list[str]:
     """The parties an attack is aimed at, without its perpetrators; failing any, with `where`,
     the state it happens in (`located`)."""
+    key = ("recipient", trigger.start, trigger.end, trigger.entry, *actor, where)
+    if key not in sent.roles:
+        sent.roles[key] = _recipient(sent, trigger, actor, where=where)
+    return list(sent.roles[key])
+
+
+def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool) -> list[str]:
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])

@@ -47,13 +47,16 @@ def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
     """Who carried out an attack: "Israeli strike", "by Israeli forces", "قصف الاحتلال". No one
     when the text names no one: a strike in Gaza is not the Israeli army's by default, nor is a
     sentence's attack the previous sentence's perpetrator's."""
-    guess = trigger.entry.value not in _ONLY_ISRAEL
-    found = _perpetrator(sent, trigger, guess=guess)
-    if not found:
-        found = _accused(sent, trigger)
-    if not found:
-        found = threatener(sent, trigger)
-    return armed(sent, found)
+    key = ("perpetrator", trigger.start, trigger.end, trigger.entry)
+    if key not in sent.roles:
+        guess = trigger.entry.value not in _ONLY_ISRAEL
+        found = _perpetrator(sent, trigger, guess=guess)
+        if not found:
+            found = _accused(sent, trigger)
+        if not found:
+            found = threatener(sent, trigger)
+        sent.roles[key] = armed(sent, found)
+    return list(sent.roles[key])
 
 
 def _accused(sent: Sentence, trigger: Match) -> list[str]:

@@ -41,6 +41,8 @@ class Sentence:
     _by_category: dict[str, list[Match]] = field(default_factory=dict)
     # eligible() per set of kinds: the rules ask for the same actors around several triggers.
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
+    # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
+    roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cue in self.cues:

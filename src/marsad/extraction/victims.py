@@ -191,6 +191,8 @@ _SERVICE_EN = frozenset(
 def _before_noun(sent: Sentence, match: Match, noun: Match) -> bool:
     """An English owner or nationality right before a victim noun, or with the words of a
     service or other nationalities between ("American and Canadian missionaries")."""
+    if noun.start - match.end > 60:
+        return False
     between = sent.text[match.end : noun.start].split()
     if len(between) <= 1:
         return True
@@ -280,6 +282,8 @@ _DOWNED = re.compile(
 
 def downed(sent: Sentence, trigger: Match) -> list[Match]:
     """The state whose aircraft the sentence says was shot down."""
+    if "down" not in sent.text[sent.start : sent.end]:
+        return []
     for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
         for match in sent.entities:
             begin = _begin(match)
@@ -300,6 +304,8 @@ _INCLUDING = re.compile(
 
 def included(sent: Sentence, trigger: Match) -> list[Match]:
     """The nationalities named among the victims after "including" (بينهم), in its clause."""
+    if not any(e.entry.adjective for e in sent.entities):
+        return []  # most sentences: no nationality to name
     found: list[Match] = []
     for mark in _INCLUDING.finditer(sent.text, sent.start, sent.end):
         for match in sorted(sent.entities, key=lambda m: m.start):
