@@ -30,6 +30,12 @@ def source_of(claim: Claim) -> int:
 def independent_count(pairs: set[tuple[int, int]]) -> int:
     """The connected sets among (story, source) pairs: a story and a source that meet in a
     pair are joined."""
+    stories = {story for story, _source in pairs}
+    if len(stories) == len(pairs):
+        # Each story in one pair only (no copies told by two sources, the usual case): a story
+        # joins nothing to its source, so the sets are the sources. Asked for every claim of a
+        # large event, with all its members: the general count below walks every pair.
+        return len({source for _story, source in pairs})
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:

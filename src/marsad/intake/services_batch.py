@@ -188,15 +188,17 @@ class BatchWriter(PipelineWriter):
         )
         found = []
         for _job, result, document in new:
-            candidates = {i for k in set(result.bands) for i in holders.get(k, ())}
+            # The id read once: `pk` is a property, and a document has some 17 band keys.
+            pk, keys = document.pk, set(result.bands)
+            candidates = {i for k in keys if k in holders for i in holders[k]}
             for other in sorted(candidates):
                 if other in signatures:
                     score = similarity(result.signature, signatures[other])
                     if score >= SAME_STORY:
-                        found.append((document.pk, other, score))
-            signatures[document.pk] = result.signature
-            for key in set(result.bands):
-                holders[key].append(document.pk)
+                        found.append((pk, other, score))
+            signatures[pk] = result.signature
+            for key in keys:
+                holders[key].append(pk)
         prints = new_records(
             Fingerprint,
             {

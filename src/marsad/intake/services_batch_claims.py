@@ -286,12 +286,16 @@ def store_claims(
 def _given_terms(
     document: Document, proposed: Mapping[str, Any], result: Extracted, index: int
 ) -> dict[str, str]:
-    """The search terms the worker found for the claim's quotes, keyed by those quotes."""
+    """The search terms the worker found for the claim's quotes, keyed by those quotes, and for
+    its document's title (the end of the claim's search title, after its type's label)."""
+    found = {}
+    if "title" in result.terms:
+        found[document.title] = result.terms["title"]
     analysed = result.claim_terms[index] if index < len(result.claim_terms) else None
     quotes = quotes_of(document.text, dict(proposed))
-    if analysed is None or quotes is None:
-        return {}
-    return {quotes: analysed}
+    if analysed is not None and quotes is not None:
+        found[quotes] = analysed
+    return found
 
 
 def _update_grades(by: Writer, grader: Grader) -> None:

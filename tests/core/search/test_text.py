@@ -134,3 +134,49 @@ def test_english_is_stemmed_by_the_compiled_snowball_with_the_pure_one_s_stems()
     raw = "ceasefire violations reported peacekeepers patrolling shelling humanitarian".split()
     raw += "corridors reopened generously deployments hoping relations flies dying".split()
     assert [text._english.stemWord(w) for w in raw] == [pure.stemWord(w) for w in raw]
+
+
+_LABELS = [
+    "غارة",
+    "Strike",
+    "خان",
+    "Khan",
+    "ابو",
+    "بيت",
+    "وبخان",
+    "abu",
+    "ΟΣ",
+    "Casualty figure",
+    "",
+]
+_TITLES = [
+    "",
+    "يونس: قصف",
+    "Yunis hit again",
+    "σ and Σ",
+    "  spaces first",
+    ": colon first",
+    "خان يونس وبيت لاهيا",
+    "PSE75457 Beit Lahiya",
+    "İstanbul ΣΑΣ σ",
+    "ـ tatweel and ﻻ ligature",
+]
+
+
+@pytest.mark.parametrize("label", _LABELS)
+@pytest.mark.parametrize("title", _TITLES)
+def test_a_label_before_a_text_adds_its_own_terms_to_the_text_s(label, title):
+    # A claim's search title is "label: title"; the title's terms come from the extraction
+    # worker. Told from them, the terms must be those of the whole, or not told at all.
+    from marsad.core.search.text import index_text_after
+
+    found = index_text_after(f"{label}: ", index_text(title))
+    assert found is None or found == index_text(f"{label}: {title}")
+    if label in ("Strike", "Casualty figure", "غارة"):
+        assert found is not None
+
+
+def test_a_prefix_not_ending_in_the_separator_is_not_told():
+    from marsad.core.search.text import index_text_after
+
+    assert index_text_after("Strike", index_text("zone")) is None

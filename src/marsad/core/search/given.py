@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from marsad.core.search.text import index_text
+from marsad.core.search.text import index_text, index_text_after
 
 # Where a record keeps what it was given (its `__dict__`: a model's fields never take these names).
 _TERMS = "_search_terms_given"
@@ -64,7 +64,20 @@ def terms(record: Model, parts: Sequence[str]) -> str:
             continue
         text = known.get(part)
         if text is None:
+            text = _after_given(part, known)
+        if text is None:
             text = index_text(part)
         if text:
             found.append(text)
     return " ".join(found)
+
+
+def _after_given(part: str, known: Mapping[str, str]) -> str | None:
+    """The terms of `part` when it is a label put in front of a text given (a claim's title is
+    its type's label and its document's title): the label's alone are analysed."""
+    for text, found in known.items():
+        if text and len(part) > len(text) and part.endswith(text):
+            terms = index_text_after(part[: -len(text)], found)
+            if terms is not None:
+                return terms
+    return None

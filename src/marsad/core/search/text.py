@@ -191,6 +191,39 @@ def index_text(*parts: str) -> str:
     return " ".join(found)
 
 
+# What `index_text_after` accepts between a prefix and the text it is put in front of.
+_JOIN = ": "
+
+
+@lru_cache(maxsize=1_000)
+def _prefix_terms(prefix: str) -> str | None:
+    """The terms of `prefix` (a label ending in ": "), or None when they may depend on what
+    follows it: when its last word may begin a two-word name with the next text's first word
+    (`_joined`), or when it holds a character other than ASCII and basic Arabic (folding lowers
+    a text's Greek sigma by its context, and takes another way through a text holding
+    compatibility forms, `extraction.normalize`; for these two blocks every way agrees)."""
+    if not prefix.endswith(_JOIN) or not all(
+        c.isascii() or "\u0600" <= c <= "\u06ff" for c in prefix
+    ):
+        return None
+    words = _words(prefix)
+    if words and (words[-1] in _HEADS or words[-1][1:] in _HEADS or words[-1][2:] in _HEADS):
+        return None
+    return _terms_text(prefix)
+
+
+def index_text_after(prefix: str, terms: str) -> str | None:
+    """`index_text(prefix + text)` from `terms`, the `index_text(text)` known already (a claim's
+    search title is its type's label, ": " and its document's title, whose terms the extraction
+    worker analysed); None when it cannot be told that way. Folding and the words are made a
+    character at a time, and ": " ends a word on either side, so the words are the prefix's then
+    the text's; a term across the two exists only after a word that may begin a name."""
+    head = _prefix_terms(prefix)
+    if head is None:
+        return None
+    return " ".join(part for part in (head, terms) if part)
+
+
 def query_terms(query: str) -> list[list[str]]:
     """A reader's query as an AND of words, each an OR of the stems it may be.
 
