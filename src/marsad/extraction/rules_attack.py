@@ -178,8 +178,9 @@ def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
 
 def named_later(sent: Sentence, earlier: list[Draft]) -> None:
     """A sentence that claims or blames an act names the perpetrator of the attacks and tolls
-    of the sentence before it that name none: "قُتل ١٣ جندياً في كمين … وأعلنت سرايا القدس
-    مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held Syria responsible"."""
+    that name none in the last sentence of its block with claims (`earlier`): "قُتل ١٣ جندياً في
+    كمين … وأعلنت سرايا القدس مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held
+    Syria responsible"."""
     parties = _claimed(sent, set()) or blamed(sent)
     if not parties:
         return
