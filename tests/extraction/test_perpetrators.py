@@ -269,3 +269,12 @@ def test_the_nationalities_among_the_dead_are_the_target():
     text = "قُتل عشرة أشخاص بينهم أمريكيان في انفجار سيارة مفخخة في كابول."
     (attack,) = _attacks(text)
     assert attack["recipient"] == ["USA"]
+
+
+def test_english_raids_and_a_speaker_who_claims_no_act():
+    text = (
+        "Israeli troops raided the al-Shifa hospital on Wednesday. The World Health Organization "
+        "said it had lost contact with staff inside."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["IDF"]

@@ -34,7 +34,7 @@ from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.overlaps import resolve
 from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
-from marsad.extraction.rules_attack import named_later
+from marsad.extraction.rules_blame import named_later
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
 

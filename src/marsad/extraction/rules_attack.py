@@ -8,7 +8,7 @@ from marsad.extraction.attack_means import chosen_means, equipment
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
-from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed, is_accuser
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, armed, blamed, claimant, is_accuser
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -32,15 +32,6 @@ def place_near(sent: Sentence, pos: int) -> Match | None:
     places = [m for m in sent.entities if sent.kind(m) == "place"]
     precise = [m for m in places if m.entry.value not in ("PS02",)]
     return nearest(precise or places, pos)
-
-
-def armed(sent: Sentence, actor: list[str]) -> list[str]:
-    """A state strikes through its armed force: Israel's strikes are the IDF's."""
-    out = []
-    for actor_id in actor:
-        force = sent.actors[actor_id].force
-        out.append(force or actor_id)
-    return list(dict.fromkeys(out))
 
 
 def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
@@ -94,7 +85,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
-    claimed = _claimed(sent, victims)
+    claimed = claimant(sent, victims)
     if claimed:
         return claimed
     agent = [a for a in agent_by(sent, trigger.end) if a not in victims]
@@ -142,9 +133,6 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     return sorted(armed_parties) if len(armed_parties) == 1 else []
 
 
-_DENIAL = frozenset("نفي نفت ينفي تنفي ونفي ونفت لم ولم not no denied denies".split())
-
-
 def _subject_after(sent: Sentence, trigger: Match, stop: list[int]) -> list[Match]:
     """The party right after an Arabic verb or noun of attack: two words at most before its
     own word, its article apart ("اقتحمت قوات الأمن السودانية")."""
@@ -152,42 +140,6 @@ def _subject_after(sent: Sentence, trigger: Match, stop: list[int]) -> list[Matc
     if right and sent.words(trigger.end, right[0].start - len(right[0].prefix)) > 2:
         return []
     return right
-
-
-def _claimed(sent: Sentence, victims: set[str]) -> list[str]:
-    """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
-    الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
-    for cue in sent.of("CLAIMED", "CLAIMED:own"):
-        lead = sent.text[max(sent.start, cue.start - 40) : cue.start].split()[-4:]
-        if any(word in _DENIAL for word in lead):
-            continue  # "نفى حزب الله مسؤوليته عن", "no group has claimed it"
-        if cue.category == "CLAIMED:own":
-            # "أعلن حزب الله أن مقاتليه", "Hezbollah said its fighters": the speaker, a
-            # government among them ("أعلنت حكومة الوفاق أن طائراتها")
-            # ("امتنع متحدث باسم الجيش الأمريكي عن التعليق على تقارير أفادت بأن قواته")
-            found = before(sent, cue.start, max_words=8, kinds=PERPETRATOR_KINDS | {"body"})
-        elif cue.entry.lang == "ar":
-            found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
-        else:
-            found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
-        found = [m for m in found if m.entry.value not in victims]
-        if found:
-            return ids(found)
-    return []
-
-
-def named_later(sent: Sentence, earlier: list[Draft]) -> None:
-    """A sentence that claims or blames an act names the perpetrator of the attacks and tolls
-    that name none in the last sentence of its block with claims (`earlier`): "قُتل ١٣ جندياً في
-    كمين … وأعلنت سرايا القدس مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held
-    Syria responsible"."""
-    parties = _claimed(sent, set()) or blamed(sent)
-    if not parties:
-        return
-    for draft in earlier:
-        if draft.type in ("attack", "casualties") and not draft.actor:
-            if not set(parties) & set(draft.recipient):
-                draft.actor = armed(sent, parties)
 
 
 def _leader(sent: Sentence, actor_id: str) -> bool:
@@ -242,7 +194,7 @@ def attacks(sent: Sentence) -> list[Draft]:
                 continue
         aimed_at = roles.recipient(sent, trigger, [])
         # the party blamed for it or claiming it is no target
-        aimed_at = roles.apart(sent, aimed_at, blamed(sent) + _claimed(sent, set()))
+        aimed_at = roles.apart(sent, aimed_at, blamed(sent) + claimant(sent, set()))
         perp = perpetrator(sent, trigger)
         actor = roles.apart(sent, perp, aimed_at)
         if perp and not actor and _beside(sent, perp, trigger):
@@ -281,7 +233,7 @@ def attacks(sent: Sentence) -> list[Draft]:
             aimed_at = roles.located(sent, actor)[:1]  # "a fuel depot in Jeddah": Saudi Arabia
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
-        if actor and armed(sent, _claimed(sent, set(aimed_at))) == actor:
+        if actor and armed(sent, claimant(sent, set(aimed_at))) == actor:
             draft.status = "confirmed"  # the perpetrator claims it
         draft.where = where
         drafts.append(draft)

@@ -10,8 +10,8 @@ from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.rules_acts import condemned
-from marsad.extraction.rules_attack import armed, perpetrator, place_near
-from marsad.extraction.rules_blame import PERPETRATOR_KINDS, blamed
+from marsad.extraction.rules_attack import perpetrator, place_near
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, armed, blamed
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
