@@ -19,12 +19,12 @@ def _components(pairs):
         if node in seen:
             continue
         count += 1
-        todo = [node]
-        while todo:
-            current = todo.pop()
+        frontier = [node]
+        while frontier:
+            current = frontier.pop()
             if current not in seen:
                 seen.add(current)
-                todo.extend(edges[current] - seen)
+                frontier.extend(edges[current] - seen)
     return count
 
 
