@@ -39,8 +39,10 @@ def historical(model: type[Model]) -> Any:
     """The model's history model (simple_history), None when it keeps no history. Found once:
     the `history` descriptor builds a new manager class each time it is read, which cost about
     a millisecond every time a batch write asked for it."""
-    history = getattr(model, "history", None)
-    return None if history is None else history.model
+    # Read by the name simple_history registered: a model may have a field named `history`
+    # (a history link row's foreign key to its history row).
+    name = getattr(model._meta, "simple_history_manager_attribute", None)
+    return None if name is None else getattr(model, name).model
 
 
 def versions(record: Model, user: Any, limit: int = 50) -> list[Version]:

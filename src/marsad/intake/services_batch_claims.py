@@ -15,13 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from marsad.core import events
 from marsad.core.errors import InvalidInput
-from marsad.core.history import historical
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
 from marsad.core.releasability import readable
 from marsad.core.search import given as search_given
-from marsad.core.services import gate
+from marsad.core.services import gate, reach
 from marsad.core.services.base import Writer, clean_marking, on_behalf
 from marsad.core.services.claims import _credibility, _facts, _review
 from marsad.core.services.inputs import MOST_ITEMS
@@ -144,9 +142,9 @@ def _build(
             )
         else:
             claim.marking, claim.releasable_to = document.marking, document.releasable_to
-        gate.check_reach(claim, "actor", named[0])
-        gate.check_reach(claim, "recipient", named[1])
-        gate.check_names(by, claim)
+        reach.check_reach(claim, "actor", named[0])
+        reach.check_reach(claim, "recipient", named[1])
+        reach.check_names(by, claim)
         claim.full_clean(
             exclude=["document", "target", "where", "attribution_source", "reviewed_by"],
             validate_unique=False,
@@ -154,34 +152,6 @@ def _build(
     except (InvalidInput, ValidationError) as exc:
         raise Quick from exc
     return claim, *named
-
-
-def _m2m(claims: list[Claim], named: dict[int, tuple[list[Actor], list[Actor]]]) -> None:
-    """The claims' actors and recipients, and the same in their history rows (the one-by-one
-    path records them there when it sets them)."""
-    history = dict(
-        historical(Claim)
-        .objects.filter(id__in=[c.pk for c in claims])
-        .values_list("id", "history_id")
-    )
-    for index, relation in enumerate(("actors", "recipients")):
-        through = getattr(Claim, relation).through
-        kept = historical(Claim)._meta.get_field(f"historicalclaim_{relation}").related_model
-        rows = [
-            through(claim_id=claim.pk, actor_id=actor.pk)
-            for claim in claims
-            for actor in named[id(claim)][index]
-        ]
-        through.objects.bulk_create(rows, batch_size=500)
-        # A history row of a relation keeps the id of the row it copies.
-        kept.objects.bulk_create(
-            [
-                kept(id=row.pk, claim_id=row.claim_id, actor_id=row.actor_id,
-                     history_id=history[row.claim_id])
-                for row in rows
-            ],
-            batch_size=500,
-        )  # fmt: skip
 
 
 def store_claims(
@@ -258,6 +228,11 @@ def store_claims(
             grader.regrade(claim)
     for claim in quick:
         claim.pk = None
+        actors_of, recipients_of = named[id(claim)]
+        # Its search entry is built from these when the gate announces the batch.
+        search_given.give(
+            claim, terms[id(claim)], related={"actors": actors_of, "recipients": recipients_of}
+        )
     gate.store_batch(
         Claim,
         quick,
@@ -265,19 +240,13 @@ def store_claims(
         ids=lambda c: f"{c.document_id}:{c.type}",
         detail={"proposed": True},
         action="create",
-        announce=False,
+        relations={
+            "actors": [named[id(c)][0] for c in quick],
+            "recipients": [named[id(c)][1] for c in quick],
+        },
     )
-    _m2m(quick, named)
     kept.stored(quick)
     kept.own |= slow
-    for claim in quick:
-        actors_of, recipients_of = named[id(claim)]
-        search_given.give(
-            claim, terms[id(claim)], related={"actors": actors_of, "recipients": recipients_of}
-        )
-    if quick:
-        # Announced once their actors are set: their search entries name the actors.
-        events.announce(events.Written(Claim, quick, "create", by))
     _update_grades(by, grader)
     kept.mark()
     return counts

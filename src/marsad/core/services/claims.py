@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from marsad.core.errors import InvalidInput
 from marsad.core.models import Actor, Claim, Document, Reliability, ReviewState, Source
-from marsad.core.services import gate
+from marsad.core.services import gate, reach
 from marsad.core.services.base import Writer, clean_marking, history_user, require_writer
 from marsad.core.services.inputs import MOST_ITEMS, parse_date
 from marsad.extraction.contract import Problem, check_claim, normalize_figures
@@ -165,8 +165,8 @@ def record_claim(*, by: Writer, document: Document, data: Mapping[str, Any]) -> 
     else:
         claim.marking, claim.releasable_to = document.marking, document.releasable_to
     # Named as the contract names them, before the gate checks them as relations.
-    gate.check_reach(claim, "actor", actors)
-    gate.check_reach(claim, "recipient", recipients)
+    reach.check_reach(claim, "actor", actors)
+    reach.check_reach(claim, "recipient", recipients)
     return gate.store(claim, by=by, actors=actors, recipients=recipients)
 
 

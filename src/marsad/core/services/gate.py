@@ -25,18 +25,11 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from marsad.core import audit, bulk_insert, bulk_update, events
+from marsad.core import audit, bulk_insert, bulk_relations, bulk_update, events
 from marsad.core.errors import InvalidInput, NotAllowed
 from marsad.core.models import Claim, Conflict
-from marsad.core.releasability import (
-    Releasable,
-    decode_nations,
-    marking_problem,
-    narrowest,
-    reach_problem,
-    readable,
-)
-from marsad.core.services import lookups
+from marsad.core.releasability import Releasable, narrowest
+from marsad.core.services import lookups, reach
 from marsad.core.services.base import Writer, clean_marking, history_user, plain, validate
 
 Record = TypeVar("Record", bound=models.Model)
@@ -54,41 +47,6 @@ MIN_REASON = 10
 def _in_transaction() -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("writes go through the gate inside the caller's transaction")
-
-
-def _name(record: models.Model) -> str:
-    return str(getattr(record, "key", None) or record.pk)
-
-
-def _referenced(record: models.Model) -> Iterable[tuple[str, Releasable]]:
-    """(field, record) for every releasable record a foreign key of `record` points to."""
-    for field in record._meta.concrete_fields:
-        if not (field.many_to_one and issubclass(field.related_model, Releasable)):
-            continue
-        if getattr(record, field.attname) is None:
-            continue
-        yield field.name, getattr(record, field.name)
-
-
-def _unknown(field: str, other: models.Model) -> InvalidInput:
-    """The same refusal a lookup gives for a record that does not exist."""
-    what = str(other._meta.verbose_name)
-    return InvalidInput.one(field, _name(other), f"no {what} has this identifier")
-
-
-def check_names(by: Writer, record: models.Model) -> None:
-    """Every releasable record `record` points to is readable by the writer."""
-    for field, other in _referenced(record):
-        if not readable(by, other):
-            raise _unknown(field, other)
-
-
-def check_reach(record: Any, field: str, related: Iterable[Any]) -> None:
-    """`record` may not be released further than any releasable record it names."""
-    for other in related:
-        problem = reach_problem(record, other, f"{field} '{_name(other)}'")
-        if problem:
-            raise InvalidInput.one(field, _name(other), problem)
 
 
 def check_unique(
@@ -123,18 +81,6 @@ def _hidden_duplicate(by: Writer, record: models.Model) -> None:
                 raise InvalidInput.one(
                     fields[0], plain(getattr(record, fields[0])), HIDDEN_CONFLICT
                 )
-
-
-def _related(by: Writer, record: Any, field: str, values: Iterable[Any]) -> list[Any]:
-    """A many-to-many relation's records, each readable by the writer and at least as widely
-    released as `record` (claims excepted when the record is a sanitized release)."""
-    related = list(dict.fromkeys(values))
-    for index, other in enumerate(related):
-        if isinstance(other, Releasable) and not readable(by, other):
-            raise _unknown(f"{field}[{index}]", other)
-    if not (field == "claims" and getattr(record, "sanitized_reason", "")):
-        check_reach(record, field, related)
-    return related
 
 
 def _sanitized(by: Writer, record: Any, reason: str) -> str:
@@ -182,17 +128,17 @@ def store(
     if marking is not KEEP:
         record.marking, record.releasable_to = clean_marking(marking, releasable_to)  # type: ignore[attr-defined]
     before = _stored(record)
-    check_names(by, record)
+    reach.check_names(by, record)
     _hidden_duplicate(by, record)
     validate(record)
-    m2m = {name: _related(by, record, name, values) for name, values in relations.items()}
+    m2m = {name: reach.related(by, record, name, values) for name, values in relations.items()}
     added: list[Claim] = []
     if sanitized is not None:
         record.sanitized_reason = _sanitized(by, record, sanitized)  # type: ignore[attr-defined]
     if claims is not None:
         added = lookups.claims(by, claims)
         if not getattr(record, "sanitized_reason", ""):
-            check_reach(record, "claims", added)
+            reach.check_reach(record, "claims", added)
     action = action or ("create" if before is None else "update")
     record._history_user = history_user(by)  # type: ignore[attr-defined]
     if change_reason:
@@ -233,34 +179,6 @@ def withdraw_claims(record: Record, *, by: Writer, claims: Iterable[Claim]) -> R
     return record
 
 
-def _check_batch(by: Writer, records: Sequence[models.Model]) -> None:
-    """The batch form of steps 1-3: each distinct marking and each distinct record pointed to is
-    checked once, so a batch of thousands costs a handful of checks."""
-    if not isinstance(records[0], Releasable):
-        return
-    for marking, nations in {(r.marking, r.releasable_to) for r in records}:  # type: ignore[attr-defined]
-        problem = marking_problem(marking, decode_nations(nations))
-        if problem:
-            raise InvalidInput.one(*problem)
-    seen: set[tuple[str, str, str, Any]] = set()
-    fields = [
-        field
-        for field in records[0]._meta.concrete_fields
-        if field.many_to_one and issubclass(field.related_model, Releasable)
-    ]
-    for record in records:
-        for field in fields:
-            value = getattr(record, field.attname)
-            token = (record.marking, record.releasable_to, field.name, value)  # type: ignore[attr-defined]
-            if value is None or token in seen:
-                continue
-            seen.add(token)
-            other = getattr(record, field.name)
-            if not readable(by, other):
-                raise _unknown(field.name, other)
-            check_reach(record, field.name, [other])
-
-
 def store_batch(
     model: type[Record],
     records: Sequence[Record],
@@ -269,17 +187,17 @@ def store_batch(
     ids: Callable[[Record], Any],
     detail: Mapping[str, Any],
     action: str = "import",
-    announce: bool = True,
+    relations: Mapping[str, Sequence[Sequence[Any]]] | None = None,
 ) -> list[Record]:
     """Insert new records of one model at once: checked as a batch, inserted with their history
     rows (column by column, `core.bulk_insert`), and one audit entry listing them (`ids` names
-    each) with the Merkle root over their rows. A caller that sets the records' many-to-many
-    relations after the insert passes `announce=False` and announces the batch itself
-    (`events.announce`) once they are set, so that the listeners read them once, complete."""
+    each) with the Merkle root over their rows. `relations` sets many-to-many relations (a
+    relation's name → each record's related records, in the records' order), checked like the
+    records' own fields and listed in the audit entry as (record, related) pairs."""
     _in_transaction()
     if not records:
         return []
-    _check_batch(by, records)
+    reach.check_batch(by, records, relations)
     leaves = None
     if bulk_insert.supports(model, records):
         leaves = bulk_insert.insert_with_leaves(model, records, history_user=history_user(by))
@@ -290,17 +208,17 @@ def store_batch(
         )
     else:
         created = model._default_manager.bulk_create(list(records), batch_size=500)
+    links = bulk_relations.insert(model, created, relations) if relations else {}
     audit.record_bulk(
         user=by,
         action=action,
         model=model,
         ids=[ids(r) for r in records],
-        detail=dict(detail),
+        detail={**detail, **({"links": links} if links else {})},
         rows=created,
         leaves=leaves,
     )
-    if announce:
-        events.announce(events.Written(model, created, action, by))
+    events.announce(events.Written(model, created, action, by))
     return created
 
 
@@ -317,7 +235,7 @@ def update_batch(
     _in_transaction()
     if not records:
         return
-    _check_batch(by, records)
+    reach.check_batch(by, records)
     if bulk_insert.plain_history(model):
         bulk_update.update(model, records, fields)
         bulk_insert.history(model, records, history_user=history_user(by))
@@ -368,9 +286,9 @@ def queue_conflict(
     conflict = Conflict(
         created_by=history_user(by),
         model=record._meta.label,
-        record_id=_name(record),
+        record_id=reach.name_of(record),
         other_model=other._meta.label,
-        other_id=_name(other),
+        other_id=reach.name_of(other),
         field=field,
         reason=reason,
     )
@@ -386,8 +304,6 @@ def queue_conflict(
 
 __all__ = [
     "KEEP",
-    "check_names",
-    "check_reach",
     "check_unique",
     "queue_conflict",
     "remove",
