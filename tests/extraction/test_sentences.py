@@ -35,3 +35,22 @@ def test_spans_are_ordered_and_inside(text):
     for a, b in split_sentences(text):
         assert last <= a < b <= len(text)
         last = b
+
+
+def test_a_capital_after_a_full_stop_opens_a_sentence_of_a_lower_cased_text():
+    # extraction splits the normalized text, which is lower-cased: the case is read in the
+    # original
+    from marsad.extraction.normalize import normalize
+
+    text = "Gunmen attacked a convoy near Jenin, the military said. Hamas praised the attack."
+    norm = normalize(text)
+    spans = split_sentences(norm.text, text, norm.to_original)
+    assert [text[a:b] for a, b in spans] == [
+        "Gunmen attacked a convoy near Jenin, the military said.",
+        "Hamas praised the attack.",
+    ]
+    assert split_sentences(norm.text) == [(0, len(text))]
+    # a lower-case word after the dot still goes on ("approx. five")
+    text = "The convoy carried approx. five tonnes of flour."
+    norm = normalize(text)
+    assert split_sentences(norm.text, text, norm.to_original) == [(0, len(text))]

@@ -1,6 +1,7 @@
 """Which means an attack was carried out with, when a sentence names several, and when a word
-of a means is no attack at all (aircraft pledged or withdrawn are equipment). rules_attack.py
-builds one attack per means chosen here."""
+of a means is no attack at all (aircraft pledged or withdrawn are equipment); the act an
+instrument belongs to ("استهدفت … بصواريخ"). rules_attack.py builds one attack per means chosen
+here."""
 
 from __future__ import annotations
 
@@ -120,3 +121,30 @@ _STRIKE_WORDS = (
     "استهدف",
     "ضرب",
 )
+
+
+def verbs_of(sent: Sentence, trigger: Match) -> list[Match]:
+    """The words of attack an instrument with ب may belong to, before it in its clause, nearest
+    first: "استهدفت جماعة الحوثي حاملة الطائرات الأمريكية بصواريخ" (the missiles are the
+    subject's of استهدفت)."""
+    if "ب" not in trigger.prefix and not _counted_with(sent, trigger):
+        return []
+    found = []
+    for other in reversed(sent.of("T:attack")):
+        if other.end > trigger.start or "ب" in other.prefix:
+            continue
+        if sent.words(other.end, trigger.start) > 12:
+            break
+        if any(other.end <= b < trigger.start for b in sent.barriers):
+            break
+        found.append(other)
+    return found
+
+
+def _counted_with(sent: Sentence, trigger: Match) -> bool:
+    """ "بثمانية عشر صاروخاً", "بـ 18 صاروخاً": the ب of an instrument on its number."""
+    for number in sent.numbers:
+        if number.end <= trigger.start and sent.words(number.end, trigger.start) == 0:
+            lead = sent.text[max(sent.start, number.start - 3) : number.start].split()
+            return sent.text[number.start] == "ب" or lead[-1:] in (["ب"], ["بـ"])
+    return False

@@ -18,8 +18,14 @@ _NOT_TOPICS = frozenset({"UNSC", "IDF", "CENTCOM", "ITA-PARLIAMENT", "ITA-CARABI
 _OWNED = frozenset(
     fold(w)
     for w in "مواقع موقع مقار مقر مقرات معاقل معقل عناصر مقاتلي مقاتلو مسلحي مسلحو قادة قائد "
-    "زعيم قيادي قياديا أنصار أعضاء عضو مخازن مخزن مستودعات مخابئ تحصينات".split()
+    "زعيم قيادي قياديا أنصار أعضاء عضو مخازن مخزن مستودعات مخابئ تحصينات قوات جنود قاعدة "
+    "قواعد معسكر دورية دوريات قافلة قوافل رئيس باسم موظفي مروحية طائرات".split()
 )
+# References that stand for an international mission or force named before, whatever its name
+# ("يوناميد … قاعدة البعثة", "UNMISS … the mission said"): a force no state owns.
+_MISSION_NOUNS = frozenset({"بعثه", "قوه", "mission"})
+# "The crossing": the crossing named before ("… through Kerem Shalom. The crossing closed").
+_CROSSING_NOUNS = frozenset({"معبر", "crossing"})
 
 
 @dataclass
@@ -33,6 +39,8 @@ class Discourse:
     last_speaker: list[str] = field(default_factory=list)
     last_perpetrator: list[str] = field(default_factory=list)
     last_group: str | None = None
+    last_mission: str | None = None
+    last_crossing: str | None = None
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
 
@@ -71,13 +79,25 @@ class Discourse:
             actor = self.actors[actor_id]
             if not noun:
                 return actor.kind == "armed_group"
+            if noun in _CROSSING_NOUNS:
+                return actor_id.startswith("CROSSING-")
+            if noun in _MISSION_NOUNS:
+                owner = self.actors.get(actor.parent or "")
+                return actor.kind == "force" and (owner is None or owner.kind != "state")
             opened = any(fold(n).startswith(noun + " ") for n in (written, actor.name_ar))
             return opened and actor.kind in ("armed_group", "organization")
 
         earlier = [actor_id for actor_id, written in named if fits(actor_id, written)]
         if earlier:
             return earlier[-1]
-        return self.last_group if fits(self.last_group) else None
+        before = (
+            self.last_crossing
+            if noun in _CROSSING_NOUNS
+            else self.last_mission
+            if noun in _MISSION_NOUNS
+            else self.last_group
+        )
+        return before if fits(before) else None
 
     @staticmethod
     def _subject(ref: Match, cues: list[Match], text: str) -> bool:
@@ -85,8 +105,8 @@ class Discourse:
         of saying or of a claim (وطالبت الحركة، قالت الحركة) or after "that" (إن الحركة), not in
         "freedom of movement" or "the movement of trucks"; or where an owner stands, after the
         men or places it owns ("مواقع التنظيم", "عناصر الحزب")."""
-        if ref.entry.lang != "ar":
-            return True
+        if ref.entry.lang != "ar" or ref.entry.value in _CROSSING_NOUNS:
+            return True  # a crossing is named again wherever it stands
         lead = text[max(0, ref.start - len(ref.prefix) - 16) : ref.start - len(ref.prefix)]
         words = lead.split()
         if not ref.prefix and words and words[-1] in _OWNED:
@@ -103,6 +123,11 @@ class Discourse:
             actor = self.actors[match.entry.value]
             if actor.kind == "armed_group":
                 self.last_group = actor.id
+            if actor.id.startswith("CROSSING-"):
+                self.last_crossing = actor.id
+            owner = self.actors.get(actor.parent or "")
+            if actor.kind == "force" and (owner is None or owner.kind != "state"):
+                self.last_mission = actor.id
             national = actor.parent and self.actors[actor.parent].kind == "state"
             if actor.kind in TOPIC_KINDS and actor.id not in _NOT_TOPICS and not national:
                 self.topics[actor.id] += 1

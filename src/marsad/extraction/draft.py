@@ -249,9 +249,14 @@ def attribution(sent: Sentence) -> Attribution | None:
     return None
 
 
-def agent_by(sent: Sentence, pos: int) -> list[str]:
-    """The actor after "by"/"من قبل" following a position."""
-    return ids(marked(sent, "BY", pos, max_words=4))
+# After the number of the dead a bare من is partitive ("قتل ثلاثة من جنود اليونيفيل", "جنود
+# بورونديين من بعثة مينوسكا"): it names the victims' side, not who killed them.
+_PARTITIVE = frozenset({"من"})
+
+
+def agent_by(sent: Sentence, pos: int, *, toll: bool = False) -> list[str]:
+    """The actor after "by"/"من قبل" following a position (a toll's figure: not after من)."""
+    return ids(marked(sent, "BY", pos, max_words=4, passed=_PARTITIVE if toll else frozenset()))
 
 
 # Where a clause ends inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.

@@ -34,7 +34,7 @@ from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.overlaps import resolve
 from marsad.extraction.persons import Persons, appositions
 from marsad.extraction.rules import sentence_drafts
-from marsad.extraction.rules_blame import named_later
+from marsad.extraction.rules_blame import named_later, restated
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
 
@@ -157,7 +157,7 @@ class _Document:
         isf_starts = [m.start for m in isf]
         sources: list[Attribution | None] = []
         pending: list[tuple[Draft, Sentence, int]] = []
-        for s, e in split_sentences(norm.text):
+        for s, e in split_sentences(norm.text, chunk, norm.to_original):
             sentence_cues = _within(cues, cue_starts, s, e)
             has_isf = bool(isf) and bool(_within(isf, isf_starts, s, e))
             if not sentence_cues:
@@ -179,9 +179,15 @@ class _Document:
             drafts: list[Draft] = []
             if any(_is_claim_cue(c.entry.category) for c in sentence_cues):
                 drafts = sentence_drafts(sent, isf_near=self.isf_near or has_isf)
-            if pending and sent.has("CLAIMED", "CLAIMED:own", "BLAME"):
-                previous = pending[-1][2]
-                named_later(sent, [d for d, _, i in pending if i == previous])
+            if pending:
+                # the claims since the last sentence that told an attack ("… a car bomb
+                # exploded. Three bystanders were wounded. Officials blamed al-Qaeda")
+                told = [i for d, _, i in pending if d.type == "attack"]
+                previous = told[-1] if told else pending[-1][2]
+                earlier = [d for d, _, i in pending if i >= previous]
+                drafts = restated(sent, drafts, earlier)
+                if sent.has("CLAIMED", "CLAIMED:own", "BLAME"):
+                    named_later(sent, earlier)
             self.isf_near = has_isf
             # attribution() reads ATTR cues only: a sentence without any names no source
             named = any(c.entry.category.startswith("ATTR:") for c in sentence_cues)

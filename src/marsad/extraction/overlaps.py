@@ -43,7 +43,10 @@ def resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
     for hit in cue_hits:
         start, end, entry, _ = hit
         inner = end <= wide_end and (start != wide_start or end != wide_end)
-        if inner and (_silences(wide_category) or entry.category.startswith("T:")):
+        # A trigger inside a wider cue is that cue's, unless the cue only says whose the act is
+        # ("أنها استهدفت": a claim of the attack, which is still an attack).
+        trigger = entry.category.startswith("T:") and not wide_category.startswith("CLAIMED")
+        if inner and (_silences(wide_category) or trigger):
             continue
         if end > wide_end:
             wide_start, wide_end, wide_category = start, end, entry.category

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.slots import Sentence
+from marsad.extraction.slots import Sentence, definite
 
 _MOTIVE = re.compile(
     r"(?:احتجاجا|احتجاج|تنديدا|رفضا)\s+(?:علي|ضد|ب)?\s*(?:\S+\s+)?$"
@@ -30,13 +30,19 @@ def motive(sent: Sentence, trigger: Match) -> bool:
     return bool(_MOTIVE.search(lead))
 
 
+# Stances that judge an act done.
+_JUDGED = frozenset({"condemn", "welcome", "support", "shocked"})
+
+
 def condemned(sent: Sentence, trigger: Match) -> bool:
-    """Whether an Arabic attack noun with its article is only what a speaker condemns or
-    describes, an act the text told before: "ودان وزير الخارجية العراقي فؤاد حسين الهجوم"."""
-    if trigger.entry.lang != "ar" or "ال" not in trigger.prefix + sent.text[trigger.start :][:2]:
+    """Whether a definite attack noun is only what a speaker condemns, praises or describes, an
+    act the text told before: "ودان وزير الخارجية العراقي فؤاد حسين الهجوم", "Hamas praised the
+    attack". (A call for an attack, or concern at fighting that goes on, is about acts still
+    to be told.)"""
+    if not definite(sent, trigger):
         return False
     return any(
-        cue.entry.value == "condemn"
+        cue.entry.value in _JUDGED
         and cue.end <= trigger.start
         and sent.words(cue.end, trigger.start) <= 7
         for cue in sent.of("T:statement")

@@ -4,7 +4,7 @@ violating a ceasefire, whose accused party is the perpetrator of the attacks the
 from __future__ import annotations
 
 from marsad.extraction import roles
-from marsad.extraction.attack_means import chosen_means, equipment
+from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
@@ -20,7 +20,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import of_armed_men
+from marsad.extraction.victims import EN_PAST, of_armed_men
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
@@ -42,6 +42,12 @@ def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
     if key not in sent.roles:
         guess = trigger.entry.value not in _ONLY_ISRAEL
         found = _perpetrator(sent, trigger, guess=guess)
+        verbs = verbs_of(sent, trigger) if not found else []
+        hit = {m.entry.value for m in named_victims(sent, trigger)} if verbs else set()
+        for verb in verbs:
+            found = [a for a in perpetrator(sent, verb) if a not in hit]
+            if found:
+                break
         if not found:
             found = _accused(sent, trigger)
         if not found:
@@ -121,7 +127,8 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         return accused
     if not guess:
         return []
-    # the only armed party the sentence names
+    # the only armed party the sentence names, unless it stands where an English object of
+    # the act stands ("rammed his car into a group of Israeli soldiers")
     armed_parties = {
         m.entry.value
         for m in sent.entities
@@ -129,8 +136,22 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
         and not is_accuser(sent, m)
+        and (arabic or not _object_of(sent, trigger, m))
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+def _object_of(sent: Sentence, trigger: Match, match: Match) -> bool:
+    """An English party after a verb of attack in its clause, with no "by" between: its object
+    (after a noun it may be a side: "clashes between Fatah and Islamist militants")."""
+    verb = sent.text[trigger.start : trigger.end].split()[0].lower()
+    if not (verb.endswith("ed") or verb in EN_PAST):
+        return False
+    if match.start < trigger.end or sent.words(trigger.end, match.start) > 10:
+        return False
+    if any(trigger.end <= b < match.start for b in sent.barriers):
+        return False
+    return not any(trigger.end <= c.start < match.start for c in sent.of("BY"))
 
 
 def _subject_after(sent: Sentence, trigger: Match, stop: list[int]) -> list[Match]:
@@ -193,6 +214,10 @@ def attacks(sent: Sentence) -> list[Draft]:
             if any(word in lead for word in _CROWD):
                 continue
         aimed_at = roles.recipient(sent, trigger, [])
+        for verb in verbs_of(sent, trigger) if not aimed_at else []:
+            aimed_at = roles.recipient(sent, verb, [])  # "استهدفت حاملة … بثمانية عشر صاروخاً"
+            if aimed_at:
+                break
         # the party blamed for it or claiming it is no target
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + claimant(sent, set()))
         perp = perpetrator(sent, trigger)

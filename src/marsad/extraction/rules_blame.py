@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.slots import Sentence, after, barriers, before, ids
+from marsad.extraction.slots import Sentence, after, barriers, before, definite, ids
 
 PERPETRATOR_KINDS = frozenset({"state", "force", "armed_group", "organization"})
 
@@ -97,6 +97,8 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
     that name none in the last sentence of its block with claims (`earlier`): "قُتل ١٣ جندياً في
     كمين … وأعلنت سرايا القدس مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held
     Syria responsible"."""
+    if _another(sent):
+        return  # "وتبنى تنظيم داعش هجوماً آخر": the claim is of another act
     parties = claimant(sent, set()) or blamed(sent)
     if not parties:
         return
@@ -104,3 +106,83 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
         if draft.type in ("attack", "casualties") and not draft.actor:
             if not set(parties) & set(draft.recipient):
                 draft.actor = armed(sent, parties)
+
+
+_ANOTHER = frozenset("اخر اخري اخرى الاخر الاخري another separate".split())
+
+
+def _another(sent: Sentence) -> bool:
+    """Whether the sentence names an act as another one ("هجوماً آخر", "another attack")."""
+    for cue in sent.of("T:attack"):
+        after_it = sent.text[cue.end : min(sent.end, cue.end + 12)].split()[:1]
+        before_it = sent.text[max(sent.start, cue.start - len(cue.prefix) - 10) : cue.start]
+        if any(w in _ANOTHER for w in after_it + before_it.split()[-1:]):
+            return True
+    return False
+
+
+def restated(sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> list[Draft]:
+    """The drafts of a sentence without the attacks it only restates, what they name given to
+    the attack told before: a speaker's claim ("قُتل خمسة أشخاص في غارة … وقال الجيش الإسرائيلي
+    إنه استهدف قيادياً في حزب الله": one strike, the army's, aimed at Hezbollah), or the act
+    named again with its article, by the same means, at no other place ("… a strike on a tunnel
+    complex. 36 militants were killed in the strike"). A toll of the sentence that names no
+    perpetrator takes the act's."""
+    told = [d for d in earlier if d.type == "attack"]
+    if not told:
+        return drafts
+    claims = sent.of("CLAIMED:own")
+    kept: list[Draft] = []
+    merged: list[Draft] = []
+    for draft in drafts:
+        same = _told_again(sent, draft, told, claims)
+        if not same:
+            kept.append(draft)
+            continue
+        merged.extend(same)
+        # named again only, what else the sentence says of it may be another act's; a claim
+        # or blame gives its party, unless denied ("ونفى حزب الله مسؤوليته عن التفجير")
+        owned = set(claimant(sent, set()) + blamed(sent))
+        for attack in same:
+            if not attack.actor and owned & set(draft.actor):
+                attack.actor = list(draft.actor)
+            if not (owned or _claimed(sent, draft, claims)):
+                continue
+            if not attack.recipient and draft.recipient:
+                attack.recipient, attack.target = list(draft.recipient), draft.target
+    actor = next((d.actor for d in merged if d.actor), [])
+    for draft in kept:
+        if draft.type == "casualties" and not draft.actor and actor:
+            draft.actor = list(actor)
+    return kept
+
+
+def _told_again(
+    sent: Sentence, draft: Draft, told: list[Draft], claims: list[Match]
+) -> list[Draft]:
+    """The attacks told before that `draft` names again (none when it is an act of its own)."""
+    if draft.type != "attack":
+        return []
+    same = [d for d in told if not d.actor or not draft.actor or set(d.actor) & set(draft.actor)]
+    trigger = draft.trigger
+    if _claimed(sent, draft, claims):
+        return same
+    if not definite(sent, trigger):
+        return []
+    means = draft.attributes.get("means")
+    return [
+        d
+        for d in same
+        if means in ("other", d.attributes.get("means"))
+        and (draft.where is None or d.where is None or draft.where.entry == d.where.entry)
+    ]
+
+
+def _claimed(sent: Sentence, draft: Draft, claims: list[Match]) -> bool:
+    """Whether the draft's trigger is the act a speaker says it did: "إنه استهدف", "said it had
+    targeted" (the English verb after the cue)."""
+    trigger = draft.trigger
+    return any(
+        c.start <= trigger.start and (trigger.end <= c.end or sent.words(c.end, trigger.start) <= 1)
+        for c in claims
+    )

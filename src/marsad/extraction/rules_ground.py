@@ -115,7 +115,7 @@ def casualties(sent: Sentence) -> list[Draft]:
     for group in groups:
         first = group[0][0]
         # "Turkish soldiers were killed": a nationality next to the toll is the victims'
-        agent = actor or agent_by(sent, first.end)
+        agent = actor or agent_by(sent, first.end, toll=True)
         agent = armed(sent, [a for a in agent if sent.actors[a].kind in PERPETRATOR_KINDS])
         figures = {
             m.category.split(":")[1]: {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _CLOSERS = "\"')]}»\u201d"
 # Full stop, question or exclamation mark (Arabic ones are folded to these by normalize, but the
@@ -40,7 +41,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return (len(word) == 1 and word.isalpha() and word.isascii()) or "." in word
 
 
-def _ends_here(text: str, match: re.Match[str]) -> bool:
+def _ends_here(text: str, match: re.Match[str], cased: Callable[[int], str]) -> bool:
     if match.group() == "\n":
         return True
     end = match.end()
@@ -51,7 +52,7 @@ def _ends_here(text: str, match: re.Match[str]) -> bool:
     # A lower-case Latin word after the dot continues the sentence ("approx. five").
     while end < len(text) and text[end] == " ":
         end += 1
-    after = text[end : end + 1]
+    after = cased(end) if end < len(text) else ""
     return not (after.isascii() and after.islower())
 
 
@@ -67,12 +68,20 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of the sentences of `text`, surrounding spaces left out."""
+def split_sentences(
+    text: str, original: str | None = None, to_original: Callable[[int], int] | None = None
+) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of `text`, surrounding spaces left out. For a
+    normalized text (lower-cased), `original` and `to_original` give each letter's case back:
+    whether the word after a full stop opens a sentence is read there."""
+    if original is None or to_original is None:
+        cased: Callable[[int], str] = text.__getitem__
+    else:
+        cased = lambda i: original[to_original(i)]  # noqa: E731
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        if not _ends_here(text, match):
+        if not _ends_here(text, match, cased):
             continue
         end = match.end()
         while end < len(text) and text[end] in _CLOSERS:

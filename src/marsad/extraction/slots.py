@@ -231,14 +231,36 @@ def after(
     return []
 
 
-def marked(sent: Sentence, category: str, pos: int, *, max_words: int = 12) -> list[Match]:
-    """The actor right after a marker cue (by, من قبل, according to) that follows `pos`."""
+def marked(
+    sent: Sentence,
+    category: str,
+    pos: int,
+    *,
+    max_words: int = 12,
+    passed: frozenset[str] = frozenset(),
+) -> list[Match]:
+    """The actor right after a marker cue (by, من قبل, according to) that follows `pos`; cues
+    whose words are in `passed` are passed over."""
     for cue in sent.of(category):
+        if passed and sent.text[cue.start : cue.end] in passed:
+            continue
         if cue.start >= pos and sent.words(pos, cue.start) <= max_words:
             found = after(sent, cue.end, max_words=2)
             if found:
                 return found
     return []
+
+
+_DEFINITE_EN = frozenset("the this that these those".split())
+
+
+def definite(sent: Sentence, cue: Match) -> bool:
+    """Whether a noun cue is definite: with its article ("الهجوم", "بالغارة") or after "the",
+    "this" (an act the text has told, or names as known)."""
+    if cue.entry.lang == "ar":
+        return "ال" in cue.prefix + sent.text[cue.start :][:2]
+    lead = sent.text[max(sent.start, cue.start - 8) : cue.start].split()
+    return bool(lead) and lead[-1].lower() in _DEFINITE_EN
 
 
 def adjective_near(sent: Sentence, trigger: Match, *, window: int = 2) -> list[Match]:

@@ -117,7 +117,7 @@ def _near(sent: Sentence, x: int, y: int, window: int) -> bool:
 
 
 # Irregular past forms of English verbs of attack (a regular one ends in -ed).
-_EN_PAST = frozenset("shot struck hit overran blew threw".split())
+EN_PAST = frozenset("shot struck hit overran blew threw".split())
 
 
 def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
@@ -125,7 +125,7 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
     officers before an active verb of attack, with no passive, toll or clause between, is who
     fired, not whom they fired at."""
     verb = sent.text[trigger.start : trigger.end].split()[0].lower()
-    active = "v" in trigger.entry.flags or verb.endswith("ed") or verb in _EN_PAST
+    active = "v" in trigger.entry.flags or verb.endswith("ed") or verb in EN_PAST
     if not active or noun.end > trigger.start:
         return False
     between = sent.text[noun.end : trigger.start]
@@ -150,11 +150,18 @@ _SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلو
 
 def _is_subject(sent: Sentence, noun: Match) -> bool:
     """Whether a victim noun is the subject of a verb of attack just before it (the trigger's
-    or another's: "استهدفت قوات الحوثيين سفينة … بالصواريخ")."""
+    or another's: "استهدفت قوات الحوثيين سفينة … بالصواريخ") or after it and its owner."""
     if sent.text[noun.start : noun.end] not in _SUBJECT_NOUNS:
         return False
     before = sent.text[max(sent.start, noun.start - 12) : noun.start].split()
-    return bool(before) and before[-1].lstrip("وف") in _ACTIVE_VERBS
+    if before and before[-1].lstrip("وف") in _ACTIVE_VERBS:
+        return True
+    # or, after "that", of a verb right after it and its owner: "أن قوات الحوثيين استهدفت
+    # سفينة" (without "that" the verb may be a passive: "جنود أمريكيين استُهدفت دوريتهم")
+    if not before or before[-1] not in ("ان", "انه"):
+        return False
+    after = sent.text[noun.end : min(sent.end, noun.end + 40)].split()[:3]
+    return any(word.lstrip("وف") in _ACTIVE_VERBS for word in after[1:])
 
 
 def _agent(sent: Sentence, noun: Match) -> bool:
@@ -204,6 +211,14 @@ def _before_noun(sent: Sentence, match: Match, noun: Match) -> bool:
     return all(word in _SERVICE_EN or word in others or word == "and" for word in between)
 
 
+def _of_the_act(sent: Sentence, noun: Match, trigger: Match, match: Match) -> bool:
+    """ "قتل ستة مدنيين في غارة إسرائيلية": a nisba after the word of attack that follows the
+    victims describes the attack (whose it is), not the victims."""
+    if not match.entry.adjective or not noun.end <= trigger.start < trigger.end <= match.start:
+        return False
+    return _words(sent, trigger.end, _begin(match)) <= 1
+
+
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -223,6 +238,8 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             continue
         for match in _candidates(sent):
             begin = _begin(match)
+            if arabic and _of_the_act(sent, noun, trigger, match):
+                continue
             if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
                 found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
             elif arabic and match.entry.adjective and _construct(sent, noun, begin):
@@ -312,8 +329,8 @@ def included(sent: Sentence, trigger: Match) -> list[Match]:
             begin = _begin(match)
             if begin < mark.end() or _barrier_between(sent, mark.end(), begin):
                 continue
-            if _words(sent, mark.end(), begin) > 6:
-                break
+            if _words(sent, mark.end(), begin) > 6 or mark.end() <= trigger.start < begin:
+                break  # the list of the dead ends at the word of the act
             if match.entry.adjective and sent.kind(match) == "state":
                 found.append(match)
     return found

@@ -1,0 +1,59 @@
+"""References to a party named before (discourse.py): "the group", "the mission", the forces
+of "the group", in Arabic and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def _claims(text: str, kind: str, language: str = "ar") -> list[dict[str, Any]]:
+    return [c for c in extract(text, language=language)["claims"] if c["type"] == kind]
+
+
+def _mentions(text: str, entity: str, language: str = "ar") -> int:
+    found = {e["id"]: e for e in extract(text, language=language)["entities"]}
+    return len(found[entity]["mentions"]) if entity in found else 0
+
+
+def test_the_mission_is_the_international_mission_named_before():
+    text = (
+        "قتل جنديان هنديان من بعثة الأمم المتحدة في جنوب السودان عندما هاجم نحو ألفي شاب مسلح "
+        "قاعدة البعثة في أكوبو."
+    )
+    assert _mentions(text, "UNMISS") == 2
+    text = (
+        "UNMISS said two Indian peacekeepers were killed. Gunmen attacked the mission's base "
+        "in Akobo, the mission said."
+    )
+    assert _mentions(text, "UNMISS", "en") == 3
+
+
+def test_the_mission_never_stands_for_a_state_s_own_army():
+    # the Lebanese army is a force of a state: "the mission" cannot point back to it
+    text = "انتشر الجيش اللبناني في الجنوب. وقال رئيس البعثة إن الوضع هادئ."
+    assert _mentions(text, "LAF") == 1
+
+
+def test_the_forces_of_the_group_are_the_group_s():
+    text = (
+        "أعلن المتحدث العسكري باسم جماعة الحوثي يحيى سريع أن قوات الجماعة استهدفت سفينة "
+        "الشحن البريطانية روبيمار في خليج عدن بعدد من الصواريخ البحرية."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["HOUTHIS"]
+    assert attack["recipient"] == ["GBR"]
+
+
+def test_the_group_in_english_is_the_armed_group_named_before():
+    text = (
+        "Al Shabaab fighters stormed the African Union's main base at Mogadishu airport on "
+        "Thursday. The group said it had targeted a party of invaders."
+    )
+    assert _mentions(text, "AL-SHABAAB", "en") == 2
+    # a group of people is no armed group
+    text = "A group of protesters gathered outside the embassy in Beirut."
+    assert extract(text, language="en")["entities"] == [] or all(
+        e["kind"] != "armed_group" for e in extract(text, language="en")["entities"]
+    )
