@@ -57,3 +57,33 @@ def test_the_group_in_english_is_the_armed_group_named_before():
     assert extract(text, language="en")["entities"] == [] or all(
         e["kind"] != "armed_group" for e in extract(text, language="en")["entities"]
     )
+
+
+def test_the_army_is_the_state_s_army_named_before():
+    text = (
+        "قالت منظمة أطباء بلا حدود إن طائرة يستخدمها الجيش السوداني ألقت قنابل على مستشفاها. "
+        "ونفى المتحدث باسم الجيش العقيد الصوارمي خالد سعد أن تكون قواته قصفت أي منشأة مدنية."
+    )
+    (denial,) = _claims(text, "comment_refusal")
+    assert denial["actor"] == ["SAF"]
+    # a police force or a command abroad is no army
+    text = "انتشرت شرطة كوسوفو في الشمال. وقال الجيش إن الوضع هادئ."
+    assert _mentions(text, "XKX-POLICE") == 1
+
+
+def test_the_coalition_is_the_coalition_named_before():
+    text = (
+        "Saudi-led coalition air strikes hit a detention centre in Dhamar on Sunday, the ICRC "
+        "said. The coalition said it had struck a site used to store drones."
+    )
+    assert _mentions(text, "SAUDI-COALITION", "en") == 2
+
+
+def test_a_party_referred_back_to_is_not_guessed_as_the_attacker():
+    # "the military said" is the army speaking: no perpetrator is guessed from it
+    text = (
+        "A Palestinian driver rammed his car into a group of Israeli soldiers near Jenin on "
+        "Friday, killing two, the military said."
+    )
+    attacks = _claims(text, "attack", "en")
+    assert [a["actor"] for a in attacks] == [[]]

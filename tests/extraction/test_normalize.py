@@ -55,3 +55,28 @@ def test_ascii_texts_take_the_shortcut_with_the_same_result():
     text = "".join(map(chr, range(128))) + " Gaza\tSTRIP"
     assert normalize(text).text == _lower_keep_length(text).translate(_TABLE_LIST)
     assert normalize(text).to_original(5) == 5
+
+
+def test_the_words_rules_compare_with_the_text_are_written_folded():
+    # the rules read the normalized text (أ إ آ → ا, ة → ه, ى → ي, ئ → ي, ؤ → و): a word
+    # written otherwise in a rule's word list can never match ("الرئاسه" missed every
+    # "الرئاسة العراقية", "تؤد" every "لم تؤد إلى إصابات")
+    import importlib
+    import pkgutil
+    import re
+
+    import marsad.extraction as package
+
+    arabic = re.compile("[\u0621-\u064a]")
+    unfolded = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"marsad.extraction.{info.name}")
+        for name, value in vars(module).items():
+            if not isinstance(value, (frozenset, set, tuple)) or not value:
+                continue
+            if not all(isinstance(v, str) for v in value):
+                continue
+            for word in value:
+                if arabic.search(word) and fold(word) != word.strip():
+                    unfolded.append((info.name, name, word))
+    assert unfolded == []

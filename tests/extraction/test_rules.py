@@ -202,3 +202,36 @@ def test_ships_advisers_and_a_defence_force_are_contributions():
     text = "The Bahamas will send 150 members of its defence force to the mission in Haiti."
     (claim,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "contribution"]
     assert (claim["actor"], claim["attributes"]["kind"]) == (["BHS"], "troops")
+
+
+def test_a_presidency_named_with_its_state_speaks_for_it():
+    out = extract("ودانت الرئاسة العراقية الاعتداء التركي على أراضي البلاد.", language="ar")
+    (statement,) = [c for c in out["claims"] if c["type"] == "statement"]
+    assert statement["actor"] == ["IRQ"]
+    assert statement["attributes"]["stance"] == "condemn"
+
+
+def test_a_shell_that_caused_no_casualties_gives_no_toll():
+    out = extract("سقطت قذيفة على منزل في البلدة لكنها لم تؤد إلى وقوع إصابات.", language="ar")
+    assert [c["type"] for c in out["claims"]] == ["attack"]
+
+
+def test_a_second_verb_of_speech_keeps_the_first_one_s_subject():
+    # "and demanded the Iraqi government protect": Iran demands, Iraq is called on
+    text = (
+        "ودانت وزارة الخارجية الإيرانية الاعتداء، وطالبت الحكومة العراقية بحماية البعثات "
+        "الدبلوماسية."
+    )
+    statements = [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"]
+    call = next(s for s in statements if s["attributes"]["stance"] == "call")
+    assert (call["actor"], call["recipient"]) == (["IRN"], ["IRQ"])
+
+
+def test_a_second_verb_with_its_complement_first_has_no_subject_of_its_own():
+    # "and demanded sanctions on the settlers": the ministry demands, not the settlers
+    text = "ودانت وزارة الخارجية الفلسطينية الإعدام الميداني وطالبت بفرض عقوبات على المستوطنين."
+    statements = [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"]
+    assert [(s["actor"], s["attributes"]["stance"]) for s in statements] == [
+        (["PSE"], "condemn"),
+        (["PSE"], "call"),
+    ]

@@ -76,7 +76,7 @@ _DATE_RE = re.compile(
     rf"|(?:{_WEEKDAY_LEAD})?(?P<weekday>{_alternation(_WEEKDAY_NUMBER)})"
     rf"(?P<last>\s+الماضي)?(?!\w))"
 )
-_EXCLUDED_AFTER = ("التالي", "التالى")
+_EXCLUDED_AFTER = ("التالي",)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
 from marsad.extraction.normalize import fold
 
+# The flags of a mention that refers back ("the group", "الحركة") rather than names.
+REFERENCE = frozenset({"ref"})
 _GAZA_PARTIES = frozenset({"HAMAS", "PIJ", "ISR", "IDF", "PSE", "PA", "GAZA-CEASEFIRE"})
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
@@ -26,6 +28,12 @@ _OWNED = frozenset(
 _MISSION_NOUNS = frozenset({"بعثه", "قوه", "mission"})
 # "The crossing": the crossing named before ("… through Kerem Shalom. The crossing closed").
 _CROSSING_NOUNS = frozenset({"معبر", "crossing"})
+# "The army", "the coalition": a state's army (or armed forces) or a coalition named before
+# ("الجيش السوداني … ونفى المتحدث باسم الجيش").
+_ARMY_NOUNS = frozenset({"جيش", "army", "military"})
+_ARMY_NAMES = tuple(fold(w) for w in ("الجيش", "القوات المسلحة", "القوات الأمنية"))
+_ARMY_WORDS = ("army", "armed forces", "defense forces", "defence forces", "military")
+_COALITION_NOUNS = frozenset({"تحالف", "coalition"})
 
 
 @dataclass
@@ -63,7 +71,9 @@ class Discourse:
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue
             found.append(
-                Match(ref.start, ref.end, Entry(ENTITY, group, ref.entry.lang), ref.prefix)
+                Match(
+                    ref.start, ref.end, Entry(ENTITY, group, ref.entry.lang, REFERENCE), ref.prefix
+                )
             )
         return sorted(found, key=lambda m: m.start)
 
@@ -81,6 +91,12 @@ class Discourse:
                 return actor.kind == "armed_group"
             if noun in _CROSSING_NOUNS:
                 return actor_id.startswith("CROSSING-")
+            if noun in _ARMY_NOUNS:
+                return self._army(actor)
+            if noun in _COALITION_NOUNS:
+                return actor.kind in ("force", "organization") and fold(actor.name_ar).startswith(
+                    "التحالف"
+                )
             if noun in _MISSION_NOUNS:
                 owner = self.actors.get(actor.parent or "")
                 return actor.kind == "force" and (owner is None or owner.kind != "state")
@@ -98,6 +114,15 @@ class Discourse:
             else self.last_group
         )
         return before if fits(before) else None
+
+    def _army(self, actor: Actor) -> bool:
+        """A state's army or armed forces (not its police, guards or commands abroad)."""
+        owner = self.actors.get(actor.parent or "")
+        if actor.kind != "force" or owner is None or owner.kind != "state":
+            return False
+        english = actor.name_en.lower()
+        named = fold(actor.name_ar).startswith(_ARMY_NAMES)
+        return named or any(word in english for word in _ARMY_WORDS)
 
     @staticmethod
     def _subject(ref: Match, cues: list[Match], text: str) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.slots import ACTOR_KINDS, Sentence, after, before, ids, marked
 
 # Short names for rule ids ("refusal.ar.2"), one per claim type.
@@ -142,7 +143,7 @@ def _future_verb_before(sent: Sentence, pos: int) -> bool:
 _FORECAST_TYPES = frozenset({"attack", "casualties", "protest", "contribution"})
 _FORECAST_WINDOW = 12
 # "no casualties were reported", "لم تسفر عن إصابات": the negation is about the result.
-_RESULT_WORDS = ("تسفر", "يسفر", "تسجل", "يسجل", "تخلف", "يخلف", "تؤد", "يؤد", "cause", "result")
+_RESULT_WORDS = tuple(fold(w) for w in "تسفر يسفر تسجل يسجل تخلف يخلف تؤد يؤد cause result".split())
 
 
 def _forecast(sent: Sentence, draft: Draft) -> str | None:

@@ -105,7 +105,7 @@ def _place_word_before(text: str, hit: Match) -> bool:
     )
 
 
-_LIST_GLUE = frozenset({"", ",", "،", "and", "و", "or", "أو", "او"})
+_LIST_GLUE = frozenset({"", ",", "،", "and", "و", "or", "او"})
 
 
 def _listed_after(text: str, hit: Match, place_ends: set[int]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from marsad.extraction import roles
 from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
+from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
@@ -127,12 +128,14 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         return accused
     if not guess:
         return []
-    # the only armed party the sentence names, unless it stands where an English object of
-    # the act stands ("rammed his car into a group of Israeli soldiers")
+    # the only armed party the sentence names (not one it refers back to: "the military
+    # said"), unless it stands where an English object of the act stands ("rammed his car
+    # into a group of Israeli soldiers")
     armed_parties = {
         m.entry.value
         for m in sent.entities
         if sent.kind(m) in ("force", "armed_group")
+        and m.entry.flags != REFERENCE
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
         and not is_accuser(sent, m)

@@ -108,7 +108,7 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
                 draft.actor = armed(sent, parties)
 
 
-_ANOTHER = frozenset("اخر اخري اخرى الاخر الاخري another separate".split())
+_ANOTHER = frozenset("اخر اخري الاخر الاخري another separate".split())  # folded
 
 
 def _another(sent: Sentence) -> bool:

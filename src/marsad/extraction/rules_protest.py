@@ -21,9 +21,7 @@ from marsad.extraction.slots import Sentence, after, before, ids
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
 _MOTIVE = ("احتجاجا", "احتجاج علي", "in protest", "protest at", "protest over", "protest against")
-_PARTICIPANTS = frozenset(
-    {"supporters", "members", "أنصار", "انصار", "مناصرون", "مناصري", "مناصرين"}
-)
+_PARTICIPANTS = frozenset({"supporters", "members", "انصار", "مناصرون", "مناصري", "مناصرين"})
 
 
 def _motive(sent: Sentence, cue: Match) -> bool:

@@ -101,8 +101,12 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
         # a verb first: أدانت قطر, رحبت مصر (a verb joined by و is a verb whatever its entry)
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
         joined = trigger.prefix in ("و", "ف")
+        # "وطالبت بفرض عقوبات على المستوطنين": the complement right after the verb, no subject
+        bare = bool(_COMPLEMENT.match(sent.text, trigger.end))
         if joined and (
-            not speaker or (sent.kind(speaker[-1]) != "person" and _addressee(sent, speaker[-1]))
+            not speaker
+            or bare
+            or (sent.kind(speaker[-1]) != "person" and _addressee(sent, speaker[-1]))
         ):
             # "زار كولن باول دارفور، ودعا الحكومة السودانية إلى": the second verb shares the
             # first one's subject, a person; the party after it is the one called on
@@ -110,8 +114,13 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
             persons = [
                 m for m in sent.entities if m.start < trigger.start and sent.kind(m) == "person"
             ]
+            first = _first_speaker(sent, trigger)
             if earlier and sent.kind(earlier[-1]) == "person":
                 speaker = earlier
+            elif first:
+                # "ودانت وزارة الخارجية الإيرانية الاعتداء، وطالبت الحكومة العراقية بحماية":
+                # the subject of the sentence's first verb of speech
+                speaker = first
             elif persons:
                 # "أعرب مدير الوكالة محمد البرادعي عن قلقه من توسيع إيران منشأة التخصيب في
                 # نطنز، ودعا طهران إلى": the person the sentence opened with, however far
@@ -157,7 +166,20 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
 
 
 # "طالب برلسكوني واشنطن بتقديم تفسير": طالب takes what it asks for with ب.
+_COMPLEMENT = re.compile(r"\s+(?:ب\w{3,}|الي\s)")
 _TO = re.compile(r"^\s*(?:\S+\s+)?(?:(?:الي|to|علي)\s|ب\w{3,})")
+
+
+def _first_speaker(sent: Sentence, trigger: Match) -> list[Match]:
+    """The subject after the first Arabic verb of speech before `trigger` in its sentence."""
+    for cue in sent.of("T:statement"):
+        if cue.end > trigger.start:
+            break
+        if cue.entry.lang == "ar" and ("v" in cue.entry.flags or cue.prefix in ("و", "ف")):
+            found = after(sent, cue.end, max_words=3, names_only=True)
+            if found and found[0].end <= trigger.start:
+                return found
+    return []
 
 
 def _addressee(sent: Sentence, match: Match) -> bool:

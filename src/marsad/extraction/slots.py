@@ -15,6 +15,7 @@ from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
 from marsad.extraction.figures import Number, find_numbers
 from marsad.extraction.gazetteer import Actor, Match
+from marsad.extraction.normalize import fold
 
 _CLAUSE_END = re.compile("[;:]")
 ACTOR_KINDS = frozenset(
@@ -132,8 +133,11 @@ def _joined(sent: Sentence, left: Match, right: Match) -> bool:
 # Who can be invited, asked or accused: not a force, a treaty or a plan.
 _PATIENTS = ACTOR_KINDS - {"force"}
 _LOCATIVE = ("in", "at", "inside", "within", "في", "داخل")
+# Folded as the text is (الرئاسة → الرياسه).
 _GOVERNMENT = frozenset(
-    "الحكومه السلطات الخارجيه الرئاسه الحكومات الدبلوماسيه الوزاره السفاره القياده الجيش".split()
+    fold(w)
+    for w in "الحكومة السلطات الخارجية الرئاسة الحكومات الدبلوماسية الوزارة السفارة القيادة "
+    "الجيش".split()
 )
 
 
