@@ -87,3 +87,18 @@ def test_a_party_referred_back_to_is_not_guessed_as_the_attacker():
     )
     attacks = _claims(text, "attack", "en")
     assert [a["actor"] for a in attacks] == [[]]
+
+
+def test_government_forces_are_the_forces_of_the_state_the_text_is_about():
+    # the town lies in Somalia: the government whose forces fought is Somalia's
+    text = (
+        "سيطر مقاتلو حركة الشباب على بلدة عدن يابال في إقليم شبيلي الوسطى بعد معارك مع القوات "
+        "الحكومية."
+    )
+    (attack,) = _claims(text, "attack")
+    assert (attack["actor"], attack["recipient"]) == (["AL-SHABAAB"], ["SOM"])
+    text = (
+        "A member of Syria's security forces was killed on Monday in clashes between government "
+        "troops and fighters of the Kurdish-led SDF in Aleppo."
+    )
+    assert _mentions(text, "SYR", "en") == 2

@@ -49,6 +49,7 @@ class Discourse:
     last_group: str | None = None
     last_mission: str | None = None
     last_crossing: str | None = None
+    last_state: str | None = None
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
 
@@ -58,7 +59,10 @@ class Discourse:
         group", "the party" (التنظيم، الجماعة، الحزب) as one of the group or party named last
         with that noun ("تنظيم الدولة الإسلامية", "حزب الله")."""
         refs = [
-            c for c in cues if c.category.startswith("GROUPREF") and self._subject(c, cues, text)
+            c
+            for c in cues
+            if c.category == "GOVREF"
+            or (c.category.startswith("GROUPREF") and self._subject(c, cues, text))
         ]
         if not refs:
             return entities
@@ -67,7 +71,10 @@ class Discourse:
             named = [(m.entry.value, text[m.start : m.end]) for m in entities if m.end <= ref.start]
             # "GROUPREF:تنظيم" holds its noun; plain "GROUPREF" (the movement) none
             noun = ref.entry.value if ref.entry.category != "GROUPREF" else ""
-            group = self._referent(named, noun)
+            if ref.category == "GOVREF":
+                group = self._government(entities, ref)
+            else:
+                group = self._referent(named, noun)
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue
             found.append(
@@ -115,6 +122,33 @@ class Discourse:
         )
         return before if fits(before) else None
 
+    def _government(self, entities: list[Match], ref: Match) -> str | None:
+        """The state whose government's forces "القوات الحكومية", "government troops" are: the
+        state named nearest before them, or whose place is (a town of Somalia: Somalia), else
+        nearest after them, else the last state of the text before."""
+        before: list[tuple[int, str]] = []
+        after: list[tuple[int, str]] = []
+        for match in entities:
+            state = self.state_of(match.entry.value)
+            if state is not None:
+                (before if match.end <= ref.start else after).append((match.start, state))
+        if before:
+            return max(before)[1]
+        if after:
+            return min(after)[1]
+        return self.last_state
+
+    def state_of(self, actor_id: str) -> str | None:
+        """The state an actor is, or a place lies in."""
+        actor = self.actors.get(actor_id)
+        for _ in range(4):
+            if actor is None or actor.kind not in ("state", "place"):
+                return None
+            if actor.kind == "state":
+                return actor.id
+            actor = self.actors.get(actor.parent or "")
+        return None
+
     def _army(self, actor: Actor) -> bool:
         """A state's army or armed forces (not its police, guards or commands abroad)."""
         owner = self.actors.get(actor.parent or "")
@@ -150,6 +184,7 @@ class Discourse:
                 self.last_group = actor.id
             if actor.id.startswith("CROSSING-"):
                 self.last_crossing = actor.id
+            self.last_state = self.state_of(actor.id) or self.last_state
             owner = self.actors.get(actor.parent or "")
             if actor.kind == "force" and (owner is None or owner.kind != "state"):
                 self.last_mission = actor.id
