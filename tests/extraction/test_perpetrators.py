@@ -415,3 +415,16 @@ def test_blame_in_a_later_sentence_reaches_the_attack_past_its_toll():
     )
     (attack,) = _attacks(text, "en")
     assert attack["actor"] == ["AL-QAEDA"]
+
+
+def test_the_troops_fired_at_are_those_named_before_in_the_sentence():
+    text = (
+        "About 400 Ugandan soldiers of the African Union mission landed in Mogadishu on Tuesday, "
+        "and insurgents fired mortar rounds at the troops as they disembarked, witnesses said."
+    )
+    (attack,) = _attacks(text, "en")
+    assert "UGA" in attack["recipient"]
+    # an indefinite noun names victims of its own, or none
+    text = "Insurgents fired mortar rounds at troops near the airport of Mogadishu on Tuesday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == []

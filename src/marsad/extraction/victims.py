@@ -11,7 +11,7 @@ import re
 from marsad.extraction.draft import attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence
+from marsad.extraction.slots import Sentence, definite
 
 TARGET_KINDS = frozenset(
     {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
@@ -223,12 +223,14 @@ def _of_the_act(sent: Sentence, noun: Match, trigger: Match, match: Match) -> bo
 
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
-    clause."""
+    clause; for a definite noun that names none ("fired mortar rounds at the troops"), those
+    of the victim noun named before it in the sentence ("400 Ugandan soldiers … landed")."""
     found: list[Match] = []
     arabic = trigger.entry.lang == "ar"
     # the toll of the attack may name them apart from its verb: "قتل ثلاثة جنود بورونديين من
     # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
     anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
+    bare: list[Match] = []
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, window) for at in anchors):
             continue
@@ -238,26 +240,42 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             continue
         if not arabic and _subject_of(sent, noun, trigger):
             continue
-        for match in _candidates(sent):
-            begin = _begin(match)
-            if arabic and _of_the_act(sent, noun, trigger, match):
-                continue
-            if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
-                found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
-            elif arabic and match.entry.adjective and _construct(sent, noun, begin):
-                found.append(match)  # سفينة الشحن البريطانية، حاملة الطائرات الأمريكية
-            elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
-                found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
-            elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
-                found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
-            elif not arabic and match.end <= noun.start and _before_noun(sent, match, noun):
-                found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
-            elif (
-                not arabic
-                and match.start >= noun.end
-                and sent.text[noun.end : match.start].strip() in _OWNER_EN
-            ):
-                found.append(match)  # positions of Hezbollah, an officer serving with the MSS
+        owners = _owners(sent, noun, trigger)
+        found += owners
+        if not owners and definite(sent, noun):
+            bare.append(noun)
+    if bare and not found:
+        for noun in reversed([n for n in sent.of("VICTIM") if n.end <= bare[0].start]):
+            owners = _owners(sent, noun, trigger)
+            if owners:
+                return owners
+    return found
+
+
+def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
+    """The owners or nationalities named with one victim noun."""
+    found: list[Match] = []
+    arabic = trigger.entry.lang == "ar"
+    for match in _candidates(sent):
+        begin = _begin(match)
+        if arabic and _of_the_act(sent, noun, trigger, match):
+            continue
+        if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
+            found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
+        elif arabic and match.entry.adjective and _construct(sent, noun, begin):
+            found.append(match)  # سفينة الشحن البريطانية، حاملة الطائرات الأمريكية
+        elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
+            found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
+        elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
+            found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
+        elif not arabic and match.end <= noun.start and _before_noun(sent, match, noun):
+            found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
+        elif (
+            not arabic
+            and match.start >= noun.end
+            and sent.text[noun.end : match.start].strip() in _OWNER_EN
+        ):
+            found.append(match)  # positions of Hezbollah, an officer serving with the MSS
     return found
 
 
