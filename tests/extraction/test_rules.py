@@ -235,3 +235,21 @@ def test_a_second_verb_with_its_complement_first_has_no_subject_of_its_own():
         (["PSE"], "condemn"),
         (["PSE"], "call"),
     ]
+
+
+def test_describing_an_act_as_a_crime_condemns_it():
+    text = (
+        "قتل ١٤ جندياً تنزانياً في هجوم على قاعدتهم، ووصف الأمين العام للأمم المتحدة أنطونيو "
+        "غوتيريش الهجوم بأنه جريمة حرب."
+    )
+    out = extract(text, language="ar", published=date(2017, 12, 8))
+    statements = [c for c in out["claims"] if c["type"] == "statement"]
+    assert [(s["actor"], s["attributes"]["stance"]) for s in statements] == [
+        (["GUTERRES"], "condemn")
+    ]
+    text = "President Vladimir Putin called the downing a stab in the back."
+    (statement,) = extract(text, language="en")["claims"]
+    assert statement["attributes"]["stance"] == "condemn"
+    # a description that judges nothing is no stance
+    text = "ووصف المتحدث الوضع في المدينة بأنه هادئ."
+    assert [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"] == []
