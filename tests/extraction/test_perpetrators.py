@@ -428,3 +428,13 @@ def test_the_troops_fired_at_are_those_named_before_in_the_sentence():
     text = "Insurgents fired mortar rounds at troops near the airport of Mogadishu on Tuesday."
     (attack,) = _attacks(text, "en")
     assert attack["recipient"] == []
+
+
+def test_a_service_named_with_its_state_after_the_verb_did_the_act():
+    # "the Afghan police opened fire": the police fired, in Afghanistan; it is no target
+    for text in (
+        "قُتل أربعة أشخاص عندما فتحت الشرطة الأفغانية النار على آلاف المحتجين في جلال آباد.",
+        "فتحت الشرطة الأفغانية النار في مدينة جلال آباد أمس.",
+    ):
+        (attack,) = _attacks(text)
+        assert (attack["actor"], attack["recipient"]) == (["AFG"], [])

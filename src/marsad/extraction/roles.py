@@ -30,6 +30,7 @@ from marsad.extraction.victims import (
     held,
     included,
     of_armed_men,
+    of_service,
     speakers_own,
     victims,
 )
@@ -127,8 +128,8 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
         if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object
-            if arabic and of_armed_men(sent, match):
-                continue  # "اختطف مسلحون حوثيون": the kidnappers' nationality
+            if arabic and (of_armed_men(sent, match) or of_service(sent, match)):
+                continue  # "اختطف مسلحون حوثيون", "فتحت الشرطة الأفغانية النار": who did it
             return [match]
         return []
     return []

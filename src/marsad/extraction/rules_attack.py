@@ -21,10 +21,11 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import EN_PAST, of_armed_men
+from marsad.extraction.victims import EN_PAST, of_armed_men, speakers_own
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
+_OWN_NEAR = 24
 
 
 def place_near(sent: Sentence, pos: int) -> Match | None:
@@ -77,6 +78,9 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
         return ids(owners)  # "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام"
     victims = {m.entry.value for m in named_victims(sent, trigger)}
     victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
+    # "إطلاق نار استهدف قواته": the speaker whose own forces were hit right after the act is
+    # no attacker (farther, "رداً على مقتل أحد جنوده" may be another act's victims)
+    victims |= {m.entry.value for m in speakers_own(sent, trigger, _OWN_NEAR)}
     # "two peacekeepers of MINUSTAH were shot dead": the passive's subject was attacked
     victims |= {m.entry.value for m in roles.passive_subject(sent, trigger)}
     holder = [
@@ -225,6 +229,10 @@ def attacks(sent: Sentence) -> list[Draft]:
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + claimant(sent, set()))
         perp = perpetrator(sent, trigger)
         actor = roles.apart(sent, perp, aimed_at)
+        if perp and not actor and not roles.recipient(sent, trigger, [], where=False):
+            # the target was only the state it happens in ("فتحت الشرطة الأفغانية النار …
+            # في مدينة جلال آباد"): the party that did it is no target
+            actor, aimed_at = perp, []
         if perp and not actor and _beside(sent, perp, trigger):
             # "وردت إسرائيل بقصف": the party named at the verb did it, and the target found
             # farther away (the first act's, "مواقع للجيش الإسرائيلي") is not its own side

@@ -95,6 +95,13 @@ def of_armed_men(sent: Sentence, match: Match) -> bool:
     return bool(words) and words[-1].startswith(_ARMED_NOUNS)
 
 
+def of_service(sent: Sentence, match: Match) -> bool:
+    """A nisba right after the word of a service: "الشرطة الأفغانية", "الجيش السوداني" (the
+    service's men, who act)."""
+    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()[-1:]
+    return bool(match.entry.adjective and words and words[0] in _SERVICES)
+
+
 _SERVICES = frozenset(
     fold(w)
     for w in "الأمن الشرطة الجيش النخبة الخاصة البحرية الجوية البرية الحدود الطوارئ المشاة".split()
@@ -298,9 +305,10 @@ _SPEAKERS_OWN = re.compile(
 _OWN_REACH = 160
 
 
-def speakers_own(sent: Sentence, trigger: Match) -> list[Match]:
-    """The speaker of the sentence, when what the trigger hit is named as its own after it."""
-    end = min(sent.end, trigger.end + _OWN_REACH)
+def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> list[Match]:
+    """The speaker of the sentence, when what the trigger hit is named as its own after it
+    (within `reach` characters)."""
+    end = min(sent.end, trigger.end + reach)
     mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
     if mark is None or _barrier_between(sent, trigger.end, mark.start()):
         return []
