@@ -253,3 +253,28 @@ def test_describing_an_act_as_a_crime_condemns_it():
     # a description that judges nothing is no stance
     text = "ووصف المتحدث الوضع في المدينة بأنه هادئ."
     assert [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"] == []
+
+
+def _protest(text: str) -> dict[str, object]:
+    (protest,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "protest"]
+    return protest
+
+
+def test_a_protest_addresses_whom_its_demand_names_before_it():
+    text = (
+        "قُتل ١٧ شخصاً في أعمال عنف رافقت احتجاجات في كينشاسا أمس طالب خلالها آلاف المتظاهرين "
+        "الرئيس جوزيف كابيلا بالتنحي."
+    )
+    assert _protest(text)["recipient"] == ["KABILA-J"]
+
+
+def test_a_protest_at_a_party_s_seat_addresses_it():
+    text = (
+        "اقتحم آلاف المتظاهرين مقر كتيبة أنصار الشريعة في بنغازي ليل أمس وأضرموا النار في عدد "
+        "من مبانيه."
+    )
+    (addressee,) = _protest(text)["recipient"]
+    assert "أنصار الشريعة" in addressee
+    # a seat named by its state's adjective is a building, not a party
+    text = "تظاهر المئات أمام المقر الحكومي الليبي في طرابلس أمس."
+    assert _protest(text)["recipient"] == []

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import crowd_act
 from marsad.extraction.rules_attack import place_near
 from marsad.extraction.rules_speech import statement
@@ -150,9 +151,16 @@ def _addressed(sent: Sentence) -> list[str]:
     """Whom the protest addresses: "demanding the resignation of X", "برحيل X", the embassy
     of a state."""
     for cue in sent.of("PROTEST_AT"):
-        found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
+        if "b" in cue.entry.flags:
+            # "طالبوا الرئيس جوزيف كابيلا بالتنحي": the one called on stands before
+            found = before(sent, cue.start, max_words=4, kinds=_WHO | {"force"})
+        else:
+            found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
         if found:
             return ids(found)
+    held = _seat_of(sent)
+    if held:
+        return held
     for cue in sent.of("EMBASSY"):
         for match in sent.entities:
             if sent.kind(match) != "state":
@@ -167,6 +175,26 @@ def _addressed(sent: Sentence) -> list[str]:
             listed = _listed_after(sent, cue)
             if listed:
                 return listed
+    return []
+
+
+# The seats of a party a crowd gathers at or storms: "أمام مقر الكتيبة", "قاعدة لبعثة
+# مونوسكو", "the headquarters of the mission".
+_SEATS = frozenset(
+    fold(w)
+    for w in "مقر مقار مبنى قاعدة قواعد مكتب مكاتب معسكر مجمع headquarters base offices "
+    "compound".split()
+)
+
+
+def _seat_of(sent: Sentence) -> list[str]:
+    """The party whose seat the protesters gather at or storm, named right after it."""
+    for noun in sent.of("VICTIM"):
+        if sent.text[noun.start : noun.end] not in _SEATS:
+            continue
+        found = after(sent, noun.end, max_words=2, kinds=_WHO | {"force"} - {"state"})
+        if found and not found[0].entry.adjective:
+            return ids(found[:1])
     return []
 
 
