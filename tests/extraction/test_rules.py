@@ -278,3 +278,16 @@ def test_a_protest_at_a_party_s_seat_addresses_it():
     # a seat named by its state's adjective is a building, not a party
     text = "تظاهر المئات أمام المقر الحكومي الليبي في طرابلس أمس."
     assert _protest(text)["recipient"] == []
+
+
+def test_torching_and_stoning_make_a_protest_a_riot():
+    text = (
+        "Thousands of protesters took to the streets of Khartoum for a third day, torching petrol "
+        "stations and demanding the fall of President Omar al-Bashir."
+    )
+    forms = [
+        c["attributes"]["form"]
+        for c in extract(text, language="en")["claims"]
+        if c["type"] == "protest"
+    ]
+    assert forms == ["riot"]
