@@ -162,3 +162,10 @@ def test_a_town_that_is_also_a_word_counts_after_the_noun_of_its_airport_or_the_
     assert "GN-170017" in ids("شنت طائرات غارات على مطار حماة العسكري.")  # Hama
     assert "GN-79415" in ids("تعرضت الناقلة لهجوم في البحر الأحمر قبالة الحديدة.")
     assert ids("يعمل القطاع الخاص في المدينة.") == []
+
+
+def test_a_state_whose_name_is_also_a_word_stands_after_its_institutions():
+    # مالي is also "financial": after "the government of", "the foreign minister of" it is Mali
+    for text in ("وقال وزير خارجية مالي إن بلاده لن تنسحب.", "أعلنت حكومة مالي انسحابها."):
+        assert "MLI" in {e["id"] for e in extract(text, language="ar")["entities"]}
+    assert extract("قدم البنك الدعم المالي للحكومة.", language="ar")["entities"] == []

@@ -96,12 +96,22 @@ def _adjective_after(text: str, end: int) -> bool:
 _WORD_CLITICS = ("وب", "ول", "فب", "و", "ف", "ب", "ل")
 
 
+# Words that name a state's institutions or people before its name: "حكومة مالي", "وزير
+# خارجية بنين", "جيش مالي" (a word that is also a common one, مالي "financial", stands then).
+_STATE_WORDS = frozenset(
+    fold(w)
+    for w in "حكومة خارجية دفاع داخلية رئيس رئاسة جيش سلطات شعب دولة حدود سفير سفارة برلمان "
+    "مجلس وزراء قوات بلاد عاصمة".split()
+)
+
+
 def _place_word_before(text: str, hit: Match) -> bool:
     if hit.prefix in _AT:
         return True
     word = _word_before(text, hit.start - len(hit.prefix))
-    return word in _PLACE_WORDS or any(
-        word.startswith(c) and word[len(c) :] in _PLACE_WORDS for c in _WORD_CLITICS
+    words = _PLACE_WORDS | (_STATE_WORDS if hit.entry.lang == "ar" else frozenset())
+    return word in words or any(
+        word.startswith(c) and word[len(c) :] in words for c in _WORD_CLITICS
     )
 
 
