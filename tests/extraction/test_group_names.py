@@ -74,3 +74,13 @@ def test_a_body_in_construct_and_with_its_state_but_not_its_demonym():
     assert "BODY:لجنة أطباء السودان" in ids("اتهمت لجنة أطباء السودان قوات الدعم السريع.")
     # the demonym stays the state's: the parliament of Lebanon speaks for Lebanon too
     assert ids("أقر مجلس النواب اللبناني القانون.") == ["BODY:مجلس النواب", "LBN"]
+
+
+def test_services_and_guards_are_read_with_their_definite_words():
+    for text, name in (
+        ("أعلن جهاز مكافحة الإرهاب أن مسلحي داعش شنوا هجمات.", "BODY:جهاز مكافحة الإرهاب"),
+        ("اقتحمت قوات الحرس الجمهوري ساحة الحرية.", "BODY:الحرس الجمهوري"),
+    ):
+        assert name in {e["id"] for e in extract(text, language="ar")["entities"]}
+    # a device is no service
+    assert extract("عثر على جهاز تفجير في السيارة.", language="ar")["entities"] == []

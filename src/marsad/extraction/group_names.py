@@ -1,17 +1,19 @@
 """Armed groups and movements the dictionaries do not know, read from the words that name them.
 
 Each setting has its own militias and gangs; news names them after a noun that says what they
-are ("ميليشيا أنتي بالاكا", "كتيبة «الموقعون بالدماء»", "جبهة تحرير أزواد"; حركة is left out:
-as often it is traffic, "حركة الأفراد", and the movements are in the dictionaries)
-or, in English, as a capitalised name ending in such a noun ("Yarmouk Martyrs Brigade",
-"Kurdistan Freedom Falcons") or before one ("the Harakat al-Nujaba militia"). Councils,
-committees and commissions are read with their definite words ("المجلس العسكري الانتقالي",
-"Gush Etzion Regional Council"). Such a name becomes the entity `GROUP:<name as written>` (an
-armed group), `ORG:<…>` (a party or organisation) or `BODY:<…>` (a council), unless a
-dictionary name already covers any of it. The noun is part of the name here ("جبهة تحرير
-أزواد"), unlike a place's ("بلدة القاع" is the place القاع), because groups are written with it.
-Adjectives ("جماعة مسلحة"), verbs ("عصابة يتزعمها") and stop words are not names. The nouns are
-the dictionary scan's GROUP_NOUN and BODY_NOUN cues, so a block without one costs nothing here.
+are ("ميليشيا أنتي بالاكا", "كتيبة «الموقعون بالدماء»", "جبهة تحرير أزواد"; حركة is left out: as
+often it is traffic, "حركة الأفراد", and the movements are in the dictionaries) or, in English,
+as a capitalised name ending in such a noun ("Yarmouk Martyrs Brigade", "Kurdistan Freedom
+Falcons") or before one ("the Harakat al-Nujaba militia"). Councils, committees, commissions,
+services and guards are read with their definite words ("المجلس العسكري الانتقالي", "جهاز مكافحة
+الإرهاب", "الحرس الجمهوري", "Gush Etzion Regional Council"); a ministry is left to the state its
+adjective names ("وزارة الخارجية السورية"). Such a name becomes the entity `GROUP:<name as
+written>` (an armed group), `ORG:<…>` (a party or organisation) or `BODY:<…>` (a council),
+unless a dictionary name already covers any of it. The noun is part of the name here ("جبهة
+تحرير أزواد"), unlike a place's ("بلدة القاع" is the place القاع), because groups are written
+with it. Adjectives ("جماعة مسلحة"), verbs ("عصابة يتزعمها") and stop words are not names. The
+nouns are the dictionary scan's GROUP_NOUN and BODY_NOUN cues, so a block without one costs
+nothing here.
 """
 
 from __future__ import annotations
