@@ -438,3 +438,23 @@ def test_a_service_named_with_its_state_after_the_verb_did_the_act():
     ):
         (attack,) = _attacks(text)
         assert (attack["actor"], attack["recipient"]) == (["AFG"], [])
+
+
+def test_a_means_named_by_a_noun_beside_a_verb_of_attack_is_an_attack():
+    # "unknown warplanes targeted al-Watiya air base": no party named, still an air strike
+    text = "استهدفت طائرات حربية مجهولة قاعدة الوطية الجوية غرب ليبيا ليل السبت."
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "air"
+    # aircraft seen, with no act and no party, are no attack
+    assert _attacks("شوهدت طائرات حربية في سماء المدينة مساء أمس.") == []
+
+
+def test_a_state_s_forces_detaining_a_named_person_abduct_him():
+    text = (
+        "اعتقلت قوات الأمن في جنوب السودان النائب الأول للرئيس رياك مشار من منزله في جوبا مساء أمس."
+    )
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "abduction"
+    assert (attack["actor"], attack["recipient"]) == (["SSD"], ["MACHAR"])
+    # the police arresting unnamed suspects is no abduction
+    assert _attacks("اعتقلت الشرطة في جنوب السودان عشرة مشتبه بهم في جوبا أمس.") == []

@@ -21,7 +21,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import EN_PAST, of_armed_men, speakers_own
+from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men, speakers_own
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
@@ -202,6 +202,9 @@ def attacks(sent: Sentence) -> list[Draft]:
         return []
     drafts = []
     has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
+    acted = any(
+        not t.prefix and sent.text[t.start : t.end] in ACTIVE_VERBS for t in sent.of("T:attack")
+    )
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     chosen = chosen_means(sent, triggers)
     acts = list(chosen.items())
@@ -253,7 +256,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             )
         ):
             continue
-        evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags
+        # a means named by a noun ("طائرات حربية") is an act with a verb of attack beside it
+        evident = means in _SELF_EVIDENT or "v" in trigger.entry.flags or acted
         if not (actor or aimed_at or where or has_toll or evident):
             continue
         if not aimed_at:

@@ -36,6 +36,7 @@ def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         detainer = before(sent, mark.start(), max_words=6, kinds=_DETAINERS)
         if lang == "ar" and not detainer:
             detainer = after(sent, mark.end(), max_words=2, kinds=_DETAINERS)
+            detainer = detainer or _state_forces(sent, mark.end())
         if not detainer:
             continue
         start = max(m.end for m in detainer) if detainer[0].start > mark.end() else mark.end()
@@ -49,3 +50,23 @@ def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         found.append(Draft("attack", trigger, 4, ids(detainer), recipient, recipient[0], means))
         break
     return found
+
+
+# "اعتقلت قوات الأمن في جنوب السودان": a state's forces, named by the state after them.
+_FORCES = re.compile(r"(?<!\w)(?:قوات|الجيش|جيش)(?!\w)")
+
+
+def _state_forces(sent: Sentence, end: int) -> list[Match]:
+    """A state named after "قوات"/"الجيش" right after an Arabic verb of detention."""
+    forces = _FORCES.search(sent.text, end, min(sent.end, end + 12))
+    if forces is None:
+        return []
+    # "في جنوب السودان" names the forces' state here, not a place the act is in
+    states = [
+        m
+        for m in sent.entities
+        if sent.kind(m) == "state"
+        and m.start >= forces.end()
+        and sent.words(forces.end(), m.start) <= 3
+    ]
+    return states[:1]

@@ -151,7 +151,7 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
 
 # Active verbs of attack whose passive is written otherwise (دوهم، هوجم) or is rare in news, and
 # the nouns of armed men that follow them as their subject: "داهم جنود من قوة يوفور".
-_ACTIVE_VERBS = frozenset(
+ACTIVE_VERBS = frozenset(
     "داهم داهمت هاجم هاجمت اقتحم اقتحمت استهدف استهدفت قصف قصفت اطلق اطلقت".split()
 )
 _SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلون مقاتلو مسلحون".split())
@@ -163,14 +163,14 @@ def _is_subject(sent: Sentence, noun: Match) -> bool:
     if sent.text[noun.start : noun.end] not in _SUBJECT_NOUNS:
         return False
     before = sent.text[max(sent.start, noun.start - 12) : noun.start].split()
-    if before and before[-1].lstrip("وف") in _ACTIVE_VERBS:
+    if before and before[-1].lstrip("وف") in ACTIVE_VERBS:
         return True
     # or, after "that", of a verb right after it and its owner: "أن قوات الحوثيين استهدفت
     # سفينة" (without "that" the verb may be a passive: "جنود أمريكيين استُهدفت دوريتهم")
     if not before or before[-1] not in ("ان", "انه"):
         return False
     after = sent.text[noun.end : min(sent.end, noun.end + 40)].split()[:3]
-    return any(word.lstrip("وف") in _ACTIVE_VERBS for word in after[1:])
+    return any(word.lstrip("وف") in ACTIVE_VERBS for word in after[1:])
 
 
 def _agent(sent: Sentence, noun: Match) -> bool:
