@@ -458,3 +458,21 @@ def test_a_state_s_forces_detaining_a_named_person_abduct_him():
     assert (attack["actor"], attack["recipient"]) == (["SSD"], ["MACHAR"])
     # the police arresting unnamed suspects is no abduction
     assert _attacks("اعتقلت الشرطة في جنوب السودان عشرة مشتبه بهم في جوبا أمس.") == []
+
+
+def test_an_english_speaker_saying_its_warplanes_struck_names_itself():
+    text = (
+        "France's military said on Thursday that its warplanes had killed about 30 jihadists in "
+        "an air strike near the village of Bounti in central Mali on Sunday."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["FRA"]
+
+
+def test_the_party_a_speaker_says_fired_is_the_perpetrator():
+    text = (
+        "A mortar bomb that Turkey said was fired by Syrian government forces killed a woman in "
+        "the Turkish border town of Akcakale on Wednesday."
+    )
+    assert all(a["actor"] == ["SYR-ARMY"] for a in _attacks(text, "en"))
+    assert _attacks(text, "en")

@@ -9,7 +9,14 @@ from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
-from marsad.extraction.rules_blame import PERPETRATOR_KINDS, armed, blamed, claimant, is_accuser
+from marsad.extraction.rules_blame import (
+    PERPETRATOR_KINDS,
+    armed,
+    blamed,
+    claimant,
+    is_accuser,
+    said_by,
+)
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -96,7 +103,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
-    claimed = claimant(sent, victims)
+    claimed = claimant(sent, victims) or said_by(sent, trigger)
     if claimed:
         return claimed
     agent = [a for a in agent_by(sent, trigger.end) if a not in victims]

@@ -5,6 +5,8 @@ government"), and the accuser is not; so is the party that claims it ("وتبن�
 
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.slots import Sentence, after, barriers, before, definite, ids
@@ -84,6 +86,27 @@ def claimant(sent: Sentence, victims: set[str]) -> list[str]:
         if found:
             return ids(found)
     return []
+
+
+# "a mortar bomb that Turkey said was fired by Syrian government forces": whom a speaker names
+# as the one who fired, in a relative clause after the act.
+_SAID_BY = re.compile(
+    r"\bthat (?:[\w'-]+ ){1,4}(?:said|says|believed|believes) (?:was|were|had been) "
+    r"(?:fired|launched|carried out|planted|dropped|detonated) by\b"
+)
+_SAID_BY_REACH = 90
+
+
+def said_by(sent: Sentence, trigger: Match) -> list[str]:
+    """The armed party a speaker names, in a relative clause right after the act, as having
+    carried it out (English)."""
+    if trigger.entry.lang != "en":
+        return []
+    end = min(sent.end, trigger.end + _SAID_BY_REACH)
+    found = _SAID_BY.search(sent.text, trigger.end, end)
+    if found is None or sent.words(trigger.end, found.start()) > 1:
+        return []
+    return ids(after(sent, found.end(), max_words=3, kinds=PERPETRATOR_KINDS))
 
 
 def _act_after(sent: Sentence, cue: Match) -> bool:
