@@ -476,3 +476,15 @@ def test_the_party_a_speaker_says_fired_is_the_perpetrator():
     )
     assert all(a["actor"] == ["SYR-ARMY"] for a in _attacks(text, "en"))
     assert _attacks(text, "en")
+
+
+def test_english_soldiers_who_did_something_else_first_are_no_victims():
+    text = (
+        "Iraqi counter-terrorism forces arrested 22 suspected Islamic State members in raids "
+        "across Kirkuk and Salahuddin provinces."
+    )
+    (attack,) = _attacks(text, "en")
+    assert "IRQ" not in attack["recipient"]
+    # soldiers killed in the raids are its victims
+    (attack,) = _attacks("Iraqi soldiers killed in the raids near Kirkuk were buried.", "en")
+    assert "IRQ" in attack["recipient"]

@@ -135,6 +135,11 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
     fired, not whom they fired at."""
     verb = sent.text[trigger.start : trigger.end].split()[0].lower()
     active = "v" in trigger.entry.flags or verb.endswith("ed") or verb in EN_PAST
+    if not active and noun.end <= trigger.start:
+        # "Iraqi counter-terrorism forces arrested 22 suspects in raids": the noun is the
+        # subject of the verb right after it, and the act's noun follows
+        after_noun = sent.text[noun.end : min(sent.end, noun.end + 20)].split()[:1]
+        return bool(after_noun) and _active_en(after_noun[0])
     if not active or noun.end > trigger.start:
         return False
     between = sent.text[noun.end : trigger.start]
@@ -147,6 +152,16 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
         )
         and not _barrier_between(sent, noun.end, trigger.start)
     )
+
+
+def _active_en(word: str) -> bool:
+    """An English verb in the past that is no passive participle after "were"."""
+    word = word.strip(",.;:").lower()
+    return word.endswith("ed") and word not in _NOT_VERBS or word in EN_PAST
+
+
+# Words in -ed after a noun of soldiers that are no verbs of theirs.
+_NOT_VERBS = frozenset("killed wounded injured stationed deployed based armed".split())
 
 
 # Active verbs of attack whose passive is written otherwise (دوهم، هوجم) or is rare in news, and
