@@ -291,3 +291,17 @@ def test_torching_and_stoning_make_a_protest_a_riot():
         if c["type"] == "protest"
     ]
     assert forms == ["riot"]
+
+
+def test_armed_men_attacking_with_no_word_of_shooting_use_no_means():
+    text = "قتل مسلحون أكثر من 160 قروياً في هجوم على قرية أوغوساغو وسط مالي."
+    claims = extract(text, language="ar")["claims"]
+    assert [c["attributes"]["means"] for c in claims if c["type"] == "attack"] == ["other"]
+    # English gunmen shoot
+    text = "Gunmen attacked a police post in Kidal on Sunday, killing two officers."
+    means = [
+        c["attributes"]["means"]
+        for c in extract(text, language="en")["claims"]
+        if c["type"] == "attack"
+    ]
+    assert means == ["gunfire"]
