@@ -18,7 +18,7 @@ import re
 
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence, after, eligible, ids
+from marsad.extraction.slots import Sentence, after, eligible, ids, per_trigger
 from marsad.extraction.victims import (
     _PASSIVE_EN,
     TARGET_KINDS,
@@ -80,6 +80,7 @@ def aim_marks(sent: Sentence, trigger: Match, *, clash: bool = False) -> list[tu
     return sorted(found)
 
 
+@per_trigger
 def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
     # "clashes with the army", "معارك مع قوات النظام"
@@ -108,6 +109,7 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+@per_trigger
 def obj(sent: Sentence, trigger: Match) -> list[Match]:
     """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
     word = sent.text[trigger.start : trigger.end]
@@ -174,6 +176,7 @@ def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+@per_trigger
 def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
     if trigger.entry.lang == "ar":
@@ -201,6 +204,7 @@ _PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$")
 
 
+@per_trigger
 def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     """A person killed, kidnapped or arrested: "اغتيل ... رفيق الحريري", "killed commander
     Qassem Soleimani", "Ali Zeidan was kidnapped"."""
@@ -236,6 +240,7 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     return found
 
 
+@per_trigger
 def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
     """The state of a town an attack is aimed at: "a drone launched towards Khamis Mushait",
     "هجوماً على أم درمان" aim at Saudi Arabia and at Sudan's government."""

@@ -5,11 +5,12 @@ who did what to whom around a trigger, in English (subject first) and Arabic (of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, wraps
 from operator import attrgetter
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
@@ -43,6 +44,8 @@ class Sentence:
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
+    # What the finders of per_trigger() found, by finder, trigger and options.
+    found: dict[tuple[object, ...], list[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cue in self.cues:
@@ -92,6 +95,30 @@ class Sentence:
         """Whether one of the (normalized) needles occurs after `pos` in the sentence."""
         rest = self.text[pos : self.end]
         return any(needle in rest for needle in needles)
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def per_trigger(
+    finder: Callable[Concatenate[Sentence, Match, _P], list[_T]],
+) -> Callable[Concatenate[Sentence, Match, _P], list[_T]]:
+    """A finder whose result is kept with the sentence, per trigger and options. The attack
+    rules ask for the victims, the aim or the persons harmed around one trigger several times
+    (for the perpetrator, then for the recipient with each actor tried); the finders read
+    only the sentence and the trigger, so the answer cannot change in between. Each caller
+    gets its own copy of the list."""
+
+    @wraps(finder)
+    def kept(sent: Sentence, trigger: Match, /, *args: _P.args, **kwargs: _P.kwargs) -> list[_T]:
+        key = (finder, trigger, args, tuple(kwargs.items()))
+        found = sent.found.get(key)
+        if found is None:
+            found = sent.found[key] = finder(sent, trigger, *args, **kwargs)
+        return list(found)
+
+    return kept
 
 
 def allowed(sent: Sentence, trigger: Match) -> bool:

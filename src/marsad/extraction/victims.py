@@ -11,7 +11,7 @@ import re
 from marsad.extraction.draft import attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence
+from marsad.extraction.slots import Sentence, per_trigger
 
 TARGET_KINDS = frozenset(
     {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
@@ -204,6 +204,7 @@ def _before_noun(sent: Sentence, match: Match, noun: Match) -> bool:
     return all(word in _SERVICE_EN or word in others or word == "and" for word in between)
 
 
+@per_trigger
 def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause."""
@@ -261,6 +262,7 @@ _SPEAKERS_OWN = re.compile(
 _OWN_REACH = 160
 
 
+@per_trigger
 def speakers_own(sent: Sentence, trigger: Match) -> list[Match]:
     """The speaker of the sentence, when what the trigger hit is named as its own after it."""
     end = min(sent.end, trigger.end + _OWN_REACH)
@@ -280,6 +282,7 @@ _DOWNED = re.compile(
 )
 
 
+@per_trigger
 def downed(sent: Sentence, trigger: Match) -> list[Match]:
     """The state whose aircraft the sentence says was shot down."""
     if "down" not in sent.text[sent.start : sent.end]:
@@ -302,6 +305,7 @@ _INCLUDING = re.compile(
 )
 
 
+@per_trigger
 def included(sent: Sentence, trigger: Match) -> list[Match]:
     """The nationalities named among the victims after "including" (بينهم), in its clause."""
     if not any(e.entry.adjective for e in sent.entities):
@@ -328,6 +332,7 @@ _HOLDER = re.compile(
 _HOLDER_REACH = 120
 
 
+@per_trigger
 def held(sent: Sentence, trigger: Match) -> list[Match]:
     """The party that holds what the trigger hits, named in its clause after a word of holding:
     at most one word between ("the", "لحكومة")."""
