@@ -15,7 +15,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
 from marsad.extraction.figures import Number, find_numbers
-from marsad.extraction.gazetteer import Actor, Match
+from marsad.extraction.gazetteer import Actor, Entry, Match
 
 _CLAUSE_END = re.compile("[;:]")
 ACTOR_KINDS = frozenset(
@@ -40,12 +40,13 @@ class Sentence:
     discourse: Discourse
     published: date | None = None
     _by_category: dict[str, list[Match]] = field(default_factory=dict)
+    _merged: dict[tuple[str, ...], list[Match]] = field(default_factory=dict)
     # eligible() per set of kinds: the rules ask for the same actors around several triggers.
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
     # What the finders of per_trigger() found, by finder, trigger and options.
-    found: dict[tuple[object, ...], list[Any]] = field(default_factory=dict)
+    found: dict[tuple[object, ...], tuple[Entry, list[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cue in self.cues:
@@ -70,11 +71,16 @@ class Sentence:
         return find_dates(self.text, self.published, self.start, self.end)
 
     def of(self, *categories: str) -> list[Match]:
-        """Cues of the given categories, in text order."""
+        """Cues of the given categories, in text order. The list is the sentence's own: read
+        it, do not change it."""
         if len(categories) == 1:
             return self._by_category.get(categories[0], [])
-        found = [c for name in categories for c in self._by_category.get(name, [])]
-        found.sort(key=_START)
+        # the rules ask for the same few groups of categories around every trigger
+        found = self._merged.get(categories)
+        if found is None:
+            found = [c for name in categories for c in self._by_category.get(name, [])]
+            found.sort(key=_START)
+            self._merged[categories] = found
         return found
 
     def words(self, a: int, b: int) -> int:
@@ -112,11 +118,14 @@ def per_trigger(
 
     @wraps(finder)
     def kept(sent: Sentence, trigger: Match, /, *args: _P.args, **kwargs: _P.kwargs) -> list[_T]:
-        key = (finder, trigger, args, tuple(kwargs.items()))
-        found = sent.found.get(key)
-        if found is None:
-            found = sent.found[key] = finder(sent, trigger, *args, **kwargs)
-        return list(found)
+        # The entry by identity: hashing the dataclass costs a Python call. The entry is kept
+        # with the answer, so its id cannot be reused while the sentence lives.
+        entry = trigger.entry
+        key = (finder, trigger.start, trigger.end, id(entry), trigger.prefix, args, *kwargs.items())
+        stored = sent.found.get(key)
+        if stored is None:
+            stored = sent.found[key] = (entry, finder(sent, trigger, *args, **kwargs))
+        return list(stored[1])
 
     return kept
 
