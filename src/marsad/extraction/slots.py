@@ -45,7 +45,7 @@ class Sentence:
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
-    # What the finders of per_trigger() found, by finder, trigger and options.
+    # What the finders of per_trigger() found, by finder and trigger.
     found: dict[tuple[object, ...], tuple[Entry, list[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -110,18 +110,20 @@ _T = TypeVar("_T")
 def per_trigger(
     finder: Callable[Concatenate[Sentence, Match, _P], list[_T]],
 ) -> Callable[Concatenate[Sentence, Match, _P], list[_T]]:
-    """A finder whose result is kept with the sentence, per trigger and options. The attack
-    rules ask for the victims, the aim or the persons harmed around one trigger several times
-    (for the perpetrator, then for the recipient with each actor tried); the finders read
-    only the sentence and the trigger, so the answer cannot change in between. Each caller
-    gets its own copy of the list."""
+    """A finder whose result is kept with the sentence, per trigger. The attack rules ask for
+    the victims, the aim or the persons harmed around one trigger several times (for the
+    perpetrator, then for the recipient with each actor tried); the finders read only the
+    sentence and the trigger, so the answer cannot change in between. Each caller gets its
+    own copy of the list."""
 
     @wraps(finder)
     def kept(sent: Sentence, trigger: Match, /, *args: _P.args, **kwargs: _P.kwargs) -> list[_T]:
+        if args or kwargs:
+            return finder(sent, trigger, *args, **kwargs)  # the rules never pass options
         # The entry by identity: hashing the dataclass costs a Python call. The entry is kept
         # with the answer, so its id cannot be reused while the sentence lives.
         entry = trigger.entry
-        key = (finder, trigger.start, trigger.end, id(entry), trigger.prefix, args, *kwargs.items())
+        key = (finder, trigger.start, trigger.end, id(entry), trigger.prefix)
         stored = sent.found.get(key)
         if stored is None:
             stored = sent.found[key] = (entry, finder(sent, trigger, *args, **kwargs))
