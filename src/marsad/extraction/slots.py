@@ -43,6 +43,7 @@ class Sentence:
     _merged: dict[tuple[str, ...], list[Match]] = field(default_factory=dict)
     # eligible() per set of kinds: the rules ask for the same actors around several triggers.
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
+    _non_places: list[Match] | None = None  # the entities not named as places
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
     # What the finders of per_trigger() found, by finder and trigger.
@@ -193,6 +194,14 @@ def eligible(sent: Sentence, kinds: frozenset[str] = ACTOR_KINDS) -> list[Match]
 
 
 def _eligible(sent: Sentence, kinds: frozenset[str]) -> list[Match]:
+    if sent._non_places is None:
+        sent._non_places = _not_places(sent)
+    return [match for match in sent._non_places if sent.kind(match) in kinds]
+
+
+def _not_places(sent: Sentence) -> list[Match]:
+    """The entity hits not named as places, whatever their kind: found once per sentence, as
+    eligible() is asked for several sets of kinds."""
     found = []
     previous: Match | None = None
     place = False
@@ -201,7 +210,7 @@ def _eligible(sent: Sentence, kinds: frozenset[str]) -> list[Match]:
             place and previous is not None and _joined(sent, previous, match)
         )
         previous = match
-        if sent.kind(match) in kinds and not place:
+        if not place:
             found.append(match)
     return found
 
