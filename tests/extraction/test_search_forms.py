@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from marsad.extraction import language, place_names
 from marsad.extraction.gazetteer import Entry, Match
-from marsad.extraction.slots import Sentence, per_trigger
+from marsad.extraction.memo import per_trigger
+from marsad.extraction.slots import Sentence
 
 # The English marks as first written, with \b and a look-behind at their start.
 _EN_MARKS_PLAIN = re.compile(

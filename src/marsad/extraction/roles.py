@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence, after, eligible, ids, per_trigger
+from marsad.extraction.slots import Sentence, after, eligible, ids
 from marsad.extraction.victims import (
     _PASSIVE_EN,
     TARGET_KINDS,
@@ -109,7 +110,6 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
-@per_trigger
 def obj(sent: Sentence, trigger: Match) -> list[Match]:
     """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
     word = sent.text[trigger.start : trigger.end]

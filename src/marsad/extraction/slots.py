@@ -5,12 +5,12 @@ who did what to whom around a trigger, in English (subject first) and Arabic (of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, wraps
+from functools import cached_property
 from operator import attrgetter
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
@@ -46,7 +46,7 @@ class Sentence:
     _non_places: list[Match] | None = None  # the entities not named as places
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
-    # What the finders of per_trigger() found, by finder and trigger.
+    # What the finders of memo.per_trigger() found, by finder and trigger.
     found: dict[tuple[object, ...], tuple[Entry, list[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -102,35 +102,6 @@ class Sentence:
         """Whether one of the (normalized) needles occurs after `pos` in the sentence."""
         rest = self.text[pos : self.end]
         return any(needle in rest for needle in needles)
-
-
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-
-
-def per_trigger(
-    finder: Callable[Concatenate[Sentence, Match, _P], list[_T]],
-) -> Callable[Concatenate[Sentence, Match, _P], list[_T]]:
-    """A finder whose result is kept with the sentence, per trigger. The attack rules ask for
-    the victims, the aim or the persons harmed around one trigger several times (for the
-    perpetrator, then for the recipient with each actor tried); the finders read only the
-    sentence and the trigger, so the answer cannot change in between. Each caller gets its
-    own copy of the list."""
-
-    @wraps(finder)
-    def kept(sent: Sentence, trigger: Match, /, *args: _P.args, **kwargs: _P.kwargs) -> list[_T]:
-        if args or kwargs:
-            return finder(sent, trigger, *args, **kwargs)  # the rules never pass options
-        # The entry by identity: hashing the dataclass costs a Python call. The entry is kept
-        # with the answer, so its id cannot be reused while the sentence lives.
-        entry = trigger.entry
-        key = (finder, trigger.start, trigger.end, id(entry), trigger.prefix)
-        stored = sent.found.get(key)
-        if stored is None:
-            stored = sent.found[key] = (entry, finder(sent, trigger, *args, **kwargs))
-        return list(stored[1])
-
-    return kept
 
 
 def allowed(sent: Sentence, trigger: Match) -> bool:

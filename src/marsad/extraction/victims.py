@@ -10,8 +10,9 @@ import re
 
 from marsad.extraction.draft import attribution
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence, per_trigger
+from marsad.extraction.slots import Sentence
 
 TARGET_KINDS = frozenset(
     {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
