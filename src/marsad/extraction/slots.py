@@ -14,8 +14,9 @@ from typing import Any
 
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
+from marsad.extraction.entries import Entry
 from marsad.extraction.figures import Number, find_numbers
-from marsad.extraction.gazetteer import Actor, Entry, Match
+from marsad.extraction.gazetteer import Actor, Match
 
 _CLAUSE_END = re.compile("[;:]")
 ACTOR_KINDS = frozenset(
