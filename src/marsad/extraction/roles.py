@@ -240,7 +240,6 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     return found
 
 
-@per_trigger
 def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
     """The state of a town an attack is aimed at: "a drone launched towards Khamis Mushait",
     "هجوماً على أم درمان" aim at Saudi Arabia and at Sudan's government."""
