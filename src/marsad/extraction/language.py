@@ -28,6 +28,8 @@ def detect_language(text: str, sample: int = 20_000) -> str:
     arabic = _count(_ARABIC, head)
     if arabic / len(head) >= 0.3:
         return "ar"  # a share of all the characters: of the letters alone it is larger still
+    if not arabic and _surely_latin(head):
+        return "en"
     letters = sum(map(str.isalpha, head))
     if not letters:
         return "other"
@@ -36,3 +38,12 @@ def detect_language(text: str, sample: int = 20_000) -> str:
     if _count(_LATIN, head) / letters >= 0.5:
         return "en"
     return "other"
+
+
+def _surely_latin(text: str) -> bool:
+    """Whether Latin letters are at least half of the letters of a text with no Arabic one,
+    without testing every character in Python: all its other letters are non-ASCII, so when
+    the Latin letters are at least as many as the non-ASCII characters (curly quotes, dashes,
+    an accent), they are half of the letters or more."""
+    latin = _count(_LATIN, text)
+    return latin > 0 and latin >= len(text) - len(text.encode("ascii", "ignore"))

@@ -121,11 +121,15 @@ def resolve(
     holder); shared names given to one person."""
     offices = _by_office()
     people: dict[tuple[int, int], list[str]] = {}
+    titled = False
     for hit in hits:
         value = hit.entry.value
-        if hit.entry.category == ENTITY and value not in offices:
-            if actors[value].kind == "person":
-                people.setdefault((hit.start, hit.end), []).append(value)
+        if hit.entry.category != ENTITY:
+            continue
+        if value in offices:
+            titled = True
+        elif actors[value].kind == "person":
+            people.setdefault((hit.start, hit.end), []).append(value)
     chosen: dict[tuple[int, int], str] = {}
     for span, ids in people.items():
         if len(set(ids)) > 1:
@@ -133,6 +137,8 @@ def resolve(
                 dict.fromkeys(ids),
                 key=lambda i: (_nearness(i, published), actors[i].state not in context),
             )
+    if not titled and not chosen:
+        return hits  # most blocks: no office named, no name two persons share
     out: list[Match] = []
     for hit in hits:
         entry = hit.entry

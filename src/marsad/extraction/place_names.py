@@ -66,6 +66,16 @@ _NOUN_THEN_WORDS = re.compile(
     + "))(?![\u0621-\u064a]) "
 )
 _ARTICLE = fold("ال")
+# Where a block's first Arabic (Latin) letter stands: no Arabic place noun (English mark) can
+# start before it, and English posts need no Arabic search at all (and Arabic ones no English).
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN_LETTER = re.compile("[a-z]")
+
+
+def _first(letter: re.Pattern[str], text: str) -> int:
+    """Where the first match of `letter` starts (the end of the text when there is none)."""
+    found = letter.search(text)
+    return len(text) if found is None else found.start()
 
 
 def _noun(word: str) -> str | None:
@@ -96,8 +106,8 @@ def find(
 ) -> list[Match]:
     """Matches for the places named after a place noun in a normalized block, none over a
     dictionary name."""
-    nouns = [m.span(1) for m in _NOUN_THEN_WORDS.finditer(text)]
-    english = [m for m in _EN_MARKS.finditer(text)]
+    nouns = [m.span(1) for m in _NOUN_THEN_WORDS.finditer(text, _first(_ARABIC_LETTER, text))]
+    english = list(_EN_MARKS.finditer(text, max(0, _first(_LATIN_LETTER, text) - 1)))
     if not nouns and not english:
         return []  # most blocks: the regular expression found no noun, in C
     covered = bytearray(len(text))
@@ -159,10 +169,16 @@ def _second_of_two(
 
 # English: a capitalised name after "the town of", "the village of", "near" ..., or before
 # "district", "camp", "area", "base" ... (the block is lower-cased; the original has the case).
+_EN_OF = (
+    "town village city settlement port district region province suburb slum area neighbourhood "
+    "neighborhood outskirts".split()
+)
+# Every alternative opens with a letter or the space (\bX is written X(?<!\wX), the same test
+# made after the word), so a search skips in C to where a match can start; an alternative that
+# opens with a look-behind or \b is tried at every position of every block.
 _EN_MARKS = re.compile(
-    r"\b(?:town|village|city|settlement|port|district|region|province|suburb|slum|area"
-    r"|neighbourhood|neighborhood|outskirts) of (?=\S)|\bnear (?=\S)"
-    r"|(?<=\S) (?=(?:district|refugee camp|camp|area|air base|military base|base|border post"
+    "|".join(rf"{noun}(?<!\w{noun}) of (?=\S)" for noun in _EN_OF) + r"|near(?<!\wnear) (?=\S)"
+    r"| (?<=\S )(?=(?:district|refugee camp|camp|area|air base|military base|base|border post"
     r"|border crossing|settlement|oil field|prison|toll gate)\b)"
 )
 _EN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|an|at)-)?[A-ZÀ-Ý][\w'’-]*")

@@ -150,42 +150,34 @@ def check(
     """The hits that stand, with `context` (the roots the document has named) brought up to
     date; see the module's docstring."""
     spans: dict[tuple[int, int], list[Match]] = {}
-    doubtful = False
     for hit in hits:
         if hit.entry.category == ENTITY:
             spans.setdefault((hit.start, hit.end), []).append(hit)
-            doubtful = doubtful or bool(hit.entry.flags & _CONTEXTUAL)
-    for group in spans.values():
-        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
+    # Names with nothing doubtful (one entry, no context needed) stand and set the context; the
+    # others are looked at below, and only they.
+    sure: list[Match] = []
+    doubtful: list[tuple[int, int]] = []
+    for span, group in spans.items():
+        # isdisjoint() rather than `&`: no set is made for each of a block's names
+        if len(group) == 1 and _CONTEXTUAL.isdisjoint(group[0].entry.flags):
+            sure.append(group[0])
             actor_id = group[0].entry.value
             context.add(root(actors, actor_id))
             state = actors[actor_id].state
             if state:
                 context.add(state)
         else:
-            doubtful = True
+            doubtful.append(span)
     if not doubtful:
         return hits
     dropped: set[int] = set()
+    places = [h for h in sure if actors[h.entry.value].kind in ("place", "state")]
     # where places that stand end, for the names listed after them
-    place_ends = {
-        g[0].end
-        for g in spans.values()
-        if len(g) == 1
-        and not g[0].entry.flags & _CONTEXTUAL
-        and actors[g[0].entry.value].kind in ("place", "state")
-    }
+    place_ends = {h.end for h in places}
     # where they begin (with the proclitic: "وطولكرم"), for the names listed before them
-    place_starts = {
-        g[0].start - len(g[0].prefix): g[0].prefix
-        for g in spans.values()
-        if len(g) == 1
-        and not g[0].entry.flags & _CONTEXTUAL
-        and actors[g[0].entry.value].kind in ("place", "state")
-    }
-    for (_, end), group in sorted(spans.items()):
-        if len(group) == 1 and not group[0].entry.flags & _CONTEXTUAL:
-            continue
+    place_starts = {h.start - len(h.prefix): h.prefix for h in places}
+    for span in sorted(doubtful):
+        group, end = spans[span], span[1]
         standing = [h for h in group if _stands(h, text, actors, context)]
         if not standing:
             standing = [
@@ -205,6 +197,8 @@ def check(
             context.add(root(actors, best))
         kept = {id(h) for h in standing}
         dropped.update(id(h) for h in group if id(h) not in kept)
+    if not dropped:
+        return hits
     # the scan's order is kept: later steps break ties by it
     return [h for h in hits if id(h) not in dropped]
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.holders import downed, held, included, speakers_own
+from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import Sentence, after, eligible, ids
 from marsad.extraction.victims import (
@@ -26,12 +28,8 @@ from marsad.extraction.victims import (
     _begin,
     _candidates,
     _words,
-    downed,
-    held,
-    included,
     of_armed_men,
     of_service,
-    speakers_own,
     victims,
 )
 
@@ -81,6 +79,7 @@ def aim_marks(sent: Sentence, trigger: Match, *, clash: bool = False) -> list[tu
     return sorted(found)
 
 
+@per_trigger
 def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
     # "clashes with the army", "معارك مع قوات النظام"
@@ -175,6 +174,7 @@ def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+@per_trigger
 def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
     if trigger.entry.lang == "ar":
@@ -202,6 +202,7 @@ _PASSIVE_HARM = re.compile(r"^\s*(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be)\s+(?:\w+ly\s+)?$")
 
 
+@per_trigger
 def harmed(sent: Sentence, trigger: Match) -> list[Match]:
     """A person killed, kidnapped or arrested: "اغتيل ... رفيق الحريري", "killed commander
     Qassem Soleimani", "Ali Zeidan was kidnapped"."""

@@ -8,6 +8,7 @@ from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.holders import speakers_own
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
 from marsad.extraction.rules_blame import (
     PERPETRATOR_KINDS,
@@ -28,7 +29,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men, speakers_own
+from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
+from typing import Any
 
 from marsad.extraction.dates import FoundDate, find_dates
 from marsad.extraction.discourse import Discourse
+from marsad.extraction.entries import Entry
 from marsad.extraction.figures import Number, find_numbers
 from marsad.extraction.gazetteer import Actor, Match
 from marsad.extraction.normalize import fold
@@ -40,10 +42,14 @@ class Sentence:
     discourse: Discourse
     published: date | None = None
     _by_category: dict[str, list[Match]] = field(default_factory=dict)
+    _merged: dict[tuple[str, ...], list[Match]] = field(default_factory=dict)
     # eligible() per set of kinds: the rules ask for the same actors around several triggers.
     _eligible: dict[frozenset[str], list[Match]] = field(default_factory=dict)
+    _non_places: list[Match] | None = None  # the entities not named as places
     # The roles found for a trigger (perpetrator, recipient): several rules ask for them again.
     roles: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
+    # What the finders of memo.per_trigger() found, by finder and trigger.
+    found: dict[tuple[object, ...], tuple[Entry, list[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for cue in self.cues:
@@ -68,11 +74,16 @@ class Sentence:
         return find_dates(self.text, self.published, self.start, self.end)
 
     def of(self, *categories: str) -> list[Match]:
-        """Cues of the given categories, in text order."""
+        """Cues of the given categories, in text order. The list is the sentence's own: read
+        it, do not change it."""
         if len(categories) == 1:
             return self._by_category.get(categories[0], [])
-        found = [c for name in categories for c in self._by_category.get(name, [])]
-        found.sort(key=_START)
+        # the rules ask for the same few groups of categories around every trigger
+        found = self._merged.get(categories)
+        if found is None:
+            found = [c for name in categories for c in self._by_category.get(name, [])]
+            found.sort(key=_START)
+            self._merged[categories] = found
         return found
 
     def words(self, a: int, b: int) -> int:
@@ -159,6 +170,14 @@ def eligible(sent: Sentence, kinds: frozenset[str] = ACTOR_KINDS) -> list[Match]
 
 
 def _eligible(sent: Sentence, kinds: frozenset[str]) -> list[Match]:
+    if sent._non_places is None:
+        sent._non_places = _not_places(sent)
+    return [match for match in sent._non_places if sent.kind(match) in kinds]
+
+
+def _not_places(sent: Sentence) -> list[Match]:
+    """The entity hits not named as places, whatever their kind: found once per sentence, as
+    eligible() is asked for several sets of kinds."""
     found = []
     previous: Match | None = None
     place = False
@@ -167,7 +186,7 @@ def _eligible(sent: Sentence, kinds: frozenset[str]) -> list[Match]:
             place and previous is not None and _joined(sent, previous, match)
         )
         previous = match
-        if sent.kind(match) in kinds and not place:
+        if not place:
             found.append(match)
     return found
 

@@ -1,0 +1,120 @@
+"""Whose was what an attack hit, when the victims are not named with their own noun: the
+speaker's own forces ("قرب دورية لها", "its peacekeepers"), the state of an aircraft shot down,
+the nationalities among the dead ("including an American", بينهم), and the holder of a place
+hit ("run by Hamas", "التابعة لحكومة حماس"). roles.py reads them as the attack's target, beside
+the victims of victims.py."""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.draft import attribution
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.memo import per_trigger
+from marsad.extraction.normalize import fold
+from marsad.extraction.slots import Sentence
+from marsad.extraction.victims import _barrier_between, _begin, _candidates, _words
+
+# Victims the speaker calls its own: "قالت اليونيفيل إن دبابة أطلقت قذيفتين قرب دورية لها",
+# "UNIFIL said drones had dropped grenades near its peacekeepers".
+_SPEAKERS_OWN = re.compile(
+    "(?<![\u0621-\u064a])(?:"
+    + "|".join(
+        fold(w)
+        for w in "قواته قواتها جنوده جنودها مواقعه مواقعها عناصره عناصرها قاعدته قاعدتها "
+        "دورياتها دورياته دوريتها دوريته مقره مقرها مقراتها قافلته قافلتها موظفيها موظفيه "
+        "طاقمها طاقمه".split()
+    )
+    + "|"
+    + fold("دورية لها|دورية له|موقعا لها|موقعا له|قافلة لها|قافلة له")
+    + ")(?![\u0621-\u064a])"
+    + r"|\bits (?:troops|forces|positions|bases?|personnel|peacekeepers|soldiers|convoys?|"
+    r"patrols?|staff|headquarters|members|fighters|ships?|vessels?)\b"
+)
+_OWN_REACH = 160
+
+
+@per_trigger
+def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> list[Match]:
+    """The speaker of the sentence, when what the trigger hit is named as its own after it
+    (within `reach` characters)."""
+    end = min(sent.end, trigger.end + reach)
+    mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
+    if mark is None or _barrier_between(sent, trigger.end, mark.start()):
+        return []
+    source = attribution(sent)
+    if source is None or source.source is None:
+        return []
+    return [m for m in sent.entities if m.entry.value == source.source][:1]
+
+
+# What was shot down is the target, its nationality before it: "shot down a Russian Su-24
+# warplane". (An Arabic verb's subject stands between it and the aircraft.)
+_DOWNED = re.compile(
+    r"\b(?:shot down|downed|brought down)\s+(?:(?:a|an|the|two|three|four|one|\d+)\s+)?"
+)
+
+
+@per_trigger
+def downed(sent: Sentence, trigger: Match) -> list[Match]:
+    """The state whose aircraft the sentence says was shot down."""
+    if "down" not in sent.text[sent.start : sent.end]:
+        return []
+    for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
+        for match in sent.entities:
+            begin = _begin(match)
+            if (
+                match.entry.adjective
+                and begin >= mark.end()
+                and _words(sent, mark.end(), begin) <= 3
+            ):
+                return [match]
+    return []
+
+
+# "killing nine people, including an American and a Frenchman": the nationalities of the dead.
+_INCLUDING = re.compile(
+    r"\bincluding\b|(?<![\u0621-\u064a])(?:بينهم|بينهما|من بينهم)(?![\u0621-\u064a])"
+)
+
+
+@per_trigger
+def included(sent: Sentence, trigger: Match) -> list[Match]:
+    """The nationalities named among the victims after "including" (بينهم), in its clause."""
+    if not any(e.entry.adjective for e in sent.entities):
+        return []  # most sentences: no nationality to name
+    found: list[Match] = []
+    for mark in _INCLUDING.finditer(sent.text, sent.start, sent.end):
+        for match in sorted(sent.entities, key=lambda m: m.start):
+            begin = _begin(match)
+            if begin < mark.end() or _barrier_between(sent, mark.end(), begin):
+                continue
+            if _words(sent, mark.end(), begin) > 6 or mark.end() <= trigger.start < begin:
+                break  # the list of the dead ends at the word of the act
+            if match.entry.adjective and sent.kind(match) == "state":
+                found.append(match)
+    return found
+
+
+# The same tie with no aim word before it: "targeted police stations run by Hamas", "استهدفت
+# الطائرات مقار الشرطة التابعة لحكومة حماس".
+_HOLDER = re.compile(
+    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned) by|belonging to"
+    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
+)
+_HOLDER_REACH = 120
+
+
+@per_trigger
+def held(sent: Sentence, trigger: Match) -> list[Match]:
+    """The party that holds what the trigger hits, named in its clause after a word of holding:
+    at most one word between ("the", "لحكومة")."""
+    end = min(sent.end, trigger.end + _HOLDER_REACH)
+    for tie in _HOLDER.finditer(sent.text, trigger.end, end):
+        if _barrier_between(sent, trigger.end, tie.start()):
+            return []
+        for match in _candidates(sent):
+            if match.start >= tie.end() and _words(sent, tie.end(), _begin(match)) <= 1:
+                return [match]
+        return []
+    return []
