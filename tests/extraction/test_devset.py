@@ -13,23 +13,25 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-07 on the 1,207 passages, the 90 of ar-13/en-12 among them (written without
-# running or reading the extractor and scored before they joined, see docs/extraction.md):
-# claims F1 0.66 / 0.72, without the parties 0.85 / 0.85, assaults 0.98 / 0.97, targets
-# 0.62 / 0.66, in-domain names 0.93 / 0.96, persons 0.89 / 0.95; minus 0.02 to 0.03.
+# Measured 2026-12-07 (later) on the 1,297 passages, the 90 of ar-14/en-13 among them (written
+# without running or reading the extractor and scored before they joined, see
+# docs/extraction.md): claims F1 0.68 / 0.70, without the parties 0.86 / 0.84, assaults 0.98 /
+# 0.97, targets 0.64 / 0.64, in-domain names 0.92 / 0.95, persons 0.88 / 0.95; minus 0.02 to
+# 0.03. (English claims and targets, Arabic names and persons sit a point or two lower than
+# before: the new set scores below the older ones, which themselves score higher than before.)
 FLOORS = {
-    "claims_f1.ar": 0.64,
-    "claims_f1.en": 0.69,
+    "claims_f1.ar": 0.65,
+    "claims_f1.en": 0.68,
     "claims_typed_f1.ar": 0.83,
     "claims_typed_f1.en": 0.82,
     "assault_f1.ar": 0.95,
-    "assault_f1.en": 0.94,
-    "targets.ar": 0.59,
-    "targets.en": 0.63,
-    "indomain.ar": 0.91,
+    "assault_f1.en": 0.95,
+    "targets.ar": 0.61,
+    "targets.en": 0.61,
+    "indomain.ar": 0.90,
     "indomain.en": 0.93,
-    "person.ar": 0.86,
-    "person.en": 0.92,
+    "person.ar": 0.85,
+    "person.en": 0.93,
 }
 
 
