@@ -99,7 +99,7 @@ def included(sent: Sentence, trigger: Match) -> list[Match]:
 # The same tie with no aim word before it: "targeted police stations run by Hamas", "استهدفت
 # الطائرات مقار الشرطة التابعة لحكومة حماس".
 _HOLDER = re.compile(
-    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned) by|belonging to"
+    r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned|supported|managed) by|belonging to"
     r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
 )
 _HOLDER_REACH = 120

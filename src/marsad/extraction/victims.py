@@ -252,7 +252,9 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
     arabic = trigger.entry.lang == "ar"
     # the toll of the attack may name them apart from its verb: "قتل ثلاثة جنود بورونديين من
     # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
-    anchors = [trigger.start, *(m.start for m in sent.of("MEAS:killed", "MEAS:injured"))]
+    # (a toll past another word of attack is that act's: "… and Turkish jets struck back,
+    # killing 35 Syrian soldiers")
+    anchors = [trigger.start, *_own_tolls(sent, trigger)]
     bare: list[Match] = []
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, window) for at in anchors):
@@ -273,6 +275,24 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             if owners:
                 return owners
     return found
+
+
+def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
+    """Where the tolls of the sentence stand, but for those after another English verb of
+    attack that follows the trigger (a toll that opens the sentence is told of all its acts;
+    the instruments of one act are named one after the other: "بقذائف الهاون وسيارات مفخخة")."""
+    others = [
+        t.start
+        for t in sent.of("T:attack")
+        if t.start > trigger.end
+        and t.entry.lang == "en"
+        and any(_active_en(word) for word in sent.text[t.start : t.end].split())
+    ]
+    return [
+        m.start
+        for m in sent.of("MEAS:killed", "MEAS:injured")
+        if not any(trigger.end < at < m.start for at in others)
+    ]
 
 
 def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
