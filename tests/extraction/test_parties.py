@@ -90,6 +90,9 @@ def test_an_act_claimed_by_its_speaker_is_still_an_act():
     (attack,) = _attacks(text)
     assert (attack["actor"], attack["recipient"]) == (["IDF"], ["HEZBOLLAH"])
     assert attack["attributes"]["means"] == "air"
+    # the claim's evidence holds the sentence that names the party too
+    second = text.index("وقال")
+    assert [e["start"] for e in attack["evidence"]] == [0, second]
 
 
 def test_soldiers_run_into_are_not_the_perpetrators():

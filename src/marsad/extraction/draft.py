@@ -51,6 +51,9 @@ class Draft:
     status: str | None = None
     where: Match | None = None
     focus: Match | None = None  # the cue whose hedges count, when not the trigger
+    # The attack told before that this one tells again (rules_blame.restated): its sentence is
+    # more evidence of that claim, not a claim of its own.
+    told: Draft | None = None
 
     @property
     def rule(self) -> str:

@@ -114,6 +114,9 @@ class _Document:
         self.entities: dict[str, dict[str, Any]] = {}
         self.claims: list[dict[str, Any]] = []
         self.index: dict[tuple[object, ...], dict[str, Any]] = {}
+        # The claim each draft went to, by the draft's identity: an act told again adds its
+        # sentence to it (the draft told before is kept alive by the one that tells it).
+        self.added: dict[int, dict[str, Any]] = {}
         self.last_source: Attribution | None = None
         self.isf_near = False
         self.discourse = Discourse(self.actors)
@@ -245,8 +248,17 @@ class _Document:
             start, end = self.original(norm, base, a, b)
             return self.text[start:end]
 
-        chosen = source
         clause = evidence_span(sent, draft)
+        start, end = self.original(norm, base, *clause)
+        cue_start, cue_end = self.original(norm, base, draft.trigger.start, draft.trigger.end)
+        evidence = {"start": start, "end": end, "rule": draft.rule, "cue": [cue_start, cue_end]}
+        if draft.told is not None and id(draft.told) in self.added:
+            # the act told again: its sentence is more evidence of the claim told before
+            spans = self.added[id(draft.told)]["evidence"]
+            if len(spans) < MAX_SPANS:
+                spans.append(evidence)
+            return
+        chosen = source
         if clause != (sent.start, sent.end):
             # a long sentence's clauses may each name their own source: "according to
             # witnesses" for the strike, "the ministry said" for its concern
@@ -277,9 +289,6 @@ class _Document:
             }
             for name, f in draft.figures.items()
         }
-        start, end = self.original(norm, base, *clause)
-        cue_start, cue_end = self.original(norm, base, draft.trigger.start, draft.trigger.end)
-        evidence = {"start": start, "end": end, "rule": draft.rule, "cue": [cue_start, cue_end]}
         claim: dict[str, Any] = {
             "id": "",
             "type": draft.type,
@@ -309,8 +318,10 @@ class _Document:
             # allows a claim no more.
             if len(self.index[key]["evidence"]) < MAX_SPANS:
                 self.index[key]["evidence"].append(evidence)
+            self.added[id(draft)] = self.index[key]
             return
         self.index[key] = claim
+        self.added[id(draft)] = claim
         claim["id"] = f"c{len(self.claims) + 1}"
         self.claims.append(claim)
         used = [*claim["actor"], *claim["recipient"], claim["target"], attrib["source"]]

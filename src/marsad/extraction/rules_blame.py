@@ -1,7 +1,8 @@
 """Blame and claims for an act: the party a sentence accuses, holds responsible or attributes it
 to is its perpetrator ("واتهمت بغداد تركيا بتنفيذه", "an attack blamed on the Syrian
 government"), and the accuser is not; so is the party that claims it ("وتبنى تنظيم داعش
-الهجوم"), in its sentence or in the next one."""
+الهجوم"), in its sentence or in a later one. An act a later sentence only tells again (a
+speaker's "إنه استهدف", "the strike" named again) is the act told before (`restated`)."""
 
 from __future__ import annotations
 
@@ -145,8 +146,9 @@ def _another(sent: Sentence) -> bool:
 
 
 def restated(sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> list[Draft]:
-    """The drafts of a sentence without the attacks it only restates, what they name given to
-    the attack told before: a speaker's claim ("قُتل خمسة أشخاص في غارة … وقال الجيش الإسرائيلي
+    """The drafts of a sentence, those that only tell again an attack told before marked so
+    (`Draft.told`: their sentence becomes more evidence of it), what they name given to it: a
+    speaker's claim ("قُتل خمسة أشخاص في غارة … وقال الجيش الإسرائيلي
     إنه استهدف قيادياً في حزب الله": one strike, the army's, aimed at Hezbollah), or the act
     named again with its article, by the same means, at no other place ("… a strike on a tunnel
     complex. 36 militants were killed in the strike"). A toll of the sentence that names no
@@ -158,10 +160,11 @@ def restated(sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> list[
     kept: list[Draft] = []
     merged: list[Draft] = []
     for draft in drafts:
+        kept.append(draft)
         same = _told_again(sent, draft, told, claims)
         if not same:
-            kept.append(draft)
             continue
+        draft.told = same[0]
         merged.extend(same)
         # named again only, what else the sentence says of it may be another act's; a claim
         # or blame gives its party, unless denied ("ونفى حزب الله مسؤوليته عن التفجير")
