@@ -102,3 +102,20 @@ def test_government_forces_are_the_forces_of_the_state_the_text_is_about():
         "troops and fighters of the Kurdish-led SDF in Aleppo."
     )
     assert _mentions(text, "SYR", "en") == 2
+
+
+def test_a_ceasefire_agreement_is_gaza_s_only_in_a_text_about_gaza():
+    text = (
+        "South Sudan's army and rebels loyal to Riek Machar accused each other on Sunday of "
+        "violating a ceasefire agreement signed in Addis Ababa."
+    )
+    out = extract(text, language="en")
+    assert "GAZA-CEASEFIRE" not in {e["id"] for e in out["entities"]}
+    assert all(c["target"] != "GAZA-CEASEFIRE" for c in out["claims"])
+    # South Sudan's army is no Sudan's army
+    assert "SAF" not in {e["id"] for e in out["entities"]}
+    text = "Israel and Hamas accused each other of violating the ceasefire agreement."
+    (accusation,) = extract(text, language="en")["claims"]
+    assert accusation["target"] == "GAZA-CEASEFIRE"
+    text = "اتهمت حماس إسرائيل بخرق اتفاق وقف إطلاق النار في رفح."
+    assert _claims(text, "violation_accusation")[0]["target"] == "GAZA-CEASEFIRE"

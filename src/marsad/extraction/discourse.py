@@ -13,6 +13,9 @@ from marsad.extraction.normalize import fold
 # The flags of a mention that refers back ("the group", "الحركة") rather than names.
 REFERENCE = frozenset({"ref"})
 _GAZA_PARTIES = frozenset({"HAMAS", "PIJ", "ISR", "IDF", "PSE", "PA", "GAZA-CEASEFIRE"})
+_GAZA_TRUCE = "GAZA-CEASEFIRE"
+# Words that make a ceasefire's name Gaza's whatever the text ("Gaza truce", "اتفاق شرم الشيخ").
+_GAZA = ("غزه", "gaza", "شرم", "sharm")
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
 _NOT_TOPICS = frozenset({"UNSC", "IDF", "CENTCOM", "ITA-PARLIAMENT", "ITA-CARABINIERI", "PA"})
@@ -175,6 +178,25 @@ class Discourse:
             and (c.category.startswith(("T:", "ATTR:say")) or c.category == "THAT")
             for c in cues
         )
+
+    def local_truce(self, entities: list[Match], text: str) -> list[Match]:
+        """The entities of a block without the ceasefire words that name no ceasefire of their
+        own ("ceasefire agreement", "اتفاق وقف إطلاق النار") when neither this block nor an
+        earlier one is about Gaza: in a text about South Sudan they are not Gaza's truce."""
+        generic = [
+            m
+            for m in entities
+            if m.entry.value == _GAZA_TRUCE and not any(w in text[m.start : m.end] for w in _GAZA)
+        ]
+        if not generic or self.gaza or self.gaza_parties:
+            return entities
+        for match in entities:
+            actor = self.actors[match.entry.value]
+            place = (actor.pcode or actor.parent or "").startswith("PS02")
+            if place or (actor.id in _GAZA_PARTIES and actor.id != _GAZA_TRUCE):
+                return entities
+        dropped = {id(m) for m in generic}
+        return [m for m in entities if id(m) not in dropped]
 
     def read(self, entities: list[Match]) -> None:
         """Count the topics of a block before its sentences are read."""

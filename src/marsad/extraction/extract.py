@@ -151,6 +151,7 @@ class _Document:
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues, norm.text)
+        entities = self.discourse.local_truce(entities, norm.text)
         self.discourse.read(entities)
         self.mentions(entities, norm, base)
         entity_starts = [m.start for m in entities]
