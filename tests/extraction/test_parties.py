@@ -243,3 +243,27 @@ def test_a_place_hit_is_its_supporter_s():
     )
     (attack,) = _attacks(text, "en")
     assert attack["recipient"] == ["MSF"]
+
+
+def test_the_sides_of_a_clash_named_in_quotes_are_its_parties():
+    text = (
+        "ارتفعت حصيلة الاشتباكات التي اندلعت بين «اللواء 444 قتال» و«جهاز الردع» في العاصمة "
+        "الليبية طرابلس إلى 55 قتيلاً."
+    )
+    (attack,) = _attacks(text)
+    assert (attack["actor"], attack["recipient"]) == (
+        ["GROUP:اللواء 444 قتال"],
+        ["GROUP:جهاز الردع"],
+    )
+
+
+def test_a_detention_alone_in_its_sentence_is_read():
+    # no other cue in the sentence: the verb of detention wakes it
+    text = (
+        "اعتقلت قوة خاصة أمريكية القيادي في تنظيم القاعدة نزيه عبد الحميد الرقيعي أمام منزله "
+        "في طرابلس."
+    )
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "abduction"
+    assert attack["actor"] == ["USA"]
+    assert attack["recipient"][0].startswith("PERSON:")

@@ -45,7 +45,9 @@ _SINCE = re.compile(r"(?:since(?<!\wsince)|منذ(?<!\wمنذ))(?!\w)")
 _TEXTS = frozenset({"agreement", "plan"})
 _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
-_CLAIM_CUES = frozenset({"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL"})
+_CLAIM_CUES = frozenset(
+    {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN"}
+)
 
 
 @cache

@@ -84,7 +84,8 @@ def find(
     dictionary name. The nouns are the dictionary scan's `GROUP_NOUN` cues (cues_*.tsv), so a
     block without one costs a list comprehension."""
     nouns = [m for m in hits if m.entry.category in ("GROUP_NOUN", "BODY_NOUN")]
-    if not nouns:
+    sides = '"' in text and _SIDES.search(text) is not None  # normalized: « » are " here
+    if not nouns and not sides:
         return []
     covered = bytearray(len(text))
     for m in hits:
@@ -92,7 +93,7 @@ def find(
             # 1 under a name, 2 under a demonym ("اللبناني")
             mark = b"\x02" if m.entry.adjective else b"\x01"
             covered[m.start - len(m.prefix) : m.end] = mark * (m.end - m.start + len(m.prefix))
-    found: list[Match] = []
+    found: list[Match] = _sides(text, original, to_original, covered) if sides else []
     for noun in nouns:
         if noun.entry.category == "BODY_NOUN":
             match = _body(text, original, to_original, covered, noun)
@@ -105,6 +106,29 @@ def find(
         if match is not None:
             found.append(match)
             covered[match.start : match.end] = b"\x01" * (match.end - match.start)
+    return found
+
+
+# The two sides of a clash named in quotes after "between": "اشتباكات بين «اللواء 444 قتال»
+# و«جهاز الردع»", "بين عصابتي «غران رافين» و«تي بوا»" (the normalized text has " for « »).
+_SIDES = re.compile(r'بين\s+(?:[^\s"]+\s+)?"([^"]{2,40})"\s+و\s?"([^"]{2,40})"')
+
+
+def _sides(
+    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
+) -> list[Match]:
+    """Groups named in quotes as the two sides after بين, unless a dictionary name covers them."""
+    found: list[Match] = []
+    for pair in _SIDES.finditer(text):
+        if pair.start() and not text[pair.start() - 1].isspace():
+            continue  # "بين" inside another word
+        for index in (1, 2):
+            begin, end = pair.span(index)
+            if _covered(covered, begin, end) >= 0:
+                continue
+            name = " ".join(original[to_original(begin) : to_original(end)].split())
+            found.append(Match(begin, end, Entry(ENTITY, GROUP + name, "ar")))
+            covered[begin:end] = b"\x01" * (end - begin)
     return found
 
 

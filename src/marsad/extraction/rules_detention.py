@@ -40,7 +40,8 @@ def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         if not detainer:
             continue
         start = max(m.end for m in detainer) if detainer[0].start > mark.end() else mark.end()
-        person = after(sent, start, max_words=4, kinds=_PERSONS)
+        # "اعتقلت قوة خاصة أمريكية القيادي في تنظيم القاعدة نزيه الرقيعي": his role between
+        person = after(sent, start, max_words=7, kinds=_PERSONS)
         if not person:
             continue
         entry = Entry("T:attack", "abduction", lang, frozenset({"v"}))
@@ -52,8 +53,9 @@ def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
-# "اعتقلت قوات الأمن في جنوب السودان": a state's forces, named by the state after them.
-_FORCES = re.compile(r"(?<!\w)(?:قوات|الجيش|جيش)(?!\w)")
+# "اعتقلت قوات الأمن في جنوب السودان", "اعتقلت قوة خاصة أمريكية": a state's forces, named by
+# the state after them.
+_FORCES = re.compile(r"(?<!\w)(?:قوات|قوه|الجيش|جيش)(?!\w)")
 
 
 def _state_forces(sent: Sentence, end: int) -> list[Match]:
