@@ -84,3 +84,8 @@ def test_services_and_guards_are_read_with_their_definite_words():
         assert name in {e["id"] for e in extract(text, language="ar")["entities"]}
     # a device is no service
     assert extract("عثر على جهاز تفجير في السيارة.", language="ar")["entities"] == []
+
+
+def test_a_body_s_name_ends_before_the_object_of_its_verb():
+    out = extract("ونفى المجلس العسكري المسؤولية عن إطلاق النار على المتظاهرين.", language="ar")
+    assert "BODY:المجلس العسكري" in {e["id"] for e in out["entities"]}
