@@ -52,11 +52,14 @@ def test_the_group_in_english_is_the_armed_group_named_before():
         "Thursday. The group said it had targeted a party of invaders."
     )
     assert _mentions(text, "AL-SHABAAB", "en") == 2
-    # a group of people is no armed group
+    # a group of people is no armed group, even after one was named
     text = "A group of protesters gathered outside the embassy in Beirut."
-    assert extract(text, language="en")["entities"] == [] or all(
-        e["kind"] != "armed_group" for e in extract(text, language="en")["entities"]
+    assert all(e["kind"] != "armed_group" for e in extract(text, language="en")["entities"])
+    text = (
+        "Hamas said it would respond to the raid. The group of protesters gathered outside the "
+        "embassy in Beirut."
     )
+    assert _mentions(text, "HAMAS", "en") == 1
 
 
 def test_the_army_is_the_state_s_army_named_before():

@@ -167,7 +167,10 @@ class Discourse:
         of saying or of a claim (وطالبت الحركة، قالت الحركة) or after "that" (إن الحركة), not in
         "freedom of movement" or "the movement of trucks"; or where an owner stands, after the
         men or places it owns ("مواقع التنظيم", "عناصر الحزب")."""
-        if ref.entry.lang != "ar" or ref.entry.value in _CROSSING_NOUNS:
+        if ref.entry.lang != "ar":
+            # "the group of protesters", "the movement of trucks": a group the words name
+            return not text.startswith(" of ", ref.end)
+        if ref.entry.value in _CROSSING_NOUNS:
             return True  # a crossing is named again wherever it stands
         lead = text[max(0, ref.start - len(ref.prefix) - 16) : ref.start - len(ref.prefix)]
         words = lead.split()
