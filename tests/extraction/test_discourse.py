@@ -122,3 +122,48 @@ def test_a_ceasefire_agreement_is_gaza_s_only_in_a_text_about_gaza():
     assert accusation["target"] == "GAZA-CEASEFIRE"
     text = "اتهمت حماس إسرائيل بخرق اتفاق وقف إطلاق النار في رفح."
     assert _claims(text, "violation_accusation")[0]["target"] == "GAZA-CEASEFIRE"
+
+
+def test_the_government_that_accuses_is_the_state_of_the_text():
+    text = (
+        "قتل جنديان من القوات الحكومية في هجوم بطائرة مسيرة على موقع عسكري في جبهة مأرب، "
+        "واتهمت الحكومة الحوثيين بخرق التهدئة."
+    )
+    (accusation,) = _claims(text, "violation_accusation")
+    assert (accusation["actor"], accusation["recipient"]) == (["HOUTHIS"], ["YEM"])
+    text = (
+        "Two government soldiers were killed in a Houthi drone attack on the Marib front, and "
+        "the government accused the Houthis of violating the truce."
+    )
+    (accusation,) = _claims(text, "violation_accusation", "en")
+    assert (accusation["actor"], accusation["recipient"]) == (["HOUTHIS"], ["YEM"])
+
+
+def test_the_government_named_with_its_state_is_not_read_twice():
+    # "الحكومة اليمنية" names Yemen once; the reference would shift the accused after it
+    text = "اتهمت الحكومة اليمنية الحوثيين بخرق الهدنة في تعز."
+    (accusation,) = _claims(text, "violation_accusation")
+    assert accusation["actor"] == ["HOUTHIS"]
+    assert _mentions(text, "YEM") == 1
+    # "the government of Mali" names Mali itself, and "government-held" is no party
+    assert _mentions("The government of Mali said the government-held town fell.", "MLI", "en") == 1
+
+
+def test_the_un_named_with_its_mission_is_the_mission():
+    text = (
+        "Protesters hurled stones at the headquarters of the UN peacekeeping mission MONUC in "
+        "Goma on Monday."
+    )
+    (protest,) = _claims(text, "protest", "en")
+    assert protest["recipient"] == ["MONUC"]
+    text = (
+        "أضرم محتجون غاضبون النار في أجزاء من قاعدة لبعثة الأمم المتحدة لتحقيق الاستقرار في "
+        "الكونغو الديمقراطية (مونوسكو) في مدينة بيني."
+    )
+    assert _mentions(text, "MONUSCO") == 2
+    assert _mentions(text, "UN") == 0
+
+
+def test_the_un_that_speaks_of_its_mission_stays_the_un():
+    text = "The UN said MONUSCO troops had fired on the protesters in Goma."
+    assert _mentions(text, "UN", "en") == 1

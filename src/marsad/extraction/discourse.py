@@ -37,6 +37,9 @@ _ARMY_NOUNS = frozenset({"جيش", "army", "military"})
 _ARMY_NAMES = tuple(fold(w) for w in ("الجيش", "القوات المسلحة", "القوات الأمنية"))
 _ARMY_WORDS = ("army", "armed forces", "defense forces", "defence forces", "military")
 _COALITION_NOUNS = frozenset({"تحالف", "coalition"})
+# Words a mission's name may put between its owner and its short name ("بعثة الأمم المتحدة
+# لتحقيق الاستقرار في الكونغو الديمقراطية (مونوسكو)").
+_MISSION_GAP = 8
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Discourse:
             for c in cues
             if c.category == "GOVREF"
             or (c.category.startswith("GROUPREF") and self._subject(c, cues, text))
+            or (c.category.startswith("GOVREF:") and self._speaks(c, cues, text))
         ]
         if not refs:
             return entities
@@ -74,12 +78,16 @@ class Discourse:
             named = [(m.entry.value, text[m.start : m.end]) for m in entities if m.end <= ref.start]
             # "GROUPREF:تنظيم" holds its noun; plain "GROUPREF" (the movement) none
             noun = ref.entry.value if ref.entry.category != "GROUPREF" else ""
-            if ref.category == "GOVREF":
+            if ref.category.startswith("GOVREF"):
                 group = self._government(entities, ref)
             else:
                 group = self._referent(named, noun)
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue
+            if ref.category.startswith("GOVREF:") and any(
+                m.entry.adjective and 0 <= m.start - len(m.prefix) - ref.end <= 1 for m in entities
+            ):
+                continue  # "الحكومة اليمنية": the state is named
             found.append(
                 Match(
                     ref.start, ref.end, Entry(ENTITY, group, ref.entry.lang, REFERENCE), ref.prefix
@@ -181,6 +189,48 @@ class Discourse:
             and (c.category.startswith(("T:", "ATTR:say")) or c.category == "THAT")
             for c in cues
         )
+
+    @staticmethod
+    def _speaks(ref: Match, cues: list[Match], text: str) -> bool:
+        """Whether "the government" (الحكومة) stands where a speaker or an agent stands: right
+        after a verb of saying, of a claim or of an act, or after "that" (اتهمت الحكومة
+        الحوثيين، قالت الحكومة إن); in English anywhere but before "of" or as part of a
+        compound ("the government of Mali", "the government-held town")."""
+        if ref.entry.lang != "ar":
+            return not text.startswith((" of ", "-"), ref.end)
+        return any(
+            c.end <= ref.start - len(ref.prefix) <= c.end + 1
+            and (c.category.startswith(("T:", "ATTR:say")) or c.category == "THAT")
+            for c in cues
+        )
+
+    def missions(self, entities: list[Match], cues: list[Match], text: str) -> list[Match]:
+        """The entities of a block with the owner of a mission named just before the mission
+        read as the mission: "the UN peacekeeping mission MONUSCO", "قاعدة لبعثة الأمم المتحدة
+        لتحقيق الاستقرار في الكونغو الديمقراطية (مونوسكو)" name MONUSCO, not the UN. A cue
+        between ("the UN said MONUSCO troops") or a full stop keeps the owner apart."""
+        found = list(entities)
+        for i, owner in enumerate(entities):
+            mission = next(
+                (
+                    m
+                    for m in entities[i + 1 :]
+                    if self.actors[m.entry.value].parent == owner.entry.value
+                ),
+                None,
+            )
+            if mission is None or self.actors[mission.entry.value].kind != "force":
+                continue
+            between = text[owner.end : mission.start - len(mission.prefix)]
+            if len(between.split()) > _MISSION_GAP or "." in between:
+                continue
+            if any(
+                owner.end <= c.start < mission.start and c.category.startswith(("T:", "ATTR:"))
+                for c in cues
+            ):
+                continue
+            found[i] = owner._replace(entry=mission.entry)
+        return found
 
     def local_truce(self, entities: list[Match], text: str) -> list[Match]:
         """The entities of a block without the ceasefire words that name no ceasefire of their

@@ -154,6 +154,7 @@ class _Document:
         entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues, norm.text)
         entities = self.discourse.local_truce(entities, norm.text)
+        entities = self.discourse.missions(entities, cues, norm.text)
         self.discourse.read(entities)
         self.mentions(entities, norm, base)
         entity_starts = [m.start for m in entities]

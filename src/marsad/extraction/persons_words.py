@@ -27,6 +27,8 @@ AR_TITLES = _folded(
     الحاكم مدير المدير القاضي المحامي الدكتور الاسير الاسيرين الاسيره المعتقل الشهيد المستشار
     مستشار رئيسي الاعلامي الاعلاميه المدون المفتي المنسق منسق الممثل ممثل المفوض مفوض
     حاكم مراسل مراسله مراسلو الاميرال
+    عامل عامله السائق المهندس الطبيب الطبيبه الممرض الممرضه الجندي المجند الرقيب
+    العريف الطيار القس الراهب المبشر الرهينه المقاول
     """
 )
 # Words that stand between a title and the name: the office's complement ("وزير الدفاع", "قائد
@@ -89,6 +91,8 @@ EN_TITLES = _folded(
     warlord founder negotiator mediator coordinator representative adviser advisor director
     head cardinal patriarch sultan crown commandant admiral brigadier sergeant prosecutor
     secretary chairman chairwoman ministers strongman rebel militant
+    worker driver engineer contractor nurse doctor soldier corporal pilot hostage priest
+    missionary lawyer businessman
     """
 )
 # Capitalised words of offices and bodies, never part of a person's name ("Chief Executive

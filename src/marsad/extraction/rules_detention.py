@@ -1,4 +1,5 @@
-"""The detention of a named person by a military or an armed group: an `attack` by abduction.
+"""The detention of a named person by a military or an armed group, or of foreigners or a body's
+staff by an armed group: an `attack` by abduction.
 
 docs/annotation.md counts "the detention of a named person by armed men or a military" as an
 abduction ("Sudan's military detained Prime Minister Abdalla Hamdok", "اعتقلت قوات الاحتلال
@@ -15,6 +16,7 @@ import re
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence, after, before, ids
+from marsad.extraction.victims import victims
 
 _DETAIN = re.compile(
     r"(?<!\w)(?:detained|arrested|detains|arrests|seized"
@@ -26,8 +28,6 @@ _PERSONS = frozenset({"person"})
 
 def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     """An abduction claim for each detention of a named person by a force or armed group."""
-    if not any(sent.kind(m) == "person" for m in sent.entities):
-        return []
     if any(d.type == "attack" and d.attributes.get("means") == "abduction" for d in drafts):
         return []
     found: list[Draft] = []
@@ -40,12 +40,17 @@ def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         if not detainer:
             continue
         start = max(m.end for m in detainer) if detainer[0].start > mark.end() else mark.end()
-        # "اعتقلت قوة خاصة أمريكية القيادي في تنظيم القاعدة نزيه الرقيعي": his role between
-        person = after(sent, start, max_words=7, kinds=_PERSONS)
-        if not person:
-            continue
         entry = Entry("T:attack", "abduction", lang, frozenset({"v"}))
         trigger = Match(mark.start(), mark.end(), entry)
+        # "اعتقلت قوة خاصة أمريكية القيادي في تنظيم القاعدة نزيه الرقيعي": his role between
+        person = after(sent, start, max_words=7, kinds=_PERSONS)
+        held = mark.group() != "seized"  # "seized the headquarters": a place, no hostages
+        if not person and held and all(sent.kind(m) == "armed_group" for m in detainer):
+            # an armed group holding foreigners or a body's staff holds hostages: "Houthi
+            # authorities detained 13 United Nations staff members"
+            person = [v for v in victims(sent, trigger) if v.start > mark.end()]
+        if not person:
+            continue
         recipient = ids(person)
         means = {"means": "abduction"}
         found.append(Draft("attack", trigger, 4, ids(detainer), recipient, recipient[0], means))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.figures import number_word
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
@@ -38,7 +39,16 @@ _TIES = frozenset(
 def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
     """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
     words = sent.text[end:begin].split()
-    return 1 <= len(words) <= 3 and fold_word(words[0]) in _TIES
+    if 1 <= len(words) <= 3 and fold_word(words[0]) in _TIES:
+        return True
+    # plural words that describe the victims may stand before the tie: "موظفين محليين يعملون
+    # لدى الأمم المتحدة"
+    tie = next((i for i, w in enumerate(words[:3]) if fold_word(w) in _TIES), None)
+    return (
+        tie is not None
+        and len(words) - tie <= 3
+        and all(w.endswith(("ين", "ون")) for w in words[:tie])
+    )
 
 
 def fold_word(word: str) -> str:
@@ -48,6 +58,8 @@ def fold_word(word: str) -> str:
 # English words between a victim noun and its owner: "officer serving with the MSS mission".
 _OWNER_EN = frozenset(
     {"of", "of the", "from", "from the", "serving with", "serving with the", "with the", "in the"}
+    | {"working for", "working for the", "who work for", "who work for the", "employed by"}
+    | {"employed by the", "working with", "working with the"}
 )
 
 
@@ -269,12 +281,32 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
         found += owners
         if not owners and definite(sent, noun):
             bare.append(noun)
+    found += [m for m in _counted(sent) if any(_near(sent, m.start, at, window) for at in anchors)]
     if bare and not found:
         for noun in reversed([n for n in sent.of("VICTIM") if n.end <= bare[0].start]):
             owners = _owners(sent, noun, trigger)
             if owners:
                 return owners
     return found
+
+
+def _counted(sent: Sentence) -> list[Match]:
+    """Demonyms counted as people: "خطف مسلحون ... خمسة بريطانيين", "two Britons" (a count
+    right before the nationality), not the men who did it ("ثلاثة مسلحين عراقيين")."""
+    found = []
+    for match in sent.entities:
+        if not match.entry.adjective:
+            continue
+        lead = sent.text[max(sent.start, _begin(match) - 16) : _begin(match)].split()
+        # a count stands right before its noun: "Since October 2023, Israeli attacks" is a year
+        counted = lead and number_word(lead[-1]) and lead[-1][-1].isalnum()
+        if counted and not _year(lead[-1]) and not of_armed_men(sent, match):
+            found.append(match)
+    return found
+
+
+def _year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
 
 
 def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:

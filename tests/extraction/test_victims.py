@@ -1,0 +1,77 @@
+"""Whom an abduction or attack hit when the text names them by count, nationality or employer
+(victims.py, rules_detention.py), in Arabic and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def _attacks(text: str, language: str = "ar") -> list[dict[str, Any]]:
+    return [c for c in extract(text, language=language)["claims"] if c["type"] == "attack"]
+
+
+def test_a_count_of_foreigners_is_the_target_even_after_a_long_subject():
+    text = (
+        "خطف مسلحون يرتدون زي الشرطة العراقية خمسة بريطانيين من مبنى تابع لوزارة المالية "
+        "في شرق بغداد اليوم."
+    )
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "abduction"
+    assert attack["recipient"] == ["GBR"]
+
+
+def test_a_year_before_a_nationality_counts_no_one():
+    text = (
+        "Since October 2023, Israeli attacks have killed more than 3,000 people in Lebanon, "
+        "the health ministry said."
+    )
+    (toll,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "casualties"]
+    assert toll["actor"] == ["IDF"]
+
+
+def test_staff_working_for_a_body_make_the_body_the_target():
+    text = "اختطف مسلحون حوثيون موظفين محليين يعملون لدى الأمم المتحدة في صنعاء."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["HOUTHIS"]
+    assert attack["recipient"] == ["UN"]
+    text = "Gunmen kidnapped three engineers working for the Chinese company in Kano."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["CHN"]
+
+
+def test_an_aid_worker_named_with_her_nationality_is_the_target():
+    text = (
+        "خطف مسلحون عاملة الإغاثة الإيطالية كليمنتينا كانتوني من سيارتها في أحد أحياء "
+        "العاصمة الأفغانية مساء الإثنين."
+    )
+    (attack,) = _attacks(text)
+    assert attack["recipient"][0] == "ITA"
+    assert any(r.startswith("PERSON:") for r in attack["recipient"])
+    text = "Gunmen kidnapped Italian aid worker Clementina Cantoni in Kabul on Monday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["ITA", "PERSON:Clementina Cantoni"]
+
+
+def test_an_armed_group_detaining_a_body_s_staff_abducts_them():
+    text = (
+        "Houthi authorities have detained at least 13 United Nations staff members in Yemen, "
+        "the UN said on Friday."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["attributes"]["means"] == "abduction"
+    assert (attack["actor"], attack["recipient"]) == (["HOUTHIS"], ["UN"])
+
+
+def test_seizing_a_building_takes_no_hostages():
+    text = (
+        "Separatist forces of the Southern Transitional Council seized the government "
+        "headquarters in Aden on Sunday."
+    )
+    assert not [a for a in _attacks(text, "en") if a["attributes"]["means"] == "abduction"]
+
+
+def test_the_police_arresting_unnamed_foreigners_is_no_abduction():
+    text = "Police in Khartoum arrested three British nationals on Monday, officials said."
+    assert not _attacks(text, "en")
