@@ -75,3 +75,15 @@ def test_seizing_a_building_takes_no_hostages():
 def test_the_police_arresting_unnamed_foreigners_is_no_abduction():
     text = "Police in Khartoum arrested three British nationals on Monday, officials said."
     assert not _attacks(text, "en")
+
+
+def test_the_dead_counted_among_loyal_forces_did_not_attack():
+    text = (
+        "قُتل خمسة من عناصر القوات الموالية لحكومة الوفاق الوطني عندما فجّر انتحاري من تنظيم "
+        "«الدولة الإسلامية» سيارة مفخخة عند بوابة أمنية قرب مصراتة اليوم."
+    )
+    (attack,) = _attacks(text)
+    assert (attack["actor"], attack["recipient"]) == (["ISIS"], ["GNA"])
+    text = "Rebel forces loyal to Riek Machar killed 20 soldiers in an attack on Bentiu."
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["MACHAR"]

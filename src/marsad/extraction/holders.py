@@ -27,6 +27,8 @@ _SPEAKERS_OWN = re.compile(
     )
     + "|"
     + fold("دورية لها|دورية له|موقعا لها|موقعا له|قافلة لها|قافلة له")
+    + "|"
+    + fold("قوات بلاده|قوات بلادها|جنود بلاده|جنود بلادها|جنديا من بلاده")
     + ")(?![\u0621-\u064a])"
     + r"|\bits (?:troops|forces|positions|bases?|personnel|peacekeepers|soldiers|convoys?|"
     r"patrols?|staff|headquarters|members|fighters|ships?|vessels?)\b"
@@ -41,6 +43,27 @@ def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> lis
     end = min(sent.end, trigger.end + reach)
     mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
     if mark is None or _barrier_between(sent, trigger.end, mark.start()):
+        return []
+    source = attribution(sent)
+    if source is None or source.source is None:
+        return []
+    return [m for m in sent.entities if m.entry.value == source.source][:1]
+
+
+# Words at most between the speaker's own and the act told after them.
+_OWN_BEFORE = 12
+
+
+def own_before(sent: Sentence, trigger: Match) -> list[Match]:
+    """The speaker of the sentence, when the toll before the act names the dead as its own:
+    "أعلن الجيش الجنوب أفريقي مقتل تسعة من جنوده … خلال معارك مع متمردي حركة إم23"."""
+    marks = [
+        m
+        for m in _SPEAKERS_OWN.finditer(sent.text, sent.start, trigger.start)
+        if sent.words(m.end(), trigger.start) <= _OWN_BEFORE
+        and not _barrier_between(sent, m.end(), trigger.start)
+    ]
+    if not marks:
         return []
     source = attribution(sent)
     if source is None or source.source is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.clashes import between, sides
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import downed, held, included, speakers_own
 from marsad.extraction.memo import per_trigger
@@ -132,22 +133,6 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
             return [match]
         return []
     return []
-
-
-def between(sent: Sentence, trigger: Match) -> list[Match]:
-    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع": the
-    parties in order (the first is taken as the actor, the others as the target)."""
-    at = sent.text.find(" between ", trigger.end, min(sent.end, trigger.end + 40))
-    if at < 0:
-        at = sent.text.find(" بين ", trigger.end, min(sent.end, trigger.end + 30))
-    if at < 0:
-        return []
-    parties = [
-        m
-        for m in _candidates(sent)
-        if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
-    ]
-    return parties if len(parties) >= 2 else []
 
 
 _TAKEN_BACK = frozenset(
@@ -325,10 +310,24 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
         if _WITH.fullmatch(ahead) or _AIM.fullmatch(ahead) or ahead in _EN_OBJECT_VERBS:
             # "معارك مع عناصر موالين لحركة فتح", "pounded forces loyal to Assad": the other side
             continue
+        if any(
+            t.end <= cue.start and sent.words(t.end, cue.start) <= _TOLL_TO_MEN
+            for t in _tolls(sent)
+        ):
+            # "قُتل خمسة من عناصر القوات الموالية لحكومة الوفاق": the dead, not the attackers
+            continue
         found = after(sent, cue.end, max_words=2, kinds=TARGET_KINDS)
         if found:
             return found
     return []
+
+
+# Words at most between a toll's verb and the men it counts: "قُتل خمسة من عناصر القوات".
+_TOLL_TO_MEN = 5
+
+
+def _tolls(sent: Sentence) -> list[Match]:
+    return sent.of("MEAS:killed", "MEAS:injured")
 
 
 def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool = True) -> list[str]:
@@ -341,6 +340,9 @@ def recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool =
 
 
 def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool) -> list[str]:
+    fight = sides(sent, trigger)
+    if fight:
+        return fight[1]
     clash = between(sent, trigger)
     if clash:
         return ids(clash[1:])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from marsad.extraction import roles
 from marsad.extraction import rules_attack as attack
 from marsad.extraction import rules_coalition as coalition
 from marsad.extraction import rules_corridors as corridor
@@ -15,7 +14,9 @@ from marsad.extraction import rules_killings as killings
 from marsad.extraction import rules_membership as membership
 from marsad.extraction import rules_protest as protest
 from marsad.extraction import rules_speech as speech
+from marsad.extraction import rules_violation as violation
 from marsad.extraction.accidents import accidental
+from marsad.extraction.clashes import between
 from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence, allowed
@@ -32,7 +33,7 @@ TRIGGERS: dict[str, Builder] = {
     "T:mandate_limit": coalition.mandate_limit,
     "T:legal_reservation": coalition.legal_reservation,
     "T:plan_announcement": coalition.plan_announcement,
-    "T:violation_accusation": attack.violation,
+    "T:violation_accusation": violation.accusations,
     "T:contribution": coalition.contribution,
     "T:dispute": speech.dispute,
     "T:statement": speech.statement,
@@ -106,7 +107,7 @@ def _toll_of_the_attack(sent: Sentence, drafts: list[Draft]) -> None:
     قتلوا". A total over a period is left as it is."""
     attacks = [d for d in drafts if d.type == "attack"]
     parties = {tuple(d.actor) for d in attacks if d.actor}
-    if len(parties) != 1 or any(roles.between(sent, d.trigger) for d in attacks):
+    if len(parties) != 1 or any(between(sent, d.trigger) for d in attacks):
         return  # the dead of a clash are either side's
     (actor,) = parties
     for draft in drafts:
@@ -213,6 +214,14 @@ def _key(draft: Draft) -> tuple[object, ...]:
     )
 
 
+def _answers(draft: Draft, kept: list[Draft]) -> bool:
+    """Whether an accusation is the other side's of one kept (its accuser accused by it)."""
+    return bool(draft.recipient) and any(
+        k.type == draft.type and k.actor == draft.recipient and k.recipient == draft.actor
+        for k in kept
+    )
+
+
 def _tidy(drafts: list[Draft]) -> list[Draft]:
     types = {d.type for d in drafts}
     # one stance of a speaker per sentence: the one that names what it is about
@@ -243,6 +252,8 @@ def _tidy(drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.type in _ONE_PER_SENTENCE:
             value = str(sorted(draft.attributes.items()))
+            if _answers(draft, kept):
+                value += str(draft.actor)  # "accused each other": two accusations
             if (draft.type, value) in seen_types:
                 continue
             seen_types.add((draft.type, value))

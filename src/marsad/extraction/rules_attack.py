@@ -1,12 +1,14 @@
-"""Rules for assaults: the attack itself (its means, perpetrator and target) and accusations of
-violating a ceasefire, whose accused party is the perpetrator of the attacks they name."""
+"""Rules for assaults: the attack itself (its means, perpetrator and target); the accused party of
+an accusation of violating a ceasefire (rules_violation.py) is the perpetrator of the attacks it
+names."""
 
 from __future__ import annotations
 
 from marsad.extraction import roles
 from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
+from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
-from marsad.extraction.draft import Draft, agent_by, attribution
+from marsad.extraction.draft import Draft, agent_by
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speakers_own
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
@@ -18,6 +20,7 @@ from marsad.extraction.rules_blame import (
     is_accuser,
     said_by,
 )
+from marsad.extraction.rules_violation import accusations
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
@@ -71,14 +74,17 @@ def _accused(sent: Sentence, trigger: Match) -> list[str]:
     accusation in the same sentence are the accused party's."""
     for accusation in sent.of("T:violation_accusation"):
         if accusation.start < trigger.start:
-            drafts = violation(sent, accusation)
+            drafts = accusations(sent, accusation)
             if drafts:
                 return drafts[0].actor
     return []
 
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
-    clash = roles.between(sent, trigger)
+    fight = sides(sent, trigger)
+    if fight:
+        return fight[0]  # "قتل ٢٧ جندياً لبنانياً في اشتباكات بين الجيش ومسلحي فتح الإسلام"
+    clash = between(sent, trigger)
     if clash:
         return [clash[0].entry.value]  # "clashes between the army and the RSF"
     owners = roles.affiliated(sent, trigger)
@@ -334,64 +340,3 @@ _STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})
-
-
-def violation(sent: Sentence, trigger: Match) -> list[Draft]:
-    """actor = the accused party, recipient = the accuser when named."""
-    stop = barriers(sent)
-    flags = trigger.entry.flags
-    arabic = trigger.entry.lang == "ar"
-    accused: list[str] = []
-    accuser: list[str] = []
-    variant = 4
-    if "p" in flags:
-        accused = ids(before(sent, trigger.start, max_words=6, stop=stop))
-        if arabic and not accused:
-            accused = ids(after(sent, trigger.end, max_words=3))
-        accuser = agent_by(sent, trigger.end)
-        variant = 3
-    elif "v" in flags:
-        if arabic:
-            first = after(sent, trigger.end, max_words=3, stop=stop)
-            left = before(sent, trigger.start, max_words=3, stop=stop)
-            if left:
-                accuser, accused = ids(left), ids(first)
-            elif first:
-                second = after(sent, first[-1].end, max_words=4, stop=stop)
-                accuser, accused = ids(first), ids(second)
-            variant = 2 if not left else 1
-        else:
-            accuser = ids(before(sent, trigger.start, max_words=8, stop=stop))
-            accused = ids(after(sent, trigger.end, max_words=4, stop=stop))
-            variant = 1
-    else:
-        accused = ids(adjective_near(sent, trigger))
-        accused = accused or agent_by(sent, trigger.end)
-        if not accused and arabic:
-            accused = ids(after(sent, trigger.end, max_words=1, kinds=PERPETRATOR_KINDS))
-        accused = accused or ids(before(sent, trigger.start, max_words=6, stop=stop))
-        source = attribution(sent)
-        if source and source.source and source.kind == "official":
-            accuser = [source.source]
-    accused = [a for a in accused if sent.actors[a].kind not in ("agreement", "place", "media")]
-    if not accused:
-        return []  # "an exchange of accusations" names no party
-    accuser = [a for a in accuser if a not in accused and sent.actors[a].kind != "media"]
-    # an army accuses for its state: "اتهم الجيش السوداني" is Sudan's accusation as well
-    accuser += [
-        parent
-        for a in accuser
-        if sent.actors[a].kind == "force"
-        and (parent := sent.actors[a].parent)
-        and sent.actors[parent].kind == "state"
-        and parent not in accuser
-        and parent not in accused
-    ]
-    agreements = [
-        m.entry.value
-        for m in sent.entities
-        if sent.kind(m) == "agreement" and m.entry.value != "GAZA-CEASEFIRE"
-    ]
-    attrs = {"agreement": agreements[0] if agreements else "ceasefire"}
-    target = agreements[0] if agreements else sent.discourse.gaza_ceasefire
-    return [Draft("violation_accusation", trigger, variant, accused, accuser, target, attrs)]

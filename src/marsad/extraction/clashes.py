@@ -1,0 +1,87 @@
+"""The sides of a fight, and which side its toll says was hit.
+
+"Clashes between the army and the RSF" names two sides, and the first is read as the one that
+attacked (as annotators read it, whoever lost men). A fight "with" a side names one side only:
+when the dead are named as another party's, that party is the one attacked and the side fought
+with the attacker: "ثلاثة عشر جندياً من قوات بلاده قتلوا في معارك مع متمردي سيليكا" (the Seleka
+attacked South Africa's soldiers, as its president said).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.gazetteer import Match
+from marsad.extraction.holders import own_before
+from marsad.extraction.memo import per_trigger
+from marsad.extraction.slots import Sentence, ids
+from marsad.extraction.victims import _begin, _candidates, victims
+
+_WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
+
+
+def between(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع": the
+    parties in order (the first is taken as the actor, the others as the target)."""
+    at = sent.text.find(" between ", trigger.end, min(sent.end, trigger.end + 40))
+    if at < 0:
+        at = sent.text.find(" بين ", trigger.end, min(sent.end, trigger.end + 30))
+    if at < 0:
+        return []
+    parties = [
+        m
+        for m in _candidates(sent)
+        if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
+    ]
+    return parties if len(parties) >= 2 else []
+
+
+def fought_with(sent: Sentence, trigger: Match) -> list[Match]:
+    """The side a fight was with: "معارك مع متمردي تحالف سيليكا", "fighting with gunmen loyal
+    to …" (the word "with" at most four words after a word of fighting, the side at most three
+    after it)."""
+    if trigger.entry.value != "gunfire":
+        return []
+    for mark in _WITH.finditer(sent.text, trigger.end, min(sent.end, trigger.end + 60)):
+        if sent.words(trigger.end, mark.start()) > 4:
+            return []
+        side = [
+            m
+            for m in _candidates(sent)
+            if m.start >= mark.end()
+            and sent.words(mark.end(), _begin(m)) <= 3
+            and sent.kind(m) != "person"
+        ]
+        return side[:1]
+    return []
+
+
+@per_trigger
+def sides(sent: Sentence, trigger: Match) -> list[list[str]]:
+    """[attackers, attacked] of a fight with a side, when its toll names the dead as another
+    party's; empty otherwise."""
+    hit = _hit(sent, trigger)
+    if not hit:
+        return []
+    if between(sent, trigger):
+        return []  # "بين الجيش ومسلحي التنظيم": the first side named is read as the attacker
+    other = fought_with(sent, trigger)
+    if other and not _of(sent, other[0], hit):
+        return [ids(other), sorted(hit)]
+    return []
+
+
+def _hit(sent: Sentence, trigger: Match) -> set[str]:
+    """The parties whose men the sentence's toll names: their owner or nationality, or the
+    speaker's own ("جنوده", "قوات بلاده"), the speaker's state for a person or an office."""
+    found = {m.entry.value for m in victims(sent, trigger)}
+    for match in own_before(sent, trigger):
+        actor = sent.actors[match.entry.value]
+        found.add(actor.state or match.entry.value)
+    return found
+
+
+def _of(sent: Sentence, match: Match, hit: set[str]) -> bool:
+    """Whether a side is one of the parties hit, or their state's own force."""
+    actor = sent.actors[match.entry.value]
+    return bool({actor.id, actor.parent, actor.state} & hit)
