@@ -149,3 +149,18 @@ def test_an_english_name_told_by_the_role_beside_it():
     # a list of places between commas is no name
     text = "The envoy visited Juba, Wau and Malakal on Monday."
     assert not [k for k in _persons(text, "en") if k.startswith("PERSON:")]
+
+
+def test_a_long_title_with_its_post_leads_to_the_name_and_the_name_ends_before_its_object():
+    text = (
+        "ودعت الممثلة الخاصة للأمين العام للأمم المتحدة في العراق جينين هينيس-بلاسخارت "
+        "السلطات إلى ضبط النفس."
+    )
+    assert "PERSON:جينين هينيس-بلاسخارت" in _persons(text, "ar", date(2020, 1, 1))
+    (call,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"]
+    assert call["actor"] == ["PERSON:جينين هينيس-بلاسخارت"]
+    text = (
+        "دعا الممثل الخاص للأمين العام للأمم المتحدة في العراق مارتن كوبلر القادة العراقيين "
+        "إلى ضبط النفس."
+    )
+    assert "PERSON:مارتن كوبلر" in _persons(text, "ar", date(2013, 1, 1))

@@ -229,3 +229,10 @@ def test_an_english_speaker_stands_before_the_relative_clause_about_him():
     text = "UN Secretary-General Ban Ki-moon, who was visiting Israel, condemned the shelling."
     (statement,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "statement"]
     assert statement["actor"] == ["BAN-KI-MOON"]
+
+
+def test_protesters_a_speaker_calls_on_hold_no_protest():
+    text = "ودعا الرئيس رينيه بريفال المحتجين إلى وقف أعمال العنف."
+    assert not _claims(text, "protest")
+    (call,) = _claims(text, "statement")
+    assert call["actor"] == ["PREVAL"]

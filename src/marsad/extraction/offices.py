@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from marsad.extraction.dictionaries import DATA
 from marsad.extraction.gazetteer import ENTITY, Actor, Match
+from marsad.extraction.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,38 @@ def _former(text: str, hit: Match) -> bool:
     )
 
 
+# Titles whose holder acts for another office-holder: "الممثل الخاص للأمين العام", "المتحدث
+# باسم الأمين العام", "special envoy of the Secretary-General", "the Secretary-General's
+# spokesman" (folded Arabic).
+_FOR_ANOTHER_AR = frozenset(
+    fold(w)
+    for w in "الممثل ممثل الممثلة ممثلة الخاص الخاصة مبعوث المبعوث المبعوثة نائب نائبة مستشار "
+    "المستشار مساعد المساعد المتحدث متحدث المتحدثة الناطق ناطق".split()
+)
+_FOR_ANOTHER_EN = frozenset(
+    "representative envoy deputy adviser advisor spokesman spokeswoman spokesperson "
+    "assistant".split()
+)
+
+
+def _for_another(text: str, hit: Match) -> bool:
+    """Whether a title names the office another person acts for, not its holder speaking."""
+    if not text:
+        return False
+    begin = hit.start - len(hit.prefix)
+    before_words = text[max(0, begin - 24) : begin].lower().split()
+    # the ل of "of" may be the hit's clitic or part of the alias ("للأمين العام للأمم المتحدة")
+    of = hit.prefix.startswith("ل") or text.startswith("لل", hit.start)
+    if of and before_words and before_words[-1] in _FOR_ANOTHER_AR:
+        return True  # "الممثل الخاص للأمين العام"
+    if before_words[-1:] == ["باسم"]:
+        return True  # "المتحدث باسم الأمين العام"
+    if len(before_words) >= 3 and before_words[-1] == "the" and before_words[-2] in ("of", "to"):
+        return before_words[-3] in _FOR_ANOTHER_EN  # "special envoy of the Secretary-General"
+    after_words = text[hit.end : hit.end + 30].lower().split()
+    return text.startswith("'s", hit.end) and any(w in _FOR_ANOTHER_EN for w in after_words[:3])
+
+
 def resolve(
     hits: list[Match],
     published: date | None,
@@ -145,7 +178,10 @@ def resolve(
         if entry.category != ENTITY:
             out.append(hit)
         elif entry.value in offices:
-            person = None if _former(text, hit) else holder(entry.value, published)
+            # the holder in office, not when the text says a former one or names the office
+            # another acts for ("the special envoy of the Secretary-General")
+            gone = _former(text, hit) or _for_another(text, hit)
+            person = None if gone else holder(entry.value, published)
             out.append(hit if person is None else hit._replace(entry=replace(entry, value=person)))
         elif chosen.get((hit.start, hit.end), entry.value) == entry.value:
             out.append(hit)

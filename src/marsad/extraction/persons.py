@@ -184,7 +184,9 @@ class Persons:
         if not titled and word not in AR_GIVEN:
             return i + 1
         j = i + 1 if titled else i
-        limit = min(len(tokens), j + 6)
+        # a long title's complements may stand between: "الممثل الخاص للأمين العام للأمم المتحدة
+        # في العراق مارتن كوبلر"
+        limit = min(len(tokens), j + _TITLE_WORDS)
         while j < limit:
             a, b = tokens[j]
             w = text[a:b]
@@ -363,7 +365,29 @@ def _add_name(
     add(a, end, "en")
 
 
+_TITLE_WORDS = 9
 _FORMER = frozenset({"former", "late", "ex", "then", "السابق", "الاسبق", "السابقه", "الراحل"})
+
+
+def _post(text: str, match: Match) -> bool:
+    """A place named after في or لدى: where a title's holder serves."""
+    return text[: match.start - len(match.prefix)].split()[-1:] in (["في"], ["لدي"])
+
+
+def _without_post(words: list[str]) -> list[str]:
+    """The words between a title and a name without the post's place: "… للأمم المتحدة في
+    العراق جينين" (في or لدى, and the definite word after it)."""
+    out: list[str] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if word in ("في", "لدي") and i + 1 < len(words) and words[i + 1].startswith("ال"):
+            skip = True
+            continue
+        out.append(word)
+    return out
 
 
 def appositions(
@@ -380,6 +404,10 @@ def appositions(
             continue
         at = bisect_left(starts, first.end)
         second = entities[at] if at < len(entities) else None
+        # the post's place may stand between: "للأمم المتحدة في العراق جينين هينيس-بلاسخارت"
+        while second is not None and _post(text, second) and at + 1 < len(entities):
+            at += 1
+            second = entities[at]
         if second is None or actors[second.entry.value].kind != "person":
             continue
         if first.entry.value == second.entry.value:
@@ -387,6 +415,7 @@ def appositions(
         words = text[first.end : second.start - len(second.prefix)].split()
         if first.entry.value.startswith(PREFIX) and any(w in AR_TITLES for w in words):
             continue  # "زعيم الجبهة بوتر ميتايير الرئيس جان برتران": two persons
+        words = _without_post(words)
         if len(words) <= 2 and all(w in _FORMER or w.startswith("ال") for w in words):
             dropped.add(id(first))
     if not dropped:

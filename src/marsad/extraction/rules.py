@@ -118,6 +118,7 @@ def _toll_of_the_attack(sent: Sentence, drafts: list[Draft]) -> None:
 def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     """Speech that only restates an event of the sentence: the protesters' "مطالبين برحيل"
     (the protest says it), "رفضت إيطاليا إرسال قوات" (the refused contribution says it)."""
+    drafts = [d for d in drafts if not _addressed(sent, d, drafts)]
     protest = any(d.type == "protest" for d in drafts)
     refused = [
         d.trigger.start
@@ -136,6 +137,31 @@ def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             continue
         kept.append(draft)
     return kept
+
+
+# Nouns of a crowd that name the protesters, not their act.
+_CROWD_NOUNS = ("محتج", "المحتج", "متظاهر", "المتظاهر", "protesters", "demonstrators")
+
+
+def _addressed(sent: Sentence, draft: Draft, drafts: list[Draft]) -> bool:
+    """A protest read from the protesters a speaker calls on ("ودعا الرئيس رينيه بريفال
+    المحتجين إلى وقف أعمال العنف", "urged protesters to go home"): they are addressed, the
+    sentence tells no protest."""
+    if draft.type != "protest":
+        return False
+    word = sent.text[draft.trigger.start : draft.trigger.end]
+    if not word.startswith(_CROWD_NOUNS):
+        return False
+    return any(
+        d.type == "statement"
+        and d.attributes.get("stance") == "call"
+        and d.trigger.end <= draft.trigger.start
+        and sent.words(d.trigger.end, draft.trigger.start) <= _ADDRESSEE_WORDS
+        for d in drafts
+    )
+
+
+_ADDRESSEE_WORDS = 6
 
 
 def _one_per_contributor(drafts: list[Draft]) -> list[Draft]:

@@ -55,6 +55,11 @@ def _holder(sent: Sentence, speaker: list[Match]) -> list[Match]:
     return speaker
 
 
+# Words at most between a verb and the name its subject's title leads to ("ودعت الممثلة الخاصة
+# للأمين العام للأمم المتحدة في العراق جينين هينيس-بلاسخارت").
+_TITLE_REACH = 10
+
+
 def _titled(sent: Sentence, trigger: Match) -> list[Match]:
     """The person an Arabic verb's subject names by a title first: "ودان المبعوث الأممي إلى
     سوريا ستافان دي ميستورا" (not Syria, nor the UN of his title)."""
@@ -63,7 +68,7 @@ def _titled(sent: Sentence, trigger: Match) -> list[Match]:
         return []
     for match in sent.entities:
         if match.start >= trigger.end and sent.kind(match) == "person":
-            near = sent.words(trigger.end, match.start) <= 8
+            near = sent.words(trigger.end, match.start) <= _TITLE_REACH
             return [match] if near and not _barrier(sent, trigger.end, match.start) else []
     return []
 
