@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from marsad.extraction import group_names, offices, place_names, places
+from marsad.extraction.appositions import appositions
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
@@ -32,7 +33,7 @@ from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.overlaps import resolve
-from marsad.extraction.persons import Persons, appositions
+from marsad.extraction.persons import Persons
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.rules_blame import named_later, restated
 from marsad.extraction.sentences import split_sentences
@@ -46,7 +47,7 @@ _TEXTS = frozenset({"agreement", "plan"})
 _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset(
-    {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN"}
+    {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN", "VOW"}
 )
 
 

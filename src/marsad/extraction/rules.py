@@ -20,6 +20,7 @@ from marsad.extraction.clashes import between
 from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence, allowed
+from marsad.extraction.threats import vows
 
 Builder = Callable[[Sentence, Match], list[Draft]]
 # When several triggers share the same words, the first of this list that yields a claim wins.
@@ -74,6 +75,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
             drafts.extend(found)
     drafts += _composites(sent, {d.type for d in drafts})
     drafts += attack.attacks(sent)
+    drafts += vows(sent, drafts)
     drafts += protest.protests(sent)
     drafts += detention.detentions(sent, drafts)
     drafts += ground.ceasefire_phase(sent)

@@ -5,8 +5,12 @@ threatens, a person standing for the state he leads."""
 
 from __future__ import annotations
 
-from marsad.extraction.gazetteer import Match
+import re
+
+from marsad.extraction.draft import Draft
+from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.normalize import fold
+from marsad.extraction.roles import recipient
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS
 from marsad.extraction.slots import Sentence
 
@@ -47,3 +51,77 @@ def _party(sent: Sentence, match: Match) -> str | None:
     if actor.kind == "person" and actor.state:
         return actor.state  # a head of state threatens with his state's forces
     return None
+
+
+# A vow of force with no word of attack after it: "توعدت كتائب القسام بالرد على المجزرة",
+# "تعهد الرئيس بملاحقة المهاجمين", "vowed to retaliate", "vowed to hunt down those responsible".
+# توعد is itself a threat, and the English words of revenge say force: a response or revenge
+# after them is force. تعهد promises many things, so only the words of force count after it.
+_THREAT_VOWS = frozenset(fold(w) for w in "توعد توعدت يتوعد تتوعد متوعدا متوعدة".split())
+_PROMISES = frozenset(
+    fold(w) for w in "تعهد تعهدت يتعهد تتعهد متعهدا vowed vows pledged promised".split()
+)
+_REVENGE = re.compile(
+    r"(?<!\w)(?:و?ب?(?:الرد|الانتقام|الثار|رد|انتقام)|سيدفع|ستدفع|سيلقون|ستعاقب|سيعاقب"
+    r"|بان يدفع|ان يدفع|retaliate|revenge|respond|punish(?:ed)?|pay the price|pay a price)(?!\w)"
+)
+_FORCE = re.compile(
+    r"(?<!\w)(?:ب?(?:ملاحقه|مواصله (?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي"
+    r"|استعاده|ضرب|سحق|اقتلاع)|hunt down|keep (?:attacking|fighting|up)|fight on"
+    r"|continue (?:attacking|fighting|its attacks|the fight)|crush|wipe out|retake)(?!\w)"
+)
+_VOW_REACH = 6
+_CONDITION = re.compile(r"(?<!\w)(?:اذا|ان لم|في حال|if|unless)(?!\w)")
+
+
+def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """An attack to come for each vow of force that names no attack of its own: its party the
+    one who vows, its target the party it names; hypothetical under a condition."""
+    found: list[Draft] = []
+    for cue in sent.of("VOW"):
+        said = fold(sent.text[cue.start : cue.end]).casefold().split()
+        if not said or (said[0] not in _THREAT_VOWS and said[0] not in _PROMISES):
+            continue
+        if any(d.type == "attack" and 0 <= d.trigger.start - cue.end < 80 for d in drafts):
+            continue  # "توعدت طالبان بشن هجمات": the attack is told, with its threatener
+        end = min(sent.end, cue.end + 80)
+        # "vowed revenge", "vowed to retaliate" are of force; "تعهد بالرد" may answer a letter
+        words = [_REVENGE] if said[0] in _THREAT_VOWS or cue.entry.lang == "en" else []
+        mark = next(
+            (m for pattern in (*words, _FORCE) if (m := pattern.search(sent.text, cue.end, end))),
+            None,
+        )
+        if mark is None or sent.words(cue.end, mark.start()) > _VOW_REACH:
+            continue
+        entry = Entry("T:attack", "other", cue.entry.lang, frozenset())
+        trigger = Match(mark.start(), mark.end(), entry)
+        actor = _vower(sent, cue, trigger)
+        if not actor:
+            continue
+        aimed = [r for r in recipient(sent, trigger, actor, where=False) if r not in actor]
+        conditional = _CONDITION.search(sent.text, cue.end, sent.end)
+        draft = Draft("attack", trigger, 4, actor, aimed, aimed[0] if aimed else None)
+        draft.attributes = {"means": "other"}
+        draft.modality = "hypothetical" if conditional else "future"
+        found.append(draft)
+    return found[:1]
+
+
+def _vower(sent: Sentence, cue: Match, trigger: Match) -> list[str]:
+    """Who vows: the subject of the verb (after it in Arabic, before it in English), or of the
+    main clause for a participle (متوعداً), a person named with no state standing for himself."""
+    if cue.entry.lang == "ar" and not fold(sent.text[cue.start : cue.end]).startswith("مت"):
+        found = [m for m in sent.entities if cue.end <= m.start < trigger.start]
+    elif cue.entry.lang == "ar":
+        found = [m for m in sent.entities if m.end <= cue.start][:1]
+    else:
+        before = [m for m in sent.entities if m.end <= cue.start]
+        found = [m for m in before[-1:] if sent.words(m.end, cue.start) <= 3]
+        if not found and sent.text[max(sent.start, cue.start - 5) : cue.start].strip() == "and":
+            found = before[:1]  # "JEM confirmed his death and vowed": the first verb's subject
+    parties = [_party(sent, m) or _person(sent, m) for m in found]
+    return [p for p in parties if p][:1]
+
+
+def _person(sent: Sentence, match: Match) -> str | None:
+    return match.entry.value if sent.actors[match.entry.value].kind == "person" else None

@@ -1,0 +1,45 @@
+"""Vows of force (threats.vows): an attack to come, its party the one who vows, with no word of
+attack in the sentence; a promise of anything else is no attack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def _attacks(text: str, language: str) -> list[dict[str, Any]]:
+    return [c for c in extract(text, language=language)["claims"] if c["type"] == "attack"]
+
+
+def test_a_vow_of_revenge_is_an_attack_to_come():
+    (attack,) = _attacks("فيما توعدت كتائب القسام بالرد على المجزرة بكل الوسائل.", "ar")
+    assert (attack["actor"], attack["modality"]) == (["HAMAS"], "future")
+    assert attack["attributes"]["means"] == "other"
+    (attack,) = _attacks("Hamas vowed revenge, and the army was ready.", "en")
+    assert (attack["actor"], attack["modality"]) == (["HAMAS"], "future")
+
+
+def test_a_vow_joined_to_another_verb_is_its_subject_s():
+    text = "JEM confirmed his death and vowed to keep fighting the government in Khartoum."
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == ["JEM"]
+
+
+def test_a_vow_names_the_party_it_aims_at():
+    text = "وتوعدت حركة الشباب في بيان باستهداف الجنود الجيبوتيين."
+    (attack,) = _attacks(text, "ar")
+    assert (attack["actor"], attack["recipient"]) == (["AL-SHABAAB"], ["DJI"])
+
+
+def test_a_vow_under_a_condition_is_hypothetical():
+    text = "وتوعد الرئيس السوداني عمر البشير بالرد إذا لم تنسحب قوات جنوب السودان من هجليج."
+    (attack,) = _attacks(text, "ar")
+    assert attack["modality"] == "hypothetical"
+
+
+def test_a_promise_of_anything_else_is_no_attack():
+    assert not _attacks("وتعهد الرئيس بمواصلة الإصلاحات الاقتصادية.", "ar")
+    assert not _attacks("The president vowed to rebuild the economy.", "en")
+    # تعهد may answer a letter: only words of force after it count
+    assert not _attacks("وتعهدت الحكومة بالرد على رسالة النقابة خلال أسبوع.", "ar")
