@@ -33,6 +33,7 @@ from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.overlaps import resolve
+from marsad.extraction.patrons import without_patrons
 from marsad.extraction.persons import Persons
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.rules_blame import named_later, restated
@@ -156,8 +157,10 @@ class _Document:
         entities = self.discourse.refer(entities, cues, norm.text)
         entities = self.discourse.local_truce(entities, norm.text)
         entities = self.discourse.missions(entities, cues, norm.text)
-        self.discourse.read(entities)
         self.mentions(entities, norm, base)
+        # a patron is named ("Iran-aligned groups") but is no party to what the block tells
+        entities, cues = without_patrons(entities, cues, norm.text)
+        self.discourse.read(entities)
         entity_starts = [m.start for m in entities]
         cue_starts = [c.start for c in cues]
         # the force's mentions, looked up alone for the many sentences that have no cue
