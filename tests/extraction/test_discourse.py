@@ -167,3 +167,31 @@ def test_the_un_named_with_its_mission_is_the_mission():
 def test_the_un_that_speaks_of_its_mission_stays_the_un():
     text = "The UN said MONUSCO troops had fired on the protesters in Goma."
     assert _mentions(text, "UN", "en") == 1
+
+
+def test_the_army_of_a_text_that_names_no_army_is_its_state_s():
+    text = (
+        "قُتل 22 شخصاً في غارة جوية استهدفت حي دار السلام في مدينة أم درمان غربي العاصمة "
+        "السودانية صباح اليوم. واتهمت قوات الدعم السريع الجيش بتنفيذ الغارة."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["SAF"]
+    # "حي دار السلام" is a quarter of Omdurman, not Tanzania's city
+    assert "TZA" not in {e["id"] for e in extract(text, language="ar")["entities"]}
+    text = "The army accused the RSF of violating the truce by attacking positions in Sudan."
+    (accusation,) = _claims(text, "violation_accusation", "en")
+    assert accusation["recipient"][0] == "SAF"  # and Sudan, whose army accuses
+
+
+def test_an_army_named_by_its_nisba_or_a_uniform_is_no_reference():
+    text = "قتل مدنيان في أفغانستان، وأقر الجيش الأمريكي بتنفيذ غارة في محيط المستشفى."
+    assert _mentions(text, "AFG") == 1
+    text = "هاجم مسلحون يرتدون زي الجيش مبنى البنك المركزي العراقي في بغداد."
+    assert _mentions(text, "IRQ-ARMY") == 0
+
+
+def test_a_bare_health_ministry_is_gaza_s_only_in_a_text_about_gaza():
+    text = "قُتل 22 شخصاً في أم درمان بالسودان، بحسب وزارة الصحة."
+    assert _mentions(text, "GAZA-MOH") == 0
+    text = "قُتل 22 شخصاً في غارة على مدينة غزة، بحسب وزارة الصحة."
+    assert _mentions(text, "GAZA-MOH") == 1

@@ -16,6 +16,10 @@ _GAZA_PARTIES = frozenset({"HAMAS", "PIJ", "ISR", "IDF", "PSE", "PA", "GAZA-CEAS
 _GAZA_TRUCE = "GAZA-CEASEFIRE"
 # Words that make a ceasefire's name Gaza's whatever the text ("Gaza truce", "اتفاق شرم الشيخ").
 _GAZA = ("غزه", "gaza", "شرم", "sharm")
+# Offices and the truce that bare words name only in a text about Gaza ("وزارة الصحة", "the
+# health ministry", "اتفاق وقف إطلاق النار"), and the words that name them Gaza's anyway.
+_GAZA_DEFAULTS = frozenset({_GAZA_TRUCE, "GAZA-MOH", "GAZA-GMO"})
+_GAZA_NAMED = (*_GAZA, "القطاع", "فلسطيني", "palestinian")
 TOPIC_KINDS = frozenset({"force", "body", "agreement", "plan"})
 # Bodies that are talked about, never joined or contributed to.
 _NOT_TOPICS = frozenset({"UNSC", "IDF", "CENTCOM", "ITA-PARLIAMENT", "ITA-CARABINIERI", "PA"})
@@ -37,6 +41,15 @@ _ARMY_NOUNS = frozenset({"جيش", "army", "military"})
 _ARMY_NAMES = tuple(fold(w) for w in ("الجيش", "القوات المسلحة", "القوات الأمنية"))
 _ARMY_WORDS = ("army", "armed forces", "defense forces", "defence forces", "military")
 _COALITION_NOUNS = frozenset({"تحالف", "coalition"})
+# Words before "the army" that name its uniform, not the army: "مسلحون يرتدون زي الجيش".
+_UNIFORM = frozenset(fold(w) for w in "زي بزي ملابس بملابس uniform uniforms".split())
+
+
+def _uniform(text: str, ref: Match) -> bool:
+    words = text[max(0, ref.start - len(ref.prefix) - 12) : ref.start - len(ref.prefix)].split()
+    return bool(words) and words[-1] in _UNIFORM
+
+
 # Words a mission's name may put between its owner and its short name ("بعثة الأمم المتحدة
 # لتحقيق الاستقرار في الكونغو الديمقراطية (مونوسكو)").
 _MISSION_GAP = 8
@@ -58,6 +71,7 @@ class Discourse:
     last_state: str | None = None
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
+    _armies: dict[str, str] | None = None
 
     def refer(self, entities: list[Match], cues: list[Match], text: str) -> list[Match]:
         """The entities of a block with "the movement" (الحركة) read as a mention of the armed
@@ -82,12 +96,17 @@ class Discourse:
                 group = self._government(entities, ref)
             else:
                 group = self._referent(named, noun)
+            if group is None and noun in _ARMY_NOUNS and not _uniform(text, ref):
+                # no army named yet: the army of the state the text is about, or the state (a
+                # state's army stands for it)
+                state = self._first_state(entities) or self.last_state
+                group = self.armies().get(state, state) if state else None
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue
-            if ref.category.startswith("GOVREF:") and any(
+            if any(
                 m.entry.adjective and 0 <= m.start - len(m.prefix) - ref.end <= 1 for m in entities
             ):
-                continue  # "الحكومة اليمنية": the state is named
+                continue  # "الحكومة اليمنية", "الجيش الأمريكي": the owner is named
             found.append(
                 Match(
                     ref.start, ref.end, Entry(ENTITY, group, ref.entry.lang, REFERENCE), ref.prefix
@@ -133,6 +152,14 @@ class Discourse:
         )
         return before if fits(before) else None
 
+    def _first_state(self, entities: list[Match]) -> str | None:
+        """The state the block names first: the one its story is about."""
+        for match in entities:
+            state = self.state_of(match.entry.value)
+            if state is not None:
+                return state
+        return None
+
     def _government(self, entities: list[Match], ref: Match) -> str | None:
         """The state whose government's forces "القوات الحكومية", "government troops" are: the
         state named nearest before them, or whose place is (a town of Somalia: Somalia), else
@@ -160,6 +187,17 @@ class Discourse:
             actor = self.actors.get(actor.parent or "")
         return None
 
+    def armies(self) -> dict[str, str]:
+        """Each state's army (its force named as the army), for "the army" of a text that names
+        the state but not its army."""
+        if self._armies is None:
+            found: dict[str, str] = {}
+            for actor in self.actors.values():
+                if self._army(actor) and actor.parent and actor.parent not in found:
+                    found[actor.parent] = actor.id
+            self._armies = found
+        return self._armies
+
     def _army(self, actor: Actor) -> bool:
         """A state's army or armed forces (not its police, guards or commands abroad)."""
         owner = self.actors.get(actor.parent or "")
@@ -178,8 +216,8 @@ class Discourse:
         if ref.entry.lang != "ar":
             # "the group of protesters", "the movement of trucks": a group the words name
             return not text.startswith(" of ", ref.end)
-        if ref.entry.value in _CROSSING_NOUNS:
-            return True  # a crossing is named again wherever it stands
+        if ref.entry.value in _CROSSING_NOUNS or ref.entry.value in _ARMY_NOUNS:
+            return True  # a crossing or an army is named again wherever it stands
         lead = text[max(0, ref.start - len(ref.prefix) - 16) : ref.start - len(ref.prefix)]
         words = lead.split()
         if not ref.prefix and words and words[-1] in _OWNED:
@@ -234,12 +272,14 @@ class Discourse:
 
     def local_truce(self, entities: list[Match], text: str) -> list[Match]:
         """The entities of a block without the ceasefire words that name no ceasefire of their
-        own ("ceasefire agreement", "اتفاق وقف إطلاق النار") when neither this block nor an
-        earlier one is about Gaza: in a text about South Sudan they are not Gaza's truce."""
+        own ("ceasefire agreement", "اتفاق وقف إطلاق النار"), nor the bare health ministry or
+        media office, when neither this block nor an earlier one is about Gaza: in a text about
+        South Sudan they are not Gaza's truce, in one about Sudan not Gaza's ministry."""
         generic = [
             m
             for m in entities
-            if m.entry.value == _GAZA_TRUCE and not any(w in text[m.start : m.end] for w in _GAZA)
+            if m.entry.value in _GAZA_DEFAULTS
+            and not any(w in text[m.start : m.end] for w in _GAZA_NAMED)
         ]
         if not generic or self.gaza or self.gaza_parties:
             return entities

@@ -168,9 +168,9 @@ def check(
                 context.add(state)
         else:
             doubtful.append(span)
+    dropped = _quarters(sure, text, actors)
     if not doubtful:
-        return hits
-    dropped: set[int] = set()
+        return [h for h in hits if id(h) not in dropped] if dropped else hits
     places = [h for h in sure if actors[h.entry.value].kind in ("place", "state")]
     # where places that stand end, for the names listed after them
     place_ends = {h.end for h in places}
@@ -201,6 +201,28 @@ def check(
         return hits
     # the scan's order is kept: later steps break ties by it
     return [h for h in hits if id(h) not in dropped]
+
+
+# Words of a town's quarter: the name after them is the quarter's, whatever town it names too.
+_QUARTER = frozenset(
+    fold(w) for w in "حي بحي وحي أحياء district neighbourhood neighborhood quarter".split()
+)
+_QUARTER_REACH = 5
+
+
+def _quarters(sure: list[Match], text: str, actors: Mapping[str, Actor]) -> set[int]:
+    """Place names that name a quarter of the town named right after: "حي دار السلام في مدينة
+    أم درمان" is no Dar es Salaam, "the al-Nasr district of Gaza City" no town of al-Nasr."""
+    places = sorted(
+        (h for h in sure if actors[h.entry.value].kind == "place"), key=lambda h: h.start
+    )
+    dropped: set[int] = set()
+    for hit, town in zip(places, places[1:], strict=False):
+        if _word_before(text, hit.start - len(hit.prefix)).casefold() not in _QUARTER:
+            continue
+        if len(text[hit.end : town.start].split()) < _QUARTER_REACH:
+            dropped.add(id(hit))
+    return dropped
 
 
 def _stands(hit: Match, text: str, actors: Mapping[str, Actor], context: set[str]) -> bool:
