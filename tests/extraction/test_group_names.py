@@ -89,3 +89,17 @@ def test_services_and_guards_are_read_with_their_definite_words():
 def test_a_body_s_name_ends_before_the_object_of_its_verb():
     out = extract("ونفى المجلس العسكري المسؤولية عن إطلاق النار على المتظاهرين.", language="ar")
     assert "BODY:المجلس العسكري" in {e["id"] for e in out["entities"]}
+
+
+def test_a_group_named_in_quotes_as_claiming_an_act_is_its_perpetrator():
+    text = (
+        "أعلنت «المقاومة الإسلامية في العراق» مسؤوليتها عن هجوم بصواريخ استهدف قاعدة عين "
+        "الأسد الجوية في محافظة الأنبار."
+    )
+    (attack,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["GROUP:المقاومة الإسلامية في العراق"]
+    text = "تبنت «سرايا الأشتر» التفجير الذي استهدف حافلة للشرطة في المنامة."
+    (attack,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["GROUP:سرايا الأشتر"]
+    # a name the dictionaries know stays theirs
+    assert "HAMAS" in {e["id"] for e in extract("وتبنت «حماس» الهجوم.", language="ar")["entities"]}

@@ -84,8 +84,10 @@ def find(
     dictionary name. The nouns are the dictionary scan's `GROUP_NOUN` cues (cues_*.tsv), so a
     block without one costs a list comprehension."""
     nouns = [m for m in hits if m.entry.category in ("GROUP_NOUN", "BODY_NOUN")]
-    sides = '"' in text and _SIDES.search(text) is not None  # normalized: « » are " here
-    if not nouns and not sides:
+    quoted = '"' in text  # normalized: « » are " here
+    sides = quoted and _SIDES.search(text) is not None
+    claimed = quoted and _CLAIMED.search(text) is not None
+    if not nouns and not sides and not claimed:
         return []
     covered = bytearray(len(text))
     for m in hits:
@@ -94,6 +96,8 @@ def find(
             mark = b"\x02" if m.entry.adjective else b"\x01"
             covered[m.start - len(m.prefix) : m.end] = mark * (m.end - m.start + len(m.prefix))
     found: list[Match] = _sides(text, original, to_original, covered) if sides else []
+    if claimed:
+        found += _claimed(text, original, to_original, covered)
     for noun in nouns:
         if noun.entry.category == "BODY_NOUN":
             match = _body(text, original, to_original, covered, noun)
@@ -112,6 +116,32 @@ def find(
 # The two sides of a clash named in quotes after "between": "اشتباكات بين «اللواء 444 قتال»
 # و«جهاز الردع»", "بين عصابتي «غران رافين» و«تي بوا»" (the normalized text has " for « »).
 _SIDES = re.compile(r'بين\s+(?:[^\s"]+\s+)?"([^"]{2,40})"\s+و\s?"([^"]{2,40})"')
+
+
+# A group named in quotes as the one that claims an act: "تبنّت «أنصار الدين» الهجوم", "أعلنت
+# «المقاومة الإسلامية في العراق» مسؤوليتها" (folded: مسؤولية is مسوولية).
+_CLAIMED = re.compile(
+    r'(?<![\u0621-\u064a])(?:و?تبنت|و?تبني|و?تبنته|و?تبنتها)\s+(?:جماعه\s+)?"([^"]{2,50})"'
+    r'|"([^"]{2,50})"\s+(?:عن\s+)?مسووليت'
+)
+
+
+def _claimed(
+    text: str, original: str, to_original: Callable[[int], int], covered: bytearray
+) -> list[Match]:
+    """Groups named in quotes as the ones that claim an act, unless a dictionary name covers
+    them."""
+    found: list[Match] = []
+    for claim in _CLAIMED.finditer(text):
+        index = 1 if claim.group(1) is not None else 2
+        begin, end = claim.span(index)
+        if covered[begin]:
+            continue  # «حماس», «سرايا القدس»: a name the dictionaries know
+        name = " ".join(original[to_original(begin) : to_original(end)].split())
+        # the whole quoted name, over a state or town it names ("في العراق")
+        found.append(Match(begin, end, Entry(ENTITY, GROUP + name, "ar")))
+        covered[begin:end] = b"\x01" * (end - begin)
+    return found
 
 
 def _sides(
