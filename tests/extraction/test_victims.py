@@ -87,3 +87,18 @@ def test_the_dead_counted_among_loyal_forces_did_not_attack():
     text = "Rebel forces loyal to Riek Machar killed 20 soldiers in an attack on Bentiu."
     (attack,) = _attacks(text, "en")
     assert attack["actor"] == ["MACHAR"]
+
+
+def test_a_ship_named_with_its_cargo_has_the_nationality_after_the_cargo():
+    text = (
+        "أصيبت ناقلة المواد الكيميائية النرويجية «ستريندا» بصاروخ مضاد للسفن أُطلق من مناطق "
+        "سيطرة الحوثيين في اليمن."
+    )
+    (attack,) = _attacks(text)
+    assert (attack["actor"], attack["recipient"]) == (["HOUTHIS"], ["NOR"])
+
+
+def test_a_raid_told_as_a_noun_is_an_attack():
+    text = "قُتل شرطيان وسبعة مدنيين خلال عملية دهم في حي غران رافين جنوب بورت أو برنس."
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "other"

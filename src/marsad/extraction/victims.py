@@ -79,6 +79,9 @@ def _construct(sent: Sentence, noun: Match, begin: int) -> bool:
     if sent.text[noun.start : noun.end].startswith(_ARMED_NOUNS):
         return False
     between = sent.text[noun.end : begin].split()
+    # "ناقلة المواد الكيميائية النرويجية": a complement and its own adjective between
+    if len(between) == 2 and between[0].startswith("ال") and between[1].startswith("ال"):
+        return not between[0].endswith("يه")
     return len(between) == 1 and between[0].startswith("ال") and not between[0].endswith("يه")
 
 
