@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from marsad.extraction.extract import extract
 from marsad.extraction.morphology import imperfect, past, verb
 
@@ -250,3 +252,24 @@ def test_a_march_is_no_drone_and_addresses_the_mission_it_wants_gone():
     text = "استهدفت مسيرة إسرائيلية سيارة في النبطية."
     (claim,) = extract(text, language="ar")["claims"]
     assert claim["attributes"]["means"] == "drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("A clearly marked US diplomatic convoy came under fire in Khartoum on Monday.", "gunfire"),
+        (
+            "A depositor held staff and customers hostage for seven hours in a Beirut bank.",
+            "abduction",
+        ),
+        ("Two French journalists were seized by gunmen outside a house in Kidal.", "abduction"),
+        ("The rebels were holding 19 soldiers and policemen captive, the army said.", "abduction"),
+        (
+            "Gaddafi's forces fired cluster munitions into residential areas of Misrata.",
+            "artillery",
+        ),
+    ],
+)
+def test_acts_told_without_a_verb_of_attack(text: str, means: str) -> None:
+    (attack,) = claims(text, "attack")
+    assert attack["attributes"]["means"] == means
