@@ -193,5 +193,7 @@ def test_an_army_named_by_its_nisba_or_a_uniform_is_no_reference():
 def test_a_bare_health_ministry_is_gaza_s_only_in_a_text_about_gaza():
     text = "قُتل 22 شخصاً في أم درمان بالسودان، بحسب وزارة الصحة."
     assert _mentions(text, "GAZA-MOH") == 0
+    assert _mentions(text, "BODY:وزارة الصحة") == 1  # a ministry of its own
+    assert _mentions("قُتل 31 مدنياً قرب بلدة سونغو وسط مالي اليوم.", "MLI") == 1
     text = "قُتل 22 شخصاً في غارة على مدينة غزة، بحسب وزارة الصحة."
     assert _mentions(text, "GAZA-MOH") == 1

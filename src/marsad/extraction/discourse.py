@@ -5,9 +5,11 @@ the last perpetrator of an attack."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
+from marsad.extraction.group_names import BODY
 from marsad.extraction.normalize import fold
 
 # The flags of a mention that refers back ("the group", "الحركة") rather than names.
@@ -270,11 +272,14 @@ class Discourse:
             found[i] = owner._replace(entry=mission.entry)
         return found
 
-    def local_truce(self, entities: list[Match], text: str) -> list[Match]:
+    def local_truce(
+        self, entities: list[Match], text: str, written: Callable[[int, int], str]
+    ) -> list[Match]:
         """The entities of a block without the ceasefire words that name no ceasefire of their
-        own ("ceasefire agreement", "اتفاق وقف إطلاق النار"), nor the bare health ministry or
-        media office, when neither this block nor an earlier one is about Gaza: in a text about
-        South Sudan they are not Gaza's truce, in one about Sudan not Gaza's ministry."""
+        own ("ceasefire agreement", "اتفاق وقف إطلاق النار"), and with the bare health ministry
+        or media office read as a body of their own (`written`: the words as the text has them),
+        when neither this block nor an earlier one is about Gaza: in a text about South Sudan
+        they are not Gaza's truce, in one about Sudan not Gaza's ministry."""
         generic = [
             m
             for m in entities
@@ -288,8 +293,14 @@ class Discourse:
             place = (actor.pcode or actor.parent or "").startswith("PS02")
             if place or (actor.id in _GAZA_PARTIES and actor.id != _GAZA_TRUCE):
                 return entities
-        dropped = {id(m) for m in generic}
-        return [m for m in entities if id(m) not in dropped]
+        kept: list[Match] = []
+        for match in entities:
+            if not any(match is m for m in generic):
+                kept.append(match)
+            elif match.entry.value != _GAZA_TRUCE:
+                name = BODY + written(match.start, match.end)
+                kept.append(match._replace(entry=Entry(ENTITY, name, match.entry.lang)))
+        return kept
 
     def read(self, entities: list[Match]) -> None:
         """Count the topics of a block before its sentences are read."""

@@ -155,7 +155,11 @@ class _Document:
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
         entities = self.discourse.refer(entities, cues, norm.text)
-        entities = self.discourse.local_truce(entities, norm.text)
+        entities = self.discourse.local_truce(
+            entities,
+            norm.text,
+            lambda a, b: " ".join(chunk[norm.to_original(a) : norm.to_original(b)].split()),
+        )
         entities = self.discourse.missions(entities, cues, norm.text)
         self.mentions(entities, norm, base)
         # a patron is named ("Iran-aligned groups") but is no party to what the block tells

@@ -77,8 +77,12 @@ def _word_before(text: str, start: int) -> str:
     return text[begin:end]
 
 
+# Words with the article that are no adjective of the name before them: relatives, and the
+# days and times a report names right after the place ("وسط مالي اليوم").
 _NOT_ADJECTIVES = frozenset(
-    fold(w) for w in "إلى الذي التي الذين اللذين اللتين اللواتي إلا الآن".split()
+    fold(w)
+    for w in "إلى الذي التي الذين اللذين اللتين اللواتي إلا الآن اليوم الليلة الأحد الاثنين "
+    "الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الجاري الجارية".split()
 )
 
 
