@@ -171,6 +171,14 @@ def report() -> str:
         "filled 0.49 → 0.51 and 0.31 → 0.28, in-domain names 0.86 → 0.87 and 0.90 → 0.90, "
         "persons 0.78 → 0.78 and 0.96 → 0.96.",
         "",
+        "The ninth, `ar-15.jsonl` and `en-14.jsonl` (60 Arabic and 30 English passages, 230 "
+        "and 124 claims; 15 regions, 2004 to 2025), was written the same way on 7 December "
+        "2026 and scored on 6f82778 and after the rules written before it was read (ae9ef49): "
+        "claims F1 0.55 → 0.55 (Arabic) and 0.60 → 0.60 (English), without the parties 0.81 → "
+        "0.81 and 0.79 → 0.78, assaults 0.98 → 0.98 and 0.97 → 0.97, targets filled 0.32 → "
+        "0.37 and 0.49 → 0.51, in-domain names 0.84 → 0.84 and 0.88 → 0.88, persons 0.92 → "
+        "0.92 and 0.97 → 0.97. Its misses were read after that: seen figures from then on.",
+        "",
         "Regenerate this page with `.venv/bin/python -m tests.extraction.devset_score --write`; "
         "`tests/extraction/test_devset.py` holds floors a little under these figures.",
         "",
