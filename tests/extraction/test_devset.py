@@ -13,12 +13,12 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-07 (later) on the 1,297 passages, the 90 of ar-14/en-13 among them (written
-# without running or reading the extractor and scored before they joined, see
-# docs/extraction.md): claims F1 0.68 / 0.70, without the parties 0.86 / 0.84, assaults 0.98 /
-# 0.97, targets 0.64 / 0.64, in-domain names 0.92 / 0.95, persons 0.88 / 0.95; minus 0.02 to
-# 0.03. (English claims and targets, Arabic names and persons sit a point or two lower than
-# before: the new set scores below the older ones, which themselves score higher than before.)
+# Measured 2026-12-07 (last) on the 1,477 passages, the 180 of ar-15/en-14 and ar-16/en-15 among
+# them (written without running or reading the extractor and scored before they joined, see
+# docs/extraction.md): claims F1 0.67 / 0.69, without the parties 0.85 / 0.85, assaults 0.98 /
+# 0.98, targets 0.62 / 0.65, in-domain names 0.91 / 0.93, persons 0.87 / 0.94; minus 0.01 to
+# 0.03. (The new sets score below the older ones: Arabic targets and English names and persons
+# sit a point or two lower than before, although the older sets score higher than before.)
 FLOORS = {
     "claims_f1.ar": 0.65,
     "claims_f1.en": 0.68,
@@ -26,12 +26,12 @@ FLOORS = {
     "claims_typed_f1.en": 0.82,
     "assault_f1.ar": 0.95,
     "assault_f1.en": 0.95,
-    "targets.ar": 0.61,
+    "targets.ar": 0.60,
     "targets.en": 0.61,
     "indomain.ar": 0.90,
-    "indomain.en": 0.93,
+    "indomain.en": 0.91,
     "person.ar": 0.85,
-    "person.en": 0.93,
+    "person.en": 0.92,
 }
 
 

@@ -31,3 +31,17 @@ def test_a_group_linked_to_another_is_that_group_s_side():
     text = "Hundreds of Islamic State-linked insurgents raided the town of Macomia on Friday."
     (attack,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "attack"]
     assert attack["actor"] == ["ISIS"]
+
+
+def test_an_arabic_patron_after_the_named_party_is_no_party():
+    text = (
+        "قُتل ١١ شخصاً في اشتباكات اندلعت في مدينة عتق بين قوات «دفاع شبوة» المدعومة من "
+        "الإمارات ووحدات من قوات الأمن الخاصة."
+    )
+    (attack,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["GROUP:دفاع شبوة"]
+    assert "ARE" not in attack["recipient"]
+    # unnamed factions are known by their patron only: it stays
+    text = "تواصلت المعارك في محيط منبج بين فصائل مدعومة من تركيا وقوات سوريا الديمقراطية."
+    (attack,) = [c for c in extract(text, language="ar")["claims"] if c["type"] == "attack"]
+    assert attack["actor"] == ["TUR"]

@@ -120,20 +120,22 @@ _SIDES = re.compile(r'بين\s+(?:[^\s"]+\s+)?"([^"]{2,40})"\s+و\s?"([^"]{2,40}
 
 # A group named in quotes as the one that claims an act: "تبنّت «أنصار الدين» الهجوم", "أعلنت
 # «المقاومة الإسلامية في العراق» مسؤوليتها" (folded: مسؤولية is مسوولية).
+# Or as the name of armed men: "قوات «دفاع شبوة»", "مسلحي «الجيش الأبيض»", "مقاتلو «فجر ليبيا»".
 _CLAIMED = re.compile(
     r'(?<![\u0621-\u064a])(?:و?تبنت|و?تبني|و?تبنته|و?تبنتها)\s+(?:جماعه\s+)?"([^"]{2,50})"'
     r'|"([^"]{2,50})"\s+(?:عن\s+)?مسووليت'
+    r'|(?<![\u0621-\u064a])(?:قوات|مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|ميليشيات|ميليشيا)\s+"([^"]{2,50})"'
 )
 
 
 def _claimed(
     text: str, original: str, to_original: Callable[[int], int], covered: bytearray
 ) -> list[Match]:
-    """Groups named in quotes as the ones that claim an act, unless a dictionary name covers
-    them."""
+    """Groups named in quotes as the ones that claim an act or as armed men's, unless a
+    dictionary name covers them."""
     found: list[Match] = []
     for claim in _CLAIMED.finditer(text):
-        index = 1 if claim.group(1) is not None else 2
+        index = next(i for i in (1, 2, 3) if claim.group(i) is not None)
         begin, end = claim.span(index)
         if covered[begin]:
             continue  # «حماس», «سرايا القدس»: a name the dictionaries know
