@@ -60,13 +60,11 @@ def fought_with(sent: Sentence, trigger: Match) -> list[Match]:
 def sides(sent: Sentence, trigger: Match) -> list[list[str]]:
     """[attackers, attacked] of a fight with a side, when its toll names the dead as another
     party's; empty otherwise."""
-    hit = _hit(sent, trigger)
-    if not hit:
-        return []
-    if between(sent, trigger):
-        return []  # "بين الجيش ومسلحي التنظيم": the first side named is read as the attacker
     other = fought_with(sent, trigger)
-    if other and not _of(sent, other[0], hit):
+    if not other or between(sent, trigger):
+        return []  # "بين الجيش ومسلحي التنظيم": the first side named is read as the attacker
+    hit = _hit(sent, trigger)
+    if hit and not _of(sent, other[0], hit):
         return [ids(other), sorted(hit)]
     return []
 

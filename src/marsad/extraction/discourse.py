@@ -5,7 +5,7 @@ the last perpetrator of an attack."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
@@ -57,6 +57,11 @@ def _uniform(text: str, ref: Match) -> bool:
 _MISSION_GAP = 8
 
 
+# Each dictionary's armies by state (`Discourse.armies`), kept with the dictionary they were
+# read from.
+_ARMIES: dict[int, tuple[Mapping[str, Actor], dict[str, str]]] = {}
+
+
 @dataclass
 class Discourse:
     """Document-level memory shared by the sentences of one document."""
@@ -73,7 +78,6 @@ class Discourse:
     last_state: str | None = None
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
-    _armies: dict[str, str] | None = None
 
     def refer(self, entities: list[Match], cues: list[Match], text: str) -> list[Match]:
         """The entities of a block with "the movement" (الحركة) read as a mention of the armed
@@ -191,14 +195,15 @@ class Discourse:
 
     def armies(self) -> dict[str, str]:
         """Each state's army (its force named as the army), for "the army" of a text that names
-        the state but not its army."""
-        if self._armies is None:
+        the state but not its army. Read once per dictionary: every document shares it."""
+        kept = _ARMIES.get(id(self.actors))
+        if kept is None or kept[0] is not self.actors:
             found: dict[str, str] = {}
             for actor in self.actors.values():
                 if self._army(actor) and actor.parent and actor.parent not in found:
                     found[actor.parent] = actor.id
-            self._armies = found
-        return self._armies
+            kept = _ARMIES[id(self.actors)] = (self.actors, found)
+        return kept[1]
 
     def _army(self, actor: Actor) -> bool:
         """A state's army or armed forces (not its police, guards or commands abroad)."""
@@ -249,8 +254,17 @@ class Discourse:
         read as the mission: "the UN peacekeeping mission MONUSCO", "قاعدة لبعثة الأمم المتحدة
         لتحقيق الاستقرار في الكونغو الديمقراطية (مونوسكو)" name MONUSCO, not the UN. A cue
         between ("the UN said MONUSCO troops") or a full stop keeps the owner apart."""
+        owners = {
+            actor.parent
+            for m in entities
+            if (actor := self.actors[m.entry.value]).kind == "force" and actor.parent
+        }
+        if not owners:
+            return entities  # most blocks: no force of an owner named
         found = list(entities)
         for i, owner in enumerate(entities):
+            if owner.entry.value not in owners:
+                continue
             mission = next(
                 (
                     m

@@ -29,6 +29,8 @@ def without_patrons(
     entities: list[Match], cues: list[Match], text: str
 ) -> tuple[list[Match], list[Match]]:
     """The entities and cues of a block without the patrons and the words that make them so."""
+    if "-" not in text and "مدعوم" not in text:
+        return entities, cues  # most blocks name no patron
     marks = [
         (m, found)
         for m in entities

@@ -28,6 +28,9 @@ _PERSONS = frozenset({"person"})
 
 def detentions(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     """An abduction claim for each detention of a named person by a force or armed group."""
+    kinds = {sent.kind(m) for m in sent.entities}
+    if "person" not in kinds and "armed_group" not in kinds:
+        return []  # no one named to be detained, nor a group to hold a body's staff
     if any(d.type == "attack" and d.attributes.get("means") == "abduction" for d in drafts):
         return []
     found: list[Draft] = []
