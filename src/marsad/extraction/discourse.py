@@ -79,6 +79,25 @@ class Discourse:
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
 
+    def block(
+        self,
+        entities: list[Match],
+        cues: list[Match],
+        text: str,
+        original: str,
+        to_original: Callable[[int], int],
+    ) -> list[Match]:
+        """The entities of a normalized block read against what the document has said:
+        references as mentions (`refer`), Gaza's bare offices and truce (`local_truce`), the UN
+        with its missions (`missions`). `original` and `to_original` give the words as written."""
+
+        def written(a: int, b: int) -> str:
+            return " ".join(original[to_original(a) : to_original(b)].split())
+
+        entities = self.refer(entities, cues, text)
+        entities = self.local_truce(entities, text, written)
+        return self.missions(entities, cues, text)
+
     def refer(self, entities: list[Match], cues: list[Match], text: str) -> list[Match]:
         """The entities of a block with "the movement" (الحركة) read as a mention of the armed
         group named last before it, in this block or an earlier one; "the organisation", "the

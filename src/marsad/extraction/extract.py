@@ -154,13 +154,7 @@ class _Document:
         hits += group_names.find(norm.text, chunk, norm.to_original, hits)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
-        entities = self.discourse.refer(entities, cues, norm.text)
-        entities = self.discourse.local_truce(
-            entities,
-            norm.text,
-            lambda a, b: " ".join(chunk[norm.to_original(a) : norm.to_original(b)].split()),
-        )
-        entities = self.discourse.missions(entities, cues, norm.text)
+        entities = self.discourse.block(entities, cues, norm.text, chunk, norm.to_original)
         self.mentions(entities, norm, base)
         # a patron is named ("Iran-aligned groups") but is no party to what the block tells
         entities, cues = without_patrons(entities, cues, norm.text)

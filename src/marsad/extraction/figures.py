@@ -179,12 +179,6 @@ def _word_value(word: str) -> tuple[str, int] | None:
 _WORDS = _build_words()
 
 
-def number_word(word: str) -> bool:
-    """Whether a normalized word is a count: digits, or a number word with its clitics
-    ("خمسة", "وثلاثة", "two", "dozens")."""
-    return bool(word) and (word[0].isdigit() or word in _WORDS)
-
-
 def _digits(token: str) -> int | None:
     """The value of a digit token; None for what is no quantity: scientific notation, a list
     ("1,2,3"), commas out of place, or a run of more than _MAX_DIGITS digits."""

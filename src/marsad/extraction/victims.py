@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.figures import number_word
+from marsad.extraction.figures import find_numbers
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
@@ -302,8 +302,9 @@ def _counted(sent: Sentence) -> list[Match]:
             continue
         lead = sent.text[max(sent.start, _begin(match) - 16) : _begin(match)].split()
         # a count stands right before its noun: "Since October 2023, Israeli attacks" is a year
-        counted = lead and number_word(lead[-1]) and lead[-1][-1].isalnum()
-        if counted and not _year(lead[-1]) and not of_armed_men(sent, match):
+        word = lead[-1] if lead else ""
+        counted = word[-1:].isalnum() and (word[0].isdigit() or bool(find_numbers(word)))
+        if counted and not _year(word) and not of_armed_men(sent, match):
             found.append(match)
     return found
 
