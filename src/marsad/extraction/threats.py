@@ -75,8 +75,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:اذا|ان لم|في حال|if|unless)(?!\w
 
 
 def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
-    """An attack to come for each vow of force that names no attack of its own: its party the
-    one who vows, its target the party it names; hypothetical under a condition."""
+    """An attack to come for the sentence's first vow of force that names no attack of its own:
+    its party the one who vows, its target the party it names; hypothetical under a condition."""
     found: list[Draft] = []
     for cue in sent.of("VOW"):
         said = fold(sent.text[cue.start : cue.end]).casefold().split()
