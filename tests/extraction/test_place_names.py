@@ -68,6 +68,13 @@ def test_a_dual_names_the_two_places_joined_by_and() -> None:
         ("A car bomb exploded in Baghdad's Karrada district, killing 30.", "Karrada"),
         ("A drone strike on the Makhmour refugee camp killed three people.", "Makhmour"),
         ("Coalition aircraft struck forces near Khasham overnight.", "Khasham"),
+        # after "in" or "at", when the words end as a place's name does
+        ("Gunmen stormed a police station in Sortony, the governor said.", "Sortony"),
+        ("Two soldiers were killed at Ber Dege on Friday.", "Ber Dege"),
+        # before nouns of place of any size
+        ("Fighting spread across Jonglei state and Kapoeta region.", "Kapoeta"),
+        ("Protesters filled Habib Bourguiba Street and marched on.", "Habib Bourguiba"),
+        ("A rocket hit the Kamal Adwan hospital gate.", "Kamal Adwan"),
     ],
 )
 def test_an_english_place_named_beside_its_noun_is_an_entity(text: str, name: str) -> None:
@@ -82,6 +89,10 @@ def test_an_english_place_named_beside_its_noun_is_an_entity(text: str, name: st
         "Clashes erupted near Monday's meeting in the capital.",
         "The Army base was hit by rockets.",
         "Talks were held near the end of January.",
+        # after "in" or "at": what does not end as a place, and words that are no place
+        "Members in Congress voted against the bill.",
+        "The statement was read in English and in Arabic.",
+        "Reporters at Reuters Television saw the convoy.",
     ],
 )
 def test_english_words_beside_a_noun_of_place_that_name_nothing(text: str) -> None:
@@ -93,3 +104,31 @@ def test_a_name_the_dictionary_knows_is_not_read_again() -> None:
     places = _places("قصفت الطائرات مدينة غزة وبلدة بيت لاهيا واشتبكوا في حي سيتي سولاي.")
     assert not [p for p in places if p.startswith("PLACE:")], places
     assert places["REGION-CITE-SOLEIL"] == ["سيتي سولاي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قصفت مسيرة مخزناً في قاعدة التاجي الجوية ليل أمس.", "التاجي"),
+        ("أغلق الجيش حاجز زعترة جنوب نابلس بالمكعبات الإسمنتية.", "زعترة"),
+        ("نقل المعتقلون إلى سجن صيدنايا قرب دمشق.", "صيدنايا"),
+        ("استهدف صاروخ حقل خورمالة النفطي غرب أربيل.", "خورمالة"),
+    ],
+)
+def test_a_facility_named_after_its_noun_is_a_place(text: str, name: str) -> None:
+    places = _places(text)
+    assert places.get(f"PLACE:{name}") == [name], places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أقام الجيش حاجزاً أمنياً عند مدخل البلدة وحاجز تفتيش آخر.",
+        "نقل الجرحى إلى مستشفى ميداني قرب الحدود.",
+        "قصفت الطائرات حقل الغاز ومعسكر تدريب للمسلحين.",
+        "هاجم مسلحون قاعدة لبعثة حفظ السلام وسجن النساء.",
+        "أعلن الجيش أن قاعدة عسكرية تعرضت لهجوم وأن مطار دولي أغلق.",
+    ],
+)
+def test_words_that_describe_a_facility_are_no_place(text: str) -> None:
+    assert not [p for p in _places(text) if p.startswith("PLACE:")]

@@ -18,12 +18,15 @@ from marsad.extraction.slots import Sentence
 _EN_MARKS_PLAIN = re.compile(
     r"\b(?:town|village|city|settlement|port|district|region|province|suburb|slum|area"
     r"|neighbourhood|neighborhood|outskirts) of (?=\S)|\bnear (?=\S)"
-    r"|(?<=\S) (?=(?:district|refugee camp|camp|area|air base|military base|base|border post"
-    r"|border crossing|settlement|oil field|prison|toll gate)\b)"
+    r"|(?<=\S) (?=(?:district|refugee camps?|camps?|area|air base|military base|base"
+    r"|border post|border crossing|crossing|settlement|oil field|prison|toll gate|region|province"
+    r"|governorate|county|neighbou?rhood|slum|airport|port|river|square|street|highway"
+    r"|roundabout|checkpoint|hospital|valley)\b)"
 )
 _PIECES = [
     *place_names._EN_OF,
-    *"near camp base prison area air military refugee toll gate oil field of".split(),
+    *"near camp base prison area air military refugee toll gate oil field of in at".split(),
+    *"camps crossing square street hospital river airport port state neighbourhood".split(),
     *["مدينة", "بلدة", "حي", "وادي", "بمخيم", "منطقة", "غزة", "الفاشر"],
     *[" ", " ", "  ", "\n", ",", "-", "_", "x", "Near", "1", "é"],
 ]
@@ -36,6 +39,17 @@ def test_english_marks_open_with_their_words_and_find_the_same(text):
     start = max(0, place_names._first(place_names._LATIN_LETTER, text) - 1)
     fast = [m.span() for m in place_names._EN_MARKS.finditer(text, start)]
     assert fast == [m.span() for m in _EN_MARKS_PLAIN.finditer(text)]
+
+
+_EN_AT_PLAIN = re.compile(r"\b(?:in|at|In|At) (?=[A-ZÀ-Ý]|(?:al|el|ad|ar|as|ash|an|at)-)")
+_AT_PIECES = ["in", "at", "In", "At", "win", "Cat", " ", "-", "Nasir", "al-", "ash-Shaab", "the"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AT_PIECES), max_size=10).map("".join))
+def test_in_and_at_open_with_their_words_and_find_the_same(text):
+    fast = [m.span() for m in place_names._EN_AT_MARKS.finditer(text)]
+    assert fast == [m.span() for m in _EN_AT_PLAIN.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)

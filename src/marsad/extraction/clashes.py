@@ -14,8 +14,8 @@ import re
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import own_before
 from marsad.extraction.memo import per_trigger
-from marsad.extraction.slots import Sentence, ids
-from marsad.extraction.victims import _begin, _candidates, victims
+from marsad.extraction.slots import Sentence, candidates, ids, word_start
+from marsad.extraction.victims import victims
 
 _WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
 
@@ -30,7 +30,7 @@ def between(sent: Sentence, trigger: Match) -> list[Match]:
         return []
     parties = [
         m
-        for m in _candidates(sent)
+        for m in candidates(sent)
         if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
     ]
     return parties if len(parties) >= 2 else []
@@ -47,9 +47,9 @@ def fought_with(sent: Sentence, trigger: Match) -> list[Match]:
             return []
         side = [
             m
-            for m in _candidates(sent)
+            for m in candidates(sent)
             if m.start >= mark.end()
-            and sent.words(mark.end(), _begin(m)) <= 3
+            and sent.words(mark.end(), word_start(m)) <= 3
             and sent.kind(m) != "person"
         ]
         return side[:1]

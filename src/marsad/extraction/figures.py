@@ -127,6 +127,7 @@ VAGUE = {fold(k): v for k, v in VAGUE.items()}
 _AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
 _HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
 _MULTIPLIERS = {fold(k): v for k, v in _MULTIPLIERS.items()}
+
 # "أحد عشر", "إحدى عشرة": eleven; "أحد" alone is "one of" or "anyone"
 _ELEVEN, _TEN = {fold(w) for w in ("احد", "إحدى")}, {fold(w) for w in ("عشر", "عشرة")}
 _SHORT_MULTIPLIERS = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 10**9}
@@ -154,6 +155,12 @@ class Number:
     low: int | None = None
     high: int | None = None
     vague: bool = False
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a folded Arabic word is a number's, with or without the article ("الخمسة")."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare in _AR_UNITS or bare in _HUNDREDS or bare in _MULTIPLIERS
 
 
 def _build_words() -> dict[str, tuple[str, int]]:

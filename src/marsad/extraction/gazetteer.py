@@ -77,13 +77,14 @@ READ_KINDS = {
     "GROUP:": "armed_group",  # group_names.py
     "ORG:": "organization",  # group_names.py
     "BODY:": "body",  # group_names.py
+    "MEDIA:": "media",  # quoted_names.py
 }
 
 
 class Actors(dict[str, Actor]):
-    """The dictionary's actors, and the persons, places, groups and bodies read from the text:
-    their id ("PERSON:<name as written>", "PLACE:<…>", "GROUP:<…>", "ORG:<…>", "BODY:<…>")
-    carries all there is to know of them."""
+    """The dictionary's actors, and the persons, places, groups, bodies and outlets read from the
+    text: their id ("PERSON:<name as written>", "PLACE:<…>", "GROUP:<…>", "ORG:<…>", "BODY:<…>",
+    "MEDIA:<…>") carries all there is to know of them."""
 
     def __missing__(self, key: str) -> Actor:
         prefix, colon, name = key.partition(":")

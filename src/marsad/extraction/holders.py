@@ -12,8 +12,7 @@ from marsad.extraction.draft import attribution
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence
-from marsad.extraction.victims import _barrier_between, _begin, _candidates, _words
+from marsad.extraction.slots import Sentence, barrier_between, candidates, word_start
 
 # Victims the speaker calls its own: "قالت اليونيفيل إن دبابة أطلقت قذيفتين قرب دورية لها",
 # "UNIFIL said drones had dropped grenades near its peacekeepers".
@@ -42,7 +41,7 @@ def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> lis
     (within `reach` characters)."""
     end = min(sent.end, trigger.end + reach)
     mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
-    if mark is None or _barrier_between(sent, trigger.end, mark.start()):
+    if mark is None or barrier_between(sent, trigger.end, mark.start()):
         return []
     source = attribution(sent)
     if source is None or source.source is None:
@@ -61,7 +60,7 @@ def own_before(sent: Sentence, trigger: Match) -> list[Match]:
         m
         for m in _SPEAKERS_OWN.finditer(sent.text, sent.start, trigger.start)
         if sent.words(m.end(), trigger.start) <= _OWN_BEFORE
-        and not _barrier_between(sent, m.end(), trigger.start)
+        and not barrier_between(sent, m.end(), trigger.start)
     ]
     if not marks:
         return []
@@ -85,12 +84,8 @@ def downed(sent: Sentence, trigger: Match) -> list[Match]:
         return []
     for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
         for match in sent.entities:
-            begin = _begin(match)
-            if (
-                match.entry.adjective
-                and begin >= mark.end()
-                and _words(sent, mark.end(), begin) <= 3
-            ):
+            begin = word_start(match)
+            if match.entry.adjective and begin >= mark.end() and sent.words(mark.end(), begin) <= 3:
                 return [match]
     return []
 
@@ -109,10 +104,10 @@ def included(sent: Sentence, trigger: Match) -> list[Match]:
     found: list[Match] = []
     for mark in _INCLUDING.finditer(sent.text, sent.start, sent.end):
         for match in sorted(sent.entities, key=lambda m: m.start):
-            begin = _begin(match)
-            if begin < mark.end() or _barrier_between(sent, mark.end(), begin):
+            begin = word_start(match)
+            if begin < mark.end() or barrier_between(sent, mark.end(), begin):
                 continue
-            if _words(sent, mark.end(), begin) > 6 or mark.end() <= trigger.start < begin:
+            if sent.words(mark.end(), begin) > 6 or mark.end() <= trigger.start < begin:
                 break  # the list of the dead ends at the word of the act
             if match.entry.adjective and sent.kind(match) == "state":
                 found.append(match)
@@ -134,10 +129,10 @@ def held(sent: Sentence, trigger: Match) -> list[Match]:
     at most one word between ("the", "لحكومة")."""
     end = min(sent.end, trigger.end + _HOLDER_REACH)
     for tie in _HOLDER.finditer(sent.text, trigger.end, end):
-        if _barrier_between(sent, trigger.end, tie.start()):
+        if barrier_between(sent, trigger.end, tie.start()):
             return []
-        for match in _candidates(sent):
-            if match.start >= tie.end() and _words(sent, tie.end(), _begin(match)) <= 1:
+        for match in candidates(sent):
+            if match.start >= tie.end() and sent.words(tie.end(), word_start(match)) <= 1:
                 return [match]
         return []
     return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from marsad.extraction.figures import is_number_word
 from marsad.extraction.gazetteer import ENTITY, Entry, Match
 from marsad.extraction.normalize import fold
 
@@ -25,6 +26,24 @@ _NOUNS = frozenset(
     for w in "مدينة بلدة قرية حي مخيم منطقة ناحية إقليم ولاية محافظة مديرية قضاء بلدتي قريتي "
     "مدينتي منطقتي مخيمي حيي جبل جبال وادي ساحة".split()
 )
+# Facilities named by a word of their own: "قاعدة صافر", "مطار معيتيقة", "حاجز عطارة", "سجن
+# الجنيد", "حقل كورمور", "ثكنة أفيفيم". As often they are described instead ("قاعدة جوية",
+# "حقل الغاز", "معسكر تدريب"): a name after them is no nisba and no word of `_NOT_FACILITIES`.
+_FACILITIES = frozenset(
+    fold(w)
+    for w in "قاعدة مطار حاجز سجن معتقل حقل ثكنة مستشفى قصر شاطئ حوض مرقد ميناء مرفأ معسكر "
+    "شارع دوار".split()
+)
+_NOT_FACILITIES = frozenset(
+    fold(w)
+    for w in "الغاز النفط تدريب التدريب الاعتقال الاحتجاز اعتقال احتجاز الولادة الأطفال النساء "
+    "الصيد العدل الرئاسة البحر التفتيش تفتيش الحكومة الدولة الجيش الشرطة الأمن الاحتلال "
+    "المطار الميناء القاعدة السجن المستشفى الرئيسي رئيسي جوية بحرية برية أمامية متقدمة "
+    "تابع تابعة تابعين تابعه للجيش للشرطة للأمن للحكومة للقوات لقوات للاحتلال أمني عسكري "
+    "ميداني ميدانيا طيار ثابت مؤقت بعثة البعثة قوات القوات الفرقة الفحص مزدحم مزدحمة تدعمه "
+    "تديره يديره تديرها يديرها".split()
+)
+_ALL_NOUNS = _NOUNS | _FACILITIES
 # Nouns that are part of the name they open: "جبل محسن", "وادي الربيع", "ساحة العروض".
 _OWN = frozenset(fold(w) for w in "جبل جبال وادي ساحة".split())
 # Duals name two places, the second after و: "مدينتي صبراتة وصرمان", "منطقتي باب التبانة وجبل
@@ -54,7 +73,9 @@ NOT_NAMES = frozenset(
         "الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
         # a district told by who lives there ("بحي شيعي")
         "شيعي شيعية سني سنية مسيحي مسيحية درزي درزية علوي علوية كردي كردية تركماني "
-        "تركمانية يهودي يهودية إسلامي إسلامية"
+        "تركمانية يهودي يهودية إسلامي إسلامية "
+        # verbs that follow a name ("قاعدة إنديليمان قُتل فيه")
+        "قتل قتلت قتلوا أصيب أصيبت أصيبوا وقع وقعت سقط سقطت"
     ).split()
 )
 _WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]+")
@@ -62,7 +83,7 @@ _WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]+")
 # are looked at in Python.
 _NOUN_THEN_WORDS = re.compile(
     "(?<![\u0621-\u064a])((?:وب|فب|ب|و|ل|ف)?(?:"
-    + "|".join(sorted(_NOUNS, key=len, reverse=True))
+    + "|".join(sorted(_ALL_NOUNS, key=len, reverse=True))
     + "))(?![\u0621-\u064a]) "
 )
 _ARTICLE = fold("ال")
@@ -81,13 +102,23 @@ def _first(letter: re.Pattern[str], text: str) -> int:
 def _noun(word: str) -> str | None:
     """The place noun a word is, without its proclitic, if it is one."""
     for p in _PROCLITICS:
-        if word.startswith(p) and word[len(p) :] in _NOUNS:
+        if word.startswith(p) and word[len(p) :] in _ALL_NOUNS:
             return word[len(p) :]
     return None
 
 
 def _loose_name(word: str) -> bool:
     return not (word.startswith((_ARTICLE, "ي", "ت")) or word.endswith((fold("ة"), fold("ى"))))
+
+
+def _facility_name(word: str) -> bool:
+    # "قاعدة لبعثة", "معسكر لتدريب": what the facility is for, not its name
+    bare = word[1:] if word.startswith("ل") else word
+    if word in _NOT_FACILITIES or bare in _NOT_FACILITIES or is_number_word(word):
+        return False  # "حاجز الخمسة ملايين": a figure's barrier
+    # An adjective of the noun would be indefinite as it is ("قاعدة جوية", "مستشفى ميداني"); a
+    # definite word after it is its complement, a name in a nisba's form too ("قاعدة التاجي").
+    return word.startswith(_ARTICLE) or not word.endswith(("ي", fold("ية"), fold("يتين")))
 
 
 def _name_word(word: str) -> bool:
@@ -107,14 +138,20 @@ def find(
     """Matches for the places named after a place noun in a normalized block, none over a
     dictionary name."""
     nouns = [m.span(1) for m in _NOUN_THEN_WORDS.finditer(text, _first(_ARABIC_LETTER, text))]
-    english = list(_EN_MARKS.finditer(text, max(0, _first(_LATIN_LETTER, text) - 1)))
-    if not nouns and not english:
+    latin = _first(_LATIN_LETTER, text)
+    english = list(_EN_MARKS.finditer(text, max(0, latin - 1)))
+    # "in" and "at" are searched in the original, where a capital can be required: "in the",
+    # "at least" and the other hits of the commonest words cost nothing then
+    at = [m.end() for m in _EN_AT_MARKS.finditer(original)] if latin < len(text) else []
+    if not nouns and not english and not at:
         return []  # most blocks: the regular expression found no noun, in C
     covered = bytearray(len(text))
     for m in hits:
         if m.entry.category == ENTITY:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    found: list[Match] = [] if not english else _english(english, original, to_original, covered)
+    found: list[Match] = []
+    if english or at:
+        found = _english(english, at, original, to_original, covered)
     for start, end in nouns:
         noun = _noun(text[start:end])
         if noun is None or covered.find(1, start, end) >= 0:
@@ -126,6 +163,8 @@ def find(
         if text[end:a].strip() or covered.find(1, a, b) >= 0 or not _name_word(text[a:b]):
             continue
         if noun in _LOOSE and not _loose_name(text[a:b]):
+            continue
+        if noun in _FACILITIES and not _facility_name(text[a:b]):
             continue
         last = b
         if len(words) == 2 and not text[a:b].startswith(_ARTICLE):
@@ -176,10 +215,19 @@ _EN_OF = (
 # Every alternative opens with a letter or the space (\bX is written X(?<!\wX), the same test
 # made after the word), so a search skips in C to where a match can start; an alternative that
 # opens with a look-behind or \b is tried at every position of every block.
+# "in Nasir", "at Boulkessi": after these only a name the dictionaries lack that ends where a
+# place's name ends (a comma, "near", "on Monday") is read (`_ends_as_place`).
+_EN_AT_MARKS = re.compile(
+    r"(?:in(?<!\win)|at(?<!\wat)|In(?<!\wIn)|At(?<!\wAt)) "
+    r"(?=[A-ZÀ-Ý]|(?:al|el|ad|ar|as|ash|an|at)-)"
+)
 _EN_MARKS = re.compile(
-    "|".join(rf"{noun}(?<!\w{noun}) of (?=\S)" for noun in _EN_OF) + r"|near(?<!\wnear) (?=\S)"
-    r"| (?<=\S )(?=(?:district|refugee camp|camp|area|air base|military base|base|border post"
-    r"|border crossing|settlement|oil field|prison|toll gate)\b)"
+    "|".join(rf"{noun}(?<!\w{noun}) of (?=\S)" for noun in _EN_OF)
+    + r"|near(?<!\wnear) (?=\S)"
+    + r"| (?<=\S )(?=(?:district|refugee camps?|camps?|area|air base|military base|base"
+    r"|border post|border crossing|crossing|settlement|oil field|prison|toll gate|region|province"
+    r"|governorate|county|neighbou?rhood|slum|airport|port|river|square|street|highway"
+    r"|roundabout|checkpoint|hospital|valley)\b)"
 )
 _EN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|an|at)-)?[A-ZÀ-Ý][\w'’-]*")
 # Capitalised words that are no place: days, months, titles and words that open sentences.
@@ -187,28 +235,38 @@ _EN_NOT_PLACES = frozenset(
     "The A An This That Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
     "February March April May June July August September October November December UN US "
     "President Prime Minister General Islamic State Army Forces Force Security Police Israeli "
-    "Palestinian Syrian Iraqi Lebanese Sudanese Yemeni Libyan Somali Afghan Malian Haitian".split()
+    "Palestinian Syrian Iraqi Lebanese Sudanese Yemeni Libyan Somali Afghan Malian Haitian "
+    # after "in" or "at": languages, faiths, communities and bodies, not places
+    "English Arabic French Hebrew Parliament Congress Senate Cabinet Court Council Islam Sunni "
+    "Shia Shiite Christian Muslim Jewish Druze Kurdish Arab Arabs Kurds Christians Muslims Jews "
+    "Ministry Government Authority Agency Committee Commission Assembly Party Front Movement "
+    "Brigade Brigades Organization Organisation Union Office Headquarters Mission".split()
 )
 
 
 def _english(
     marks: list[re.Match[str]],
+    at: list[int],
     original: str,
     to_original: Callable[[int], int],
     covered: bytearray,
 ) -> list[Match]:
-    """Places named after or before an English noun of place; the words must be capitalised
-    in the original, unknown to the dictionaries and no day, month or title."""
+    """Places named after or before an English noun of place, or after "in" or "at" (`at`, their
+    ends in the original); the words must be capitalised in the original, unknown to the
+    dictionaries and no day, month or title."""
     found: list[Match] = []
+    runs = [_run_forward(original, to_original(m.end())) for m in marks if m.end() > m.start() + 1]
     for mark in marks:
-        before = mark.end() == mark.start() + 1  # the look-ahead form: the name precedes
-        if before:
+        if mark.end() == mark.start() + 1:  # the look-ahead form: the name precedes
             end = to_original(mark.start())
             words = list(_EN_WORD.finditer(original, max(0, end - 80), end))[-3:]
-            run = _run_back(original, words, to_original(mark.start()))
-        else:
-            run = _run_forward(original, to_original(mark.end()))
-        if not run or any(w.group() in _EN_NOT_PLACES for w in run):
+            runs.append(_run_back(original, words, end))
+    for pos in at:
+        run = _run_forward(original, pos)
+        if run and _ends_as_place(original, run):
+            runs.append(run)
+    for run in sorted((r for r in runs if r), key=lambda r: r[0].start()):
+        if any(w.group() in _EN_NOT_PLACES for w in run):
             continue
         a, b = run[0].start(), run[-1].end()
         start, end = _normalized(to_original, a, b, len(covered))
@@ -218,6 +276,20 @@ def _english(
         found.append(Match(start, end, Entry(ENTITY, PREFIX + name, "en")))
         covered[start:end] = b"\x01" * (end - start)
     return found
+
+
+# What follows a place named after "in" or "at": punctuation, another place ("near", "east of"),
+# a time ("on Monday", "late on"), or the next clause.
+_AFTER_PLACE = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:near|east|west|north|south|on|late|early|overnight|last|this|and|after"
+    r"|before|when|where|as|while|in|province|district|region|state|city|town|village)\b)"
+)
+
+
+def _ends_as_place(original: str, run: list[re.Match[str]]) -> bool:
+    """Whether the words after "in" or "at" end as a place's name does: "in Nasir.", "at
+    Indelimane, in the Menaka region", not "in Congress voted" or "at Reuters' request"."""
+    return bool(_AFTER_PLACE.match(original, run[-1].end()))
 
 
 def _run_forward(original: str, pos: int) -> list[re.Match[str]]:

@@ -21,18 +21,17 @@ from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import downed, held, included, speakers_own
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence, after, eligible, ids
-from marsad.extraction.victims import (
-    _PASSIVE_EN,
-    TARGET_KINDS,
-    _barrier_between,
-    _begin,
-    _candidates,
-    _words,
-    of_armed_men,
-    of_service,
-    victims,
+from marsad.extraction.slots import (
+    ACTOR_KINDS,
+    Sentence,
+    after,
+    barrier_between,
+    candidates,
+    eligible,
+    ids,
+    word_start,
 )
+from marsad.extraction.victims import _PASSIVE_EN, of_armed_men, of_service, victims
 
 # Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
 _OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
@@ -85,18 +84,18 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     """The party after an aim word that follows the trigger (at, on, against, على, ضد)."""
     # "clashes with the army", "معارك مع قوات النظام"
     for aim_start, aim_end in aim_marks(sent, trigger, clash=trigger.entry.value == "gunfire"):
-        if _words(sent, trigger.end, aim_start) > 4:
+        if sent.words(trigger.end, aim_start) > 4:
             break
-        for match in _candidates(sent):
-            if match.start < aim_end or _barrier_between(sent, aim_end, match.start):
+        for match in candidates(sent):
+            if match.start < aim_end or barrier_between(sent, aim_end, match.start):
                 continue
-            gap = _words(sent, aim_end, _begin(match))
+            gap = sent.words(aim_end, word_start(match))
             # "on a tunnel complex used by Islamic State fighters": the holder is the aim
-            if gap <= 7 and _HELD_BY.search(sent.text, aim_end, _begin(match)):
+            if gap <= 7 and _HELD_BY.search(sent.text, aim_end, word_start(match)):
                 return [match]
             # "clashes with troops loyal to President Hadi", "معارك مع عناصر موالين لحركة فتح"
             if gap <= 7 and any(
-                aim_end <= c.start and c.end <= _begin(match) for c in sent.of("AFFILIATED")
+                aim_end <= c.start and c.end <= word_start(match) for c in sent.of("AFFILIATED")
             ):
                 return [match]
             if sent.text[max(sent.start, match.start - 4) : match.start].strip() in ("by", "من"):
@@ -115,17 +114,17 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
     english_verb = trigger.entry.lang == "en" and word in _EN_VERBS
     if trigger.entry.value not in _OBJECT_MEANS or not ("v" in trigger.entry.flags or english_verb):
         return []
-    for match in eligible(sent, TARGET_KINDS):
+    for match in eligible(sent, ACTOR_KINDS):
         if match.start < trigger.end:
             continue
-        gap = _words(sent, trigger.end, match.start)
+        gap = sent.words(trigger.end, match.start)
         arabic = trigger.entry.lang == "ar"
         between = sent.text[trigger.end : match.start].split()
         if not arabic and any(w not in _EN_BEFORE_OBJECT and not w.isdigit() for w in between):
             return []  # "attacked by Israel": the agent, not the object
         # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
         limit = 3 if arabic else 2
-        if gap <= limit and not _barrier_between(sent, trigger.end, match.start):
+        if gap <= limit and not barrier_between(sent, trigger.end, match.start):
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object
             if arabic and (of_armed_men(sent, match) or of_service(sent, match)):
@@ -150,10 +149,10 @@ def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
         return []
     end = min(sent.end, trigger.end + 80)
     for mark in _FROM.finditer(sent.text, trigger.end, end):
-        for match in _candidates(sent):
+        for match in candidates(sent):
             if match.start < mark.end():
                 continue
-            if _words(sent, mark.end(), _begin(match)) <= 2:
+            if sent.words(mark.end(), word_start(match)) <= 2:
                 return [match]
             break
     return []
@@ -164,11 +163,11 @@ def passive_subject(sent: Sentence, trigger: Match) -> list[Match]:
     """ "Rafik Hariri was killed", "two UNIFIL peacekeepers were wounded": the patient."""
     if trigger.entry.lang == "ar":
         return []
-    for match in reversed(_candidates(sent)):
+    for match in reversed(candidates(sent)):
         if match.end > trigger.start:
             continue
         between = sent.text[match.end : trigger.start]
-        if _words(sent, match.end, trigger.start) <= 5 and _PASSIVE_EN.search(between):
+        if sent.words(match.end, trigger.start) <= 5 and _PASSIVE_EN.search(between):
             return [match]
         return []
     return []
@@ -209,9 +208,9 @@ def harmed(sent: Sentence, trigger: Match) -> list[Match]:
         passive = english and _PASSIVE_BEFORE.search(sent.text, lead, mark.start())
         for match in [] if passive else persons:
             if match.start >= mark.end():
-                gap = sent.text[mark.end() : _begin(match)].split()
+                gap = sent.text[mark.end() : word_start(match)].split()
                 # the person's titles may stand between: "قتل رئيس فرع المعلومات ... اللواء X"
-                if len(gap) <= 8 and not _barrier_between(sent, mark.end(), match.start):
+                if len(gap) <= 8 and not barrier_between(sent, mark.end(), match.start):
                     if not gap or gap[0] not in ("by", "علي", "يد", "من"):  # على, folded
                         found.append(match)
                 break
@@ -227,14 +226,14 @@ def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
     """The state of a town an attack is aimed at: "a drone launched towards Khamis Mushait",
     "هجوماً على أم درمان" aim at Saudi Arabia and at Sudan's government."""
     for aim_start, aim_end in aim_marks(sent, trigger):
-        if _words(sent, trigger.end, aim_start) > 4:
+        if sent.words(trigger.end, aim_start) > 4:
             break
         for match in sent.entities:
             if match.start < aim_end:
                 continue
-            if _words(sent, aim_end, _begin(match)) > 2 or sent.kind(match) != "place":
+            if sent.words(aim_end, word_start(match)) > 2 or sent.kind(match) != "place":
                 break
-            if set(sent.text[aim_end : _begin(match)].split()) & {"في", "in"}:
+            if set(sent.text[aim_end : word_start(match)].split()) & {"في", "in"}:
                 break  # "النار على المحتجين في الناصرية": the place of the act, not its aim
             state = sent.actors[match.entry.value].parent
             # Gaza's and the West Bank's towns: the people there are hit, not a government
@@ -316,7 +315,7 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
         ):
             # "قُتل خمسة من عناصر القوات الموالية لحكومة الوفاق": the dead, not the attackers
             continue
-        found = after(sent, cue.end, max_words=2, kinds=TARGET_KINDS)
+        found = after(sent, cue.end, max_words=2, kinds=ACTOR_KINDS)
         if found:
             return found
     return []

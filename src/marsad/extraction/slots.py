@@ -126,6 +126,21 @@ def barriers(sent: Sentence) -> list[int]:
     return sent.barriers
 
 
+def word_start(match: Match) -> int:
+    """Where the word of a hit starts, its proclitics included (للحشد, بالمدفعية)."""
+    return match.start - len(match.prefix)
+
+
+def candidates(sent: Sentence) -> list[Match]:
+    """The sentence's entities that may be a party to an act, its target as well as its actor."""
+    return [m for m in sent.entities if sent.kind(m) in ACTOR_KINDS]
+
+
+def barrier_between(sent: Sentence, a: int, b: int) -> bool:
+    """Whether a clause ends between two positions."""
+    return any(a <= mark < b for mark in sent.barriers)
+
+
 def _crosses(marks: list[int], a: int, b: int) -> bool:
     return any(a <= m < b for m in marks)
 

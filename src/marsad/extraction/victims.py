@@ -8,23 +8,20 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.counted import counted_men, is_year
 from marsad.extraction.figures import find_numbers
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import Sentence, definite
-
-TARGET_KINDS = frozenset(
-    {"state", "force", "armed_group", "organization", "person", "body", "office", "group"}
+from marsad.extraction.slots import (
+    Sentence,
+    barrier_between,
+    candidates,
+    definite,
+    word_start,
 )
 
-
 _PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
-
-
-def _begin(match: Match) -> int:
-    """Where the word of a hit starts, its proclitics included (للحشد, بالمدفعية)."""
-    return match.start - len(match.prefix)
 
 
 # Words after a victim noun that tie it to its owner: "جنود حفظ السلام التابعين لبعثة X",
@@ -68,7 +65,7 @@ def _noun_end(sent: Sentence, noun: Match) -> int:
     "جنود فرنسيين من قوة اليونيفيل" (the owner comes after the nationality)."""
     end = noun.end
     for match in sorted(sent.entities, key=lambda m: m.start):
-        if match.entry.adjective and match.start >= end and _words(sent, end, _begin(match)) == 0:
+        if match.entry.adjective and match.start >= end and sent.words(end, word_start(match)) == 0:
             end = match.end
     return end
 
@@ -88,13 +85,13 @@ def _construct(sent: Sentence, noun: Match, begin: int) -> bool:
 def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
     """ "مواقع لحزب الله", "مواقع للمتمردين الحوثيين": the owner after a victim noun with ل
     (on the owner or on the noun of armed men before it), at most two words between."""
-    between = sent.text[end : _begin(match)].split()
+    between = sent.text[end : word_start(match)].split()
     first = between[0] if between else ""
     rest = first[2:] if first.startswith("لل") else first[1:] if first.startswith("ل") else ""
     led = rest.startswith((*_ARMED_NOUNS, "متمرد"))
     if match.prefix not in ("ل", "ول") and not match.entry.article_form and not led:
         return False
-    return _words(sent, end, _begin(match)) <= 2 and not _barrier_between(sent, end, match.start)
+    return sent.words(end, word_start(match)) <= 2 and not barrier_between(sent, end, match.start)
 
 
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
@@ -104,7 +101,7 @@ _ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليش�
 def of_armed_men(sent: Sentence, match: Match) -> bool:
     """A demonym or a leader right after a noun of armed men ("مسلحون حوثيون", "مقاتلين أتراك",
     "كتائب القذافي")."""
-    words = sent.text[max(sent.start, _begin(match) - 24) : _begin(match)].split()[-2:]
+    words = sent.text[max(sent.start, word_start(match) - 24) : word_start(match)].split()[-2:]
     if len(words) == 2 and words[1] in _SERVICES:
         words = words[:1]  # "قوات الأمن السودانية": the service between the men and their state
     return bool(words) and words[-1].startswith(_ARMED_NOUNS)
@@ -113,7 +110,7 @@ def of_armed_men(sent: Sentence, match: Match) -> bool:
 def of_service(sent: Sentence, match: Match) -> bool:
     """A nisba right after the word of a service: "الشرطة الأفغانية", "الجيش السوداني" (the
     service's men, who act)."""
-    words = sent.text[max(sent.start, _begin(match) - 12) : _begin(match)].split()[-1:]
+    words = sent.text[max(sent.start, word_start(match) - 12) : word_start(match)].split()[-1:]
     return bool(match.entry.adjective and words and words[0] in _SERVICES)
 
 
@@ -123,21 +120,9 @@ _SERVICES = frozenset(
 )
 
 
-def _words(sent: Sentence, a: int, b: int) -> int:
-    return sent.words(a, b) if b > a else 0
-
-
-def _candidates(sent: Sentence) -> list[Match]:
-    return [m for m in sent.entities if sent.kind(m) in TARGET_KINDS]
-
-
-def _barrier_between(sent: Sentence, a: int, b: int) -> bool:
-    return any(a <= mark < b for mark in sent.barriers)
-
-
 def _near(sent: Sentence, x: int, y: int, window: int) -> bool:
     a, b = sorted((x, y))
-    return sent.words(a, b) <= window and not _barrier_between(sent, a, b)
+    return sent.words(a, b) <= window and not barrier_between(sent, a, b)
 
 
 # Irregular past forms of English verbs of attack (a regular one ends in -ed).
@@ -165,7 +150,7 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
             noun.end <= m.start < trigger.start
             for m in sent.of("MEAS:killed", "MEAS:injured", "VICTIM")
         )
-        and not _barrier_between(sent, noun.end, trigger.start)
+        and not barrier_between(sent, noun.end, trigger.start)
     )
 
 
@@ -223,7 +208,7 @@ _PROJECTILES = frozenset(
 
 def _fired_by(sent: Sentence, noun: Match, trigger: Match) -> bool:
     """Whether a noun right after a projectile names those who fired it."""
-    word = sent.text[_begin(trigger) : trigger.end].split()[0]
+    word = sent.text[word_start(trigger) : trigger.end].split()[0]
     return word in _PROJECTILES and 0 <= noun.start - trigger.end <= 1
 
 
@@ -255,7 +240,7 @@ def _of_the_act(sent: Sentence, noun: Match, trigger: Match, match: Match) -> bo
     victims describes the attack (whose it is), not the victims."""
     if not match.entry.adjective or not noun.end <= trigger.start < trigger.end <= match.start:
         return False
-    return _words(sent, trigger.end, _begin(match)) <= 1
+    return sent.words(trigger.end, word_start(match)) <= 1
 
 
 @per_trigger
@@ -284,7 +269,11 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
         found += owners
         if not owners and definite(sent, noun):
             bare.append(noun)
-    found += [m for m in _counted(sent) if any(_near(sent, m.start, at, window) for at in anchors)]
+    found += [
+        m
+        for m in _counted(sent) + counted_men(sent)
+        if any(_near(sent, m.start, at, window) for at in anchors)
+    ]
     if bare and not found:
         for noun in reversed([n for n in sent.of("VICTIM") if n.end <= bare[0].start]):
             owners = _owners(sent, noun, trigger)
@@ -300,17 +289,13 @@ def _counted(sent: Sentence) -> list[Match]:
     for match in sent.entities:
         if not match.entry.adjective:
             continue
-        lead = sent.text[max(sent.start, _begin(match) - 16) : _begin(match)].split()
+        lead = sent.text[max(sent.start, word_start(match) - 16) : word_start(match)].split()
         # a count stands right before its noun: "Since October 2023, Israeli attacks" is a year
         word = lead[-1] if lead else ""
         counted = word[-1:].isalnum() and (word[0].isdigit() or bool(find_numbers(word)))
-        if counted and not _year(word) and not of_armed_men(sent, match):
+        if counted and not is_year(word) and not of_armed_men(sent, match):
             found.append(match)
     return found
-
-
-def _year(word: str) -> bool:
-    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
 
 
 def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
@@ -335,11 +320,11 @@ def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
     """The owners or nationalities named with one victim noun."""
     found: list[Match] = []
     arabic = trigger.entry.lang == "ar"
-    for match in _candidates(sent):
-        begin = _begin(match)
+    for match in candidates(sent):
+        begin = word_start(match)
         if arabic and _of_the_act(sent, noun, trigger, match):
             continue
-        if arabic and begin >= noun.end and _words(sent, noun.end, begin) == 0:
+        if arabic and begin >= noun.end and sent.words(noun.end, begin) == 0:
             found.append(match)  # جنود أمريكيين، مقر حزب الله، السفارة الإيرانية
         elif arabic and match.entry.adjective and _construct(sent, noun, begin):
             found.append(match)  # سفينة الشحن البريطانية، حاملة الطائرات الأمريكية

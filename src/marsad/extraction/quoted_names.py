@@ -1,0 +1,88 @@
+"""Names in quotes after the noun that says what they name.
+
+Arabic news puts a name it does not expect its readers to know in quotes, right after what it
+is: a barracks or an outpost ("ثكنة «زرعيت»", "البؤرة الاستيطانية «أفيتار»"), a school or a
+detention centre ("مدرسة «سيد الشهداء»", "مركز احتجاز «المباني»"), an outlet or a campaign
+("وكالة «أعماق»", "حملة «طلعت ريحتكم»"), a unit ("لقوة «الرضوان»"). Quotes after any other
+word are as often a speaker's words ("وصفته بـ«العدوان»"), so only these nouns open a name.
+A second name joined by و takes the first one's kind: "كتائب «القعقاع» و«الصواعق»".
+
+The name becomes `PLACE:<name as written>`, `ORG:<…>`, `MEDIA:<…>` or `GROUP:<…>` (gazetteer.py
+gives it its fields), unless a dictionary name covers any of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.normalize import fold
+
+_PLACES = (
+    "ثكنة ثكنات موقع بؤرة البؤرة مستوطنة منتجع فندق مدرسة مستشفى سجن معتقل معسكر مخيم قاعدة "
+    "مطار حاجز معبر مسجد كنيسة حي ساحة برج مبنى مجمع مركز"
+)
+_MEDIA = "وكالة قناة صحيفة إذاعة شبكة"
+_ORGANIZATIONS = "منظمة جمعية حملة مجموعة لجنة تجمع ائتلاف تيار مؤسسة"
+_UNITS = "قوة لواء فصيل تنظيم"
+_KIND = (
+    {fold(w): "ORG:" for w in _ORGANIZATIONS.split()}
+    | {fold(w): "MEDIA:" for w in _MEDIA.split()}
+    | {fold(w): "PLACE:" for w in _PLACES.split()}
+    | {fold(w): "GROUP:" for w in _UNITS.split()}
+)
+# The noun, then a name of at most five words in quotes, which normalization writes as ". The
+# pattern opens with the nouns' letters, so a search skips in C to where one can start; the
+# proclitic before the noun (لقوة، بمدرسة) is checked after (`_word_start`).
+_NAMED = re.compile(
+    "("
+    + "|".join(sorted(_KIND, key=len, reverse=True))
+    + r')(\s+(?:الاستيطانيه|استيطانيه|احتجاز))?\s+"([^"\s][^"]{1,48})"'
+)
+_PROCLITICS = ("وب", "ول", "و", "ب", "ل", "ف", "")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_AND_NEXT = re.compile(r'\s*و\s?"([^"\s][^"]{1,48})"')
+_MAX_WORDS = 5
+
+
+def find(
+    text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
+) -> list[Match]:
+    """Matches for the names quoted after a noun of what they are, none over a dictionary
+    name."""
+    if '"' not in text:
+        return []  # most blocks: no quotes at all
+    found: list[Match] = []
+    covered: bytearray | None = None
+    for named in _NAMED.finditer(text):
+        if not _word_start(text, named.start(1)):
+            continue  # "مركزي", "المطارات": the noun inside another word
+        if covered is None:
+            covered = bytearray(len(text))
+            for m in hits:
+                if m.entry.category == ENTITY:
+                    covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        # "مركز احتجاز «المباني»", "البؤرة الاستيطانية «أفيتار»": a place whatever the noun
+        prefix = "PLACE:" if named.group(2) else _KIND[named.group(1)]
+        spans = [named.span(3)]
+        more = _AND_NEXT.match(text, named.end())
+        if more:
+            spans.append(more.span(1))
+        for begin, end in spans:
+            if covered.find(1, begin, end) >= 0 or len(text[begin:end].split()) > _MAX_WORDS:
+                continue
+            name = " ".join(original[to_original(begin) : to_original(end)].split())
+            found.append(Match(begin, end, Entry(ENTITY, prefix + name, "ar")))
+            covered[begin:end] = b"\x01" * (end - begin)
+    return found
+
+
+def _word_start(text: str, at: int) -> bool:
+    """Whether the noun at `at` opens a word, a proclitic before it at most."""
+    for clitic in _PROCLITICS:
+        begin = at - len(clitic)
+        if begin >= 0 and text.startswith(clitic, begin):
+            if begin == 0 or not _ARABIC_LETTER.match(text, begin - 1):
+                return True
+    return False
