@@ -43,3 +43,24 @@ def test_a_promise_of_anything_else_is_no_attack():
     assert not _attacks("The president vowed to rebuild the economy.", "en")
     # تعهد may answer a letter: only words of force after it count
     assert not _attacks("وتعهدت الحكومة بالرد على رسالة النقابة خلال أسبوع.", "ar")
+
+
+def test_an_arabic_vow_reaches_past_a_long_subject_to_its_object():
+    text = "وتوعد زعيم الجماعة عبد الملك الحوثي الولايات المتحدة بالانتقام لمقتل القادة."
+    (attack,) = _attacks(text, "ar")
+    assert (attack["recipient"], attack["modality"]) == (["USA"], "future")
+
+
+def test_a_vow_to_go_on_with_a_quoted_war_is_of_force():
+    (attack,) = _attacks("وتعهدت الحكومة الصومالية بمواصلة «الحرب الشاملة» على الحركة.", "ar")
+    assert (attack["actor"], attack["modality"]) == (["SOM"], "future")
+
+
+def test_acts_to_come_in_the_future_tense_are_apart_from_the_act_told():
+    text = (
+        "فجّر انتحاري من حركة الشباب سيارة مفخخة أمام مقر للحكومة، وقال المتحدث باسم الحركة إنها "
+        "ستواصل استهداف قوات الاتحاد الأفريقي."
+    )
+    attacks = {a["modality"]: a for a in _attacks(text, "ar")}
+    assert sorted(attacks) == ["asserted", "future"]
+    assert attacks["future"]["recipient"] == ["AU"]

@@ -3,6 +3,7 @@ and attribution, read from the cues around its trigger."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,7 +155,11 @@ def _forecast(sent: Sentence, draft: Draft) -> str | None:
     event (a barrier such as "said" does not stop it: "X said it would strike")."""
     if draft.type not in _FORECAST_TYPES:
         return None
-    pos = draft.trigger.start
+    return forecast_at(sent, draft.trigger.start)
+
+
+def forecast_at(sent: Sentence, pos: int) -> str | None:
+    """hypothetical or future when a forecast, threat or condition governs the words at `pos`."""
     found = None
     # a warning is a statement of concern and a hedge on what it warns of: "warned that 14
     # million people could face famine", "حذر من أن القتال قد يتجدد"
@@ -164,6 +169,8 @@ def _forecast(sent: Sentence, draft: Draft) -> str | None:
         if cue.end <= pos and sent.words(cue.end, pos) <= _FORECAST_WINDOW:
             if sent.text[cue.start : cue.end] == "قد" and not _imperfect_after(sent, cue):
                 continue
+            if _PAST_BEFORE.search(sent.text, max(sent.start, cue.start - 8), cue.start):
+                continue  # "كانت تستعد لمهاجمة": an intention of the past, told as its motive
             value = "hypothetical" if cue in warnings else cue.category.split(":")[1]
             if found != "hypothetical":
                 found = value
@@ -171,6 +178,7 @@ def _forecast(sent: Sentence, draft: Draft) -> str | None:
 
 
 _WARN = ("warn", "حذر", "يحذر", "تحذر")
+_PAST_BEFORE = re.compile(r"(?<!\w)(?:كان|كانت|كانوا)\s+$")
 
 
 def negated(sent: Sentence, draft: Draft) -> bool:

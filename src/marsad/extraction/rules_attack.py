@@ -8,7 +8,7 @@ from marsad.extraction import roles
 from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
 from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
-from marsad.extraction.draft import Draft, agent_by
+from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speakers_own
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
@@ -227,6 +227,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         first = perpetrator(sent, chosen[later.entry.value])
         if actor and first and not set(actor) & set(first):
             acts.append((later.entry.value, later))  # two parties, one means: two acts
+    acts += _to_come(sent, triggers, acts)
     for means, trigger in acts:
         if means == "other" and crowd_act(sent, trigger):
             continue  # "هاجم متظاهرون قاعدة للبعثة": the crowd's riot (rules_protest.py)
@@ -292,6 +293,20 @@ def attacks(sent: Sentence) -> list[Draft]:
         draft.where = where
         drafts.append(draft)
     return drafts
+
+
+def _to_come(
+    sent: Sentence, triggers: list[Match], acts: list[tuple[str, Match]]
+) -> list[tuple[str, Match]]:
+    """The first act to come after the acts told, of whatever means: "فجّر انتحاري سيارة
+    مفخخة، وقال المتحدث إن الحركة ستواصل استهداف القوات" tells a bombing and threatens more."""
+    if not acts or any(forecast_at(sent, t.start) for _, t in acts):
+        return []
+    last = max(t.end for _, t in acts)
+    for trigger in triggers:
+        if trigger.start > last and forecast_at(sent, trigger.start) == "future":
+            return [(trigger.entry.value, trigger)]
+    return []
 
 
 # Nouns that are strikes by whoever is named with them ("أن تنفذ واشنطن ضربات جديدة"), where

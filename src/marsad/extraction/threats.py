@@ -66,11 +66,13 @@ _REVENGE = re.compile(
     r"|بان يدفع|ان يدفع|retaliate|revenge|respond|punish(?:ed)?|pay the price|pay a price)(?!\w)"
 )
 _FORCE = re.compile(
-    r"(?<!\w)(?:ب?(?:ملاحقه|مواصله (?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي"
+    r'(?<!\w)(?:ب?(?:ملاحقه|مواصله "?(?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي'
     r"|استعاده|ضرب|سحق|اقتلاع)|hunt down|keep (?:attacking|fighting|up)|fight on"
     r"|continue (?:attacking|fighting|its attacks|the fight)|crush|wipe out|retake)(?!\w)"
 )
-_VOW_REACH = 6
+# Words at most between a vow and what it vows: an Arabic subject stands between ("توعد رئيس
+# المجلس السياسي الأعلى مهدي المشاط إسرائيل بالانتقام").
+_VOW_REACH = {"ar": 9, "en": 6}
 _CONDITION = re.compile(r"(?<!\w)(?:اذا|ان لم|في حال|if|unless)(?!\w)")
 
 
@@ -91,14 +93,16 @@ def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             (m for pattern in (*words, _FORCE) if (m := pattern.search(sent.text, cue.end, end))),
             None,
         )
-        if mark is None or sent.words(cue.end, mark.start()) > _VOW_REACH:
+        if mark is None or sent.words(cue.end, mark.start()) > _VOW_REACH[cue.entry.lang]:
             continue
         entry = Entry("T:attack", "other", cue.entry.lang, frozenset())
         trigger = Match(mark.start(), mark.end(), entry)
         actor = _vower(sent, cue, trigger)
         if not actor:
             continue
-        aimed = [r for r in recipient(sent, trigger, actor, where=False) if r not in actor]
+        aimed = _object(sent, cue, trigger, actor) if cue.entry.lang == "ar" else []
+        if not aimed:
+            aimed = [r for r in recipient(sent, trigger, actor, where=False) if r not in actor]
         conditional = _CONDITION.search(sent.text, cue.end, sent.end)
         draft = Draft("attack", trigger, 4, actor, aimed, aimed[0] if aimed else None)
         draft.attributes = {"means": "other"}
@@ -125,3 +129,13 @@ def _vower(sent: Sentence, cue: Match, trigger: Match) -> list[str]:
 
 def _person(sent: Sentence, match: Match) -> str | None:
     return match.entry.value if sent.actors[match.entry.value].kind == "person" else None
+
+
+def _object(sent: Sentence, cue: Match, trigger: Match, actor: list[str]) -> list[str]:
+    """The party an Arabic vow names after its subject: "توعد رئيس المجلس السياسي مهدي المشاط
+    إسرائيل بالانتقام" (a name, not a demonym, last before the vowed force)."""
+    between = [m for m in sent.entities if cue.end <= m.start < trigger.start]
+    if len(between) < 2 or between[-1].entry.adjective:
+        return []
+    party = _party(sent, between[-1])
+    return [party] if party and party not in actor else []
