@@ -107,6 +107,16 @@ def test_government_forces_are_the_forces_of_the_state_the_text_is_about():
     assert _mentions(text, "SYR", "en") == 2
 
 
+def test_government_aircraft_are_the_state_s_and_a_place_before_them_leaves_them_a_party():
+    text = "Government warplanes struck the town of Kafranbel in Syria, killing 13 people."
+    assert [a["actor"] for a in _claims(text, "attack", "en")] == [["SYR"]]
+    text = "قصفت طائرات النظام بلدة كفرنبل في ريف إدلب السوري ما أدى إلى مقتل 13 شخصاً."
+    assert [a["actor"] for a in _claims(text, "attack")] == [["SYR"]]
+    # "In Sudan, government troops": the state is named as a place, its troops as the party
+    text = "In Sudan, government troops attacked the village of Tawila, killing 20 people."
+    assert [a["actor"] for a in _claims(text, "attack", "en")] == [["SDN"]]
+
+
 def test_a_ceasefire_agreement_is_gaza_s_only_in_a_text_about_gaza():
     text = (
         "South Sudan's army and rebels loyal to Riek Machar accused each other on Sunday of "

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from marsad.extraction.dates import FoundDate, find_dates
-from marsad.extraction.discourse import Discourse
+from marsad.extraction.discourse import REFERENCE, Discourse
 from marsad.extraction.entries import Entry
 from marsad.extraction.figures import Number, find_numbers
 from marsad.extraction.gazetteer import Actor, Match
@@ -197,8 +197,12 @@ def _not_places(sent: Sentence) -> list[Match]:
     previous: Match | None = None
     place = False
     for match in sent.entities:
+        # "In Sudan, government troops attacked": a reference after a place is no place
         place = locative(sent, match) or (
-            place and previous is not None and _joined(sent, previous, match)
+            place
+            and previous is not None
+            and match.entry.flags != REFERENCE
+            and _joined(sent, previous, match)
         )
         previous = match
         if not place:
