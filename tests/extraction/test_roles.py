@@ -38,6 +38,25 @@ def test_a_second_verb_joined_by_and_keeps_the_speaker_and_calls_on_the_party_af
     assert [(c["actor"], c["recipient"]) for c in calls] == [(["PERSON:محمد البرادعي"], ["IRN"])]
 
 
+def test_a_joined_verb_of_expressing_keeps_the_titled_speaker_of_the_first_verb():
+    text = (
+        "دعا المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ، خلال زيارته عدن، إلى حوار يقوده "
+        "اليمنيون أنفسهم، وأعرب عن قلقه من تجدد المعارك في مأرب."
+    )
+    stances = {c["attributes"]["stance"]: c["actor"] for c in _claims(text, "statement")}
+    assert stances["concern"] == stances["call"]
+    assert stances["concern"] != ["YEM"]
+
+
+def test_a_stance_after_a_participle_of_saying_is_the_main_speaker_s():
+    text = (
+        "قال الرئيس الكيني وليام روتو في نيروبي إن بلاده سترسل مئتي شرطي إلى هايتي، مضيفاً أنه "
+        "يؤيد تحويل البعثة إلى بعثة أممية."
+    )
+    supports = [c for c in _claims(text, "statement") if c["attributes"]["stance"] == "support"]
+    assert [c["actor"] for c in supports] == [["WILLIAM-RUTO"]]
+
+
 def test_english_soldiers_before_an_active_verb_of_attack_fired_and_were_not_fired_at():
     text = (
         "Peacekeepers of the UN mission MONUSCO opened fire at the Kasindi border post with "

@@ -95,17 +95,25 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
         if lead and lead[-1] in ("be", "been", "was", "were", "being", "is", "are"):
             return []  # "would not be asked to fight": no one calls
     speaker: list[Match] = []
-    if "c" in trigger.entry.flags:
+    expressed = None
+    if "c" in trigger.entry.flags or (
+        arabic and _ADDING.search(sent.text, max(sent.start, trigger.start - 24), trigger.start)
+    ):
         # a participle (داعياً، مطالبةً، محذراً) shares the subject of the sentence's main verb
         items = [m for m in eligible(sent, ACTOR_KINDS) if m.start < trigger.start]
         speaker = chain(sent, items, 0, 1) if items else []
         main = [c for c in sent.of("T:statement") if c.end <= trigger.start]
         if main and arabic:
             speaker = _titled(sent, main[0]) or speaker
-    elif arabic and ("v" in trigger.entry.flags or trigger.prefix in ("و", "ف")):
-        # a verb first: أدانت قطر, رحبت مصر (a verb joined by و is a verb whatever its entry)
-        speaker = after(sent, trigger.end, max_words=3, names_only=True)
-        joined = trigger.prefix in ("و", "ف")
+    elif arabic and (
+        "v" in trigger.entry.flags
+        or trigger.prefix in ("و", "ف")
+        or (expressed := _EXPRESSED.search(sent.text, sent.start, trigger.start))
+    ):
+        # a verb first: أدانت قطر, رحبت مصر (a verb joined by و is a verb whatever its entry);
+        # "وأعرب عن قلقه": the verb before the noun, its subject that of the verb before
+        speaker = [] if expressed else after(sent, trigger.end, max_words=3, names_only=True)
+        joined = trigger.prefix in ("و", "ف") or expressed is not None
         # "وطالبت بفرض عقوبات على المستوطنين": the complement right after the verb, no subject
         bare = bool(_COMPLEMENT.match(sent.text, trigger.end))
         if joined and (
@@ -170,6 +178,14 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     return [Draft("statement", trigger, variant, actor, addressed, target, {"stance": stance})]
 
 
+# A participle of saying, then "that" and a pronoun, right before a stance: "مضيفاً أنه يؤيد",
+# "مؤكدةً أنها ترفض" (folded): the speaker is the subject of the sentence's main verb.
+_ADDING = re.compile(
+    r"(?<!\S)(?:مضيفا|مضيفه|مؤكدا|مؤكده|مشيرا|مشيره|موضحا|موضحه|معتبرا|معتبره)\s+ان(?:ه|ها)?\s+$"
+)
+# A verb of expressing joined by و right before the noun of a stance, with no subject between:
+# "وأعرب عن قلقه", "وأبدت أسفها" (folded).
+_EXPRESSED = re.compile(r"(?<!\S)[وف](?:اعرب|اعربت|ابدي|ابدت|عبر|عبرت)\s+(?:عن\s+)?$")
 # "طالب برلسكوني واشنطن بتقديم تفسير": طالب takes what it asks for with ب.
 _COMPLEMENT = re.compile(r"\s+(?:ب\w{3,}|الي\s)")
 _TO = re.compile(r"^\s*(?:\S+\s+)?(?:(?:الي|to|علي)\s|ب\w{3,})")
@@ -181,7 +197,8 @@ def _first_speaker(sent: Sentence, trigger: Match) -> list[Match]:
         if cue.end > trigger.start:
             break
         if cue.entry.lang == "ar" and ("v" in cue.entry.flags or cue.prefix in ("و", "ف")):
-            found = after(sent, cue.end, max_words=3, names_only=True)
+            # "دعا المبعوث الأممي الخاص إلى سوريا غير بيدرسن": the titled person, not Syria
+            found = _titled(sent, cue) or after(sent, cue.end, max_words=3, names_only=True)
             if found and found[0].end <= trigger.start:
                 return found
     return []
