@@ -255,3 +255,15 @@ def test_protesters_a_speaker_calls_on_hold_no_protest():
     assert not _claims(text, "protest")
     (call,) = _claims(text, "statement")
     assert call["actor"] == ["PREVAL"]
+
+
+def test_an_act_attributed_by_witnesses_is_the_accused_party_s():
+    text = "قُتل 27 شخصاً في قصف مدفعي نسبه سكان إلى قوات الدعم السريع على أحياء سكنية في الفاشر."
+    (attack,) = _claims(text, "attack")
+    assert (attack["actor"], attack["recipient"]) == (["RSF"], [])
+
+
+def test_a_march_fired_at_is_no_drone():
+    text = "قُتل ثلاثة محتجين عندما أطلقت قوات الأمن السودانية النار على مسيرة في الخرطوم."
+    attacks = _claims(text, "attack")
+    assert [(a["actor"], a["attributes"]["means"]) for a in attacks] == [(["SDN"], "gunfire")]

@@ -5,6 +5,8 @@ here."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.slots import Sentence
 
@@ -92,7 +94,12 @@ def equipment(sent: Sentence, trigger: Match) -> bool:
     """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
     coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not
     a strike. A noun of the air or drone means after a contribution or a decision, in its
-    clause, with no word of a strike."""
+    clause, with no word of a strike. And "النار على مسيرة", "لتفريق مسيرة": a march fired at
+    or dispersed, not a drone."""
+    if trigger.entry.value == "drone" and _MARCHED.search(
+        sent.text, max(sent.start, trigger.start - 12), trigger.start
+    ):
+        return True
     if "a" in trigger.entry.flags:
         # aircraft alone: a strike only with a verb of striking right beside them
         near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
@@ -109,6 +116,9 @@ def equipment(sent: Sentence, trigger: Match) -> bool:
     )
 
 
+# What stands right before a march that a drone's noun can be read as (folded): an aim word or
+# a verb of dispersing.
+_MARCHED = re.compile(r"(?<!\S)(?:علي|ضد|لتفريق|تفريق|فرقت|فرق)\s+$")
 # Words that make aircraft strike: "jets struck", "غارات", "قصفت".
 _STRIKE_WORDS = (
     "strike",

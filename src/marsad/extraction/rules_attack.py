@@ -32,7 +32,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men
+from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men, of_service
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
@@ -312,12 +312,12 @@ def _to_come(
 # Nouns that are strikes by whoever is named with them ("أن تنفذ واشنطن ضربات جديدة"), where
 # "هجوم" or "عملية" alone may be anything.
 def _beside(sent: Sentence, parties: list[str], trigger: Match) -> bool:
-    """Whether one of the parties is named, by a name rather than a demonym, within three
-    words before the trigger: its subject ("وردت إسرائيل بقصف", "Israel launched its largest
-    operation")."""
+    """Whether one of the parties is named, by a name rather than a demonym (but for the demonym
+    of a service or of armed men: "أطلقت قوات الأمن الأفغانية النار"), within three words before
+    the trigger: its subject ("وردت إسرائيل بقصف", "Israel launched its largest operation")."""
     return any(
         (m.entry.value in parties or armed(sent, [m.entry.value])[0] in parties)
-        and not m.entry.adjective
+        and (not m.entry.adjective or of_service(sent, m) or of_armed_men(sent, m))
         and m.end <= trigger.start
         and sent.words(m.end, trigger.start) <= 3
         for m in sent.entities
