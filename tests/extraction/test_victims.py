@@ -102,3 +102,11 @@ def test_a_raid_told_as_a_noun_is_an_attack():
     text = "قُتل شرطيان وسبعة مدنيين خلال عملية دهم في حي غران رافين جنوب بورت أو برنس."
     (attack,) = _attacks(text)
     assert attack["attributes"]["means"] == "other"
+
+
+def test_a_place_used_or_held_by_a_party_makes_it_the_target():
+    text = "وقال الجيش الإسرائيلي إنه استهدف «بنى تحتية» يستخدمها حزب الله في بلدة الخيام."
+    (attack,) = _attacks(text)
+    assert (attack["actor"], attack["recipient"]) == (["IDF"], ["HEZBOLLAH"])
+    (attack,) = _attacks("قصفت الطائرات مواقع يسيطر عليها الحوثيون في صعدة.")
+    assert attack["recipient"] == ["HOUTHIS"]
