@@ -95,9 +95,7 @@ def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
 
 
 # A verb of use or control between a place hit and whose it is (folded).
-_HELD_BY = re.compile(
-    r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+'
-)
+_HELD_BY = re.compile(r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+')
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
 _ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه", "كتايب")
 
