@@ -103,3 +103,13 @@ def test_a_group_named_in_quotes_as_claiming_an_act_is_its_perpetrator():
     assert attack["actor"] == ["GROUP:سرايا الأشتر"]
     # a name the dictionaries know stays theirs
     assert "HAMAS" in {e["id"] for e in extract("وتبنت «حماس» الهجوم.", language="ar")["entities"]}
+
+
+def test_a_ministry_of_no_named_state_is_named_but_no_party():
+    out = extract("وقالت وزارة الداخلية إن مسلحين هاجموا حاجزاً للشرطة في بغداد.", language="ar")
+    entities = {e["id"]: e for e in out["entities"]}
+    assert entities["BODY:وزارة الداخلية"]["kind"] == "body"
+    assert all("BODY:وزارة الداخلية" not in c["actor"] for c in out["claims"])
+    # with its state's adjective the ministry is the state's: no entity of its own
+    out = extract("وأعلنت وزارة الخارجية السورية رفضها للقرار.", language="ar")
+    assert not [e for e in out["entities"] if e["id"].startswith("BODY:")]

@@ -132,3 +132,9 @@ def test_a_facility_named_after_its_noun_is_a_place(text: str, name: str) -> Non
 )
 def test_words_that_describe_a_facility_are_no_place(text: str) -> None:
     assert not [p for p in _places(text) if p.startswith("PLACE:")]
+
+
+def test_a_seat_of_power_named_by_what_it_is_is_a_place():
+    places = _places("حاول المتظاهرون الوصول إلى القصر الرئاسي ثم اعتصموا أمام السراي الحكومي.")
+    assert places.get("PLACE:القصر الرئاسي") == ["القصر الرئاسي"], places
+    assert places.get("PLACE:السراي الحكومي") == ["السراي الحكومي"], places

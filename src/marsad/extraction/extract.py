@@ -157,6 +157,7 @@ class _Document:
         entities, cues = resolve(hits)
         entities = self.discourse.block(entities, cues, norm.text, chunk, norm.to_original)
         self.mentions(entities, norm, base)
+        entities = [m for m in entities if m.entry.flags != group_names.MENTION_ONLY]
         # a patron is named ("Iran-aligned groups") but is no party to what the block tells
         entities, cues = without_patrons(entities, cues, norm.text)
         self.discourse.read(entities)

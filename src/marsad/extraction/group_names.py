@@ -203,6 +203,7 @@ def _body(
     begin, end = noun.start - len(noun.prefix) + _clitic(noun.prefix), noun.end
     if _covered(covered, begin, end) >= 0:
         return None
+    ministry = text[noun.start : noun.end] == _MINISTRY
     last = None
     for word in _WORD_AR.finditer(text, end, min(len(text), end + 60)):
         if text[end if last is None else last : word.start()].strip():
@@ -213,6 +214,8 @@ def _body(
         if w in _NOT_NAMES or w in _BODY_STOPS:
             break
         if _covered(covered, word.start(), word.end()) >= 0:
+            if ministry:
+                return None  # "وزارة الخارجية السورية": the state's, named with it
             if last is not None and covered[word.start()] == 1 and w.startswith(_ARTICLE):
                 # "لجنة أطباء السودان": a state's name ends the body's; its demonym
                 # ("مجلس النواب اللبناني") is left to stand for the state
@@ -224,7 +227,16 @@ def _body(
     if last is None:
         return None
     name = " ".join(original[to_original(begin) : to_original(last)].split())
-    return Match(begin, last, Entry(ENTITY, BODY + name, "ar"))
+    # a ministry whose state the text does not say is named, but no party: whose it is, the
+    # rules read from the text as before ("قالت وزارة الداخلية إن" speaks for the state)
+    return Match(begin, last, Entry(ENTITY, BODY + name, "ar", MENTION_ONLY if ministry else NONE))
+
+
+_MINISTRY = fold("وزارة")
+# The flags of an entity read for its mentions only, no party to any claim (extract.py drops it
+# after its mentions are kept).
+MENTION_ONLY = frozenset({"mention"})
+NONE: frozenset[str] = frozenset()
 
 
 def _covered(covered: bytearray, start: int, end: int) -> int:

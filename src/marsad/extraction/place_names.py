@@ -44,6 +44,24 @@ _NOT_FACILITIES = frozenset(
     "تديره يديره تديرها يديرها".split()
 )
 _ALL_NOUNS = _NOUNS | _FACILITIES
+# The seats of power a capital's news names by what they are: "القصر الرئاسي", "السراي
+# الحكومي", "قصر العدل" (folded, after a proclitic at most).
+_LANDMARKS = re.compile(
+    "(?<![\u0621-\u064a])(?:و|ب|ل|ف|وب)?("
+    + "|".join(
+        fold(w)
+        for w in (
+            "القصر الرئاسي",
+            "القصر الجمهوري",
+            "القصر الوطني",
+            "قصر الرئاسة",
+            "السراي الحكومي",
+            "قصر العدل",
+            "القصر الملكي",
+        )
+    )
+    + ")(?![\u0621-\u064a])"
+)
 # Nouns that are part of the name they open: "جبل محسن", "وادي الربيع", "ساحة العروض".
 _OWN = frozenset(fold(w) for w in "جبل جبال وادي ساحة".split())
 # Duals name two places, the second after و: "مدينتي صبراتة وصرمان", "منطقتي باب التبانة وجبل
@@ -143,7 +161,10 @@ def find(
     # "in" and "at" are searched in the original, where a capital can be required: "in the",
     # "at least" and the other hits of the commonest words cost nothing then
     at = [m.end() for m in _EN_AT_MARKS.finditer(original)] if latin < len(text) else []
-    if not nouns and not english and not at:
+    landmarks = (
+        [m.span(1) for m in _LANDMARKS.finditer(text)] if "قصر" in text or "سراي" in text else []
+    )
+    if not nouns and not english and not at and not landmarks:
         return []  # most blocks: the regular expression found no noun, in C
     covered = bytearray(len(text))
     for m in hits:
@@ -152,6 +173,11 @@ def find(
     found: list[Match] = []
     if english or at:
         found = _english(english, at, original, to_original, covered)
+    for a, b in landmarks:
+        if covered.find(1, a, b) < 0:
+            name = " ".join(original[to_original(a) : to_original(b)].split())
+            found.append(Match(a, b, Entry(ENTITY, PREFIX + name, "ar")))
+            covered[a:b] = b"\x01" * (b - a)
     for start, end in nouns:
         noun = _noun(text[start:end])
         if noun is None or covered.find(1, start, end) >= 0:
