@@ -75,6 +75,10 @@ def test_a_dual_names_the_two_places_joined_by_and() -> None:
         ("Fighting spread across Jonglei state and Kapoeta region.", "Kapoeta"),
         ("Protesters filled Habib Bourguiba Street and marched on.", "Habib Bourguiba"),
         ("A rocket hit the Kamal Adwan hospital gate.", "Kamal Adwan"),
+        ("Gunmen stormed the Sahafi hotel in Mogadishu.", "Sahafi"),
+        # the second of a pair
+        ("Rebels shelled the towns of Nubl and Zahraa on Monday.", "Zahraa"),
+        ("Clashes broke out in Tawergha and Bani Walid overnight.", "Tawergha"),
     ],
 )
 def test_an_english_place_named_beside_its_noun_is_an_entity(text: str, name: str) -> None:
@@ -93,6 +97,7 @@ def test_an_english_place_named_beside_its_noun_is_an_entity(text: str, name: st
         "Members in Congress voted against the bill.",
         "The statement was read in English and in Arabic.",
         "Reporters at Reuters Television saw the convoy.",
+        "A bomb exploded outside a Catholic church and a Coptic church.",
     ],
 )
 def test_english_words_beside_a_noun_of_place_that_name_nothing(text: str) -> None:

@@ -17,16 +17,19 @@ from marsad.extraction.slots import Sentence
 # The English marks as first written, with \b and a look-behind at their start.
 _EN_MARKS_PLAIN = re.compile(
     r"\b(?:town|village|city|settlement|port|district|region|province|suburb|slum|area"
-    r"|neighbourhood|neighborhood|outskirts) of (?=\S)|\bnear (?=\S)"
+    r"|neighbourhood|neighborhood|outskirts|towns|villages|cities|hamlet|hamlets) of (?=\S)"
+    r"|\bnear (?=\S)"
     r"|(?<=\S) (?=(?:district|refugee camps?|camps?|area|air base|military base|base"
     r"|border post|border crossing|crossing|settlement|oil field|prison|toll gate|region|province"
     r"|governorate|county|neighbou?rhood|slum|airport|port|river|square|street|highway"
-    r"|roundabout|checkpoint|hospital|valley)\b)"
+    r"|roundabout|checkpoint|hospital|valley|hotel|mosque|church|palace|junction|market|bridge)"
+    r"\b)"
 )
 _PIECES = [
     *place_names._EN_OF,
     *"near camp base prison area air military refugee toll gate oil field of in at".split(),
     *"camps crossing square street hospital river airport port state neighbourhood".split(),
+    *"hotel mosque palace junction market bridge".split(),
     *["مدينة", "بلدة", "حي", "وادي", "بمخيم", "منطقة", "غزة", "الفاشر"],
     *[" ", " ", "  ", "\n", ",", "-", "_", "x", "Near", "1", "é"],
 ]

@@ -236,7 +236,7 @@ def _second_of_two(
 # "district", "camp", "area", "base" ... (the block is lower-cased; the original has the case).
 _EN_OF = (
     "town village city settlement port district region province suburb slum area neighbourhood "
-    "neighborhood outskirts".split()
+    "neighborhood outskirts towns villages cities hamlet hamlets".split()
 )
 # Every alternative opens with a letter or the space (\bX is written X(?<!\wX), the same test
 # made after the word), so a search skips in C to where a match can start; an alternative that
@@ -253,7 +253,8 @@ _EN_MARKS = re.compile(
     + r"| (?<=\S )(?=(?:district|refugee camps?|camps?|area|air base|military base|base"
     r"|border post|border crossing|crossing|settlement|oil field|prison|toll gate|region|province"
     r"|governorate|county|neighbou?rhood|slum|airport|port|river|square|street|highway"
-    r"|roundabout|checkpoint|hospital|valley)\b)"
+    r"|roundabout|checkpoint|hospital|valley|hotel|mosque|church|palace|junction|market|bridge)"
+    r"\b)"
 )
 _EN_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|an|at)-)?[A-ZÀ-Ý][\w'’-]*")
 # Capitalised words that are no place: days, months, titles and words that open sentences.
@@ -266,7 +267,8 @@ _EN_NOT_PLACES = frozenset(
     "English Arabic French Hebrew Parliament Congress Senate Cabinet Court Council Islam Sunni "
     "Shia Shiite Christian Muslim Jewish Druze Kurdish Arab Arabs Kurds Christians Muslims Jews "
     "Ministry Government Authority Agency Committee Commission Assembly Party Front Movement "
-    "Brigade Brigades Organization Organisation Union Office Headquarters Mission".split()
+    "Brigade Brigades Organization Organisation Union Office Headquarters Mission Catholic "
+    "Orthodox Coptic Protestant Maronite Evangelical Anglican Shi'ite".split()
 )
 
 
@@ -282,6 +284,8 @@ def _english(
     dictionaries and no day, month or title."""
     found: list[Match] = []
     runs = [_run_forward(original, to_original(m.end())) for m in marks if m.end() > m.start() + 1]
+    # "the towns of Foua and Kefraya", "In Mosul and Hawija": the second name of a pair
+    runs += [_and_next(original, run) for run in runs if run]
     for mark in marks:
         if mark.end() == mark.start() + 1:  # the look-ahead form: the name precedes
             end = to_original(mark.start())
@@ -290,7 +294,7 @@ def _english(
     for pos in at:
         run = _run_forward(original, pos)
         if run and _ends_as_place(original, run):
-            runs.append(run)
+            runs += [run, _and_next(original, run)]
     for run in sorted((r for r in runs if r), key=lambda r: r[0].start()):
         if any(w.group() in _EN_NOT_PLACES for w in run):
             continue
@@ -316,6 +320,15 @@ def _ends_as_place(original: str, run: list[re.Match[str]]) -> bool:
     """Whether the words after "in" or "at" end as a place's name does: "in Nasir.", "at
     Indelimane, in the Menaka region", not "in Congress voted" or "at Reuters' request"."""
     return bool(_AFTER_PLACE.match(original, run[-1].end()))
+
+
+def _and_next(original: str, run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The capitalised words after "and" that follow a name, if they end as a place's name."""
+    end = run[-1].end()
+    if not original.startswith(" and ", end):
+        return []
+    after = _run_forward(original, end + 5)
+    return after if after and _ends_as_place(original, after) else []
 
 
 def _run_forward(original: str, pos: int) -> list[re.Match[str]]:
