@@ -52,10 +52,6 @@ def _counts(values: Mapping[str, Any]) -> tuple[int, int, int, int]:
     )
 
 
-def _fields(record: Incident) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in (*KEY, "fatalities", "latitude")}
-
-
 class Changes:
     """Additions and subtractions per row, gathered before they are written in one statement."""
 
@@ -66,6 +62,28 @@ class Changes:
         row = self.rows[_key(values)]
         for i, n in enumerate(_counts(values)):
             row[i] += sign * n
+
+    def add_records(self, records: Iterable[Incident], sign: int = 1) -> None:
+        """`add` for each record, read from its attributes: an import adds thousands at once,
+        and a dictionary of its fields per record cost more than the counting."""
+        rows = self.rows
+        for record in records:
+            day = record.event_date
+            if not isinstance(day, date):
+                day = date.fromisoformat(str(day)[:10])
+            key = (
+                day,
+                record.pcode or "",
+                record.h3_6 or "",
+                record.marking or "",
+                record.releasable_to or "",
+            )
+            row = rows[key]
+            killed = record.fatalities
+            row[0] += sign
+            row[1] += sign * (killed or 0)
+            row[2] += sign * (record.latitude is not None)
+            row[3] += sign * (killed is not None)
 
     def apply(self) -> None:
         """Add every change to its row (created at need) and drop rows that count nothing, in
@@ -135,11 +153,9 @@ def on_write(written: events.Written) -> None:
         return
     changes = Changes()
     if written.action == "delete":
-        for record in written.records:
-            changes.add(_fields(record), -1)  # type: ignore[arg-type]
+        changes.add_records(written.records, -1)  # type: ignore[arg-type]
     elif written.action in ("create", "import"):
-        for record in written.records:
-            changes.add(_fields(record))  # type: ignore[arg-type]
+        changes.add_records(written.records)  # type: ignore[arg-type]
     else:
         if written.before is not None and len(written.records) == 1:
             before = {written.records[0].pk: written.before}
@@ -151,7 +167,7 @@ def on_write(written: events.Written) -> None:
             return
         for record in written.records:
             changes.add(before[record.pk], -1)
-            changes.add(_fields(record))  # type: ignore[arg-type]
+        changes.add_records(written.records)  # type: ignore[arg-type]
     changes.apply()
 
 
