@@ -64,3 +64,11 @@ def test_acts_to_come_in_the_future_tense_are_apart_from_the_act_told():
     attacks = {a["modality"]: a for a in _attacks(text, "ar")}
     assert sorted(attacks) == ["asserted", "future"]
     assert attacks["future"]["recipient"] == ["AU"]
+
+
+def test_a_vow_joined_to_a_statement_is_its_speaker_s_and_its_threat_may_be_plural():
+    text = "وقالت الحكومة الصومالية إنها فتحت تحقيقاً في الهجوم، وتعهدت بملاحقة منفذيه أينما كانوا."
+    (attack,) = _attacks(text, "ar")
+    assert (attack["actor"], attack["modality"]) == (["SOM"], "future")
+    text = "ودان الرئيس فيليكس تشيسيكيدي الهجوم، متوعداً بأن المسؤولين سيعاقبون بشدة."
+    assert [a["modality"] for a in _attacks(text, "ar")] == ["future"]

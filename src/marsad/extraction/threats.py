@@ -62,7 +62,7 @@ _PROMISES = frozenset(
     fold(w) for w in "تعهد تعهدت يتعهد تتعهد متعهدا vowed vows pledged promised".split()
 )
 _REVENGE = re.compile(
-    r"(?<!\w)(?:و?ب?(?:الرد|الانتقام|الثار|رد|انتقام)|سيدفع|ستدفع|سيلقون|ستعاقب|سيعاقب"
+    r"(?<!\w)(?:و?ب?(?:الرد|الانتقام|الثار|رد|انتقام)|(?:سي|ست)(?:دفع|عاقب|حاسب)(?:ون)?|سيلقون"
     r"|بان يدفع|ان يدفع|retaliate|revenge|respond|punish(?:ed)?|pay the price|pay a price)(?!\w)"
 )
 _FORCE = re.compile(
@@ -116,6 +116,9 @@ def _vower(sent: Sentence, cue: Match, trigger: Match) -> list[str]:
     main clause for a participle (متوعداً), a person named with no state standing for himself."""
     if cue.entry.lang == "ar" and not fold(sent.text[cue.start : cue.end]).startswith("مت"):
         found = [m for m in sent.entities if cue.end <= m.start < trigger.start]
+        if not found and cue.prefix in ("و", "ف"):
+            # "وقالت وزارة الداخلية إنها …، وتعهدت بملاحقة": the first verb's subject
+            found = [m for m in sent.entities if m.end <= cue.start][:1]
     elif cue.entry.lang == "ar":
         found = [m for m in sent.entities if m.end <= cue.start][:1]
     else:
