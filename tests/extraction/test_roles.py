@@ -267,3 +267,14 @@ def test_a_march_fired_at_is_no_drone():
     text = "قُتل ثلاثة محتجين عندما أطلقت قوات الأمن السودانية النار على مسيرة في الخرطوم."
     attacks = _claims(text, "attack")
     assert [(a["actor"], a["attributes"]["means"]) for a in attacks] == [(["SDN"], "gunfire")]
+
+
+def test_the_striker_s_account_of_whom_it_eliminated_aims_the_strike_told_before():
+    text = (
+        "استُشهد شخص جراء غارة نفذتها مسيّرة إسرائيلية على سيارة قرب مدينة صور ظهر اليوم. "
+        "وقال الجيش الإسرائيلي إنه قضى على قائد وحدة الصواريخ التابعة لحزب الله في المنطقة."
+    )
+    attacks = _claims(text, "attack")
+    assert [(a["actor"], a["recipient"], a["attributes"]["means"]) for a in attacks] == [
+        (["IDF"], ["HEZBOLLAH"], "drone")
+    ]

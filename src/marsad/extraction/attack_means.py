@@ -96,10 +96,11 @@ def equipment(sent: Sentence, trigger: Match) -> bool:
     a strike. A noun of the air or drone means after a contribution or a decision, in its
     clause, with no word of a strike. And "النار على مسيرة", "لتفريق مسيرة": a march fired at
     or dispersed, not a drone."""
-    if trigger.entry.value == "drone" and _MARCHED.search(
-        sent.text, max(sent.start, trigger.start - 12), trigger.start
-    ):
+    lead = sent.text[max(sent.start, trigger.start - 12) : trigger.start]
+    if trigger.entry.value == "drone" and _MARCHED.search(lead):
         return True
+    if trigger.entry.lang == "ar" and _HELD_ARMS.search(lead):
+        return True  # "قائد وحدة الصواريخ", "مخازن للطائرات المسيرة": arms held, not used
     if "a" in trigger.entry.flags:
         # aircraft alone: a strike only with a verb of striking right beside them
         near = sent.text[max(sent.start, trigger.start - 12) : trigger.end + 12]
@@ -119,6 +120,11 @@ def equipment(sent: Sentence, trigger: Match) -> bool:
 # What stands right before a march that a drone's noun can be read as (folded): an aim word or
 # a verb of dispersing.
 _MARCHED = re.compile(r"(?<!\S)(?:علي|ضد|لتفريق|تفريق|فرقت|فرق)\s+$")
+# Nouns of what holds, makes or keeps arms, right before the arms' noun (folded).
+_HELD_ARMS = re.compile(
+    r"(?<!\S)(?:وحده|وحدات|منصه|منصات|مخزن|مخازن|مستودع|مستودعات|برنامج|ترسانه|مصنع|مصانع"
+    r"|انتاج|تصنيع|شحنه|شحنات|تهريب|منظومه|منظومات)\s+(?:ل|لل)?$"
+)
 # Words that make aircraft strike: "jets struck", "غارات", "قصفت".
 _STRIKE_WORDS = (
     "strike",
