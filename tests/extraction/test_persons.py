@@ -164,3 +164,11 @@ def test_a_long_title_with_its_post_leads_to_the_name_and_the_name_ends_before_i
         "إلى ضبط النفس."
     )
     assert "PERSON:مارتن كوبلر" in _persons(text, "ar", date(2013, 1, 1))
+
+
+def test_a_joiner_carries_a_name_on_past_two_words():
+    text = "ودعا السفير السعودي لدى اليمن محمد آل جابر الأطراف إلى الحوار، فيما طالب محتجون برحيل "
+    text += "حكومة أحمد عبيد بن دغر."
+    persons = _persons(text, "ar")
+    assert persons.get("PERSON:محمد آل جابر") == ["محمد آل جابر"], persons
+    assert persons.get("PERSON:أحمد عبيد بن دغر") == ["أحمد عبيد بن دغر"], persons

@@ -236,8 +236,13 @@ class Persons:
             joined = prev in AR_JOINERS
             if w[0] == "و" and w[1:] in AR_GIVEN:
                 break  # "زكريا الزبيدي ومحمد العارضة": a second person
-            definite = w.startswith("ال")
-            if not joined and (units >= 2 and not definite or w in AR_COMPLEMENTS):
+            definite = w.startswith("ال") and w not in AR_JOINERS
+            # "أحمد عبيد بن دغر", "محمد آل جابر": a joiner carries the name on past two words
+            if (
+                not joined
+                and w not in AR_JOINERS
+                and (units >= 2 and not definite or w in AR_COMPLEMENTS)
+            ):
                 break
             if definite and units >= 2 and MASDAR.match(w[2:]):
                 break  # "رياك مشار التوقيع": the verbal noun after the name is no surname

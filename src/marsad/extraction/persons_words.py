@@ -76,7 +76,10 @@ AR_GIVEN = _folded(
 # Verbal nouns (تأكيد، اعتماد، إدخال، تبادل، استئناف) follow titles as often as names do
 # ("رفض متحدث باسم البيت الأبيض تأكيد ..."); given names of these shapes are listed above.
 MASDAR = re.compile(r"^(?:[وفب]?)(?:ت..ي.|ا..ا.|ا.ت.ا.|ت.ا..|ان..ا.|است..ا.|م.ا..ه)$")
-AR_JOINERS = frozenset({"عبد", "ابو", "ابن", "بن", "ام", "بنت", "ولد", "دي", "دو", "فان", "فون"})
+# "آل" folds to the bare article "ال": "محمد آل جابر".
+AR_JOINERS = frozenset(
+    {"عبد", "ابو", "ابن", "بن", "ام", "بنت", "ولد", "دي", "دو", "فان", "فون", "ال"}
+)
 AR_CLITICS = ("و", "ف", "ب", "ل")
 # a preposition or conjunction glued to the article never starts a name's part
 AR_PREPOSED = ("بال", "وال", "فال", "كال", "لل")
