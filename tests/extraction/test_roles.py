@@ -278,3 +278,12 @@ def test_the_striker_s_account_of_whom_it_eliminated_aims_the_strike_told_before
     assert [(a["actor"], a["recipient"], a["attributes"]["means"]) for a in attacks] == [
         (["IDF"], ["HEZBOLLAH"], "drone")
     ]
+
+
+def test_barrel_bombs_dropped_by_government_helicopters_are_an_air_strike_of_the_state():
+    text = (
+        "قُتل ١٩ شخصاً عندما ألقت مروحيات تابعة للقوات الحكومية السورية براميل متفجرة على سوق "
+        "شعبية في حلب."
+    )
+    attacks = _claims(text, "attack")
+    assert [(a["actor"], a["attributes"]["means"]) for a in attacks] == [(["SYR"], "air")]
