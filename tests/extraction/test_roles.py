@@ -287,3 +287,12 @@ def test_barrel_bombs_dropped_by_government_helicopters_are_an_air_strike_of_the
     )
     attacks = _claims(text, "attack")
     assert [(a["actor"], a["attributes"]["means"]) for a in attacks] == [(["SYR"], "air")]
+
+
+def test_a_spokesman_s_denial_is_the_party_s_he_speaks_for():
+    for text, language in (
+        ("ونفى المتحدث باسم حركة طالبان ذبيح الله مجاهد اعتقال أي متظاهرة.", "ar"),
+        ("Taliban spokesman Zabihullah Mujahid denied the report.", "en"),
+    ):
+        (denial,) = [c for c in extract(text, language=language)["claims"]]
+        assert (denial["type"], denial["actor"]) == ("comment_refusal", ["TALIBAN"])

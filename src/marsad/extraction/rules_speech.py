@@ -141,6 +141,7 @@ def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     speaker = _holder(sent, speaker)
     if arabic and "c" not in trigger.entry.flags:
         speaker = _titled(sent, trigger) or speaker
+    speaker = spoken_for(sent, speaker)
     speaker = speaker or before(sent, _before_clause(sent, trigger.start), max_words=3)
     if arabic and not speaker:
         speaker = after(sent, trigger.end, max_words=3, names_only=True)
@@ -234,6 +235,36 @@ def _called_on(sent: Sentence, end: int, actor: list[str]) -> list[str]:
     return []
 
 
+# A spokesman's words before the party he speaks for (folded): "المتحدث الرسمي باسم الجماعة",
+# "the spokesman for the army", and the party's own name before "spokesman" ("Taliban spokesman").
+_SPOKESMAN = re.compile(
+    r"(?:(?:ال)?(?:متحدث|ناطق)(?:ه)?(?:\s+(?:ال)?رسمي(?:ه)?)?(?:\s+(?:ال)?عسكري)?\s+باسم"
+    r"|\b(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of))\s+(?:the\s+)?$"
+)
+_SPOKESMAN_AFTER = re.compile(r"\s+(?:military\s+)?(?:spokesman|spokeswoman|spokesperson)\s*$")
+
+
+def spoken_for(sent: Sentence, speaker: list[Match]) -> list[Match]:
+    """The party a spokesman speaks for, named before him, in his place: "ونفى المتحدث باسم
+    الجماعة أودا طربي الاتهام", "Taliban spokesman Zabihullah Mujahid said" (the party's
+    words, as the annotation guide reads them)."""
+    if len(speaker) != 1 or sent.kind(speaker[0]) != "person":
+        return speaker
+    person = speaker[0]
+    for match in sent.entities:
+        if match.end > person.start or sent.kind(match) == "person":
+            continue
+        lead = sent.text[
+            max(sent.start, match.start - len(match.prefix) - 40) : match.start - len(match.prefix)
+        ]
+        between = sent.text[match.end : person.start]
+        if _SPOKESMAN.search(lead) and sent.words(match.end, person.start) <= 1:
+            return [match]
+        if _SPOKESMAN_AFTER.match(between) and not between.strip(" ,").count(" ") > 2:
+            return [match]
+    return speaker
+
+
 # The population dictionaries.py gives a capital, above every town's.
 CAPITAL = 10**9
 _ADDRESSEES = frozenset({"state", "organization", "force", "armed_group", "body", "person"})
@@ -248,7 +279,7 @@ def comment_refusal(sent: Sentence, trigger: Match) -> list[Draft]:
         subject = after(sent, trigger.end, max_words=3, kinds=kinds, names_only=True)
     subject = subject or before(sent, trigger.start, max_words=16, kinds=kinds)
     subject = subject or marked(sent, "BY", trigger.end, max_words=6)  # "no comment from X"
-    subject = [m for m in subject if m.entry.value != "ISF"]
+    subject = spoken_for(sent, [m for m in subject if m.entry.value != "ISF"])
     if not arabic and not subject:
         subject = after(sent, trigger.end, max_words=6, kinds=kinds)
     actor = ids(subject) or list(sent.discourse.last_subject)
