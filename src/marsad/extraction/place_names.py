@@ -164,15 +164,14 @@ def find(
     landmarks = (
         [m.span(1) for m in _LANDMARKS.finditer(text)] if "قصر" in text or "سراي" in text else []
     )
-    if not nouns and not english and not at and not landmarks:
-        return []  # most blocks: the regular expression found no noun, in C
+    runs = _runs(english, at, original, to_original) if english or at else []
+    if not nouns and not runs and not landmarks:
+        return []  # most blocks: the regular expressions found no noun, in C
     covered = bytearray(len(text))
     for m in hits:
         if m.entry.category == ENTITY:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    found: list[Match] = []
-    if english or at:
-        found = _english(english, at, original, to_original, covered)
+    found = _english(runs, to_original, original, covered) if runs else []
     for a, b in landmarks:
         if covered.find(1, a, b) < 0:
             name = " ".join(original[to_original(a) : to_original(b)].split())
@@ -272,17 +271,11 @@ _EN_NOT_PLACES = frozenset(
 )
 
 
-def _english(
-    marks: list[re.Match[str]],
-    at: list[int],
-    original: str,
-    to_original: Callable[[int], int],
-    covered: bytearray,
-) -> list[Match]:
-    """Places named after or before an English noun of place, or after "in" or "at" (`at`, their
-    ends in the original); the words must be capitalised in the original, unknown to the
-    dictionaries and no day, month or title."""
-    found: list[Match] = []
+def _runs(
+    marks: list[re.Match[str]], at: list[int], original: str, to_original: Callable[[int], int]
+) -> list[list[re.Match[str]]]:
+    """The capitalised words beside English nouns of place, or after "in" or "at" (`at`, their
+    ends in the original) where they end as a place's name does, in text order."""
     runs = [_run_forward(original, to_original(m.end())) for m in marks if m.end() > m.start() + 1]
     # "the towns of Foua and Kefraya", "In Mosul and Hawija": the second name of a pair
     runs += [_and_next(original, run) for run in runs if run]
@@ -295,7 +288,19 @@ def _english(
         run = _run_forward(original, pos)
         if run and _ends_as_place(original, run):
             runs += [run, _and_next(original, run)]
-    for run in sorted((r for r in runs if r), key=lambda r: r[0].start()):
+    return sorted((r for r in runs if r), key=lambda r: r[0].start())
+
+
+def _english(
+    runs: list[list[re.Match[str]]],
+    to_original: Callable[[int], int],
+    original: str,
+    covered: bytearray,
+) -> list[Match]:
+    """Places named by the runs of capitalised words unknown to the dictionaries, no day,
+    month or title among them."""
+    found: list[Match] = []
+    for run in runs:
         if any(w.group() in _EN_NOT_PLACES for w in run):
             continue
         a, b = run[0].start(), run[-1].end()
