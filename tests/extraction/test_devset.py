@@ -13,23 +13,23 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-07 (this session's last) on the 1,567 passages, the 90 of ar-17/en-16 among
-# them (written without running or reading the extractor and scored before they joined, see
-# docs/extraction.md): claims F1 0.66 / 0.68, without the parties 0.85 / 0.84, assaults 0.98 /
-# 0.98, targets 0.61 / 0.64, in-domain names 0.93 / 0.95, persons 0.87 / 0.95; minus 0.01 to
-# 0.02. (The eleventh set scores below the older ones, so English claims and targets sit lower
-# than before although every older set scores higher.)
+# Measured 2026-12-07 (this session's last) on the 1,657 passages, the 180 of ar-17/en-16 and
+# ar-18/en-17 among them (written without running or reading the extractor and scored before
+# they joined, see docs/extraction.md): claims F1 0.66 / 0.67, without the parties 0.85 / 0.84,
+# assaults 0.98 / 0.98, targets 0.60 / 0.63, in-domain names 0.93 / 0.95, persons 0.88 / 0.95;
+# minus 0.01 to 0.02. (The two new sets score below the older ones on claims and targets, so
+# those sit lower than before although every older set scores higher.)
 FLOORS = {
-    "claims_f1.ar": 0.65,
-    "claims_f1.en": 0.67,
+    "claims_f1.ar": 0.64,
+    "claims_f1.en": 0.66,
     "claims_typed_f1.ar": 0.84,
-    "claims_typed_f1.en": 0.82,
+    "claims_typed_f1.en": 0.83,
     "assault_f1.ar": 0.96,
     "assault_f1.en": 0.96,
-    "targets.ar": 0.60,
+    "targets.ar": 0.59,
     "targets.en": 0.62,
     "indomain.ar": 0.92,
-    "indomain.en": 0.94,
+    "indomain.en": 0.93,
     "person.ar": 0.86,
     "person.en": 0.93,
 }

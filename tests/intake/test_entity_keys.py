@@ -24,6 +24,7 @@ def test_a_name_read_from_the_text_gets_a_key_of_the_dictionary_kind():
     assert group.startswith("GROUP-")
     assert dictionary_key("ORG:International Crisis Group").startswith("ORG-")
     assert dictionary_key("BODY:مجلس النواب").startswith("BODY-")
+    assert dictionary_key("MEDIA:وول ستريت جورنال").startswith("MEDIA-")
 
 
 def test_every_id_an_extraction_uses_is_keyed_and_nothing_else_changes():

@@ -1,10 +1,11 @@
 """Dictionary keys for the entities the extractor reads from the text itself.
 
-A person, place, group or body no dictionary holds is named by the extractor `PERSON:<name as
-written>`, `PLACE:<…>`, `GROUP:<…>`, `ORG:<…>` or `BODY:<…>`. An actor's key is upper-case
-letters, digits and hyphens, so intake gives such an entity the key `PERSON-<12 hex digits>` (or
-`PLACE-…`, `GROUP-…`, `ORG-…`, `BODY-…`) made from its name and the marking of the document it was
-read in. Without this, every claim naming such an entity was refused by the key's check.
+A person, place, group, body or outlet no dictionary holds is named by the extractor `PERSON:<name
+as written>`, `PLACE:<…>`, `GROUP:<…>`, `ORG:<…>`, `BODY:<…>` or `MEDIA:<…>` (the prefixes of
+`gazetteer.READ_KINDS`). An actor's key is upper-case letters, digits and hyphens, so intake gives
+such an entity the key `PERSON-<12 hex digits>` (or `PLACE-…`, `GROUP-…` …) made from its name and
+the marking of the document it was read in. Without this, every claim naming such an entity was
+refused by the key's check.
 
 The name comes from the document, not from the project's dictionary, so the actor made of it is
 marked as the document is: a name read in a document released to Italy alone is not made public.
@@ -18,7 +19,9 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-READ_FROM_TEXT = ("PERSON:", "PLACE:", "GROUP:", "ORG:", "BODY:")
+from marsad.extraction.gazetteer import READ_KINDS
+
+READ_FROM_TEXT = tuple(READ_KINDS)
 
 
 def read_from_text(entity_id: str) -> bool:
