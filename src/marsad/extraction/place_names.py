@@ -28,13 +28,13 @@ _NOUNS = frozenset(
 )
 # Facilities named by a word of their own: "قاعدة صافر", "مطار معيتيقة", "حاجز عطارة", "سجن
 # الجنيد", "حقل كورمور", "ثكنة أفيفيم". As often they are described instead ("قاعدة جوية",
-# "حقل الغاز", "معسكر تدريب"): a name after them is no nisba and no word of `_NOT_FACILITIES`.
-_FACILITIES = frozenset(
+# "حقل الغاز", "معسكر تدريب"): a name after them is no nisba and no word of `_NOT_FACILITY_NAMES`.
+_FACILITY_NOUNS = frozenset(
     fold(w)
     for w in "قاعدة مطار حاجز سجن معتقل حقل ثكنة مستشفى قصر شاطئ حوض مرقد ميناء مرفأ معسكر "
     "شارع دوار".split()
 )
-_NOT_FACILITIES = frozenset(
+_NOT_FACILITY_NAMES = frozenset(
     fold(w)
     for w in "الغاز النفط تدريب التدريب الاعتقال الاحتجاز اعتقال احتجاز الولادة الأطفال النساء "
     "الصيد العدل الرئاسة البحر التفتيش تفتيش الحكومة الدولة الجيش الشرطة الأمن الاحتلال "
@@ -43,7 +43,7 @@ _NOT_FACILITIES = frozenset(
     "ميداني ميدانيا طيار ثابت مؤقت بعثة البعثة قوات القوات الفرقة الفحص مزدحم مزدحمة تدعمه "
     "تديره يديره تديرها يديرها".split()
 )
-_ALL_NOUNS = _NOUNS | _FACILITIES
+_ALL_NOUNS = _NOUNS | _FACILITY_NOUNS
 # The seats of power a capital's news names by what they are: "القصر الرئاسي", "السراي
 # الحكومي", "قصر العدل" (folded, after a proclitic at most).
 _LANDMARKS = re.compile(
@@ -132,7 +132,7 @@ def _loose_name(word: str) -> bool:
 def _facility_name(word: str) -> bool:
     # "قاعدة لبعثة", "معسكر لتدريب": what the facility is for, not its name
     bare = word[1:] if word.startswith("ل") else word
-    if word in _NOT_FACILITIES or bare in _NOT_FACILITIES or is_number_word(word):
+    if word in _NOT_FACILITY_NAMES or bare in _NOT_FACILITY_NAMES or is_number_word(word):
         return False  # "حاجز الخمسة ملايين": a figure's barrier
     # An adjective of the noun would be indefinite as it is ("قاعدة جوية", "مستشفى ميداني"); a
     # definite word after it is its complement, a name in a nisba's form too ("قاعدة التاجي").
@@ -189,7 +189,7 @@ def find(
             continue
         if noun in _LOOSE and not _loose_name(text[a:b]):
             continue
-        if noun in _FACILITIES and not _facility_name(text[a:b]):
+        if noun in _FACILITY_NOUNS and not _facility_name(text[a:b]):
             continue
         last = b
         if len(words) == 2 and not text[a:b].startswith(_ARTICLE):
