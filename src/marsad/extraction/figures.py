@@ -108,21 +108,9 @@ for _word, _n in list(_AR_UNITS.items()):
     if 3 <= _n <= 9 and not _word.endswith("ه"):
         _HUNDREDS[_word + "مئه"] = _n * 100
         _HUNDREDS[_word + "مائه"] = _n * 100
-_MULTIPLIERS = {
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "الف": 1000,
-    "الفا": 1000,
-    "الاف": 1000,
-    "الفان": 2000,
-    "الفين": 2000,
-    "الفي": 2000,
-    "مليون": 1_000_000,
-    "ملايين": 1_000_000,
-    "مليار": 1_000_000_000,
-    "مليارات": 1_000_000_000,
-}
+_MULTIPLIERS = {"thousand": 1000, "million": 10**6, "billion": 10**9, "الف": 1000, "الفا": 1000}
+_MULTIPLIERS |= {"الاف": 1000, "الفان": 2000, "الفين": 2000, "الفي": 2000}
+_MULTIPLIERS |= {"مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
 VAGUE = {fold(k): v for k, v in VAGUE.items()}
 _AR_UNITS = {fold(k): v for k, v in _AR_UNITS.items()}
 _HUNDREDS = {fold(k): v for k, v in _HUNDREDS.items()}
