@@ -94,8 +94,9 @@ def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
     return sent.words(end, word_start(match)) <= 2 and not barrier_between(sent, end, match.start)
 
 
-# A verb of use or control between a place hit and whose it is (folded).
-_HELD_BY = re.compile(r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+')
+# A verb of use or control between a place hit and whose it is (folded): the Arabic of
+# roles._HELD_BY ("used by", "held by").
+_HELD_BY_AR = re.compile(r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+')
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
 _ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه", "كتايب")
 
@@ -334,7 +335,7 @@ def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
             found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
         elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
             found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
-        elif arabic and begin >= noun.end and _HELD_BY.fullmatch(sent.text, noun.end, begin):
+        elif arabic and begin >= noun.end and _HELD_BY_AR.fullmatch(sent.text, noun.end, begin):
             found.append(match)  # بنى تحتية يستخدمها حزب الله، مواقع يسيطر عليها الحوثيون
         elif not arabic and match.end <= noun.start and _before_noun(sent, match, noun):
             found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy

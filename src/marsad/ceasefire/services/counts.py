@@ -30,26 +30,20 @@ def _area(key: Key) -> AreaKey:
 
 
 def _key(values: Mapping[str, Any]) -> Key:
-    day = values["event_date"]
+    return _row_key(
+        values["event_date"],
+        values.get("pcode"),
+        values.get("h3_6"),
+        values.get("marking"),
+        values.get("releasable_to"),
+    )
+
+
+def _row_key(day: Any, pcode: Any, h3_6: Any, marking: Any, releasable_to: Any) -> Key:
+    """The row an incident counts in, from its fields (a stored date may come back as text)."""
     if not isinstance(day, date):
         day = date.fromisoformat(str(day)[:10])
-    return (
-        day,
-        values.get("pcode") or "",
-        values.get("h3_6") or "",
-        values.get("marking") or "",
-        values.get("releasable_to") or "",
-    )
-
-
-def _counts(values: Mapping[str, Any]) -> tuple[int, int, int, int]:
-    killed = values.get("fatalities")
-    return (
-        1,
-        killed or 0,
-        int(values.get("latitude") is not None),
-        int(killed is not None),
-    )
+    return (day, pcode or "", h3_6 or "", marking or "", releasable_to or "")
 
 
 class Changes:
@@ -59,31 +53,22 @@ class Changes:
         self.rows: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
 
     def add(self, values: Mapping[str, Any], sign: int = 1) -> None:
-        row = self.rows[_key(values)]
-        for i, n in enumerate(_counts(values)):
-            row[i] += sign * n
+        """One incident's fields, as a version read from its history gives them."""
+        self._tally(_key(values), values.get("fatalities"), values.get("latitude"), sign)
 
     def add_records(self, records: Iterable[Incident], sign: int = 1) -> None:
         """`add` for each record, read from its attributes: an import adds thousands at once,
         and a dictionary of its fields per record cost more than the counting."""
-        rows = self.rows
-        for record in records:
-            day = record.event_date
-            if not isinstance(day, date):
-                day = date.fromisoformat(str(day)[:10])
-            key = (
-                day,
-                record.pcode or "",
-                record.h3_6 or "",
-                record.marking or "",
-                record.releasable_to or "",
-            )
-            row = rows[key]
-            killed = record.fatalities
-            row[0] += sign
-            row[1] += sign * (killed or 0)
-            row[2] += sign * (record.latitude is not None)
-            row[3] += sign * (killed is not None)
+        for r in records:
+            key = _row_key(r.event_date, r.pcode, r.h3_6, r.marking, r.releasable_to)
+            self._tally(key, r.fatalities, r.latitude, sign)
+
+    def _tally(self, key: Key, killed: int | None, latitude: Any, sign: int) -> None:
+        row = self.rows[key]
+        row[0] += sign
+        row[1] += sign * (killed or 0)
+        row[2] += sign * (latitude is not None)
+        row[3] += sign * (killed is not None)
 
     def apply(self) -> None:
         """Add every change to its row (created at need) and drop rows that count nothing, in
