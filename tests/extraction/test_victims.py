@@ -110,3 +110,44 @@ def test_a_place_used_or_held_by_a_party_makes_it_the_target():
     assert (attack["actor"], attack["recipient"]) == (["IDF"], ["HEZBOLLAH"])
     (attack,) = _attacks("قصفت الطائرات مواقع يسيطر عليها الحوثيون في صعدة.")
     assert attack["recipient"] == ["HOUTHIS"]
+
+
+def test_men_the_speaker_counts_as_its_own_make_it_the_target():
+    text = (
+        "قال الجيش الأمريكي إن سبعة من جنوده قتلوا بانفجار قنبلة مزروعة على جانب الطريق "
+        "في شرق أفغانستان."
+    )
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "explosive"
+    assert attack["recipient"] == ["USA"]
+    assert attack["actor"] == []
+    text = "The US military said seven of its soldiers were killed by a roadside bomb."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["USA"]
+
+
+def test_the_speaker_s_own_men_uncounted_are_those_who_acted():
+    # "its fighters targeted": its men act, and the speaker is no target
+    text = "قال حزب الله إن عناصره استهدفوا دبابة إسرائيلية قرب بلدة العديسة."
+    for attack in _attacks(text):
+        assert "HEZBOLLAH" not in attack["recipient"]
+
+
+def test_a_machine_hit_is_the_target_not_the_means():
+    text = "استهدف مقاتلو حزب الله دبابة ميركافا إسرائيلية بصاروخ موجه قرب بلدة العديسة."
+    (attack,) = _attacks(text)
+    assert attack["actor"] == ["HEZBOLLAH"]
+    assert attack["recipient"] == ["ISR"]
+    text = "Turkish F-16 jets shot down a Russian Su-24 warplane near the Syrian border."
+    assert {a["actor"][0] for a in _attacks(text, "en") if a["actor"]} == {"TUR"}
+    assert all(a["recipient"] == ["RUS"] for a in _attacks(text, "en"))
+    # the drone that strikes is the means, right after its verb
+    text = "استهدفت طائرة مسيرة إسرائيلية سيارة في بلدة عيتا الشعب."
+    (attack,) = _attacks(text)
+    assert attack["attributes"]["means"] == "drone"
+    assert attack["actor"] == ["IDF"]
+
+
+def test_air_defences_bringing_down_drones_is_no_attack():
+    text = "Iranian air defences shot down three small drones over Isfahan, state media said."
+    assert _attacks(text, "en") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.slots import Sentence
 
 _DEMOLITION_CONTEXT = ("منازل", "مباني", "منزل", "نسف", "هدم", "مربع", "روبوت", "home", "build")
@@ -140,6 +141,51 @@ _STRIKE_WORDS = (
     "ضرب",
     "القت",
     "براميل",
+)
+
+
+def struck(sent: Sentence, trigger: Match) -> bool:
+    """ "استهدف مقاتلو حزب الله دبابة إسرائيلية", "دمروا آلية عسكرية", "shot down a Russian
+    warplane": a noun of a means right after a verb of hitting, as its object, is what was hit
+    (its owner is the target, victims.py), not what hit it. The verb may have its subject
+    between it and the noun in Arabic."""
+    if "v" in trigger.entry.flags or trigger.entry.value not in _HIT_MEANS:
+        return False
+    lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+    if trigger.entry.lang == "en":
+        return bool(_HIT_EN.search(lead))
+    words = lead.split()
+    if words and words[-1] in ("ب", "بـ"):
+        return False
+    for at in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = fold(words[at]).lstrip("وف")
+        if not word.startswith(_HIT_AR):
+            continue
+        if at == len(words) - 1:
+            # right after its verb the noun is the subject ("استهدفت طائرة مسيرة سيارة")
+            # unless the verb names a subject of its own ("استهدفوا دبابة")
+            return word.endswith(("وا", "ا"))
+        return not any(w.startswith("ب") for w in words[at + 1 :])
+    return False
+
+
+def intercepted(sent: Sentence, trigger: Match) -> bool:
+    """ "Iranian air defences shot down three small drones", "a destroyer shot down two
+    missiles": air defences and warships bringing down what was fired are no attack."""
+    if sent.text[trigger.start : trigger.end + 5] != "shot down":
+        return False
+    lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+    return any(word in lead for word in _DEFENCES)
+
+
+_DEFENCES = ("defence", "defense", "destroyer", "frigate", "warship", "interceptor")
+# The means whose noun names a machine that can be hit (a tank, an aircraft, a drone).
+_HIT_MEANS = frozenset({"air", "drone", "artillery"})
+# Verbs of hitting a machine (folded stems, the person's endings follow).
+_HIT_AR = ("استهدف", "دمر", "اسقط", "اعطب", "اصاب", "اصابت", "احرق", "فجر")
+_HIT_EN = re.compile(
+    r"\b(?:destroyed|downed|shot down|hit|targeted|struck|disabled|set fire to)"
+    r"(?: (?!by\b|with\b|from\b|in\b|on\b|at\b|near\b)[\w-]+){0,4}\s*$"
 )
 
 

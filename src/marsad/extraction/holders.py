@@ -1,5 +1,6 @@
 """Whose was what an attack hit, when the victims are not named with their own noun: the
-speaker's own forces ("قرب دورية لها", "its peacekeepers"), the state of an aircraft shot down,
+speaker's own forces ("قرب دورية لها", "its peacekeepers", "سبعة من جنوده"), the owner of a machine
+hit or shot down,
 the nationalities among the dead ("including an American", بينهم), and the holder of a place
 hit ("run by Hamas", "التابعة لحكومة حماس"). roles.py reads them as the attack's target, beside
 the victims of victims.py."""
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.attack_means import struck
 from marsad.extraction.draft import attribution
+from marsad.extraction.figures import find_numbers
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
@@ -70,22 +73,53 @@ def own_before(sent: Sentence, trigger: Match) -> list[Match]:
     return [m for m in sent.entities if m.entry.value == source.source][:1]
 
 
-# What was shot down is the target, its nationality before it: "shot down a Russian Su-24
-# warplane". (An Arabic verb's subject stands between it and the aircraft.)
-_DOWNED = re.compile(
-    r"\b(?:shot down|downed|brought down)\s+(?:(?:a|an|the|two|three|four|one|\d+)\s+)?"
+# Men counted among the speaker's own: "سبعة من جنوده", "أحد عناصرها", "seven of its soldiers"
+# (folded). Only a count makes them victims: "قال إن عناصره استهدفوا" tells them acting.
+_COUNTED_OWN = re.compile(
+    "(?<![\u0621-\u064a])(?:"
+    + "|".join(
+        fold(w)
+        for w in "جنوده جنودها عناصره عناصرها عسكرييه عسكرييها أفراده أفرادها ضباطه ضباطها "
+        "موظفيه موظفيها منتسبيه منتسبيها".split()
+    )
+    + ")(?![\u0621-\u064a])"
+    + r"|\bof (?:its|their) (?:troops|soldiers|peacekeepers|personnel|members|officers|staff)\b"
 )
+_SOME = frozenset(fold(w) for w in "أحد إحدى عدد بعض عشرات العشرات".split())
 
 
 @per_trigger
-def downed(sent: Sentence, trigger: Match) -> list[Match]:
-    """The state whose aircraft the sentence says was shot down."""
-    if "down" not in sent.text[sent.start : sent.end]:
-        return []
-    for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
-        for match in sent.entities:
-            begin = word_start(match)
-            if match.entry.adjective and begin >= mark.end() and sent.words(mark.end(), begin) <= 3:
+def counted_own(sent: Sentence, trigger: Match) -> list[Match]:
+    """The speaker of the sentence, when it counts its own men among the victims: "قال الجيش
+    الأمريكي إن سبعة من جنوده قتلوا بانفجار قنبلة", "said two of its peacekeepers were
+    wounded"."""
+    for mark in _COUNTED_OWN.finditer(sent.text, sent.start, sent.end):
+        lead = sent.text[max(sent.start, mark.start() - 24) : mark.start()].split()
+        if lead[-1:] == ["من"]:
+            lead = lead[:-1]
+        elif not mark.group().startswith("of ") and lead[-1:] and lead[-1] not in _SOME:
+            continue
+        if lead and (lead[-1] in _SOME or find_numbers(lead[-1])):
+            source = attribution(sent)
+            if source is None or source.source is None:
+                return []
+            return [m for m in sent.entities if m.entry.value == source.source][:1]
+    return []
+
+
+@per_trigger
+def struck_owner(sent: Sentence, trigger: Match) -> list[Match]:
+    """Whose machine the sentence says was hit or shot down: "دمروا دبابة ميركافا إسرائيلية",
+    "shot down a Russian Su-24 warplane" (attack_means.struck)."""
+    for noun in sent.of("T:attack"):
+        if not struck(sent, noun):
+            continue
+        for match in candidates(sent):
+            if noun.entry.lang == "ar":
+                near = match.start >= noun.end and sent.words(noun.end, word_start(match)) <= 2
+            else:
+                near = match.end <= noun.start and sent.words(match.end, noun.start) <= 3
+            if near and not barrier_between(sent, *sorted((noun.start, match.start))):
                 return [match]
     return []
 

@@ -18,7 +18,7 @@ import re
 
 from marsad.extraction.clashes import between, sides
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import downed, held, included, speakers_own
+from marsad.extraction.holders import counted_own, held, included, speakers_own, struck_owner
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import (
@@ -355,7 +355,8 @@ def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool)
         included,
         harmed,
         held,
-        downed,
+        struck_owner,
+        counted_own,
         aimed,
         obj,
         passive_subject,

@@ -5,12 +5,18 @@ names."""
 from __future__ import annotations
 
 from marsad.extraction import roles
-from marsad.extraction.attack_means import chosen_means, equipment, verbs_of
+from marsad.extraction.attack_means import (
+    chosen_means,
+    equipment,
+    intercepted,
+    struck,
+    verbs_of,
+)
 from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import speakers_own
+from marsad.extraction.holders import speakers_own, struck_owner
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
 from marsad.extraction.rules_blame import (
     PERPETRATOR_KINDS,
@@ -95,6 +101,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     # "إطلاق نار استهدف قواته": the speaker whose own forces were hit right after the act is
     # no attacker (farther, "رداً على مقتل أحد جنوده" may be another act's victims)
     victims |= {m.entry.value for m in speakers_own(sent, trigger, _OWN_NEAR)}
+    victims |= {m.entry.value for m in struck_owner(sent, trigger)}  # "دمروا دبابة إسرائيلية"
     # "two peacekeepers of MINUSTAH were shot dead": the passive's subject was attacked
     victims |= {m.entry.value for m in roles.passive_subject(sent, trigger)}
     holder = [
@@ -209,6 +216,8 @@ def attacks(sent: Sentence) -> list[Draft]:
         for t in sent.of("T:attack")
         if allowed(sent, t)
         and not equipment(sent, t)
+        and not struck(sent, t)
+        and not intercepted(sent, t)
         and not motive(sent, t)
         and not condemned(sent, t)
     ]
