@@ -128,6 +128,11 @@ def test_force_taken_or_threatened_is_an_attack() -> None:
     # hostages, crews and ships held by force
     assert means("احتجز مسلحون عشرات الرهائن الأجانب في منشأة الغاز.") == ["abduction"]
     assert means("Houthi forces seized a ship in the Red Sea and took its crew.") == ["abduction"]
+    # an abduction told beside an attack with its own verb is an act of its own
+    assert means(
+        "قال منسق الأمم المتحدة إن ميليشيات الجنجويد هاجمت بلدة طويلة فقتلت أكثر من ٧٥ شخصاً "
+        "وخطفت نحو ١٥٠ امرأة."
+    ) == ["other", "abduction"]
     assert means("A NATO air strike on two hijacked fuel tankers near Kunduz.") == ["air"]
     # truck bombs are bombings, not air strikes
     assert means("Truck bombs outside two ministries in Baghdad killed about 100 people.") == [

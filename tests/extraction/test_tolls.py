@@ -81,6 +81,11 @@ def test_a_killing_by_armed_men_is_an_attack() -> None:
         "قالت مصادر إن مسلحين بينهم عناصر في الشرطة قتلوا نحو ٧٠ رجلاً في تلعفر.", "attack"
     )
     assert [a["attributes"]["means"] for a in subject_first] == ["other"]
+    militiamen = claims(
+        "Syrian forces and allied militiamen killed at least 78 people in Mazraat al-Qubeir.",
+        "attack",
+    )
+    assert [a["actor"] for a in militiamen] == [["SYR"]]
 
 
 def test_a_passive_toll_or_armed_men_killed_name_no_killer() -> None:

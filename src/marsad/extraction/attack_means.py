@@ -43,7 +43,11 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
             listed = " and " in f" {gap} " or any(w.startswith("و") for w in gap.split())
             if sent.words(min(a.end, b.end), max(a.start, b.start)) <= 3 and not listed:
                 by_means.pop(vaguer)  # "artillery and air strikes" are two means
-    if len(by_means) > 1 and not _storming(sent, by_means):
+    if (
+        len(by_means) > 1
+        and not _storming(sent, by_means)
+        and not _besides_abduction(sent, by_means)
+    ):
         by_means.pop("other", None)
     blast = by_means.get("explosive")
     if blast is not None and len(by_means) > 1 and sent.text[blast.start : blast.end] in _BLASTS:
@@ -74,6 +78,16 @@ def _storming(sent: Sentence, by_means: dict[str, Match]) -> bool:
         for means, m in by_means.items()
         if means != "other"
     )
+
+
+def _besides_abduction(sent: Sentence, by_means: dict[str, Match]) -> bool:
+    """ "هاجمت الميليشيات البلدة فقتلت ٧٥ شخصاً وخطفت ١٥٠ امرأة": an abduction is an act of
+    its own, never the means of the attack told with its own verb beside it."""
+    other, taken = by_means.get("other"), by_means.get("abduction")
+    if other is None or taken is None or set(by_means) != {"other", "abduction"}:
+        return False
+    a, b = sorted((other, taken), key=lambda m: m.start)
+    return "v" in other.entry.flags and sent.words(a.end, b.start) > 3
 
 
 _STORMING = ("اقتحم", "يقتحم", "تقتحم", "داهم", "تداهم", "يداهم", "stormed", "raided", "overran")

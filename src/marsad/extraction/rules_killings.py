@@ -32,7 +32,8 @@ _SPEAKER_DID = [["it", "had"], ["it", "has"], ["they", "had"], ["they", "have"]]
 # Armed men named by what they are, not who ("gunmen", "مسلحون").
 _ARMED = frozenset(
     "insurgents militants gunmen gunman fighters rebels attackers assailants jihadists"
-    " extremists مسلحون مسلحين مسلحو مسلحي متمردون متمردين مقاتلون مقاتلين مقاتلو مقاتلي"
+    " extremists militiamen militias paramilitaries troops forces soldiers"
+    " مسلحون مسلحين مسلحو مسلحي متمردون متمردين مقاتلون مقاتلين مقاتلو مقاتلي"
     " مهاجمون مهاجمين مجهولون مجهولين".split()
 )
 
@@ -107,12 +108,13 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
         # "Sudan's army said on Sunday it had killed": the speaker
         speakers = _armed_before(sent, cue.start, 12, clause=False)
         return speakers[-1:] or None
-    if any(word.strip("،,") in _ARMED for word in subject):
-        return _armed_before(sent, cue.start, len(subject) + 2)
-    if any(word.strip("،,") in _OWN_FORCES for word in subject[-2:]):
-        # "قال الجيش الإسرائيلي إن قواته قتلت", "the army said its troops killed": the speaker's
+    if any(word.strip("،,") in _OWN_FORCES for word in subject[-3:]):
+        # "قال الجيش الإسرائيلي إن قواته قتلت", "the army said its troops had killed": the
+        # speaker's
         speakers = _armed_before(sent, cue.start, 12, clause=False)
         return speakers[-1:] or None
+    if any(word.strip("،,") in _ARMED for word in subject):
+        return _armed_before(sent, cue.start, len(subject) + 2)
     named = _armed_before(sent, cue.start, len(subject))
     return named or None
 
