@@ -55,3 +55,40 @@ def test_a_name_the_dictionary_knows_is_not_read_again() -> None:
     assert not [e for e in read if e.startswith(("ORG:", "MEDIA:"))], read
     assert "HAMAS" in read
     assert "ALJAZEERA" in read
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        ("قُتل 78 مقاتلاً من «فيلق الشام» في غارات جوية.", "GROUP:فيلق الشام", "armed_group"),
+        (
+            "اتهم مصدر أمني عناصر من «الحراك الجنوبي» بالهجوم.",
+            "GROUP:الحراك الجنوبي",
+            "armed_group",
+        ),
+        (
+            "وقالت «لجنة المقاومة الشعبية» إن الفعاليات ستتواصل.",
+            "ORG:لجنة المقاومة الشعبية",
+            "organization",
+        ),
+        # a place inside is part of the name, and a name read in part yields to the quotes
+        (
+            "اشتبك «اللواء السابع» مع «كتيبة ثوار طرابلس» جنوب العاصمة.",
+            "GROUP:كتيبة ثوار طرابلس",
+            "armed_group",
+        ),
+    ],
+)
+def test_a_quoted_name_that_opens_with_its_noun_is_an_entity(
+    text: str, entity: str, kind: str
+) -> None:
+    read = _read(text)
+    assert read.get(entity) == (kind, [entity.partition(":")[2]]), read
+
+
+def test_quotes_around_a_known_name_or_another_name_add_no_entity() -> None:
+    assert "HAMAS" in _read("أعلنت «حركة حماس» أنها قصفت تل أبيب.")
+    assert not [k for k in _read("أعلنت «حركة حماس» أنها قصفت تل أبيب.") if k.startswith("GROUP:")]
+    read = _read("سيطر مسلحون من «جبهة المقاومة الثورية»، المعروفة باسم «جيش أكلة لحوم البشر».")
+    assert "GROUP:جبهة المقاومة الثورية" in read
+    assert not [k for k in read if "أكلة" in k]

@@ -16,7 +16,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction import group_names, offices, place_names, places, quoted_names
+from marsad.extraction import acronyms, group_names, offices, place_names, places, quoted_names
 from marsad.extraction.appositions import appositions
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
@@ -152,7 +152,8 @@ class _Document:
         hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
         hits += place_names.find(norm.text, chunk, norm.to_original, hits)
         hits += group_names.find(norm.text, chunk, norm.to_original, hits)
-        hits += quoted_names.find(norm.text, chunk, norm.to_original, hits)
+        hits += quoted_names.find(norm.text, chunk, norm.to_original, hits, self.actors)
+        hits += acronyms.find(norm.text, chunk, norm.to_original, hits, self.actors)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
         entities = self.discourse.block(entities, cues, norm.text, chunk, norm.to_original)

@@ -1,8 +1,8 @@
 """Whose was what an attack hit, when the victims are not named with their own noun: the
-speaker's own forces ("قرب دورية لها", "its peacekeepers", "سبعة من جنوده"), the owner of a machine
-hit or shot down,
-the nationalities among the dead ("including an American", بينهم), and the holder of a place
-hit ("run by Hamas", "التابعة لحكومة حماس"). roles.py reads them as the attack's target, beside
+speaker's own forces ("قرب دورية لها", "its peacekeepers", "سبعة من جنوده"), the owner of a
+machine hit or shot down, the nationalities among the dead ("including an American", بينهم),
+the holder of a place hit ("run by Hamas", "التابعة لحكومة حماس") and the party a place is taken
+back from ("لاستعادة الحديدة من الحوثيين"). roles.py reads them as the attack's target, beside
 the victims of victims.py."""
 
 from __future__ import annotations
@@ -169,4 +169,31 @@ def held(sent: Sentence, trigger: Match) -> list[Match]:
             if match.start >= tie.end() and sent.words(tie.end(), word_start(match)) <= 1:
                 return [match]
         return []
+    return []
+
+
+_TAKEN_BACK = frozenset(
+    "recaptured retook recapture retake regained wrested seized captured استعاد استعادت "
+    "استعادوا يستعيد تستعيد استعاده لاستعاده تحرير سيطر سيطرت سيطروا انتزع انتزعت".split()
+)
+_FROM = re.compile(r"(?<!\w)(?:from|من)(?!\w)")
+_MEN_OF = [[w] for w in "مسلحون مسلحين مقاتلون مقاتلين عناصر افراد fighters militants".split()]
+
+
+def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
+    """ "recaptured Wad Madani from the RSF", "لاستعادة مدينة الحديدة من الحوثيين", "تحرير
+    الموصل من قبضة داعش": the party a place is taken back from."""
+    words = sent.text[trigger.start : trigger.end].split()
+    if not words or words[-1] not in _TAKEN_BACK:
+        return []
+    end = min(sent.end, trigger.end + 80)
+    for mark in _FROM.finditer(sent.text, trigger.end, end):
+        if sent.text[max(sent.start, mark.start() - 12) : mark.start()].split()[-1:] in _MEN_OF:
+            continue  # "سيطر مسلحون من «جبهة …» على المدينة": the men's own party
+        for match in candidates(sent):
+            if match.start < mark.end():
+                continue
+            if sent.words(mark.end(), word_start(match)) <= 2:
+                return [match]
+            break
     return []

@@ -14,9 +14,9 @@ gives it its fields), unless a dictionary name covers any of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, READ_KINDS, Actor, Entry, Match
 from marsad.extraction.normalize import fold
 
 _PLACES = (
@@ -40,6 +40,18 @@ _NAMED = re.compile(
     + "|".join(sorted(_KIND, key=len, reverse=True))
     + r')(\s+(?:الاستيطانيه|استيطانيه|احتجاز))?\s+"([^"\s][^"]{1,48})"'
 )
+# A name whose own first word says what it names, in quotes whatever stands before them:
+# "«فيلق الشام»", "«الجماعة الإسلامية»", "«تنسيقية حركات أزواد»".
+_OPENING = {
+    fold(w): "GROUP:"
+    for w in "فيلق لواء جماعة حركة حراك جبهة كتائب كتيبة قوة قوات جيش تنظيم فصيل سرايا عصائب "
+    "ميليشيا جناح".split()
+} | {fold(w): "ORG:" for w in "تنسيقية لجنة تجمع قوى منظمة جمعية ائتلاف تيار حزب اتحاد".split()}
+_INSIDE = re.compile(
+    '"(?:ال)?(' + "|".join(sorted(_OPENING, key=len, reverse=True)) + r')\s[^"]{1,48}"'
+)
+_KNOWN_AS = re.compile(r'(?:باسم|معروف\S*|يعرف\S*|تعرف\S*|الملقب\S*)\s+(?:ب)?"$')
+_READ = tuple(READ_KINDS)  # a name read from the text yields to the quotes around it
 _PROCLITICS = ("وب", "ول", "و", "ب", "ل", "ف", "")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _AND_NEXT = re.compile(r'\s*و\s?"([^"\s][^"]{1,48})"')
@@ -47,7 +59,11 @@ _MAX_WORDS = 5
 
 
 def find(
-    text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
+    text: str,
+    original: str,
+    to_original: Callable[[int], int],
+    hits: list[Match],
+    actors: Mapping[str, Actor],
 ) -> list[Match]:
     """Matches for the names quoted after a noun of what they are, none over a dictionary
     name."""
@@ -59,10 +75,7 @@ def find(
         if not _word_start(text, named.start(1)):
             continue  # "مركزي", "المطارات": the noun inside another word
         if covered is None:
-            covered = bytearray(len(text))
-            for m in hits:
-                if m.entry.category == ENTITY:
-                    covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+            covered = _covered(text, hits)
         # "مركز احتجاز «المباني»", "البؤرة الاستيطانية «أفيتار»": a place whatever the noun
         prefix = "PLACE:" if named.group(2) else _KIND[named.group(1)]
         spans = [named.span(3)]
@@ -75,7 +88,38 @@ def find(
             name = " ".join(original[to_original(begin) : to_original(end)].split())
             found.append(Match(begin, end, Entry(ENTITY, prefix + name, "ar")))
             covered[begin:end] = b"\x01" * (end - begin)
+    parties: bytearray | None = None
+    for named in _INSIDE.finditer(text):
+        begin, end = named.start() + 1, named.end() - 1
+        if parties is None:
+            # a place inside is part of the name: "«كتيبة ثوار طرابلس»"
+            parties = _covered(
+                text,
+                [
+                    m
+                    for m in hits
+                    if m.entry.category == ENTITY
+                    and actors[m.entry.value].kind != "place"
+                    and not m.entry.value.startswith(_READ)
+                ],
+            )
+        if parties.find(1, begin, end) >= 0 or len(text[begin:end].split()) > _MAX_WORDS:
+            continue
+        if _KNOWN_AS.search(text, max(0, begin - 24), begin):
+            continue  # "المعروفة سابقاً باسم «جيش …»": another name of the party before
+        name = " ".join(original[to_original(begin) : to_original(end)].split())
+        found.append(Match(begin, end, Entry(ENTITY, _OPENING[named.group(1)] + name, "ar")))
+        parties[begin:end] = b"\x01" * (end - begin)
     return found
+
+
+def _covered(text: str, hits: list[Match]) -> bytearray:
+    """1 under every name among the hits."""
+    covered = bytearray(len(text))
+    for m in hits:
+        if m.entry.category == ENTITY:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def _word_start(text: str, at: int) -> bool:

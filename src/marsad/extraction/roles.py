@@ -18,7 +18,14 @@ import re
 
 from marsad.extraction.clashes import between, sides
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import counted_own, held, included, speakers_own, struck_owner
+from marsad.extraction.holders import (
+    counted_own,
+    held,
+    included,
+    speakers_own,
+    struck_owner,
+    taken_from,
+)
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import (
@@ -131,30 +138,6 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
                 continue  # "اختطف مسلحون حوثيون", "فتحت الشرطة الأفغانية النار": who did it
             return [match]
         return []
-    return []
-
-
-_TAKEN_BACK = frozenset(
-    "recaptured retook recapture retake regained wrested seized captured استعاد استعادت "
-    "استعادوا يستعيد تستعيد استعاده لاستعاده تحرير سيطر سيطرت سيطروا انتزع انتزعت".split()
-)
-_FROM = re.compile(r"(?<!\w)(?:from|من)(?!\w)")
-
-
-def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
-    """ "recaptured Wad Madani from the RSF", "لاستعادة مدينة الحديدة من الحوثيين", "تحرير
-    الموصل من قبضة داعش": the party a place is taken back from."""
-    words = sent.text[trigger.start : trigger.end].split()
-    if not words or words[-1] not in _TAKEN_BACK:
-        return []
-    end = min(sent.end, trigger.end + 80)
-    for mark in _FROM.finditer(sent.text, trigger.end, end):
-        for match in candidates(sent):
-            if match.start < mark.end():
-                continue
-            if sent.words(mark.end(), word_start(match)) <= 2:
-                return [match]
-            break
     return []
 
 

@@ -16,7 +16,7 @@ from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import speakers_own, struck_owner
+from marsad.extraction.holders import speakers_own, struck_owner, taken_from
 from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
 from marsad.extraction.rules_blame import (
     PERPETRATOR_KINDS,
@@ -97,7 +97,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     if owners:
         return ids(owners)  # "مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام"
     victims = {m.entry.value for m in named_victims(sent, trigger)}
-    victims |= {m.entry.value for m in roles.taken_from(sent, trigger)}
+    victims |= {m.entry.value for m in taken_from(sent, trigger)}
     # "إطلاق نار استهدف قواته": the speaker whose own forces were hit right after the act is
     # no attacker (farther, "رداً على مقتل أحد جنوده" may be another act's victims)
     victims |= {m.entry.value for m in speakers_own(sent, trigger, _OWN_NEAR)}
