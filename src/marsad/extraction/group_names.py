@@ -54,7 +54,12 @@ _TAILS = frozenset(
     "brigade brigades front movement army militia battalion battalions falcons group alliance "
     "coalition party council organization organisation network forces".split()
 )
-_LOWER_TAILS = frozenset("militia group gang faction rebels movement".split())
+_LOWER_TAILS = frozenset(
+    "militia group gang faction rebels movement brigade battalion party militiamen".split()
+)
+# What may stand before a name in place of "the": "Aristide's Lavalas Family party", "the
+# Turkish-backed Ahrar al-Sharqiya faction". Men of a militia need none: "Wazalendo militiamen".
+_INTRODUCED = re.compile(r"(?:\bthe |'s |[’']s |-(?:backed|based|led|linked|aligned|allied) )$")
 _ORG_TAILS = frozenset("party council organization organisation network group".split())
 _WORD_EN = re.compile(r"[a-z0-9][\w'’-]*")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -74,7 +79,11 @@ _NOT_FIRST_EN = frozenset(
     "the a an this that these those its their his her our on in les le la".split()
 )
 # A single word before "group" or "militia" that describes it: "the Islamist group".
-_ADJECTIVE_ENDINGS = ("ian", "ist", "ese", "ish", "an", "i")
+_ADJECTIVE_ENDINGS = ("ian", "ist", "ese", "ish", "an", "i", "ite")
+
+
+def _introduced(text: str, at: int, tail: str) -> bool:
+    return tail == "militiamen" or _INTRODUCED.search(text, max(0, at - 12), at) is not None
 
 
 def find(
@@ -350,6 +359,8 @@ def _english(
         if text[word.end() : edge] != " " or _covered(covered, word.start(), word.end()) >= 0:
             break
         w = word.group()
+        if not upper_tail and w.endswith(("'s", "’s")):
+            break  # "Aristide's Lavalas Family party": the owner ("People's Party" is a name)
         if w in _CONNECTORS and words:
             words.append(word.span())
         elif capital(word.start(), w) and w not in _NOT_FIRST_EN:
@@ -368,7 +379,7 @@ def _english(
         b = t1
     else:
         b = words[0][1]
-        if text[max(0, a - 4) : a] != "the ":
+        if not _introduced(text, a, said):
             return None  # "the X militia": a name before a noun, after its article
         if len(words) == 1 and text[a:b].endswith(_ADJECTIVE_ENDINGS):
             return None  # "the Palestinian group", "the Islamist militia"
@@ -378,6 +389,6 @@ def _english(
     prefix = GROUP
     if upper_tail and said == "council":
         prefix = BODY
-    elif upper_tail and said in _ORG_TAILS:
+    elif said == "party" or upper_tail and said in _ORG_TAILS:
         prefix = ORGANIZATION
     return Match(a, b, Entry(ENTITY, prefix + name, "en"))
