@@ -22,6 +22,16 @@ def test_an_arabic_group_is_read_after_its_noun_with_the_noun():
     ]
 
 
+def test_a_tribe_is_read_with_its_definite_name_or_its_kin_word():
+    assert _read("هاجم شبان مسلحون من قبيلة المورلي قرى في مقاطعة دوك.") == [
+        ("GROUP:قبيلة المورلي", "armed_group")
+    ]
+    assert _read("اندلعت اشتباكات بين عشيرة البو نمر ومسلحي تنظيم الدولة.") == [
+        ("GROUP:عشيرة البو نمر", "armed_group")
+    ]
+    assert _read("قالت القبيلة إن أبناءها لن يسلموا السلاح.") == []
+
+
 def test_adjectives_verbs_traffic_and_known_names_are_not_groups():
     assert _read("هاجمت جماعة مسلحة قرية في الشمال.") == []
     assert _read("قتل 32 شخصاً في اشتباكات بين ميليشيات متناحرة في طرابلس.") == []

@@ -151,3 +151,13 @@ def test_a_machine_hit_is_the_target_not_the_means():
 def test_air_defences_bringing_down_drones_is_no_attack():
     text = "Iranian air defences shot down three small drones over Isfahan, state media said."
     assert _attacks(text, "en") == []
+
+
+def test_notables_of_a_tribe_at_a_meeting_make_the_tribe_the_target():
+    text = (
+        "قُتل ٤٣ شخصاً في غارة بطائرة مسيّرة استهدفت اجتماعاً لأعيان من قبيلة التبو في مدينة "
+        "مرزق، واتهمت حكومة الوفاق قوات حفتر بتنفيذها."
+    )
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["GROUP:قبيلة التبو"]
+    assert "GROUP:قبيلة التبو" not in attack["actor"]

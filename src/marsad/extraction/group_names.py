@@ -191,12 +191,32 @@ def _arabic(
             return None  # "جماعة «أنصار الله»": the dictionary's name in quotes
         last = quoted.end()
     else:
-        found = _name_end(text, end + 1, covered)
+        tribe = text[begin:end] in _TRIBES
+        found = _tribe_end(text, end + 1) if tribe else _name_end(text, end + 1, covered)
         if found is None:
             return None
         last = found
     name = " ".join(original[to_original(begin) : to_original(last)].split())
     return Match(begin, last, Entry(ENTITY, GROUP + name, "ar"))
+
+
+_TRIBES = frozenset(fold(w) for w in "قبيلة قبائل عشيرة عشائر".split())
+_KIN = frozenset(fold(w) for w in "بني بنو آل البو أولاد".split())
+
+
+def _tribe_end(text: str, at: int) -> int | None:
+    """Where a tribe's name ends: its definite word ("قبيلة المورلي"), or a word of kinship and
+    the name after it ("عشيرة البو نمر", "قبيلة بني هلال"); the next word is the sentence's."""
+    words = list(_WORD_AR.finditer(text, at, min(len(text), at + 30)))[:2]
+    if not words or words[0].start() != at:
+        return None
+    if words[0].group() in _KIN:
+        return (
+            words[1].end()
+            if len(words) == 2 and not text[words[0].end() : words[1].start()].strip()
+            else None
+        )
+    return words[0].end() if words[0].group().startswith(_ARTICLE) else None
 
 
 def _body(
