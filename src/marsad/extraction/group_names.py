@@ -2,9 +2,9 @@
 
 Each setting has its own militias and gangs; news names them after a noun that says what they
 are ("ميليشيا أنتي بالاكا", "كتيبة «الموقعون بالدماء»", "جبهة تحرير أزواد"; حركة is left out: as
-often it is traffic, "حركة الأفراد", and the movements are in the dictionaries) or, in English,
-as a capitalised name ending in such a noun ("Yarmouk Martyrs Brigade", "Kurdistan Freedom
-Falcons") or before one ("the Harakat al-Nujaba militia"). Councils, committees, commissions,
+often it is traffic, "حركة الأفراد", and the movements are in the dictionaries) or, in English
+(group_names_en.py), as a capitalised name ending in such a noun ("Yarmouk Martyrs Brigade")
+or before one ("the Harakat al-Nujaba militia"). Councils, committees, commissions,
 services and guards are read with their definite words ("المجلس العسكري الانتقالي", "جهاز مكافحة
 الإرهاب", "الحرس الجمهوري", "Gush Etzion Regional Council"); a ministry is left to the state its
 adjective names ("وزارة الخارجية السورية"). Such a name becomes the entity `GROUP:<name as
@@ -22,10 +22,9 @@ import re
 from collections.abc import Callable
 
 from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.group_names_en import BODY, GROUP, covered_at, english
 from marsad.extraction.normalize import fold
 from marsad.extraction.place_names import NOT_NAMES as PLACE_STOPS
-
-GROUP, ORGANIZATION, BODY = "GROUP:", "ORG:", "BODY:"
 
 # Nouns that open an armed group's name in Arabic, folded.
 _NOUNS_AR = frozenset(
@@ -46,44 +45,6 @@ _NOT_NAMES = PLACE_STOPS | frozenset(
 )
 _WORD_AR = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 _QUOTED = re.compile(r"\s*[«\"“]([^»\"”]{2,40})[»\"”]")
-
-# English (read on the lower-cased block, with the case of the original): a capitalised name
-# ending in a capitalised noun of armed groups or bodies ("Yarmouk Martyrs Brigade"), or a
-# capitalised name after "the" and before a lower-case one ("the Harakat al-Nujaba militia").
-_TAILS = frozenset(
-    "brigade brigades front movement army militia battalion battalions falcons group alliance "
-    "coalition party council organization organisation network forces".split()
-)
-_LOWER_TAILS = frozenset(
-    "militia group gang faction rebels movement brigade battalion party militiamen".split()
-)
-# What may stand before a name in place of "the": "Aristide's Lavalas Family party", "the
-# Turkish-backed Ahrar al-Sharqiya faction". Men of a militia need none: "Wazalendo militiamen".
-_INTRODUCED = re.compile(r"(?:\bthe |'s |[’']s |-(?:backed|based|led|linked|aligned|allied) )$")
-_ORG_TAILS = frozenset("party council organization organisation network group".split())
-_WORD_EN = re.compile(r"[a-z0-9][\w'’-]*")
-_CAPITAL = re.compile(r"[A-Z]")
-_CONNECTORS = frozenset("of in for".split())
-_PARTICLES = ("al-", "el-", "ul-", "bin-", "ibn-")
-# Capitalised words that describe a force rather than name it.
-_GENERIC_EN = frozenset(
-    "armed security special defence defense national popular revolutionary democratic "
-    "liberation government federal royal regular allied joint rapid support mobile border "
-    "internal interior air naval marine coalition international arab islamic central "
-    "presidential republican military police engineering communications collection northern "
-    "southern eastern western strike infantry armoured armored artillery commando reserve "
-    "paratrooper paratroopers parachute".split()
-)
-# Capitalised words that open sentences or titles, not names.
-_NOT_FIRST_EN = frozenset(
-    "the a an this that these those its their his her our on in les le la".split()
-)
-# A single word before "group" or "militia" that describes it: "the Islamist group".
-_ADJECTIVE_ENDINGS = ("ian", "ist", "ese", "ish", "an", "i", "ite")
-
-
-def _introduced(text: str, at: int, tail: str) -> bool:
-    return tail == "militiamen" or _INTRODUCED.search(text, max(0, at - 12), at) is not None
 
 
 def find(
@@ -112,10 +73,8 @@ def find(
             match = _body(text, original, to_original, covered, noun)
         elif noun.entry.lang == "ar":
             match = _arabic(text, original, to_original, covered, noun)
-        elif _CAPITAL.search(original) is not None:
-            match = _english(text, original, to_original, covered, noun)
         else:
-            match = None
+            match = english(text, original, to_original, covered, noun)
         if match is not None:
             found.append(match)
             covered[match.start : match.end] = b"\x01" * (match.end - match.start)
@@ -165,7 +124,7 @@ def _sides(
             continue  # "بين" inside another word
         for index in (1, 2):
             begin, end = pair.span(index)
-            if _covered(covered, begin, end) >= 0:
+            if covered_at(covered, begin, end) >= 0:
                 continue
             name = " ".join(original[to_original(begin) : to_original(end)].split())
             found.append(Match(begin, end, Entry(ENTITY, GROUP + name, "ar")))
@@ -183,11 +142,11 @@ def _arabic(
     begin, end = noun.start, noun.end  # the noun without its proclitic
     if noun.prefix.endswith(_ARTICLE) or noun.prefix == "لل":
         return None  # "الجبهة الديمقراطية": with its article the noun is described, not named
-    if end >= len(text) or text[end] != " " or _covered(covered, begin, end) >= 0:
+    if end >= len(text) or text[end] != " " or covered_at(covered, begin, end) >= 0:
         return None
     quoted = _QUOTED.match(text, end)
     if quoted:
-        if _covered(covered, quoted.start(), quoted.end()) >= 0:
+        if covered_at(covered, quoted.start(), quoted.end()) >= 0:
             return None  # "جماعة «أنصار الله»": the dictionary's name in quotes
         last = quoted.end()
     else:
@@ -230,7 +189,7 @@ def _body(
     "المجلس العسكري الانتقالي", "لجنة الإشراف الخماسية", "مفوضية حقوق الإنسان". A word
     without the article ("لجنة تحقيق") describes one rather than names it."""
     begin, end = noun.start - len(noun.prefix) + _clitic(noun.prefix), noun.end
-    if _covered(covered, begin, end) >= 0:
+    if covered_at(covered, begin, end) >= 0:
         return None
     ministry = text[noun.start : noun.end] == _MINISTRY
     last = None
@@ -242,7 +201,7 @@ def _body(
             break  # "مفوضية حقوق الإنسان": an indefinite word only before a definite one
         if w in _NOT_NAMES or w in _BODY_STOPS:
             break
-        if _covered(covered, word.start(), word.end()) >= 0:
+        if covered_at(covered, word.start(), word.end()) >= 0:
             if ministry:
                 return None  # "وزارة الخارجية السورية": the state's, named with it
             if last is not None and covered[word.start()] == 1 and w.startswith(_ARTICLE):
@@ -266,14 +225,6 @@ _MINISTRY = fold("وزارة")
 # after its mentions are kept).
 MENTION_ONLY = frozenset({"mention"})
 NONE: frozenset[str] = frozenset()
-
-
-def _covered(covered: bytearray, start: int, end: int) -> int:
-    """Where a dictionary name or demonym covers [start, end), or -1."""
-    name = covered.find(1, start, end)
-    demonym = covered.find(2, start, end)
-    found = [at for at in (name, demonym) if at >= 0]
-    return min(found) if found else -1
 
 
 def _construct(text: str, end: int) -> bool:
@@ -309,7 +260,7 @@ def _name_end(text: str, at: int, covered: bytearray) -> int | None:
         if text[words[-1][1] if words else at : word.start()].strip():
             break  # punctuation between: the name has ended
         w = word.group()
-        if _covered(covered, word.start(), word.end()) >= 0 or not _name_word(w, not words):
+        if covered_at(covered, word.start(), word.end()) >= 0 or not _name_word(w, not words):
             break
         words.append((word.start(), word.end(), w))
         if len(words) == 2:
@@ -350,65 +301,3 @@ def _name_word(word: str, first: bool) -> bool:
     if first and word.startswith(("ي", "ت")) and word.endswith(("ها", "ون", "ه")):
         return False
     return not word.isdigit()
-
-
-def _english(
-    text: str,
-    original: str,
-    to_original: Callable[[int], int],
-    covered: bytearray,
-    tail: Match,
-) -> Match | None:
-    def capital(at: int, word: str) -> bool:
-        for particle in _PARTICLES:
-            if word.startswith(particle) and len(word) > len(particle):
-                at += len(particle)  # "al-Nujaba"
-                break
-        return original[to_original(at)].isupper()
-
-    t0, t1 = tail.start, tail.end
-    said = text[t0:t1]
-    if tail.prefix or _covered(covered, t0, t1) >= 0:
-        return None
-    upper_tail = capital(t0, said)
-    if not upper_tail and said not in _LOWER_TAILS:
-        return None
-    words: list[tuple[int, int]] = []
-    edge = t0
-    for word in reversed(list(_WORD_EN.finditer(text, max(0, t0 - 80), t0))):
-        if text[word.end() : edge] != " " or _covered(covered, word.start(), word.end()) >= 0:
-            break
-        w = word.group()
-        if not upper_tail and w.endswith(("'s", "’s")):
-            break  # "Aristide's Lavalas Family party": the owner ("People's Party" is a name)
-        if w in _CONNECTORS and words:
-            words.append(word.span())
-        elif capital(word.start(), w) and w not in _NOT_FIRST_EN:
-            words.append(word.span())
-        else:
-            break
-        edge = word.start()
-        if len(words) >= 5:
-            break
-    while words and text[words[-1][0] : words[-1][1]] in _CONNECTORS:
-        words.pop()
-    if not words:
-        return None
-    a = words[-1][0]
-    if upper_tail:
-        b = t1
-    else:
-        b = words[0][1]
-        if not _introduced(text, a, said):
-            return None  # "the X militia": a name before a noun, after its article
-        if len(words) == 1 and text[a:b].endswith(_ADJECTIVE_ENDINGS):
-            return None  # "the Palestinian group", "the Islamist militia"
-    if all(text[s:e] in _GENERIC_EN or text[s:e] in _CONNECTORS for s, e in words):
-        return None  # "Armed Forces", "Special Forces": a description, not a name
-    name = " ".join(original[to_original(a) : to_original(b)].split())
-    prefix = GROUP
-    if upper_tail and said == "council":
-        prefix = BODY
-    elif said == "party" or upper_tail and said in _ORG_TAILS:
-        prefix = ORGANIZATION
-    return Match(a, b, Entry(ENTITY, prefix + name, "en"))
