@@ -13,16 +13,16 @@ def _entities(text: str, language: str) -> dict[str, dict[str, Any]]:
 
 def test_a_full_name_its_short_form_and_later_mentions_are_one_entity() -> None:
     text = (
-        "French warplanes struck camps of the Movement for Oneness and Jihad in West Africa "
-        "(MUJAO) near Gao. MUJAO said it would retaliate."
+        "French warplanes struck camps of the Movement for Justice in West Africa (MJWA) "
+        "near Gao. MJWA said it would retaliate."
     )
-    group = _entities(text, "en")["GROUP:MUJAO"]
+    group = _entities(text, "en")["GROUP:MJWA"]
     assert group["kind"] == "armed_group"
     said = [text[a:b] for a, b in group["mentions"]]
-    assert said == ["Movement for Oneness and Jihad in West Africa", "MUJAO", "MUJAO"]
+    assert said == ["Movement for Justice in West Africa", "MJWA", "MJWA"]
     # and the strike is aimed at it
     (attack,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "attack"]
-    assert attack["recipient"] == ["GROUP:MUJAO"]
+    assert attack["recipient"] == ["GROUP:MJWA"]
 
 
 def test_people_of_the_group_opening_the_sentence_are_not_its_name() -> None:
@@ -42,9 +42,9 @@ def test_the_short_form_of_a_known_name_is_that_name() -> None:
 
 
 def test_an_unknown_mission_is_named_by_its_short_form() -> None:
-    text = "أعلنت بعثة حفظ السلام في البلاد (أوصوم) أنها ستعلق دورياتها."
+    text = "أعلنت بعثة حفظ السلام في البلاد (أوسيم) أنها ستعلق دورياتها."
     read = _entities(text, "ar")
-    assert read["ORG:أوصوم"]["kind"] == "organization"
+    assert read["ORG:أوسيم"]["kind"] == "organization"
 
 
 def test_parentheses_that_hold_no_short_form_name_nothing() -> None:

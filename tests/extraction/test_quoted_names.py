@@ -60,10 +60,10 @@ def test_a_name_the_dictionary_knows_is_not_read_again() -> None:
 @pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [
-        ("قُتل 78 مقاتلاً من «فيلق الشام» في غارات جوية.", "GROUP:فيلق الشام", "armed_group"),
+        ("قُتل 78 مقاتلاً من «فيلق الرحمن» في غارات جوية.", "GROUP:فيلق الرحمن", "armed_group"),
         (
-            "اتهم مصدر أمني عناصر من «الحراك الجنوبي» بالهجوم.",
-            "GROUP:الحراك الجنوبي",
+            "اتهم مصدر أمني عناصر من «الحراك التهامي» بالهجوم.",
+            "GROUP:الحراك التهامي",
             "armed_group",
         ),
         (
