@@ -161,3 +161,12 @@ def test_notables_of_a_tribe_at_a_meeting_make_the_tribe_the_target():
     (attack,) = _attacks(text)
     assert attack["recipient"] == ["GROUP:قبيلة التبو"]
     assert "GROUP:قبيلة التبو" not in attack["actor"]
+
+
+def test_a_post_or_position_hit_names_its_holder():
+    text = "Israeli tanks shelled a Hamas observation post east of Khan Younis on Thursday."
+    (attack,) = _attacks(text, "en")
+    assert attack["recipient"] == ["HAMAS"]
+    text = "Hezbollah fired two mortar rounds at an Israeli army position near Shebaa."
+    (attack,) = _attacks(text, "en")
+    assert (attack["actor"], attack["recipient"]) == (["HEZBOLLAH"], ["IDF"])
