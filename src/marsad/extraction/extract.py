@@ -16,19 +16,20 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction import acronyms, group_names, offices, place_names, places, quoted_names
+from marsad.extraction import (
+    acronyms,
+    capitals,
+    group_names,
+    offices,
+    place_names,
+    places,
+    quoted_names,
+)
 from marsad.extraction.appositions import appositions
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
-from marsad.extraction.draft import (
-    Attribution,
-    Draft,
-    attribution,
-    evidence_span,
-    modality,
-    status,
-)
+from marsad.extraction.draft import Attribution, Draft, attribution, evidence_span, modality, status
 from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
 from marsad.extraction.language import detect_language
 from marsad.extraction.normalize import Normalized, normalize
@@ -156,6 +157,7 @@ class _Document:
         hits += acronyms.find(norm.text, chunk, norm.to_original, hits, self.actors)
         hits = appositions(hits, self.actors, norm.text, _titles())
         entities, cues = resolve(hits)
+        entities = capitals.speaking(entities, cues, norm.text, self.actors)
         entities = self.discourse.block(entities, cues, norm.text, chunk, norm.to_original)
         self.mentions(entities, norm, base)
         entities = [m for m in entities if m.entry.flags != group_names.MENTION_ONLY]
