@@ -86,6 +86,10 @@ def test_a_killing_by_armed_men_is_an_attack() -> None:
         "attack",
     )
     assert [a["actor"] for a in militiamen] == [["SYR"]]
+    # one man before the count of those he killed: "قتل جندي أمريكي ١٦ مدنياً"
+    one_man = claims("قتل جندي أمريكي ١٦ مدنياً أفغانياً في قريتين بولاية قندهار.", "attack")
+    assert [a["actor"] for a in one_man] == [["USA"]]
+    assert claims("قتل جندي أمريكي في انفجار عبوة ناسفة ببغداد.", "attack")[0]["actor"] == []
 
 
 def test_a_passive_toll_or_armed_men_killed_name_no_killer() -> None:

@@ -170,3 +170,15 @@ def test_a_post_or_position_hit_names_its_holder():
     text = "Hezbollah fired two mortar rounds at an Israeli army position near Shebaa."
     (attack,) = _attacks(text, "en")
     assert (attack["actor"], attack["recipient"]) == (["HEZBOLLAH"], ["IDF"])
+
+
+def test_soldiers_after_that_with_a_plural_verb_of_attack_did_it():
+    text = (
+        "قال شهود عيان إن جنوداً من قوة بعثة الاتحاد الأفريقي في الصومال (أميصوم) أطلقوا "
+        "النار عشوائياً على المارة في مقديشو."
+    )
+    (attack,) = _attacks(text)
+    assert (attack["actor"], attack["recipient"]) == (["AUSSOM"], [])
+    # after a verb, the accusative fighters are its object
+    text = "أقر الجيش الإثيوبي بضربة جوية قائلاً إنها استهدفت مقاتلين من جبهة تحرير شعب تيغراي."
+    assert any("TPLF" in a["recipient"] for a in _attacks(text))

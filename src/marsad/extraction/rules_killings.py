@@ -33,7 +33,7 @@ _SPEAKER_DID = [["it", "had"], ["it", "has"], ["they", "had"], ["they", "have"]]
 _ARMED = frozenset(
     "insurgents militants gunmen gunman fighters rebels attackers assailants jihadists"
     " extremists militiamen militias paramilitaries troops forces soldiers"
-    " مسلحون مسلحين مسلحو مسلحي متمردون متمردين مقاتلون مقاتلين مقاتلو مقاتلي"
+    " مسلحون مسلحين مسلحو مسلحي متمردون متمردين متمردو متمردي مقاتلون مقاتلين مقاتلو مقاتلي"
     " مهاجمون مهاجمين مجهولون مجهولين".split()
 )
 
@@ -101,6 +101,9 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
         if verb in _VERB_FIRST and any(word in _ARMED_SUBJECT for word in tail):
             # "قتل مسلحون يشتبه في انتمائهم إلى القوات الديمقراطية المتحالفة ثمانية مدنيين"
             return _armed_after(sent, cue.end)
+        if verb in _VERB_FIRST and tail[:1] and tail[0] in _ONE_MAN and _counted_after(sent, cue):
+            # "قتل جندي أمريكي ١٦ مدنياً": one man before the number of those he killed
+            return _armed_after(sent, cue.end)
         if not any(n.start >= cue.end and sent.words(cue.end, n.start) <= 2 for n in sent.numbers):
             return None  # "٣٣ عاملاً قتلوا": the victims stand before a passive
         subject = lead[-6:]
@@ -117,6 +120,23 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
         return _armed_before(sent, cue.start, len(subject) + 2)
     named = _armed_before(sent, cue.start, len(subject))
     return named or None
+
+
+# One armed man, the subject of a verb of killing before the count of his victims.
+_ONE_MAN = frozenset("جندي ضابط شرطي مسلح عنصر".split())
+
+
+def _counted_after(sent: Sentence, cue: Match) -> bool:
+    """A number within four words after the verb, past at least one word and not after "و",
+    followed by its noun in the accusative ("١٦ مدنياً", "ثلاثة مدنيين")."""
+    for number in sent.numbers:
+        if not (cue.end < number.start and 1 <= sent.words(cue.end, number.start) <= 4):
+            continue
+        if sent.text[number.start] == "و" or sent.text[number.start - 2 : number.start] == "و ":
+            return False
+        noun = sent.text[number.end : min(sent.end, number.end + 20)].split()[:1]
+        return bool(noun) and noun[0].endswith(("ا", "ين"))
+    return False
 
 
 def _armed_before(sent: Sentence, pos: int, words: int, *, clause: bool = True) -> list[str]:

@@ -173,22 +173,36 @@ ACTIVE_VERBS = frozenset(
     "داهم داهمت هاجم هاجمت اقتحم اقتحمت استهدف استهدفت قصف قصفت اطلق اطلقت".split()
 )
 _SUBJECT_NOUNS = frozenset("جنود عناصر قوات افراد مقاتلون مقاتلو مسلحون".split())
+# The same after "that", where they stand in the accusative: "إن جنوداً … أطلقوا النار" (after
+# a verb, "استهدفت مقاتلين", these are its object)
+_THAT_SUBJECTS = _SUBJECT_NOUNS | frozenset("جنودا مسلحين مقاتلين".split())
 
 
 def _is_subject(sent: Sentence, noun: Match) -> bool:
     """Whether a victim noun is the subject of a verb of attack just before it (the trigger's
     or another's: "استهدفت قوات الحوثيين سفينة … بالصواريخ") or after it and its owner."""
-    if sent.text[noun.start : noun.end] not in _SUBJECT_NOUNS:
+    word = sent.text[noun.start : noun.end]
+    if word not in _THAT_SUBJECTS:
         return False
     before = sent.text[max(sent.start, noun.start - 12) : noun.start].split()
     if before and before[-1].lstrip("وف") in ACTIVE_VERBS:
-        return True
+        return word in _SUBJECT_NOUNS
     # or, after "that", of a verb right after it and its owner: "أن قوات الحوثيين استهدفت
     # سفينة" (without "that" the verb may be a passive: "جنود أمريكيين استُهدفت دوريتهم")
     if not before or before[-1] not in ("ان", "انه"):
         return False
     after = sent.text[noun.end : min(sent.end, noun.end + 40)].split()[:3]
-    return any(word.lstrip("وف") in ACTIVE_VERBS for word in after[1:])
+    if any(word.lstrip("وف") in ACTIVE_VERBS for word in after[1:]):
+        return True
+    # "إن جنوداً من قوة البعثة (أميصوم) أطلقوا النار": a plural verb of attack after the men
+    # and their owner agrees with them
+    return any(
+        sent.text[t.start : t.end].split()[0].endswith("وا")
+        and noun.end < t.start
+        and sent.words(noun.end, t.start) <= 10
+        and not barrier_between(sent, noun.end, t.start)
+        for t in sent.of("T:attack")
+    )
 
 
 def _agent(sent: Sentence, noun: Match) -> bool:
