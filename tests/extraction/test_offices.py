@@ -122,3 +122,19 @@ def test_a_title_without_a_known_term_stays_the_office():
 def test_the_office_another_acts_for_is_not_its_holder_speaking(text):
     assert "GUTERRES" not in ids(text, date(2024, 5, 1))
     assert "GUTERRES" in ids("قال الأمين العام للأمم المتحدة إن", date(2024, 5, 1))
+
+
+def test_a_title_another_person_s_name_follows_is_that_person_s() -> None:
+    text = "ودان المبعوث الأمريكي الخاص إلى اليمن تيم ليندركينغ الهجوم."
+    out = extract(text, language="ar", published=date(2021, 3, 8))
+    (statement,) = [c for c in out["claims"] if c["type"] == "statement"]
+    assert statement["actor"] == ["PERSON:تيم ليندركينغ"]
+    assert "USA-MIDEAST-ENVOY" not in {e["id"] for e in out["entities"]}
+    # the title of the day's holder followed by the holder's own name stays his
+    text = "أعلن المبعوث الأمريكي الخاص ستيف ويتكوف انطلاق المرحلة الثانية."
+    out = extract(text, language="ar", published=date(2026, 1, 14))
+    (envoy,) = [e for e in out["entities"] if e["id"] == "WITKOFF"]
+    assert len(envoy["mentions"]) == 2
+    # the US envoy of another year is the office, not today's envoy
+    out = extract("وصل المبعوث الأمريكي إلى بيروت.", language="ar", published=date(2006, 8, 1))
+    assert "WITKOFF" not in {e["id"] for e in out["entities"]}

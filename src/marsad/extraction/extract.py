@@ -16,26 +16,16 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from marsad.extraction import (
-    acronyms,
-    capitals,
-    group_names,
-    offices,
-    place_names,
-    places,
-    quoted_names,
-)
-from marsad.extraction.appositions import appositions
+from marsad.extraction import group_names
 from marsad.extraction.contract import CONTRACT, LANGUAGES, MAX_SPANS
 from marsad.extraction.dates import FoundDate
 from marsad.extraction.discourse import Discourse
 from marsad.extraction.draft import Attribution, Draft, attribution, evidence_span, modality, status
-from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
+from marsad.extraction.gazetteer import Actor, Match, lexicon
 from marsad.extraction.language import detect_language
+from marsad.extraction.names import Names
 from marsad.extraction.normalize import Normalized, normalize
-from marsad.extraction.overlaps import resolve
 from marsad.extraction.patrons import without_patrons
-from marsad.extraction.persons import Persons
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.rules_blame import named_later, restated
 from marsad.extraction.sentences import split_sentences
@@ -51,16 +41,6 @@ _START = attrgetter("start")
 _CLAIM_CUES = frozenset(
     {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN", "VOW"}
 )
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return offices.titles()
-
-
-@cache
-def _known_persons() -> frozenset[str]:
-    return frozenset(k for k, a in lexicon().actors.items() if a.kind == "person")
 
 
 def blocks(text: str, size: int = MAX_BLOCK) -> Iterator[tuple[int, int]]:
@@ -125,9 +105,7 @@ class _Document:
         self.last_source: Attribution | None = None
         self.isf_near = False
         self.discourse = Discourse(self.actors)
-        # the states and places the document has named so far (places.check)
-        self.places: set[str] = set()
-        self.persons = Persons(_known_persons())
+        self.names = Names(self.actors, published)
 
     def entity(self, actor_id: str) -> dict[str, Any]:
         if actor_id not in self.entities:
@@ -147,17 +125,7 @@ class _Document:
     def block(self, base: int, end: int) -> None:
         chunk = self.text[base:end]
         norm = normalize(chunk)
-        hits = scan(norm.text, chunk, norm.to_original)
-        hits = places.check(hits, norm.text, self.actors, self.places)
-        hits = offices.resolve(hits, self.published, self.actors, self.places, norm.text)
-        hits += self.persons.find(norm.text, chunk, norm.to_original, hits)
-        hits += place_names.find(norm.text, chunk, norm.to_original, hits)
-        hits += group_names.find(norm.text, chunk, norm.to_original, hits)
-        hits += quoted_names.find(norm.text, chunk, norm.to_original, hits, self.actors)
-        hits += acronyms.find(norm.text, chunk, norm.to_original, hits, self.actors)
-        hits = appositions(hits, self.actors, norm.text, _titles())
-        entities, cues = resolve(hits)
-        entities = capitals.speaking(entities, cues, norm.text, self.actors)
+        entities, cues = self.names.read(norm, chunk)
         entities = self.discourse.block(entities, cues, norm.text, chunk, norm.to_original)
         self.mentions(entities, norm, base)
         entities = [m for m in entities if m.entry.flags != group_names.MENTION_ONLY]

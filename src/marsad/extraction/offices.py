@@ -182,10 +182,42 @@ def resolve(
             # another acts for ("the special envoy of the Secretary-General")
             gone = _former(text, hit) or _for_another(text, hit)
             person = None if gone else holder(entry.value, published)
-            out.append(hit if person is None else hit._replace(entry=replace(entry, value=person)))
+            held = replace(entry, value=person, flags=entry.flags | TITLE) if person else entry
+            out.append(hit._replace(entry=held))
         elif chosen.get((hit.start, hit.end), entry.value) == entry.value:
             out.append(hit)
     return out
+
+
+# The flag of a title read as its holder on the day.
+TITLE = frozenset({"title"})
+
+
+def named_after(hits: list[Match], actors: Mapping[str, Actor], text: str) -> list[Match]:
+    """Titles that another person's name follows, dropped: "المبعوث الأمريكي الخاص إلى اليمن تيم
+    ليندركينغ" names the envoy of the day to Yemen, not the office's holder in the table (an
+    office, or its holder, followed by the same person's name stays)."""
+    titles = [
+        h
+        for h in hits
+        if h.entry.category == ENTITY
+        and (h.entry.value in _by_office() or "title" in h.entry.flags)
+    ]
+    if not titles:
+        return hits
+    persons = [
+        h for h in hits if h.entry.category == ENTITY and actors[h.entry.value].kind == "person"
+    ]
+    dropped = set()
+    for title in titles:
+        for person in persons:
+            gap = text[title.end : person.start - len(person.prefix)]
+            if person.start < title.end or len(gap.split()) > 3 or any(c in gap for c in ",،.("):
+                continue
+            if person.entry.value != title.entry.value:
+                dropped.add(id(title))
+            break
+    return [h for h in hits if id(h) not in dropped]
 
 
 def titles() -> frozenset[str]:
