@@ -172,3 +172,14 @@ def test_a_joiner_carries_a_name_on_past_two_words():
     persons = _persons(text, "ar")
     assert persons.get("PERSON:محمد آل جابر") == ["محمد آل جابر"], persons
     assert persons.get("PERSON:أحمد عبيد بن دغر") == ["أحمد عبيد بن دغر"], persons
+
+
+def test_a_feminine_title_and_its_complements_after_a_preposition_introduce_a_name():
+    found = _persons("ودانت المديرة التنفيذية لمنظمة اليونيسف كاثرين راسل الهجوم.", "ar")
+    assert "PERSON:كاثرين راسل" in found
+    found = _persons(
+        "دعت ممثلته الخاصة المعنية بالعنف الجنسي مارغوت فالستروم إلى محاسبة الجناة.", "ar"
+    )
+    assert "PERSON:مارغوت فالستروم" in found
+    found = _persons("ودانت منسقة الشؤون الإنسانية في جنوب السودان سارة نيانتي الهجوم.", "ar")
+    assert "PERSON:سارة نيانتي" in found

@@ -207,7 +207,11 @@ class Persons:
                 return j
             # "ألبرت", "ألان": a name's own alef carries hamza, the article's never does
             definite = w.startswith(("ال", "لل")) and letter(a) not in "أإآ"
-            if definite or w in AR_COMPLEMENTS or covered(a, b):
+            # "المعنية بالعنف الجنسي", "التنفيذية لمنظمة": a definite word or a complement
+            # after its preposition
+            definite = definite or w.startswith("بال")
+            complement = w in AR_COMPLEMENTS or w[:1] in "لب" and w[1:] in AR_COMPLEMENTS
+            if definite or complement or covered(a, b):
                 if not titled:
                     return j + 1
                 j += 1

@@ -29,6 +29,7 @@ AR_TITLES = _folded(
     حاكم مراسل مراسله مراسلو الاميرال
     عامل عامله السائق المهندس الطبيب الطبيبه الممرض الممرضه الجندي المجند الرقيب
     العريف الطيار القس الراهب المبشر الرهينه المقاول الممثله ممثله المبعوثه مبعوثه
+    المنسقه منسقه المديره مديره المفوضه مفوضه ممثلته ممثلها مبعوثه مبعوثها
     """
 )
 # Words that stand between a title and the name: the office's complement ("وزير الدفاع", "قائد
@@ -81,8 +82,9 @@ AR_JOINERS = frozenset(
     {"عبد", "ابو", "ابن", "بن", "ام", "بنت", "ولد", "دي", "دو", "فان", "فون", "ال"}
 )
 AR_CLITICS = ("و", "ف", "ب", "ل")
-# a preposition or conjunction glued to the article never starts a name's part
-AR_PREPOSED = ("بال", "وال", "فال", "كال", "لل")
+# A preposition or conjunction glued to the article never starts a name's part ("فال" and "كال"
+# open foreign names as often: "فالنتين"، "فالستروم").
+AR_PREPOSED = ("بال", "وال", "لل")
 
 EN_TITLES = _folded(
     """
