@@ -278,3 +278,21 @@ def test_english_raids_and_a_speaker_who_claims_no_act():
     )
     (attack,) = _attacks(text, "en")
     assert attack["actor"] == ["IDF"]
+
+
+def test_a_group_claiming_after_an_apposition_is_the_perpetrator_of_the_act_told_before():
+    text = (
+        "A masked gunman opened fire inside a restaurant in Bamako on Saturday, killing five "
+        "people. Eight others were wounded. The group al-Mourabitoun, led by Mokhtar "
+        "Belmokhtar, claimed the attack in an audio message."
+    )
+    out = extract(text, language="en")["claims"]
+    assert {tuple(c["actor"]) for c in out if c["type"] in ("attack", "casualties")} == {
+        ("MOURABITOUN",)
+    }
+
+
+def test_the_side_whose_fire_it_was_is_the_perpetrator_of_a_passive_toll():
+    text = "A man was shot dead and five others were wounded by Israeli fire east of Khan Younis."
+    out = extract(text, language="en")["claims"]
+    assert {tuple(c["actor"]) for c in out if c["type"] in ("attack", "casualties")} == {("IDF",)}

@@ -267,8 +267,23 @@ _PARTITIVE = frozenset({"من"})
 
 
 def agent_by(sent: Sentence, pos: int, *, toll: bool = False) -> list[str]:
-    """The actor after "by"/"من قبل" following a position (a toll's figure: not after من)."""
-    return ids(marked(sent, "BY", pos, max_words=4, passed=_PARTITIVE if toll else frozenset()))
+    """The actor after "by"/"من قبل" following a position (a toll's figure: not after من); in
+    English, farther in the clause, the side whose fire it was: "A man was shot dead and five
+    others were wounded by Israeli fire"."""
+    found = ids(marked(sent, "BY", pos, max_words=4, passed=_PARTITIVE if toll else frozenset()))
+    if found:
+        return found
+    for fire in _BY_FIRE.finditer(sent.text, pos, min(sent.end, pos + 120)):
+        if any(pos <= b < fire.start() for b in sent.barriers):
+            break
+        return [m.entry.value for m in sent.entities if fire.start() < m.start < fire.end()][:1]
+    return []
+
+
+# "by Israeli fire", "by Sudanese army shelling": the side named by its fire (lower-cased).
+_BY_FIRE = re.compile(
+    r"\bby (?:the )?[\w'-]+(?: [\w'-]+)? (?:fire|gunfire|shelling|shells|sniper fire|strikes?)\b"
+)
 
 
 # Where a clause ends inside a sentence: Arabic and Latin commas, semicolons, colons, dashes.

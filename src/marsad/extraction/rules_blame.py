@@ -83,10 +83,25 @@ def claimant(sent: Sentence, victims: set[str]) -> list[str]:
             found = after(sent, cue.end, max_words=2, kinds=PERPETRATOR_KINDS)
         else:
             found = before(sent, cue.start, max_words=3, kinds=PERPETRATOR_KINDS)
+            if not found:  # "The group al-Mourabitoun, led by Mokhtar Belmokhtar, claimed"
+                at = _past_apposition(sent, cue.start)
+                found = before(sent, at, max_words=3, kinds=PERPETRATOR_KINDS)
         found = [m for m in found if m.entry.value not in victims]
         if found:
             return ids(found)
     return []
+
+
+def _past_apposition(sent: Sentence, at: int) -> int:
+    """Where the subject of an English verb ends when an apposition between commas stands
+    before the verb: "The group al-Mourabitoun, led by Mokhtar Belmokhtar, claimed the attack"."""
+    lead = sent.text[max(sent.start, at - 80) : at].rstrip()
+    if not lead.endswith(","):
+        return at
+    opening = lead.rfind(",", 0, len(lead) - 1)
+    if opening < 0:
+        return at
+    return at - len(sent.text[max(sent.start, at - 80) : at]) + opening
 
 
 # "a mortar bomb that Turkey said was fired by Syrian government forces": whom a speaker names
