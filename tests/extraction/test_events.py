@@ -113,6 +113,18 @@ def test_protests_by_form() -> None:
     assert claims("Protesters stormed the Italian embassy in Cairo.", "attack") == []
 
 
+def test_whoever_called_or_declared_a_protest_is_its_actor() -> None:
+    def actors(text: str) -> list[list[str]]:
+        return [c["actor"] for c in claims(text, "protest")]
+
+    text = "عمّ الإضراب الشامل مدن الضفة الغربية استجابة لدعوة القوى الوطنية والإسلامية."
+    assert actors(text) == [["PS-NATIONAL-ISLAMIC-FORCES"]]
+    text = "أعلنت نقابة الأطباء في جنوب السودان إضراباً مفتوحاً في المستشفيات الحكومية."
+    assert actors(text) == [["BODY:نقابة الأطباء"]]
+    text = "Thousands marched in Khartoum, called by the Sudanese Professionals Association."
+    assert actors(text) == [["SPA-SUDAN"]]
+
+
 def test_force_taken_or_threatened_is_an_attack() -> None:
     def means(text: str) -> list[str]:
         return [c["attributes"]["means"] for c in claims(text, "attack")]

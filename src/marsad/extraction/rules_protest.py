@@ -10,6 +10,7 @@ resignation of X", "برحيل X", the embassy of a state)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from marsad.extraction.draft import Draft
@@ -59,9 +60,8 @@ def protests(sent: Sentence) -> list[Draft]:
         return []
     drafts = []
     for form, cue in forms.items():
-        draft = Draft(
-            "protest", cue, 4, _organisers(sent, cue), _addressed(sent), None, {"form": form}
-        )
+        organisers = _organisers(sent, cue) or _callers(sent, cue)
+        draft = Draft("protest", cue, 4, organisers, _addressed(sent), None, {"form": form})
         draft.where = place_near(sent, cue.end)
         call = _called(sent, cue)
         if call is not None:
@@ -144,6 +144,38 @@ def _organisers(sent: Sentence, cue: Match) -> list[str]:
             found = after(sent, at + len(word), max_words=1, kinds=_WHO)
         if found:
             return ids(found)
+    return []
+
+
+# Who called the protest, named right after these words (folded): "استجابة لدعوة X", "دعت
+# إليه X", "بدعوة من X", "called by X", "organised by X".
+_CALLED_BY = re.compile(
+    r"(?<!\S)(?:لدعوه|بدعوه من|دعت اليه|دعت اليها|دعا اليه|دعا اليها|دعت لها|دعا لها)(?!\S)"
+    r"|\b(?:called|organi[sz]ed|led) by\b"
+)
+# Verbs that announce or carry out a strike or a sit-in, their subject its organiser: "أعلنت
+# نقابة الأطباء إضراباً", "the union declared a strike".
+_DECLARED = re.compile(
+    r"(?<!\S)[وف]?(?:اعلن|اعلنت|نفذ|نفذت|نظم|نظمت|بدا|بدات|بدءوا)(?!\S)|\b(?:declared|staged|began)\b"
+)
+
+
+def _callers(sent: Sentence, cue: Match) -> list[str]:
+    """The party that called or declared the protest, in its sentence."""
+    for mark in _CALLED_BY.finditer(sent.text, sent.start, sent.end):
+        found = after(sent, mark.end(), max_words=2, kinds=_WHO)
+        if found:
+            return ids(found[:1])
+    if cue.entry.value not in ("strike", "sit_in"):
+        return []
+    begin = cue.start - len(cue.prefix)
+    for mark in _DECLARED.finditer(sent.text, max(sent.start, begin - 80), begin):
+        if cue.entry.lang == "ar":
+            found = after(sent, mark.end(), max_words=2, kinds=_WHO)
+        else:
+            found = before(sent, mark.start(), max_words=3, kinds=_WHO)
+        if found and found[0].start < begin:
+            return ids(found[:1])
     return []
 
 
