@@ -125,6 +125,20 @@ def test_whoever_called_or_declared_a_protest_is_its_actor() -> None:
     assert actors(text) == [["SPA-SUDAN"]]
 
 
+def test_the_one_a_demand_is_made_of_is_the_protest_s_recipient() -> None:
+    def recipients(text: str) -> list[list[str]]:
+        return [c["recipient"] for c in claims(text, "protest")]
+
+    text = "خرج عشرات الآلاف في مسيرات في الخرطوم، مطالبين المجلس العسكري الانتقالي بتسليم السلطة."
+    assert recipients(text) == [["BODY:المجلس العسكري الانتقالي"]]
+    # the demand of a departure goes first
+    text = (
+        "بدأ آلاف المحتجين اعتصاماً في الخرطوم، مطالبين الجيش بالانحياز إلى الشارع وبتنحي "
+        "الرئيس عمر البشير."
+    )
+    assert recipients(text) == [["BASHIR"]]
+
+
 def test_force_taken_or_threatened_is_an_attack() -> None:
     def means(text: str) -> list[str]:
         return [c["attributes"]["means"] for c in claims(text, "attack")]

@@ -182,10 +182,15 @@ def _callers(sent: Sentence, cue: Match) -> list[str]:
 def _addressed(sent: Sentence) -> list[str]:
     """Whom the protest addresses: "demanding the resignation of X", "برحيل X", the embassy
     of a state."""
-    for cue in sent.of("PROTEST_AT"):
+    # a demand of someone's departure before the one a demand is made of: "مطالبين الجيش
+    # بالانحياز إلى الشارع وبتنحي الرئيس عمر البشير"
+    for cue in sorted(sent.of("PROTEST_AT"), key=lambda c: "d" in c.entry.flags):
         if "b" in cue.entry.flags:
             # "طالبوا الرئيس جوزيف كابيلا بالتنحي": the one called on stands before
             found = before(sent, cue.start, max_words=4, kinds=_WHO | {"force"})
+        elif "d" in cue.entry.flags:
+            # "مطالبين المجلس العسكري بتسليم السلطة": right after the verb of demanding
+            found = after(sent, cue.end, max_words=0, kinds=_WHO | {"force"})
         else:
             found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
         if found:
