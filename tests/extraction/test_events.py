@@ -139,6 +139,19 @@ def test_the_one_a_demand_is_made_of_is_the_protest_s_recipient() -> None:
     assert recipients(text) == [["BASHIR"]]
 
 
+def test_describing_an_act_in_words_of_outrage_condemns_it_and_tells_no_new_act() -> None:
+    text = "ووصف الأمين العام للأمم المتحدة بان كي مون القصف بأنه «مشين ولا يمكن تبريره»."
+    assert [(c["actor"], c["attributes"]["stance"]) for c in claims(text, "statement")] == [
+        (["BAN-KI-MOON"], "condemn")
+    ]
+    assert claims(text, "attack") == []
+    text = "Human Rights Watch called the killing an extrajudicial execution."
+    assert [c["actor"] for c in claims(text, "statement")] == [["HRW"]]
+    # institutions are no founding members: a call to keep them is no invitation
+    text = "ودعا السفير السعودي محمد آل جابر جميع الأطراف إلى الحفاظ على مؤسسات الدولة."
+    assert claims(text, "invitation") == []
+
+
 def test_force_taken_or_threatened_is_an_attack() -> None:
     def means(text: str) -> list[str]:
         return [c["attributes"]["means"] for c in claims(text, "attack")]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.slots import Sentence, definite
+from marsad.extraction.slots import Sentence, barrier_between, definite
 
 _MOTIVE = re.compile(
     r"(?:احتجاجا|احتجاج|تنديدا|رفضا)\s+(?:علي|ضد|ب)?\s*(?:\S+\s+)?$"
@@ -44,7 +44,9 @@ def condemned(sent: Sentence, trigger: Match) -> bool:
     return any(
         cue.entry.value in _JUDGED
         and cue.end <= trigger.start
-        and sent.words(cue.end, trigger.start) <= 7
+        # past the speaker's title and name: "ووصف الأمين العام للأمم المتحدة بان كي مون القصف"
+        and sent.words(cue.end, trigger.start) <= 10
+        and not barrier_between(sent, cue.end, trigger.start)
         for cue in sent.of("T:statement")
     )
 
