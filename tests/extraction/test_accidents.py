@@ -56,3 +56,21 @@ def test_every_accident_pattern_holds_a_word_of_the_quick_check():
     assert len(alternatives) > 20
     for alternative in alternatives:
         assert any(word in alternative for word in ANCHORS.split("|")), alternative
+
+
+def test_disasters_and_drills_are_no_attacks_but_operations_named_for_storms_are() -> None:
+    def attacks(text: str, language: str) -> list[dict]:
+        return [c for c in extract(text, language=language)["claims"] if c["type"] == "attack"]
+
+    assert (
+        attacks("A magnitude 6.3 earthquake struck western Afghanistan, killing 320.", "en") == []
+    )
+    assert attacks("Iran's Revolutionary Guards test-fired missiles during war games.", "en") == []
+    text = "بدأ التحالف بقيادة السعودية عملية عاصفة الحزم بغارات جوية على مواقع الحوثيين."
+    assert [a["attributes"]["means"] for a in attacks(text, "ar")] == ["air"]
+
+
+def test_a_breach_of_sovereignty_judges_an_act_and_tells_none() -> None:
+    text = "دانت الحكومة العراقية الضربة ووصفتها بأنها اعتداء صارخ على السيادة العراقية."
+    out = extract(text, language="ar")["claims"]
+    assert [c["type"] for c in out] == ["statement"]

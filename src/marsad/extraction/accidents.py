@@ -1,5 +1,6 @@
 """Explosions and fires that are accidents, not attacks: a gas cylinder, a fuel tank, a
-remnant of war going off, a fire from an electrical fault. News reports them with the same
+remnant of war going off, a fire from an electrical fault; and natural disasters and weapons
+tested or fired in drills. News reports them with the same
 words of explosion and death as a bombing; what tells them apart is the cause named in the
 sentence and the absence of anyone who attacked.
 
@@ -48,9 +49,30 @@ _HOSTILE = re.compile(
 )
 
 
+# Natural disasters, and weapons fired in a test or a drill: their words of striking, killing
+# and firing tell no attack ("an earthquake struck western Afghanistan", "test-fired missiles
+# during war games").
+# (Storms are left out: "عاصفة الحزم", "Desert Storm" are operations.)
+_DISASTER = re.compile(
+    r"(?<!\w)(?:earthquakes?|quakes?|aftershocks?|floods?|flooding|landslides?|cyclone"
+    r"|زلزال|الزلزال|زلازل|هزه ارضيه|فيضان\w{0,3}|سيول|انهيار\w{0,2} ارضي\w{0,2})(?!\w)"
+)
+_DRILL = re.compile(
+    r"(?<!\w)(?:test-fired|test-fires|test firing|missile tests?|war games|military drills"
+    r"|مناورات عسكريه|تجربه صاروخيه|تجارب صاروخيه)(?!\w)"
+)
+# What a disaster or a drill does in the words of an attack: "an earthquake struck", "test-fired
+# missiles".
+_NOT_HOSTILE_THERE = re.compile(
+    r"(?<!\w)(?:struck|strikes?|hit|ضرب\w{0,2}|rockets?|missiles?|صاروخ\w{0,3}|صواريخ)(?!\w)"
+)
+
+
 def accidental(sent: Sentence) -> bool:
-    """Whether the sentence reports an accident and no hostile act."""
+    """Whether the sentence reports an accident, a disaster or a drill and no hostile act."""
     text = sent.text[sent.start : sent.end]
+    if _DISASTER.search(text) or _DRILL.search(text):
+        return not _HOSTILE.search(_NOT_HOSTILE_THERE.sub(" ", text))
     if not _ANCHOR.search(text):
         return False
     return bool(_ACCIDENT.search(text)) and not _HOSTILE.search(text)

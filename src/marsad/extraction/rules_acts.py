@@ -51,6 +51,18 @@ def condemned(sent: Sentence, trigger: Match) -> bool:
     )
 
 
+def on_sovereignty(sent: Sentence, trigger: Match) -> bool:
+    """ "اعتداء صارخ على السيادة العراقية", "an attack on Somalia's sovereignty": a word of
+    attack that judges an act as a breach of sovereignty tells no act of its own."""
+    tail = sent.text[trigger.end : min(sent.end, trigger.end + 40)]
+    return bool(_SOVEREIGNTY.match(tail))
+
+
+_SOVEREIGNTY = re.compile(
+    r"\s+(?:\S+\s+)?(?:علي|on|against|of)\s+(?:\S+\s+)?(?:ال)?(?:سياده|sovereignty)"
+)
+
+
 _PLACE_BEFORE = frozenset(
     "في داخل شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي انحاء ارجاء "
     "in inside into across throughout from north south east west northern southern eastern "

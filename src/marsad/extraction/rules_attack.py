@@ -17,7 +17,14 @@ from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speakers_own, struck_owner, taken_from
-from marsad.extraction.rules_acts import condemned, crowd_act, motive, other_acts, placed
+from marsad.extraction.rules_acts import (
+    condemned,
+    crowd_act,
+    motive,
+    on_sovereignty,
+    other_acts,
+    placed,
+)
 from marsad.extraction.rules_blame import (
     PERPETRATOR_KINDS,
     armed,
@@ -220,6 +227,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         and not intercepted(sent, t)
         and not motive(sent, t)
         and not condemned(sent, t)
+        and not on_sovereignty(sent, t)
     ]
     if not triggers:
         return []
