@@ -14,7 +14,7 @@ def _entities(text: str, language: str) -> dict[str, dict[str, Any]]:
 def test_a_full_name_its_short_form_and_later_mentions_are_one_entity() -> None:
     text = (
         "French warplanes struck camps of the Movement for Justice in West Africa (MJWA) "
-        "near Gao. MJWA said it would retaliate."
+        "near Gao. MJWA said it had lost two fighters."
     )
     group = _entities(text, "en")["GROUP:MJWA"]
     assert group["kind"] == "armed_group"

@@ -72,3 +72,16 @@ def test_a_vow_joined_to_a_statement_is_its_speaker_s_and_its_threat_may_be_plur
     assert (attack["actor"], attack["modality"]) == (["SOM"], "future")
     text = "ودان الرئيس فيليكس تشيسيكيدي الهجوم، متوعداً بأن المسؤولين سيعاقبون بشدة."
     assert [a["modality"] for a in _attacks(text, "ar")] == ["future"]
+
+
+def test_force_announced_in_the_future_tense_is_an_attack_to_come():
+    text = "Defence Minister Israel Katz said Israel would respond forcefully to any further fire."
+    assert [(a["actor"], a["modality"]) for a in _attacks(text, "en")] == [
+        (["ISR"], "hypothetical")
+    ]
+    text = "The military leader said the army of Burkina Faso would launch a general offensive."
+    assert [a["modality"] for a in _attacks(text, "en")] == ["future"]
+    text = "واتهم الرئيس حسن روحاني إسرائيل بالاغتيال، مؤكداً أن بلاده «سترد في الوقت المناسب»."
+    assert (["IRN"], "future") in [(a["actor"], a["modality"]) for a in _attacks(text, "ar")]
+    # a launch with no offensive is no force
+    assert _attacks("Iran will launch a new satellite next month, officials said.", "en") == []

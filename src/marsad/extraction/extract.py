@@ -40,6 +40,7 @@ _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset(
     {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN", "VOW"}
+    | {"ANSWER"}
 )
 
 

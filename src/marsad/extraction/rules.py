@@ -20,7 +20,7 @@ from marsad.extraction.clashes import between
 from marsad.extraction.draft import Draft, modality, negated
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.slots import Sentence, allowed
-from marsad.extraction.threats import vows
+from marsad.extraction.threats import announced_force, vows
 
 Builder = Callable[[Sentence, Match], list[Draft]]
 # When several triggers share the same words, the first of this list that yields a claim wins.
@@ -76,6 +76,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
     drafts += _composites(sent, {d.type for d in drafts})
     drafts += attack.attacks(sent)
     drafts += vows(sent, drafts)
+    drafts += announced_force(sent, drafts)
     drafts += protest.protests(sent)
     drafts += detention.detentions(sent, drafts)
     drafts += ground.ceasefire_phase(sent)

@@ -6,13 +6,14 @@ threatens, a person standing for the state he leads."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Entry, Match
 from marsad.extraction.normalize import fold
 from marsad.extraction.roles import recipient
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS
-from marsad.extraction.slots import Sentence
+from marsad.extraction.slots import Sentence, allowed
 
 # Verbs of threat and vow among the forecast cues (folded).
 _THREATS = frozenset(
@@ -142,3 +143,37 @@ def _object(sent: Sentence, cue: Match, trigger: Match, actor: list[str]) -> lis
         return []
     party = _party(sent, between[-1])
     return [party] if party and party not in actor else []
+
+
+# Force announced in the future tense with no verb of vow (the ANSWER cues): "Israel would
+# respond forcefully to any further fire", "إن بلاده سترد في الوقت المناسب". Its party is named
+# right before it, or is the speaker's country (folded).
+_THEIR_COUNTRY = frozenset(fold(w) for w in "بلاده بلادها بلادنا".split())
+_TO_COME = ("future", "hypothetical")
+_ANY = re.compile(r"(?<!\w)(?:any|if|should|اي|اذا|في حال)(?!\w)")
+
+
+def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """An attack to come for force announced in the future tense, unless the sentence tells
+    an attack there already: future, or hypothetical when it answers "any" attack or a
+    condition."""
+    cues = [c for c in sent.of("ANSWER") if allowed(sent, c)]
+    if not cues or any(d.type == "attack" and d.modality in _TO_COME for d in drafts):
+        return []
+    mark = cues[0]
+    begin = mark.start - len(mark.prefix)
+    before = [m for m in sent.entities if m.end <= begin]
+    lead = sent.text[max(sent.start, begin - 12) : begin].replace('"', " ").split()[-1:]
+    if lead and lead[0] in _THEIR_COUNTRY:
+        named = [_party(sent, m) for m in before]  # the speaker's state
+        actor = [p for p in named if p][:1]
+    else:
+        near = [m for m in before[-1:] if sent.words(m.end, begin) <= 3]
+        actor = [p for p in (_party(sent, m) for m in near) if p]
+    if not actor:
+        return []
+    trigger = Match(mark.start, mark.end, replace(mark.entry, category="T:attack", value="other"))
+    draft = Draft("attack", trigger, 4, actor, [], None, {"means": "other"})
+    tail = sent.text[mark.end : min(sent.end, mark.end + 40)]
+    draft.modality = "hypothetical" if _ANY.search(tail) else "future"
+    return [draft]
