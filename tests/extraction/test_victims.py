@@ -182,3 +182,12 @@ def test_soldiers_after_that_with_a_plural_verb_of_attack_did_it():
     # after a verb, the accusative fighters are its object
     text = "أقر الجيش الإثيوبي بضربة جوية قائلاً إنها استهدفت مقاتلين من جبهة تحرير شعب تيغراي."
     assert any("TPLF" in a["recipient"] for a in _attacks(text))
+
+
+def test_a_target_said_to_belong_to_a_party_is_its_but_a_means_belongs_to_who_struck():
+    text = "قتل خمسة في غارة بطائرة مسيرة استهدفت خلية تابعة لكتيبة جنين في مخيم جنين."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == ["JENIN-BRIGADE"]
+    text = "قُتل 23 شخصاً في قصف بالبراميل المتفجرة ألقتها مروحيات تابعة للقوات الحكومية السورية."
+    (attack,) = _attacks(text)
+    assert attack["recipient"] == []

@@ -152,9 +152,33 @@ def included(sent: Sentence, trigger: Match) -> list[Match]:
 # الطائرات مقار الشرطة التابعة لحكومة حماس".
 _HOLDER = re.compile(
     r"(?<!\w)(?:(?:used|held|controlled|run|operated|manned|supported|managed) by|belonging to"
-    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره)(?!\w)"
+    r"|التابع|التابعه|التابعين|التابعون|التابعتين|الخاضعه لسيطره|الخاضع لسيطره"
+    r"|تابع|تابعه|تابعين|تابعون|تابعا)(?!\w)"
 )
 _HOLDER_REACH = 120
+# Nouns of the means that strike (folded): the holder of one struck with it.
+_MEANS_HELD = (
+    "طاير",
+    "طايرات",
+    "مروحي",
+    "مسير",
+    "دباب",
+    "مدفع",
+    "زورق",
+    "زوارق",
+    "بارج",
+    "بوارج",
+    "راجم",
+    "مقاتلات",
+    "aircraft",
+    "jets",
+    "warplanes",
+    "drones",
+    "helicopters",
+    "tanks",
+    "gunboats",
+    "artillery",
+)
 
 
 @per_trigger
@@ -165,6 +189,9 @@ def held(sent: Sentence, trigger: Match) -> list[Match]:
     for tie in _HOLDER.finditer(sent.text, trigger.end, end):
         if barrier_between(sent, trigger.end, tie.start()):
             return []
+        lead = sent.text[max(sent.start, tie.start() - 30) : tie.start()].split()[-2:]
+        if any(word.startswith(_MEANS_HELD) for word in lead):
+            continue  # "مروحيات تابعة للقوات الحكومية": whose the means is, who struck
         for match in candidates(sent):
             if match.start >= tie.end() and sent.words(tie.end(), word_start(match)) <= 1:
                 return [match]
