@@ -296,3 +296,19 @@ def test_the_side_whose_fire_it_was_is_the_perpetrator_of_a_passive_toll():
     text = "A man was shot dead and five others were wounded by Israeli fire east of Khan Younis."
     out = extract(text, language="en")["claims"]
     assert {tuple(c["actor"]) for c in out if c["type"] in ("attack", "casualties")} == {("IDF",)}
+
+
+def test_a_toll_told_after_one_party_s_acts_is_theirs():
+    text = (
+        "Israeli forces pounded Rafah with artillery and air strikes on Friday. Gaza health "
+        "officials said more than 70 Palestinians were killed in Rafah."
+    )
+    (toll,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "casualties"]
+    assert toll["actor"] == ["IDF"]
+    # a total of the war stays no one's
+    text = (
+        "شنت طائرات حربية إسرائيلية غارات على حي الشجاعية فجر اليوم. وارتفعت حصيلة الشهداء "
+        "منذ بدء الحرب إلى ٤٣٥ شهيداً."
+    )
+    tolls = [c for c in extract(text, language="ar")["claims"] if c["type"] == "casualties"]
+    assert [t["actor"] for t in tolls] == [[]]

@@ -192,10 +192,28 @@ def restated(sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> list[
             if not attack.recipient and draft.recipient:
                 attack.recipient, attack.target = list(draft.recipient), draft.target
     actor = next((d.actor for d in merged if d.actor), [])
+    if not actor and not any(d.type == "attack" for d in kept) and not _apart(sent):
+        # "Israeli forces pounded Rafah … Health officials said 70 Palestinians were killed":
+        # a toll told after the acts of one party, with no act of its own, is theirs
+        parties = {tuple(d.actor) for d in told if d.actor and d.modality in (None, "asserted")}
+        actor = list(next(iter(parties))) if len(parties) == 1 else []
     for draft in kept:
         if draft.type == "casualties" and not draft.actor and actor:
-            draft.actor = list(actor)
+            if not draft.attributes.get("period"):
+                draft.actor = list(actor)
     return kept
+
+
+# Words that tell a toll apart from the acts told before it: another incident, or a total
+# ("bringing to eleven the bodies retrieved since the start of the week", "ويرتفع بذلك عدد").
+_APART = re.compile(
+    r"(?<!\w)(?:separately|since|bringing|منذ|منفصل|منفصله|يرتفع|ليرتفع|ترتفع|لترتفع|ارتفع|ارتفعت)"
+    r"(?!\w)"
+)
+
+
+def _apart(sent: Sentence) -> bool:
+    return _APART.search(sent.text, sent.start, sent.end) is not None
 
 
 def _told_again(
