@@ -85,3 +85,17 @@ def test_force_announced_in_the_future_tense_is_an_attack_to_come():
     assert (["IRN"], "future") in [(a["actor"], a["modality"]) for a in _attacks(text, "ar")]
     # a launch with no offensive is no force
     assert _attacks("Iran will launch a new satellite next month, officials said.", "en") == []
+
+
+def test_revenge_strikes_stepped_up_and_towns_to_retake_are_attacks_to_come():
+    text = "Al-Shabaab's Andalus radio said the group would avenge the deaths of its fighters."
+    assert [(a["actor"], a["modality"]) for a in _attacks(text, "en")] == [
+        (["AL-SHABAAB"], "future")
+    ]
+    text = (
+        "A spokesman said the army and Ugandan troops, who launched joint operations in "
+        "November, would step up air and artillery strikes on rebel camps."
+    )
+    assert [a["actor"] for a in _attacks(text, "en") if a["modality"] == "future"] == [["UGA"]]
+    text = "وتوعّد قائد الجيش عبد الفتاح البرهان بأن قواته «ستستعيد كل شبر» سيطر عليه المتمردون."
+    assert [(a["actor"], a["modality"]) for a in _attacks(text, "ar")] == [(["SDN"], "future")]

@@ -150,7 +150,7 @@ def _object(sent: Sentence, cue: Match, trigger: Match, actor: list[str]) -> lis
 # right before it, or is the speaker's country (folded).
 _THEIR_COUNTRY = frozenset(fold(w) for w in "بلاده بلادها بلادنا".split())
 _TO_COME = ("future", "hypothetical")
-_ANY = re.compile(r"(?<!\w)(?:any|if|should|اي|اذا|في حال)(?!\w)")
+_ANY = re.compile(r"(?<!\w)(?:any|if|should|could|اي|اذا|في حال)(?!\w)")
 
 
 def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
@@ -161,6 +161,8 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     if not cues or any(d.type == "attack" and d.modality in _TO_COME for d in drafts):
         return []
     mark = cues[0]
+    if any(d.type == "attack" and mark.start <= d.trigger.start < mark.end for d in drafts):
+        return []  # "could strike": the attack is told, its word inside the answer's
     begin = mark.start - len(mark.prefix)
     before = [m for m in sent.entities if m.end <= begin]
     lead = sent.text[max(sent.start, begin - 12) : begin].replace('"', " ").split()[-1:]
@@ -168,12 +170,23 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         named = [_party(sent, m) for m in before]  # the speaker's state
         actor = [p for p in named if p][:1]
     else:
-        near = [m for m in before[-1:] if sent.words(m.end, begin) <= 3]
+        near = [
+            m
+            for m in before[-1:]
+            if sent.words(m.end, begin) <= 3 and "," not in sent.text[m.end : begin]
+        ]
         actor = [p for p in (_party(sent, m) for m in near) if p]
+        if not actor:
+            # "said the army and Ugandan troops, who …, would step up": the first party after
+            # the verb of saying; "Al-Shabaab's radio said the group would avenge": the one
+            # the sentence opens with
+            said = [c.end for c in sent.of("ATTR:say") if c.end <= begin]
+            subject = [m for m in before if said and m.start >= said[-1]] or before
+            actor = [p for p in (_party(sent, m) for m in subject) if p][:1]
     if not actor:
         return []
     trigger = Match(mark.start, mark.end, replace(mark.entry, category="T:attack", value="other"))
     draft = Draft("attack", trigger, 4, actor, [], None, {"means": "other"})
-    tail = sent.text[mark.end : min(sent.end, mark.end + 40)]
+    tail = sent.text[mark.end : min(sent.end, mark.end + 100)]
     draft.modality = "hypothetical" if _ANY.search(tail) else "future"
     return [draft]
