@@ -167,3 +167,10 @@ def test_a_verb_joined_by_and_before_its_killers_and_their_victims_far_after() -
     text = "وقتل مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ثمانية مدنيين."
     assert [a["actor"] for a in claims(text, "attack")] == [["BOKO-HARAM"]]
     assert _tolls(text) == [(8, None)]
+
+
+def test_the_dead_of_a_hacking_or_a_neutralising_are_counted() -> None:
+    (toll,) = claims("ADF rebels hacked to death at least 36 civilians in Beni.", "casualties")
+    assert toll["figures"]["killed"]["best"] == 36
+    (toll,) = claims("وأعلنت الحكومة «تحييد» 17 من المهاجمين.", "casualties")
+    assert toll["figures"]["killed"]["best"] == 17
