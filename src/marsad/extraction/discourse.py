@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
-from marsad.extraction.group_names import BODY
+from marsad.extraction.group_names_en import BODY
 from marsad.extraction.normalize import fold
 
 # The flags of a mention that refers back ("the group", "الحركة") rather than names.

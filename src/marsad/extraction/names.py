@@ -7,6 +7,7 @@ surnames) carries from block to block."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
@@ -20,7 +21,7 @@ from marsad.extraction import (
     quoted_names,
 )
 from marsad.extraction.appositions import appositions
-from marsad.extraction.gazetteer import Actors, Match, lexicon, scan
+from marsad.extraction.gazetteer import Actor, Match, lexicon, scan
 from marsad.extraction.normalize import Normalized
 from marsad.extraction.overlaps import resolve
 from marsad.extraction.persons import Persons
@@ -39,7 +40,7 @@ def _known_persons() -> frozenset[str]:
 class Names:
     """The name readers of one document."""
 
-    def __init__(self, actors: Actors, published: date | None) -> None:
+    def __init__(self, actors: Mapping[str, Actor], published: date | None) -> None:
         self.actors = actors
         self.published = published
         # the states and places the document has named so far (places.check)
