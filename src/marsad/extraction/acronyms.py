@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match, name_mask
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import ACTOR_KINDS
 
@@ -59,9 +59,7 @@ def find(
     parties = [
         m for m in hits if m.entry.category == ENTITY and actors[m.entry.value].kind in ACTOR_KINDS
     ]
-    covered = bytearray(len(text))
-    for m in parties:
-        covered[m.start - len(m.prefix) : m.end] = b"\x01" * (m.end - m.start + len(m.prefix))
+    covered = name_mask(text, parties)
     found: list[Match] = []
     for pattern, full_name in ((_SHORT_EN, _full_en), (_SHORT_AR, _full_ar)):
         for short in pattern.finditer(text):

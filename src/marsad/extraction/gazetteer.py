@@ -70,6 +70,16 @@ class Match(NamedTuple):
         return self.entry.category
 
 
+def name_mask(text: str, hits: list[Match]) -> bytearray:
+    """A byte per character of the block, 1 under every entity name among the hits: what the
+    readers of names the dictionaries lack look up, in C, to read none over a known name."""
+    mask = bytearray(len(text))
+    for m in hits:
+        if m.entry.category == ENTITY:
+            mask[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return mask
+
+
 # The entities read from the text rather than the dictionaries, by the prefix of their id.
 READ_KINDS = {
     "PERSON:": "person",  # persons.py

@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, Entry, Match, name_mask
 from marsad.extraction.persons_words import (
     AR_CLITICS,
     AR_COMPLEMENTS,
@@ -93,11 +93,7 @@ class Persons:
         self, text: str, original: str, to_original: Callable[[int], int], hits: list[Match]
     ) -> list[Match]:
         """Matches for the persons named in a normalized block, none over a dictionary name."""
-        # which characters a name already covers: a byte per character, looked up in C
-        mask = bytearray(len(text))
-        for m in hits:
-            if m.entry.category == ENTITY:
-                mask[m.start : m.end] = b"\x01" * (m.end - m.start)
+        mask = name_mask(text, hits)
         people = {
             m.start for m in hits if m.entry.category == ENTITY and m.entry.value in self.known
         }

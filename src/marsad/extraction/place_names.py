@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from marsad.extraction.figures import is_number_word
-from marsad.extraction.gazetteer import ENTITY, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, Entry, Match, name_mask
 from marsad.extraction.normalize import fold
 
 PREFIX = "PLACE:"
@@ -167,10 +167,7 @@ def find(
     runs = _runs(english, at, original, to_original) if english or at else []
     if not nouns and not runs and not landmarks:
         return []  # most blocks: the regular expressions found no noun, in C
-    covered = bytearray(len(text))
-    for m in hits:
-        if m.entry.category == ENTITY:
-            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = name_mask(text, hits)
     found = _english(runs, to_original, original, covered) if runs else []
     for a, b in landmarks:
         if covered.find(1, a, b) < 0:

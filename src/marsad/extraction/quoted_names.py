@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from marsad.extraction.gazetteer import ENTITY, READ_KINDS, Actor, Entry, Match
+from marsad.extraction.gazetteer import ENTITY, READ_KINDS, Actor, Entry, Match, name_mask
 from marsad.extraction.normalize import fold
 
 _PLACES = (
@@ -75,7 +75,7 @@ def find(
         if not _word_start(text, named.start(1)):
             continue  # "مركزي", "المطارات": the noun inside another word
         if covered is None:
-            covered = _covered(text, hits)
+            covered = name_mask(text, hits)
         # "مركز احتجاز «المباني»", "البؤرة الاستيطانية «أفيتار»": a place whatever the noun
         prefix = "PLACE:" if named.group(2) else _KIND[named.group(1)]
         spans = [named.span(3)]
@@ -93,7 +93,7 @@ def find(
         begin, end = named.start() + 1, named.end() - 1
         if parties is None:
             # a place inside is part of the name: "«كتيبة ثوار طرابلس»"
-            parties = _covered(
+            parties = name_mask(
                 text,
                 [
                     m
@@ -111,15 +111,6 @@ def find(
         found.append(Match(begin, end, Entry(ENTITY, _OPENING[named.group(1)] + name, "ar")))
         parties[begin:end] = b"\x01" * (end - begin)
     return found
-
-
-def _covered(text: str, hits: list[Match]) -> bytearray:
-    """1 under every name among the hits."""
-    covered = bytearray(len(text))
-    for m in hits:
-        if m.entry.category == ENTITY:
-            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-    return covered
 
 
 def _word_start(text: str, at: int) -> bool:
