@@ -62,6 +62,7 @@ _NO_ENEMY = re.compile(
 )
 # What a disaster or a drill does in the words of an attack: "an earthquake struck", "test-fired
 # missiles".
+_NEAR = 30
 _NOT_HOSTILE_THERE = re.compile(
     r"(?<!\w)(?:struck|strikes?|hit|ضرب\w{0,2}|rockets?|missiles?|صاروخ\w{0,3}|صواريخ)(?!\w)"
 )
@@ -70,8 +71,12 @@ _NOT_HOSTILE_THERE = re.compile(
 def accidental(sent: Sentence) -> bool:
     """Whether the sentence reports an accident, a disaster or a drill and no hostile act."""
     text = sent.text[sent.start : sent.end]
-    if _NO_ENEMY.search(text):
-        return not _HOSTILE.search(_NOT_HOSTILE_THERE.sub(" ", text))
+    disaster = _NO_ENEMY.search(text)
+    if disaster:
+        # the words of striking right by the disaster or the drill are its own ("an earthquake
+        # struck"); farther, they may tell an attack ("while Israeli jets struck Gaza")
+        a, b = max(0, disaster.start() - _NEAR), disaster.end() + _NEAR
+        return not _HOSTILE.search(text[:a] + _NOT_HOSTILE_THERE.sub(" ", text[a:b]) + text[b:])
     if not _ANCHOR.search(text):
         return False
     return bool(_ACCIDENT.search(text)) and not _HOSTILE.search(text)

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 
 from marsad.extraction.gazetteer import ENTITY, Actor, Entry, Match, name_mask
+from marsad.extraction.group_names_en import GROUP, ORGANIZATION
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import ACTOR_KINDS
 
 # A short form in parentheses: Latin capitals (with digits: "M23"), or one or two Arabic words.
 _SHORT_EN = re.compile(r"\(([a-z][a-z0-9-]{1,9})\)")
@@ -30,10 +30,10 @@ _ARMED_EN = frozenset(
 )
 # The nouns an Arabic full name opens with, and whether they name an armed group.
 _HEADS_AR = {
-    fold(w): "GROUP:"
+    fold(w): GROUP
     for w in "حركة جماعة تنظيم جبهة قوات قوة ميليشيا كتائب لواء تحالف جيش فصائل".split()
 } | {
-    fold(w): "ORG:"
+    fold(w): ORGANIZATION
     for w in "بعثة منظمة مكتب وكالة هيئة لجنة مجلس اتحاد رابطة نقابة جمعية مفوضية".split()
 }
 # Words for a group's people that open a sentence before its name: "Rebels of the Union of …".
@@ -42,6 +42,13 @@ _MEMBERS_EN = frozenset(
     "commanders a an".split()
 )
 _MAX_WORDS = 10
+# The kinds of party a short form stands for: never a state or a place ("Afghanistan (AP)" is a
+# dateline).
+_SHORTENED_KINDS = frozenset({"organization", "body", "armed_group", "force", "office"})
+# Words in parentheses that caption a picture or a report, not a name.
+_NOT_SHORT = frozenset(
+    fold(w) for w in "صور صورة فيديو أرشيف أرشيفية تحديث محدث خاص AP AFP UPI PDF".split()
+)
 
 
 def find(
@@ -57,46 +64,49 @@ def find(
     if "(" not in text:
         return []  # most blocks
     parties = [
-        m for m in hits if m.entry.category == ENTITY and actors[m.entry.value].kind in ACTOR_KINDS
+        m
+        for m in hits
+        if m.entry.category == ENTITY and actors[m.entry.value].kind in _SHORTENED_KINDS
     ]
+    ends = {m.end: m for m in parties if not m.entry.adjective}
     covered = name_mask(text, parties)
     found: list[Match] = []
-    for pattern, full_name in ((_SHORT_EN, _full_en), (_SHORT_AR, _full_ar)):
+    for pattern in (_SHORT_EN, _SHORT_AR):
         for short in pattern.finditer(text):
             s0, s1 = short.span(1)
-            if covered.find(1, s0, s1) >= 0:
-                continue  # a known name: "(UNIFIL)", "(مينوسما)"
             written = " ".join(original[to_original(s0) : to_original(s1)].split())
-            if pattern is _SHORT_EN and not written[:1].isupper():
-                continue  # "(photo)", "(file)"
-            known = _named_before(text, short.start(), parties)
-            named = full_name(text, original, to_original, short.start(), covered)
+            if covered.find(1, s0, s1) >= 0 or fold(written) in _NOT_SHORT:
+                continue  # a known name ("(UNIFIL)", "(مينوسما)"), a picture's caption
+            if pattern is _SHORT_EN and not written.replace("-", "").isupper():
+                continue  # "(photo)", "(File)": a short form is written in capitals
+            # "بعثة الاتحاد الأفريقي في السودان (أميس)": the short form of a known name
+            edge = short.start()
+            while edge > 0 and text[edge - 1].isspace():
+                edge -= 1
+            known = ends.get(edge)
             if known is not None:
-                # "بعثة الاتحاد الأفريقي في السودان (أميس)": the short form of a known name
                 entry, a = known.entry, short.start()
-            elif named is None:
-                continue
             else:
+                named = (
+                    _full_en(text, original, to_original, short.start())
+                    if pattern is _SHORT_EN
+                    else _full_ar(text, short.start())
+                )
+                if named is None:
+                    continue
                 prefix, a, b = named
+                if covered.find(1, a, b) >= 0:
+                    continue  # a known name inside: a caption or a note, not a name
                 entry = Entry(ENTITY, prefix + written, "ar" if pattern is _SHORT_AR else "en")
-                if covered.find(1, a, b) < 0:
-                    found.append(Match(a, b, entry))
+                found.append(Match(a, b, entry))
             found.append(Match(s0, s1, entry))
             covered[a:s1] = b"\x01" * (s1 - a)
             found += _later(text, short.group(1), s1, covered, entry)
     return found
 
 
-def _named_before(text: str, at: int, parties: list[Match]) -> Match | None:
-    """A party's dictionary name (not a demonym) that ends right before the parenthesis."""
-    for m in parties:
-        if not m.entry.adjective and m.end <= at and not text[m.end : at].strip():
-            return m
-    return None
-
-
 def _full_en(
-    text: str, original: str, to_original: Callable[[int], int], at: int, covered: bytearray
+    text: str, original: str, to_original: Callable[[int], int], at: int
 ) -> tuple[str, int, int] | None:
     """The capitalised words (and connectors) right before an English short form."""
     words: list[tuple[int, int]] = []
@@ -120,12 +130,10 @@ def _full_en(
     if len(words) < 2:
         return None  # one word is a place or a person as often as a group: "Gao (Mali)"
     armed = any(text[a:b] in _ARMED_EN for a, b in words)
-    return ("GROUP:" if armed else "ORG:"), words[-1][0], words[0][1]
+    return (GROUP if armed else ORGANIZATION), words[-1][0], words[0][1]
 
 
-def _full_ar(
-    text: str, original: str, to_original: Callable[[int], int], at: int, covered: bytearray
-) -> tuple[str, int, int] | None:
+def _full_ar(text: str, at: int) -> tuple[str, int, int] | None:
     """The Arabic name right before a short form, from the noun it opens with."""
     words = list(_WORD_AR.finditer(text, max(0, at - 120), at))[-_MAX_WORDS:]
     if not words or text[words[-1].end() : at].strip():
@@ -143,13 +151,24 @@ def _full_ar(
 
 
 def _later(text: str, short: str, after: int, covered: bytearray, entry: Entry) -> list[Match]:
-    """The short form's own mentions after it, as a whole word ("MUJAO said", "وقالت أميس")."""
+    """The short form's own mentions after it, as a whole word, a proclitic before an Arabic
+    one allowed ("MUJAO said", "وقالت أميس"): a plain search, its edges checked by hand."""
     found = []
-    for later in re.finditer(
-        r"(?<![\w\u0621-\u064a])(?:[وبلف]|ال)?(" + re.escape(short) + r")(?![\w\u0621-\u064a])",
-        text[after:],
-    ):
-        a, b = after + later.start(1), after + later.end(1)
-        if covered.find(1, a, b) < 0:
-            found.append(Match(a, b, entry))
+    at = text.find(short, after)
+    while at >= 0:
+        end = at + len(short)
+        before = text[at - 1] if at else " "
+        lead = text[max(0, at - 2) : at]
+        whole_end = end == len(text) or not _LETTER.match(text, end)
+        whole_start = (
+            not _LETTER.match(before)
+            or lead in ("ال", "وال")
+            or (before in "وبلف" and (at < 2 or not _LETTER.match(text, at - 2)))
+        )
+        if whole_start and whole_end and covered.find(1, at, end) < 0:
+            found.append(Match(at, end, entry))
+        at = text.find(short, end)
     return found
+
+
+_LETTER = re.compile(r"[\w\u0621-\u064a]")

@@ -161,26 +161,38 @@ _STRIKE_WORDS = (
 def struck(sent: Sentence, trigger: Match) -> bool:
     """ "استهدف مقاتلو حزب الله دبابة إسرائيلية", "دمروا آلية عسكرية", "shot down a Russian
     warplane": a noun of a means right after a verb of hitting, as its object, is what was hit
-    (its owner is the target, victims.py), not what hit it. The verb may have its subject
-    between it and the noun in Arabic."""
+    (its owner is the target, holders.struck_owner), not what hit it. The verb may have its
+    subject between it and the noun in Arabic."""
+    return hit_by(sent, trigger) is not None
+
+
+def hit_by(sent: Sentence, trigger: Match) -> int | None:
+    """Where the verb that hit a means' noun ends, when the noun is that verb's object."""
     if "v" in trigger.entry.flags or trigger.entry.value not in _HIT_MEANS:
-        return False
-    lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+        return None
+    begin = max(sent.start, trigger.start - 40)
+    lead = sent.text[begin : trigger.start]
     if trigger.entry.lang == "en":
-        return bool(_HIT_EN.search(lead))
-    words = lead.split()
-    if words and words[-1] in ("ب", "بـ"):
-        return False
+        verb = _HIT_EN.search(lead)
+        return begin + verb.end(1) if verb else None
+    words = list(_WORD.finditer(lead))
+    if words and words[-1].group() in ("ب", "بـ"):
+        return None
     for at in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        word = fold(words[at]).lstrip("وف")
+        word = fold(words[at].group()).lstrip("وف")
         if not word.startswith(_HIT_AR):
             continue
         if at == len(words) - 1:
             # right after its verb the noun is the subject ("استهدفت طائرة مسيرة سيارة")
             # unless the verb names a subject of its own ("استهدفوا دبابة")
-            return word.endswith(("وا", "ا"))
-        return not any(w.startswith("ب") for w in words[at + 1 :])
-    return False
+            return begin + words[at].end() if word.endswith("ا") else None
+        if any(w.group().startswith("ب") for w in words[at + 1 :]):
+            return None
+        return begin + words[at].end()
+    return None
+
+
+_WORD = re.compile(r"\S+")
 
 
 def intercepted(sent: Sentence, trigger: Match) -> bool:
@@ -192,14 +204,24 @@ def intercepted(sent: Sentence, trigger: Match) -> bool:
     return any(word in lead for word in _DEFENCES)
 
 
-_DEFENCES = ("defence", "defense", "destroyer", "frigate", "warship", "interceptor")
+_DEFENCES = (
+    "air defence",
+    "air defense",
+    "defence system",
+    "defense system",
+    "destroyer",
+    "frigate",
+    "warship",
+    "interceptor",
+)
 # The means whose noun names a machine that can be hit (a tank, an aircraft, a drone).
 _HIT_MEANS = frozenset({"air", "drone", "artillery"})
 # Verbs of hitting a machine (folded stems, the person's endings follow).
-_HIT_AR = ("استهدف", "دمر", "اسقط", "اعطب", "اصاب", "اصابت", "احرق", "فجر")
+_HIT_AR = ("استهدف", "دمر", "اسقط", "اعطب", "اصاب", "احرق", "فجر")
 _HIT_EN = re.compile(
-    r"\b(?:destroyed|downed|shot down|hit|targeted|struck|disabled|set fire to)"
-    r"(?: (?!by\b|with\b|from\b|in\b|on\b|at\b|near\b)[\w-]+){0,4}\s*$"
+    r"\b(destroyed|downed|shot down|hit|targeted|struck|disabled|set fire to)"
+    r"(?: (?!(?:by|with|from|in|on|at|near|and|or|where|which|that|who|while|as|when|but"
+    r"|after|before|into)\b)[\w-]+){0,4}\s*$"
 )
 
 

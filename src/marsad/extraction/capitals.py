@@ -40,9 +40,10 @@ def speaking(
 
 
 def _speaks(match: Match, cues: list[Match], text: str) -> bool:
+    """Whether a verb of speech stands right before the capital (Arabic) or after it."""
     begin = match.start - len(match.prefix)
     if match.entry.lang == "en" and text[max(0, begin - 6) : begin].split()[-1:] in _LOCATIVE:
-        return False  # "residents in Sanaa reported": the speakers are elsewhere named
+        return False  # "residents in Sanaa reported", "residents of Tehran said": a place
     for cue in cues:
         if not cue.entry.category.startswith(_SPEECH):
             continue
@@ -57,4 +58,4 @@ def _speaks(match: Match, cues: list[Match], text: str) -> bool:
     return False
 
 
-_LOCATIVE = [["in"], ["from"], ["at"], ["near"], ["to"]]
+_LOCATIVE = [["in"], ["from"], ["at"], ["near"], ["to"], ["of"]]

@@ -273,11 +273,10 @@ def agent_by(sent: Sentence, pos: int, *, toll: bool = False) -> list[str]:
     found = ids(marked(sent, "BY", pos, max_words=4, passed=_PARTITIVE if toll else frozenset()))
     if found:
         return found
-    for fire in _BY_FIRE.finditer(sent.text, pos, min(sent.end, pos + 120)):
-        if any(pos <= b < fire.start() for b in sent.barriers):
-            break
-        return [m.entry.value for m in sent.entities if fire.start() < m.start < fire.end()][:1]
-    return []
+    fire = _BY_FIRE.search(sent.text, pos, min(sent.end, pos + 120))
+    if fire is None or any(pos <= b < fire.start() for b in sent.barriers):
+        return []
+    return [m.entry.value for m in sent.entities if fire.start() < m.start < fire.end()][:1]
 
 
 # "by Israeli fire", "by Sudanese army shelling": the side named by its fire (lower-cased).

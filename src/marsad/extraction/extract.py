@@ -39,8 +39,8 @@ _TEXTS = frozenset({"agreement", "plan"})
 _START = attrgetter("start")
 # Sentences with none of these cues cannot yield a claim and skip the rules.
 _CLAIM_CUES = frozenset(
-    {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN", "VOW"}
-    | {"ANSWER"}
+    {"T", "MEAS", "NOCOMBAT", "COMBAT", "GROUND", "CONDITION", "TASK", "DUAL", "DETAIN"}
+    | {"VOW", "ANSWER"}
 )
 
 
@@ -176,6 +176,9 @@ class _Document:
             named = any(c.entry.category.startswith("ATTR:") for c in sentence_cues)
             sources.append(attribution(sent) if named else None)
             for draft in drafts:
+                if draft.type == "attack" and draft.modality is None:
+                    # known now, while its sentence is at hand: later sentences ask it
+                    draft.modality = modality(sent, draft)
                 pending.append((draft, sent, len(sources) - 1))
                 self.discourse.remember(draft.type, draft.actor)
         for draft, sent, index in pending:

@@ -48,6 +48,8 @@ _ADJECTIVE_ENDINGS = ("ian", "ist", "ese", "ish", "an", "i", "ite")
 
 
 def _introduced(text: str, at: int, tail: str) -> bool:
+    """Whether a lower-case noun's name stands where a name does: after "the", an owner or a
+    backer, or before men of a militia."""
     return tail == "militiamen" or _INTRODUCED.search(text, max(0, at - 12), at) is not None
 
 
@@ -66,6 +68,8 @@ def english(
     covered: bytearray,
     tail: Match,
 ) -> Match | None:
+    """The group or body whose name ends in, or stands before, the noun `tail`, if any."""
+
     def capital(at: int, word: str) -> bool:
         for particle in _PARTICLES:
             if word.startswith(particle) and len(word) > len(particle):

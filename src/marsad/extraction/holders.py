@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.attack_means import struck
+from marsad.extraction.attack_means import hit_by
 from marsad.extraction.draft import attribution
 from marsad.extraction.figures import find_numbers
 from marsad.extraction.gazetteer import Match
@@ -46,6 +46,11 @@ def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> lis
     mark = _SPEAKERS_OWN.search(sent.text, trigger.end, end)
     if mark is None or barrier_between(sent, trigger.end, mark.start()):
         return []
+    return speaker(sent)
+
+
+def speaker(sent: Sentence) -> list[Match]:
+    """The mention of the party the sentence quotes, if it names one."""
     source = attribution(sent)
     if source is None or source.source is None:
         return []
@@ -65,12 +70,7 @@ def own_before(sent: Sentence, trigger: Match) -> list[Match]:
         if sent.words(m.end(), trigger.start) <= _OWN_BEFORE
         and not barrier_between(sent, m.end(), trigger.start)
     ]
-    if not marks:
-        return []
-    source = attribution(sent)
-    if source is None or source.source is None:
-        return []
-    return [m for m in sent.entities if m.entry.value == source.source][:1]
+    return speaker(sent) if marks else []
 
 
 # Men counted among the speaker's own: "سبعة من جنوده", "أحد عناصرها", "seven of its soldiers"
@@ -85,43 +85,81 @@ _COUNTED_OWN = re.compile(
     + ")(?![\u0621-\u064a])"
     + r"|\bof (?:its|their) (?:troops|soldiers|peacekeepers|personnel|members|officers|staff)\b"
 )
+# Words at most between the subject of the clause and the men it counts ("Mali's army lost seven
+# of its soldiers"); a party farther back is another clause's.
+_OWN_SUBJECT = 4
 _SOME = frozenset(fold(w) for w in "أحد إحدى عدد بعض عشرات العشرات".split())
 
 
 @per_trigger
 def counted_own(sent: Sentence, trigger: Match) -> list[Match]:
-    """The speaker of the sentence, when it counts its own men among the victims: "قال الجيش
-    الأمريكي إن سبعة من جنوده قتلوا بانفجار قنبلة", "said two of its peacekeepers were
-    wounded"."""
+    """The party that counts its own men among the victims: the one named after the last "that"
+    or verb of saying before them ("The UN said Mali's army lost seven of its soldiers"), else
+    the speaker ("قال الجيش الأمريكي إن سبعة من جنوده قتلوا بانفجار قنبلة")."""
+    if not sent.has("ATTR:say", "THAT") and "of its " not in sent.text[sent.start : sent.end]:
+        return []  # most sentences: no one speaks of its own men
     for mark in _COUNTED_OWN.finditer(sent.text, sent.start, sent.end):
         lead = sent.text[max(sent.start, mark.start() - 24) : mark.start()].split()
         if lead[-1:] == ["من"]:
             lead = lead[:-1]
         elif not mark.group().startswith("of ") and lead[-1:] and lead[-1] not in _SOME:
             continue
-        if lead and (lead[-1] in _SOME or find_numbers(lead[-1])):
-            source = attribution(sent)
-            if source is None or source.source is None:
-                return []
-            return [m for m in sent.entities if m.entry.value == source.source][:1]
+        if not lead or not (lead[-1] in _SOME or find_numbers(lead[-1])):
+            continue
+        said = [c.end for c in sent.of("ATTR:say", "THAT") if c.end <= mark.start()]
+        named = [
+            m
+            for m in candidates(sent)
+            if said
+            and said[-1] <= m.start
+            and m.end <= mark.start()
+            and sent.words(m.end, mark.start()) <= _OWN_SUBJECT
+            and not m.entry.adjective
+        ]
+        return named[-1:] or speaker(sent)
     return []
 
 
 @per_trigger
 def struck_owner(sent: Sentence, trigger: Match) -> list[Match]:
-    """Whose machine the sentence says was hit or shot down: "دمروا دبابة ميركافا إسرائيلية",
-    "shot down a Russian Su-24 warplane" (attack_means.struck)."""
+    """Whose machine the trigger's act hit or shot down: "دمروا دبابة ميركافا إسرائيلية",
+    "shot down a Russian Su-24 warplane" (attack_means.hit_by): the noun in the trigger's
+    clause, its owner after it in Arabic, between the verb and it in English."""
     for noun in sent.of("T:attack"):
-        if not struck(sent, noun):
+        verb_end = hit_by(sent, noun)
+        if verb_end is None:
+            continue
+        a, b = sorted((noun.start, trigger.start))
+        if sent.words(a, b) > _HIT_REACH or barrier_between(sent, a, b):
             continue
         for match in candidates(sent):
             if noun.entry.lang == "ar":
                 near = match.start >= noun.end and sent.words(noun.end, word_start(match)) <= 2
             else:
-                near = match.end <= noun.start and sent.words(match.end, noun.start) <= 3
+                near = verb_end <= match.start and match.end <= noun.start
             if near and not barrier_between(sent, *sorted((noun.start, match.start))):
                 return [match]
+    return _downed(sent)
+
+
+def _downed(sent: Sentence) -> list[Match]:
+    """ "shot down a Syrian helicopter": the state of an aircraft no dictionary word names, by
+    its demonym right after the verb."""
+    if "down" not in sent.text[sent.start : sent.end]:
+        return []
+    for mark in _DOWNED.finditer(sent.text, sent.start, sent.end):
+        for match in sent.entities:
+            begin = word_start(match)
+            if match.entry.adjective and begin >= mark.end() and sent.words(mark.end(), begin) <= 1:
+                return [match]
     return []
+
+
+# Words at most between an act's trigger and the machine it hit.
+_HIT_REACH = 8
+_DOWNED = re.compile(
+    r"\b(?:shot down|downed|brought down)\s+(?:(?:a|an|the|two|three|four|one|\d+)\s+)?"
+)
 
 
 # "killing nine people, including an American and a Frenchman": the nationalities of the dead.

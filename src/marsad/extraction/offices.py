@@ -10,6 +10,7 @@ date, a state the text names breaking ties.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -191,6 +192,11 @@ def resolve(
 
 # The flag of a title read as its holder on the day.
 TITLE = frozenset({"title"})
+_GAP_WORD = re.compile(r"\S+")
+# Words of a post between its title and its holder's name (folded).
+_POST_WORDS = frozenset(
+    fold(w) for w in "الخاص الخاصة إلى لدى في للأمم الأممي special to for in the envoy".split()
+)
 
 
 def named_after(hits: list[Match], actors: Mapping[str, Actor], text: str) -> list[Match]:
@@ -200,8 +206,7 @@ def named_after(hits: list[Match], actors: Mapping[str, Actor], text: str) -> li
     titles = [
         h
         for h in hits
-        if h.entry.category == ENTITY
-        and (h.entry.value in _by_office() or "title" in h.entry.flags)
+        if h.entry.category == ENTITY and (h.entry.value in _by_office() or TITLE <= h.entry.flags)
     ]
     if not titles:
         return hits
@@ -209,12 +214,19 @@ def named_after(hits: list[Match], actors: Mapping[str, Actor], text: str) -> li
         h for h in hits if h.entry.category == ENTITY and actors[h.entry.value].kind == "person"
     ]
     dropped = set()
+    names = [(h.start, h.end) for h in hits if h.entry.category == ENTITY]
     for title in titles:
         for person in persons:
             gap = text[title.end : person.start - len(person.prefix)]
-            if person.start < title.end or len(gap.split()) > 3 or any(c in gap for c in ",،.("):
+            if person.start < title.end or any(c in gap for c in ",،.("):
                 continue
-            if person.entry.value != title.entry.value:
+            # only the words of a post may stand between: "الخاص إلى اليمن", "to Yemen"; a
+            # verb between ("The US President met Netanyahu") names another person
+            words = list(_GAP_WORD.finditer(text, title.end, person.start - len(person.prefix)))
+            post = all(
+                w.group() in _POST_WORDS or any(a <= w.start() < b for a, b in names) for w in words
+            )
+            if len(words) <= 3 and post and person.entry.value != title.entry.value:
                 dropped.add(id(title))
             break
     return [h for h in hits if id(h) not in dropped]

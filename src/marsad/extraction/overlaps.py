@@ -12,7 +12,7 @@ _KEEP_INSIDE_ENTITIES = frozenset({"CEASEFIRE"})
 _START = attrgetter("start")
 _DESCRIPTIVE = frozenset(
     {"KIND", "TASK", "MEAS", "POP", "ROLE", "BASIS", "TOPIC", "DUAL", "TWO", "ONE", "VICTIM"}
-    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED", "BLAME"}
+    | {"EMBASSY", "PROTEST_AT", "PERIOD", "FORECAST", "NOTDONE", "CLAIMED", "BLAME", "ANSWER"}
 )
 
 

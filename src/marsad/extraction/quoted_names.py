@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from marsad.extraction.gazetteer import ENTITY, READ_KINDS, Actor, Entry, Match, name_mask
+from marsad.extraction.group_names_en import GROUP, ORGANIZATION
 from marsad.extraction.normalize import fold
 
 _PLACES = (
@@ -27,10 +28,10 @@ _MEDIA = "وكالة قناة صحيفة إذاعة شبكة"
 _ORGANIZATIONS = "منظمة جمعية حملة مجموعة لجنة تجمع ائتلاف تيار مؤسسة"
 _UNITS = "قوة لواء فصيل تنظيم"
 _KIND = (
-    {fold(w): "ORG:" for w in _ORGANIZATIONS.split()}
+    {fold(w): ORGANIZATION for w in _ORGANIZATIONS.split()}
     | {fold(w): "MEDIA:" for w in _MEDIA.split()}
     | {fold(w): "PLACE:" for w in _PLACES.split()}
-    | {fold(w): "GROUP:" for w in _UNITS.split()}
+    | {fold(w): GROUP for w in _UNITS.split()}
 )
 # The noun, then a name of at most five words in quotes, which normalization writes as ". The
 # pattern opens with the nouns' letters, so a search skips in C to where one can start; the
@@ -43,14 +44,17 @@ _NAMED = re.compile(
 # A name whose own first word says what it names, in quotes whatever stands before them:
 # "«فيلق الشام»", "«الجماعة الإسلامية»", "«تنسيقية حركات أزواد»".
 _OPENING = {
-    fold(w): "GROUP:"
+    fold(w): GROUP
     for w in "فيلق لواء جماعة حركة حراك جبهة كتائب كتيبة قوة قوات جيش تنظيم فصيل سرايا عصائب "
     "ميليشيا جناح".split()
-} | {fold(w): "ORG:" for w in "تنسيقية لجنة تجمع قوى منظمة جمعية ائتلاف تيار حزب اتحاد".split()}
+} | {
+    fold(w): ORGANIZATION for w in "تنسيقية لجنة تجمع قوى منظمة جمعية ائتلاف تيار حزب اتحاد".split()
+}
 _INSIDE = re.compile(
     '"(?:ال)?(' + "|".join(sorted(_OPENING, key=len, reverse=True)) + r')\s[^"]{1,48}"'
 )
 _KNOWN_AS = re.compile(r'(?:باسم|معروف\S*|يعرف\S*|تعرف\S*|الملقب\S*)\s+(?:ب)?"$')
+_ADJECTIVAL = ("ه", "ي", "ين", "ون")  # the endings of an indefinite adjective (folded)
 _READ = tuple(READ_KINDS)  # a name read from the text yields to the quotes around it
 _PROCLITICS = ("وب", "ول", "و", "ب", "ل", "ف", "")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -107,6 +111,9 @@ def find(
             continue
         if _KNOWN_AS.search(text, max(0, begin - 24), begin):
             continue  # "المعروفة سابقاً باسم «جيش …»": another name of the party before
+        words = text[begin:end].split()
+        if len(words) == 2 and not words[1].startswith("ال") and words[1].endswith(_ADJECTIVAL):
+            continue  # «جماعة إرهابية», «قوة كبيرة»: a description in quotes, not a name
         name = " ".join(original[to_original(begin) : to_original(end)].split())
         found.append(Match(begin, end, Entry(ENTITY, _OPENING[named.group(1)] + name, "ar")))
         parties[begin:end] = b"\x01" * (end - begin)

@@ -195,7 +195,7 @@ def restated(sent: Sentence, drafts: list[Draft], earlier: list[Draft]) -> list[
     if not actor and not any(d.type == "attack" for d in kept) and not _apart(sent):
         # "Israeli forces pounded Rafah … Health officials said 70 Palestinians were killed":
         # a toll told after the acts of one party, with no act of its own, is theirs
-        parties = {tuple(d.actor) for d in told if d.actor and d.modality in (None, "asserted")}
+        parties = {tuple(d.actor) for d in told if d.actor and d.modality == "asserted"}
         actor = list(next(iter(parties))) if len(parties) == 1 else []
     for draft in kept:
         if draft.type == "casualties" and not draft.actor and actor:
@@ -213,6 +213,7 @@ _APART = re.compile(
 
 
 def _apart(sent: Sentence) -> bool:
+    """Whether the sentence tells its toll apart from the acts told before it."""
     return _APART.search(sent.text, sent.start, sent.end) is not None
 
 

@@ -148,10 +148,10 @@ def _organisers(sent: Sentence, cue: Match) -> list[str]:
 
 
 # Who called the protest, named right after these words (folded): "استجابة لدعوة X", "دعت
-# إليه X", "بدعوة من X", "called by X", "organised by X".
+# إليه X", "بدعوة من X", "called by X", "organised by X" ("led by" names a leader as often).
 _CALLED_BY = re.compile(
     r"(?<!\S)(?:لدعوه|بدعوه من|دعت اليه|دعت اليها|دعا اليه|دعا اليها|دعت لها|دعا لها)(?!\S)"
-    r"|\b(?:called|organi[sz]ed|led) by\b"
+    r"|\b(?:called|organi[sz]ed) by\b"
 )
 # Verbs that announce or carry out a strike or a sit-in, their subject its organiser: "أعلنت
 # نقابة الأطباء إضراباً", "the union declared a strike".

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.holders import speaker
 from marsad.extraction.normalize import fold
 from marsad.extraction.roles import recipient
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS
@@ -149,7 +150,9 @@ def _object(sent: Sentence, cue: Match, trigger: Match, actor: list[str]) -> lis
 # respond forcefully to any further fire", "إن بلاده سترد في الوقت المناسب". Its party is named
 # right before it, or is the speaker's country (folded).
 _THEIR_COUNTRY = frozenset(fold(w) for w in "بلاده بلادها بلادنا".split())
-_TO_COME = ("future", "hypothetical")
+# Words at most between the announcement and the act it names: "will step up strikes", "would
+# respond with air strikes" (an attack farther is another: "would respond to any attack").
+_TOLD_REACH = 1
 _ANY = re.compile(r"(?<!\w)(?:any|if|should|could|اي|اذا|في حال)(?!\w)")
 
 
@@ -158,17 +161,23 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     an attack there already: future, or hypothetical when it answers "any" attack or a
     condition."""
     cues = [c for c in sent.of("ANSWER") if allowed(sent, c)]
-    if not cues or any(d.type == "attack" and d.modality in _TO_COME for d in drafts):
+    if not cues:
         return []
     mark = cues[0]
-    if any(d.type == "attack" and mark.start <= d.trigger.start < mark.end for d in drafts):
-        return []  # "could strike": the attack is told, its word inside the answer's
+    told = [
+        d
+        for d in drafts
+        if d.type == "attack"
+        and mark.start <= d.trigger.start
+        and (d.trigger.start < mark.end or sent.words(mark.end, d.trigger.start) <= _TOLD_REACH)
+    ]
     begin = mark.start - len(mark.prefix)
     before = [m for m in sent.entities if m.end <= begin]
     lead = sent.text[max(sent.start, begin - 12) : begin].replace('"', " ").split()[-1:]
     if lead and lead[0] in _THEIR_COUNTRY:
-        named = [_party(sent, m) for m in before]  # the speaker's state
-        actor = [p for p in named if p][:1]
+        # the speaker's state; with no verb of saying, the party the sentence opens with
+        # ("واتهم الرئيس حسن روحاني …، مؤكداً أن بلاده «سترد»")
+        actor = [p for p in (_party(sent, m) for m in speaker(sent) or before[:1]) if p]
     else:
         near = [
             m
@@ -183,6 +192,12 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             said = [c.end for c in sent.of("ATTR:say") if c.end <= begin]
             subject = [m for m in before if said and m.start >= said[-1]] or before
             actor = [p for p in (_party(sent, m) for m in subject) if p][:1]
+    if told:
+        # "will step up air and artillery strikes", "could strike": the act is told, with its
+        # tense; it is the party's that announces it when it names none
+        for draft in told:
+            draft.actor = draft.actor or actor
+        return []
     if not actor:
         return []
     trigger = Match(mark.start, mark.end, replace(mark.entry, category="T:attack", value="other"))
