@@ -86,3 +86,12 @@ def test_a_machine_after_its_preposition_is_the_means_not_what_was_hit() -> None
     text = "استهدف مقاتلو حزب الله موقعاً إسرائيلياً بطائرة مسيرة قرب الحدود."
     attacks = _claims(text, "attack", "ar")
     assert [a["attributes"]["means"] for a in attacks] == ["drone"]
+
+
+def test_the_attackers_killed_in_answer_are_the_attacked_side_s_doing() -> None:
+    text = (
+        "قُتل سبعة جنود تشاديين في هجوم شنّه مسلحو جماعة «بوكو حرام» على موقع للجيش، بحسب "
+        "المتحدث باسم الجيش الذي أضاف أن القوات ردّت على الهجوم وقتلت ١٧ من المهاجمين."
+    )
+    tolls = {c["figures"]["killed"]["best"]: c["actor"] for c in _claims(text, "casualties", "ar")}
+    assert tolls == {7: ["BOKO-HARAM"], 17: ["TCD"]}

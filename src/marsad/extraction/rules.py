@@ -109,6 +109,12 @@ def _toll_of_the_attack(sent: Sentence, drafts: list[Draft]) -> None:
     that attack's toll: "اقتحمت قوات الدعم السريع المخيم … وقالت الأمم المتحدة إن ٣٠٠ مدني
     قتلوا". A total over a period is left as it is."""
     attacks = [d for d in drafts if d.type == "attack"]
+    attacked = [d.recipient[:1] for d in attacks if d.recipient and d.actor]
+    answered = [d for d in drafts if d.type == "casualties" and _of_the_attackers(sent, d)]
+    for draft in answered if attacked else []:
+        # "ردّت القوات على الهجوم وقتلت ١٧ من المهاجمين": the attackers' dead are the
+        # attacked side's doing
+        draft.actor = list(attacked[0])
     parties = {tuple(d.actor) for d in attacks if d.actor}
     if len(parties) != 1 or any(between(sent, d.trigger) for d in attacks):
         return  # the dead of a clash are either side's
@@ -116,6 +122,24 @@ def _toll_of_the_attack(sent: Sentence, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.type == "casualties" and not draft.actor and not draft.attributes.get("period"):
             draft.actor = list(actor)
+
+
+# The attackers named as the dead (folded): "١٧ من المهاجمين", "killing 14 of the attackers".
+_ATTACKERS = (
+    "من المهاجمين",
+    "من المسلحين المهاجمين",
+    "of the attackers",
+    "attackers",
+    "assailants",
+)
+
+
+def _of_the_attackers(sent: Sentence, draft: Draft) -> bool:
+    """Whether a toll counts the attackers themselves."""
+    spans = [f["span"] for f in draft.figures.values() if f.get("span")]
+    return any(
+        sent.text[end : min(sent.end, end + 24)].lstrip().startswith(_ATTACKERS) for _, end in spans
+    )
 
 
 def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
