@@ -95,3 +95,15 @@ def test_the_attackers_killed_in_answer_are_the_attacked_side_s_doing() -> None:
     )
     tolls = {c["figures"]["killed"]["best"]: c["actor"] for c in _claims(text, "casualties", "ar")}
     assert tolls == {7: ["BOKO-HARAM"], 17: ["TCD"]}
+
+
+def test_a_demonym_whose_hamza_folds_to_an_article_takes_the_article() -> None:
+    assert "DEU" in _ids("قال الجيش الألماني إن جنوده سيغادرون.", "ar")
+    assert "DEU" in _ids("قالت الحكومة الألمانية إنها سترسل مدربين.", "ar")
+
+
+def test_a_given_name_that_is_also_a_verb_before_a_parliament_is_the_verb() -> None:
+    found = _ids("صادق البرلمان الألماني اليوم على إرسال نحو ١٢٠٠ عسكري.", "ar")
+    assert not [k for k in found if k.startswith("PERSON:")]
+    assert "DEU" in found
+    assert "PERSON:صادق المهدي" in _ids("قال صادق المهدي إن الحكومة فشلت.", "ar")

@@ -189,8 +189,13 @@ def build_lexicon() -> Lexicon:
         seen.add((key, entry))
         forms = [(key, entry)]
         if entry.lang == "ar" and key.startswith("ال") and len(key) > 3:
-            # للأمم المتحدة: ل + الأمم with the alef of the article dropped
-            forms.append(("لل" + key[2:], _with_article_form(entry)))
+            if text.startswith(("أل", "إل", "آل")):
+                # "ألماني" folds to "الماني", which looks as if it had the article: its own
+                # article ("الألماني") is a form of its own
+                forms.append(("ال" + key, _with_article_form(entry)))
+            else:
+                # للأمم المتحدة: ل + الأمم with the alef of the article dropped
+                forms.append(("لل" + key[2:], _with_article_form(entry)))
         for form, item in forms:
             entries.append(item)
             by_key.setdefault(form, []).append(len(entries) - 1)

@@ -17,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from marsad.extraction.gazetteer import ENTITY, Entry, Match, name_mask
+from marsad.extraction.normalize import fold
 from marsad.extraction.persons_words import (
     AR_CLITICS,
     AR_COMPLEMENTS,
@@ -255,6 +256,8 @@ class Persons:
         first = text[tokens[j][0] : tokens[j][1]]
         if units < 2 or (first in AR_STOP and first != "علي"):
             return j + 1
+        if text[tokens[names[1]][0] : tokens[names[1]][1]] in _INSTITUTIONS:
+            return j + 1  # "صادق البرلمان على إرسال": the verb "approved", not Sadiq
         # a verbal noun of that shape opens with إ (إدخال); أفراح, أوبا are names
         verbal = MASDAR.match(first) and letter(tokens[j][0]) != "أ"
         if first not in AR_GIVEN and (not titled or verbal):
@@ -370,3 +373,8 @@ def _add_name(
 
 
 _TITLE_WORDS = 9
+# Bodies that never are a surname: after a given name that is also a verb they tell the verb's
+# subject (folded).
+_INSTITUTIONS = frozenset(
+    fold(w) for w in "البرلمان المجلس الكونغرس الكنيست الحكومة مجلس البرلمانات".split()
+)
