@@ -107,3 +107,11 @@ def test_a_given_name_that_is_also_a_verb_before_a_parliament_is_the_verb() -> N
     assert not [k for k in found if k.startswith("PERSON:")]
     assert "DEU" in found
     assert "PERSON:صادق المهدي" in _ids("قال صادق المهدي إن الحكومة فشلت.", "ar")
+
+
+def test_a_denial_with_its_object_pronoun_or_of_an_act_is_a_claim() -> None:
+    text = "واتهمت «فجر ليبيا» مصر بشن غارات جوية على مواقعها، وهو ما نفته القاهرة."
+    assert [c["actor"] for c in _claims(text, "comment_refusal", "ar")] == [["EGY"]]
+    text = "The Houthis denied responsibility for an attack on a tanker in the Gulf of Aden."
+    assert [c["actor"] for c in _claims(text, "comment_refusal")] == [["HOUTHIS"]]
+    assert _claims(text, "attack") == []

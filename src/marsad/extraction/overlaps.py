@@ -45,7 +45,12 @@ def resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
         inner = end <= wide_end and (start != wide_start or end != wide_end)
         # A trigger inside a wider cue is that cue's, unless the cue only says whose the act is
         # ("أنها استهدفت": a claim of the attack, which is still an attack).
-        trigger = entry.category.startswith("T:") and not wide_category.startswith("CLAIMED")
+        # Nor is a denial inside the words that deny an act ("denied responsibility for"):
+        # the act is denied, and the denial is a claim of its own.
+        trigger = entry.category.startswith("T:") and not (
+            wide_category.startswith("CLAIMED")
+            or (wide_category == "NOTDONE" and entry.category.startswith("T:comment_refusal"))
+        )
         if inner and (_silences(wide_category) or trigger):
             continue
         if end > wide_end:
