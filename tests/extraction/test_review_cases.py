@@ -115,3 +115,14 @@ def test_a_denial_with_its_object_pronoun_or_of_an_act_is_a_claim() -> None:
     text = "The Houthis denied responsibility for an attack on a tanker in the Gulf of Aden."
     assert [c["actor"] for c in _claims(text, "comment_refusal")] == [["HOUTHIS"]]
     assert _claims(text, "attack") == []
+
+
+def test_an_act_judged_a_breach_accuses_its_party_and_the_judge_accuses() -> None:
+    text = (
+        "توغلت قوة إسرائيلية في قرية صيدا الحانوت بريف القنيطرة. ودانت وزارة الخارجية السورية "
+        "التوغل، واعتبرته «انتهاكاً صارخاً» لاتفاق فض الاشتباك لعام ١٩٧٤."
+    )
+    (attack,) = _claims(text, "attack", "ar")
+    assert (attack["actor"], attack["recipient"]) == (["IDF"], [])
+    (accusation,) = _claims(text, "violation_accusation", "ar")
+    assert (accusation["actor"], accusation["recipient"]) == (["IDF"], ["SYR"])

@@ -105,9 +105,15 @@ def _accusation(sent: Sentence, trigger: Match) -> list[Draft]:
         accused = accused or agent_by(sent, trigger.end)
         if not accused and arabic:
             accused = ids(after(sent, trigger.end, max_words=1, kinds=PERPETRATOR_KINDS))
+        judged = _judged(sent, trigger)
+        if not accused and judged and sent.discourse.last_perpetrator:
+            # "ودانت السعودية التوغل واعتبرته خرقاً للاتفاق": the act judged a breach is the
+            # one told before, its party accused; who judges it accuses
+            accused = [a for a in sent.discourse.last_perpetrator if a not in judged]
+            accuser = judged
         accused = accused or ids(before(sent, trigger.start, max_words=6, stop=stop))
         source = attribution(sent)
-        if source and source.source and source.kind == "official":
+        if not accuser and source and source.source and source.kind == "official":
             accuser = [source.source]
     accused = [a for a in accused if sent.actors[a].kind not in ("agreement", "place", "media")]
     if not accused:
@@ -125,6 +131,23 @@ def _accusation(sent: Sentence, trigger: Match) -> list[Draft]:
     ]
     attrs, target = _agreement(sent)
     return [Draft("violation_accusation", trigger, variant, accused, accuser, target, attrs)]
+
+
+# Verbs that judge an act told before (folded): "واعتبرته خرقاً", "واصفاً إياها بأنها خرق",
+# "called it a violation".
+_JUDGING = re.compile(
+    r"(?<!\S)[وف]?(?:اعتبر|اعتبرت|اعتبرتا|اعتبروا|معتبرا|معتبره|وصف|وصفت|واصفا|واصفه)\S*"
+    r"|\b(?:called|calling|described|describing) (?:it|the \w+)"
+)
+
+
+def _judged(sent: Sentence, trigger: Match) -> list[str]:
+    """The parties that judge an act a breach right before the breach's noun: the subject of
+    the judging verb (the sentence's speaker or the party it names first)."""
+    lead = _JUDGING.search(sent.text, max(sent.start, trigger.start - 60), trigger.start)
+    if lead is None:
+        return []
+    return ids(_main_subject(sent, trigger))
 
 
 def _agreement(sent: Sentence) -> tuple[dict[str, str], str | None]:

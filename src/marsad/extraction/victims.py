@@ -98,7 +98,7 @@ def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
 # roles._HELD_BY ("used by", "held by").
 _HELD_BY_AR = re.compile(r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+')
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
-_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "ميليشي", "جنود", "مجموعه", "كتايب")
+_ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "قوه", "ميليشي", "جنود", "مجموعه", "كتايب")
 
 
 def of_armed_men(sent: Sentence, match: Match) -> bool:
