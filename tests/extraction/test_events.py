@@ -152,6 +152,20 @@ def test_describing_an_act_in_words_of_outrage_condemns_it_and_tells_no_new_act(
     assert claims(text, "invitation") == []
 
 
+def test_a_march_told_apart_from_a_strike_is_a_protest_of_its_own() -> None:
+    text = (
+        "تظاهر آلاف الفلسطينيين في نابلس مطالبين برحيل الحكومة، فيما أضرب سائقو سيارات الأجرة "
+        "وأغلقوا الطرق."
+    )
+    assert sorted(c["attributes"]["form"] for c in claims(text, "protest")) == [
+        "demonstration",
+        "strike",
+    ]
+    # a general strike with its marches is one act, the strike
+    text = "شل الإضراب العام المدينة وخرجت مسيرات تؤيده."
+    assert [c["attributes"]["form"] for c in claims(text, "protest")] == ["strike"]
+
+
 def test_force_taken_or_threatened_is_an_attack() -> None:
     def means(text: str) -> list[str]:
         return [c["attributes"]["means"] for c in claims(text, "attack")]

@@ -54,8 +54,13 @@ def protests(sent: Sentence) -> list[Draft]:
         # "stormed", "set fire to" alone are riots only when protesters do them
         if not _crowd(sent):
             return []
-    if riot is not None or "strike" in forms or "sit_in" in forms:
-        forms.pop("demonstration", None)
+    march = forms.get("demonstration")
+    precise = [forms[f] for f in ("strike", "sit_in") if f in forms]
+    if march is not None and (riot is not None or any(_near(sent, march, p) for p in precise)):
+        # a riot grew out of it, or the strike or sit-in is the same act told more precisely;
+        # a march told apart from a strike ("تظاهر آلاف … بينما أغلق تجار محالهم في إضراب")
+        # is an act of its own
+        forms.pop("demonstration")
     if riot is not None and riot.entry.lang == "ar" and not _crowd(sent) and len(forms) == 1:
         return []
     drafts = []
@@ -72,6 +77,16 @@ def protests(sent: Sentence) -> list[Draft]:
             draft.actor = speech[0].actor if speech else draft.actor
         drafts.append(draft)
     return drafts
+
+
+def _near(sent: Sentence, a: Match, b: Match) -> bool:
+    """Whether two protest words stand within a few words of each other."""
+    x, y = sorted((a, b), key=lambda m: m.start)
+    return sent.words(x.end, y.start) <= _SAME_ACT
+
+
+# Words at most between two words of protest that tell one act.
+_SAME_ACT = 6
 
 
 def _called(sent: Sentence, cue: Match) -> Match | None:
