@@ -161,10 +161,11 @@ def test_the_troops_fired_at_are_those_named_before_in_the_sentence():
     )
     (attack,) = _attacks(text, "en")
     assert "UGA" in attack["recipient"]
-    # an indefinite noun names victims of its own, or none
+    # an indefinite noun does not take the owner of troops named before; with no owner of its
+    # own, the troops are those of the state where they are hit (roles.home_state)
     text = "Insurgents fired mortar rounds at troops near the airport of Mogadishu on Tuesday."
     (attack,) = _attacks(text, "en")
-    assert attack["recipient"] == []
+    assert attack["recipient"] == ["SOM"]
 
 
 def test_a_service_named_with_its_state_after_the_verb_did_the_act():

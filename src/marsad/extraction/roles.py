@@ -38,7 +38,7 @@ from marsad.extraction.slots import (
     ids,
     word_start,
 )
-from marsad.extraction.victims import _PASSIVE_EN, of_armed_men, of_service, victims
+from marsad.extraction.victims import _PASSIVE_EN, bare_forces, of_armed_men, of_service, victims
 
 # Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
 _OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
@@ -355,7 +355,80 @@ def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool)
     states = [s for s in aimed_place(sent, trigger) if s not in actor]
     if states and not any(_same_side_ids(sent, s, actor) for s in states):
         return states
-    return located(sent, actor)[:1] if where else []
+    return where_or_home(sent, trigger, actor) if where else []
+
+
+def where_or_home(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """The state an attack by another party happens in (`located`); failing it, the state
+    whose unnamed soldiers, police or posts are hit (`home_state`)."""
+    return located(sent, actor)[:1] or home_state(sent, trigger, actor)
+
+
+def home_state(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """Soldiers, police or posts hit with no owner named are the state's where they are hit:
+    "killing seven soldiers … in northern Burkina Faso", "هاجم مسلحون مركزاً للشرطة في بلدة
+    كروا دي بوكيه" (Haiti): the state of the place named nearest them, unless that is the
+    perpetrator's side. Gaza's and the West Bank's towns name no government."""
+    forces = bare_forces(sent, trigger)
+    if not forces:
+        return []
+    noun = forces[0]
+    # a town the dictionaries place in no state, told right after the noun, still tells where
+    # ("قاعدة عسكرية في مدينة صفد"), with the state named right after it if one is
+    placed = [
+        (abs(m.start - noun.start), _where_state(sent, m) or _state_after(sent, m))
+        for m in sent.entities
+        if _where_state(sent, m)
+        or (sent.kind(m) == "place" and m.start > noun.end and sent.words(noun.end, m.start) <= 4)
+    ]
+    state = min(placed)[1] if placed else ""
+    if state in ("", "PSE") or state not in sent.actors or sent.actors[state].kind != "state":
+        return []
+    if state in actor or _same_side_ids(sent, state, actor):
+        return []
+    return [state]
+
+
+def _state_after(sent: Sentence, place: Match) -> str:
+    """The state named at most three words after a town: "Mocimboa da Praia in Mozambique's
+    north"."""
+    for match in sent.entities:
+        if match.start >= place.end and sent.words(place.end, match.start) <= 3:
+            state = _where_state(sent, match)
+            if state:
+                return state
+    return ""
+
+
+# Nouns of a place that a demonym or a state's possessive describes: "the Lebanese border town
+# of Arsal", "Kano, Nigeria's second-largest city", "العاصمة الصومالية".
+_PLACE_NOUNS = frozenset(
+    fold(w)
+    for w in "town city village province region capital border district state العاصمه مدينه "
+    "بلده قريه محافظه ولايه اقليم منطقه الحدود".split()
+)
+
+
+def _where_state(sent: Sentence, match: Match) -> str | None:
+    """The state a place, a state named after "in" or a demonym of a place noun puts the act
+    in."""
+    kind = sent.kind(match)
+    if kind == "place":
+        return sent.actors[match.entry.value].parent
+    if kind != "state":
+        return None
+    lead = fold(sent.text[max(sent.start, match.start - 30) : match.start]).casefold().split()
+    tail = fold(sent.text[match.end : min(sent.end, match.end + 40)]).casefold().split()
+    if not match.entry.adjective:
+        if (lead and (lead[-1] in _IN or lead[-1] in _NEAR)) or match.prefix in ("ب", "وب", "في"):
+            return match.entry.value
+        said = sent.text[match.start : match.end]
+        possessive = said.endswith(("'s", "’s")) or (tail and tail[0] in ("'s", "’s"))
+        return match.entry.value if possessive and set(tail[:5]) & _PLACE_NOUNS else None
+    english = match.entry.lang == "en"
+    # "the Lebanese border town", "northern Afghan city"; "العاصمة الصومالية", "بلدة … اللبنانية"
+    described = tail[:2] if english else lead[-2:]
+    return match.entry.value if set(described) & _PLACE_NOUNS else None
 
 
 def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:

@@ -302,7 +302,8 @@ def attacks(sent: Sentence) -> list[Draft]:
                     if aimed_at:
                         break
         if not aimed_at:
-            aimed_at = roles.located(sent, actor)[:1]  # "a fuel depot in Jeddah": Saudi Arabia
+            # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria
+            aimed_at = roles.where_or_home(sent, trigger, actor)
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
         if actor and armed(sent, claimant(sent, set(aimed_at))) == actor:

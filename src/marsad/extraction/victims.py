@@ -96,7 +96,10 @@ def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
 
 # A verb of use or control between a place hit and whose it is (folded): the Arabic of
 # roles._HELD_BY ("used by", "held by").
-_HELD_BY_AR = re.compile(r'["\s]+(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في)(?:ها|ه|هما|ون|ونها)?\s+')
+_HELD_BY_AR = re.compile(
+    r'["\s]+(?:\S+\s+)?(?:ي|ت)(?:ستخدم|سيطر علي|دير|ملك|تحصن في|تمركز في)(?:ها|ه|هما|ون|ونها)?'
+    r"\s+(?:(?:ال)?(?:جيش|قوات)\s+)?"
+)
 # Nouns of armed men: the nationality after them is theirs ("مسلحون حوثيون"), not a victim's.
 _ARMED_NOUNS = ("مسلح", "مقاتل", "عناصر", "قوات", "قوه", "ميليشي", "جنود", "مجموعه", "كتايب")
 
@@ -260,36 +263,30 @@ def _of_the_act(sent: Sentence, noun: Match, trigger: Match, match: Match) -> bo
     return sent.words(trigger.end, word_start(match)) <= 1
 
 
+# Words at most between a victim noun and the trigger or a toll.
+_WINDOW = 10
+
+
 @per_trigger
-def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
+def victims(sent: Sentence, trigger: Match) -> list[Match]:
     """Entities named as the owner or nationality of a victim noun near the trigger, in its
     clause; for a definite noun that names none ("fired mortar rounds at the troops"), those
     of the victim noun named before it in the sentence ("400 Ugandan soldiers … landed")."""
     found: list[Match] = []
-    arabic = trigger.entry.lang == "ar"
     # the toll of the attack may name them apart from its verb: "قتل ثلاثة جنود بورونديين من
     # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
     # (a toll past another word of attack is that act's: "… and Turkish jets struck back,
     # killing 35 Syrian soldiers")
     anchors = [trigger.start, *_own_tolls(sent, trigger)]
     bare: list[Match] = []
-    for noun in sent.of("VICTIM"):
-        if not any(_near(sent, noun.start, at, window) for at in anchors):
-            continue
-        if arabic and (
-            _is_subject(sent, noun) or _agent(sent, noun) or _fired_by(sent, noun, trigger)
-        ):
-            continue
-        if not arabic and _subject_of(sent, noun, trigger):
-            continue
-        owners = _owners(sent, noun, trigger)
+    for noun, owners in _victim_nouns(sent, trigger):
         found += owners
         if not owners and definite(sent, noun):
             bare.append(noun)
     found += [
         m
         for m in _counted(sent) + counted_men(sent)
-        if any(_near(sent, m.start, at, window) for at in anchors)
+        if any(_near(sent, m.start, at, _WINDOW) for at in anchors)
     ]
     if bare and not found:
         for noun in reversed([n for n in sent.of("VICTIM") if n.end <= bare[0].start]):
@@ -297,6 +294,95 @@ def victims(sent: Sentence, trigger: Match, *, window: int = 10) -> list[Match]:
             if owners:
                 return owners
     return found
+
+
+@per_trigger
+def _victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Match]]]:
+    """The victim nouns near the trigger or its tolls that are not who did it, each with the
+    owners or nationalities named with it."""
+    arabic = trigger.entry.lang == "ar"
+    anchors = [trigger.start, *_own_tolls(sent, trigger)]
+    found = []
+    for noun in sent.of("VICTIM"):
+        if not any(_near(sent, noun.start, at, _WINDOW) for at in anchors):
+            continue
+        if arabic and (
+            _is_subject(sent, noun) or _agent(sent, noun) or _fired_by(sent, noun, trigger)
+        ):
+            continue
+        if not arabic and _subject_of(sent, noun, trigger):
+            continue
+        found.append((noun, _owners(sent, noun, trigger)))
+    return found
+
+
+def bare_forces(sent: Sentence, trigger: Match) -> list[Match]:
+    """Victim nouns of a state's soldiers, police or posts that name no owner: "killing seven
+    soldiers", "an army base", "قُتل شرطيان", "هاجم مسلحون حاجزاً أمنياً". Whose they are is
+    told by where it happens (roles.home_state)."""
+    return [
+        noun
+        for noun, owners in _victim_nouns(sent, trigger)
+        if not owners and _of_forces(sent, noun)
+    ]
+
+
+# Victim nouns that always name a state's men or posts (folded).
+_FORCES_AR = frozenset(
+    fold(w)
+    for w in "جنود جندي جنديا جنديين جنديان جنودا عسكريين عسكريا مجندا مجندين حاجز حواجز ثكنه "
+    "مخفر مخافر شرطي شرطيا شرطيين شرطيان".split()
+)
+# Victim nouns that do when a word of a service follows: "نقطة تفتيش", "دورية للأمن العام",
+# "عنصراً من قوات الأمن", "القوات الحكومية".
+_POSTS_AR = frozenset(
+    fold(w)
+    for w in "نقطه مركز مقر موقع مواقع موقعا قاعده قواعد دوريه دوريات قافله موكب مدرعه حافله "
+    "عنصر عنصرا عنصرين عنصران عناصر افراد".split()
+)
+_SERVICE_WORDS = frozenset(
+    fold(w)
+    for w in "عسكري عسكريه عسكريا عسكريين امني امنيه امنيا تفتيش الجيش للجيش الشرطه للشرطه "
+    "الامن للامن الحكوميه الحكومه العسكري الحكومي".split()
+)
+_FORCES_EN = frozenset(
+    {"soldiers", "soldier", "troops", "servicemen", "policemen", "police officer"}
+    | {"police officers", "barracks", "checkpoint", "checkpoints", "outpost", "outposts"}
+    | {"army post", "police post", "police station", "police stations", "army base"}
+    | {"military base", "air base"}
+)
+_POSTS_EN = frozenset("base bases positions position posts post convoy patrol camp".split())
+_SENT = frozenset(
+    fold(w) for w in "send sent sending deploy deployed deploying dispatch ارسال نشر".split()
+)
+_FORMER_AR = frozenset(fold(w) for w in "المتقاعدين المتقاعدون متقاعدين السابقين سابقين".split())
+_OTHERS_EN = frozenset(
+    "coalition foreign international allied peacekeeping rebel rebels' militia opposition "
+    "insurgent pro-government mission nato un".split()
+)
+_FORCE_LEAD_EN = frozenset("army military government security police army-escorted".split())
+
+
+def _of_forces(sent: Sentence, noun: Match) -> bool:
+    said = sent.text[noun.start : noun.end]
+    lead = sent.text[max(sent.start, noun.start - 30) : noun.start].lower().split()
+    if set(lead[-2:]) & _SENT:
+        return False  # "will not send soldiers", "إرسال جنود": a contribution, not victims
+    if noun.entry.lang == "ar":
+        word = fold(said)
+        tail = [fold(w) for w in sent.text[noun.end : min(sent.end, noun.end + 50)].split()]
+        if tail and tail[0] in _FORMER_AR:
+            return False  # "العسكريين المتقاعدين": retired men, not a state's
+        if word in _FORCES_AR:
+            # "جندياً من قوات الحزام الأمني": men of a force the dictionaries do not know
+            return not (tail and tail[0] in _TIES) or bool(set(tail[1:3]) & _SERVICE_WORDS)
+        return word in _POSTS_AR and bool(set(tail[:3]) & _SERVICE_WORDS)
+    word = said.lower()
+    if lead and lead[-1] in _OTHERS_EN:
+        return False  # "coalition troops", "rebel positions": someone else's
+    if word in _FORCES_EN:
+        return True
+    return word in _POSTS_EN and bool(lead) and lead[-1] in _FORCE_LEAD_EN
 
 
 def _counted(sent: Sentence) -> list[Match]:
