@@ -17,6 +17,7 @@ from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speakers_own, struck_owner, taken_from
+from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import (
     condemned,
     crowd_act,
@@ -301,6 +302,8 @@ def attacks(sent: Sentence) -> list[Draft]:
                     aimed_at = [a for a in roles.apart(sent, found, actor) if a not in actor]
                     if aimed_at:
                         break
+        if not aimed_at and actor and means != "demolition":
+            aimed_at = _the_attackers_hit(sent, trigger, actor)
         if not aimed_at:
             # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria
             aimed_at = roles.where_or_home(sent, trigger, actor)
@@ -370,6 +373,31 @@ def _of_another_word(
 
 
 _STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
+
+
+# Armed men named with no owner (folded): "killed 20 militiamen", "وقتلت ١٧ من المهاجمين".
+_ARMED_MEN = frozenset(
+    fold(w)
+    for w in "militants militiamen fighters attackers assailants insurgents rebels gunmen "
+    "jihadists terrorists مسلحا مسلحين المسلحين مقاتلا مقاتلين المقاتلين المهاجمين مهاجما "
+    "مهاجمين المتمردين متمردا متمردين ارهابيا ارهابيين الارهابيين".split()
+)
+
+
+def _the_attackers_hit(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """The party whose attack was told before, when a later act kills armed men it does not
+    name: "Kamuina Nsapu militiamen attacked a police post … The army said it had killed 20
+    militiamen", "… وقال الجيش إنه قتل ١٧ مسلحاً". Not the actor's own side."""
+    before = sent.discourse.last_perpetrator
+    if not before or set(before) & set(actor):
+        return []
+    # "the attackers' homes" are not the men
+    words = [fold(w).strip('«»".,،') for w in sent.text[sent.start : sent.end].split()]
+    if not any(w.lower() in _ARMED_MEN for w in words):
+        return []
+    return [a for a in before if not roles._same_side(sent, a, actor)]
+
+
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")
 # Means that say an assault happened on their own, with no party or place named.
 _SELF_EVIDENT = frozenset({"explosive", "abduction", "gunfire"})

@@ -1,8 +1,8 @@
-"""Soldiers, police and posts hit with no owner named are the state's where they are hit
-(roles.home_state): the state of the town named nearest them, a state named after "in", or a
-demonym or possessive of a place noun; never the perpetrator's side, never a government for
+"""Victims an attack names with no owner. Soldiers, police and posts are the state's where they
+are hit (roles.home_state): the state of the town named nearest them, a state named after "in",
+or a demonym or possessive of a place noun; never the perpetrator's side, never a government for
 Gaza's and the West Bank's towns, and not men sent, retired or of a force the dictionaries do
-not know."""
+not know. Armed men killed in a later act are those whose attack was told before."""
 
 from __future__ import annotations
 
@@ -93,3 +93,21 @@ def test_the_perpetrators_own_state_is_no_target() -> None:
     text = "قصف الجيش السوري حاجزاً للمعارضة قرب مدينة سراقب، وقتل ثلاثة جنود."
     for attack in _attacks(text, "ar"):
         assert "SYR" not in attack["recipient"]
+
+
+def test_armed_men_killed_later_are_those_whose_attack_was_told_before() -> None:
+    # the act told after an attack that kills armed men it does not name hits the attackers
+    text = (
+        "Kamuina Nsapu militiamen attacked a police post near Tshikapa on Sunday, killing three "
+        "police officers. The Congolese army said it had killed 20 militiamen in an offensive."
+    )
+    answer = [a for a in _attacks(text, "en") if a["actor"] == ["COD"]]
+    assert [a["recipient"] for a in answer] == [["KAMUINA-NSAPU"]]
+    # the attackers' homes are not the men
+    text = (
+        "Two gunmen from Hamas attacked a bus stop in Jerusalem on Tuesday, killing four people. "
+        "Israel ordered the demolition of the attackers' homes."
+    )
+    for attack in _attacks(text, "en"):
+        if attack["attributes"]["means"] == "demolition":
+            assert "HAMAS" not in attack["recipient"]
