@@ -268,3 +268,35 @@ def test_a_detention_alone_in_its_sentence_is_read():
     assert attack["attributes"]["means"] == "abduction"
     assert attack["actor"] == ["USA"]
     assert attack["recipient"][0].startswith("PERSON:")
+
+
+def _actors(text: str) -> dict[str, list[list[str]]]:
+    found: dict[str, list[list[str]]] = {}
+    for claim in extract(text, language="ar")["claims"]:
+        found.setdefault(claim["type"], []).append(claim["actor"])
+    return found
+
+
+def test_blame_in_a_later_sentence_names_the_act_s_perpetrator() -> None:
+    # an accuser the dictionaries lack between the verb and the accused
+    text = (
+        "أصيب ثلاثة عسكريين من الجيش اللبناني جراء انفجار عبوة ناسفة بآلية عسكرية في وادي "
+        "حميد فجر اليوم. واتهم مصدر أمني مجموعة تابعة لـ«جبهة النصرة» بزرع العبوة."
+    )
+    assert _actors(text) == {"attack": [["HTS"]], "casualties": [["HTS"]]}
+    # "نسب X الهجوم إلى Y": the accused after the إلى that follows the verb and its object
+    text = (
+        "قالت الحكومة إن ٧٩ مدنياً قُتلوا في هجوم شنّه مسلحون ليل السبت على بلدة سيتنغا. ونسب "
+        "المتحدث باسم الحكومة ليونيل بيلغو الهجوم إلى تنظيم «الدولة الإسلامية»، قائلاً إنه جاء "
+        "انتقاماً."
+    )
+    assert _actors(text)["casualties"] == [["ISIS"]]
+
+
+def test_blame_for_acts_like_it_names_no_perpetrator_of_this_one() -> None:
+    text = (
+        "أصيب جنديان من الجيش السوري بانفجار عبوة ناسفة على طريق بلدة الحراك شرق درعا. ولم "
+        "تتبنَّ أي جهة الهجوم، فيما تتهم فصائل محلية خلايا مرتبطة بتنظيم «الدولة الإسلامية» "
+        "بتنفيذ عمليات مماثلة في المنطقة."
+    )
+    assert _actors(text)["attack"] == [[]]

@@ -21,7 +21,9 @@ def blamed(sent: Sentence) -> list[str]:
     Syrian government", "غارة نسبت إلى القوات السورية". The accuser is never the accused."""
     stop = barriers(sent)
     for cue in sent.of("BLAME"):
-        if "p" in cue.entry.flags:
+        if "a" in cue.entry.flags:
+            found = _attributed_to(sent, cue, stop)
+        elif "p" in cue.entry.flags:
             found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS)
         elif cue.entry.lang == "en":
             found = after(sent, cue.end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
@@ -32,6 +34,9 @@ def blamed(sent: Sentence) -> list[str]:
             # after other words is the accused of an accuser the dictionaries lack
             first = after(sent, cue.end, max_words=3, stop=stop)
             found = []
+            if not first:
+                # an accuser the dictionaries lack: "واتهم مصدر أمني مجموعة تابعة لجبهة النصرة"
+                found = after(sent, cue.end, max_words=6, kinds=PERPETRATOR_KINDS, stop=stop)
             if first:
                 found = after(sent, first[-1].end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
                 if not found and sent.words(cue.end, first[0].start) >= 1:
@@ -39,6 +44,18 @@ def blamed(sent: Sentence) -> list[str]:
         if found:
             return ids(found)
     return []
+
+
+_TO = re.compile(r"(?<!\S)الي(?!\S)")
+
+
+def _attributed_to(sent: Sentence, cue: Match, stop: list[int]) -> list[Match]:
+    """ "ونسب المتحدث باسم الحكومة الهجوم إلى تنظيم X": the party after the إلى that follows
+    the verb, its subject and its object (a speaker's title between is no end of clause)."""
+    mark = _TO.search(sent.text, cue.end, sent.end)
+    if mark is None or sent.words(cue.end, mark.start()) > 10:
+        return []
+    return after(sent, mark.end(), max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
 
 
 def is_accuser(sent: Sentence, match: Match) -> bool:
@@ -148,10 +165,17 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
 
 
 _ANOTHER = frozenset("اخر اخري الاخر الاخري another separate".split())  # folded
+# "تتهم فصائل خلايا مرتبطة بالتنظيم بتنفيذ عمليات مماثلة": acts like it, not this one (folded;
+# not the English "similar", told of the group's past in a relative clause: "blamed al-Shabaab,
+# which has carried out similar bombings")
+_SIMILAR = frozenset("مماثله مماثلا مماثلين مشابهه مشابها".split())
 
 
 def _another(sent: Sentence) -> bool:
-    """Whether the sentence names an act as another one ("هجوماً آخر", "another attack")."""
+    """Whether the sentence names an act as another one ("هجوماً آخر", "another attack") or
+    blames acts like it ("عمليات مماثلة", "similar attacks")."""
+    if _SIMILAR & set(sent.text[sent.start : sent.end].strip(".").split()):
+        return True
     for cue in sent.of("T:attack"):
         after_it = sent.text[cue.end : min(sent.end, cue.end + 12)].split()[:1]
         before_it = sent.text[max(sent.start, cue.start - len(cue.prefix) - 10) : cue.start]
