@@ -300,3 +300,18 @@ def test_blame_for_acts_like_it_names_no_perpetrator_of_this_one() -> None:
         "بتنفيذ عمليات مماثلة في المنطقة."
     )
     assert _actors(text)["attack"] == [[]]
+
+
+def test_fire_returned_is_the_act_of_the_side_fired_at() -> None:
+    text = (
+        "Hamas fighters opened fire on an Israeli army patrol near Rafah on Tuesday. The "
+        "soldiers returned fire, the army said."
+    )
+    acts = [(a["actor"], a["recipient"]) for a in _attacks(text, "en")]
+    assert acts == [(["HAMAS"], ["IDF"]), (["IDF"], ["HAMAS"])]
+    text = (
+        "تعرضت دورية لقوات اليونيفيل لإطلاق نار من مسلحين من حزب الله قرب بلدة العديسة، وردت "
+        "القوة على مصادر النيران."
+    )
+    acts = [(a["actor"], a["recipient"]) for a in _attacks(text)]
+    assert acts == [(["HEZBOLLAH"], ["UNIFIL"]), (["UNIFIL"], ["HEZBOLLAH"])]

@@ -72,6 +72,8 @@ class Discourse:
     last_subject: list[str] = field(default_factory=list)
     last_speaker: list[str] = field(default_factory=list)
     last_perpetrator: list[str] = field(default_factory=list)
+    # whom the last attack told was aimed at: the side that may fire back
+    last_attacked: list[str] = field(default_factory=list)
     last_group: str | None = None
     last_mission: str | None = None
     last_crossing: str | None = None
@@ -368,8 +370,11 @@ class Discourse:
                 return actor_id
         return None
 
-    def remember(self, claim_type: str, actor: list[str]) -> None:
-        """Keep the actor of a claim for the sentences that follow."""
+    def remember(self, claim_type: str, actor: list[str], recipient: list[str]) -> None:
+        """Keep the actor of a claim, and whom an attack was aimed at, for the sentences that
+        follow."""
+        if claim_type == "attack" and recipient:
+            self.last_attacked = recipient
         if not actor:
             return
         if claim_type in ("attack", "casualties"):

@@ -180,7 +180,7 @@ class _Document:
                     # known now, while its sentence is at hand: later sentences ask it
                     draft.modality = modality(sent, draft)
                 pending.append((draft, sent, len(sources) - 1))
-                self.discourse.remember(draft.type, draft.actor)
+                self.discourse.remember(draft.type, draft.actor, draft.recipient)
         for draft, sent, index in pending:
             self.add(draft, sent, self.nearest_source(sources, index), norm, base)
         self.last_source = next((s for s in reversed(sources) if s), self.last_source)

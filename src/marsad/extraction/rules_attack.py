@@ -240,7 +240,14 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     chosen = chosen_means(sent, triggers)
     acts = list(chosen.items())
+    returned = [t for t in triggers if "r" in t.entry.flags]
     for later in other_acts(sent, triggers, chosen):
+        if "r" in later.entry.flags:
+            acts.append((later.entry.value, later))  # fire returned: the other side's act
+            continue
+        if any(r.end <= later.start and sent.words(r.end, later.start) <= 3 for r in returned):
+            continue  # "ردت على مصادر النيران": the fire returned, named once
+
         actor = perpetrator(sent, later)
         first = perpetrator(sent, chosen[later.entry.value])
         if actor and first and not set(actor) & set(first):
@@ -276,6 +283,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             aimed_at = roles.apart(sent, aimed_at, perp)
         if not actor:
             actor = _of_another_word(sent, trigger, triggers, aimed_at)
+        if "r" in trigger.entry.flags:
+            actor, aimed_at = _fire_returned(sent, drafts, actor)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor, where=False)
         where = place_near(sent, trigger.end)
@@ -314,6 +323,19 @@ def attacks(sent: Sentence) -> list[Draft]:
         draft.where = where
         drafts.append(draft)
     return drafts
+
+
+def _fire_returned(
+    sent: Sentence, drafts: list[Draft], actor: list[str]
+) -> tuple[list[str], list[str]]:
+    """ "Peacekeepers returned fire, killing two of the attackers", "وردت القوات على مصادر
+    النيران": the side fired at fires back, at whoever fired first (the last attack of the
+    sentence, or of the text before)."""
+    earlier = [d for d in drafts if d.type == "attack"]
+    attacked = earlier[-1].recipient if earlier else sent.discourse.last_attacked
+    attackers = earlier[-1].actor if earlier else sent.discourse.last_perpetrator
+    actor = actor or list(attacked)
+    return actor, [a for a in attackers if a not in actor and not roles._same_side(sent, a, actor)]
 
 
 def _to_come(
