@@ -207,3 +207,19 @@ def test_a_bare_health_ministry_is_gaza_s_only_in_a_text_about_gaza():
     assert _mentions("قُتل 31 مدنياً قرب بلدة سونغو وسط مالي اليوم.", "MLI") == 1
     text = "قُتل 22 شخصاً في غارة على مدينة غزة، بحسب وزارة الصحة."
     assert _mentions(text, "GAZA-MOH") == 1
+
+
+def test_the_militia_is_the_militia_named_before_with_its_noun() -> None:
+    text = (
+        "قُتل ٦٠ نازحاً في هجوم شنّه مسلحون من ميليشيا «كوديكو» على مخيم للنازحين في إيتوري. "
+        "ونفى متحدث باسم الميليشيا أي علاقة لها بالهجوم."
+    )
+    assert [c["actor"] for c in _claims(text, "comment_refusal")] == [["CODECO"]]
+
+
+def test_no_comment_from_the_organisation_is_the_organisation_s() -> None:
+    text = (
+        "اغتال مسلحان ضابطاً في جهاز الأمن السياسي في مدينة زنجبار. واتهم المصدر عناصر تنظيم "
+        "القاعدة بتنفيذ العملية. ولم يصدر أي تعليق عن التنظيم."
+    )
+    assert [c["actor"] for c in _claims(text, "comment_refusal")] == [["AL-QAEDA"]]

@@ -47,6 +47,19 @@ _COALITION_NOUNS = frozenset({"تحالف", "coalition"})
 _UNIFORM = frozenset(fold(w) for w in "زي بزي ملابس بملابس uniform uniforms".split())
 
 
+def _noun_before(text: str, match: Match) -> str:
+    """The word before a name when it is a noun of groups the references use ("ميليشيا
+    «كوديكو»"), with a space; else nothing."""
+    lead = text[max(0, match.start - len(match.prefix) - 14) : match.start - len(match.prefix)]
+    words = lead.replace('"', " ").replace("«", " ").split()
+    last = words[-1] if words else ""
+    return last + " " if last in _GROUP_NOUNS else ""
+
+
+# Nouns of groups that stand before their name and that a reference repeats.
+_GROUP_NOUNS = frozenset(fold(w) for w in "ميليشيا مليشيا عصابة تنظيم جماعة حزب حركة".split())
+
+
 def _uniform(text: str, ref: Match) -> bool:
     words = text[max(0, ref.start - len(ref.prefix) - 12) : ref.start - len(ref.prefix)].split()
     return bool(words) and words[-1] in _UNIFORM
@@ -116,7 +129,12 @@ class Discourse:
             return entities
         found = list(entities)
         for ref in refs:
-            named = [(m.entry.value, text[m.start : m.end]) for m in entities if m.end <= ref.start]
+            # each name with the word before it: "ميليشيا «كوديكو»" is named with its noun
+            named = [
+                (m.entry.value, _noun_before(text, m) + text[m.start : m.end])
+                for m in entities
+                if m.end <= ref.start
+            ]
             # "GROUPREF:تنظيم" holds its noun; plain "GROUPREF" (the movement) none
             noun = ref.entry.value if ref.entry.category != "GROUPREF" else ""
             if ref.category.startswith("GOVREF"):
@@ -250,8 +268,11 @@ class Discourse:
         words = lead.split()
         if not ref.prefix and words and words[-1] in _OWNED:
             return True
+        at = ref.start - len(ref.prefix)
+        if not ref.prefix and words and words[-1] == "عن":
+            at = at - len(words[-1]) - 1  # "لم يصدر أي تعليق عن التنظيم": whose comment
         return any(
-            c.end <= ref.start - len(ref.prefix) <= c.end + 1
+            c.end <= at <= c.end + 1
             and (c.category.startswith(("T:", "ATTR:say")) or c.category == "THAT")
             for c in cues
         )
