@@ -315,3 +315,22 @@ def test_fire_returned_is_the_act_of_the_side_fired_at() -> None:
     )
     acts = [(a["actor"], a["recipient"]) for a in _attacks(text)]
     assert acts == [(["HEZBOLLAH"], ["UNIFIL"]), (["UNIFIL"], ["HEZBOLLAH"])]
+
+
+def test_the_source_that_closes_the_sentence_is_no_perpetrator() -> None:
+    text = (
+        "Two Chadian peacekeepers were killed when their vehicle struck a landmine near Aguelhok "
+        "in northern Mali on Sunday, the UN mission MINUSMA said."
+    )
+    assert [a["actor"] for a in _attacks(text, "en")] == [[]]
+    # a speaker before the act may claim it
+    text = "Al-Shabaab said on Saturday it was behind the explosion on a plane over Mogadishu."
+    assert [a["actor"] for a in _attacks(text, "en")] == [["AL-SHABAAB"]]
+
+
+def test_an_army_named_with_a_nisba_the_dictionaries_lack_is_no_other_state_s() -> None:
+    # Mali has no nisba (المالي is "financial"): its army by its full words
+    text = "قال مسؤول إن طائرات مسيّرة تابعة للجيش المالي قصفت بلدة قرب الحدود الجزائرية."
+    assert [a["actor"] for a in _attacks(text)] == [["MLI"]]
+    text = "قصفت طائرات تابعة للجيش الأرتيري بلدة حدودية في ولاية كسلا شرق السودان."
+    assert all("SDN" not in a["actor"] for a in _attacks(text))

@@ -60,6 +60,14 @@ def _noun_before(text: str, match: Match) -> str:
 _GROUP_NOUNS = frozenset(fold(w) for w in "ميليشيا مليشيا عصابة تنظيم جماعة حزب حركة".split())
 
 
+def _nisba_after(text: str, ref: Match, entities: list[Match]) -> bool:
+    """A nisba no entity holds right after an Arabic reference: its owner, named but unknown."""
+    if ref.entry.lang != "ar" or any(ref.end < m.start <= ref.end + 24 for m in entities):
+        return False  # "الجيش الوطني الصومالي": the state follows
+    words = text[ref.end : ref.end + 20].split()
+    return bool(words) and words[0].startswith("ال") and words[0].endswith(("ي", "يه"))
+
+
 def _uniform(text: str, ref: Match) -> bool:
     words = text[max(0, ref.start - len(ref.prefix) - 12) : ref.start - len(ref.prefix)].split()
     return bool(words) and words[-1] in _UNIFORM
@@ -141,6 +149,8 @@ class Discourse:
                 group = self._government(entities, ref)
             else:
                 group = self._referent(named, noun)
+            if noun in _ARMY_NOUNS and _nisba_after(text, ref, entities):
+                continue  # "الجيش الإريتري": an army whose state the dictionaries do not name
             if group is None and noun in _ARMY_NOUNS and not _uniform(text, ref):
                 # no army named yet: the army of the state the text is about, or the state (a
                 # state's army stands for it)

@@ -16,7 +16,7 @@ from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import speakers_own, struck_owner, taken_from
+from marsad.extraction.holders import speaker, speakers_own, struck_owner, taken_from
 from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import (
     condemned,
@@ -164,17 +164,32 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     # the only armed party the sentence names (not one it refers back to: "the military
     # said"), unless it stands where an English object of the act stands ("rammed his car
     # into a group of Israeli soldiers")
+    # the source named after the act ("…, the UN mission MINUSMA said"); not a speaker before
+    # it, who may claim the act ("Al-Shabaab said it was behind the explosion")
+    quoted = {
+        m.entry.value
+        for m in speaker(sent)
+        if m.start > trigger.end
+        and "," in sent.text[trigger.end : m.start]
+        and sent.words(m.end, sent.end) <= _CLOSING_WORDS
+    }
     armed_parties = {
         m.entry.value
         for m in sent.entities
         if sent.kind(m) in ("force", "armed_group")
         and m.entry.flags != REFERENCE
+        and m.entry.value not in quoted
         and m.entry.value not in ("ISF",)
         and m.entry.value not in victims
         and not is_accuser(sent, m)
         and (arabic or not _object_of(sent, trigger, m))
     }
     return sorted(armed_parties) if len(armed_parties) == 1 else []
+
+
+# Words at most after the source that closes a sentence ("…, the UN mission MINUSMA said on
+# Sunday.").
+_CLOSING_WORDS = 4
 
 
 def _object_of(sent: Sentence, trigger: Match, match: Match) -> bool:
