@@ -334,3 +334,30 @@ def test_an_army_named_with_a_nisba_the_dictionaries_lack_is_no_other_state_s() 
     assert [a["actor"] for a in _attacks(text)] == [["MLI"]]
     text = "قصفت طائرات تابعة للجيش الأرتيري بلدة حدودية في ولاية كسلا شرق السودان."
     assert all("SDN" not in a["actor"] for a in _attacks(text))
+
+
+def test_fire_returned_takes_the_means_named_right_after_it() -> None:
+    text = (
+        "قالت وزارة الدفاع التركية إن جنديين تركيين قُتلا بهجوم صاروخي شنّته جماعات متطرفة على "
+        "موقع لقواتها في إدلب اليوم، وإن القوات ردّت بقصف مدفعي على مصادر النيران."
+    )
+    acts = [(a["actor"], a["attributes"]["means"]) for a in _attacks(text)]
+    assert acts == [([], "artillery"), (["TUR"], "artillery")]
+
+
+def test_one_of_a_nationality_wounded_is_a_victim_not_the_attacker() -> None:
+    text = (
+        "Gunmen killed three Russian military instructors and wounded a Central African soldier "
+        "in an ambush on the road between Bambari and Ippy on Wednesday."
+    )
+    (attack,) = _attacks(text, "en")
+    assert attack["actor"] == []
+    assert set(attack["recipient"]) == {"RUS", "CAF"}
+
+
+def test_the_coalition_s_arms_are_the_coalition_named_before() -> None:
+    text = (
+        "Yemen's Houthi movement accused the Saudi-led coalition on Monday of violating the "
+        "truce, saying coalition artillery had shelled villages in Saada province on Sunday."
+    )
+    assert [a["actor"] for a in _attacks(text, "en")] == [["SAUDI-COALITION"]]

@@ -255,19 +255,17 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     chosen = chosen_means(sent, triggers)
     acts = list(chosen.items())
-    returned = [t for t in triggers if "r" in t.entry.flags]
     for later in other_acts(sent, triggers, chosen):
         if "r" in later.entry.flags:
             acts.append((later.entry.value, later))  # fire returned: the other side's act
             continue
-        if any(r.end <= later.start and sent.words(r.end, later.start) <= 3 for r in returned):
-            continue  # "ردت على مصادر النيران": the fire returned, named once
 
         actor = perpetrator(sent, later)
         first = perpetrator(sent, chosen[later.entry.value])
         if actor and first and not set(actor) & set(first):
             acts.append((later.entry.value, later))  # two parties, one means: two acts
     acts += _to_come(sent, triggers, acts)
+    acts = _returned_once(sent, acts, triggers)
     for means, trigger in acts:
         if means == "other" and crowd_act(sent, trigger):
             continue  # "هاجم متظاهرون قاعدة للبعثة": the crowd's riot (rules_protest.py)
@@ -338,6 +336,37 @@ def attacks(sent: Sentence) -> list[Draft]:
         draft.where = where
         drafts.append(draft)
     return drafts
+
+
+def _returned_once(
+    sent: Sentence, acts: list[tuple[str, Match]], triggers: list[Match]
+) -> list[tuple[str, Match]]:
+    """Fire returned is one act, of the means named right after it: "ردت على مصادر النيران"
+    (its النيران no other act), "ردّت بقصف مدفعي على مصادر النيران" (artillery)."""
+    returned = [t for _, t in acts if "r" in t.entry.flags]
+    if not returned:
+        return acts
+
+    def right_after(trigger: Match) -> Match | None:
+        return next(
+            (
+                r
+                for r in returned
+                if r.end <= trigger.start and sent.words(r.end, trigger.start) <= 3
+            ),
+            None,
+        )
+
+    means_of = {}
+    for trigger in triggers:
+        after_return = right_after(trigger)
+        if after_return is not None and "r" not in trigger.entry.flags:
+            means_of.setdefault(id(after_return), trigger.entry.value)
+    return [
+        (means_of.get(id(t), m), t) if "r" in t.entry.flags else (m, t)
+        for m, t in acts
+        if right_after(t) is None or "r" in t.entry.flags
+    ]
 
 
 def _fire_returned(

@@ -396,9 +396,20 @@ def _counted(sent: Sentence) -> list[Match]:
         # a count stands right before its noun: "Since October 2023, Israeli attacks" is a year
         word = lead[-1] if lead else ""
         counted = word[-1:].isalnum() and (word[0].isdigit() or bool(find_numbers(word)))
+        if word.lower() in ("a", "an") and match.entry.lang == "en":
+            # "wounded a Central African soldier": one of a nationality, with its noun
+            tail = sent.text[match.end : min(sent.end, match.end + 20)].split()[:1]
+            counted = bool(tail) and tail[0].strip(",.") in _ONE_OF_EN
         if counted and not is_year(word) and not of_armed_men(sent, match):
             found.append(match)
     return found
+
+
+# English nouns of one person after "a" and a nationality ("a Central African soldier").
+_ONE_OF_EN = frozenset(
+    "soldier officer policeman peacekeeper civilian journalist worker national citizen engineer "
+    "diplomat contractor pilot trader tourist teacher doctor nurse driver".split()
+)
 
 
 def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
