@@ -351,7 +351,7 @@ def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool)
         if gathered and finder in (aimed, obj):
             break
     if gathered:
-        return list(dict.fromkeys(ids(gathered)))
+        return list(dict.fromkeys(ids(sorted(gathered, key=lambda m: m.start))))
     states = [s for s in aimed_place(sent, trigger) if s not in actor]
     if states and not any(_same_side_ids(sent, s, actor) for s in states):
         return states
