@@ -361,3 +361,14 @@ def test_the_coalition_s_arms_are_the_coalition_named_before() -> None:
         "truce, saying coalition artillery had shelled villages in Saada province on Sunday."
     )
     assert [a["actor"] for a in _attacks(text, "en")] == [["SAUDI-COALITION"]]
+
+
+def test_an_army_that_tells_of_a_strike_killing_armed_men_tells_its_own() -> None:
+    text = (
+        "Burkina Faso's army said in a statement that air strikes had killed dozens of "
+        "terrorists fleeing the area."
+    )
+    assert [a["actor"] for a in _attacks(text, "en")] == [["BFA"]]
+    # not a strike on its own men
+    text = "Burkina Faso's army said in a statement that air strikes had killed six civilians."
+    assert [a["actor"] for a in _attacks(text, "en")] == [[]]

@@ -298,6 +298,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             actor = _of_another_word(sent, trigger, triggers, aimed_at)
         if "r" in trigger.entry.flags:
             actor, aimed_at = _fire_returned(sent, drafts, actor)
+        elif not actor:
+            actor = _own_strike(sent, trigger, aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor, where=False)
         where = place_near(sent, trigger.end)
@@ -448,6 +450,22 @@ _ARMED_MEN = frozenset(
     "jihadists terrorists مسلحا مسلحين المسلحين مقاتلا مقاتلين المقاتلين المهاجمين مهاجما "
     "مهاجمين المتمردين متمردا متمردين ارهابيا ارهابيين الارهابيين".split()
 )
+
+
+def _own_strike(sent: Sentence, trigger: Match, aimed_at: list[str]) -> list[str]:
+    """An army or a state that tells of a strike killing armed men, with no one else named at
+    it, tells its own: "Burkina Faso's army said air strikes had killed dozens of terrorists",
+    "أعلن الجيش النيجري أن ضربات جوية قضت على نحو ٥٠ إرهابياً"."""
+    quoted = [m for m in speaker(sent) if m.end <= trigger.start]
+    if not quoted or sent.kind(quoted[0]) not in ("state", "force"):
+        return []
+    if quoted[0].entry.value in aimed_at:
+        return []
+    between = [m for m in sent.entities if quoted[0].end <= m.start < trigger.start]
+    if any(sent.kind(m) in PERPETRATOR_KINDS for m in between):
+        return []
+    words = [fold(w).strip("«»\".,،'") for w in sent.text[trigger.end : sent.end].split()]
+    return [quoted[0].entry.value] if any(w.lower() in _ARMED_MEN for w in words) else []
 
 
 def _the_attackers_hit(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
