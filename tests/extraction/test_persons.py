@@ -183,3 +183,14 @@ def test_a_feminine_title_and_its_complements_after_a_preposition_introduce_a_na
     assert "PERSON:مارغوت فالستروم" in found
     found = _persons("ودانت منسقة الشؤون الإنسانية في جنوب السودان سارة نيانتي الهجوم.", "ar")
     assert "PERSON:سارة نيانتي" in found
+
+
+def test_a_pope_is_named_by_one_name() -> None:
+    from marsad.extraction.extract import extract
+
+    out = extract(
+        "ودان البابا فرنسيس «الاعتداء الإرهابي» على الكنيسة في بوركينا فاسو.", language="ar"
+    )
+    assert "PERSON:فرنسيس" in {e["id"] for e in out["entities"]}
+    statements = [c for c in out["claims"] if c["type"] == "statement"]
+    assert [s["actor"] for s in statements] == [["PERSON:فرنسيس"]]

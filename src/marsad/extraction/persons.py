@@ -254,9 +254,11 @@ class Persons:
                 if definite:
                     break
         first = text[tokens[j][0] : tokens[j][1]]
-        if units < 2 or (first in AR_STOP and first != "علي"):
+        if first in AR_STOP and first != "علي":
             return j + 1
-        if text[tokens[names[1]][0] : tokens[names[1]][1]] in _INSTITUTIONS:
+        if units < 2 and not (word in _ONE_NAME_TITLES and j == i + 1):
+            return j + 1  # a pope is named by one name: "البابا فرنسيس"
+        if units > 1 and text[tokens[names[1]][0] : tokens[names[1]][1]] in _INSTITUTIONS:
             return j + 1  # "صادق البرلمان على إرسال": the verb "approved", not Sadiq
         # a verbal noun of that shape opens with إ (إدخال); أفراح, أوبا are names
         verbal = MASDAR.match(first) and letter(tokens[j][0]) != "أ"
@@ -344,6 +346,10 @@ _ROLE_AFTER = re.compile(
 # ", Eugene Owusu," after a title: two to four words between commas.
 _NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+
+
+# Titles whose holder is named by one name (folded).
+_ONE_NAME_TITLES = frozenset({"البابا"})
 
 
 def _add_name(
