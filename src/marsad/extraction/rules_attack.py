@@ -247,7 +247,7 @@ def attacks(sent: Sentence) -> list[Draft]:
     ]
     if not triggers:
         return []
-    drafts = []
+    drafts: list[Draft] = []
     has_toll = sent.has("MEAS:killed", "MEAS:injured", "DUAL:killed", "DUAL:injured")
     acted = any(
         not t.prefix and sent.text[t.start : t.end] in ACTIVE_VERBS for t in sent.of("T:attack")
@@ -359,7 +359,7 @@ def _returned_once(
             None,
         )
 
-    means_of = {}
+    means_of: dict[int, str] = {}
     for trigger in triggers:
         after_return = right_after(trigger)
         if after_return is not None and "r" not in trigger.entry.flags:
