@@ -130,8 +130,6 @@ def test_an_english_correspondent_is_a_title():
 
 
 def test_the_words_of_a_title_are_no_name():
-    from marsad.extraction.extract import extract
-
     text = "دعا وكيل الأمين العام للشؤون الإنسانية في الأمم المتحدة توم فليتشر الجيش إلى هدنة."
     persons = [e["id"] for e in extract(text)["entities"] if e["kind"] == "person"]
     assert persons == ["TOM-FLETCHER"]
@@ -186,8 +184,6 @@ def test_a_feminine_title_and_its_complements_after_a_preposition_introduce_a_na
 
 
 def test_a_pope_is_named_by_one_name() -> None:
-    from marsad.extraction.extract import extract
-
     out = extract(
         "ودان البابا فرنسيس «الاعتداء الإرهابي» على الكنيسة في بوركينا فاسو.", language="ar"
     )

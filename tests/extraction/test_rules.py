@@ -308,8 +308,6 @@ def test_armed_men_attacking_with_no_word_of_shooting_use_no_means():
 
 
 def test_a_participle_of_condemning_after_the_main_clause_is_a_condemnation() -> None:
-    from marsad.extraction.extract import extract
-
     text = (
         "وأعلن الرئيس الكولومبي خوان مانويل سانتوس تعليق جولة المفاوضات مع الجماعة في كيتو، "
         "مديناً «العمل الإرهابي الجبان»."
