@@ -307,10 +307,10 @@ def test_armed_men_attacking_with_no_word_of_shooting_use_no_means():
     assert means == ["gunfire"]
 
 
-def test_a_participle_of_condemning_after_the_main_clause_is_a_condemnation() -> None:
+def test_describing_the_act_as_a_crime_after_the_main_clause_is_a_condemnation() -> None:
     text = (
         "وأعلن الرئيس الكولومبي خوان مانويل سانتوس تعليق جولة المفاوضات مع الجماعة في كيتو، "
-        "مديناً «العمل الإرهابي الجبان»."
+        "واصفاً الهجوم بأنه «عمل إرهابي جبان»."
     )
     stances = [
         c["attributes"]["stance"]

@@ -65,7 +65,15 @@ def _nisba_after(text: str, ref: Match, entities: list[Match]) -> bool:
     if ref.entry.lang != "ar" or any(ref.end < m.start <= ref.end + 24 for m in entities):
         return False  # "الجيش الوطني الصومالي": the state follows
     words = text[ref.end : ref.end + 20].split()
-    return bool(words) and words[0].startswith("ال") and words[0].endswith(("ي", "يه"))
+    if not words or words[0] in _NOT_OWNERS:
+        return False  # "الجيش الوطني", "الجيش الشعبي": an army's kind, not its state
+    return words[0].startswith("ال") and words[0].endswith(("ي", "يه"))
+
+
+# Nisbas after "the army" that tell its kind, not whose it is (folded).
+_NOT_OWNERS = frozenset(
+    fold(w) for w in "الوطني الشعبي النظامي الحكومي الرسمي الاتحادي العربي الحر".split()
+)
 
 
 def _uniform(text: str, ref: Match) -> bool:

@@ -256,7 +256,8 @@ class Persons:
         first = text[tokens[j][0] : tokens[j][1]]
         if first in AR_STOP and first != "علي":
             return j + 1
-        if units < 2 and not (word in _ONE_NAME_TITLES and j == i + 1):
+        one_name = word in _ONE_NAME_TITLES and j == i + 1 and first[:1] not in "بل"
+        if units < 2 and not (one_name and first not in _NOT_NAMES):
             return j + 1  # a pope is named by one name: "البابا فرنسيس"
         if units > 1 and text[tokens[names[1]][0] : tokens[names[1]][1]] in _INSTITUTIONS:
             return j + 1  # "صادق البرلمان على إرسال": the verb "approved", not Sadiq
@@ -348,8 +349,9 @@ _NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*")
 
 
-# Titles whose holder is named by one name (folded).
+# Titles whose holder is named by one name (folded), and words after them that are no name.
 _ONE_NAME_TITLES = frozenset({"البابا"})
+_NOT_NAMES = frozenset({"مجددا", "ايضا", "اليوم", "امس", "كذلك", "الذي"})
 
 
 def _add_name(

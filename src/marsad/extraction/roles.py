@@ -372,13 +372,13 @@ def home_state(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     forces = bare_forces(sent, trigger)
     if not forces:
         return []
-    noun = forces[0]
     # a town the dictionaries place in no state, told right after the noun, still tells where
     # ("قاعدة عسكرية في مدينة صفد"), with the state named right after it if one is
     placed = [
         (abs(m.start - noun.start), _where_state(sent, m) or _state_after(sent, m))
+        for noun in forces
         for m in sent.entities
-        if _where_state(sent, m)
+        if (_where_state(sent, m) and _close(sent, noun, m))
         or (sent.kind(m) == "place" and m.start > noun.end and sent.words(noun.end, m.start) <= 4)
     ]
     state = min(placed)[1] if placed else ""
@@ -387,6 +387,19 @@ def home_state(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     if state in actor or _same_side_ids(sent, state, actor):
         return []
     return [state]
+
+
+# Words at most between soldiers hit and the place that tells whose they are.
+_HOME_REACH = 14
+_RELATIVES = frozenset(fold(w) for w in "who whom whose الذي التي الذين".split())
+
+
+def _close(sent: Sentence, noun: Match, match: Match) -> bool:
+    """Near the noun, and not in a relative clause about someone else ("… carried out by a
+    militant who had trained in Yemen")."""
+    a, b = (noun.end, match.start) if match.start >= noun.end else (match.end, noun.start)
+    between = set(sent.text[a:b].split())
+    return sent.words(a, b) <= _HOME_REACH and not between & _RELATIVES
 
 
 def _state_after(sent: Sentence, place: Match) -> str:

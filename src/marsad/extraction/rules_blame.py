@@ -35,8 +35,10 @@ def blamed(sent: Sentence) -> list[str]:
             first = after(sent, cue.end, max_words=3, stop=stop)
             found = []
             if not first:
-                # an accuser the dictionaries lack: "واتهم مصدر أمني مجموعة تابعة لجبهة النصرة"
+                # an accuser the dictionaries lack: "واتهم مصدر أمني مجموعة تابعة لجبهة النصرة
+                # بزرع العبوة", the act named after the accused
                 found = after(sent, cue.end, max_words=6, kinds=PERPETRATOR_KINDS, stop=stop)
+                found = [m for m in found if _ACT_OF.match(sent.text, m.end)]
             if first:
                 found = after(sent, first[-1].end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
                 if not found and sent.words(cue.end, first[0].start) >= 1:
@@ -153,7 +155,7 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
     that name none in the last sentence of its block with claims (`earlier`): "قُتل ١٣ جندياً في
     كمين … وأعلنت سرايا القدس مسؤوليتها عن العملية", "… in a car bomb. Lebanese leaders held
     Syria responsible"."""
-    if _another(sent):
+    if another_act(sent):
         return  # "وتبنى تنظيم داعش هجوماً آخر": the claim is of another act
     parties = claimant(sent, set()) or blamed(sent)
     if not parties:
@@ -165,16 +167,22 @@ def named_later(sent: Sentence, earlier: list[Draft]) -> None:
 
 
 _ANOTHER = frozenset("اخر اخري الاخر الاخري another separate".split())  # folded
-# "تتهم فصائل خلايا مرتبطة بالتنظيم بتنفيذ عمليات مماثلة": acts like it, not this one (folded;
-# not the English "similar", told of the group's past in a relative clause: "blamed al-Shabaab,
-# which has carried out similar bombings")
-_SIMILAR = frozenset("مماثله مماثلا مماثلين مشابهه مشابها".split())
+# "تتهم فصائل خلايا مرتبطة بالتنظيم بتنفيذ عمليات مماثلة": the blame is for acts like it, not
+# this one (folded; not a group's past told in a clause of its own, "نفذت هجمات مماثلة", nor the
+# English "similar": "blamed al-Shabaab, which has carried out similar bombings")
+_SIMILAR = re.compile(r"(?<!\S)ب\S+ (?:عمليات|هجمات|اعمال|عمليه|هجوم|تفجيرات) (?:مماثله|مشابهه)")
+# The act after the accused (folded): "بزرع العبوة", "بتنفيذ الهجوم", "بالوقوف وراء", "مسؤولية
+# الاغتيال"; not "بالتقصير" (negligence).
+_ACT_OF = re.compile(
+    r'["»\s]*(?:\S+\s+){0,2}?(?:بتنفيذ|بزرع|بشن|بارتكاب|بالوقوف|باطلاق|بقصف|بمهاجمه|بقتل|باغتيال|بخطف'
+    r"|بتفجير|بالهجوم|بالاعتداء|باستهداف|بالمسووليه|(?:ال)?مسووليه)"
+)
 
 
-def _another(sent: Sentence) -> bool:
+def another_act(sent: Sentence) -> bool:
     """Whether the sentence names an act as another one ("هجوماً آخر", "another attack") or
     blames acts like it ("عمليات مماثلة", "similar attacks")."""
-    if _SIMILAR & set(sent.text[sent.start : sent.end].strip(".").split()):
+    if _SIMILAR.search(sent.text, sent.start, sent.end):
         return True
     for cue in sent.of("T:attack"):
         after_it = sent.text[cue.end : min(sent.end, cue.end + 12)].split()[:1]

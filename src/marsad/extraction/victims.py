@@ -319,12 +319,33 @@ def _victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Matc
 def bare_forces(sent: Sentence, trigger: Match) -> list[Match]:
     """Victim nouns of a state's soldiers, police or posts that name no owner: "killing seven
     soldiers", "an army base", "قُتل شرطيان", "هاجم مسلحون حاجزاً أمنياً". Whose they are is
-    told by where it happens (roles.home_state)."""
+    told by where it happens (roles.home_state). None when soldiers act in the sentence
+    ("Soldiers shot dead two men at a checkpoint", "… before troops arrived")."""
+    if trigger.entry.lang == "en" and _forces_act(sent):
+        return []
     return [
         noun
         for noun, owners in _victim_nouns(sent, trigger)
         if not owners and _of_forces(sent, noun)
     ]
+
+
+def _forces_act(sent: Sentence) -> bool:
+    """An English noun of soldiers or police with a verb right after it, or after a word of
+    time: the men act ("soldiers manning a checkpoint", "before troops arrived")."""
+    for noun in sent.of("VICTIM"):
+        if sent.text[noun.start : noun.end].lower() not in _FORCES_EN:
+            continue
+        tail = sent.text[noun.end : min(sent.end, noun.end + 20)].split()[:1]
+        lead = sent.text[max(sent.start, noun.start - 12) : noun.start].lower().split()[-1:]
+        verb = bool(tail) and (_active_en(tail[0]) or tail[0].endswith("ing"))
+        if verb or (lead and lead[0] in _TIME_EN):
+            return True
+    return False
+
+
+# English words of time before a noun of men that then act: "before troops arrived".
+_TIME_EN = frozenset("before after when until as once".split())
 
 
 # Victim nouns that always name a state's men or posts (folded).
@@ -397,14 +418,20 @@ def _counted(sent: Sentence) -> list[Match]:
         word = lead[-1] if lead else ""
         counted = word[-1:].isalnum() and (word[0].isdigit() or bool(find_numbers(word)))
         if word.lower() in ("a", "an") and match.entry.lang == "en":
-            # "wounded a Central African soldier": one of a nationality, with its noun
+            # "wounded a Central African soldier": one of a nationality, with its noun, as the
+            # object of harm (not "A Malian soldier opened fire")
             tail = sent.text[match.end : min(sent.end, match.end + 20)].split()[:1]
-            counted = bool(tail) and tail[0].strip(",.") in _ONE_OF_EN
+            harmed = len(lead) > 1 and lead[-2].lower().strip(",") in _HARMED_EN
+            counted = harmed and bool(tail) and tail[0].strip(",.") in _ONE_OF_EN
         if counted and not is_year(word) and not of_armed_men(sent, match):
             found.append(match)
     return found
 
 
+# English words of harm before "a" and a nationality: "wounded a Central African soldier".
+_HARMED_EN = frozenset(
+    "wounded killed injured kidnapped abducted seized shot including and among".split()
+)
 # English nouns of one person after "a" and a nationality ("a Central African soldier").
 _ONE_OF_EN = frozenset(
     "soldier officer policeman peacekeeper civilian journalist worker national citizen engineer "
