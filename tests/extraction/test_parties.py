@@ -162,7 +162,7 @@ def test_the_troops_fired_at_are_those_named_before_in_the_sentence():
     (attack,) = _attacks(text, "en")
     assert "UGA" in attack["recipient"]
     # an indefinite noun does not take the owner of troops named before; with no owner of its
-    # own, the troops are those of the state where they are hit (roles.home_state)
+    # own, the troops are those of the state where they are hit (home_forces.py)
     text = "Insurgents fired mortar rounds at troops near the airport of Mogadishu on Tuesday."
     (attack,) = _attacks(text, "en")
     assert attack["recipient"] == ["SOM"]

@@ -1,5 +1,5 @@
 """Victims an attack names with no owner. Soldiers, police and posts are the state's where they
-are hit (roles.home_state): the state of the town named nearest them, a state named after "in",
+are hit (home_forces.py): the state of the town named nearest them, a state named after "in",
 or a demonym or possessive of a place noun; never the perpetrator's side, never a government for
 Gaza's and the West Bank's towns, and not men sent, retired or of a force the dictionaries do
 not know. Armed men killed in a later act are those whose attack was told before."""

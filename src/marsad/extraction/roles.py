@@ -26,6 +26,7 @@ from marsad.extraction.holders import (
     struck_owner,
     taken_from,
 )
+from marsad.extraction.home_forces import IN_WORDS, NEAR_WORDS, bare_forces, home_of
 from marsad.extraction.memo import per_trigger
 from marsad.extraction.normalize import fold
 from marsad.extraction.slots import (
@@ -38,7 +39,7 @@ from marsad.extraction.slots import (
     ids,
     word_start,
 )
-from marsad.extraction.victims import _PASSIVE_EN, bare_forces, of_armed_men, of_service, victims
+from marsad.extraction.victims import _PASSIVE_EN, of_armed_men, of_service, victims
 
 # Verbs whose object is the victim (not the place): attacked X, اغتال X, kidnapped X.
 _OBJECT_MEANS = frozenset({"abduction", "other", "gunfire", "explosive", "drone", "air"})
@@ -226,14 +227,6 @@ def aimed_place(sent: Sentence, trigger: Match) -> list[str]:
     return []
 
 
-# Words before a state that say the act happened there.
-_IN = frozenset(fold(w) for w in "in inside في داخل".split())
-# Words that place a facility near or in a part of a state.
-_NEAR = frozenset(
-    fold(w)
-    for w in "near قرب بالقرب شرقي غربي شمالي جنوبي شمال جنوب شرق غرب وسط eastern western "
-    "northern southern central".split()
-)
 # Facilities of a state: an attack on one in a town of a state is aimed at that state.
 _FACILITIES = frozenset(
     fold(w)
@@ -259,9 +252,9 @@ def located(sent: Sentence, actor: list[str]) -> list[str]:
         words = lead.split()
         last = words[-1] if words else ""
         facility = any(word in _FACILITIES for word in words[-6:])
-        if kind == "state" and (last in _IN or match.prefix in ("ب", "وب")):
+        if kind == "state" and (last in IN_WORDS or match.prefix in ("ب", "وب")):
             found.append(match.entry.value)
-        elif facility and (last in _IN or last in _NEAR or match.prefix in ("ب", "وب")):
+        elif facility and (last in IN_WORDS or last in NEAR_WORDS or match.prefix in ("ب", "وب")):
             state = match.entry.value if kind == "state" else sent.actors[match.entry.value].parent
             if state and state in sent.actors and sent.actors[state].kind == "state":
                 found.append(state)
@@ -365,83 +358,12 @@ def where_or_home(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]
 
 
 def home_state(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
-    """Soldiers, police or posts hit with no owner named are the state's where they are hit:
-    "killing seven soldiers … in northern Burkina Faso", "هاجم مسلحون مركزاً للشرطة في بلدة
-    كروا دي بوكيه" (Haiti): the state of the place named nearest them, unless that is the
-    perpetrator's side. Gaza's and the West Bank's towns name no government."""
-    forces = bare_forces(sent, trigger)
-    if not forces:
-        return []
-    # a town the dictionaries place in no state, told right after the noun, still tells where
-    # ("قاعدة عسكرية في مدينة صفد"), with the state named right after it if one is
-    placed = [
-        (abs(m.start - noun.start), _where_state(sent, m) or _state_after(sent, m))
-        for noun in forces
-        for m in sent.entities
-        if (_where_state(sent, m) and _close(sent, noun, m))
-        or (sent.kind(m) == "place" and m.start > noun.end and sent.words(noun.end, m.start) <= 4)
-    ]
-    state = min(placed)[1] if placed else ""
-    if state in ("", "PSE") or state not in sent.actors or sent.actors[state].kind != "state":
-        return []
-    if state in actor or _same_side_ids(sent, state, actor):
+    """Soldiers, police or posts hit with no owner named are the state's where they are hit
+    (`home_forces`), unless that is the perpetrator's side."""
+    state = home_of(sent, bare_forces(sent, trigger))
+    if not state or state in actor or _same_side_ids(sent, state, actor):
         return []
     return [state]
-
-
-# Words at most between soldiers hit and the place that tells whose they are.
-_HOME_REACH = 14
-_RELATIVES = frozenset(fold(w) for w in "who whom whose الذي التي الذين".split())
-
-
-def _close(sent: Sentence, noun: Match, match: Match) -> bool:
-    """Near the noun, and not in a relative clause about someone else ("… carried out by a
-    militant who had trained in Yemen")."""
-    a, b = (noun.end, match.start) if match.start >= noun.end else (match.end, noun.start)
-    between = set(sent.text[a:b].split())
-    return sent.words(a, b) <= _HOME_REACH and not between & _RELATIVES
-
-
-def _state_after(sent: Sentence, place: Match) -> str:
-    """The state named at most three words after a town: "Mocimboa da Praia in Mozambique's
-    north"."""
-    for match in sent.entities:
-        if match.start >= place.end and sent.words(place.end, match.start) <= 3:
-            state = _where_state(sent, match)
-            if state:
-                return state
-    return ""
-
-
-# Nouns of a place that a demonym or a state's possessive describes: "the Lebanese border town
-# of Arsal", "Kano, Nigeria's second-largest city", "العاصمة الصومالية".
-_PLACE_NOUNS = frozenset(
-    fold(w)
-    for w in "town city village province region capital border district state العاصمه مدينه "
-    "بلده قريه محافظه ولايه اقليم منطقه الحدود".split()
-)
-
-
-def _where_state(sent: Sentence, match: Match) -> str | None:
-    """The state a place, a state named after "in" or a demonym of a place noun puts the act
-    in."""
-    kind = sent.kind(match)
-    if kind == "place":
-        return sent.actors[match.entry.value].parent
-    if kind != "state":
-        return None
-    lead = fold(sent.text[max(sent.start, match.start - 30) : match.start]).casefold().split()
-    tail = fold(sent.text[match.end : min(sent.end, match.end + 40)]).casefold().split()
-    if not match.entry.adjective:
-        if (lead and (lead[-1] in _IN or lead[-1] in _NEAR)) or match.prefix in ("ب", "وب", "في"):
-            return match.entry.value
-        said = sent.text[match.start : match.end]
-        possessive = said.endswith(("'s", "’s")) or (tail and tail[0] in ("'s", "’s"))
-        return match.entry.value if possessive and set(tail[:5]) & _PLACE_NOUNS else None
-    english = match.entry.lang == "en"
-    # "the Lebanese border town", "northern Afghan city"; "العاصمة الصومالية", "بلدة … اللبنانية"
-    described = tail[:2] if english else lead[-2:]
-    return match.entry.value if set(described) & _PLACE_NOUNS else None
 
 
 def apart(sent: Sentence, actor: list[str], aimed_at: list[str]) -> list[str]:

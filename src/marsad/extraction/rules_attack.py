@@ -4,9 +4,14 @@ names."""
 
 from __future__ import annotations
 
-import re
-
 from marsad.extraction import roles
+from marsad.extraction.answers import (
+    apart_returned,
+    attackers_hit,
+    fire_returned,
+    own_strike,
+    returned_once,
+)
 from marsad.extraction.attack_means import (
     chosen_means,
     equipment,
@@ -17,10 +22,8 @@ from marsad.extraction.attack_means import (
 from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
-from marsad.extraction.figures import find_numbers
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speaker, speakers_own, struck_owner, taken_from
-from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import (
     condemned,
     crowd_act,
@@ -31,7 +34,6 @@ from marsad.extraction.rules_acts import (
 )
 from marsad.extraction.rules_blame import (
     PERPETRATOR_KINDS,
-    another_act,
     armed,
     blamed,
     claimant,
@@ -50,13 +52,7 @@ from marsad.extraction.slots import (
     nearest,
 )
 from marsad.extraction.threats import threatener
-from marsad.extraction.victims import (
-    ACTIVE_VERBS,
-    EN_PAST,
-    bare_forces,
-    of_armed_men,
-    of_service,
-)
+from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men, of_service
 from marsad.extraction.victims import victims as named_victims
 
 _ONLY_ISRAEL = frozenset({"air", "artillery", "drone", "demolition"})
@@ -266,22 +262,7 @@ def attacks(sent: Sentence) -> list[Draft]:
     protest_spans = {(c.start, c.end) for c in sent.of("T:protest")}
     accused = set(blamed(sent))
     # fire returned is the other side's act, told after the act it answers
-    returned = [t for t in triggers if "r" in t.entry.flags]
-    # "ردّت على مصادر النيران": the fire of its words is the fire returned
-    plain = [
-        t
-        for t in triggers
-        if "r" not in t.entry.flags
-        and not (
-            t.entry.value == "gunfire"
-            and any(
-                r.end <= t.start
-                and sent.words(r.end, t.start) <= 5
-                and not _AFTER & set(sent.text[r.end : t.start].split())
-                for r in returned
-            )
-        )
-    ]
+    plain, returned = apart_returned(sent, triggers)
     chosen = chosen_means(sent, plain)
     acts = list(chosen.items())
     for later in other_acts(sent, plain, chosen):
@@ -291,7 +272,7 @@ def attacks(sent: Sentence) -> list[Draft]:
             acts.append((later.entry.value, later))  # two parties, one means: two acts
     acts += _to_come(sent, plain, acts)
     acts += [(t.entry.value, t) for t in returned]
-    acts = _returned_once(sent, acts, triggers)
+    acts = returned_once(sent, acts, triggers)
     for means, trigger in acts:
         if means == "other" and crowd_act(sent, trigger):
             continue  # "هاجم متظاهرون قاعدة للبعثة": the crowd's riot (rules_protest.py)
@@ -323,9 +304,9 @@ def attacks(sent: Sentence) -> list[Draft]:
         if not actor:
             actor = _of_another_word(sent, trigger, triggers, aimed_at)
         if "r" in trigger.entry.flags:
-            actor, aimed_at = _fire_returned(sent, trigger, drafts, actor)
+            actor, aimed_at = fire_returned(sent, trigger, drafts, actor)
         elif not actor:
-            actor = _own_strike(sent, trigger, aimed_at)
+            actor = own_strike(sent, trigger, aimed_at)
         if not aimed_at:
             aimed_at = roles.recipient(sent, trigger, actor, where=False)
         where = place_near(sent, trigger.end)
@@ -353,7 +334,7 @@ def attacks(sent: Sentence) -> list[Draft]:
                     if aimed_at:
                         break
         if not aimed_at and actor and means != "demolition":
-            aimed_at = _the_attackers_hit(sent, trigger, actor)
+            aimed_at = attackers_hit(sent, trigger, actor)
         if not aimed_at:
             # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria
             aimed_at = roles.where_or_home(sent, trigger, actor)
@@ -366,66 +347,6 @@ def attacks(sent: Sentence) -> list[Draft]:
         draft.where = where
         drafts.append(draft)
     return drafts
-
-
-_AFTER = frozenset(fold(w) for w in "after before بعد قبل".split())
-
-
-def _returned_once(
-    sent: Sentence, acts: list[tuple[str, Match]], triggers: list[Match]
-) -> list[tuple[str, Match]]:
-    """Fire returned is one act, of the means named right after it: "ردت على مصادر النيران"
-    (its النيران no other act), "ردّت بقصف مدفعي على مصادر النيران" (artillery)."""
-    returned = [t for _, t in acts if "r" in t.entry.flags]
-    if not returned:
-        return acts
-
-    def right_after(trigger: Match) -> Match | None:
-        # not the act it answers: "returned fire after gunmen shot at officers"
-        return next(
-            (
-                r
-                for r in returned
-                if r.end <= trigger.start
-                and sent.words(r.end, trigger.start) <= 3
-                and not _AFTER & set(sent.text[r.end : trigger.start].split())
-            ),
-            None,
-        )
-
-    means_of: dict[int, str] = {}
-    for trigger in triggers:
-        after_return = right_after(trigger)
-        if after_return is not None and "r" not in trigger.entry.flags:
-            means_of.setdefault(id(after_return), trigger.entry.value)
-    return [
-        (means_of.get(id(t), m), t) if "r" in t.entry.flags else (m, t)
-        for m, t in acts
-        if right_after(t) is None or "r" in t.entry.flags
-    ]
-
-
-def _fire_returned(
-    sent: Sentence, trigger: Match, drafts: list[Draft], actor: list[str]
-) -> tuple[list[str], list[str]]:
-    """ "Peacekeepers returned fire, killing two of the attackers", "وردت القوات على مصادر
-    النيران": the side fired at fires back, at whoever fired first (the last attack of the
-    sentence, or of the text before)."""
-    # the act it answers, told before it or after ("returned fire after gunmen shot at them")
-    acts = [d for d in drafts if d.type == "attack" and "r" not in d.trigger.entry.flags]
-    earlier = [d for d in acts if d.trigger.start < trigger.start] or [
-        d
-        for d in acts
-        if _AFTER & set(sent.text[trigger.end : d.trigger.start].split())
-        and sent.words(trigger.end, d.trigger.start) <= 6
-    ][:1]
-    attacked = earlier[-1].recipient if earlier else sent.discourse.last_attacked
-    attackers = earlier[-1].actor if earlier else sent.discourse.last_perpetrator
-    if not actor or set(actor) & set(attackers):
-        actor = list(attacked)  # not the party that fired first, found again by the fallbacks
-    elif not set(actor) & set(attacked):
-        return actor, []  # another side fires back: at whom, this text does not say
-    return actor, [a for a in attackers if a not in actor and not roles._same_side(sent, a, actor)]
 
 
 def _to_come(
@@ -485,77 +406,6 @@ def _of_another_word(
 
 
 _STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
-
-
-# Armed men named with no owner (folded): "killed 20 militiamen", "وقتلت ١٧ من المهاجمين".
-_ARMED_MEN = frozenset(
-    fold(w)
-    for w in "militants militiamen fighters attackers assailants insurgents rebels gunmen "
-    "jihadists terrorists مسلحا مسلحين المسلحين مقاتلا مقاتلين المقاتلين المهاجمين مهاجما "
-    "مهاجمين المتمردين متمردا متمردين ارهابيا ارهابيين الارهابيين".split()
-)
-
-
-# Words of soldiers among the dead (folded).
-_OWN_DEAD = frozenset(
-    fold(w) for w in "soldiers soldier troops جنود جنديا جنديين جنديان جندي عسكريين".split()
-)
-
-
-def _own_strike(sent: Sentence, trigger: Match, aimed_at: list[str]) -> list[str]:
-    """An army or a state that tells of a strike killing armed men, with no one else named at
-    it, tells its own: "Burkina Faso's army said air strikes had killed dozens of terrorists",
-    "أعلن الجيش النيجري أن ضربات جوية قضت على نحو ٥٠ إرهابياً"."""
-    if (
-        trigger.entry.value in ("explosive", "abduction")
-        or "تعرض" in sent.text[trigger.start - 12 : trigger.start]
-    ):
-        return []  # "قال الجيش إن قافلة تعرضت لكمين": an ambush of its own men
-    quoted = [m for m in speaker(sent) if m.end <= trigger.start]
-    if not quoted or sent.kind(quoted[0]) not in ("state", "force"):
-        return []
-    if bare_forces(sent, trigger) or _OWN_DEAD & {fold(w) for w in sent.text.split()}:
-        return []  # "… killed five soldiers and three of the attackers": its men were hit
-    if quoted[0].entry.value in aimed_at:
-        return []
-    between = [m for m in sent.entities if quoted[0].end <= m.start < trigger.start]
-    if any(sent.kind(m) in PERPETRATOR_KINDS for m in between):
-        return []
-    words = [fold(w).strip("«»\".,،'") for w in sent.text[trigger.end : sent.end].split()]
-    return [quoted[0].entry.value] if any(w.lower() in _ARMED_MEN for w in words) else []
-
-
-def _the_attackers_hit(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
-    """The party whose attack was told before, when a later act kills armed men it does not
-    name: "Kamuina Nsapu militiamen attacked a police post … The army said it had killed 20
-    militiamen", "… وقال الجيش إنه قتل ١٧ مسلحاً". Not the actor's own side."""
-    before = sent.discourse.last_perpetrator
-    if not before or set(before) & set(actor) or another_act(sent):
-        return []  # "… killed three militants in a separate raid"
-    if not _unnamed_armed_men(sent):
-        return []
-    return [a for a in before if not roles._same_side(sent, a, actor)]
-
-
-# Words before armed men that name no party (folded): "the attackers", "dozens of militants".
-_UNNAMING = frozenset(
-    fold(w) for w in "the of several many some dozens scores more من عشرات عدد العشرات".split()
-)
-
-
-def _unnamed_armed_men(sent: Sentence) -> bool:
-    """Armed men the sentence names with no party or nationality right before them ("four
-    Kurdish fighters" are Kurds; "the attackers' homes" are not the men)."""
-    for match in re.finditer(r"\S+", sent.text[sent.start : sent.end]):
-        word = fold(match.group()).strip('«»".,،').lower()
-        if word not in _ARMED_MEN:
-            continue
-        at = sent.start + match.start()
-        lead = sent.text[max(sent.start, at - 20) : at].split()[-1:]
-        counted = bool(lead) and (lead[0] in _UNNAMING or bool(find_numbers(lead[0])))
-        if counted and not any(m.end <= at and sent.words(m.end, at) == 0 for m in sent.entities):
-            return True  # "killed 20 militiamen", not "four Kurdish fighters"
-    return False
 
 
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")

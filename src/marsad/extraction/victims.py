@@ -26,7 +26,7 @@ _PASSIVE_EN = re.compile(r"\b(was|were|has been|have been|had been|being)\b")
 
 # Words after a victim noun that tie it to its owner: "جنود حفظ السلام التابعين لبعثة X",
 # "العاملين في", "المشاركة في".
-_TIES = frozenset(
+TIES = frozenset(
     fold(w)
     for w in "من في لدى التابعين التابعة التابع التابعون العاملين العاملون العاملة المشاركين "
     "المشاركة المشاركون ضمن".split()
@@ -36,11 +36,11 @@ _TIES = frozenset(
 def _owner_after(sent: Sentence, end: int, begin: int) -> bool:
     """ "جنديان من قوة اليونيفيل": a victim noun, من or في, at most one more word, the owner."""
     words = sent.text[end:begin].split()
-    if 1 <= len(words) <= 3 and fold_word(words[0]) in _TIES:
+    if 1 <= len(words) <= 3 and fold_word(words[0]) in TIES:
         return True
     # plural words that describe the victims may stand before the tie: "موظفين محليين يعملون
     # لدى الأمم المتحدة"
-    tie = next((i for i, w in enumerate(words[:3]) if fold_word(w) in _TIES), None)
+    tie = next((i for i, w in enumerate(words[:3]) if fold_word(w) in TIES), None)
     return (
         tie is not None
         and len(words) - tie <= 3
@@ -145,7 +145,7 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
         # "Iraqi counter-terrorism forces arrested 22 suspects in raids": the noun is the
         # subject of the verb right after it, and the act's noun follows
         after_noun = sent.text[noun.end : min(sent.end, noun.end + 20)].split()[:1]
-        return bool(after_noun) and _active_en(after_noun[0])
+        return bool(after_noun) and active_en(after_noun[0])
     if not active or noun.end > trigger.start:
         return False
     between = sent.text[noun.end : trigger.start]
@@ -160,7 +160,7 @@ def _subject_of(sent: Sentence, noun: Match, trigger: Match) -> bool:
     )
 
 
-def _active_en(word: str) -> bool:
+def active_en(word: str) -> bool:
     """An English verb in the past that is no passive participle after "were"."""
     word = word.strip(",.;:").lower()
     return word.endswith("ed") and word not in _NOT_VERBS or word in EN_PAST
@@ -279,7 +279,7 @@ def victims(sent: Sentence, trigger: Match) -> list[Match]:
     # killing 35 Syrian soldiers")
     anchors = [trigger.start, *_own_tolls(sent, trigger)]
     bare: list[Match] = []
-    for noun, owners in _victim_nouns(sent, trigger):
+    for noun, owners in victim_nouns(sent, trigger):
         found += owners
         if not owners and definite(sent, noun):
             bare.append(noun)
@@ -297,7 +297,7 @@ def victims(sent: Sentence, trigger: Match) -> list[Match]:
 
 
 @per_trigger
-def _victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Match]]]:
+def victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Match]]]:
     """The victim nouns near the trigger or its tolls that are not who did it, each with the
     owners or nationalities named with it."""
     arabic = trigger.entry.lang == "ar"
@@ -314,96 +314,6 @@ def _victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Matc
             continue
         found.append((noun, _owners(sent, noun, trigger)))
     return found
-
-
-def bare_forces(sent: Sentence, trigger: Match) -> list[Match]:
-    """Victim nouns of a state's soldiers, police or posts that name no owner: "killing seven
-    soldiers", "an army base", "قُتل شرطيان", "هاجم مسلحون حاجزاً أمنياً". Whose they are is
-    told by where it happens (roles.home_state). None when soldiers act in the sentence
-    ("Soldiers shot dead two men at a checkpoint", "… before troops arrived")."""
-    if trigger.entry.lang == "en" and _forces_act(sent):
-        return []
-    return [
-        noun
-        for noun, owners in _victim_nouns(sent, trigger)
-        if not owners and _of_forces(sent, noun)
-    ]
-
-
-def _forces_act(sent: Sentence) -> bool:
-    """An English noun of soldiers or police with a verb right after it, or after a word of
-    time: the men act ("soldiers manning a checkpoint", "before troops arrived")."""
-    for noun in sent.of("VICTIM"):
-        if sent.text[noun.start : noun.end].lower() not in _FORCES_EN:
-            continue
-        tail = sent.text[noun.end : min(sent.end, noun.end + 20)].split()[:1]
-        lead = sent.text[max(sent.start, noun.start - 12) : noun.start].lower().split()[-1:]
-        verb = bool(tail) and (_active_en(tail[0]) or tail[0].endswith("ing"))
-        if verb or (lead and lead[0] in _TIME_EN):
-            return True
-    return False
-
-
-# English words of time before a noun of men that then act: "before troops arrived".
-_TIME_EN = frozenset("before after when until as once".split())
-
-
-# Victim nouns that always name a state's men or posts (folded).
-_FORCES_AR = frozenset(
-    fold(w)
-    for w in "جنود جندي جنديا جنديين جنديان جنودا عسكريين عسكريا مجندا مجندين حاجز حواجز ثكنه "
-    "مخفر مخافر شرطي شرطيا شرطيين شرطيان".split()
-)
-# Victim nouns that do when a word of a service follows: "نقطة تفتيش", "دورية للأمن العام",
-# "عنصراً من قوات الأمن", "القوات الحكومية".
-_POSTS_AR = frozenset(
-    fold(w)
-    for w in "نقطه مركز مقر موقع مواقع موقعا قاعده قواعد دوريه دوريات قافله موكب مدرعه حافله "
-    "عنصر عنصرا عنصرين عنصران عناصر افراد".split()
-)
-_SERVICE_WORDS = frozenset(
-    fold(w)
-    for w in "عسكري عسكريه عسكريا عسكريين امني امنيه امنيا تفتيش الجيش للجيش الشرطه للشرطه "
-    "الامن للامن الحكوميه الحكومه العسكري الحكومي".split()
-)
-_FORCES_EN = frozenset(
-    {"soldiers", "soldier", "troops", "servicemen", "policemen", "police officer"}
-    | {"police officers", "barracks", "checkpoint", "checkpoints", "outpost", "outposts"}
-    | {"army post", "police post", "police station", "police stations", "army base"}
-    | {"military base", "air base"}
-)
-_POSTS_EN = frozenset("base bases positions position posts post convoy patrol camp".split())
-_SENT = frozenset(
-    fold(w) for w in "send sent sending deploy deployed deploying dispatch ارسال نشر".split()
-)
-_FORMER_AR = frozenset(fold(w) for w in "المتقاعدين المتقاعدون متقاعدين السابقين سابقين".split())
-_OTHERS_EN = frozenset(
-    "coalition foreign international allied peacekeeping rebel rebels' militia opposition "
-    "insurgent pro-government mission nato un".split()
-)
-_FORCE_LEAD_EN = frozenset("army military government security police army-escorted".split())
-
-
-def _of_forces(sent: Sentence, noun: Match) -> bool:
-    said = sent.text[noun.start : noun.end]
-    lead = sent.text[max(sent.start, noun.start - 30) : noun.start].lower().split()
-    if set(lead[-2:]) & _SENT:
-        return False  # "will not send soldiers", "إرسال جنود": a contribution, not victims
-    if noun.entry.lang == "ar":
-        word = fold(said)
-        tail = [fold(w) for w in sent.text[noun.end : min(sent.end, noun.end + 50)].split()]
-        if tail and tail[0] in _FORMER_AR:
-            return False  # "العسكريين المتقاعدين": retired men, not a state's
-        if word in _FORCES_AR:
-            # "جندياً من قوات الحزام الأمني": men of a force the dictionaries do not know
-            return not (tail and tail[0] in _TIES) or bool(set(tail[1:3]) & _SERVICE_WORDS)
-        return word in _POSTS_AR and bool(set(tail[:3]) & _SERVICE_WORDS)
-    word = said.lower()
-    if lead and lead[-1] in _OTHERS_EN:
-        return False  # "coalition troops", "rebel positions": someone else's
-    if word in _FORCES_EN:
-        return True
-    return word in _POSTS_EN and bool(lead) and lead[-1] in _FORCE_LEAD_EN
 
 
 def _counted(sent: Sentence) -> list[Match]:
@@ -448,7 +358,7 @@ def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
         for t in sent.of("T:attack")
         if t.start > trigger.end
         and t.entry.lang == "en"
-        and any(_active_en(word) for word in sent.text[t.start : t.end].split())
+        and any(active_en(word) for word in sent.text[t.start : t.end].split())
     ]
     return [
         m.start
