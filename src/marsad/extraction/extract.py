@@ -28,6 +28,7 @@ from marsad.extraction.normalize import Normalized, normalize
 from marsad.extraction.patrons import without_patrons
 from marsad.extraction.rules import sentence_drafts
 from marsad.extraction.rules_blame import named_later, restated
+from marsad.extraction.rules_speech import stances
 from marsad.extraction.sentences import split_sentences
 from marsad.extraction.slots import Sentence
 
@@ -132,6 +133,7 @@ class _Document:
         entities = [m for m in entities if m.entry.flags != group_names.MENTION_ONLY]
         # a patron is named ("Iran-aligned groups") but is no party to what the block tells
         entities, cues = without_patrons(entities, cues, norm.text)
+        cues = stances(cues, norm.text)
         self.discourse.read(entities)
         entity_starts = [m.start for m in entities]
         cue_starts = [c.start for c in cues]

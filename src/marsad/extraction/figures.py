@@ -343,6 +343,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if unit < len(tokens) and tokens[unit][2] in _TIME_UNITS:
             i = unit
             continue
+        if j == i + 1 and _age(text, tokens, i):
+            i = j  # "John Smith, 45, was shot": an age, not a count
+            continue
         found = _range_after(tokens, i) if not vague else None
         if found and tokens[j][2] in _RANGE_JOIN - {"and", "و"}:
             low, high, j = found
@@ -353,6 +356,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             numbers.append(_qualified(tokens, i, tokens[j - 1][1], value))
         i = j
     return numbers
+
+
+def _age(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """A number of up to three digits set between commas after a word that is no number:
+    "Ken Elliott, 81, …" (a list of numbers, "1, 2, 3", is no age)."""
+    a, b, word = tokens[i]
+    digits = word.rstrip(",")  # a run of digits takes the comma after it
+    closed = word.endswith(",") or text[b : b + 1] == ","
+    if not (digits.isdigit() and len(digits) <= 3 and text[a - 2 : a] == ", " and closed):
+        return False
+    return i > 0 and not (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2] in _WORDS)
 
 
 # The words before a number that say how exact it is (normalized, as token tuples).

@@ -197,6 +197,7 @@ _HOLDER_REACH = 120
 # Nouns of the means that strike (folded): the holder of one struck with it.
 _MEANS_HELD = (
     "طاير",
+    "طيران",
     "طايرات",
     "مروحي",
     "مسير",
@@ -219,6 +220,14 @@ _MEANS_HELD = (
 )
 
 
+def _unprefixed(word: str) -> str:
+    """A folded Arabic word without its conjunction and article: "والطيران" → "طيران"."""
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
+
+
 @per_trigger
 def held(sent: Sentence, trigger: Match) -> list[Match]:
     """The party that holds what the trigger hits, named in its clause after a word of holding:
@@ -228,7 +237,7 @@ def held(sent: Sentence, trigger: Match) -> list[Match]:
         if barrier_between(sent, trigger.end, tie.start()):
             return []
         lead = sent.text[max(sent.start, tie.start() - 30) : tie.start()].split()[-2:]
-        if any(word.startswith(_MEANS_HELD) for word in lead):
+        if any(_unprefixed(word).startswith(_MEANS_HELD) for word in lead):
             continue  # "مروحيات تابعة للقوات الحكومية": whose the means is, who struck
         for match in candidates(sent):
             if match.start >= tie.end() and sent.words(tie.end(), word_start(match)) <= 1:

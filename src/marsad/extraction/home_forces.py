@@ -11,7 +11,7 @@ from marsad.extraction.slots import Sentence
 from marsad.extraction.victims import TIES, active_en, victim_nouns
 
 # Words before a state that say the act happened there.
-IN_WORDS = frozenset(fold(w) for w in "in inside في داخل".split())
+IN_WORDS = frozenset(fold(w) for w in "in inside across throughout في داخل أنحاء".split())
 # Words that place a facility near or in a part of a state.
 NEAR_WORDS = frozenset(
     fold(w)
@@ -62,8 +62,9 @@ _FORCES_AR = frozenset(
 # "عنصراً من قوات الأمن", "القوات الحكومية".
 _POSTS_AR = frozenset(
     fold(w)
-    for w in "نقطه مركز مقر موقع مواقع موقعا قاعده قواعد دوريه دوريات قافله موكب مدرعه حافله "
-    "عنصر عنصرا عنصرين عنصران عناصر افراد".split()
+    for w in "نقطه مركز مقر مقرات مقار موقع مواقع موقعا قاعده قواعد دوريه دوريات قافله موكب "
+    "مدرعه حافله عنصر عنصرا عنصرين عنصران عناصر افراد اهداف منشات معسكر معسكرات مخازن "
+    "مستودعات".split()
 )
 _SERVICE_WORDS = frozenset(
     fold(w)
@@ -76,7 +77,10 @@ _FORCES_EN = frozenset(
     | {"army post", "police post", "police station", "police stations", "army base"}
     | {"military base", "air base"}
 )
-_POSTS_EN = frozenset("base bases positions position posts post convoy patrol camp".split())
+_POSTS_EN = frozenset(
+    "base bases positions position posts post convoy patrol camp sites site targets facilities "
+    "installations".split()
+)
 _SENT = frozenset(
     fold(w) for w in "send sent sending deploy deployed deploying dispatch ارسال نشر".split()
 )

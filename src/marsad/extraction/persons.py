@@ -342,7 +342,10 @@ _ROLE_AFTER = re.compile(
     r", (?:(?:the|a|an) (?:[\w'-]+ ){0,3})?(?:leader|head|commander|chief|founder|spokesman"
     r"|spokeswoman|director|president|coordinator|envoy|representative|secretary|governor|mayor"
     r"|editor|activist|lawyer|journalist|reporter|photographer|cleric|aide|adviser|advisor"
-    r"|captain|official)\b"
+    r"|captain|official|surgeon|doctor|physician|nurse|engineer|teacher|priest|pastor|missionary"
+    r"|businessman|businesswoman|professor|judge|prosecutor|writer|blogger|elder|pilot"
+    r"|contractor|consultant|researcher)\b"
+    r"|, \d{1,3}, "  # "Ken Elliott, 81, …": an age between commas
 )
 # ", Eugene Owusu," after a title: two to four words between commas.
 _NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")

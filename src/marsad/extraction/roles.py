@@ -116,11 +116,16 @@ def aimed(sent: Sentence, trigger: Match) -> list[Match]:
     return []
 
 
+# "استهدف" is in the dictionary as a noun of attack as well (its verbs have no flag of their
+# own there); as a verb it takes its target as object.
+_AR_AIM_VERBS = frozenset({"استهدف", "استهدفت", "استهدفوا"})
+
+
 def obj(sent: Sentence, trigger: Match) -> list[Match]:
     """The first party right after a verb of attack (attacked X, اغتال X, خطف X)."""
     word = sent.text[trigger.start : trigger.end]
-    english_verb = trigger.entry.lang == "en" and word in _EN_VERBS
-    if trigger.entry.value not in _OBJECT_MEANS or not ("v" in trigger.entry.flags or english_verb):
+    verb = trigger.entry.lang == "en" and word in _EN_VERBS or word in _AR_AIM_VERBS
+    if trigger.entry.value not in _OBJECT_MEANS or not ("v" in trigger.entry.flags or verb):
         return []
     for match in eligible(sent, ACTOR_KINDS):
         if match.start < trigger.end:
@@ -133,6 +138,10 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
         # Arabic: the verb's subject may stand between (اختطف مسلحون ثلاثة يابانيين)
         limit = 3 if arabic else 2
         if gap <= limit and not barrier_between(sent, trigger.end, match.start):
+            if arabic and gap and _owner_of_thing(sent, trigger, match):
+                return [match]  # "استهدف تجمعات لقوات الدعم السريع": the owner of the object
+            if arabic and _subject_told(sent, trigger):
+                return [match]  # "قال الجيش إنه استهدف مسلحين من حماس": the subject is إنه
             if arabic and not match.entry.adjective and sent.kind(match) != "person":
                 return []  # خطفت الولايات المتحدة ...: the subject, not the object
             if arabic and (of_armed_men(sent, match) or of_service(sent, match)):
@@ -140,6 +149,29 @@ def obj(sent: Sentence, trigger: Match) -> list[Match]:
             return [match]
         return []
     return []
+
+
+# "إنه استهدف", "بأنها قصفت": the verb's subject is the pronoun of the word before it.
+_PRONOUN_SUBJECT = frozenset("انه انها انهم بانه بانها بانهم".split())
+
+
+def _subject_told(sent: Sentence, trigger: Match) -> bool:
+    before = sent.text[max(sent.start, trigger.start - 8) : trigger.start].split()
+    return bool(before) and before[-1] in _PRONOUN_SUBJECT
+
+
+# Nouns of men before "لـ" that make its party theirs, not the owner of a thing hit: "مناصرون
+# لحزب الله", "عناصر للتنظيم".
+_MEN_OF = ("عناصر", "انصار", "افراد", "اعضاء")
+
+
+def _owner_of_thing(sent: Sentence, trigger: Match, match: Match) -> bool:
+    """ "استهدف تجمعات لقوات الدعم السريع": a party after "لـ" and a noun of things (no plural
+    of men: "مناصرون لحزب الله" did it) owns what the verb hits."""
+    if match.prefix not in ("ل", "لل"):
+        return False
+    words = sent.text[trigger.end : word_start(match)].split()
+    return bool(words) and not any(w.endswith(("ون", "ين")) or w.startswith(_MEN_OF) for w in words)
 
 
 @per_trigger

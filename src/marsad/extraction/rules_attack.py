@@ -24,6 +24,7 @@ from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speaker, speakers_own, struck_owner, taken_from
+from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import (
     condemned,
     crowd_act,
@@ -40,12 +41,14 @@ from marsad.extraction.rules_blame import (
     is_accuser,
     said_by,
 )
+from marsad.extraction.rules_killings import killers
 from marsad.extraction.rules_violation import accusations
 from marsad.extraction.slots import (
     Sentence,
     adjective_near,
     after,
     allowed,
+    barrier_between,
     barriers,
     before,
     ids,
@@ -89,6 +92,40 @@ def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
     return list(sent.roles[key])
 
 
+# Words that put an act round a killing told before it: "قتلت … في معارك", "killed … in
+# clashes", "خلال اشتباكات".
+_IN_THE_ACT = frozenset("in during amid في خلال اثناء اثر".split())
+_KILLING_REACH = 14
+
+
+def _killers_before(sent: Sentence, trigger: Match) -> list[str]:
+    """The party that killed, by an active verb before the act in which it killed: "قوات
+    الجيش الوطني قتلت نحو ٤٠ من مسلحي حركة الشباب في معارك", "the army killed 20 militants in
+    clashes". The men it killed, and the party they belong to, are the act's target."""
+    lead = sent.text[max(sent.start, trigger.start - 16) : trigger.start].casefold().split()
+    if lead and lead[-1] in ("a", "an", "the"):
+        lead.pop()  # "during a raid"
+    if not lead or fold(lead[-1]) not in _IN_THE_ACT:
+        return []
+    for cue in reversed(sent.of("MEAS:killed")):
+        if cue.end > trigger.start or sent.words(cue.end, trigger.start) > _KILLING_REACH:
+            continue
+        if barrier_between(sent, cue.end, trigger.start) or not _count_after(sent, cue):
+            return []
+        return armed(sent, killers(sent, cue) or [])
+    return []
+
+
+def _count_after(sent: Sentence, cue: Match) -> bool:
+    """The number of the killed right after the verb ("قتلت نحو ٤٠"), not a new clause ("قتلوا
+    وفُقد ثلاثة جنود": the killed stand before the verb)."""
+    for number in sent.numbers:
+        if cue.end < number.start and sent.words(cue.end, number.start) <= 2:
+            gap = sent.text[cue.end : number.start].split()
+            return not any(word.startswith("و") for word in gap + [sent.text[number.start]])
+    return False
+
+
 def _accused(sent: Sentence, trigger: Match) -> list[str]:
     """ "اتهمت حماس إسرائيل بخرق الاتفاق عبر مواصلة الغارات": the attacks that make up an
     accusation in the same sentence are the accused party's."""
@@ -101,6 +138,9 @@ def _accused(sent: Sentence, trigger: Match) -> list[str]:
 
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
+    killed = _killers_before(sent, trigger)
+    if killed:
+        return killed  # "قالت إن قوات الجيش قتلت ٤٠ من مسلحي حركة الشباب في معارك"
     fight = sides(sent, trigger)
     if fight:
         return fight[0]  # "قتل ٢٧ جندياً لبنانياً في اشتباكات بين الجيش ومسلحي فتح الإسلام"
@@ -291,6 +331,9 @@ def attacks(sent: Sentence) -> list[Draft]:
         # the party blamed for it or claiming it is no target
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + claimant(sent, set()))
         perp = perpetrator(sent, trigger)
+        if perp and perp == _killers_before(sent, trigger):
+            # told by its verb of killing, the killer is sure: the target is whom it killed
+            aimed_at = roles.recipient(sent, trigger, perp)
         actor = roles.apart(sent, perp, aimed_at)
         if perp and not actor and not roles.recipient(sent, trigger, [], where=False):
             # the target was only the state it happens in ("فتحت الشرطة الأفغانية النار …
@@ -335,9 +378,13 @@ def attacks(sent: Sentence) -> list[Draft]:
                         break
         if not aimed_at and actor and means != "demolition":
             aimed_at = attackers_hit(sent, trigger, actor)
-        if not aimed_at:
-            # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria
-            aimed_at = roles.where_or_home(sent, trigger, actor)
+        for word in [trigger] + [t for t in triggers if t.entry.value == means]:
+            if aimed_at:
+                break
+            # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria;
+            # the posts may be told at another word of the same act ("شنت طائرات … موجات من
+            # الغارات على مواقع عسكرية في طهران")
+            aimed_at = roles.where_or_home(sent, word, actor)
         # "ونسبت الحكومة الهجوم إلى بوكو حرام": the party blamed is no target
         aimed_at = [a for a in aimed_at if a not in accused]
         target = aimed_at[0] if aimed_at else None

@@ -43,13 +43,13 @@ def killings(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     if any(d.type == "attack" for d in drafts):
         return []
     for cue in sent.of("MEAS:killed"):
-        killers = _killers(sent, cue)
-        if killers is None:
+        found = killers(sent, cue)
+        if found is None:
             continue
         toll = next(
             (d for d in drafts if d.type == "casualties" and d.trigger.start == cue.start), None
         )
-        actor = killers or (list(toll.actor) if toll else [])
+        actor = found or (list(toll.actor) if toll else [])
         if toll is not None and not toll.actor:
             toll.actor = list(actor)  # who killed them is the toll's perpetrator too
         aimed_at = roles.recipient(sent, cue, actor)
@@ -81,7 +81,7 @@ def _victims_after_killers(sent: Sentence, cue: Match, actor: list[str]) -> Draf
     return Draft("casualties", cue, 4, list(actor), [], None, {}, {"killed": figure})
 
 
-def _killers(sent: Sentence, cue: Match) -> list[str] | None:
+def killers(sent: Sentence, cue: Match) -> list[str] | None:
     """The armed parties that did the killing (possibly none by name), or None when the verb
     names no killer: a noun, a passive, a subject that is not armed."""
     verb = fold(sent.text[cue.start : cue.end]).casefold()
@@ -111,7 +111,7 @@ def _killers(sent: Sentence, cue: Match) -> list[str] | None:
         # "Sudan's army said on Sunday it had killed": the speaker
         speakers = _armed_before(sent, cue.start, 12, clause=False)
         return speakers[-1:] or None
-    if any(word.strip("،,") in _OWN_FORCES for word in subject[-3:]):
+    if any(word.strip("،,") in _OWN_FORCES for word in subject):
         # "قال الجيش الإسرائيلي إن قواته قتلت", "the army said its troops had killed": the
         # speaker's
         speakers = _armed_before(sent, cue.start, 12, clause=False)

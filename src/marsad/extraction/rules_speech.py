@@ -87,6 +87,24 @@ def _barrier(sent: Sentence, a: int, b: int) -> bool:
     return any(a <= mark < b for mark in sent.barriers) or "،" in sent.text[a:b]
 
 
+# English participles of support that describe a noun when "by" follows them.
+_PARTICIPLES_EN = frozenset({"backed", "supported", "endorsed"})
+
+
+def stances(cues: list[Match], text: str) -> list[Match]:
+    """The cues without the participles of support that describe a noun ("Yemeni troops backed
+    by tanks shelled …"): no stance, and no speaker's clause for the act to stop at."""
+    return [
+        c
+        for c in cues
+        if not (
+            c.entry.category == "T:statement"
+            and text[c.start : c.end] in _PARTICIPLES_EN
+            and text[c.end : c.end + 4] == " by "
+        )
+    ]
+
+
 def statement(sent: Sentence, trigger: Match) -> list[Draft]:
     """A speaker's stance: shocked, condemn, concern, welcome, support, reject, call, announce."""
     arabic = trigger.entry.lang == "ar"

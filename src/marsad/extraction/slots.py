@@ -287,9 +287,24 @@ def marked(
         if passed and sent.text[cue.start : cue.end] in passed:
             continue
         if cue.start >= pos and sent.words(pos, cue.start) <= max_words:
-            found = after(sent, cue.end, max_words=2)
+            found = after(sent, cue.end, max_words=2) or _owner_after(sent, cue.end)
             if found:
                 return found
+    return []
+
+
+# An agent named by what it owns: "شنها الطيران الحربي التابع للجيش السوداني", "by warplanes
+# belonging to the army": up to three words, then a word of holding right before the owner.
+_OWNED_BY = re.compile(
+    r"\s*(?:\S+\s+){1,3}"
+    r"(?:التابع|التابعه|التابعين|التابعون|تابع|تابعه|تابعين|belonging to)\s+(?:the\s+)?"
+)
+
+
+def _owner_after(sent: Sentence, pos: int) -> list[Match]:
+    found = after(sent, pos, max_words=5)
+    if found and _OWNED_BY.fullmatch(sent.text, pos, word_start(found[0])):
+        return found
     return []
 
 

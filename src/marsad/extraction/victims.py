@@ -277,7 +277,7 @@ def victims(sent: Sentence, trigger: Match) -> list[Match]:
     # بعثة مينوسكا ... عندما هاجم مسلحون موقعهم", "killing six people, including two Britons"
     # (a toll past another word of attack is that act's: "… and Turkish jets struck back,
     # killing 35 Syrian soldiers")
-    anchors = [trigger.start, *_own_tolls(sent, trigger)]
+    anchors = _anchors(sent, trigger)
     bare: list[Match] = []
     for noun, owners in victim_nouns(sent, trigger):
         found += owners
@@ -301,7 +301,7 @@ def victim_nouns(sent: Sentence, trigger: Match) -> list[tuple[Match, list[Match
     """The victim nouns near the trigger or its tolls that are not who did it, each with the
     owners or nationalities named with it."""
     arabic = trigger.entry.lang == "ar"
-    anchors = [trigger.start, *_own_tolls(sent, trigger)]
+    anchors = _anchors(sent, trigger)
     found = []
     for noun in sent.of("VICTIM"):
         if not any(_near(sent, noun.start, at, _WINDOW) for at in anchors):
@@ -349,6 +349,19 @@ _ONE_OF_EN = frozenset(
 )
 
 
+def _anchors(sent: Sentence, trigger: Match) -> list[int]:
+    """Where the victims of an act are looked for around: its word, its tolls and the end of
+    the party its men are said to belong to ("خطف مسلحون يشتبه في انتمائهم إلى «جماعة نصرة
+    الإسلام والمسلمين» ثلاثة عمال صينيين": the workers stand after that phrase)."""
+    anchors = [trigger.start, *_own_tolls(sent, trigger)]
+    for cue in sent.of("AFFILIATED"):
+        if cue.start >= trigger.end and sent.words(trigger.end, cue.start) <= 3:
+            owner = next((m for m in candidates(sent) if m.start >= cue.end), None)
+            if owner is not None and sent.words(cue.end, owner.start) <= 2:
+                anchors.append(owner.end)
+    return anchors
+
+
 def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
     """Where the tolls of the sentence stand, but for those after another English verb of
     attack that follows the trigger (a toll that opens the sentence is told of all its acts;
@@ -385,7 +398,12 @@ def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
             found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
         elif arabic and begin >= noun.end and _HELD_BY_AR.fullmatch(sent.text, noun.end, begin):
             found.append(match)  # بنى تحتية يستخدمها حزب الله، مواقع يسيطر عليها الحوثيون
-        elif not arabic and match.end <= noun.start and _before_noun(sent, match, noun):
+        elif (
+            not arabic
+            and match.end <= noun.start
+            and _before_noun(sent, match, noun)
+            and not match.end < trigger.end <= noun.start  # "Israeli jets struck sites"
+        ):
             found.append(match)  # American soldiers, UNIFIL peacekeepers, Iran's embassy
         elif (
             not arabic
