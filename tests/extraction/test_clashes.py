@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from marsad.extraction.extract import extract
 
 
@@ -41,3 +43,23 @@ def test_clashes_between_two_sides_keep_the_order_of_the_text():
     )
     attack = _attack(text)
     assert (attack["actor"], attack["recipient"]) == (["LAF"], ["FATAH-AL-ISLAM"])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first", "second"),
+    [
+        (
+            "en",
+            "Afghan Taliban forces and Pakistani troops exchanged fire at the Torkham border "
+            "crossing overnight.",
+            "TALIBAN",
+            "PAK",
+        ),
+        ("ar", "تبادل الجيش السوداني وقوات الدعم السريع إطلاق النار قرب الفاشر.", "SAF", "RSF"),
+    ],
+)
+def test_two_sides_that_exchange_fire_are_read_as_a_clash_between_them(
+    language: str, text: str, first: str, second: str
+) -> None:
+    attacks = [c for c in extract(text, language=language)["claims"] if c["type"] == "attack"]
+    assert [(a["actor"], a["recipient"]) for a in attacks] == [([first], [second])]

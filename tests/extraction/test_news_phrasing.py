@@ -49,3 +49,14 @@ def test_a_person_named_with_an_age_or_a_trade_between_commas() -> None:
     assert "PERSON:John Smith" in {e["id"] for e in out["entities"]}
     tolls = [c["figures"]["killed"]["best"] for c in out["claims"] if c["type"] == "casualties"]
     assert tolls == [1]  # the man shot dead, not his age
+
+
+def test_raided_is_a_verb_of_attack_whose_subject_did_it() -> None:
+    (attack,) = [
+        c
+        for c in _claims(
+            "Kosovo police special units raided several towns in the north on Tuesday."
+        )
+        if c["type"] == "attack"
+    ]
+    assert attack["actor"] == ["XKX-POLICE"]

@@ -14,15 +14,19 @@ import re
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import own_before
 from marsad.extraction.memo import per_trigger
-from marsad.extraction.slots import Sentence, candidates, ids, word_start
+from marsad.extraction.slots import Sentence, barrier_between, candidates, ids, word_start
 from marsad.extraction.victims import victims
 
 _WITH = re.compile(r"(?<!\w)(?:with|و?مع)(?!\w)")
 
 
 def between(sent: Sentence, trigger: Match) -> list[Match]:
-    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع": the
-    parties in order (the first is taken as the actor, the others as the target)."""
+    """ "clashes between the army and the RSF", "اشتباكات بين الجيش وقوات الدعم السريع", "Taliban
+    forces and Pakistani troops exchanged fire", "تبادل الجيش وقوات الدعم السريع إطلاق النار":
+    the parties in order (the first is taken as the actor, the others as the target)."""
+    exchanged = _exchanged(sent, trigger)
+    if exchanged:
+        return exchanged
     at = sent.text.find(" between ", trigger.end, min(sent.end, trigger.end + 40))
     if at < 0:
         at = sent.text.find(" بين ", trigger.end, min(sent.end, trigger.end + 30))
@@ -34,6 +38,39 @@ def between(sent: Sentence, trigger: Match) -> list[Match]:
         if m.start > at and sent.words(at, m.start) <= 8 and sent.kind(m) != "person"
     ]
     return parties if len(parties) >= 2 else []
+
+
+_EXCHANGE_AR = re.compile(r"(?<!\w)و?(?:تبادل|تبادلت|تبادلا|تبادلتا|تبادلوا)(?!\w)")
+
+
+def _exchanged(sent: Sentence, trigger: Match) -> list[Match]:
+    """Two sides coordinated as the subject of an exchange of fire: before "exchanged fire",
+    between "تبادل" and "إطلاق النار"."""
+    said = sent.text[trigger.start : trigger.end]
+    if said.startswith(("exchanged", "traded")):
+        begin = trigger.start
+        while begin > sent.start and sent.words(begin, trigger.start) < _SIDES_WORDS:
+            begin = sent.text.rfind(" ", sent.start, begin - 1) + 1 or sent.start
+    else:
+        verb = _EXCHANGE_AR.search(sent.text, max(sent.start, trigger.start - 60), trigger.start)
+        if verb is None or sent.words(verb.end(), trigger.start) > _SIDES_WORDS:
+            return []
+        begin = verb.end()
+    parties = [
+        m
+        for m in candidates(sent)
+        if begin <= m.start
+        and m.end <= trigger.start
+        and not barrier_between(sent, m.end, trigger.start)
+    ]
+    if len(parties) < 2 or not _AND.search(sent.text, parties[0].end, parties[-1].start + 1):
+        return []
+    return parties
+
+
+# Words at most that the two sides of an exchange of fire take before it.
+_SIDES_WORDS = 8
+_AND = re.compile(r"(?<!\w)(?:and |و)")
 
 
 def fought_with(sent: Sentence, trigger: Match) -> list[Match]:
