@@ -130,3 +130,22 @@ def test_men_killed_before_their_verb_name_no_killer() -> None:
         "كمين نصبه مسلحون لدوريتهم قرب المحمودية جنوب بغداد فجر أمس."
     )
     assert all("IRQ" not in a["actor"] for a in attacks)
+
+
+def test_a_means_with_its_own_verb_keeps_the_toll_that_follows() -> None:
+    attack = _one(
+        "Several mortar rounds struck the UN peacekeeping camp in Tessalit in northern Mali on "
+        "Tuesday, wounding three Chadian peacekeepers, the UN mission MINUSMA said.",
+        "en",
+    )
+    assert "TCD" in attack["recipient"]
+
+
+def test_a_toll_told_in_a_clause_after_the_act_is_that_clause_s() -> None:
+    attack = _one(
+        "Egyptian warplanes bombed Islamic State targets in Derna after the group beheaded 21 "
+        "Egyptian Christians.",
+        "en",
+    )
+    assert attack["actor"] == ["EGY"]
+    assert attack["recipient"] == ["ISIS"]

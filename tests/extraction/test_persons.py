@@ -190,3 +190,13 @@ def test_a_pope_is_named_by_one_name() -> None:
     assert "PERSON:فرنسيس" in {e["id"] for e in out["entities"]}
     statements = [c for c in out["claims"] if c["type"] == "statement"]
     assert [s["actor"] for s in statements] == [["PERSON:فرنسيس"]]
+
+
+def test_a_leader_after_the_words_of_leading_and_a_prosecutor_after_his_seat():
+    found = _persons(
+        "اتهمت «جبهة الخلاص الوطني» بزعامة توماس سيريلو قوات دفاع شعب جنوب السودان بشن هجوم.",
+        "ar",
+    )
+    assert "PERSON:توماس سيريلو" in found
+    found = _persons("بحسب ما أعلن المدعي العام في واهيغويا لامين كابوري، الذي فتح تحقيقاً.", "ar")
+    assert "PERSON:لامين كابوري" in found

@@ -169,3 +169,18 @@ def test_a_state_whose_name_is_also_a_word_stands_after_its_institutions():
     for text in ("وقال وزير خارجية مالي إن بلاده لن تنسحب.", "أعلنت حكومة مالي انسحابها."):
         assert "MLI" in {e["id"] for e in extract(text, language="ar")["entities"]}
     assert extract("قدم البنك الدعم المالي للحكومة.", language="ar")["entities"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name_en"),
+    [
+        ("نُقل الجرحى إلى مستشفيات صيدا وشحيم.", "Sidon"),
+        ("أطلقت الشرطة الرصاص على المتظاهرين في ولايات كانو وكادونا وجيغاوا.", "Kano"),
+        ("أطلقت الشرطة الرصاص على المتظاهرين في ولايات كانو وكادونا وجيغاوا.", "Kaduna"),
+        ("اندلعت مواجهات في العاصمة التشادية نجامينا أمس.", "N'Djamena"),
+    ],
+)
+def test_towns_named_after_a_plural_of_place_or_a_capital_with_its_nisba(
+    text: str, name_en: str
+) -> None:
+    assert named(text, name_en)

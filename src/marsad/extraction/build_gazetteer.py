@@ -179,6 +179,7 @@ def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
     names_ar = curated.get("name_ar", {})
     extra_ar = curated.get("aliases_ar", {})
     extra_en = curated.get("aliases_en", {})
+    capitals_ar = curated.get("capital_ar", {})
     states = []
     for country in pycountry.countries:
         alpha2, iso3 = country.alpha_2, country.alpha_3
@@ -197,6 +198,8 @@ def build_states(curated: dict[str, Any]) -> list[dict[str, Any]]:
         ]
         aliases_ar = [arabic[alpha2]] if arabic[alpha2] != name_ar else []
         capital = _capital(countries.get(alpha2, {}), by_country.get(alpha2, []))
+        if capital and iso3 in capitals_ar:
+            capital["ar"] = sorted({*capital["ar"], *capitals_ar[iso3]})
         stem = nisba(name_ar, overrides)
         states.append(
             {

@@ -28,7 +28,8 @@ _PLACE_WORDS = frozenset(
         "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل أطراف محيط باتجاه "
         "بمدينة وبلدة ومدينة ببلدة بقرية وفي مدن بلدات قرى سكان أهالي أهل "
         "إلى حول عبر نحو حتى تحرير استعادة دخول اقتحام ولاية إقليم جبهة أحياء شوارع مخيمات "
-        "رأسه قبالة مطار ميناء "
+        "رأسه قبالة مطار ميناء ولايات مقاطعة مقاطعات أقاليم إقليمي مديريات مستشفيات مستشفى "
+        "العاصمة "
         "in near outside around town city village province district across from at into to "
         "toward towards of through on"
     ).split()
@@ -112,11 +113,19 @@ _STATE_WORDS = frozenset(
 def _place_word_before(text: str, hit: Match) -> bool:
     if hit.prefix in _AT:
         return True
-    word = _word_before(text, hit.start - len(hit.prefix))
+    begin = hit.start - len(hit.prefix)
+    word = _word_before(text, begin)
     words = _PLACE_WORDS | (_STATE_WORDS if hit.entry.lang == "ar" else frozenset())
-    return word in words or any(
-        word.startswith(c) and word[len(c) :] in words for c in _WORD_CLITICS
-    )
+    if word in words or any(word.startswith(c) and word[len(c) :] in words for c in _WORD_CLITICS):
+        return True
+    # "العاصمة التشادية نجامينا", "مدينة الحدودية …": a place noun and its nisba before the name
+    if hit.entry.lang != "ar" or not (word.startswith("ال") and word.endswith(("يه", "ي"))):
+        return False
+    noun = _word_before(text, text.rfind(word, 0, begin))
+    return noun in _CAPITAL_NOUNS
+
+
+_CAPITAL_NOUNS = frozenset(fold(w) for w in "العاصمة عاصمة المدينة الولاية الإقليم".split())
 
 
 _LIST_GLUE = frozenset({"", ",", "،", "and", "و", "or", "او"})

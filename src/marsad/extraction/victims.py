@@ -370,14 +370,21 @@ def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
         t.start
         for t in sent.of("T:attack")
         if t.start > trigger.end
+        and sent.words(trigger.end, t.start) > 1  # "mortar rounds struck": its own verb
         and t.entry.lang == "en"
         and any(active_en(word) for word in sent.text[t.start : t.end].split())
     ]
+    others += [m.start() for m in _LATER_ACT.finditer(sent.text, trigger.end, sent.end)]
     return [
         m.start
         for m in sent.of("MEAS:killed", "MEAS:injured")
         if not any(trigger.end < at < m.start for at in others)
     ]
+
+
+# A clause of its own after the act, whose tolls are its own: "bombed Islamic State targets after
+# the group beheaded 21 Egyptian Christians".
+_LATER_ACT = re.compile(r"\b(?:after|before|days after|weeks after) (?:the|a|an|its|their) ")
 
 
 def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
