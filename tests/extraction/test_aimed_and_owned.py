@@ -149,3 +149,39 @@ def test_a_toll_told_in_a_clause_after_the_act_is_that_clause_s() -> None:
     )
     assert attack["actor"] == ["EGY"]
     assert attack["recipient"] == ["ISIS"]
+
+
+def test_the_state_across_a_border_is_not_the_army_s() -> None:
+    attack = _one(
+        "قُتل ٢٠ جندياً على الأقل في هجوم شنّه متمردون من الطوارق على معسكر للجيش في بلدة "
+        "نامبالا قرب الحدود الموريتانية فجر أمس، بحسب مصدر عسكري في باماكو."
+    )
+    assert attack["recipient"] == ["MLI"]
+
+
+def test_an_accuser_named_by_a_long_title_blames_the_party_after_him() -> None:
+    claims = extract(
+        "قُتل 27 شخصاً بانفجار سيارة مفخخة قرب سوق شعبية في قضاء الخالص صباح اليوم. وحمّل قائد "
+        "شرطة ديالى اللواء وليد العزاوي تنظيم «القاعدة في بلاد الرافدين» مسؤولية التفجير.",
+        language="ar",
+    )["claims"]
+    assert {c["type"]: c["actor"] for c in claims} == {
+        "attack": ["AL-QAEDA"],
+        "casualties": ["AL-QAEDA"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "means"),
+    [
+        ("قصفت قوات الدعم السريع مقر الجيش في بابنوسة.", "RSF", "other"),
+        ("وقصفت مروحية فرنسية مقر الشرطة الذي تحصن فيه المسلحون.", "FRA", "air"),
+        ("وكانت طائرات حلف شمال الأطلسي قد قصفت المجمع مرات عدة.", "NATO", "air"),
+    ],
+)
+def test_a_party_that_shelled_did_it_with_what_it_shelled_with(
+    text: str, actor: str, means: str
+) -> None:
+    attack = _one(text)
+    assert attack["actor"] == [actor]
+    assert attack["attributes"]["means"] == means

@@ -107,3 +107,22 @@ def test_digits_glued_to_a_name_are_no_number():
     assert [r[2] for r in read("two F-16 jets and a Su-24")] == [2]
     assert [r[2] for r in read("متمردي حركة إم23")] == []
     assert [r[2] for r in read("٤ شهداء و١٣ إصابة")] == [4, 13]  # و is "and"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم مسلحون مقر الفيلق ٢٠٩ قرب مزار شريف",
+        "قصفت قوات الدعم السريع مقر الفرقة 22 مشاة",
+        "Israel violated resolution 1701",
+        "John Smith, 45, was shot outside his home",
+    ],
+)
+def test_units_texts_and_ages_are_no_figures(text):
+    assert read(text) == []
+
+
+def test_a_count_after_a_comma_is_still_a_count():
+    assert [best for _, _, best, _ in read("the blast killed 7, police said; 5, 6 and 9 more")][
+        :1
+    ] == [7]

@@ -60,7 +60,34 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
         text = f" {sent.text[sent.start : sent.end]} "
         if any(word in text for word in _GUNMEN):
             by_means["gunfire"] = by_means.pop("other")  # "gunmen attacked", "مسلحون هاجموا"
+        else:
+            means = _shelled_with(sent, by_means["other"])
+            if means:
+                by_means[means] = by_means.pop("other")
     return by_means
+
+
+# What shells, named beside "قصف" (folded stems): "وقصفت مروحية فرنسية مقر الشرطة", "طائرات
+# الحلف قصفت المجمع".
+_SHELLERS = (
+    ("drone", ("مسير", "درون")),
+    ("air", ("طاير", "مروحي", "مقاتلات", "طيران")),
+    ("artillery", ("مدفعي", "دبابات", "دبابه", "مدافع", "هاون", "راجمات")),
+)
+
+
+def _shelled_with(sent: Sentence, trigger: Match) -> str | None:
+    """The means of a bare "قصف" from the word of what shelled: five words before it at most
+    (its subject and what owns it: "طائرات حلف شمال الأطلسي قد قصفت"), or two after."""
+    if not sent.text[trigger.start : trigger.end].startswith("قصف"):
+        return None
+    near = sent.text[max(sent.start, trigger.start - 40) : trigger.start].split()[-5:]
+    near += sent.text[trigger.end : min(sent.end, trigger.end + 30)].split()[:2]
+    words = [w[2:] if w.startswith("ال") else w for w in near]
+    for means, stems in _SHELLERS:
+        if any(w.startswith(stems) or w[1:].startswith(stems) for w in words):
+            return means
+    return None
 
 
 def _storming(sent: Sentence, by_means: dict[str, Match]) -> bool:

@@ -76,6 +76,20 @@ _NOT_OWNERS = frozenset(
 )
 
 
+_BORDER = frozenset(fold(w) for w in "الحدود حدود border".split())
+
+
+def _border_of(text: str, match: Match) -> bool:
+    """A state named as the other side of a border: "قرب الحدود الموريتانية", "الحدود مع
+    النيجر", "near the Mauritanian border", "the border with Niger"."""
+    lead = text[max(0, match.start - len(match.prefix) - 16) : match.start - len(match.prefix)]
+    words = lead.casefold().split()
+    if match.entry.adjective:
+        tail = text[match.end : match.end + 10].casefold().split()[:1]
+        return bool(words[-1:] and words[-1] in _BORDER) or tail == ["border"]
+    return words[-2:-1] in (["الحدود"], ["border"]) and words[-1:] in (["مع"], ["with"])
+
+
 def _uniform(text: str, ref: Match) -> bool:
     words = text[max(0, ref.start - len(ref.prefix) - 12) : ref.start - len(ref.prefix)].split()
     return bool(words) and words[-1] in _UNIFORM
@@ -144,6 +158,8 @@ class Discourse:
         if not refs:
             return entities
         found = list(entities)
+        # the state a border is shared with is not the one the story happens in
+        stated = [m for m in entities if not _border_of(text, m)]
         for ref in refs:
             # each name with the word before it: "ميليشيا «كوديكو»" is named with its noun
             named = [
@@ -154,7 +170,7 @@ class Discourse:
             # "GROUPREF:تنظيم" holds its noun; plain "GROUPREF" (the movement) none
             noun = ref.entry.value if ref.entry.category != "GROUPREF" else ""
             if ref.category.startswith("GOVREF"):
-                group = self._government(entities, ref)
+                group = self._government(stated, ref)
             else:
                 group = self._referent(named, noun)
             if noun in _ARMY_NOUNS and _nisba_after(text, ref, entities):
@@ -162,7 +178,7 @@ class Discourse:
             if group is None and noun in _ARMY_NOUNS and not _uniform(text, ref):
                 # no army named yet: the army of the state the text is about, or the state (a
                 # state's army stands for it)
-                state = self._first_state(entities) or self.last_state
+                state = self._first_state(stated) or self.last_state
                 group = self.armies().get(state, state) if state else None
             if group is None or any(m.start < ref.end and ref.start < m.end for m in entities):
                 continue

@@ -296,6 +296,15 @@ def _range_after(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int, 
     return first[0], second[0], second[1]
 
 
+# Nouns a number after which names a unit, a text or a road rather than counts anything
+# (folded, lower case).
+_DESIGNATED = frozenset(
+    fold(w)
+    for w in "الفيلق فيلق الفرقة فرقة اللواء لواء الكتيبة كتيبة القرار قرار رقم المادة مادة البند "
+    "corps division brigade battalion resolution no number article route highway".split()
+)
+
+
 def _in_name(text: str, at: int) -> bool:
     """Whether digits at `at` are glued to letters before them, with or without a hyphen,
     other than a proclitic ("و١٣ إصابة" is "and 13 injured")."""
@@ -323,8 +332,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             i += 1  # most words start no number: pass them over without reading them
             continue
         at = tokens[i][0]
-        if word[0].isdigit() and _in_name(text, at):
-            i += 1  # "M23", "إم23", "F-16", "Su-24": part of a name, not a quantity
+        if word[0].isdigit() and (_in_name(text, at) or (i and tokens[i - 1][2] in _DESIGNATED)):
+            i += 1  # "M23", "F-16", "الفيلق 209", "resolution 1701": a name, not a quantity
             continue
         opener = 2 if word == "ما" and i + 1 < len(tokens) and tokens[i + 1][2] == "بين" else 1
         if word in _RANGE_START or opener == 2:
@@ -366,7 +375,8 @@ def _age(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     closed = word.endswith(",") or text[b : b + 1] == ","
     if not (digits.isdigit() and len(digits) <= 3 and text[a - 2 : a] == ", " and closed):
         return False
-    return i > 0 and not (tokens[i - 1][2][0].isdigit() or tokens[i - 1][2] in _WORDS)
+    listed = i + 1 < len(tokens) and tokens[i + 1][2][0].isdigit()
+    return i > 0 and not (listed or tokens[i - 1][2][0].isdigit() or tokens[i - 1][2] in _WORDS)
 
 
 # The words before a number that say how exact it is (normalized, as token tuples).

@@ -452,7 +452,7 @@ def _of_another_word(
     return parties if len(parties) == 1 else []
 
 
-_STRIKES = frozenset({"ضربه", "ضربات", "قصف", "strike", "strikes"})
+_STRIKES = frozenset({"ضربه", "ضربات", "قصف", "قصفت", "قصفوا", "strike", "strikes"})
 
 
 _CROWD = ("protest", "demonstrat", "supporters", "rioters", "محتج", "تظاهر", "انصار", "مناصر")

@@ -33,6 +33,11 @@ def blamed(sent: Sentence) -> list[str]:
             # verb first: the accuser, then the accused ("اتهمت بغداد تركيا"); a lone name
             # after other words is the accused of an accuser the dictionaries lack
             first = after(sent, cue.end, max_words=3, stop=stop)
+            if not first:
+                # an accuser named by a long title: "وحمّل قائد شرطة ديالى اللواء وليد العزاوي
+                # تنظيم القاعدة مسؤولية التفجير"
+                titled = after(sent, cue.end, max_words=6, kinds=frozenset({"person"}), stop=stop)
+                first = titled if titled and _accused_then_act(sent, titled[-1]) else []
             found = []
             if not first:
                 # an accuser the dictionaries lack: "واتهم مصدر أمني مجموعة تابعة لجبهة النصرة
@@ -46,6 +51,12 @@ def blamed(sent: Sentence) -> list[str]:
         if found:
             return ids(found)
     return []
+
+
+def _accused_then_act(sent: Sentence, accuser: Match) -> bool:
+    """Whether a party follows the accuser and the act follows that party."""
+    accused = after(sent, accuser.end, max_words=2, kinds=PERPETRATOR_KINDS)
+    return bool(accused) and _ACT_OF.match(sent.text, accused[-1].end) is not None
 
 
 _TO = re.compile(r"(?<!\S)الي(?!\S)")
