@@ -132,6 +132,33 @@ _BLASTS = frozenset(
 _GUNMEN = (" gunmen ", " gunman ", " armed men ", " قناص")
 
 
+# Words before "لإطلاق النار" that make it a ceasefire ("وقف فوري لإطلاق النار"), and words
+# beside "النيران" that make it flames ("التهمت النيران المنازل") (folded).
+_HALT = frozenset(fold(w) for w in "وقف لوقف بوقف ووقف".split())
+_FLAMES = frozenset(
+    fold(w)
+    for w in "التهمت اندلعت اشتعلت حاصرت إخماد لإخماد إطفاء لإطفاء امتدت ألسنة الحرائق حرائق "
+    "الحريق حريق".split()
+)
+
+
+def no_shooting(sent: Sentence, trigger: Match) -> bool:
+    """A word of fire that tells no shooting: a ceasefire with a word between ("لوقف دائم
+    لإطلاق النار") or flames ("وحاصرت النيران عشرات المنازل")."""
+    if trigger.entry.value != "gunfire" or trigger.entry.lang != "ar":
+        return False
+    said = sent.text[trigger.start : trigger.end]
+    lead = sent.text[max(sent.start, trigger.start - len(trigger.prefix) - 24) : trigger.start]
+    words = lead.split()[-3:]
+    if "النار" in said and any(w in _HALT for w in words):
+        return True
+    if said not in ("النيران", "نيران"):
+        return False
+    tail = sent.text[trigger.end : min(sent.end, trigger.end + 24)].split()[:2]
+    near = {w[1:] if w.startswith("و") else w for w in words[-2:] + tail}
+    return bool(near & _FLAMES)
+
+
 def equipment(sent: Sentence, trigger: Match) -> bool:
     """ "pledged 600 personnel and eight fighter jets", "withdrew its F-16 fighter jets from the
     coalition", "بإرسال ثماني طائرات مقاتلة": aircraft given or taken back are equipment, not

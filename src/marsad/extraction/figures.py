@@ -278,6 +278,18 @@ def _read_number(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, 
     return value, j, False
 
 
+def _defined_thousands(tokens: list[tuple[int, int, str]], i: int) -> Number | None:
+    """A number word with the article before a multiplier ("الأربعين ألفاً"), read as one number;
+    alone, "الأربعين" is "the fortieth" or "the forties"."""
+    word = tokens[i][2]
+    if not word.startswith("ال") or i + 1 >= len(tokens):
+        return None
+    unit, mult = _word_value(word[2:]), _word_value(tokens[i + 1][2])
+    if unit is None or mult is None or unit[0] != "unit" or mult[0] != "mult":
+        return None
+    return Number(tokens[i][0], tokens[i + 1][1], unit[1] * mult[1])
+
+
 def _range_after(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int, int] | None:
     """(low, high, next index) for "N and M", "N و M", "N to M" starting at token k."""
     first = _read_number(tokens, k) if k < len(tokens) else None
@@ -322,6 +334,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     i = 0
     while i < len(tokens):
         word = tokens[i][2]
+        defined = _defined_thousands(tokens, i)
+        if defined is not None:
+            numbers.append(defined)  # "عتبة الأربعين ألفاً": forty thousand
+            i += 2
+            continue
         if not (
             word[0].isdigit()
             or word in _WORDS

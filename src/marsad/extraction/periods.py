@@ -4,6 +4,9 @@ total."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from marsad.extraction.dates import FoundDate
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
@@ -23,6 +26,28 @@ def _comparison(sent: Sentence, start: int) -> bool:
     return any(word.strip("،,") in _SUPERLATIVES for word in lead)
 
 
+_SINCE = frozenset({"منذ", "since"})
+
+
+def _since(sent: Sentence, found: FoundDate) -> bool:
+    # "منذ السابع من تشرين الأول": the day and "من" may stand between
+    lead = sent.text[max(sent.start, found.start - 24) : found.start].casefold().split()[-3:]
+    return bool(set(lead) & _SINCE)
+
+
+_LONG_AGO = 30  # days
+
+
+def _long_ago(sent: Sentence, found: FoundDate) -> bool:
+    if sent.published is None:
+        return found.precision != "day"
+    try:
+        then = date.fromisoformat(found.date)
+    except ValueError:
+        return False
+    return (sent.published - then).days >= _LONG_AGO
+
+
 def periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[int, str]:
     """The period of each toll of the sentence, by the id of its group. With one toll, any
     period cue is its period. With several, a cue between a toll's words and its figure is that
@@ -30,6 +55,10 @@ def periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[in
     takes the nearest cue before its figure ("since the truce, 400 injured, among them 10
     children"), else the nearest after it with no other toll between."""
     cues = [(c.start, c.category.split(":")[1]) for c in sent.of(*_PERIODS)]
+    # "منذ السابع من تشرين الأول 2023", "since March 2011": a total since a date a month or
+    # more before the report ("منذ صباح أمس", "منذ الأحد" count the days of one event)
+    cues += [(d.start, "other") for d in sent.dates if _since(sent, d) and _long_ago(sent, d)]
+    cues.sort()
     if not cues:
         # "killed in 2006": a year's total, not an event
         cues = [(d.start, "other") for d in sent.dates if d.precision == "year"]
@@ -55,11 +84,22 @@ def periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[in
         free = [(start, name) for start, name in cues if start not in inside]
         before = [c for c in free if c[0] < at]
         after = [c for c in free if c[0] > at and not any(at < f < c[0] for f in figures)]
-        if before:
+        end = spans[id(group)][1]
+        # "40 شخصاً قُتلوا خلال الساعات الأربع والعشرين الماضية": the cue right after the toll's
+        # words is its own, before one farther back that another toll stands after
+        close = [c for c in after if c[0] >= end and sent.words(end, c[0]) <= _CLOSE_WORDS]
+        crossed = before and any(before[-1][0] < f < at for f in figures)
+        if close and (not before or crossed):
+            found[id(group)] = close[0][1]
+        elif before:
             found[id(group)] = before[-1][1]
         elif after:
             found[id(group)] = after[0][1]
     return found
+
+
+# Words at most between a toll and the period cue that follows it.
+_CLOSE_WORDS = 2
 
 
 def _span(group: list[tuple[Match, Number]]) -> tuple[int, int]:

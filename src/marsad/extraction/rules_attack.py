@@ -16,6 +16,7 @@ from marsad.extraction.attack_means import (
     chosen_means,
     equipment,
     intercepted,
+    no_shooting,
     struck,
     verbs_of,
 )
@@ -286,6 +287,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         for t in sent.of("T:attack")
         if allowed(sent, t)
         and not equipment(sent, t)
+        and not no_shooting(sent, t)
         and not struck(sent, t)
         and not intercepted(sent, t)
         and not motive(sent, t)

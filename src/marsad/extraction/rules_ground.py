@@ -9,6 +9,7 @@ from marsad.extraction import periods, roles, toll_figures
 from marsad.extraction.draft import Draft, agent_by, attribution
 from marsad.extraction.figures import Number
 from marsad.extraction.gazetteer import Entry, Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import condemned
 from marsad.extraction.rules_attack import perpetrator, place_near
 from marsad.extraction.rules_blame import PERPETRATOR_KINDS, armed, blamed
@@ -67,6 +68,24 @@ def _figure(number: Number, sent: Sentence, original: Any) -> dict[str, Any]:
 _RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
 
 
+# A war named by its waging party's nisba, before a toll: "حصيلة الحرب الإسرائيلية", "the
+# Israeli war on Gaza" (folded).
+_WAR = frozenset(fold(w) for w in "الحرب حرب العدوان الحمله war offensive campaign".split())
+
+
+def _war_of(sent: Sentence, before: int) -> list[str]:
+    """The party whose war a toll counts: the nisba right after "الحرب" (or before "war")."""
+    for match in sent.entities:
+        if not match.entry.adjective or match.start > before or sent.kind(match) != "state":
+            continue
+        begin = match.start - len(match.prefix)
+        lead = fold(sent.text[max(sent.start, begin - 10) : begin])
+        tail = sent.text[match.end : match.end + 12].casefold().split()[:1]
+        if lead.split()[-1:] and lead.split()[-1] in _WAR or (tail and tail[0] in _WAR):
+            return armed(sent, [match.entry.value])
+    return []
+
+
 def casualties(sent: Sentence) -> list[Draft]:
     """Killed and injured figures, grouped per claim, with population, period and perpetrator."""
     measures = toll_figures.widest(sent.of("MEAS:killed", "MEAS:injured"))
@@ -110,6 +129,8 @@ def casualties(sent: Sentence) -> list[Draft]:
             break
     if not actor:
         actor = blamed(sent)  # "87 جثة ..., وحملت الأمم المتحدة قوات الدعم السريع المسؤولية"
+    if not actor:
+        actor = _war_of(sent, first_measure)  # "حصيلة الحرب الإسرائيلية على القطاع"
     toll_periods = periods.periods(sent, groups)
     drafts = []
     for group in groups:

@@ -1,0 +1,61 @@
+"""Totals and words of fire that are no new act: a toll since a date long before the report is
+a total, the party whose war a total counts is its perpetrator, "الأربعين ألفاً" is forty
+thousand, a ceasefire with a word inside it is no shooting, and flames are no gunfire."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from marsad.extraction.extract import extract
+
+
+def _claims(text: str, published: date = date(2024, 8, 15)) -> list[dict[str, Any]]:
+    return extract(text, language="ar", published=published)["claims"]
+
+
+def test_a_toll_since_a_date_long_before_the_report_is_a_total_of_the_war_s_party() -> None:
+    claims = _claims(
+        "أعلنت وزارة الصحة في قطاع غزة اليوم أن حصيلة الحرب الإسرائيلية على القطاع منذ السابع من "
+        "تشرين الأول 2023 ارتفعت إلى 40005 قتلى و92401 مصاب، مشيرة إلى أن 40 شخصاً قُتلوا خلال "
+        "الساعات الأربع والعشرين الماضية."
+    )
+    tolls = {c["figures"]["killed"]["best"]: c for c in claims if c["type"] == "casualties"}
+    assert tolls[40005]["attributes"]["period"] == "other"
+    assert tolls[40005]["actor"] == ["IDF"]
+    assert tolls[40]["attributes"]["period"] == "day"
+    assert not [c for c in claims if c["type"] == "attack"]
+
+
+def test_since_a_day_of_the_same_week_is_no_total() -> None:
+    claims = _claims(
+        "أفادت وزارة الصحة اللبنانية بأن حصيلة الغارات الإسرائيلية على جنوب لبنان ارتفعت إلى 558 "
+        "قتيلاً منذ صباح أمس.",
+        date(2024, 9, 24),
+    )
+    assert [c["type"] for c in claims] == ["attack", "casualties"]
+
+
+def test_a_number_word_with_its_article_before_thousands() -> None:
+    claims = _claims("أعلنت الوزارة أن حصيلة القتلى في القطاع تجاوزت الأربعين ألفاً منذ بدء الحرب.")
+    (toll,) = [c for c in claims if c["type"] == "casualties"]
+    assert toll["figures"]["killed"]["best"] == 40000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعا مكتب الأمم المتحدة لحقوق الإنسان إلى وقف فوري لإطلاق النار وإطلاق سراح الرهائن.",
+        "دعت الدول إلى هدنة إنسانية تمهيداً لوقف دائم لإطلاق النار.",
+        "وحاصرت النيران عشرات المنازل ودفعت مئات السكان إلى مغادرتها.",
+    ],
+)
+def test_a_ceasefire_or_flames_are_no_shooting(text: str) -> None:
+    assert not [c for c in _claims(text) if c["type"] == "attack"]
+
+
+def test_fire_opened_on_people_is_still_shooting() -> None:
+    claims = _claims("أطلق الجنود النيران على المحتجين فقتلوا ثلاثة.")
+    assert [c["attributes"]["means"] for c in claims if c["type"] == "attack"] == ["gunfire"]
