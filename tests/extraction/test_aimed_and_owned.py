@@ -185,3 +185,19 @@ def test_a_party_that_shelled_did_it_with_what_it_shelled_with(
     attack = _one(text)
     assert attack["actor"] == [actor]
     assert attack["attributes"]["means"] == means
+
+
+def test_a_unit_between_a_post_and_its_force() -> None:
+    attacks = _attacks(
+        "قصفت قوات الدعم السريع بالطائرات المسيّرة والمدفعية الثقيلة مقر الفرقة 22 مشاة في الجيش "
+        "السوداني في مدينة بابنوسة منذ فجر اليوم."
+    )
+    assert [(a["actor"], a["recipient"]) for a in attacks] == [(["RSF"], ["SAF"])] * 2
+
+
+def test_a_post_told_at_the_storming_is_the_target_of_the_fight_that_follows() -> None:
+    attacks = _attacks(
+        "قُتل شرطيان وثلاثة مدنيين عندما هاجم مسلحون من تحالف عصابات «فيف أنسانم» مركز الشرطة في "
+        "بلدة غريسييه جنوب غربي بورت أو برنس فجر اليوم، وأضرموا النار فيه بعد اشتباك استمر ساعات."
+    )
+    assert [(a["actor"], a["recipient"]) for a in attacks] == [(["VIV-ANSANM"], ["HTI"])]

@@ -380,12 +380,12 @@ def attacks(sent: Sentence) -> list[Draft]:
                         break
         if not aimed_at and actor and means != "demolition":
             aimed_at = attackers_hit(sent, trigger, actor)
-        for word in [trigger] + [t for t in triggers if t.entry.value == means]:
+        for word in [trigger] + [t for t in triggers if t is not trigger]:
             if aimed_at:
                 break
             # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria;
-            # the posts may be told at another word of the same act ("شنت طائرات … موجات من
-            # الغارات على مواقع عسكرية في طهران")
+            # the posts may be told at another word of the act ("شنت طائرات … موجات من الغارات
+            # على مواقع عسكرية في طهران", "هاجم مسلحون مركز الشرطة … بعد اشتباك")
             aimed_at = roles.where_or_home(sent, word, actor)
         # "ونسبت الحكومة الهجوم إلى بوكو حرام": the party blamed is no target
         aimed_at = [a for a in aimed_at if a not in accused]

@@ -82,6 +82,13 @@ def _construct(sent: Sentence, noun: Match, begin: int) -> bool:
     return len(between) == 1 and between[0].startswith("ال") and not between[0].endswith("يه")
 
 
+# A unit named between a post hit and the force it belongs to (folded): "مقر الفرقة 22 مشاة في
+# الجيش السوداني", "ثكنة اللواء الخامس التابع للجيش".
+_UNIT_OF = re.compile(
+    r"\s+(?:ال)?(?:فرقه|لواء|كتيبه|فيلق|سريه|قياده)(?:\s+\S+){0,2}\s+(?:في|من|التابع|التابعه)\s+"
+)
+
+
 def _owned_by(sent: Sentence, end: int, match: Match) -> bool:
     """ "مواقع لحزب الله", "مواقع للمتمردين الحوثيين": the owner after a victim noun with ل
     (on the owner or on the noun of armed men before it), at most two words between."""
@@ -401,6 +408,8 @@ def _owners(sent: Sentence, noun: Match, trigger: Match) -> list[Match]:
             found.append(match)  # سفينة الشحن البريطانية، حاملة الطائرات الأمريكية
         elif arabic and begin >= noun.end and _owner_after(sent, _noun_end(sent, noun), begin):
             found.append(match)  # جنديان من قوة اليونيفيل، عناصر في حزب الله
+        elif arabic and begin >= noun.end and _UNIT_OF.fullmatch(sent.text, noun.end, begin):
+            found.append(match)  # مقر الفرقة 22 مشاة في الجيش السوداني
         elif arabic and begin >= noun.end and _owned_by(sent, noun.end, match):
             found.append(match)  # مواقع لحزب العمال، مقر القيادة المركزية لحزب الله
         elif arabic and begin >= noun.end and _HELD_BY_AR.fullmatch(sent.text, noun.end, begin):
