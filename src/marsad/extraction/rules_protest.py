@@ -16,10 +16,11 @@ from dataclasses import replace
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
+from marsad.extraction.persons_words import AR_TITLES
 from marsad.extraction.rules_acts import crowd_act
 from marsad.extraction.rules_attack import place_near
 from marsad.extraction.rules_speech import statement
-from marsad.extraction.slots import Sentence, after, before, ids
+from marsad.extraction.slots import Sentence, after, before, ids, word_start
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
 _MOTIVE = ("احتجاجا", "احتجاج علي", "in protest", "protest at", "protest over", "protest against")
@@ -42,8 +43,11 @@ def protests(sent: Sentence) -> list[Draft]:
         for c in sent.of("T:protest")
         if not _motive(sent, c)
         and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
+        and (not c.entry.needs or any(n in sent.text[c.end : sent.end] for n in c.entry.needs))
     ]
     cues += _stormed(sent)
+    if not _crowd(sent):
+        cues = [c for c in cues if "k" not in c.entry.flags]  # "troops blocked the road"
     if not cues:
         return []
     forms: dict[str, Match] = {}
@@ -206,8 +210,18 @@ def _addressed(sent: Sentence) -> list[str]:
         elif "d" in cue.entry.flags:
             # "مطالبين المجلس العسكري بتسليم السلطة": right after the verb of demanding
             found = after(sent, cue.end, max_words=0, kinds=_WHO | {"force"})
+            titled = after(sent, cue.end, max_words=1, kinds=frozenset({"person"}))
+            if not found and titled:
+                # "مطالبين الرئيس بولا تينوبو بإعادة دعم الوقود": a title before the name
+                word = sent.text[cue.end : word_start(titled[0])].split()
+                found = titled if len(word) == 1 and word[0] in AR_TITLES else []
         else:
             found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
+            title = sent.text[cue.end : found[0].start].split()[:1] if found else []
+            if title and title[0] in AR_TITLES:
+                # "بإسقاط قائد «هيئة تحرير الشام» أبو محمد الجولاني": the leader named after
+                led = after(sent, found[-1].end, max_words=1, kinds=frozenset({"person"}))
+                found = led or found
         if found:
             return ids(found)
     held = _seat_of(sent)
