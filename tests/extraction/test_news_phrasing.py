@@ -60,3 +60,28 @@ def test_raided_is_a_verb_of_attack_whose_subject_did_it() -> None:
         if c["type"] == "attack"
     ]
     assert attack["actor"] == ["XKX-POLICE"]
+
+
+def test_a_state_after_in_and_a_compass_word_is_a_place_not_the_attacker() -> None:
+    (attack,) = [
+        c
+        for c in _claims(
+            "Turkey launched a military offensive against Kurdish-led forces in northeast "
+            "Syria, shelling the border town of Ras al-Ain."
+        )
+        if c["type"] == "attack"
+    ]
+    assert attack["actor"] == ["TUR"]
+
+
+def test_the_islamic_state_of_iraq_is_the_islamic_state_s_forerunner_not_iraq() -> None:
+    (attack,) = [
+        c
+        for c in _claims(
+            "A bomb hidden in a parked minibus went off near a mosque in Tuz Khurmatu, killing "
+            "two worshippers. Police chief Jamal Tahir blamed the Islamic State of Iraq for the "
+            "blast."
+        )
+        if c["type"] == "attack"
+    ]
+    assert attack["actor"] == ["ISIS"]

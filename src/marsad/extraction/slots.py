@@ -167,11 +167,19 @@ _GOVERNMENT = frozenset(
 )
 
 
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern "
+    "western central شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي".split()
+)
+
+
 def locative(sent: Sentence, match: Match) -> bool:
     """A state named as a place ("training in Egypt", "في مصر", "بمصر") is not an actor."""
     if match.entry.lang == "ar" and match.prefix in ("ب", "وب", "فب"):
         return sent.kind(match) == "state"
-    words = sent.text[max(sent.start, match.start - 12) : match.start].split()
+    words = sent.text[max(sent.start, match.start - 24) : match.start].split()
+    if len(words) >= 2 and words[-1] in _COMPASS:
+        words.pop()  # "in northeast Syria", "في شمال سوريا"
     return bool(words) and words[-1] in _LOCATIVE
 
 
