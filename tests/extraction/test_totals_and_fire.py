@@ -59,3 +59,38 @@ def test_a_ceasefire_or_flames_are_no_shooting(text: str) -> None:
 def test_fire_opened_on_people_is_still_shooting() -> None:
     claims = _claims("أطلق الجنود النيران على المحتجين فقتلوا ثلاثة.")
     assert [c["attributes"]["means"] for c in claims if c["type"] == "attack"] == ["gunfire"]
+
+
+def test_a_missile_that_sets_a_ship_on_fire_is_still_an_attack() -> None:
+    (attack,) = [
+        c
+        for c in _claims(
+            "أصيبت ناقلة المواد الكيميائية النرويجية «ستريندا» بصاروخ مضاد للسفن أُطلق من مناطق "
+            "سيطرة الحوثيين في اليمن ليل أمس، ما أدى إلى اندلاع حريق على متنها من دون إصابات."
+        )
+        if c["type"] == "attack"
+    ]
+    assert attack["actor"] == ["HOUTHIS"]
+    assert attack["recipient"] == ["NOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "modality"),
+    [
+        ("توعدت حركة طالبان بشن هجمات جديدة على القوات الأجنبية.", "TALIBAN", "future"),
+        (
+            "توعدت حركة طالبان بشن هجمات على القوات الأجنبية إذا لم تغادر أفغانستان في الموعد.",
+            "TALIBAN",
+            "hypothetical",
+        ),
+        (
+            "وتوعّد الرئيس فيليبي نيوسي بأن تلاحق قوات الدفاع والأمن الموزمبيقية المسلحين.",
+            "MOZ",
+            "future",
+        ),
+    ],
+)
+def test_attacks_vowed_are_to_come(text: str, actor: str, modality: str) -> None:
+    (attack,) = [c for c in _claims(text) if c["type"] == "attack"]
+    assert attack["actor"] == [actor]
+    assert attack["modality"] == modality

@@ -41,7 +41,7 @@ _HOSTILE = re.compile(
     r"(?<!\w)(?:"
     r"[وف]?(?:است?هدف\w{0,3}|هجوم\w{0,2}|هاجم\w{0,3}|غار[هات]\w{0,2}|قصف\w{0,3}|مسلح\w{0,3}"
     r"|اطلاق (?:ال)?نار|انتحاري\w{0,2}|مفخخ\w{0,2}|ناسف\w{0,2}|اغتيال|اغتال\w{0,2}|زرع\w{0,2}"
-    r"|تفجير\w{0,2}|فجر\w{0,2}|عدوان|اعتداء\w{0,2})"
+    r"|تفجير\w{0,2}|فجر\w{0,2}|عدوان|اعتداء\w{0,2}|ب?صاروخ\w{0,3}|ب?صواريخ|ب?مسير[هات]\w{0,2})"
     r"|attack\w*|target\w*|strikes?|struck|air ?strikes?|shell(?:ing|ed)|gunm[ae]n|militants?"
     r"|suicide|car bomb\w*|ieds?|planted|assassinat\w*|bombing|detonated|rockets?|missiles?"
     r"|drones?|raids?"

@@ -55,7 +55,7 @@ from marsad.extraction.slots import (
     ids,
     nearest,
 )
-from marsad.extraction.threats import threatener
+from marsad.extraction.threats import conditional, threatener
 from marsad.extraction.victims import ACTIVE_VERBS, EN_PAST, of_armed_men, of_service
 from marsad.extraction.victims import victims as named_victims
 
@@ -359,6 +359,8 @@ def attacks(sent: Sentence) -> list[Draft]:
             means == "other"
             and "v" not in trigger.entry.flags
             and not (aimed_at or has_toll or (actor and where))
+            # "توعدت حركة طالبان بشن هجمات جديدة": attacks vowed by a party that names itself
+            and not (actor and threatener(sent, trigger))
             and not (
                 sent.text[trigger.start : trigger.end] in _STRIKES
                 and _perpetrator(sent, trigger, guess=False)
@@ -391,6 +393,8 @@ def attacks(sent: Sentence) -> list[Draft]:
         aimed_at = [a for a in aimed_at if a not in accused]
         target = aimed_at[0] if aimed_at else None
         draft = Draft("attack", trigger, 4, actor, aimed_at, target, {"means": means})
+        if actor and threatener(sent, trigger) and conditional(sent, trigger.end):
+            draft.modality = "hypothetical"  # a threat on a condition
         if actor and armed(sent, claimant(sent, set(aimed_at))) == actor:
             draft.status = "confirmed"  # the perpetrator claims it
         draft.where = where

@@ -65,10 +65,12 @@ _PROMISES = frozenset(
 )
 _REVENGE = re.compile(
     r"(?<!\w)(?:و?ب?(?:الرد|الانتقام|الثار|رد|انتقام)|(?:سي|ست)(?:دفع|عاقب|حاسب)(?:ون)?|سيلقون"
+    r"|اشد العقاب|(?:سي|ست)ثار(?:ون)?"
     r"|بان يدفع|ان يدفع|retaliate|revenge|respond|punish(?:ed)?|pay the price|pay a price)(?!\w)"
 )
 _FORCE = re.compile(
-    r'(?<!\w)(?:ب?(?:ملاحقه|مواصله "?(?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي'
+    r"(?<!\w)(?:(?:ت|ي|ست|سي)لاحق"
+    r'|ب?(?:ملاحقه|مواصله "?(?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي'
     r"|استعاده|ضرب|سحق|اقتلاع)|hunt down|keep (?:attacking|fighting|up)|fight on"
     r"|continue (?:attacking|fighting|its attacks|the fight)|crush|wipe out|retake)(?!\w)"
 )
@@ -76,6 +78,12 @@ _FORCE = re.compile(
 # المجلس السياسي الأعلى مهدي المشاط إسرائيل بالانتقام").
 _VOW_REACH = {"ar": 9, "en": 6}
 _CONDITION = re.compile(r"(?<!\w)(?:اذا|ان لم|في حال|if|unless)(?!\w)")
+
+
+def conditional(sent: Sentence, pos: int) -> bool:
+    """Whether a condition follows a threat's act: "توعدت حركة طالبان بشن هجمات … إذا لم تغادر
+    القوات", "unless they withdraw"."""
+    return _CONDITION.search(sent.text, pos, sent.end) is not None
 
 
 def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
@@ -99,16 +107,15 @@ def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             continue
         entry = Entry("T:attack", "other", cue.entry.lang, frozenset())
         trigger = Match(mark.start(), mark.end(), entry)
-        actor = _vower(sent, cue, trigger)
+        actor = _pursuers(sent, trigger) or _vower(sent, cue, trigger)
         if not actor:
             continue
         aimed = _object(sent, cue, trigger, actor) if cue.entry.lang == "ar" else []
         if not aimed:
             aimed = [r for r in recipient(sent, trigger, actor, where=False) if r not in actor]
-        conditional = _CONDITION.search(sent.text, cue.end, sent.end)
         draft = Draft("attack", trigger, 4, actor, aimed, aimed[0] if aimed else None)
         draft.attributes = {"means": "other"}
-        draft.modality = "hypothetical" if conditional else "future"
+        draft.modality = "hypothetical" if conditional(sent, cue.end) else "future"
         found.append(draft)
     return found[:1]
 
@@ -130,6 +137,21 @@ def _vower(sent: Sentence, cue: Match, trigger: Match) -> list[str]:
             found = before[:1]  # "JEM confirmed his death and vowed": the first verb's subject
     parties = [_party(sent, m) or _person(sent, m) for m in found]
     return [p for p in parties if p][:1]
+
+
+def _pursuers(sent: Sentence, trigger: Match) -> list[str]:
+    """The forces a vow says will pursue, named after the verb: "متعهداً بأن تلاحق الشرطة …",
+    "توعّد الرئيس بأن تلاحق قوات الدفاع والأمن الموزمبيقية"."""
+    if not sent.text[trigger.start : trigger.end].endswith("لاحق"):
+        return []
+    found = [
+        m
+        for m in sent.entities
+        if m.start >= trigger.end
+        and sent.words(trigger.end, m.start - len(m.prefix)) <= 3
+        and not set(sent.text[trigger.end : m.start]) & set(",،")
+    ]
+    return [p for p in (_party(sent, m) for m in found[:1]) if p]
 
 
 def _person(sent: Sentence, match: Match) -> str | None:
