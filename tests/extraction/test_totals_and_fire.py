@@ -94,3 +94,21 @@ def test_attacks_vowed_are_to_come(text: str, actor: str, modality: str) -> None
     (attack,) = [c for c in _claims(text) if c["type"] == "attack"]
     assert attack["actor"] == [actor]
     assert attack["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "قُتل عاملان محليان في منظمة «أنقذوا الأطفال» وأصيب سائق، عندما تعرضت سيارتهم لكمين.",
+            {"killed": 2, "injured": 1},
+        ),
+        ("وقُتل أحد الحراس خلال العملية، بحسب شهود.", {"killed": 1}),
+        ("ألقت طائرة حربية قنابل على المستشفى، ما أدى إلى إصابة طبيبين من طاقمها.", {"injured": 2}),
+    ],
+)
+def test_victims_counted_by_a_dual_one_noun_or_one_of_them(
+    text: str, figures: dict[str, int]
+) -> None:
+    (toll,) = [c for c in _claims(text) if c["type"] == "casualties"]
+    assert {k: v["best"] for k, v in toll["figures"].items()} == figures
