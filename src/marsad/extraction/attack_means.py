@@ -6,6 +6,7 @@ here."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
@@ -70,7 +71,7 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
 # What shells, named beside "قصف" (folded stems): "وقصفت مروحية فرنسية مقر الشرطة", "طائرات
 # الحلف قصفت المجمع".
 _SHELLERS = (
-    ("drone", ("مسير", "درون")),
+    ("drone", ("مسيرات", "درون")),
     ("air", ("طاير", "مروحي", "مقاتلات", "طيران")),
     ("artillery", ("مدفعي", "دبابات", "دبابه", "مدافع", "هاون", "راجمات")),
 )
@@ -81,9 +82,14 @@ def _shelled_with(sent: Sentence, trigger: Match) -> str | None:
     (its subject and what owns it: "طائرات حلف شمال الأطلسي قد قصفت"), or two after."""
     if not sent.text[trigger.start : trigger.end].startswith("قصف"):
         return None
-    near = sent.text[max(sent.start, trigger.start - 40) : trigger.start].split()[-5:]
-    near += sent.text[trigger.end : min(sent.end, trigger.end + 30)].split()[:2]
+    lead = sent.text[max(sent.start, trigger.start - 40) : trigger.start]
+    tail = sent.text[trigger.end : min(sent.end, trigger.end + 30)]
+    # not across a comma: "بعد ساعات من مسيرة حاشدة، قصفت قوات النظام"
+    near = lead.replace("،", ",").split(",")[-1].split()[-5:]
+    near += tail.replace("،", ",").split(",")[0].split()[:2]
     words = [w[2:] if w.startswith("ال") else w for w in near]
+    if any(a.startswith("طاير") and b.startswith("مسير") for a, b in pairwise(words)):
+        return "drone"  # "طائرة مسيرة قصفت"
     for means, stems in _SHELLERS:
         if any(w.startswith(stems) or w[1:].startswith(stems) for w in words):
             return means
@@ -155,7 +161,7 @@ def no_shooting(sent: Sentence, trigger: Match) -> bool:
     if said not in ("النيران", "نيران"):
         return False
     tail = sent.text[trigger.end : min(sent.end, trigger.end + 24)].split()[:2]
-    near = {w[1:] if w.startswith("و") else w for w in words[-2:] + tail}
+    near = {w[1:] if w.startswith(("و", "ف")) else w for w in words[-2:] + tail}
     return bool(near & _FLAMES)
 
 

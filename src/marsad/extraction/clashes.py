@@ -47,6 +47,9 @@ def _exchanged(sent: Sentence, trigger: Match) -> list[Match]:
     """Two sides coordinated as the subject of an exchange of fire: before "exchanged fire",
     between "تبادل" and "إطلاق النار"."""
     said = sent.text[trigger.start : trigger.end]
+    tail = sent.text[trigger.end : min(sent.end, trigger.end + 12)].split()[:1]
+    if tail and _WITH.fullmatch(tail[0]):
+        return []  # "Kenyan and Somali troops exchanged fire with al-Shabaab": one side, allied
     if said.startswith(("exchanged", "traded")):
         begin = trigger.start
         while begin > sent.start and sent.words(begin, trigger.start) < _SIDES_WORDS:
@@ -65,6 +68,8 @@ def _exchanged(sent: Sentence, trigger: Match) -> list[Match]:
     ]
     if len(parties) < 2 or not _AND.search(sent.text, parties[0].end, parties[-1].start + 1):
         return []
+    if sent.words(parties[-1].end, trigger.start) > 1:
+        return []  # "تبادلت إسرائيل وحزب الله الاتهامات بشأن إطلاق النار": not fire exchanged
     return parties
 
 

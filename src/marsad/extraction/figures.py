@@ -282,8 +282,8 @@ def _defined_thousands(tokens: list[tuple[int, int, str]], i: int) -> Number | N
     """A number word with the article before a multiplier ("الأربعين ألفاً"), read as one number;
     alone, "الأربعين" is "the fortieth" or "the forties"."""
     word = tokens[i][2]
-    if not word.startswith("ال") or i + 1 >= len(tokens):
-        return None
+    if not word.startswith("ال") or word == "الاثنين" or i + 1 >= len(tokens):
+        return None  # "الاثنين" is also Monday: "أرسلت تركيا الاثنين ألف جندي"
     unit, mult = _word_value(word[2:]), _word_value(tokens[i + 1][2])
     if unit is None or mult is None or unit[0] != "unit" or mult[0] != "mult":
         return None
@@ -312,8 +312,8 @@ def _range_after(tokens: list[tuple[int, int, str]], k: int) -> tuple[int, int, 
 # (folded, lower case).
 _DESIGNATED = frozenset(
     fold(w)
-    for w in "الفيلق فيلق الفرقة فرقة اللواء لواء الكتيبة كتيبة القرار قرار رقم المادة مادة البند "
-    "corps division brigade battalion resolution no number article route highway".split()
+    for w in "الفيلق الفرقة اللواء الكتيبة القرار قرار رقم المادة البند "
+    "corps division brigade resolution no number article route".split()
 )
 
 
@@ -384,6 +384,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return numbers
 
 
+# Words after "N," that say it counted people: "20, mostly civilians, were killed".
+_COUNT_AFTER = frozenset("including mostly most among many all both of".split())
+
+
 def _age(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """A number of up to three digits set between commas after a word that is no number:
     "Ken Elliott, 81, …" (a list of numbers, "1, 2, 3", is no age)."""
@@ -392,7 +396,9 @@ def _age(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     closed = word.endswith(",") or text[b : b + 1] == ","
     if not (digits.isdigit() and len(digits) <= 3 and text[a - 2 : a] == ", " and closed):
         return False
-    listed = i + 1 < len(tokens) and tokens[i + 1][2][0].isdigit()
+    listed = i + 1 < len(tokens) and (
+        tokens[i + 1][2][0].isdigit() or tokens[i + 1][2] in _COUNT_AFTER
+    )
     return i > 0 and not (listed or tokens[i - 1][2][0].isdigit() or tokens[i - 1][2] in _WORDS)
 
 

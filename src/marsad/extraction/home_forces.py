@@ -105,7 +105,9 @@ def _of_forces(sent: Sentence, noun: Match) -> bool:
         if word in _FORCES_AR:
             # "جندياً من قوات الحزام الأمني": men of a force the dictionaries do not know
             return not (tail and tail[0] in TIES) or bool(set(tail[1:3]) & _SERVICE_WORDS)
-        return word in _POSTS_AR and bool(set(tail[:3]) & _SERVICE_WORDS)
+        owned = any(w.startswith("لل") and w not in _SERVICE_WORDS for w in tail[:3])
+        # "معسكرات عسكرية للمعارضة": someone else's
+        return word in _POSTS_AR and bool(set(tail[:3]) & _SERVICE_WORDS) and not owned
     word = said.lower()
     if lead and lead[-1] in _OTHERS_EN:
         return False  # "coalition troops", "rebel positions": someone else's

@@ -27,15 +27,34 @@ def _comparison(sent: Sentence, start: int) -> bool:
 
 
 _SINCE = frozenset({"منذ", "since"})
+_RELATIVE = frozenset({"which", "who", "that", "where", "الذي", "التي", "الذين"})
 
 
 def _since(sent: Sentence, found: FoundDate) -> bool:
     # "منذ السابع من تشرين الأول": the day and "من" may stand between
     lead = sent.text[max(sent.start, found.start - 24) : found.start].casefold().split()[-3:]
-    return bool(set(lead) & _SINCE)
+    if not set(lead) & _SINCE:
+        return False
+    # "The army, which has besieged the city since March, killed 12": a relative clause's date
+    clause = sent.text[max(sent.start, found.start - 60) : found.start].casefold().split()[-7:]
+    return not set(clause) & _RELATIVE
 
 
 _LONG_AGO = 30  # days
+# Words at most between "since <date>" and a toll's words or figure: farther, the date is a
+# relative clause's ("The army, which has besieged the city since March, killed 12").
+_SINCE_REACH = 4
+
+
+def _near_a_toll(
+    sent: Sentence, found: FoundDate, groups: list[list[tuple[Match, Number]]]
+) -> bool:
+    for group in groups:
+        a, b = _span(group)
+        gap = sent.words(found.end, a) if found.end <= a else sent.words(b, found.start)
+        if found.start < b and a < found.end or gap <= _SINCE_REACH:
+            return True
+    return False
 
 
 def _long_ago(sent: Sentence, found: FoundDate) -> bool:
@@ -57,7 +76,11 @@ def periods(sent: Sentence, groups: list[list[tuple[Match, Number]]]) -> dict[in
     cues = [(c.start, c.category.split(":")[1]) for c in sent.of(*_PERIODS)]
     # "منذ السابع من تشرين الأول 2023", "since March 2011": a total since a date a month or
     # more before the report ("منذ صباح أمس", "منذ الأحد" count the days of one event)
-    cues += [(d.start, "other") for d in sent.dates if _since(sent, d) and _long_ago(sent, d)]
+    cues += [
+        (d.start, "other")
+        for d in sent.dates
+        if _since(sent, d) and _long_ago(sent, d) and _near_a_toll(sent, d, groups)
+    ]
     cues.sort()
     if not cues:
         # "killed in 2006": a year's total, not an event

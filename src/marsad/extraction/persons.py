@@ -345,7 +345,6 @@ _ROLE_AFTER = re.compile(
     r"|captain|official|surgeon|doctor|physician|nurse|engineer|teacher|priest|pastor|missionary"
     r"|businessman|businesswoman|professor|judge|prosecutor|writer|blogger|elder|pilot"
     r"|contractor|consultant|researcher)\b"
-    r"|, \d{1,3}, "  # "Ken Elliott, 81, …": an age between commas
 )
 # ", Eugene Owusu," after a title: two to four words between commas.
 _NAME_BETWEEN = re.compile(r"(?<=, )[a-z][\w'-]*(?: [a-z][\w'-]*){1,3},")

@@ -157,6 +157,8 @@ _PRONOUN_SUBJECT = frozenset("انه انها انهم بانه بانها با�
 
 def _subject_told(sent: Sentence, trigger: Match) -> bool:
     before = sent.text[max(sent.start, trigger.start - 8) : trigger.start].split()
+    if sent.text.startswith(" من قبل", trigger.end):
+        return False  # "قال الصحفي إنه استهدف من قبل القوات": a passive, its agent after
     return bool(before) and before[-1] in _PRONOUN_SUBJECT
 
 
@@ -170,6 +172,8 @@ def _owner_of_thing(sent: Sentence, trigger: Match, match: Match) -> bool:
     of men: "مناصرون لحزب الله" did it) owns what the verb hits."""
     if match.prefix not in ("ل", "لل"):
         return False
+    if any(trigger.end <= t.start < match.start for t in sent.of("T:attack")):
+        return False  # "استهدف هجوم لحركة الشباب قاعدة": the act's owner did it
     words = sent.text[trigger.end : word_start(match)].split()
     return bool(words) and not any(w.endswith(("ون", "ين")) or w.startswith(_MEN_OF) for w in words)
 

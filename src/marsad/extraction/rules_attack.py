@@ -4,6 +4,8 @@ names."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.extraction import roles
 from marsad.extraction.answers import (
     apart_returned,
@@ -382,7 +384,7 @@ def attacks(sent: Sentence) -> list[Draft]:
                         break
         if not aimed_at and actor and means != "demolition":
             aimed_at = attackers_hit(sent, trigger, actor)
-        for word in [trigger] + [t for t in triggers if t is not trigger]:
+        for word in [trigger] + [t for t in triggers if _same_clause(sent, trigger, t)]:
             if aimed_at:
                 break
             # "a fuel depot in Jeddah": Saudi Arabia; "an army base in Borno state": Nigeria;
@@ -400,6 +402,20 @@ def attacks(sent: Sentence) -> list[Draft]:
         draft.where = where
         drafts.append(draft)
     return drafts
+
+
+def _same_clause(sent: Sentence, a: Match, b: Match) -> bool:
+    """Another word of attack with no word between that opens another act ("while", "فيما"):
+    the same act's."""
+    if a is b:
+        return False
+    lo, hi = sorted((a.end, b.end))
+    between = sent.text[min(a.start, b.start) : hi]
+    return not (_APART.search(between) or barrier_between(sent, lo, hi))
+
+
+# Words that open a clause of another act: "…, while gunmen attacked", "فيما قصفت".
+_APART = re.compile(r"(?<!\w)(?:while|whereas|meanwhile|فيما|بينما|في حين)(?!\w)")
 
 
 def _to_come(

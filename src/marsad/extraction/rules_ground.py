@@ -69,8 +69,8 @@ _RESPONSE = ("رد", "ورد", "ردا", "retaliat", "respond")
 
 
 # A war named by its waging party's nisba, before a toll: "حصيلة الحرب الإسرائيلية", "the
-# Israeli war on Gaza" (folded).
-_WAR = frozenset(fold(w) for w in "الحرب حرب العدوان الحمله war offensive campaign".split())
+# Israeli war on Gaza" (folded; not "campaign": "a Sudanese campaign group").
+_WAR = frozenset(fold(w) for w in "الحرب حرب العدوان war offensive".split())
 
 
 def _war_of(sent: Sentence, before: int) -> list[str]:

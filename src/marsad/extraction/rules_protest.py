@@ -27,10 +27,24 @@ _MOTIVE = ("احتجاجا", "احتجاج علي", "in protest", "protest at", 
 _PARTICIPANTS = frozenset({"supporters", "members", "انصار", "مناصرون", "مناصري", "مناصرين"})
 
 
+# Words before a protest noun that make it a right, not an event: "حق التظاهر", "الحق في
+# التظاهر السلمي", "freedom of assembly and protest", "the right to protest" (folded).
+_RIGHT = frozenset(fold(w) for w in "حق الحق حرية وحرية right freedom".split())
+
+
 def _motive(sent: Sentence, cue: Match) -> bool:
-    """ "in protest at", "احتجاجاً على": a reason given for another act."""
+    """ "in protest at", "احتجاجاً على": a reason given for another act; "حق التظاهر": a
+    right."""
     word = sent.text[cue.start - len(cue.prefix) : cue.end]
     if word in ("احتجاجا", "واحتجاجا"):
+        return True
+    lead = sent.text[
+        max(sent.start, cue.start - len(cue.prefix) - 16) : cue.start - len(cue.prefix)
+    ]
+    words = lead.casefold().split()[-3:]
+    if words and words[-1] in ("في", "to", "of") and len(words) > 1:
+        words.pop()  # "الحق في التظاهر", "the right to protest", "freedom of assembly"
+    if words and words[-1] in _RIGHT:
         return True
     before_text = sent.text[max(sent.start, cue.start - 4) : cue.start]
     return cue.entry.lang == "en" and before_text.endswith("in ")
@@ -46,8 +60,7 @@ def protests(sent: Sentence) -> list[Draft]:
         and (not c.entry.needs or any(n in sent.text[c.end : sent.end] for n in c.entry.needs))
     ]
     cues += _stormed(sent)
-    if not _crowd(sent):
-        cues = [c for c in cues if "k" not in c.entry.flags]  # "troops blocked the road"
+    cues = [c for c in cues if "k" not in c.entry.flags or _crowd_did(sent, c)]
     if not cues:
         return []
     forms: dict[str, Match] = {}
@@ -126,6 +139,35 @@ def _stormed(sent: Sentence) -> list[Match]:
                 )
             )
     return found
+
+
+_CROWD_SUBJECTS = (
+    "protesters",
+    "demonstrators",
+    "residents",
+    "crowd",
+    "youths",
+    "villagers",
+    "محتج",
+    "متظاهر",
+    "سكان",
+    "اهالي",
+    "غاضب",
+    "شبان",
+)
+
+
+def _crowd_did(sent: Sentence, cue: Match) -> bool:
+    """A road block whose subject is a crowd: named in the cue ("أغلق المحتجون") or within the
+    six words before it, with no verb of saying between ("Residents said soldiers blocked the
+    road" is the soldiers')."""
+    said = sent.text[cue.start : cue.end]
+    if any(w in said for w in _CROWD_SUBJECTS):
+        return True
+    lead = sent.text[max(sent.start, cue.start - 60) : cue.start].split()[-6:]
+    if any(c.start < cue.start and cue.start - c.end < 60 for c in sent.of("ATTR:say")):
+        return False
+    return any(w.startswith(_CROWD_SUBJECTS) or w[1:].startswith(_CROWD_SUBJECTS) for w in lead)
 
 
 def _crowd(sent: Sentence) -> bool:

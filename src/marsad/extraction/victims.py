@@ -381,11 +381,13 @@ def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
         and t.entry.lang == "en"
         and any(active_en(word) for word in sent.text[t.start : t.end].split())
     ]
-    others += [m.start() for m in _LATER_ACT.finditer(sent.text, trigger.end, sent.end)]
+    later = [m.start() for m in _LATER_ACT.finditer(sent.text, trigger.end, sent.end)]
     return [
         m.start
         for m in sent.of("MEAS:killed", "MEAS:injured")
         if not any(trigger.end < at < m.start for at in others)
+        # "after the troops left their base, killing 10": the comma ends the later clause
+        and not any(at < m.start and "," not in sent.text[at : m.start] for at in later)
     ]
 
 
