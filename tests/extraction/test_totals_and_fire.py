@@ -112,3 +112,19 @@ def test_victims_counted_by_a_dual_one_noun_or_one_of_them(
 ) -> None:
     (toll,) = [c for c in _claims(text) if c["type"] == "casualties"]
     assert {k: v["best"] for k, v in toll["figures"].items()} == figures
+
+
+def test_a_project_before_a_comma_proposes_no_attack() -> None:
+    claims = _claims(
+        "اتهمت السلطات في إقليم أوروميا متمردي «جيش تحرير أورومو» بقتل ١١ مدنياً، بينهم عمال في "
+        "مشروع لشق طريق، في هجوم على بلدة في منطقة غرب شوا أمس."
+    )
+    assert [c["modality"] for c in claims if c["type"] == "attack"] == ["asserted"]
+
+
+def test_an_invasion_with_tanks_is_an_invasion_and_the_tanks_fire() -> None:
+    claims = _claims(
+        "اجتاحت القوات المسلحة السودانية بالدبابات منطقة أبيي المتنازع عليها مع الجنوب."
+    )
+    means = sorted(c["attributes"]["means"] for c in claims if c["type"] == "attack")
+    assert "other" in means

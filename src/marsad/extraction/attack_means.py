@@ -123,7 +123,20 @@ def _besides_abduction(sent: Sentence, by_means: dict[str, Match]) -> bool:
     return "v" in other.entry.flags and sent.words(a.end, b.start) > 3
 
 
-_STORMING = ("اقتحم", "يقتحم", "تقتحم", "داهم", "تداهم", "يداهم", "stormed", "raided", "overran")
+_STORMING = (
+    "اقتحم",
+    "يقتحم",
+    "تقتحم",
+    "داهم",
+    "تداهم",
+    "يداهم",
+    "اجتاح",
+    "تجتاح",
+    "يجتاح",
+    "stormed",
+    "raided",
+    "overran",
+)
 
 
 # Explosive devices: an explosion of one is a bombing whatever else the sentence names.

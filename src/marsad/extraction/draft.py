@@ -111,9 +111,10 @@ def modality(sent: Sentence, draft: Draft) -> str:
     if hypothetical:
         return "hypothetical"
     proposed = sent.of("MOD:proposed")
-    if _close_before(sent, proposed, draft.trigger.start, 3) or any(
-        c.start >= focus.end and sent.words(focus.end, c.start) <= 1 for c in proposed
-    ):
+    close = _close_before(sent, proposed, draft.trigger.start, 3)
+    # "عمال في مشروع لشق طريق، في هجوم على بلدة": a project told before a comma proposes no act
+    close = [c for c in close if not set(sent.text[c.end : draft.trigger.start]) & set(",،")]
+    if close or any(c.start >= focus.end and sent.words(focus.end, c.start) <= 1 for c in proposed):
         return "proposed"
     future = _close_before(sent, sent.of("MOD:future"), draft.trigger.start, _HEDGE_WINDOW)
     if future or "س" in draft.trigger.prefix or _future_verb_before(sent, draft.trigger.start):
