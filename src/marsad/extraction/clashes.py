@@ -47,6 +47,11 @@ def _exchanged(sent: Sentence, trigger: Match) -> list[Match]:
     """Two sides coordinated as the subject of an exchange of fire: before "exchanged fire",
     between "تبادل" and "إطلاق النار"."""
     said = sent.text[trigger.start : trigger.end]
+    if (
+        not said.startswith(("exchanged", "traded"))
+        and "تباد" not in sent.text[sent.start : trigger.start]
+    ):
+        return []  # no exchange told: the commonest case, answered without a search
     tail = sent.text[trigger.end : min(sent.end, trigger.end + 12)].split()[:1]
     if tail and _WITH.fullmatch(tail[0]):
         return []  # "Kenyan and Somali troops exchanged fire with al-Shabaab": one side, allied

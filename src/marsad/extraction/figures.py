@@ -334,7 +334,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     i = 0
     while i < len(tokens):
         word = tokens[i][2]
-        defined = _defined_thousands(tokens, i)
+        defined = _defined_thousands(tokens, i) if word.startswith("ال") else None
         if defined is not None:
             numbers.append(defined)  # "عتبة الأربعين ألفاً": forty thousand
             i += 2

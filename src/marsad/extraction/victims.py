@@ -356,6 +356,7 @@ _ONE_OF_EN = frozenset(
 )
 
 
+@per_trigger
 def _anchors(sent: Sentence, trigger: Match) -> list[int]:
     """Where the victims of an act are looked for around: its word, its tolls and the end of
     the party its men are said to belong to ("خطف مسلحون يشتبه في انتمائهم إلى «جماعة نصرة
@@ -381,10 +382,13 @@ def _own_tolls(sent: Sentence, trigger: Match) -> list[int]:
         and t.entry.lang == "en"
         and any(active_en(word) for word in sent.text[t.start : t.end].split())
     ]
-    later = [m.start() for m in _LATER_ACT.finditer(sent.text, trigger.end, sent.end)]
+    tolls = sent.of("MEAS:killed", "MEAS:injured")
+    later = (
+        [m.start() for m in _LATER_ACT.finditer(sent.text, trigger.end, sent.end)] if tolls else []
+    )
     return [
         m.start
-        for m in sent.of("MEAS:killed", "MEAS:injured")
+        for m in tolls
         if not any(trigger.end < at < m.start for at in others)
         # "after the troops left their base, killing 10": the comma ends the later clause
         and not any(at < m.start and "," not in sent.text[at : m.start] for at in later)
