@@ -60,3 +60,15 @@ def test_roads_or_aid_blocked_by_troops_are_no_protest(text: str) -> None:
 def test_whom_the_demand_names(language: str, text: str, addressed: str) -> None:
     (protest,) = _protests(text, language)
     assert protest["recipient"] == [addressed]
+
+
+def test_the_crowd_named_again_is_no_second_protest_and_a_later_call_is_the_speaker_s() -> None:
+    claims = extract(
+        "تظاهر آلاف المحتجين في ساحة التحرير وسط بغداد اليوم مطالبين برحيل الحكومة. وقالت "
+        "مفوضية حقوق الإنسان إن أربعة متظاهرين قتلوا. ودعت الممثلة الخاصة للأمين العام "
+        "للأمم المتحدة في العراق جينين هينيس-بلاسخارت السلطات إلى ضبط النفس.",
+        language="ar",
+    )["claims"]
+    assert [c["type"] for c in claims].count("protest") == 1
+    calls = [c for c in claims if c["type"] == "statement"]
+    assert [c["actor"] for c in calls] == [["PERSON:جينين هينيس-بلاسخارت"]]

@@ -123,6 +123,8 @@ class Discourse:
     last_state: str | None = None
     # whether the text names a party to the Gaza ceasefire (its default agreement)
     gaza_parties: bool = False
+    # whether a protest was told before: later, "المحتجين" names its crowd again
+    protest_told: bool = False
 
     def block(
         self,
@@ -430,6 +432,8 @@ class Discourse:
         follow."""
         if claim_type == "attack" and recipient:
             self.last_attacked = recipient
+        if claim_type == "protest":
+            self.protest_told = True
         if not actor:
             return
         if claim_type in ("attack", "casualties"):

@@ -59,6 +59,9 @@ def protests(sent: Sentence) -> list[Draft]:
         and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
         and (not c.entry.needs or any(n in sent.text[c.end : sent.end] for n in c.entry.needs))
     ]
+    if sent.discourse.protest_told:
+        # "وقالت المفوضية إن أربعة متظاهرين قتلوا": the crowd of the protest told before
+        cues = [c for c in cues if not _crowd_noun(sent, c)]
     cues += _stormed(sent)
     cues = [c for c in cues if "k" not in c.entry.flags or _crowd_did(sent, c)]
     if not cues:
@@ -155,6 +158,15 @@ _CROWD_SUBJECTS = (
     "غاضب",
     "شبان",
 )
+
+
+# Nouns of the crowd itself (folded, with the article or not), not of its act.
+_CROWD_NOUNS = ("محتج", "المحتج", "متظاهر", "المتظاهر", "protesters", "demonstrators")
+
+
+def _crowd_noun(sent: Sentence, cue: Match) -> bool:
+    said = sent.text[cue.start - len(cue.prefix) : cue.end]
+    return said.lstrip("وبلف").startswith(_CROWD_NOUNS) or said.startswith(_CROWD_NOUNS)
 
 
 def _crowd_did(sent: Sentence, cue: Match) -> bool:
