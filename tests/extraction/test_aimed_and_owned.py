@@ -201,3 +201,12 @@ def test_a_post_told_at_the_storming_is_the_target_of_the_fight_that_follows() -
         "بلدة غريسييه جنوب غربي بورت أو برنس فجر اليوم، وأضرموا النار فيه بعد اشتباك استمر ساعات."
     )
     assert [(a["actor"], a["recipient"]) for a in attacks] == [(["VIV-ANSANM"], ["HTI"])]
+
+
+def test_a_force_that_says_it_struck_tells_again_its_state_s_strike() -> None:
+    attacks = _attacks(
+        "أُصيب ٧١ شخصاً عندما أصاب صاروخ باليستي إيراني مستشفى «سوروكا» في مدينة بئر السبع صباح "
+        "اليوم. وقال الحرس الثوري الإيراني إنه استهدف «مقراً للقيادة والاستخبارات العسكرية» قرب "
+        "المستشفى."
+    )
+    assert len(attacks) == 1

@@ -266,7 +266,8 @@ def _told_again(
     """The attacks told before that `draft` names again (none when it is an act of its own)."""
     if draft.type != "attack":
         return []
-    same = [d for d in told if not d.actor or not draft.actor or set(d.actor) & set(draft.actor)]
+    mine = _sides(sent, draft.actor)
+    same = [d for d in told if not d.actor or not draft.actor or _sides(sent, d.actor) & mine]
     trigger = draft.trigger
     if _claimed(sent, draft, claims):
         return same
@@ -279,6 +280,17 @@ def _told_again(
         if means in ("other", d.attributes.get("means"))
         and (draft.where is None or d.where is None or draft.where.entry == d.where.entry)
     ]
+
+
+def _sides(sent: Sentence, actor: list[str]) -> set[str]:
+    """The parties and the states they belong to: Iran and its Revolutionary Guard are one side
+    when a speaker tells again the strike its state's missile made."""
+    found = set(actor)
+    for actor_id in actor:
+        entry = sent.actors.get(actor_id)
+        if entry is not None:
+            found.update(s for s in (entry.state, entry.parent) if s)
+    return found
 
 
 def _claimed(sent: Sentence, draft: Draft, claims: list[Match]) -> bool:
