@@ -136,6 +136,7 @@ _STORMING = (
     "stormed",
     "raided",
     "overran",
+    "ground ",
 )
 
 
