@@ -15,9 +15,9 @@ from tests.extraction import devset_report, devset_score
 
 # Measured 2026-12-07 (its fourth session) on the 2,017 passages, the 180 of ar-21/en-20 and
 # ar-22/en-21 among them (written without running or reading the extractor and scored before
-# they joined, see docs/extraction.md): claims F1 0.67 / 0.69, without the parties 0.85 / 0.85, assaults
-# 0.98 / 0.98, targets 0.62 / 0.65, in-domain names 0.93 / 0.94, persons 0.90 / 0.95; minus
-# 0.01 to 0.02.
+# they joined, see docs/extraction.md): claims F1 0.67 / 0.69, without the parties 0.85 /
+# 0.85, assaults 0.98 / 0.98, targets 0.62 / 0.65, in-domain names 0.93 / 0.94, persons 0.90 /
+# 0.95; minus 0.01 to 0.02.
 FLOORS = {
     "claims_f1.ar": 0.66,
     "claims_f1.en": 0.68,
