@@ -128,3 +128,34 @@ def test_an_invasion_with_tanks_is_an_invasion_and_the_tanks_fire() -> None:
     )
     means = sorted(c["attributes"]["means"] for c in claims if c["type"] == "attack")
     assert "other" in means
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ما أدى إلى إصابة ستة جنود سوريين كانوا يرافقونه في شاحنة عسكرية.",
+        "وقال المتحدث باسم الحكومة إن ٢٨ آخرين أصيبوا، وإن عشرات الشاحنات أُحرقت.",
+    ],
+)
+def test_trucks_with_no_aid_named_are_no_aid_delivery(text: str) -> None:
+    assert not [c for c in _claims(text) if c["type"] == "aid_delivery"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرج عشرات الآلاف في الخرطوم اليوم، تلبية لدعوة «قوى إعلان الحرية والتغيير» إلى "
+        "«مليونية 30 يونيو».",
+        "نفّذ المعلمون إضراباً شاملاً اليوم، بدعوة من هيئة التنسيق النقابية.",
+    ],
+)
+def test_a_call_answered_is_no_invitation(text: str) -> None:
+    assert not [c for c in _claims(text) if c["type"] == "invitation"]
+
+
+def test_an_invitation_to_join_answered_is_still_one() -> None:
+    claims = _claims(
+        "أفادت وكالة فرانس برس بأن باريس لا تعتزم في المرحلة الراهنة تلبية الدعوة للانضمام إلى "
+        "مجلس السلام."
+    )
+    assert [c["type"] for c in claims if c["type"] == "invitation"] == ["invitation"]

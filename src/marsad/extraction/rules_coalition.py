@@ -3,8 +3,11 @@ contributions, legal reservations, caveats, charter actions and the plan."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.draft import Draft, variant_of
 from marsad.extraction.gazetteer import Match
+from marsad.extraction.normalize import fold
 from marsad.extraction.slots import (
     ACTOR_KINDS,
     Sentence,
@@ -45,10 +48,31 @@ def _or_last(sent: Sentence, actor: list[str]) -> list[str]:
     return actor or list(sent.discourse.last_subject)
 
 
+# Words before a call or request that tell it answered, not an invitation to join: "تلبية
+# لدعوة", "استجابة لدعوة", "بدعوة من", "بطلب من", "at the request of" (folded).
+_ANSWERED = frozenset(fold(w) for w in "تلبيه استجابه تلبيتا request behest".split())
+
+
+_TO_JOIN = re.compile(r"انضمام|join")
+
+
+def _answered_call(sent: Sentence, trigger: Match) -> bool:
+    said = sent.text[trigger.start - len(trigger.prefix) : trigger.end]
+    tail = sent.text[trigger.end : trigger.end + 4]
+    if _TO_JOIN.search(sent.text, trigger.end, min(sent.end, trigger.end + 24)):
+        return False  # "تلبية الدعوة للانضمام إلى مجلس السلام": the invitation to join
+    if trigger.entry.lang == "ar" and said.startswith(("بدعوه", "بطلب")) and tail == " من ":
+        return True
+    lead = sent.text[max(sent.start, trigger.start - len(trigger.prefix) - 14) : trigger.start]
+    return any(w in _ANSWERED for w in lead.casefold().split()[-2:])
+
+
 def invitation(sent: Sentence, trigger: Match) -> list[Draft]:
     """actor invites recipient to join target (both word orders, passive, "received an
     invitation from")."""
     stop = barriers(sent)
+    if _answered_call(sent, trigger):
+        return []  # "تلبية لدعوة قوى الحرية والتغيير", "بطلب من الحكومة": a call answered
     if "v" not in trigger.entry.flags and "p" not in trigger.entry.flags:
         for refusal in sent.of("T:comment_refusal"):
             if refusal.end <= trigger.start and sent.words(refusal.end, trigger.start) <= 6:

@@ -3,6 +3,7 @@ ceasefire phases, casualty figures and aid trucks (crossings: rules_corridors.py
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from marsad.extraction import periods, roles, toll_figures
@@ -202,9 +203,29 @@ def _subsets(
     return drafts
 
 
+# What tells trucks are aid: the trucks entering or reaching a place ("الشاحنات الداخلة إلى
+# القطاع", "only 18 of its trucks had reached Gaza City") (folded).
+_ENTERED = re.compile(
+    r"(?<!\w)(?:دخل\w{0,3}|الداخله|تدخل|يدخل|وصل\w{0,3}|عبر\w{0,2}|entered|entering|enter"
+    r"|reached|crossed|arrived)(?!\w)"
+)
+
+
+def _aid_told(sent: Sentence) -> bool:
+    """Whether the sentence's trucks are aid: named with aid, a crossing, an agency that sends
+    them, or entering a place."""
+    if sent.has("AID") or any(m.entry.value.startswith("CROSSING-") for m in sent.entities):
+        return True
+    if any(sent.kind(m) == "organization" for m in sent.entities):
+        return True
+    return _ENTERED.search(sent.text, sent.start, sent.end) is not None
+
+
 def aid(sent: Sentence) -> list[Draft]:
     """Aid trucks with their number, sender and crossing."""
     trucks = sent.of("MEAS:trucks")
+    if not trucks or not _aid_told(sent):
+        return []  # "شاحنة عسكرية", "truck bomb", "عشرات الشاحنات أحرقت": no aid named
     pairs = toll_figures.pairs(sent, trucks)
     if not pairs:
         return []
