@@ -27,7 +27,6 @@ from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import speaker, speakers_own, struck_owner, taken_from
-from marsad.extraction.normalize import fold
 from marsad.extraction.rules_acts import (
     condemned,
     crowd_act,
@@ -44,7 +43,7 @@ from marsad.extraction.rules_blame import (
     is_accuser,
     said_by,
 )
-from marsad.extraction.rules_killings import killers
+from marsad.extraction.rules_killings import killers_before
 from marsad.extraction.rules_violation import accusations
 from marsad.extraction.slots import (
     Sentence,
@@ -95,40 +94,6 @@ def perpetrator(sent: Sentence, trigger: Match) -> list[str]:
     return list(sent.roles[key])
 
 
-# Words that put an act round a killing told before it: "قتلت … في معارك", "killed … in
-# clashes", "خلال اشتباكات".
-_IN_THE_ACT = frozenset("in during amid في خلال اثناء اثر".split())
-_KILLING_REACH = 14
-
-
-def _killers_before(sent: Sentence, trigger: Match) -> list[str]:
-    """The party that killed, by an active verb before the act in which it killed: "قوات
-    الجيش الوطني قتلت نحو ٤٠ من مسلحي حركة الشباب في معارك", "the army killed 20 militants in
-    clashes". The men it killed, and the party they belong to, are the act's target."""
-    lead = sent.text[max(sent.start, trigger.start - 16) : trigger.start].casefold().split()
-    if lead and lead[-1] in ("a", "an", "the"):
-        lead.pop()  # "during a raid"
-    if not lead or fold(lead[-1]) not in _IN_THE_ACT:
-        return []
-    for cue in reversed(sent.of("MEAS:killed")):
-        if cue.end > trigger.start or sent.words(cue.end, trigger.start) > _KILLING_REACH:
-            continue
-        if barrier_between(sent, cue.end, trigger.start) or not _count_after(sent, cue):
-            return []
-        return armed(sent, killers(sent, cue) or [])
-    return []
-
-
-def _count_after(sent: Sentence, cue: Match) -> bool:
-    """The number of the killed right after the verb ("قتلت نحو ٤٠"), not a new clause ("قتلوا
-    وفُقد ثلاثة جنود": the killed stand before the verb)."""
-    for number in sent.numbers:
-        if cue.end < number.start and sent.words(cue.end, number.start) <= 2:
-            gap = sent.text[cue.end : number.start].split()
-            return not any(word.startswith("و") for word in gap + [sent.text[number.start]])
-    return False
-
-
 def _accused(sent: Sentence, trigger: Match) -> list[str]:
     """ "اتهمت حماس إسرائيل بخرق الاتفاق عبر مواصلة الغارات": the attacks that make up an
     accusation in the same sentence are the accused party's."""
@@ -141,7 +106,7 @@ def _accused(sent: Sentence, trigger: Match) -> list[str]:
 
 
 def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
-    killed = _killers_before(sent, trigger)
+    killed = killers_before(sent, trigger)
     if killed:
         return killed  # "قالت إن قوات الجيش قتلت ٤٠ من مسلحي حركة الشباب في معارك"
     fight = sides(sent, trigger)
@@ -335,7 +300,7 @@ def attacks(sent: Sentence) -> list[Draft]:
         # the party blamed for it or claiming it is no target
         aimed_at = roles.apart(sent, aimed_at, blamed(sent) + claimant(sent, set()))
         perp = perpetrator(sent, trigger)
-        if perp and perp == _killers_before(sent, trigger):
+        if perp and perp == killers_before(sent, trigger):
             # told by its verb of killing, the killer is sure: the target is whom it killed
             aimed_at = roles.recipient(sent, trigger, perp)
         actor = roles.apart(sent, perp, aimed_at)

@@ -1,7 +1,8 @@
 """Attacks told only by their killing: "Insurgents killed 52 young men", "مسلحين … قتلوا نحو ٧٠
 رجلاً", "قتل مسلحون خمسة". Every assault is an attack claim (docs/annotation.md), so a killing
 done by armed men or by a named armed party, in a sentence with no other word of attack, is one
-with the means "other". A toll told in the passive ("were killed", "٣٣ عاملاً قتلوا") names no
+with the means "other"; a party that killed in an act told after the killing ("قتلت … في
+معارك") did that act. A toll told in the passive ("were killed", "٣٣ عاملاً قتلوا") names no
 one who killed, and gives none."""
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from marsad.extraction import roles
 from marsad.extraction.draft import Draft
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
-from marsad.extraction.rules_blame import PERPETRATOR_KINDS
-from marsad.extraction.slots import Sentence, ids
+from marsad.extraction.rules_blame import PERPETRATOR_KINDS, armed
+from marsad.extraction.slots import Sentence, barrier_between, ids
 
 # Verbs of killing that take the killers as subject (folded spellings).
 _VERBS_EN = frozenset("killed kill kills executed massacred slaughtered murdered".split())
@@ -188,3 +189,37 @@ def _killed_by(sent: Sentence, end: int) -> list[str] | None:
     if named:
         return named
     return [] if any(word.strip(",.") in _ARMED for word in rest[1:4]) else None
+
+
+# Words that put an act round a killing told before it: "قتلت … في معارك", "killed … in
+# clashes", "خلال اشتباكات".
+_IN_THE_ACT = frozenset("in during amid في خلال اثناء اثر".split())
+_KILLING_REACH = 14
+
+
+def killers_before(sent: Sentence, trigger: Match) -> list[str]:
+    """The party that killed, by an active verb before the act in which it killed: "قوات
+    الجيش الوطني قتلت نحو ٤٠ من مسلحي حركة الشباب في معارك", "the army killed 20 militants in
+    clashes". The men it killed, and the party they belong to, are the act's target."""
+    lead = sent.text[max(sent.start, trigger.start - 16) : trigger.start].casefold().split()
+    if lead and lead[-1] in ("a", "an", "the"):
+        lead.pop()  # "during a raid"
+    if not lead or fold(lead[-1]) not in _IN_THE_ACT:
+        return []
+    for cue in reversed(sent.of("MEAS:killed")):
+        if cue.end > trigger.start or sent.words(cue.end, trigger.start) > _KILLING_REACH:
+            continue
+        if barrier_between(sent, cue.end, trigger.start) or not _count_after(sent, cue):
+            return []
+        return armed(sent, killers(sent, cue) or [])
+    return []
+
+
+def _count_after(sent: Sentence, cue: Match) -> bool:
+    """The number of the killed right after the verb ("قتلت نحو ٤٠"), not a new clause ("قتلوا
+    وفُقد ثلاثة جنود": the killed stand before the verb)."""
+    for number in sent.numbers:
+        if cue.end < number.start and sent.words(cue.end, number.start) <= 2:
+            gap = sent.text[cue.end : number.start].split()
+            return not any(word.startswith("و") for word in gap + [sent.text[number.start]])
+    return False
