@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -88,6 +89,7 @@ def sentence_drafts(sent: Sentence, *, isf_near: bool) -> list[Draft]:
         # a gas cylinder or a remnant of war going off is no attack, its dead no toll of one
         drafts = [d for d in drafts if d.type not in ("attack", "casualties")]
     drafts = _speech_of_events(sent, drafts)
+    drafts = [d for d in drafts if d.type not in _EVENTS or not _characterized(sent, d)]
     tolls = [d.attributes.get("period") for d in drafts if d.type == "casualties"]
     if "other" in tolls and all(tolls):
         # "since the war began, Israeli attacks have killed 3,000": a total, not a new attack;
@@ -140,6 +142,24 @@ def _of_the_attackers(sent: Sentence, draft: Draft) -> bool:
     return any(
         sent.text[end : min(sent.end, end + 24)].lstrip().startswith(_ATTACKERS) for _, end in spans
     )
+
+
+# Words that give what a speaker calls an act: "وصف الحادث بأنه «اغتيال متعمد»", "واصفاً إياه
+# بأنه «محاولة اغتيال»", "described it as an assassination" (folded).
+_CALLED = re.compile(
+    r"(?<!\w)(?:بانه|بانها|بانهم|described (?:it|them|the \w+) as|calling it|called it)(?!\w)"
+)
+
+
+def _characterized(sent: Sentence, draft: Draft) -> bool:
+    """Whether an event's trigger is only the name a speaker gives an act (two words at most
+    after "بأنه"), not an act of its own."""
+    lead = sent.text[max(sent.start, draft.trigger.start - 40) : draft.trigger.start]
+    marks = list(_CALLED.finditer(lead))
+    if not marks:
+        return False
+    rest = lead[marks[-1].end() :].replace("«", " ").replace('"', " ")
+    return len(rest.split()) <= 2 and not set(",،.") & set(rest)
 
 
 def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
@@ -264,6 +284,8 @@ def _key(draft: Draft) -> tuple[object, ...]:
         tuple(draft.recipient),
         draft.target,
         tuple(sorted((k, str(v)) for k, v in draft.attributes.items())),
+        # "killed … and vowed more attacks": the attack told and the attack to come
+        draft.modality if draft.type == "attack" else None,
     )
 
 

@@ -50,8 +50,9 @@ def _party(sent: Sentence, match: Match) -> str | None:
     actor = sent.actors[match.entry.value]
     if actor.kind in PERPETRATOR_KINDS:
         return match.entry.value
-    if actor.kind == "person" and actor.state:
-        return actor.state  # a head of state threatens with his state's forces
+    if actor.kind == "person" and (actor.force or actor.state):
+        # a group's leader threatens with its fighters, a head of state with his state's forces
+        return actor.force or actor.state
     return None
 
 
@@ -71,7 +72,9 @@ _REVENGE = re.compile(
 _FORCE = re.compile(
     r"(?<!\w)(?:(?:ت|ي|ست|سي)لاحق"
     r'|ب?(?:ملاحقه|مواصله "?(?:القتال|الحرب|استهداف|الهجمات|العمليات)|استهداف|القضاء علي'
-    r"|استعاده|ضرب|سحق|اقتلاع)|hunt down|keep (?:attacking|fighting|up)|fight on"
+    r"|استعاده|ضرب|سحق|اقتلاع|الزحف|زحف|مزيد من (?:الهجمات|العمليات|الضربات))"
+    r"|(?:ي|ت|سي|ست)واصل (?:\w+ )?(?:القتال|الحرب|الهجمات|العمليات)"
+    r"|hunt down|keep (?:attacking|fighting|up)|fight on"
     r"|continue (?:attacking|fighting|its attacks|the fight)|crush|wipe out|retake)(?!\w)"
 )
 # Words at most between a vow and what it vows: an Arabic subject stands between ("توعد رئيس
@@ -113,11 +116,43 @@ def vows(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         aimed = _object(sent, cue, trigger, actor) if cue.entry.lang == "ar" else []
         if not aimed:
             aimed = [r for r in recipient(sent, trigger, actor, where=False) if r not in actor]
+        if not aimed:
+            aimed = _avenged_on(sent, trigger, actor)
         draft = Draft("attack", trigger, 4, actor, aimed, aimed[0] if aimed else None)
         draft.attributes = {"means": "other"}
         draft.modality = "hypothetical" if conditional(sent, cue.end) else "future"
         found.append(draft)
     return found[:1]
+
+
+# Words that name whom force is vowed on after it: "بالانتقام من الأمريكيين", "الحرب على
+# الحركة", "revenge on Israel" (folded).
+_ON = frozenset({"من", "علي", "ضد", "on", "against"})
+_GROUP_NOUNS = re.compile(r"(?<!\w)(?:ال)?(?:حركه|تنظيم|جماعه|ميليشيا|مليشيا)(?!\w)|the group")
+
+
+def _avenged_on(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
+    """Whom a vow names its force against: the party after "on" (من، على، ضد) within three
+    words, a nation named by its people as well; the perpetrators of the attack told before
+    for "the attackers", the group named last for "the movement"."""
+    end = min(sent.end, trigger.end + 50)
+    window = sent.text[trigger.end : end]
+    words = window.replace("«", " ").replace('"', " ").split()
+    if not set(words[:3]) & _ON or set(",،") & set(window[: len(" ".join(words[:4]))]):
+        found = attackers_named(sent, trigger.end, after=True)
+        return [a for a in found or [] if a not in actor]
+    for match in sent.entities:
+        if match.start < trigger.end or sent.words(trigger.end, match.start) > 4:
+            continue
+        if set(",،.") & set(sent.text[trigger.end : match.start]):
+            break
+        party = _party(sent, match)
+        return [party] if party and party not in actor else []
+    group = _GROUP_NOUNS.search(window)
+    if group and len(window[: group.start()].split()) <= 3 and sent.discourse.last_group:
+        return [g for g in [sent.discourse.last_group] if g not in actor]
+    found = attackers_named(sent, trigger.end, after=True)
+    return [a for a in found or [] if a not in actor]
 
 
 def _vower(sent: Sentence, cue: Match, trigger: Match) -> list[str]:
@@ -175,7 +210,9 @@ _THEIR_COUNTRY = frozenset(fold(w) for w in "بلاده بلادها بلادن�
 # Words at most between the announcement and the act it names: "will step up strikes", "would
 # respond with air strikes" (an attack farther is another: "would respond to any attack").
 _TOLD_REACH = 1
-_ANY = re.compile(r"(?<!\w)(?:any|if|should|could|اي|اذا|في حال)(?!\w)")
+# A threat is hypothetical whatever follows it: "threatened to kill the hostages".
+_THREATS_TO = frozenset({"threatened", "threatens", "threatening"})
+_ANY = re.compile(r"(?<!\w)(?:any|if|unless|should|could|اي|اذا|في حال|ما لم|ان لم)(?!\w)")
 
 
 def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
@@ -220,10 +257,65 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
         for draft in told:
             draft.actor = draft.actor or actor
         return []
-    if not actor:
+    told_words = fold(sent.text[mark.start : mark.end]).casefold().split()
+    aimed = attackers_named(sent, mark.end, after=True)
+    if "be" in told_words:
+        # "the attackers would be hunted down", "the group would be defeated": who is named
+        # before is pursued, by the speaker's side
+        aimed = (actor if near_named(sent, before, begin) else attackers_named(sent, begin)) or []
+        subject = speaker(sent) or before[:1]
+        actor = [p for p in (_party(sent, m) for m in subject) if p and p not in aimed][:1]
+    threat = told_words[0] in _THREATS_TO
+    if told_words[-1] in _TO_KILL and _HELD.match(sent.text, mark.end):
+        # "threatened to kill the hostages", "would behead them": the captives of the
+        # abduction told before, by its perpetrators when the subject names them so
+        aimed = list(sent.discourse.last_attacked)
+        actor = actor or attackers_named(sent, begin) or []
+        if not actor and attackers_named(sent, begin) is None:
+            return []
+    elif not actor:
         return []
     trigger = Match(mark.start, mark.end, replace(mark.entry, category="T:attack", value="other"))
-    draft = Draft("attack", trigger, 4, actor, [], None, {"means": "other"})
+    aimed = [a for a in aimed or [] if a not in actor]
+    draft = Draft("attack", trigger, 4, actor, aimed, aimed[0] if aimed else None)
+    draft.attributes = {"means": "other"}
     tail = sent.text[mark.end : min(sent.end, mark.end + 100)]
-    draft.modality = "hypothetical" if _ANY.search(tail) else "future"
+    draft.modality = "hypothetical" if threat or _ANY.search(tail) else "future"
     return [draft]
+
+
+_TO_KILL = frozenset({"kill", "behead", "execute"})
+_HELD = re.compile(
+    r" (?:them|him|her|the (?:\w+ )?(?:hostages?|captives?|men|workers|engineers))\b"
+)
+
+
+def near_named(sent: Sentence, before: list[Match], begin: int) -> bool:
+    """Whether the last party before `begin` is its subject (three words at most, no comma)."""
+    return any(
+        sent.words(m.end, begin) <= 3 and "," not in sent.text[m.end : begin] for m in before[-1:]
+    )
+
+
+# Words that name the perpetrators of the act told before: "would pursue the attackers",
+# "يلاحق الجيش المهاجمين", "hunt down those responsible" (folded).
+_ATTACKERS = re.compile(
+    r"(?<!\w)(?:the (?:attackers|assailants|perpetrators|killers|gunmen|kidnappers)"
+    r"|those (?:responsible|behind)|(?:ال)?(?:مهاجمين|جناه|منفذين|مسلحين|خاطفين|قتله)|منفذي)(?!\w)"
+)
+
+
+def attackers_named(sent: Sentence, at: int, *, after: bool = False) -> list[str] | None:
+    """The perpetrators of the last attack told, when words right after `at` (or before it)
+    name them as such; None when no such words stand there."""
+    if after:
+        window = sent.text[at : min(sent.end, at + 40)]
+        mark = _ATTACKERS.search(window)
+        if mark is None or len(window[: mark.start()].split()) > 2:
+            return None
+    else:
+        window = sent.text[max(sent.start, at - 40) : at]
+        mark = next(reversed(list(_ATTACKERS.finditer(window))), None)
+        if mark is None or len(window[mark.end() :].split()) > 1:
+            return None
+    return list(sent.discourse.last_perpetrator)
