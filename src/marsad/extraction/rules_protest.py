@@ -59,9 +59,13 @@ def protests(sent: Sentence) -> list[Draft]:
         and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
         and (not c.entry.needs or any(n in sent.text[c.end : sent.end] for n in c.entry.needs))
     ]
+    cues = [c for c in cues if not _RIOT_GEAR.match(sent.text, c.end)]
     if sent.discourse.protest_told:
         # "وقالت المفوضية إن أربعة متظاهرين قتلوا": the crowd of the protest told before
         cues = [c for c in cues if not _crowd_noun(sent, c)]
+    if sent.discourse.protest_told or any(not _dispersed(sent, c) for c in cues):
+        # "fired tear gas to disperse the crowd": the crowd of a protest told already
+        cues = [c for c in cues if not _dispersed(sent, c)]
     cues += _stormed(sent)
     cues = [c for c in cues if "k" not in c.entry.flags or _crowd_did(sent, c)]
     if not cues:
@@ -71,8 +75,10 @@ def protests(sent: Sentence) -> list[Draft]:
         forms.setdefault(cue.entry.value, cue)
     riot = forms.get("riot")
     if riot is not None and not (set(forms) - {"riot"}) and riot.entry.lang == "en":
-        # "stormed", "set fire to" alone are riots only when protesters do them
-        if not _crowd(sent):
+        # "stormed", "set fire to" alone are riots only when protesters do them; "rioted",
+        # "rioters" name the crowd themselves
+        said = sent.text[riot.start : riot.end].casefold()
+        if not said.startswith("riot") and not _crowd(sent):
             return []
     march = forms.get("demonstration")
     precise = [forms[f] for f in ("strike", "sit_in") if f in forms]
@@ -151,6 +157,10 @@ _CROWD_SUBJECTS = (
     "crowd",
     "youths",
     "villagers",
+    "relatives",
+    "families",
+    "students",
+    "supporters",
     "محتج",
     "متظاهر",
     "سكان",
@@ -158,6 +168,18 @@ _CROWD_SUBJECTS = (
     "غاضب",
     "شبان",
 )
+
+
+# "riot police", "anti-riot forces": the police, not a riot.
+_RIOT_GEAR = re.compile(r"[ -](?:police|policemen|gear|squad|squads|control|forces|units)\b")
+# Words of a crowd's dispersal, which name the crowd of a protest (folded).
+_DISPERSAL = ("disperse", "dispersed", "dispersing", "to disperse", "to break up", "broke up")
+_DISPERSAL_AR = ("تفريق", "لتفريق", "بتفريق", "فرقت", "فرقوا")
+
+
+def _dispersed(sent: Sentence, cue: Match) -> bool:
+    said = sent.text[cue.start : cue.end]
+    return said.casefold().startswith(_DISPERSAL) or said.startswith(_DISPERSAL_AR)
 
 
 # Nouns of the crowd itself (folded, with the article or not), not of its act.
@@ -179,6 +201,7 @@ def _crowd_did(sent: Sentence, cue: Match) -> bool:
     lead = sent.text[max(sent.start, cue.start - 60) : cue.start].split()[-6:]
     if any(c.start < cue.start and cue.start - c.end < 60 for c in sent.of("ATTR:say")):
         return False
+    lead = [w.casefold() for w in lead]  # "Relatives of the captives blocked roads"
     return any(w.startswith(_CROWD_SUBJECTS) or w[1:].startswith(_CROWD_SUBJECTS) for w in lead)
 
 

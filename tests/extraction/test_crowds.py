@@ -1,0 +1,81 @@
+"""Crowds named by what they do or what is done to them (rules_protest.py): rioters, a crowd
+gathering, relatives blocking roads, a crowd dispersed by force; the police named after riots
+are no riot, and the dispersal of a crowd already told is no second protest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from marsad.extraction.extract import extract
+
+
+def _protests(text: str, language: str) -> list[dict[str, Any]]:
+    return [c for c in extract(text, language=language)["claims"] if c["type"] == "protest"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "form"),
+    [
+        (
+            "en",
+            "Thousands of people rioted in Maputo on Wednesday over the price of bread.",
+            "riot",
+        ),
+        (
+            "en",
+            "Relatives of the captives blocked roads in the Bekaa Valley on Saturday.",
+            "demonstration",
+        ),
+        (
+            "en",
+            "Police fired tear gas to disperse hundreds of opposition supporters in Lubumbashi.",
+            "demonstration",
+        ),
+        (
+            "en",
+            "Troops fired rubber bullets at villagers taking part in the weekly march.",
+            "demonstration",
+        ),
+        ("ar", "احتشد عشرات الآلاف في ساحة الاستقلال وسط باماكو اليوم.", "demonstration"),
+        (
+            "ar",
+            "أطلقت قوات حكومية النار لتفريق مئات من أنصار المعارضة قرب مطار مقديشو.",
+            "demonstration",
+        ),
+    ],
+)
+def test_a_crowd_named_by_its_act_or_its_dispersal_is_a_protest(
+    language: str, text: str, form: str
+) -> None:
+    (protest,) = _protests(text, language)
+    assert protest["attributes"]["form"] == form
+
+
+def test_riot_police_are_no_riot() -> None:
+    text = "Riot police patrolled the centre of Khartoum on Sunday."
+    assert _protests(text, "en") == []
+
+
+def test_the_dispersal_of_a_crowd_already_told_is_no_second_protest() -> None:
+    text = (
+        "اقتحم محتجون الحواجز المؤدية إلى السراي الحكومي وسط بيروت مساء أمس. وأطلقت قوى الأمن "
+        "الداخلي القنابل المسيلة للدموع لتفريق الحشود."
+    )
+    assert [p["attributes"]["form"] for p in _protests(text, "ar")] == ["riot"]
+    text = "Hundreds of protesters marched in Beni. Police fired tear gas to disperse the crowd."
+    assert len(_protests(text, "en")) == 1
+
+
+def test_a_dispersal_without_a_crowd_is_no_protest() -> None:
+    assert _protests("The army dispersed its units across the province.", "en") == []
+
+
+def test_whom_a_crowd_demands_of() -> None:
+    text = (
+        "Police fired tear gas to disperse hundreds of opposition supporters who were demanding "
+        "that President Joseph Kabila organise elections."
+    )
+    (protest,) = _protests(text, "en")
+    assert protest["recipient"] == ["KABILA-J"]
