@@ -32,7 +32,7 @@ _NOUNS = frozenset(
 _FACILITY_NOUNS = frozenset(
     fold(w)
     for w in "قاعدة مطار حاجز سجن معتقل حقل ثكنة مستشفى قصر شاطئ حوض مرقد ميناء مرفأ معسكر "
-    "شارع دوار".split()
+    "شارع دوار معبر منفذ".split()
 )
 _NOT_FACILITY_NAMES = frozenset(
     fold(w)

@@ -156,9 +156,15 @@ def said_by(sent: Sentence, trigger: Match) -> list[str]:
 
 
 def _act_after(sent: Sentence, cue: Match) -> bool:
-    """Whether an act (a word of attack, killing or wounding) follows within six words."""
+    """Whether an act (a word of attack, killing or wounding) follows within six words, or
+    closes the cue itself ("said it attacked")."""
     acts = sent.of("T:attack", "MEAS:killed", "MEAS:injured")
-    return any(a.start >= cue.end and sent.words(cue.end, a.start) <= 6 for a in acts)
+    return any(
+        a.start > cue.start
+        and (a.start >= cue.end or a.end >= cue.end)
+        and sent.words(cue.end, a.start) <= 6
+        for a in acts
+    )
 
 
 def named_later(sent: Sentence, earlier: list[Draft]) -> None:

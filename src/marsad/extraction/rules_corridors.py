@@ -42,6 +42,29 @@ def _again(sent: Sentence, trigger: Match) -> bool:
     )
 
 
+# Words between a crossing and the place that names it: "the crossing at Jimaní".
+_AT = frozenset({"at", "of", "in", "near"})
+
+
+def _named_at(sent: Sentence, word: Match) -> str | None:
+    """The place a crossing the dictionaries lack is named by: "the Tarqumiya crossing", "the
+    border crossing at Jimaní", "معبر جديدة يابوس" (a town, or a place read from the text)."""
+    for match in sent.entities:
+        if sent.kind(match) != "place":
+            continue
+        if match.end <= word.start - len(word.prefix):
+            gap = sent.text[match.end : word.start - len(word.prefix)].split()
+            if word.entry.lang == "en" and gap in ([], ["border"]):
+                return match.entry.value
+        elif match.start >= word.end:
+            gap = sent.text[word.end : match.start - len(match.prefix)].split()
+            if not gap and word.entry.lang == "ar":
+                return match.entry.value
+            if word.entry.lang == "en" and len(gap) == 1 and gap[0] in _AT:
+                return match.entry.value
+    return None
+
+
 def corridors(sent: Sentence) -> list[Draft]:
     """The status of each crossing or corridor the sentence names."""
     # "called for opening the crossings" asks for a status; it does not report one
@@ -71,7 +94,7 @@ def corridors(sent: Sentence) -> list[Draft]:
         if place.entry.value in _CROSSING_OF and _via(sent, place):
             spots.append((place, _CROSSING_OF[place.entry.value]))
     if not spots:
-        spots = [(c, None) for c in sent.of("CROSSING")[:1]]
+        spots = [(c, _named_at(sent, c)) for c in sent.of("CROSSING")[:1]]
     drafts = []
     for spot, target in spots:
         near = [

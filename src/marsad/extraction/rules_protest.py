@@ -270,6 +270,9 @@ def _callers(sent: Sentence, cue: Match) -> list[str]:
             found = after(sent, mark.end(), max_words=2, kinds=_WHO)
         else:
             found = before(sent, mark.start(), max_words=3, kinds=_WHO)
+        # "Lebanese public sector employees began a strike", "teachers across South Sudan":
+        # the workers' nation or country is not who declared it
+        found = [m for m in found if not m.entry.adjective and sent.kind(m) != "state"]
         if found and found[0].start < begin:
             return ids(found[:1])
     return []

@@ -39,7 +39,7 @@ def pairs(sent: Sentence, measures: list[Match]) -> list[tuple[Match, Number]]:
             limit = 4 if measure.entry.lang == "en" else 5
             if gap <= limit:
                 options.append((gap * 2 + penalty, mi, ni, 0))
-            elif penalty and gap <= 12 and _risen_to(sent, measure, number):
+            elif penalty and gap <= _RISEN_REACH and _risen_to(sent, measure, number):
                 options.append((gap * 2 + penalty, mi, ni, 0))
     options.sort()
     used_m: set[int] = set()
@@ -64,6 +64,11 @@ def _closes_on(clause: str) -> bool:
 
 _TOLL = ("حصيله", "عدد", "toll", "number")
 _PASSIVE = ("was ", "were ", "have been ", "has been ", "had been ")
+
+
+# Words at most between a toll and the figure it rose to: "The death toll from an overnight
+# raid by suspected ADF rebels on the village of Lolwa has risen to 19".
+_RISEN_REACH = 18
 
 
 def _risen_to(sent: Sentence, measure: Match, number: Number) -> bool:
