@@ -149,7 +149,21 @@ _BLASTS = frozenset(
 # Attackers whose means is their guns: English "gunmen" are men who shoot, and so does a
 # sniper; Arabic مسلحون are armed men, whose attack with no word of shooting is an assault
 # without a means (docs/annotation.md, as the development set reads them).
-_GUNMEN = (" gunmen ", " gunman ", " armed men ", " قناص")
+_GUNMEN = (
+    " gunmen ",
+    " gunman ",
+    " armed men ",
+    " قناص",
+    # "هاجم مسلحون بالأسلحة الرشاشة كنيسة": the arms the attack was made with (folded)
+    " بالاسلحه الرشاشه",
+    " باسلحه رشاشه",
+    " بالاسلحه الناريه",
+    " باسلحه ناريه",
+    " بالاسلحه الخفيفه",
+    " with machine guns",
+    " with automatic weapons",
+    " with assault rifles",
+)
 
 
 # Words before "لإطلاق النار" that make it a ceasefire ("وقف فوري لإطلاق النار"), and words

@@ -200,6 +200,14 @@ class Persons:
                 if nxt in AR_COMPLEMENTS or covered(*tokens[j + 1]):
                     j += 2  # النائب عن حزب الكتائب، النائب عن كتلة التغيير
                     continue
+            if w == "(" and titled:
+                # "رئيس بعثة الأمم المتحدة (يونيتامس) فولكر بيرتس": the body's acronym
+                close = next(
+                    (c for c in range(j + 1, min(limit, j + 5)) if text[tokens[c][0]] == ")"), None
+                )
+                if close is not None:
+                    j = close + 1
+                    continue
             if not w[0].isalpha() or w in AR_STOP or person(a):
                 return j
             # "ألبرت", "ألان": a name's own alef carries hamza, the article's never does
@@ -382,7 +390,7 @@ def _add_name(
     add(a, end, "en")
 
 
-_TITLE_WORDS = 9
+_TITLE_WORDS = 12
 # Bodies that never are a surname: after a given name that is also a verb they tell the verb's
 # subject (folded).
 _INSTITUTIONS = frozenset(
