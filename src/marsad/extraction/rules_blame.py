@@ -44,13 +44,29 @@ def blamed(sent: Sentence) -> list[str]:
                 # بزرع العبوة", the act named after the accused
                 found = after(sent, cue.end, max_words=6, kinds=PERPETRATOR_KINDS, stop=stop)
                 found = [m for m in found if _ACT_OF.match(sent.text, m.end)]
-            if first:
+            if first and _relative_subject(sent, cue):
+                # "مجموعة «محامو الطوارئ» التي حمّلت الجيش السوداني المسؤولية": the accuser
+                # is named before the relative pronoun; the party after the verb is accused
+                found = [m for m in first[:1] if sent.kind(m) in PERPETRATOR_KINDS]
+            elif first:
                 found = after(sent, first[-1].end, max_words=3, kinds=PERPETRATOR_KINDS, stop=stop)
                 if not found and sent.words(cue.end, first[0].start) >= 1:
                     found = [m for m in first if sent.kind(m) in PERPETRATOR_KINDS]
         if found:
             return ids(found)
     return []
+
+
+_RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"})
+
+
+def _relative_subject(sent: Sentence, cue: Match) -> bool:
+    """Whether the verb of blame opens a relative clause (its subject named before it)."""
+    lead = sent.text[
+        max(sent.start, cue.start - len(cue.prefix) - 12) : cue.start - len(cue.prefix)
+    ]
+    words = lead.split()
+    return bool(words) and words[-1] in _RELATIVE
 
 
 def _accused_then_act(sent: Sentence, accuser: Match) -> bool:

@@ -219,7 +219,9 @@ def _agent(sent: Sentence, noun: Match) -> bool:
     """Whether a noun follows a word that names who did the act ("مداهمة نفذتها قوات صومالية",
     "على يد قوات"); "من" is left out, as it as often names the owner of victims."""
     return any(
-        0 <= noun.start - cue.end <= 1 and sent.text[cue.start : cue.end] != "من"
+        cue.end <= word_start(noun)
+        and sent.words(cue.end, word_start(noun)) == 0
+        and sent.text[cue.start : cue.end] != "من"
         for cue in sent.of("BY")
     )
 

@@ -1,0 +1,37 @@
+"""Who carried out an act when Arabic names the doer after it: a relative clause of blame
+("التي حمّلت الجيش المسؤولية"), the masculine "شنّته" of a bombardment, and the forces named
+right after such a word, which did the act and are no victims of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extraction.extract import extract
+
+
+def _claims(text: str, kind: str) -> list[dict[str, Any]]:
+    return [c for c in extract(text, language="ar")["claims"] if c["type"] == kind]
+
+
+def test_the_party_blamed_in_a_relative_clause_did_the_act() -> None:
+    text = (
+        "قُتل ٥٤ شخصاً في غارة جوية استهدفت سوقاً شعبية في بلدة طرة، بحسب مجموعة «محامو الطوارئ» "
+        "الحقوقية، التي حمّلت الجيش السوداني المسؤولية."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["SAF"]
+    (toll,) = _claims(text, "casualties")
+    assert toll["actor"] == ["SAF"]
+
+
+def test_the_accuser_before_the_verb_is_not_accused() -> None:
+    text = "واتهمت وزارة الصحة الجيش السوداني بقصف السوق."
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["SAF"]
+
+
+def test_the_forces_that_launched_a_bombardment_are_its_perpetrator() -> None:
+    text = "قُتل سبعة في قصف مدفعي شنّته القوات السورية على بلدة القصر."
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["SYR"]
+    assert "SYR" not in attack["recipient"]
