@@ -60,3 +60,31 @@ def test_soldiers_captured_and_persons_led_away_are_abducted() -> None:
         (attack,) = _attacks(text)
         assert attack["attributes"]["means"] == "abduction", text
     assert _attacks("وقالت الأسر إنها اقتادت أطفالها إلى المدرسة.") == []
+
+
+def test_airlines_and_a_weekly_march_are_no_air_or_drone_strike() -> None:
+    assert _attacks("فيما أبقت شركات طيران أمريكية كبرى رحلاتها معلّقة.") == []
+    assert _attacks("وتطالب المسيرة، التي انطلقت قبل ست سنوات، بإعادة فتح الطريق.") == []
+    (attack,) = _attacks("استهدفت مسيرة إسرائيلية سيارة في الجنوب.")
+    assert attack["attributes"]["means"] == "drone"
+
+
+def _contributions(text: str, language: str) -> list[dict[str, Any]]:
+    out = extract(text, language=language)["claims"]
+    return [c for c in out if c["type"] == "contribution"]
+
+
+def test_a_contribution_offered_is_proposed() -> None:
+    cases = [
+        ("ar", "أعلنت كينيا استعدادها لقيادة قوة في هايتي وإرسال ألف شرطي لتدريب الشرطة الهايتية."),
+        ("ar", "أبدت تايلاند استعدادها لإرسال كتيبة مشاة إلى الإقليم."),
+        ("ar", "وأبلغت الحكومة الإثيوبية البعثة أنها مستعدة لتوفير خمس مروحيات نقل."),
+        ("en", "Indonesia offered to send 20,000 troops to Gaza."),
+        ("en", "Italy's offer to train Palestinian police stands."),
+    ]
+    for language, text in cases:
+        found = _contributions(text, language)
+        assert found, text
+        assert {c["modality"] for c in found} == {"proposed"}, text
+    (sent,) = _contributions("أرسلت مصر 300 جندي إلى البعثة.", "ar")
+    assert sent["modality"] == "asserted"

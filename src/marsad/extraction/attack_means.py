@@ -20,7 +20,8 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
     elsewhere; a named means (a car bomb, an air strike) makes a plain "attack" redundant."""
     by_means: dict[str, Match] = {}
     for trigger in triggers:
-        by_means.setdefault(trigger.entry.value, trigger)
+        if not _no_aircraft(sent, trigger):
+            by_means.setdefault(trigger.entry.value, trigger)
     if "explosive" in by_means and "demolition" in by_means:
         text = sent.text[sent.start : sent.end]
         device = any(w in text for w in _DEVICES)
@@ -66,6 +67,29 @@ def chosen_means(sent: Sentence, triggers: list[Match]) -> dict[str, Match]:
             if means:
                 by_means[means] = by_means.pop("other")
     return by_means
+
+
+# Aviation that is no air force ("شركة طيران", "رحلات الطيران المدني") and a march that is no
+# drone ("المسيرة الأسبوعية", "وتطالب المسيرة"): the words before and after them (folded).
+_CIVIL_BEFORE = frozenset(fold(w) for w in "شركة شركات خطوط رحلات حركة سلطة هيئة لشركة".split())
+_CIVIL_AFTER = frozenset(fold(w) for w in "المدني مدني التجاري المدنية".split())
+_MARCH_AFTER = frozenset(
+    fold(w) for w in "الأسبوعية الأسبوعيه السلمية السلميه الاحتجاجية الشعبية الحاشدة التي".split()
+)
+_MARCH_BEFORE = frozenset(fold(w) for w in "وتطالب تطالب قمع تفريق شارك المشاركين انطلقت".split())
+
+
+def _no_aircraft(sent: Sentence, trigger: Match) -> bool:
+    """Whether a word of air or drone attack names civil aviation or a march."""
+    word = sent.text[trigger.start : trigger.end]
+    before = sent.text[max(sent.start, trigger.start - len(trigger.prefix) - 16) : trigger.start]
+    last = before.split()[-1:]
+    after = sent.text[trigger.end : min(sent.end, trigger.end + 16)].split()[:1]
+    if trigger.entry.value == "air" and word.endswith("طيران"):
+        return bool(set(last) & _CIVIL_BEFORE or set(after) & _CIVIL_AFTER)
+    if trigger.entry.value == "drone" and word in ("مسيره", "المسيره"):
+        return bool(set(after) & _MARCH_AFTER or set(last) & _MARCH_BEFORE)
+    return False
 
 
 # What shells, named beside "قصف" (folded stems): "وقصفت مروحية فرنسية مقر الشرطة", "طائرات

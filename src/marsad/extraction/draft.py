@@ -111,6 +111,14 @@ def modality(sent: Sentence, draft: Draft) -> str:
     if hypothetical:
         return "hypothetical"
     proposed = sent.of("MOD:proposed")
+    if draft.type in _OFFERED_TYPES:
+        # "أنها مستعدة لتوفير خمس مروحيات", "Indonesia offered to send", "أعلنت كينيا
+        # استعدادها لقيادة قوة … وإرسال ألف شرطي": an offer, in the clause before
+        offers = _close_before(sent, sent.of("MOD:offered"), draft.trigger.start, _OFFER_REACH)
+        if [c for c in offers if not set(sent.text[c.end : draft.trigger.start]) & set(",،")]:
+            return "proposed"
+        if sent.text[draft.trigger.start : draft.trigger.end].startswith(_OFFER_NOUNS):
+            return "proposed"  # "أبدت استعدادها": the offer itself
     close = _close_before(sent, proposed, draft.trigger.start, 3)
     # "عمال في مشروع لشق طريق، في هجوم على بلدة": a project told before a comma proposes no act
     close = [c for c in close if not set(sent.text[c.end : draft.trigger.start]) & set(",،")]
@@ -122,6 +130,10 @@ def modality(sent: Sentence, draft: Draft) -> str:
     return "asserted"
 
 
+# What a party offers: a contribution or a membership; not an act ("ready to strike").
+_OFFERED_TYPES = frozenset({"contribution", "membership_decision"})
+_OFFER_NOUNS = ("استعداد", "مستعد", "جاهز", "عرض", "offer", "ready to", "willing", "prepared")
+_OFFER_REACH = 8
 # Words that open with سي/ست/سن and are no verb in the future: "سيارة مفخخة", "سيناء", "ستة".
 _NOT_FUTURE = frozenset(
     "سياره سيارات سيطره سيناء ستار سته ستين سياسه سياسي سياسيه سياده سيده سيدات سنه سنوات "

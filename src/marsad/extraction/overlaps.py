@@ -44,14 +44,16 @@ def resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
         start, end, entry, _ = hit
         inner = end <= wide_end and (start != wide_start or end != wide_end)
         # A trigger inside a wider cue is that cue's, unless the cue only says whose the act is
-        # ("أنها استهدفت": a claim of the attack, which is still an attack).
+        # ("أنها استهدفت": a claim of the attack, which is still an attack), or only that it is
+        # offered ("Italy's offer to train": an offer, which is still a contribution).
         # Nor is a denial inside the words that deny an act ("denied responsibility for"):
         # the act is denied, and the denial is a claim of its own.
-        trigger = entry.category.startswith("T:") and not (
-            wide_category.startswith("CLAIMED")
+        told = entry.category.startswith("T:") and (
+            wide_category.startswith(("CLAIMED", "MOD:offered"))
             or (wide_category == "NOTDONE" and entry.category.startswith("T:comment_refusal"))
         )
-        if inner and (_silences(wide_category) or trigger):
+        trigger = entry.category.startswith("T:") and not told
+        if inner and not told and (_silences(wide_category) or trigger):
             continue
         if end > wide_end:
             wide_start, wide_end, wide_category = start, end, entry.category
