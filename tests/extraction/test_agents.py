@@ -35,3 +35,24 @@ def test_the_forces_that_launched_a_bombardment_are_its_perpetrator() -> None:
     (attack,) = _claims(text, "attack")
     assert attack["actor"] == ["SYR"]
     assert "SYR" not in attack["recipient"]
+
+
+def test_the_front_named_again_is_the_front_named_before() -> None:
+    text = "اتهمت إسرائيل الجبهة الشعبية لتحرير فلسطين بتنفيذه. ودانت الجبهة الاعتقال."
+    (condemn,) = _claims(text, "statement")
+    assert condemn["actor"] == ["PFLP"]
+
+
+def test_a_crowd_gathered_demanding_of_a_titled_person() -> None:
+    text = (
+        "وتجمّع مئات المعلمين أمام مقر مجلس الوزراء في رام الله، مطالبين رئيس الوزراء محمد اشتية "
+        "بـ«الوفاء بالتزاماته»."
+    )
+    (protest,) = _claims(text, "protest")
+    assert protest["recipient"] == ["SHTAYYEH"]
+    assert _claims(text, "statement") == []
+
+
+def test_a_ransom_demanded_is_no_call() -> None:
+    text = "خطف مسلحون تاجراً من بلدة سعدنايل، مطالبين عائلته بفدية قدرها ٤٠٠ ألف دولار."
+    assert _claims(text, "statement") == []

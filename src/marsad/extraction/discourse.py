@@ -218,7 +218,11 @@ class Discourse:
             if noun in _MISSION_NOUNS:
                 owner = self.actors.get(actor.parent or "")
                 return actor.kind == "force" and (owner is None or owner.kind != "state")
-            opened = any(fold(n).startswith(noun + " ") for n in (written, actor.name_ar))
+            # "جماعة بوكو حرام", "الجبهة الشعبية لتحرير فلسطين": named with the noun
+            opened = any(
+                fold(n).startswith((noun + " ", "ال" + noun + " "))
+                for n in (written, actor.name_ar)
+            )
             return opened and actor.kind in ("armed_group", "organization")
 
         earlier = [actor_id for actor_id, written in named if fits(actor_id, written)]

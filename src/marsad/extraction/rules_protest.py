@@ -290,11 +290,12 @@ def _addressed(sent: Sentence) -> list[str]:
         elif "d" in cue.entry.flags:
             # "مطالبين المجلس العسكري بتسليم السلطة": right after the verb of demanding
             found = after(sent, cue.end, max_words=0, kinds=_WHO | {"force"})
-            titled = after(sent, cue.end, max_words=1, kinds=frozenset({"person"}))
+            titled = after(sent, cue.end, max_words=2, kinds=frozenset({"person"}))
             if not found and titled:
-                # "مطالبين الرئيس بولا تينوبو بإعادة دعم الوقود": a title before the name
+                # "مطالبين الرئيس بولا تينوبو بإعادة دعم الوقود", "مطالبين رئيس الوزراء محمد
+                # اشتية": a title before the name
                 word = sent.text[cue.end : word_start(titled[0])].split()
-                found = titled if len(word) == 1 and word[0] in AR_TITLES else []
+                found = titled if word and word[0] in AR_TITLES else []
         else:
             found = after(sent, cue.end, max_words=3, kinds=_WHO | {"state", "force"})
             title = sent.text[cue.end : found[0].start].split()[:1] if found else []
