@@ -56,3 +56,28 @@ def test_a_crowd_gathered_demanding_of_a_titled_person() -> None:
 def test_a_ransom_demanded_is_no_call() -> None:
     text = "خطف مسلحون تاجراً من بلدة سعدنايل، مطالبين عائلته بفدية قدرها ٤٠٠ ألف دولار."
     assert _claims(text, "statement") == []
+
+
+def test_rockets_fired_from_a_state_s_territory_are_not_that_state_s() -> None:
+    text = "سقط صاروخان من طراز «غراد» أُطلقا من الأراضي السورية على حي سكني في مدينة الهرمل."
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == []
+
+
+def test_a_speaker_whose_vehicle_was_hit_did_not_hit_it() -> None:
+    text = (
+        "وقال الجيش الإسرائيلي إن عبوة ناسفة كبيرة انفجرت بمركبة مدرعة تابعة له خلال انسحابها، "
+        "ما أدى إلى إصابة سبعة من جنوده."
+    )
+    (attack,) = _claims(text, "attack")
+    assert (attack["actor"], attack["recipient"]) == ([], ["IDF"])
+
+
+def test_gunmen_who_burn_houses_are_no_rioters() -> None:
+    text = (
+        "قُتل ١٧ شخصاً عندما هاجم مسلحون من عصابة «غران غريف» بلدة ليانكور، وأطلقوا النار على "
+        "السكان وأضرموا النار في عشرات المنازل."
+    )
+    assert _claims(text, "protest") == []
+    text = "أضرم محتجون غاضبون النار في مبنى البلدية احتجاجاً على انقطاع الكهرباء."
+    assert [p["attributes"]["form"] for p in _claims(text, "protest")] == ["riot"]

@@ -49,6 +49,25 @@ def speakers_own(sent: Sentence, trigger: Match, reach: int = _OWN_REACH) -> lis
     return speaker(sent)
 
 
+# What the speaker says belongs to it, a few words after the act: "عبوة ناسفة كبيرة انفجرت
+# بمركبة مدرعة تابعة له" (the speaker's vehicle was hit).
+_BELONGING = re.compile(
+    "(?<![\u0621-\u064a])(?:"
+    + fold("تابعة له|تابعة لها|التابعة له|التابعة لها|تابعتين له|تابعتين لها")
+    + ")(?![\u0621-\u064a])"
+)
+_BELONGING_REACH = 60
+
+
+def speakers_belonging(sent: Sentence, trigger: Match) -> list[Match]:
+    """The speaker of the sentence, when what the act hit is said to belong to it."""
+    end = min(sent.end, trigger.end + _BELONGING_REACH)
+    mark = _BELONGING.search(sent.text, trigger.end, end)
+    if mark is None or barrier_between(sent, trigger.end, mark.start()):
+        return []
+    return speaker(sent)
+
+
 def speaker(sent: Sentence) -> list[Match]:
     """The mention of the party the sentence quotes, if it names one."""
     source = attribution(sent)

@@ -26,7 +26,13 @@ from marsad.extraction.clashes import between, sides
 from marsad.extraction.discourse import REFERENCE
 from marsad.extraction.draft import Draft, agent_by, forecast_at
 from marsad.extraction.gazetteer import Match
-from marsad.extraction.holders import speaker, speakers_own, struck_owner, taken_from
+from marsad.extraction.holders import (
+    speaker,
+    speakers_belonging,
+    speakers_own,
+    struck_owner,
+    taken_from,
+)
 from marsad.extraction.rules_acts import (
     condemned,
     crowd_act,
@@ -123,6 +129,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     # "إطلاق نار استهدف قواته": the speaker whose own forces were hit right after the act is
     # no attacker (farther, "رداً على مقتل أحد جنوده" may be another act's victims)
     victims |= {m.entry.value for m in speakers_own(sent, trigger, _OWN_NEAR)}
+    victims |= {m.entry.value for m in speakers_belonging(sent, trigger)}
     victims |= {m.entry.value for m in struck_owner(sent, trigger)}  # "دمروا دبابة إسرائيلية"
     # "two peacekeepers of MINUSTAH were shot dead": the passive's subject was attacked
     victims |= {m.entry.value for m in roles.passive_subject(sent, trigger)}

@@ -87,8 +87,9 @@ def protests(sent: Sentence) -> list[Draft]:
         # a march told apart from a strike ("تظاهر آلاف … بينما أغلق تجار محالهم في إضراب")
         # is an act of its own
         forms.pop("demonstration")
-    if riot is not None and riot.entry.lang == "ar" and not _crowd(sent) and len(forms) == 1:
-        return []
+    if riot is not None and riot.entry.lang == "ar" and len(forms) == 1:
+        if not _crowd(sent) or _armed_act(sent):
+            return []
     drafts = []
     for form, cue in forms.items():
         organisers = _organisers(sent, cue) or _callers(sent, cue)
@@ -203,6 +204,15 @@ def _crowd_did(sent: Sentence, cue: Match) -> bool:
         return False
     lead = [w.casefold() for w in lead]  # "Relatives of the captives blocked roads"
     return any(w.startswith(_CROWD_SUBJECTS) or w[1:].startswith(_CROWD_SUBJECTS) for w in lead)
+
+
+def _armed_act(sent: Sentence) -> bool:
+    """Whether armed men, not protesters, burn and loot: "هاجم مسلحون من عصابة … البلدة
+    وأطلقوا النار على السكان وأضرموا النار في المنازل" (folded)."""
+    text = sent.text[sent.start : sent.end]
+    return any(w in text for w in ("مسلح", "عصابه", "ميليشيا", "مليشيا")) and not any(
+        w in text for w in ("محتج", "متظاهر")
+    )
 
 
 def _crowd(sent: Sentence) -> bool:

@@ -294,11 +294,19 @@ def marked(
     for cue in sent.of(category):
         if passed and sent.text[cue.start : cue.end] in passed:
             continue
+        if _FROM_LAND.match(sent.text, cue.end):
+            continue  # "أُطلقا من الأراضي السورية", "fired from Syrian territory": whence
         if cue.start >= pos and sent.words(pos, cue.start) <= max_words:
             found = after(sent, cue.end, max_words=2) or _owner_after(sent, cue.end)
             if found:
                 return found
     return []
+
+
+# Where an act came from, not who did it: "من الأراضي السورية", "from Lebanese territory".
+_FROM_LAND = re.compile(
+    r"\s+(?:ال)?(?:اراضي|داخل|جهه|ناحيه|جانب الحدود)(?!\S)|\s+\w+ (?:territory|soil)\b"
+)
 
 
 # An agent named by what it owns: "شنها الطيران الحربي التابع للجيش السوداني", "by warplanes
