@@ -79,3 +79,31 @@ def test_whom_a_crowd_demands_of() -> None:
     )
     (protest,) = _protests(text, "en")
     assert protest["recipient"] == ["KABILA-J"]
+
+
+def test_settlers_or_gunmen_torching_homes_are_no_riot() -> None:
+    text = (
+        "Dozens of Israeli settlers attacked the village of Mukhmas, torching two homes and cars."
+    )
+    assert _protests(text, "en") == []
+    text = "Gunmen from the Gran Grif gang stormed the town of Liancourt, torching homes."
+    assert _protests(text, "en") == []
+    text = "Hundreds of protesters stormed the parliament and set fire to its gate."
+    assert [p["attributes"]["form"] for p in _protests(text, "en")] == ["riot"]
+
+
+def test_a_strike_said_to_begin_is_to_come() -> None:
+    text = "Opposition leader André Michel said a general strike would begin on Tuesday."
+    (strike,) = _protests(text, "en")
+    assert strike["modality"] == "future"
+    (strike,) = _protests("وقال التجمع إن الإضراب العام سيبدأ الأحد.", "ar")
+    assert strike["modality"] == "future"
+
+
+def test_words_of_purpose_or_warning_shots_are_no_stance() -> None:
+    for text in (
+        "The Israeli military said troops had fired warning shots at suspects near the fence.",
+        "The US carried out an air strike near Afgoye in support of Somali forces.",
+    ):
+        claims = extract(text, language="en")["claims"]
+        assert [c for c in claims if c["type"] == "statement"] == [], text

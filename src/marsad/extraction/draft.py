@@ -124,12 +124,20 @@ def modality(sent: Sentence, draft: Draft) -> str:
     close = [c for c in close if not set(sent.text[c.end : draft.trigger.start]) & set(",،")]
     if close or any(c.start >= focus.end and sent.words(focus.end, c.start) <= 1 for c in proposed):
         return "proposed"
+    if draft.type == "protest" and _TO_BEGIN.match(sent.text, draft.trigger.end):
+        return "future"  # "a general strike would begin on Tuesday", "إضراب سيبدأ"
     future = _close_before(sent, sent.of("MOD:future"), draft.trigger.start, _HEDGE_WINDOW)
     if future or "س" in draft.trigger.prefix or _future_verb_before(sent, draft.trigger.start):
         return "future"
     return "asserted"
 
 
+# A protest told with the verb that says it is to come, right after it.
+_TO_BEGIN = re.compile(
+    r"\s+(?:would|will|is to|is due to|is set to|was to) "
+    r"(?:begin|start|be held|take place|go ahead)\b"
+    r"|\s+(?:العام\s+)?(?:سيبدا|ستبدا|ستنطلق|سينطلق|سينظم|ستنظم|ستقام|سيقام)(?!\S)"
+)
 # What a party offers: a contribution or a membership; not an act ("ready to strike").
 _OFFERED_TYPES = frozenset({"contribution", "membership_decision"})
 _OFFER_NOUNS = ("استعداد", "مستعد", "جاهز", "عرض", "offer", "ready to", "willing", "prepared")

@@ -78,7 +78,7 @@ def protests(sent: Sentence) -> list[Draft]:
         # "stormed", "set fire to" alone are riots only when protesters do them; "rioted",
         # "rioters" name the crowd themselves
         said = sent.text[riot.start : riot.end].casefold()
-        if not said.startswith("riot") and not _crowd(sent):
+        if not said.startswith("riot") and (not _crowd(sent) or _armed_act(sent)):
             return []
     march = forms.get("demonstration")
     precise = [forms[f] for f in ("strike", "sit_in") if f in forms]
@@ -207,12 +207,15 @@ def _crowd_did(sent: Sentence, cue: Match) -> bool:
 
 
 def _armed_act(sent: Sentence) -> bool:
-    """Whether armed men, not protesters, burn and loot: "هاجم مسلحون من عصابة … البلدة
-    وأطلقوا النار على السكان وأضرموا النار في المنازل" (folded)."""
-    text = sent.text[sent.start : sent.end]
-    return any(w in text for w in ("مسلح", "عصابه", "ميليشيا", "مليشيا")) and not any(
-        w in text for w in ("محتج", "متظاهر")
-    )
+    """Whether armed men or settlers, not protesters, burn and loot: "هاجم مسلحون من عصابة …
+    البلدة وأطلقوا النار على السكان وأضرموا النار في المنازل"."""
+    text = sent.text[sent.start : sent.end].casefold()
+    return any(w in text for w in _ARMED) and not any(w in text for w in _PROTESTERS)
+
+
+# Men of arms, and settlers, whose burning and storming are attacks (folded, lower-cased).
+_ARMED = ("مسلح", "عصابه", "ميليشيا", "مليشيا", "مستوطن", "gunmen", "gang", "militia", "settlers")
+_PROTESTERS = ("محتج", "متظاهر", "protesters", "demonstrators", "rioters")
 
 
 def _crowd(sent: Sentence) -> bool:
