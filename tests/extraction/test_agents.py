@@ -81,3 +81,20 @@ def test_gunmen_who_burn_houses_are_no_rioters() -> None:
     assert _claims(text, "protest") == []
     text = "أضرم محتجون غاضبون النار في مبنى البلدية احتجاجاً على انقطاع الكهرباء."
     assert [p["attributes"]["form"] for p in _claims(text, "protest")] == ["riot"]
+
+
+def test_condemning_in_a_participle_or_a_relative_clause() -> None:
+    text = (
+        "وأعلن الرئيس خوان مانويل سانتوس تعليق المفاوضات مع الجماعة، مديناً «العمل الإرهابي الجبان»."
+    )
+    (condemn,) = _claims(text, "statement")
+    assert condemn["attributes"]["stance"] == "condemn"
+    text = (
+        "واتهم الرئيس عبد ربه منصور هادي جماعة الحوثي بتنفيذ الهجوم الذي وصفه بـ«الجبان والإرهابي»."
+    )
+    (condemn,) = _claims(text, "statement")
+    assert (condemn["attributes"]["stance"], condemn["actor"]) == ("condemn", ["HADI"])
+    # "مدينة" is a city, and a second verb of the same speaker says nothing new
+    assert _claims("وصل الوفد إلى مدينة الفاشر أمس.", "statement") == []
+    text = "ودانت وزارة الخارجية الإيرانية التفجير ووصفته بأنه «عمل إرهابي جبان»."
+    assert [c["actor"] for c in _claims(text, "statement")] == [["IRN"]]
