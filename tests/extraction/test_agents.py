@@ -98,3 +98,9 @@ def test_condemning_in_a_participle_or_a_relative_clause() -> None:
     assert _claims("وصل الوفد إلى مدينة الفاشر أمس.", "statement") == []
     text = "ودانت وزارة الخارجية الإيرانية التفجير ووصفته بأنه «عمل إرهابي جبان»."
     assert [c["actor"] for c in _claims(text, "statement")] == [["IRN"]]
+
+
+def test_the_state_of_a_town_struck_yields_to_the_party_the_strike_is_named_with() -> None:
+    text = "قُتل 13 شخصاً في غارات جوية إسرائيلية استهدفت بلدة بيت جن بريف دمشق فجر اليوم."
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["IDF"]

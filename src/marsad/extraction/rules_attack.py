@@ -315,6 +315,10 @@ def attacks(sent: Sentence) -> list[Draft]:
             # the target was only the state it happens in ("فتحت الشرطة الأفغانية النار …
             # في مدينة جلال آباد"): the party that did it is no target
             actor, aimed_at = perp, []
+        if perp and not actor and set(aimed_at) <= set(roles.aimed_place(sent, trigger)):
+            # "غارات جوية إسرائيلية استهدفت بلدة بيت جن": the state of a town aimed at (a
+            # name other states' towns share) yields to the party the act is named with
+            actor, aimed_at = perp, []
         if perp and not actor and _beside(sent, perp, trigger):
             # "وردت إسرائيل بقصف": the party named at the verb did it, and the target found
             # farther away (the first act's, "مواقع للجيش الإسرائيلي") is not its own side
