@@ -104,3 +104,16 @@ def test_the_state_of_a_town_struck_yields_to_the_party_the_strike_is_named_with
     text = "قُتل 13 شخصاً في غارات جوية إسرائيلية استهدفت بلدة بيت جن بريف دمشق فجر اليوم."
     (attack,) = _claims(text, "attack")
     assert attack["actor"] == ["IDF"]
+
+
+def test_an_indefinite_postponement_negates_nothing_after_it() -> None:
+    text = "وأُرجئت الجلسة إلى أجل غير مسمى، فيما دانت جمعية الصحفيين الهايتيين الاعتداء."
+    (condemn,) = _claims(text, "statement")
+    assert condemn["modality"] == "asserted"
+    (refused,) = _claims("لن ترسل إيطاليا قوات غير قتالية إلى البعثة.", "contribution")
+    assert refused["modality"] == "negated"
+
+
+def test_regret_is_concern() -> None:
+    (concern,) = _claims("وأعرب الأمين التنفيذي للهيئة ورقنه جبيهو عن أسفه للقرار.", "statement")
+    assert concern["attributes"]["stance"] == "concern"

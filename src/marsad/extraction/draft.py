@@ -9,7 +9,7 @@ from typing import Any
 
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.normalize import fold
-from marsad.extraction.slots import ACTOR_KINDS, Sentence, after, before, ids, marked
+from marsad.extraction.slots import ACTOR_KINDS, Sentence, after, allowed, before, ids, marked
 
 # Short names for rule ids ("refusal.ar.2"), one per claim type.
 RULE_NAMES = {
@@ -88,6 +88,11 @@ def _imperfect_after(sent: Sentence, cue: Match) -> bool:
     return rest[:1] in ("ي", "ت", "ن")
 
 
+def _negations(sent: Sentence) -> list[Match]:
+    """The words of negation whose context holds ("إلى أجل غير مسمى" negates nothing)."""
+    return [c for c in sent.of("NEG") if allowed(sent, c)]
+
+
 def modality(sent: Sentence, draft: Draft) -> str:
     """negated > hypothetical > proposed > future > asserted, from cues just before the focus."""
     if draft.modality:
@@ -95,7 +100,7 @@ def modality(sent: Sentence, draft: Draft) -> str:
     focus = draft.focus or draft.trigger
     spots = [draft.trigger.start] + ([focus.start] if focus is not draft.trigger else [])
     for pos in spots:
-        negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, _HEDGE_WINDOW), pos)
+        negations = _in_clause(sent, _close_before(sent, _negations(sent), pos, _HEDGE_WINDOW), pos)
         if any(not _result_between(sent, neg.end, pos) for neg in negations):
             return "negated"
         if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, _HEDGE_WINDOW), pos):
@@ -208,7 +213,7 @@ def negated(sent: Sentence, draft: Draft) -> bool:
     pos = draft.trigger.start
     if _in_clause(sent, _close_before(sent, sent.of("NOTDONE"), pos, 4), pos):
         return True  # "refused to join air strikes", "رفضت المشاركة في الضربات"
-    negations = _in_clause(sent, _close_before(sent, sent.of("NEG"), pos, 4), pos)
+    negations = _in_clause(sent, _close_before(sent, _negations(sent), pos, 4), pos)
     return any(not _result_between(sent, neg.end, pos) for neg in negations)
 
 
