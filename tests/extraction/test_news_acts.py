@@ -87,3 +87,15 @@ def test_a_strike_named_by_its_length_and_its_declarers() -> None:
     (strike,) = _claims(text, "en", "protest")
     assert strike["attributes"]["form"] == "strike"
     assert _claims("The air strike hit a house in Gaza.", "en", "protest") == []
+
+
+def test_a_state_s_drone_named_as_its_force_is_a_drone_strike() -> None:
+    text = "A man was killed on Tuesday when an Israeli drone fired a missile at his pickup truck."
+    (attack,) = _claims(text, "en", "attack")
+    assert (attack["attributes"]["means"], attack["actor"]) == ("drone", ["IDF"])
+
+
+def test_heavy_fire_is_gunfire() -> None:
+    text = "Police armoured vehicles came under heavy fire from gunmen around the terminal."
+    (attack,) = _claims(text, "en", "attack")
+    assert attack["attributes"]["means"] == "gunfire"

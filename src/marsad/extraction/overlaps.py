@@ -59,10 +59,21 @@ def resolve(hits: list[Match]) -> tuple[list[Match], list[Match]]:
             wide_start, wide_end, wide_category = start, end, entry.category
         i = bisect_left(taken, (start + 1, start + 1)) - 1
         inside = i >= 0 and taken[i][0] <= start and end <= taken[i][1]
-        if inside and entry.category not in _KEEP_INSIDE_ENTITIES:
+        if inside and entry.category not in _KEEP_INSIDE_ENTITIES and not _means_of(hit, taken[i]):
             continue
         cues.append(hit)
     return entities, cues
+
+
+def _means_of(hit: Match, name: tuple[int, int]) -> bool:
+    """Whether a word of attack ends a party's name as its means: "Israeli drone", "Israeli
+    warplanes" name the IDF and the drone strike both."""
+    return (
+        hit.entry.category.startswith("T:attack")
+        and hit.entry.lang == "en"
+        and hit.end == name[1]
+        and hit.start > name[0]
+    )
 
 
 def _longest_first(m: Match) -> tuple[int, int, bool]:
