@@ -117,3 +117,21 @@ def test_an_indefinite_postponement_negates_nothing_after_it() -> None:
 def test_regret_is_concern() -> None:
     (concern,) = _claims("وأعرب الأمين التنفيذي للهيئة ورقنه جبيهو عن أسفه للقرار.", "statement")
     assert concern["attributes"]["stance"] == "concern"
+
+
+def test_armed_men_of_a_force_far_before_their_verb_did_the_act() -> None:
+    text = (
+        "قالت البعثة المشتركة في دارفور (يوناميد) إن مسلحين من «قوات الدعم السريع» التابعة لجهاز "
+        "الأمن والمخابرات الوطني هاجموا قرى عدة حول منطقة أم قونجا، ما أدى إلى مقتل ١٢ مدنياً."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack["actor"] == ["RSF"]
+
+
+def test_the_man_whose_family_home_is_demolished_is_its_target() -> None:
+    text = "هدمت القوات الإسرائيلية منزل عائلة الأسير منتصر شلبي في بلدة ترمسعيا."
+    (attack,) = _claims(text, "attack")
+    assert (attack["attributes"]["means"], attack["recipient"]) == (
+        "demolition",
+        ["PERSON:منتصر شلبي"],
+    )

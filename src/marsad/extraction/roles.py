@@ -330,6 +330,55 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
         found = after(sent, cue.end, max_words=2, kinds=ACTOR_KINDS)
         if found:
             return found
+    return _men_of(sent, trigger)
+
+
+# A home named by its family's man (folded): "بتفجير منزل عائلة الشاب محمد طرايرة", "هدمت منزل
+# الأسير منتصر شلبي".
+_HOME_OF = re.compile(
+    r"(?<!\S)(?:منزل|منازل|بيت|منزلي)(?: (?:"
+    + "|".join(fold(w) for w in "عائلة عائلتي أسرة ذوي".split())
+    + "))?(?: (?:"
+    + "|".join(fold(w) for w in "الشاب الأسير الشهيد المعتقل الفتى المطلوب الناشط القيادي".split())
+    + r"))?\s+"
+)
+
+
+def family_home(sent: Sentence, trigger: Match) -> list[Match]:
+    """The person whose family's home a demolition hits, named right after the home."""
+    if trigger.entry.value != "demolition" or trigger.entry.lang != "ar":
+        return []
+    end = min(sent.end, trigger.end + 60)
+    mark = _HOME_OF.search(sent.text, trigger.end, end)
+    if mark is None:
+        return []
+    return [
+        m
+        for m in sent.entities
+        if m.start - len(m.prefix) == mark.end() and sent.kind(m) == "person"
+    ][:1]
+
+
+# Armed men "of" a party, the subject of an Arabic verb of attack after them (folded):
+# "إن مسلحين من «قوات الدعم السريع» التابعة لجهاز الأمن والمخابرات الوطني هاجموا قرى".
+_ARMED_MEN_OF = re.compile(
+    r"(?<!\S)(?:مسلحين|مسلحون|مقاتلين|مقاتلون|متمردين|متمردون) من (?:\W\s*)?"
+)
+_MEN_OF_REACH = 10
+
+
+def _men_of(sent: Sentence, trigger: Match) -> list[Match]:
+    if trigger.entry.lang != "ar" or "v" not in trigger.entry.flags:
+        return []
+    begin = max(sent.start, trigger.start - 120)
+    for mark in _ARMED_MEN_OF.finditer(sent.text, begin, trigger.start):
+        if sent.words(mark.end(), trigger.start) > _MEN_OF_REACH:
+            continue
+        if barrier_between(sent, mark.end(), trigger.start):
+            continue
+        found = after(sent, mark.end(), max_words=0, kinds=ACTOR_KINDS)
+        if found:
+            return found[:1]
     return []
 
 
@@ -367,6 +416,7 @@ def _recipient(sent: Sentence, trigger: Match, actor: list[str], *, where: bool)
         included,
         harmed,
         held,
+        family_home,
         struck_owner,
         counted_own,
         aimed,
