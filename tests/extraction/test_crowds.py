@@ -107,3 +107,27 @@ def test_words_of_purpose_or_warning_shots_are_no_stance() -> None:
     ):
         claims = extract(text, language="en")["claims"]
         assert [c for c in claims if c["type"] == "statement"] == [], text
+
+
+def test_a_body_named_by_its_members_after_of() -> None:
+    text = "The Federation of Evangelical Churches and Missions condemned the attack."
+    (condemn,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "statement"]
+    assert condemn["actor"] == ["ORG:Federation of Evangelical Churches and Missions"]
+    text = "The Arab League condemned the attack."
+    (condemn,) = [c for c in extract(text, language="en")["claims"] if c["type"] == "statement"]
+    assert condemn["actor"] == ["ARAB-LEAGUE"]
+
+
+def test_a_strike_begun_or_called_is_no_air_strike() -> None:
+    text = "Doctors began a strike called by the League of Public Secondary School Teachers."
+    (strike,) = _protests(text, "en")
+    assert strike["actor"] == ["ORG:League of Public Secondary School Teachers"]
+    claims = extract(text, language="en")["claims"]
+    assert [c for c in claims if c["type"] == "attack"] == []
+    assert _protests("Israel said its jets began a strike on Hezbollah positions.", "en") == []
+
+
+def test_a_call_to_end_a_strike_is_the_speaker_s_own() -> None:
+    text = "ودعا رئيس بلدية مقديشو عبد الرحمن عمر عثمان التجار إلى إنهاء الإضراب."
+    calls = [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"]
+    assert [c["attributes"]["stance"] for c in calls] == ["call"]

@@ -53,6 +53,44 @@ def _introduced(text: str, at: int, tail: str) -> bool:
     return tail == "militiamen" or _INTRODUCED.search(text, max(0, at - 12), at) is not None
 
 
+# Nouns that open a body's name, its members after "of": "the Federation of Evangelical
+# Churches and Missions", "the League of Public Secondary School Teachers".
+_OPENERS = frozenset("federation league union association syndicate confederation".split())
+_OF_WORDS = frozenset("of and for the in".split())
+_OPENED_WORDS = 7
+
+
+def _opened(
+    text: str,
+    original: str,
+    to_original: Callable[[int], int],
+    covered: bytearray,
+    noun: Match,
+    capital: Callable[[int, str], bool],
+) -> Match | None:
+    """The organisation a noun opens, named by the capitalised words after its "of"."""
+    if text[noun.start : noun.end] not in _OPENERS or not text.startswith(" of ", noun.end):
+        return None  # "the Arab League", "the African Union": named before the noun
+    end = noun.end
+    last = noun.end
+    for word in _WORD_EN.finditer(text, noun.end, min(len(text), noun.end + 100)):
+        if text[end : word.start()] != " " or covered_at(covered, word.start(), word.end()) >= 0:
+            break
+        w = word.group()
+        if w in _OF_WORDS:
+            end = word.end()
+            continue
+        if not capital(word.start(), w):
+            break
+        end = last = word.end()
+        if len(text[noun.start : last].split()) > _OPENED_WORDS:
+            break
+    if last == noun.end or text.startswith(" (", last):
+        return None  # "Union of Forces for Democracy and Development (UFDD)": acronyms.py
+    name = " ".join(original[to_original(noun.start) : to_original(last)].split())
+    return Match(noun.start, last, Entry(ENTITY, ORGANIZATION + name, "en"))
+
+
 def covered_at(covered: bytearray, start: int, end: int) -> int:
     """Where a dictionary name or demonym covers [start, end), or -1."""
     name = covered.find(1, start, end)
@@ -84,6 +122,9 @@ def english(
     if tail.prefix or covered_at(covered, t0, t1) >= 0:
         return None
     upper_tail = capital(t0, said)
+    opened = _opened(text, original, to_original, covered, tail, capital) if upper_tail else None
+    if opened is not None:
+        return opened
     if not upper_tail and said not in _LOWER_TAILS:
         return None
     words: list[tuple[int, int]] = []
@@ -120,7 +161,9 @@ def english(
         return None  # "Armed Forces", "Special Forces": a description, not a name
     name = " ".join(original[to_original(a) : to_original(b)].split())
     prefix = GROUP
-    if upper_tail and said == "council":
+    if said in _OPENERS:
+        prefix = ORGANIZATION  # "the Haitian Medical Association", "the Workers' Union"
+    elif upper_tail and said == "council":
         prefix = BODY
     elif said == "party" or upper_tail and said in _ORG_TAILS:
         prefix = ORGANIZATION

@@ -175,8 +175,8 @@ def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
     kept = []
     for draft in drafts:
         stance = draft.attributes.get("stance") if draft.type == "statement" else None
-        if stance == "call" and protest:
-            continue
+        if stance == "call" and protest and not _to_end_it(sent, draft):
+            continue  # the crowd's demands, which its protest says
         if stance == "reject" and any(
             0 <= pos - draft.trigger.end and sent.words(draft.trigger.end, pos) <= 4
             for pos in refused
@@ -184,6 +184,20 @@ def _speech_of_events(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             continue
         kept.append(draft)
     return kept
+
+
+# What a call to end a protest asks, right after the call: "دعا … التجار إلى إنهاء الإضراب",
+# "urged teachers to call off the strike", "urged staff to return to their classrooms" (folded).
+_END_IT = re.compile(
+    r"(?:الي |ب)(?:انهاء|وقف|فك|تعليق|العوده الي) (?:الاضراب|الاعتصام|الاحتجاجات|العمل|الصفوف)"
+    r"|call off|end the (?:strike|protest|sit-in|blockade)|return to (?:work|their|class)"
+)
+
+
+def _to_end_it(sent: Sentence, draft: Draft) -> bool:
+    """Whether a call asks the protesters to end their protest (a party's own call)."""
+    end = min(sent.end, draft.trigger.end + 100)
+    return bool(draft.actor) and _END_IT.search(sent.text, draft.trigger.end, end) is not None
 
 
 # Nouns of a crowd that name the protesters, not their act.

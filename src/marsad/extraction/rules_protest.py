@@ -20,7 +20,7 @@ from marsad.extraction.persons_words import AR_TITLES
 from marsad.extraction.rules_acts import crowd_act
 from marsad.extraction.rules_attack import place_near
 from marsad.extraction.rules_speech import statement
-from marsad.extraction.slots import Sentence, after, before, ids, word_start
+from marsad.extraction.slots import Sentence, after, allowed, before, ids, word_start
 
 _WHO = frozenset({"state", "organization", "person", "office", "armed_group", "body"})
 _MOTIVE = ("احتجاجا", "احتجاج علي", "in protest", "protest at", "protest over", "protest against")
@@ -52,13 +52,7 @@ def _motive(sent: Sentence, cue: Match) -> bool:
 
 def protests(sent: Sentence) -> list[Draft]:
     """The protest claims of a sentence."""
-    cues = [
-        c
-        for c in sent.of("T:protest")
-        if not _motive(sent, c)
-        and not any(x in sent.text[c.end : sent.end] for x in c.entry.excludes)
-        and (not c.entry.needs or any(n in sent.text[c.end : sent.end] for n in c.entry.needs))
-    ]
+    cues = [c for c in sent.of("T:protest") if not _motive(sent, c) and allowed(sent, c)]
     cues = [c for c in cues if not _RIOT_GEAR.match(sent.text, c.end)]
     if sent.discourse.protest_told:
         # "وقالت المفوضية إن أربعة متظاهرين قتلوا": the crowd of the protest told before
