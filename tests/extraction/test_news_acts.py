@@ -99,3 +99,27 @@ def test_heavy_fire_is_gunfire() -> None:
     text = "Police armoured vehicles came under heavy fire from gunmen around the terminal."
     (attack,) = _claims(text, "en", "attack")
     assert attack["attributes"]["means"] == "gunfire"
+
+
+def _pledges(text: str, language: str) -> list[tuple[list[str], int | None]]:
+    found = []
+    for claim in _claims(text, language, "contribution"):
+        figure = next(iter(claim["figures"].values()), {})
+        found.append((claim["actor"], figure.get("best")))
+    return found
+
+
+def test_pledges_told_by_ellipsis_are_each_party_s() -> None:
+    text = "Saudi Arabia pledged $1.1 billion and the United States $770 million in Paris."
+    assert _pledges(text, "en") == [(["SAU"], 1_100_000_000), (["USA"], 770_000_000)]
+    text = "تعهدت السعودية بتقديم مليار دولار والإمارات بـ500 مليون دولار لإعادة إعمار غزة."
+    assert _pledges(text, "ar") == [(["SAU"], 1_000_000_000), (["ARE"], 500_000_000)]
+    text = "Egypt will send 1,000 troops and Indonesia 20,000 to the force."
+    assert _pledges(text, "en") == [(["EGY"], 1000), (["IDN"], 20000)]
+
+
+def test_each_contribution_takes_the_figure_after_its_word() -> None:
+    text = "Australia pledged 600 military personnel and eight fighter jets to the coalition."
+    assert _pledges(text, "en") == [(["AUS"], 600)]
+    text = "Egypt will send 1,000 troops and Indonesia said it would consider it."
+    assert _pledges(text, "en") == [(["EGY"], 1000)]

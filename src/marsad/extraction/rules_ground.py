@@ -269,22 +269,69 @@ def _dollars(sent: Sentence) -> list[tuple[Match, Number]]:
     return found
 
 
+_WANTED = {"troops": "troops", "police_training": "trainees", "funding": "amount_usd"}
+
+
 def simple_figures(sent: Sentence, drafts: list[Draft]) -> None:
-    """Troops, trainees and dollar figures for the contributions of the sentence."""
-    for draft in drafts:
-        if draft.type != "contribution":
+    """Troops, trainees and dollar figures for the contributions of the sentence: each the
+    figure of its kind nearest after its word (else before it); and the contributions told
+    by ellipsis after one ("Saudi Arabia pledged $1.1 billion and the United States $770
+    million")."""
+    contributions = [d for d in drafts if d.type == "contribution"]
+    if not contributions:
+        return
+    measures = sent.of("MEAS:troops", "MEAS:trainees", "MEAS:usd")
+    found: list[tuple[str, Number]] = []
+    for measure, number in toll_figures.pairs(sent, measures) + _dollars(sent):
+        kind = measure.category.split(":")[1]
+        found.append(({"usd": "amount_usd"}.get(kind, kind), number))
+    for draft in contributions:
+        name = _WANTED.get(str(draft.attributes.get("kind")))
+        mine = [n for wanted, n in found if wanted == name]
+        if name is None or not mine:
             continue
-        measures = sent.of("MEAS:troops", "MEAS:trainees", "MEAS:usd")
-        for measure, number in toll_figures.pairs(sent, measures) + _dollars(sent):
-            name = {"usd": "amount_usd"}.get(
-                measure.category.split(":")[1], measure.category.split(":")[1]
-            )
-            kind = draft.attributes.get("kind")
-            wanted = {"troops": "troops", "police_training": "trainees", "funding": "amount_usd"}
-            if wanted.get(str(kind)) == name:
-                draft.figures[name] = {
-                    "low": number.low,
-                    "best": number.best,
-                    "high": number.high,
-                    "span": (number.start, number.end),
-                }
+        after_it = [n for n in mine if n.start >= draft.trigger.end]
+        number = min(after_it, key=lambda n: n.start) if after_it else mine[-1]
+        draft.figures[name] = _as_figure(number)
+        drafts += _elided(sent, draft, name, number)
+
+
+def _as_figure(number: Number) -> dict[str, Any]:
+    return {
+        "low": number.low,
+        "best": number.best,
+        "high": number.high,
+        "span": (number.start, number.end),
+    }
+
+
+# "… $1.1 billion and the United States $770 million", "… مليار دولار والإمارات بـ500 مليون"
+# (folded): the unit may stand between the figure and "and".
+_AND = re.compile(
+    r"\s*(?:دولار|يورو|جندي|dollars|euros|troops|soldiers|police officers)?\s*,?\s*"
+    r"(?:and\s+(?:the\s+)?|و)"
+)
+
+
+def _elided(sent: Sentence, draft: Draft, name: str, number: Number) -> list[Draft]:
+    """The contributions a sentence tells after one by naming only the party and its figure."""
+    found = []
+    last = number
+    for match in sent.entities:
+        if match.start < last.end or sent.kind(match) not in ("state", "organization"):
+            continue
+        lead = sent.text[last.end : match.start - len(match.prefix)] + match.prefix[:1]
+        if not _AND.fullmatch(lead):
+            break
+        nxt = [
+            n for n in sent.numbers if n.start >= match.end and sent.words(match.end, n.start) <= 1
+        ]
+        if not nxt or match.entry.value in draft.actor:
+            break
+        other = Draft("contribution", draft.trigger, draft.variant, [match.entry.value], [])
+        other.target = draft.target
+        other.attributes = dict(draft.attributes)
+        other.figures = {name: _as_figure(nxt[0])}
+        found.append(other)
+        last = nxt[0]
+    return found
