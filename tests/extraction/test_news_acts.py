@@ -123,3 +123,15 @@ def test_each_contribution_takes_the_figure_after_its_word() -> None:
     assert _pledges(text, "en") == [(["AUS"], 600)]
     text = "Egypt will send 1,000 troops and Indonesia said it would consider it."
     assert _pledges(text, "en") == [(["EGY"], 1000)]
+
+
+def test_a_unit_that_arrives_names_its_nation() -> None:
+    text = "وصلت طلائع الكتيبة الماليزية إلى بيروت للانضمام إلى قوة اليونيفيل."
+    (arrived,) = _claims(text, "ar", "contribution")
+    assert (arrived["actor"], arrived["target"]) == (["MYS"], "UNIFIL")
+    text = "The first Malaysian troops arrived in Beirut to join the UN force."
+    (arrived,) = _claims(text, "en", "contribution")
+    assert arrived["actor"] == ["MYS"]
+    # a patrol sent by a mission names no nation's troops
+    text = "وقالت بعثة الأمم المتحدة إنها أرسلت دورية إلى المنطقة، واتهمت الجماعة مدربين روساً."
+    assert [c["actor"] for c in _claims(text, "ar", "contribution")] != [["RUS"]]

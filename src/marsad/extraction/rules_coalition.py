@@ -163,6 +163,26 @@ def _in_gaza(sent: Sentence, match: Match) -> bool:
     )
 
 
+# Words of a unit's arrival (folded), whose subject is the unit and its nation.
+_ARRIVED = ("وصل", "وصول", "تصل", "يصل", "arriv", "landed")
+
+
+def _nation_of_unit(sent: Sentence, kinds: list[Match]) -> list[Match]:
+    """The state a unit is named by, beside its noun: "وصلت طلائع الكتيبة الماليزية", "نحو
+    ٢٠٠ عنصر من قوات الدفاع الذاتي اليابانية", "the Malaysian battalion arrived"."""
+    for kind in kinds:
+        for match in sent.entities:
+            if not match.entry.adjective or sent.kind(match) != "state":
+                continue
+            if match.start >= kind.end and sent.words(kind.end, match.start) <= 4:
+                if match.entry.lang == "ar":
+                    return [match]
+            elif match.end <= kind.start and sent.words(match.end, kind.start) <= 1:
+                if match.entry.lang == "en":
+                    return [match]
+    return []
+
+
 def contribution(sent: Sentence, trigger: Match) -> list[Draft]:
     """actor contributes (troops, police training, funding ...) to target."""
     kinds = _kinds_near(sent, trigger)
@@ -171,6 +191,10 @@ def contribution(sent: Sentence, trigger: Match) -> list[Draft]:
     agent, _ = subject_object(sent, trigger)
     if not agent:
         agent = before(sent, trigger.start, max_words=12, kinds=STATE_LIKE)
+    if not agent and fold(sent.text[trigger.start : trigger.end]).casefold().startswith(_ARRIVED):
+        # the unit that arrived names its nation, and what it is: troops
+        kinds = [k for k in kinds if k.entry.value == "troops"]
+        agent = _nation_of_unit(sent, kinds)
     actor = _or_last(sent, parties(sent, ids(agent)))
     # an armed group arming itself is no contribution: "accusing the RSF of bringing in weapons"
     actor = [a for a in actor if sent.actors[a].kind != "armed_group"]
