@@ -132,6 +132,6 @@ def test_a_unit_that_arrives_names_its_nation() -> None:
     text = "The first Malaysian troops arrived in Beirut to join the UN force."
     (arrived,) = _claims(text, "en", "contribution")
     assert arrived["actor"] == ["MYS"]
-    # a patrol sent by a mission names no nation's troops
+    # only a unit that arrives: a patrol a mission sent names no nation by its trainers
     text = "وقالت بعثة الأمم المتحدة إنها أرسلت دورية إلى المنطقة، واتهمت الجماعة مدربين روساً."
-    assert [c["actor"] for c in _claims(text, "ar", "contribution")] != [["RUS"]]
+    assert all("RUS" not in c["actor"] for c in _claims(text, "ar", "contribution"))
