@@ -38,7 +38,11 @@ def _protests(text: str, language: str) -> list[dict[str, Any]]:
             "Troops fired rubber bullets at villagers taking part in the weekly march.",
             "demonstration",
         ),
-        ("ar", "احتشد عشرات الآلاف في ساحة الاستقلال وسط باماكو اليوم.", "demonstration"),
+        (
+            "ar",
+            "احتشد عشرات الآلاف في ساحة الاستقلال وسط باماكو تنديداً بالعقوبات.",
+            "demonstration",
+        ),
         (
             "ar",
             "أطلقت قوات حكومية النار لتفريق مئات من أنصار المعارضة قرب مطار مقديشو.",
@@ -131,3 +135,11 @@ def test_a_call_to_end_a_strike_is_the_speaker_s_own() -> None:
     text = "ودعا رئيس بلدية مقديشو عبد الرحمن عمر عثمان التجار إلى إنهاء الإضراب."
     calls = [c for c in extract(text, language="ar")["claims"] if c["type"] == "statement"]
     assert [c["attributes"]["stance"] for c in calls] == ["call"]
+
+
+def test_a_crowd_gathered_for_no_protest_is_none() -> None:
+    for text in (
+        "تجمّع مئات الأشخاص في المطار لاستقبال الحجاج العائدين.",
+        "احتشد مئات من أنصار حزب الله في الضاحية الجنوبية لتشييع القيادي.",
+    ):
+        assert _protests(text, "ar") == [], text

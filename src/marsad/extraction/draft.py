@@ -116,6 +116,10 @@ def modality(sent: Sentence, draft: Draft) -> str:
     if hypothetical:
         return "hypothetical"
     proposed = sent.of("MOD:proposed")
+    if draft.type == "attack" and _close_before(
+        sent, sent.of("MOD:offered"), draft.trigger.start, 2
+    ):
+        return "hypothetical"  # "his forces were ready to strike El Fasher"
     if draft.type in _OFFERED_TYPES:
         # "أنها مستعدة لتوفير خمس مروحيات", "Indonesia offered to send", "أعلنت كينيا
         # استعدادها لقيادة قوة … وإرسال ألف شرطي": an offer, in the clause before
@@ -141,7 +145,7 @@ def modality(sent: Sentence, draft: Draft) -> str:
 _TO_BEGIN = re.compile(
     r"\s+(?:would|will|is to|is due to|is set to|was to) "
     r"(?:begin|start|be held|take place|go ahead)\b"
-    r"|\s+(?:العام\s+)?(?:سيبدا|ستبدا|ستنطلق|سينطلق|سينظم|ستنظم|ستقام|سيقام)(?!\S)"
+    r"|\s+(?:(?:العام|عاما|الشامل|شاملا)\s+)?(?:سيبدا|ستبدا|ستنطلق|سينطلق|سينظم|ستنظم|ستقام|سيقام)(?!\S)"
 )
 # What a party offers: a contribution or a membership; not an act ("ready to strike").
 _OFFERED_TYPES = frozenset({"contribution", "membership_decision"})

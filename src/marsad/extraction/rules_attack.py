@@ -146,7 +146,7 @@ def _perpetrator(sent: Sentence, trigger: Match, *, guess: bool) -> list[str]:
     found = [m for m in adjective_near(sent, trigger) if m.entry.value not in victims]
     if found:
         return ids(found)
-    claimed = claimant(sent, victims) or said_by(sent, trigger)
+    claimed = claimant(sent, victims, trigger) or said_by(sent, trigger)
     if claimed:
         return claimed
     agent = [a for a in agent_by(sent, trigger.end) if a not in victims]

@@ -108,13 +108,18 @@ def armed(sent: Sentence, actor: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_RELATIVE_EN = re.compile(r"\b(?:who|which|whom)\b")
 _DENIAL = frozenset("نفي نفت ينفي تنفي ونفي ونفت لم ولم not no denied denies".split())
 
 
-def claimant(sent: Sentence, victims: set[str]) -> list[str]:
+def claimant(sent: Sentence, victims: set[str], trigger: Match | None = None) -> list[str]:
     """Who claims the attack: "Islamic State claimed responsibility", "وتبنى تنظيم داعش
-    الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"."""
+    الهجوم", "أعلن حزب الله أن مقاتليه استهدفوا"; not the speaker's act for an act told in a
+    relative clause after it ("said they fired at fighters who attacked a base")."""
     for cue in sent.of("CLAIMED", "CLAIMED:own"):
+        if trigger is not None and cue.end <= trigger.start:
+            if _RELATIVE_EN.search(sent.text, cue.end, trigger.start):
+                continue
         lead = sent.text[max(sent.start, cue.start - 40) : cue.start].split()[-4:]
         if any(word in _DENIAL for word in lead):
             continue  # "نفى حزب الله مسؤوليته عن", "no group has claimed it"

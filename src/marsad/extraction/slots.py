@@ -53,6 +53,8 @@ class Sentence:
 
     def __post_init__(self) -> None:
         for cue in self.cues:
+            if cue.entry.category.startswith("MEAS:") and not allowed(self, cue):
+                continue  # "treated 45 patients for malaria": no one wounded
             self._by_category.setdefault(cue.entry.category, []).append(cue)
 
     # Numbers and dates are read only for sentences that have a claim to fill.
