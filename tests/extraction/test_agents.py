@@ -135,3 +135,16 @@ def test_the_man_whose_family_home_is_demolished_is_its_target() -> None:
         "demolition",
         ["PERSON:منتصر شلبي"],
     )
+
+
+def test_a_nisba_after_the_villages_struck_is_not_the_striker() -> None:
+    (attack,) = _claims("قصفت المدفعية السورية قرى لبنانية في منطقة الهرمل.", "attack")
+    assert attack["actor"] == ["SYR"]
+    (attack,) = _claims("قُتل عشرة مسلحين في غارات جوية لمقاتلات تركية قرب جرابلس.", "attack")
+    assert attack["actor"] == ["TUR"]
+
+
+def test_a_threat_to_kill_hostages_under_a_condition() -> None:
+    text = "هددت جماعة الحوثي بقتل الرهائن إذا لم تفرج الحكومة عن أسراها."
+    (threat,) = _claims(text, "attack")
+    assert (threat["actor"], threat["modality"]) == (["HOUTHIS"], "hypothetical")

@@ -341,15 +341,40 @@ def definite(sent: Sentence, cue: Match) -> bool:
 def adjective_near(sent: Sentence, trigger: Match, *, window: int = 2) -> list[Match]:
     """A demonym right beside a noun trigger: "Israeli strike", "غارة إسرائيلية"."""
     for match in sent.entities:
-        if not match.entry.adjective or sent.kind(match) not in ACTOR_KINDS:
+        if sent.kind(match) not in ACTOR_KINDS:
+            continue
+        if not match.entry.adjective and not _nisba_written(sent, match):
             continue
         if trigger.entry.lang == "ar" and match.start >= trigger.end:
-            if sent.words(trigger.end, match.start) <= window:
+            between = sent.text[trigger.end : word_start(match)].split()
+            # "غارات جوية إسرائيلية": adjectives between; "قرى لبنانية": a noun's own
+            if len(between) <= window and all(
+                w.endswith(_NISBA_ENDS) or w.lstrip("لب") in _DOERS for w in between
+            ):
                 return [match]
         if trigger.entry.lang == "en" and match.end <= trigger.start:
             if sent.words(match.end, trigger.start) <= window:
                 return [match]
     return []
+
+
+# Endings of Arabic adjectives (folded): "جوية", "مدفعي", "الإسرائيليين".
+_NISBA_ENDS = ("يه", "ي", "يين", "يون", "يتين", "يان")
+
+
+# Nouns of who or what strikes between an act and the nisba that names them (folded):
+# "خطف قراصنة صوماليون", "غارات جوية لمقاتلات تركية".
+_DOERS = frozenset(
+    fold(w)
+    for w in "قراصنة مسلحون مسلحين مقاتلون مقاتلين متمردون متمردين جنود قوات طائرات مقاتلات "
+    "مروحيات طائرة مروحية مسيرة مسيرات دبابات زوارق سفن".split()
+)
+
+
+def _nisba_written(sent: Sentence, match: Match) -> bool:
+    """A state's name written as its feminine nisba with the article: "المدفعية السورية"
+    ("سورية" is also Syria's name)."""
+    return match.entry.lang == "ar" and sent.text[match.start - 2 : match.start] == "ال"
 
 
 def _national(sent: Sentence, actor_id: str) -> bool:
