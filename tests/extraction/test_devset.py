@@ -1,4 +1,4 @@
-"""The extractor on the wide development set (tests/extraction/devset/, 2,017 passages from
+"""The extractor on the wide development set (tests/extraction/devset/, 2,287 passages from
 Lebanon, Iraq, Syria, Yemen, Sudan, Libya, the West Bank, Haiti, Somalia, Mali, Afghanistan,
 Kosovo, the DRC, South Sudan, the CAR, the Sahel and the Horn; see docs/annotation.md and
 docs/extraction-scores.md). Fails when a headline figure drops below its floor; the floors sit a
@@ -13,20 +13,21 @@ from marsad.extraction.contract import check_claim
 from marsad.extraction.morphology import render
 from tests.extraction import devset_report, devset_score
 
-# Measured 2026-12-07 (its fourth session) on the 2,017 passages, the 180 of ar-21/en-20 and
-# ar-22/en-21 among them (written without running or reading the extractor and scored before
-# they joined, see docs/extraction.md): claims F1 0.67 / 0.69, without the parties 0.85 /
-# 0.85, assaults 0.98 / 0.98, targets 0.62 / 0.65, in-domain names 0.93 / 0.94, persons 0.90 /
-# 0.95; minus 0.01 to 0.02.
+# Measured 2026-12-07 (its fifth session) on the 2,287 passages, the 270 of ar-23/en-22,
+# ar-24/en-23 and ar-25/en-24 among them (written without running or reading the extractor and
+# scored before they joined, see docs/extraction.md; they are harder than the earlier sets, and
+# brought claims F1 from 0.68 / 0.71 down to the figures here): claims F1 0.66 / 0.68, without
+# the parties 0.85 / 0.85, assaults 0.98 / 0.98, targets 0.61 / 0.63, in-domain names 0.93 /
+# 0.94, persons 0.90 / 0.95; minus 0.01 to 0.02.
 FLOORS = {
-    "claims_f1.ar": 0.66,
-    "claims_f1.en": 0.68,
+    "claims_f1.ar": 0.65,
+    "claims_f1.en": 0.67,
     "claims_typed_f1.ar": 0.84,
     "claims_typed_f1.en": 0.83,
     "assault_f1.ar": 0.96,
     "assault_f1.en": 0.96,
     "targets.ar": 0.60,
-    "targets.en": 0.63,
+    "targets.en": 0.61,
     "indomain.ar": 0.92,
     "indomain.en": 0.93,
     "person.ar": 0.88,
