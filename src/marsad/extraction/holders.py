@@ -1,9 +1,10 @@
 """Whose was what an attack hit, when the victims are not named with their own noun: the
 speaker's own forces ("قرب دورية لها", "its peacekeepers", "سبعة من جنوده"), the owner of a
 machine hit or shot down, the nationalities among the dead ("including an American", بينهم),
-the holder of a place hit ("run by Hamas", "التابعة لحكومة حماس") and the party a place is taken
-back from ("لاستعادة الحديدة من الحوثيين"). roles.py reads them as the attack's target, beside
-the victims of victims.py."""
+the holder of a place hit ("run by Hamas", "التابعة لحكومة حماس"), the party a place is taken
+back from ("لاستعادة الحديدة من الحوثيين") and the man whose family home is demolished ("منزل
+عائلة الأسير منتصر شلبي"). roles.py reads them as the attack's target, beside the victims of
+victims.py."""
 
 from __future__ import annotations
 
@@ -290,3 +291,29 @@ def taken_from(sent: Sentence, trigger: Match) -> list[Match]:
                 return [match]
             break
     return []
+
+
+# A home named by its family's man (folded): "بتفجير منزل عائلة الشاب محمد طرايرة", "هدمت منزل
+# الأسير منتصر شلبي".
+_HOME_OF = re.compile(
+    r"(?<!\S)(?:منزل|منازل|بيت|منزلي)(?: (?:"
+    + "|".join(fold(w) for w in "عائلة عائلتي أسرة ذوي".split())
+    + "))?(?: (?:"
+    + "|".join(fold(w) for w in "الشاب الأسير الشهيد المعتقل الفتى المطلوب الناشط القيادي".split())
+    + r"))?\s+"
+)
+
+
+def family_home(sent: Sentence, trigger: Match) -> list[Match]:
+    """The person whose family's home a demolition hits, named right after the home."""
+    if trigger.entry.value != "demolition" or trigger.entry.lang != "ar":
+        return []
+    end = min(sent.end, trigger.end + 60)
+    mark = _HOME_OF.search(sent.text, trigger.end, end)
+    if mark is None:
+        return []
+    return [
+        m
+        for m in sent.entities
+        if m.start - len(m.prefix) == mark.end() and sent.kind(m) == "person"
+    ][:1]

@@ -20,6 +20,7 @@ from marsad.extraction.clashes import between, sides
 from marsad.extraction.gazetteer import Match
 from marsad.extraction.holders import (
     counted_own,
+    family_home,
     held,
     included,
     speakers_own,
@@ -331,32 +332,6 @@ def affiliated(sent: Sentence, trigger: Match) -> list[Match]:
         if found:
             return found
     return _men_of(sent, trigger)
-
-
-# A home named by its family's man (folded): "بتفجير منزل عائلة الشاب محمد طرايرة", "هدمت منزل
-# الأسير منتصر شلبي".
-_HOME_OF = re.compile(
-    r"(?<!\S)(?:منزل|منازل|بيت|منزلي)(?: (?:"
-    + "|".join(fold(w) for w in "عائلة عائلتي أسرة ذوي".split())
-    + "))?(?: (?:"
-    + "|".join(fold(w) for w in "الشاب الأسير الشهيد المعتقل الفتى المطلوب الناشط القيادي".split())
-    + r"))?\s+"
-)
-
-
-def family_home(sent: Sentence, trigger: Match) -> list[Match]:
-    """The person whose family's home a demolition hits, named right after the home."""
-    if trigger.entry.value != "demolition" or trigger.entry.lang != "ar":
-        return []
-    end = min(sent.end, trigger.end + 60)
-    mark = _HOME_OF.search(sent.text, trigger.end, end)
-    if mark is None:
-        return []
-    return [
-        m
-        for m in sent.entities
-        if m.start - len(m.prefix) == mark.end() and sent.kind(m) == "person"
-    ][:1]
 
 
 # Armed men "of" a party, the subject of an Arabic verb of attack after them (folded):
