@@ -138,20 +138,18 @@ def _avenged_on(sent: Sentence, trigger: Match, actor: list[str]) -> list[str]:
     end = min(sent.end, trigger.end + 50)
     window = sent.text[trigger.end : end]
     words = window.replace("«", " ").replace('"', " ").split()
-    if not set(words[:3]) & _ON or set(",،") & set(window[: len(" ".join(words[:4]))]):
-        found = attackers_named(sent, trigger.end, after=True)
-        return [a for a in found or [] if a not in actor]
-    for match in sent.entities:
+    on = set(words[:3]) & _ON and not set(",،") & set(window[: len(" ".join(words[:4]))])
+    for match in sent.entities if on else []:
         if match.start < trigger.end or sent.words(trigger.end, match.start) > 4:
             continue
         if set(",،.") & set(sent.text[trigger.end : match.start]):
             break
         party = _party(sent, match)
         return [party] if party and party not in actor else []
-    group = _GROUP_NOUNS.search(window)
+    group = _GROUP_NOUNS.search(window) if on else None
     if group and len(window[: group.start()].split()) <= 3 and sent.discourse.last_group:
         return [g for g in [sent.discourse.last_group] if g not in actor]
-    found = attackers_named(sent, trigger.end, after=True)
+    found = _attackers_named(sent, trigger.end, after=True)
     return [a for a in found or [] if a not in actor]
 
 
@@ -210,8 +208,6 @@ _THEIR_COUNTRY = frozenset(fold(w) for w in "بلاده بلادها بلادن�
 # Words at most between the announcement and the act it names: "will step up strikes", "would
 # respond with air strikes" (an attack farther is another: "would respond to any attack").
 _TOLD_REACH = 1
-# A threat is hypothetical whatever follows it: "threatened to kill the hostages".
-_THREATS_TO = frozenset({"threatened", "threatens", "threatening"})
 _ANY = re.compile(r"(?<!\w)(?:any|if|unless|should|could|اي|اذا|في حال|ما لم|ان لم)(?!\w)")
 
 
@@ -258,20 +254,20 @@ def announced_force(sent: Sentence, drafts: list[Draft]) -> list[Draft]:
             draft.actor = draft.actor or actor
         return []
     told_words = fold(sent.text[mark.start : mark.end]).casefold().split()
-    aimed = attackers_named(sent, mark.end, after=True)
+    aimed = _attackers_named(sent, mark.end, after=True)
     if "be" in told_words:
         # "the attackers would be hunted down", "the group would be defeated": who is named
         # before is pursued, by the speaker's side
-        aimed = (actor if near_named(sent, before, begin) else attackers_named(sent, begin)) or []
+        aimed = (actor if _near_named(sent, before, begin) else _attackers_named(sent, begin)) or []
         subject = speaker(sent) or before[:1]
         actor = [p for p in (_party(sent, m) for m in subject) if p and p not in aimed][:1]
-    threat = told_words[0] in _THREATS_TO
+    threat = told_words[0] in _THREATS  # "threatened to kill the hostages": hypothetical
     if told_words[-1] in _TO_KILL and _HELD.match(sent.text, mark.end):
         # "threatened to kill the hostages", "would behead them": the captives of the
         # abduction told before, by its perpetrators when the subject names them so
         aimed = list(sent.discourse.last_attacked)
-        actor = actor or attackers_named(sent, begin) or []
-        if not actor and attackers_named(sent, begin) is None:
+        actor = actor or _attackers_named(sent, begin) or []
+        if not actor and _attackers_named(sent, begin) is None:
             return []
     elif not actor:
         return []
@@ -290,7 +286,7 @@ _HELD = re.compile(
 )
 
 
-def near_named(sent: Sentence, before: list[Match], begin: int) -> bool:
+def _near_named(sent: Sentence, before: list[Match], begin: int) -> bool:
     """Whether the last party before `begin` is its subject (three words at most, no comma)."""
     return any(
         sent.words(m.end, begin) <= 3 and "," not in sent.text[m.end : begin] for m in before[-1:]
@@ -299,23 +295,23 @@ def near_named(sent: Sentence, before: list[Match], begin: int) -> bool:
 
 # Words that name the perpetrators of the act told before: "would pursue the attackers",
 # "يلاحق الجيش المهاجمين", "hunt down those responsible" (folded).
-_ATTACKERS = re.compile(
+_PERPETRATOR_WORDS = re.compile(
     r"(?<!\w)(?:the (?:attackers|assailants|perpetrators|killers|gunmen|kidnappers)"
     r"|those (?:responsible|behind)|(?:ال)?(?:مهاجمين|جناه|منفذين|مسلحين|خاطفين|قتله)|منفذي)(?!\w)"
 )
 
 
-def attackers_named(sent: Sentence, at: int, *, after: bool = False) -> list[str] | None:
+def _attackers_named(sent: Sentence, at: int, *, after: bool = False) -> list[str] | None:
     """The perpetrators of the last attack told, when words right after `at` (or before it)
     name them as such; None when no such words stand there."""
     if after:
         window = sent.text[at : min(sent.end, at + 40)]
-        mark = _ATTACKERS.search(window)
+        mark = _PERPETRATOR_WORDS.search(window)
         if mark is None or len(window[: mark.start()].split()) > 2:
             return None
     else:
         window = sent.text[max(sent.start, at - 40) : at]
-        mark = next(reversed(list(_ATTACKERS.finditer(window))), None)
+        mark = next(reversed(list(_PERPETRATOR_WORDS.finditer(window))), None)
         if mark is None or len(window[mark.end() :].split()) > 1:
             return None
     return list(sent.discourse.last_perpetrator)
